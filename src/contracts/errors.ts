@@ -1,0 +1,36 @@
+/** Every machine-readable error code the API can answer with. */
+export const errorCodes = [
+  'validation.failed',
+  'auth.required',
+  'auth.invalid_credentials',
+  'auth.invalid_link',
+  'permission.denied',
+  'not_found',
+  'conflict.stale_version',
+  'team.not_found',
+  'user.email_taken',
+  'process.not_found',
+  'process.invalid',
+  'job.not_found',
+  'job.invalid_transition',
+  'job.not_open',
+  'job.headcount_filled',
+  'candidate.not_found',
+  'application.not_found',
+  'application.limit_reached',
+  'application.cooldown',
+  'application.not_active',
+  'application.not_at_offer',
+  'round.not_current',
+  'round.already_decided',
+  'round.not_your_decision',
+  'round.unknown',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface DomainError<C extends ErrorCode = ErrorCode> {
+  code: C;
+  message: string;
+  details?: Record<string, unknown>;
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+/** The five steps that hold rounds; the sixth step, the offer, follows the last round. */
+export const steps = ['resume_screen', 'recruiter_screen', 'technical_screen', 'interview_rounds', 'hr_interview'] as const;
+export type Step = (typeof steps)[number];
+
+export const roundTypes = [
+  'resume_review',
+  'recruiter_call',
+  'coding',
+  'system_design',
+  'design_coding',
+  'product_sense',
+  'execution',
+  'sql',
+  'python',
+  'statistics',
+  'ml_fundamentals',
+  'case_study',
+  'behavioural',
+  'cross_functional',
+  'hiring_manager',
+  'content_operations',
+  'growth_operations',
+  'hr',
+] as const;
+
+export const interviewFormats = ['async', 'video', 'audio', 'in_person'] as const;
+export const deciders = ['hiring_manager', 'recruiter', 'hr'] as const;
+export type Decider = (typeof deciders)[number];
+
+export const roundSchema = z
+  .object({
+    key: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lowercase letters, digits and dashes, at most 40'),
+    name: z.string().min(1).max(120),
+    step: z.enum(steps),
+    roundType: z.enum(roundTypes),
+    durationMinutes: z.number().int().min(0).max(480),
+    format: z.enum(interviewFormats),
+    eliminatory: z.boolean().default(true),
+    decidedBy: z.enum(deciders).default('hiring_manager'),
+    feedbackSlaDays: z.number().int().min(1).max(15).default(2),
+  })
+  .strict();
+export type Round = z.infer<typeof roundSchema>;
+
+const processFields = {
+  name: z.string().min(1).max(120),
+  description: z.string().max(2000).default(''),
+  rounds: z.array(roundSchema).min(1).max(30),
+};
+
+function checkRounds(def: { rounds: Round[] }, ctx: z.RefinementCtx) {
+  const seen = new Set<string>();
+  def.rounds.forEach((round, i) => {
+    if (seen.has(round.key)) {
+      ctx.addIssue({ code: 'custom', path: ['rounds', i, 'key'], message: `duplicate round key "${round.key}"` });
+    }
+    seen.add(round.key);
+    const previous = def.rounds[i - 1];
+    // R-ROUND-1: steps are sequential checkpoints, so a plan may never go back to an earlier step.
+    if (previous && steps.indexOf(round.step) < steps.indexOf(previous.step)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rounds', i, 'step'],
+        message: `step "${round.step}" cannot come after "${previous.step}"`,
+      });
+    }
+  });
+}
+
+export const processDefinitionSchema = z.object(processFields).strict().superRefine(checkRounds);
+export type ProcessDefinition = z.infer<typeof processDefinitionSchema>;
+
+export const employmentTypes = ['full_time', 'internship', 'contract'] as const;
+export type EmploymentType = (typeof employmentTypes)[number];
+
+/** A file under templates/processes/: a versioned, shipped process for one role and level. */
+export const templateFileSchema = z
+  .object({
+    key: z.string().regex(/^[a-z0-9-]+$/),
+    version: z.number().int().min(1),
+    employmentType: z.enum(employmentTypes),
+    level: z.string().min(1).max(40),
+    ...processFields,
+  })
+  .strict()
+  .superRefine(checkRounds);
+export type TemplateFile = z.infer<typeof templateFileSchema>;

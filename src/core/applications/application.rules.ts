@@ -1,0 +1,166 @@
+import { steps } from '../../contracts/process-template.js';
+import { fail, ok, type Result } from '../result.js';
+import type { Actor, Application, ApplicationStatus, FamilyPolicy, PlannedRound } from '../types.js';
+
+export type Decision = 'advance' | 'reject';
+type OpenApplication = Pick<Application, 'id' | 'jobId' | 'status' | 'submittedAt'>;
+
+const DAY_MS = 86_400_000;
+
+/** R-APP-1: at most N open applications per candidate in a job family; the refusal names the open ones. */
+export function checkApplicationLimit(policy: FamilyPolicy, open: OpenApplication[]) {
+  const limit = policy.maxActiveApplications;
+  if (limit === null || open.length < limit) return ok(undefined);
+  return fail(
+    'application.limit_reached',
+    `You already hold ${open.length} active ${policy.jobFamily} application(s); the limit is ${limit}.`,
+    { limit, active: open.map((a) => ({ applicationId: a.id, jobId: a.jobId, status: a.status })) },
+  );
+}
+
+/** R-APP-5: an optional waiting period after a rejection by the same team. */
+export function checkCooldown(policy: FamilyPolicy, lastRejectedAt: Date | null, now: Date) {
+  if (policy.cooldownDays === 0 || lastRejectedAt === null) return ok(undefined);
+  const until = new Date(lastRejectedAt.getTime() + policy.cooldownDays * DAY_MS);
+  if (now >= until) return ok(undefined);
+  return fail('application.cooldown', `This team accepts a new application from you after ${until.toISOString()}.`, {
+    cooldownDays: policy.cooldownDays,
+    availableAt: until.toISOString(),
+  });
+}
+
+/** R-APP-2: with `sequential`, a new application waits while an earlier one in the family is open. */
+export function initialStatus(policy: FamilyPolicy, open: OpenApplication[]): ApplicationStatus {
+  return policy.order === 'sequential' && open.length > 0 ? 'queued' : 'active';
+}
+
+/**
+ * R-ROUND-3: the hiring manager of the job's team decides every round (final authority);
+ * a round may also name the recruiter or HR as its decider.
+ */
+export function canDecide(actor: Actor, round: PlannedRound, teamId: string): boolean {
+  if (actor.kind !== 'staff') return false;
+  if (actor.roles.includes('hiring_manager') && actor.teamIds.includes(teamId)) return true;
+  return round.decidedBy !== 'hiring_manager' && actor.roles.includes(round.decidedBy);
+}
+
+export interface RoundOutcome {
+  status: ApplicationStatus;
+  stageIndex: number;
+  ended: boolean;
+  round: PlannedRound;
+}
+
+/** R-ROUND-1, R-ROUND-2: decide the current round only; a reject on an eliminatory round ends the application. */
+export function decideRound(
+  app: Pick<Application, 'status' | 'stageIndex' | 'plan'>,
+  roundKey: string,
+  decision: Decision,
+): Result<RoundOutcome> {
+  const index = app.plan.findIndex((r) => r.key === roundKey);
+  const round = app.plan[index];
+  if (!round) {
+    return fail('round.unknown', `This application's plan has no round "${roundKey}".`, {
+      rounds: app.plan.map((r) => r.key),
+    });
+  }
+  if (index < app.stageIndex) {
+    return fail('round.already_decided', `Round "${roundKey}" has already been decided.`, { roundKey });
+  }
+  if (app.status !== 'active') {
+    return fail('application.not_active', `The application is ${app.status}; its rounds cannot be decided.`, {
+      status: app.status,
+    });
+  }
+  if (index > app.stageIndex) {
+    return fail('round.not_current', `Round "${roundKey}" cannot be decided before "${app.plan[app.stageIndex]?.key}".`, {
+      roundKey,
+      currentRound: app.plan[app.stageIndex]?.key,
+    });
+  }
+  if (decision === 'reject' && round.eliminatory) {
+    return ok({ status: 'rejected', stageIndex: index, ended: true, round });
+  }
+  return ok({ status: 'active', stageIndex: index + 1, ended: false, round });
+}
+
+/**
+ * R-ROUND-4: insert an extra round into one application's plan, never before the current round
+ * and never against the order of steps.
+ */
+export function insertExtraRound(
+  app: Pick<Application, 'status' | 'stageIndex' | 'plan'>,
+  round: PlannedRound,
+  beforeRoundKey: string | undefined,
+): Result<PlannedRound[]> {
+  if (app.status !== 'active' && app.status !== 'queued') {
+    return fail('application.not_active', `The application is ${app.status}; its plan is final.`, {
+      status: app.status,
+    });
+  }
+  if (app.plan.some((r) => r.key === round.key)) {
+    return fail('validation.failed', `Round key "${round.key}" is already used in this plan.`, {
+      field: 'round.key',
+    });
+  }
+  const at = beforeRoundKey === undefined ? app.stageIndex + 1 : app.plan.findIndex((r) => r.key === beforeRoundKey);
+  if (beforeRoundKey !== undefined && at === -1) {
+    return fail('round.unknown', `This application's plan has no round "${beforeRoundKey}".`, {
+      rounds: app.plan.map((r) => r.key),
+    });
+  }
+  const position = Math.min(at, app.plan.length);
+  if (position < app.stageIndex) {
+    return fail('round.already_decided', 'An extra round cannot be placed before a round already decided.', {
+      beforeRoundKey,
+    });
+  }
+  const plan = [...app.plan.slice(0, position), round, ...app.plan.slice(position)];
+  const order = plan.map((r) => steps.indexOf(r.step));
+  if (order.some((s, i) => i > 0 && s < order[i - 1]!)) {
+    return fail('validation.failed', `A "${round.step}" round cannot be placed there: steps run in order.`, {
+      field: 'round.step',
+    });
+  }
+  return ok(plan);
+}
+
+/** The candidate can withdraw at any time while the application is open (R-CAND-3). */
+export function checkWithdrawable(app: Pick<Application, 'status'>) {
+  if (app.status === 'active' || app.status === 'queued') return ok(undefined);
+  return fail('application.not_active', `The application is already ${app.status}.`, { status: app.status });
+}
+
+/** A hire closes an application that has passed every round. */
+export function checkHireable(app: Pick<Application, 'status' | 'stageIndex' | 'plan'>) {
+  if (app.status !== 'active') {
+    return fail('application.not_active', `The application is ${app.status}.`, { status: app.status });
+  }
+  if (app.stageIndex < app.plan.length) {
+    return fail('application.not_at_offer', 'Every round must be passed before a hire.', {
+      currentRound: app.plan[app.stageIndex]?.key,
+    });
+  }
+  return ok(undefined);
+}
+
+export interface FollowUp {
+  close: string[];
+  activate: string[];
+}
+
+/**
+ * R-APP-2: when an application ends under `sequential`, a hire closes the candidate's other open
+ * applications in the family; any other ending lets the oldest queued one start.
+ */
+export function followUpAfterEnd(
+  policy: FamilyPolicy,
+  endedWith: 'hired' | 'rejected' | 'withdrawn',
+  othersOpen: OpenApplication[],
+): FollowUp {
+  if (policy.order !== 'sequential') return { close: [], activate: [] };
+  if (endedWith === 'hired') return { close: othersOpen.map((a) => a.id), activate: [] };
+  if (othersOpen.some((a) => a.status === 'active')) return { close: [], activate: [] };
+  const next = [...othersOpen].sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime())[0];
+  return { close: [], activate: next ? [next.id] : [] };
+}

@@ -1,0 +1,57 @@
+import type { Deps, Store } from '../ports.js';
+import type { Actor, Application } from '../types.js';
+import { followUpAfterEnd } from './application.rules.js';
+
+/**
+ * What every ending shares: the candidate's other applications move on per R-APP-2 and the
+ * candidate is told (R-FB-5), all inside the caller's transaction.
+ */
+export async function concludeApplication(
+  deps: Deps,
+  store: Store,
+  actor: Actor,
+  ended: Application,
+  endedWith: 'hired' | 'rejected' | 'withdrawn',
+) {
+  const { orgId } = ended;
+  const policy = await store.policies.forFamily(orgId, ended.jobFamily);
+  const others = await store.applications.openForCandidate(orgId, ended.candidateId, ended.jobFamily);
+  const next = followUpAfterEnd(policy, endedWith, others);
+  const now = deps.clock.now();
+  for (const id of next.close) {
+    await store.applications.update(orgId, id, { status: 'closed', endedAt: now });
+    await store.audit.record({
+      orgId,
+      actor: { kind: 'system' },
+      entityType: 'application',
+      entityId: id,
+      action: 'application.closed',
+      reason: 'The candidate was hired through an earlier application (sequential consideration).',
+      data: { hiredApplicationId: ended.id },
+    });
+    await store.outbox.enqueue({
+      orgId,
+      kind: 'candidate.application_closed',
+      dedupeKey: `application.closed:${id}`,
+      payload: { applicationId: id, candidateId: ended.candidateId },
+    });
+  }
+  for (const id of next.activate) {
+    await store.applications.update(orgId, id, { status: 'active' });
+    await store.audit.record({
+      orgId,
+      actor: { kind: 'system' },
+      entityType: 'application',
+      entityId: id,
+      action: 'application.activated',
+      reason: 'The earlier application in sequential consideration ended.',
+      data: { previousApplicationId: ended.id },
+    });
+  }
+  await store.outbox.enqueue({
+    orgId,
+    kind: `candidate.application_${endedWith}`,
+    dedupeKey: `application.${endedWith}:${ended.id}`,
+    payload: { applicationId: ended.id, candidateId: ended.candidateId, by: actor.kind },
+  });
+}

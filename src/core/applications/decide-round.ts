@@ -1,0 +1,69 @@
+import type { Deps, Store } from '../ports.js';
+import { fail, ok, type Result } from '../result.js';
+import type { Actor, Application } from '../types.js';
+import { canDecide, type Decision, decideRound as decide } from './application.rules.js';
+import { concludeApplication } from './conclude-application.js';
+
+export interface DecideRoundInput {
+  actor: Actor;
+  applicationId: string;
+  roundKey: string;
+  decision: Decision;
+  rationale: string;
+}
+
+/** R-ROUND-3: the decider records advance or reject with a written rationale. */
+export async function decideApplicationRound(deps: Deps, input: DecideRoundInput) {
+  return deps.transaction((store) => decideInStore(deps, store, input));
+}
+
+export async function decideInStore(deps: Deps, store: Store, input: DecideRoundInput): Promise<Result<Application>> {
+  const { actor } = input;
+  const orgId = actor.orgId;
+  const app = await store.applications.lock(orgId, input.applicationId);
+  if (!app) return fail('application.not_found', 'No such application.', { applicationId: input.applicationId });
+  const outcome = decide(app, input.roundKey, input.decision);
+  if (!outcome.ok) return outcome;
+  const { round } = outcome.value;
+  if (!canDecide(actor, round, app.teamId)) {
+    return fail('round.not_your_decision', `Round "${round.key}" is decided by the ${round.decidedBy.replace('_', ' ')}.`, {
+      decidedBy: round.decidedBy,
+    });
+  }
+  const now = deps.clock.now();
+  await store.applications.recordDecision({
+    id: deps.ids.next(),
+    orgId,
+    applicationId: app.id,
+    roundKey: round.key,
+    decision: input.decision,
+    rationale: input.rationale,
+    decidedBy: actor.kind === 'staff' ? actor.userId : '',
+    decidedAt: now,
+  });
+  const updated = await store.applications.update(orgId, app.id, {
+    status: outcome.value.status,
+    stageIndex: outcome.value.stageIndex,
+    ...(outcome.value.ended ? { endedAt: now } : {}),
+  });
+  await store.audit.record({
+    orgId,
+    actor,
+    entityType: 'application',
+    entityId: app.id,
+    action: input.decision === 'advance' ? 'round.advanced' : 'round.rejected',
+    reason: input.rationale,
+    data: { roundKey: round.key, status: updated.status, nextRound: updated.plan[updated.stageIndex]?.key ?? 'offer' },
+  });
+  if (outcome.value.ended) {
+    await concludeApplication(deps, store, actor, updated, 'rejected');
+  } else {
+    await store.outbox.enqueue({
+      orgId,
+      kind: 'candidate.application_advanced',
+      dedupeKey: `round.advanced:${app.id}:${round.key}`,
+      payload: { applicationId: app.id, candidateId: app.candidateId, nextRound: updated.plan[updated.stageIndex]?.key ?? 'offer' },
+    });
+  }
+  return ok(updated);
+}

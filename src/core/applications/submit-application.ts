@@ -1,0 +1,80 @@
+import { checkAcceptsApplications } from '../jobs/job.rules.js';
+import type { CandidateInput, Deps } from '../ports.js';
+import { fail, ok } from '../result.js';
+import type { Actor, Application } from '../types.js';
+import { checkApplicationLimit, checkCooldown, initialStatus } from './application.rules.js';
+
+export interface SubmitApplicationInput {
+  actor: Actor;
+  jobId: string;
+  /** For staff submissions; a signed-in candidate applies as themself. */
+  candidate?: CandidateInput;
+  idempotencyKey?: string | undefined;
+  source: string;
+}
+
+export async function submitApplication(deps: Deps, input: SubmitApplicationInput) {
+  const { actor } = input;
+  const orgId = actor.orgId;
+  return deps.transaction<{ application: Application; created: boolean }>(async (store) => {
+    // R-APP-6: a retried request with the same key answers with what the first one created.
+    if (input.idempotencyKey) {
+      const earlier = await store.applications.byIdempotencyKey(orgId, input.idempotencyKey);
+      if (earlier) return ok({ application: earlier, created: false });
+    }
+    const job = await store.jobs.lock(orgId, input.jobId);
+    if (!job) return fail('job.not_found', 'No such job.', { jobId: input.jobId });
+    const accepts = checkAcceptsApplications(job);
+    if (!accepts.ok) return accepts;
+
+    // The candidate's row lock serialises their concurrent submissions, so limits hold under races.
+    const candidate =
+      actor.kind === 'candidate'
+        ? await store.candidates.lock(orgId, actor.candidateId)
+        : input.candidate && (await store.candidates.upsertAndLock(orgId, deps.ids.next(), input.candidate));
+    if (!candidate) return fail('validation.failed', 'A candidate is required.', { field: 'candidate' });
+    const candidateId = candidate.id;
+
+    // R-APP-6: the same candidate submitting to the same job twice gets the open application back.
+    const duplicate = await store.applications.openForJob(orgId, candidateId, job.id);
+    if (duplicate) return ok({ application: duplicate, created: false });
+
+    const policy = await store.policies.forFamily(orgId, job.jobFamily);
+    const open = await store.applications.openForCandidate(orgId, candidateId, job.jobFamily);
+    const limit = checkApplicationLimit(policy, open);
+    if (!limit.ok) return limit;
+    const now = deps.clock.now();
+    const cooldown = checkCooldown(policy, await store.applications.lastRejectedAt(orgId, candidateId, job.teamId), now);
+    if (!cooldown.ok) return cooldown;
+
+    const process = await store.processes.get(orgId, job.processId);
+    if (!process) throw new Error(`job ${job.id} points at missing process ${job.processId}`);
+    // R-APP-3: every application starts at the first round of its own team's process.
+    const application = await store.applications.insert({
+      id: deps.ids.next(),
+      orgId,
+      job,
+      candidateId,
+      status: initialStatus(policy, open),
+      plan: process.definition.rounds,
+      submittedAt: now,
+      idempotencyKey: input.idempotencyKey ?? null,
+      source: input.source,
+    });
+    await store.audit.record({
+      orgId,
+      actor,
+      entityType: 'application',
+      entityId: application.id,
+      action: 'application.submitted',
+      data: { jobId: job.id, status: application.status, source: input.source, processId: process.id },
+    });
+    await store.outbox.enqueue({
+      orgId,
+      kind: 'application.submitted',
+      dedupeKey: `application.submitted:${application.id}`,
+      payload: { applicationId: application.id, candidateId, jobId: job.id, status: application.status },
+    });
+    return ok({ application, created: true });
+  });
+}

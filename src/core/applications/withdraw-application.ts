@@ -1,0 +1,36 @@
+import type { Deps } from '../ports.js';
+import { fail, ok } from '../result.js';
+import type { Actor } from '../types.js';
+import { checkWithdrawable } from './application.rules.js';
+import { concludeApplication } from './conclude-application.js';
+
+/** R-CAND-3: a candidate may withdraw their own application at any time. */
+export async function withdrawApplication(
+  deps: Deps,
+  input: { actor: Actor & { kind: 'candidate' }; applicationId: string; reason?: string | undefined },
+) {
+  const { actor } = input;
+  return deps.transaction(async (store) => {
+    const app = await store.applications.lock(actor.orgId, input.applicationId);
+    // Another candidate's application is reported as missing, not as forbidden: ids reveal nothing.
+    if (!app || app.candidateId !== actor.candidateId) {
+      return fail('application.not_found', 'No such application.', { applicationId: input.applicationId });
+    }
+    const allowed = checkWithdrawable(app);
+    if (!allowed.ok) return allowed;
+    const updated = await store.applications.update(actor.orgId, app.id, {
+      status: 'withdrawn',
+      endedAt: deps.clock.now(),
+    });
+    await store.audit.record({
+      orgId: actor.orgId,
+      actor,
+      entityType: 'application',
+      entityId: app.id,
+      action: 'application.withdrawn',
+      ...(input.reason ? { reason: input.reason } : {}),
+    });
+    await concludeApplication(deps, store, actor, updated, 'withdrawn');
+    return ok(updated);
+  });
+}

@@ -1,0 +1,25 @@
+import type { Deps } from '../ports.js';
+import { fail, ok } from '../result.js';
+import type { Actor, JobStatus } from '../types.js';
+import { checkJobTransition } from './job.rules.js';
+
+export async function transitionJob(deps: Deps, input: { actor: Actor; jobId: string; to: JobStatus; reason?: string | undefined }) {
+  const { actor } = input;
+  return deps.transaction(async (store) => {
+    const job = await store.jobs.lock(actor.orgId, input.jobId);
+    if (!job) return fail('job.not_found', 'No such job.', { jobId: input.jobId });
+    const allowed = checkJobTransition(job.status, input.to);
+    if (!allowed.ok) return allowed;
+    const updated = await store.jobs.update(actor.orgId, job.id, { status: input.to });
+    await store.audit.record({
+      orgId: actor.orgId,
+      actor,
+      entityType: 'job',
+      entityId: job.id,
+      action: `job.${input.to}`,
+      ...(input.reason ? { reason: input.reason } : {}),
+      data: { from: job.status },
+    });
+    return ok(updated);
+  });
+}

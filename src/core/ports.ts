@@ -1,0 +1,139 @@
+import type { DomainError } from '../contracts/errors.js';
+import type { ProcessDefinition } from '../contracts/process-template.js';
+import type { Result } from './result.js';
+import type {
+  Application,
+  ApplicationStatus,
+  AuditEntry,
+  FamilyPolicy,
+  Job,
+  JobStatus,
+  OutboxMessage,
+  PlannedRound,
+} from './types.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Ids {
+  next(): string;
+}
+
+export interface CandidateInput {
+  email: string;
+  firstName: string;
+  lastName: string;
+  phone?: string | undefined;
+  timezone?: string | undefined;
+}
+
+export interface Candidate {
+  id: string;
+  orgId: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+}
+
+export interface NewApplication {
+  id: string;
+  orgId: string;
+  job: Job;
+  candidateId: string;
+  status: ApplicationStatus;
+  plan: PlannedRound[];
+  submittedAt: Date;
+  idempotencyKey: string | null;
+  source: string;
+}
+
+export interface ApplicationChange {
+  status?: ApplicationStatus;
+  stageIndex?: number;
+  plan?: PlannedRound[];
+  endedAt?: Date | null;
+}
+
+export interface RoundDecisionRecord {
+  id: string;
+  orgId: string;
+  applicationId: string;
+  roundKey: string;
+  decision: 'advance' | 'reject';
+  rationale: string;
+  decidedBy: string;
+  decidedAt: Date;
+}
+
+export interface Process {
+  id: string;
+  orgId: string;
+  teamId: string | null;
+  lineageId: string;
+  version: number;
+  templateKey: string | null;
+  definition: ProcessDefinition;
+}
+
+export interface JobFields {
+  title: string;
+  teamId: string;
+  processId: string;
+  employmentType: Job['employmentType'];
+  jobFamily: string;
+  headcount: number;
+  level: string;
+  locations: string[];
+  officeIds: string[];
+  posting: Record<string, unknown>;
+}
+
+/** The repositories a use case may touch; every call is inside one transaction. */
+export interface Store {
+  applications: {
+    lock(orgId: string, id: string): Promise<Application | null>;
+    openForCandidate(orgId: string, candidateId: string, jobFamily: string): Promise<Application[]>;
+    byIdempotencyKey(orgId: string, key: string): Promise<Application | null>;
+    openForJob(orgId: string, candidateId: string, jobId: string): Promise<Application | null>;
+    lastRejectedAt(orgId: string, candidateId: string, teamId: string): Promise<Date | null>;
+    insert(app: NewApplication): Promise<Application>;
+    update(orgId: string, id: string, change: ApplicationChange): Promise<Application>;
+    recordDecision(decision: RoundDecisionRecord): Promise<void>;
+  };
+  jobs: {
+    lock(orgId: string, id: string): Promise<Job | null>;
+    insert(job: JobFields & { id: string; orgId: string; status: JobStatus }): Promise<Job>;
+    update(orgId: string, id: string, change: Partial<JobFields> & { status?: JobStatus; hiredCount?: number }): Promise<Job>;
+  };
+  processes: {
+    get(orgId: string, id: string): Promise<Process | null>;
+    latestVersion(orgId: string, lineageId: string): Promise<Process | null>;
+    insert(process: Process): Promise<Process>;
+    repointJobs(orgId: string, fromLineageId: string, toProcessId: string): Promise<void>;
+  };
+  teams: {
+    exists(orgId: string, id: string): Promise<boolean>;
+  };
+  candidates: {
+    /** Finds the org's record for this email (normalised) or creates it, and locks it for the transaction. */
+    upsertAndLock(orgId: string, id: string, input: CandidateInput): Promise<Candidate>;
+    lock(orgId: string, id: string): Promise<Candidate | null>;
+  };
+  policies: {
+    forFamily(orgId: string, jobFamily: string): Promise<FamilyPolicy>;
+  };
+  audit: {
+    record(entry: AuditEntry): Promise<void>;
+  };
+  outbox: {
+    enqueue(message: OutboxMessage): Promise<void>;
+  };
+}
+
+export interface Deps {
+  clock: Clock;
+  ids: Ids;
+  /** Runs `work` in one transaction; a failed Result rolls everything back. */
+  transaction<T>(work: (store: Store) => Promise<Result<T, DomainError>>): Promise<Result<T, DomainError>>;
+}

@@ -1,0 +1,79 @@
+import type { EmploymentType, Round } from '../contracts/process-template.js';
+
+export const staffRoles = ['admin', 'recruiter', 'coordinator', 'interviewer', 'hiring_manager', 'hr'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+export type Actor =
+  | { kind: 'staff'; orgId: string; userId: string; roles: StaffRole[]; teamIds: string[] }
+  | { kind: 'candidate'; orgId: string; candidateId: string };
+
+/** A round in one application's own plan; `addedReason` marks an extra round (R-ROUND-4). */
+export type PlannedRound = Round & { addedReason?: string };
+
+export const applicationStatuses = ['queued', 'active', 'rejected', 'withdrawn', 'hired', 'closed'] as const;
+export type ApplicationStatus = (typeof applicationStatuses)[number];
+/** Statuses that hold a place against the application limit (R-APP-1). */
+export const openStatuses: readonly ApplicationStatus[] = ['queued', 'active'];
+
+export interface Application {
+  id: string;
+  orgId: string;
+  jobId: string;
+  teamId: string;
+  candidateId: string;
+  jobFamily: string;
+  status: ApplicationStatus;
+  /** Index into `plan` of the round being run; equal to plan.length once every round passed (the offer step). */
+  stageIndex: number;
+  plan: PlannedRound[];
+  processId: string;
+  submittedAt: Date;
+  endedAt: Date | null;
+  version: number;
+}
+
+export const jobStatuses = ['draft', 'open', 'closed', 'archived'] as const;
+export type JobStatus = (typeof jobStatuses)[number];
+
+export interface Job {
+  id: string;
+  orgId: string;
+  teamId: string;
+  processId: string;
+  title: string;
+  status: JobStatus;
+  employmentType: EmploymentType;
+  jobFamily: string;
+  headcount: number;
+  hiredCount: number;
+  version: number;
+}
+
+export const considerationOrders = ['sequential', 'parallel'] as const;
+export type ConsiderationOrder = (typeof considerationOrders)[number];
+
+export interface FamilyPolicy {
+  jobFamily: string;
+  /** null: no limit. */
+  maxActiveApplications: number | null;
+  order: ConsiderationOrder;
+  /** 0: a rejected candidate may reapply to the team at once (R-APP-5). */
+  cooldownDays: number;
+}
+
+export interface AuditEntry {
+  orgId: string;
+  actor: Actor | { kind: 'system' };
+  entityType: 'application' | 'job' | 'process' | 'team' | 'user' | 'policy' | 'office' | 'candidate';
+  entityId: string;
+  action: string;
+  reason?: string;
+  data?: Record<string, unknown>;
+}
+
+export interface OutboxMessage {
+  orgId: string;
+  kind: string;
+  dedupeKey: string;
+  payload: Record<string, unknown>;
+}
