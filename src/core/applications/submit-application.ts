@@ -16,10 +16,14 @@ export interface SubmitApplicationInput {
 export async function submitApplication(deps: Deps, input: SubmitApplicationInput) {
   const { actor } = input;
   const orgId = actor.orgId;
+  // A key is the submitter's own: the same key from someone else never reveals their application.
+  const idempotencyKey = input.idempotencyKey
+    ? `${actor.kind === 'staff' ? actor.userId : actor.candidateId}:${input.idempotencyKey}`
+    : null;
   return deps.transaction<{ application: Application; created: boolean }>(async (store) => {
     // R-APP-6: a retried request with the same key answers with what the first one created.
-    if (input.idempotencyKey) {
-      const earlier = await store.applications.byIdempotencyKey(orgId, input.idempotencyKey);
+    if (idempotencyKey) {
+      const earlier = await store.applications.byIdempotencyKey(orgId, idempotencyKey);
       if (earlier) return ok({ application: earlier, created: false });
     }
     const job = await store.jobs.lock(orgId, input.jobId);
@@ -58,7 +62,7 @@ export async function submitApplication(deps: Deps, input: SubmitApplicationInpu
       status: initialStatus(policy, open),
       plan: process.definition.rounds,
       submittedAt: now,
-      idempotencyKey: input.idempotencyKey ?? null,
+      idempotencyKey,
       source: input.source,
     });
     await store.audit.record({

@@ -1,0 +1,186 @@
+import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+
+/** Each migration is a list of statements, run in order inside the migrator's transaction. */
+const statements: Record<string, string[]> = {
+  '0001_core': [
+    `CREATE TABLE orgs (
+      id uuid PRIMARY KEY,
+      slug text NOT NULL UNIQUE,
+      name text NOT NULL,
+      created_at timestamptz NOT NULL
+    )`,
+    `CREATE TABLE teams (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      name text NOT NULL,
+      timezone text NOT NULL,
+      created_at timestamptz NOT NULL,
+      UNIQUE (org_id, name)
+    )`,
+    `CREATE TABLE offices (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      name text NOT NULL,
+      location text NOT NULL,
+      timezone text NOT NULL,
+      created_at timestamptz NOT NULL,
+      UNIQUE (org_id, name)
+    )`,
+    `CREATE TABLE users (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      email text NOT NULL,
+      email_normalized text NOT NULL,
+      name text NOT NULL,
+      timezone text NOT NULL,
+      password_hash text,
+      roles text[] NOT NULL,
+      team_ids uuid[] NOT NULL DEFAULT '{}',
+      created_at timestamptz NOT NULL,
+      UNIQUE (org_id, email_normalized)
+    )`,
+    `CREATE TABLE candidates (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      email text NOT NULL,
+      email_normalized text NOT NULL,
+      first_name text NOT NULL,
+      last_name text NOT NULL,
+      phone text,
+      timezone text,
+      created_at timestamptz NOT NULL,
+      UNIQUE (org_id, email_normalized)
+    )`,
+    `CREATE TABLE sessions (
+      token_hash text PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      user_id uuid REFERENCES users(id),
+      candidate_id uuid REFERENCES candidates(id),
+      created_at timestamptz NOT NULL,
+      expires_at timestamptz NOT NULL,
+      CHECK ((user_id IS NULL) <> (candidate_id IS NULL))
+    )`,
+    `CREATE TABLE sign_in_links (
+      token_hash text PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      candidate_id uuid NOT NULL REFERENCES candidates(id),
+      created_at timestamptz NOT NULL,
+      expires_at timestamptz NOT NULL,
+      used_at timestamptz
+    )`,
+    `CREATE TABLE processes (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      team_id uuid REFERENCES teams(id),
+      lineage_id uuid NOT NULL,
+      version integer NOT NULL,
+      template_key text,
+      definition jsonb NOT NULL,
+      created_at timestamptz NOT NULL,
+      UNIQUE (lineage_id, version)
+    )`,
+    `CREATE TABLE policies (
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      job_family text NOT NULL,
+      max_active_applications integer CHECK (max_active_applications > 0),
+      consideration_order text NOT NULL CHECK (consideration_order IN ('sequential', 'parallel')),
+      cooldown_days integer NOT NULL DEFAULT 0 CHECK (cooldown_days >= 0),
+      PRIMARY KEY (org_id, job_family)
+    )`,
+    `CREATE TABLE jobs (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      team_id uuid NOT NULL REFERENCES teams(id),
+      process_id uuid NOT NULL REFERENCES processes(id),
+      title text NOT NULL,
+      status text NOT NULL CHECK (status IN ('draft', 'open', 'closed', 'archived')),
+      employment_type text NOT NULL,
+      job_family text NOT NULL,
+      level text NOT NULL,
+      headcount integer NOT NULL CHECK (headcount > 0),
+      hired_count integer NOT NULL DEFAULT 0 CHECK (hired_count <= headcount),
+      locations text[] NOT NULL,
+      office_ids uuid[] NOT NULL DEFAULT '{}',
+      posting jsonb NOT NULL,
+      version integer NOT NULL DEFAULT 1,
+      created_at timestamptz NOT NULL,
+      updated_at timestamptz NOT NULL
+    )`,
+    'CREATE INDEX jobs_org_status ON jobs (org_id, status, created_at, id)',
+    `CREATE TABLE applications (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      job_id uuid NOT NULL REFERENCES jobs(id),
+      team_id uuid NOT NULL REFERENCES teams(id),
+      candidate_id uuid NOT NULL REFERENCES candidates(id),
+      process_id uuid NOT NULL REFERENCES processes(id),
+      job_family text NOT NULL,
+      status text NOT NULL CHECK (status IN ('queued', 'active', 'rejected', 'withdrawn', 'hired', 'closed')),
+      stage_index integer NOT NULL DEFAULT 0,
+      plan jsonb NOT NULL,
+      submitted_at timestamptz NOT NULL,
+      ended_at timestamptz,
+      version integer NOT NULL DEFAULT 1,
+      idempotency_key text,
+      source text NOT NULL,
+      UNIQUE (org_id, idempotency_key)
+    )`,
+    // R-APP-6 held by the database too: one open application per candidate and job.
+    `CREATE UNIQUE INDEX applications_one_open_per_job ON applications (org_id, candidate_id, job_id)
+      WHERE status IN ('queued', 'active')`,
+    // R-APP-4: the screening queue reads oldest first per job and stage.
+    'CREATE INDEX applications_queue ON applications (org_id, job_id, status, stage_index, submitted_at, id)',
+    'CREATE INDEX applications_org_queue ON applications (org_id, status, submitted_at, id)',
+    'CREATE INDEX applications_candidate ON applications (org_id, candidate_id, job_family)',
+    `CREATE TABLE round_decisions (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      application_id uuid NOT NULL REFERENCES applications(id),
+      round_key text NOT NULL,
+      decision text NOT NULL CHECK (decision IN ('advance', 'reject')),
+      rationale text NOT NULL,
+      decided_by uuid NOT NULL REFERENCES users(id),
+      decided_at timestamptz NOT NULL,
+      UNIQUE (application_id, round_key)
+    )`,
+    `CREATE TABLE audit_events (
+      seq bigserial PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      actor_kind text NOT NULL,
+      actor_id uuid,
+      entity_type text NOT NULL,
+      entity_id uuid NOT NULL,
+      action text NOT NULL,
+      reason text,
+      data jsonb NOT NULL DEFAULT '{}',
+      at timestamptz NOT NULL
+    )`,
+    'CREATE INDEX audit_events_entity ON audit_events (org_id, entity_type, entity_id, seq)',
+    `CREATE TABLE outbox (
+      seq bigserial PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      kind text NOT NULL,
+      dedupe_key text NOT NULL UNIQUE,
+      payload jsonb NOT NULL,
+      created_at timestamptz NOT NULL,
+      status text NOT NULL DEFAULT 'pending',
+      attempts integer NOT NULL DEFAULT 0,
+      available_at timestamptz NOT NULL
+    )`,
+    `CREATE INDEX outbox_pending ON outbox (available_at, seq) WHERE status = 'pending'`,
+  ],
+};
+
+function toMigration(list: string[]): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      for (const statement of list) await sql.raw(statement).execute(db);
+    },
+  };
+}
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return Object.fromEntries(Object.entries(statements).map(([name, list]) => [name, toMigration(list)]));
+  },
+};

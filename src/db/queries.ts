@@ -1,0 +1,240 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { DB } from './schema.js';
+import { decodeCursor, pageOf } from './pagination.js';
+import { toApplication } from './store.js';
+
+export type Page<T> = { items: T[]; nextCursor: string | null };
+export class InvalidCursorError extends Error {}
+
+function cursorOf(cursor: string | undefined) {
+  const decoded = decodeCursor(cursor);
+  if (decoded === 'invalid') throw new InvalidCursorError('cursor is not one this API issued');
+  return decoded;
+}
+
+const iso = (d: Date) => d.toISOString();
+
+export function presentApplication(row: Selectable<DB['applications']>) {
+  const app = toApplication(row);
+  const current = app.status === 'active' ? app.plan[app.stageIndex] : undefined;
+  return {
+    id: app.id,
+    jobId: app.jobId,
+    teamId: app.teamId,
+    candidateId: app.candidateId,
+    jobFamily: app.jobFamily,
+    status: app.status,
+    currentRound: current?.key ?? null,
+    step: app.stageIndex >= app.plan.length ? 'offer' : (app.plan[app.stageIndex]?.step ?? 'offer'),
+    plan: app.plan,
+    processId: app.processId,
+    submittedAt: iso(app.submittedAt),
+    endedAt: app.endedAt ? iso(app.endedAt) : null,
+    version: app.version,
+  };
+}
+
+export function presentCandidate(row: Selectable<DB['candidates']>) {
+  return {
+    id: row.id,
+    email: row.email,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    phone: row.phone,
+    timezone: row.timezone,
+    createdAt: iso(row.created_at),
+  };
+}
+
+/** Read models for the API. Writes with rules go through core use cases instead. */
+export function queries(db: Kysely<DB>) {
+  const jobsWithTeam = (orgId: string) =>
+    db
+      .selectFrom('jobs')
+      .innerJoin('teams', 'teams.id', 'jobs.team_id')
+      .selectAll('jobs')
+      .select('teams.name as team_name')
+      .where('jobs.org_id', '=', orgId);
+  type JobRow = Selectable<DB['jobs']> & { team_name: string };
+  const presentJob = (row: JobRow) => ({
+    id: row.id,
+    title: row.title,
+    teamId: row.team_id,
+    teamName: row.team_name,
+    processId: row.process_id,
+    status: row.status as 'draft' | 'open' | 'closed' | 'archived',
+    employmentType: row.employment_type as 'full_time' | 'internship' | 'contract',
+    jobFamily: row.job_family,
+    level: row.level,
+    headcount: row.headcount,
+    hiredCount: row.hired_count,
+    locations: row.locations,
+    officeIds: row.office_ids,
+    posting: row.posting as never,
+    version: row.version,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  });
+
+  return {
+    async getJob(orgId: string, id: string) {
+      const row = await jobsWithTeam(orgId).where('jobs.id', '=', id).executeTakeFirst();
+      return row ? presentJob(row) : null;
+    },
+
+    async listJobs(orgId: string, q: { status?: string; teamId?: string; limit: number; cursor?: string }) {
+      const after = cursorOf(q.cursor);
+      let query = jobsWithTeam(orgId);
+      if (q.status) query = query.where('jobs.status', '=', q.status);
+      if (q.teamId) query = query.where('jobs.team_id', '=', q.teamId);
+      if (after) {
+        query = query.where((eb) =>
+          eb(eb.refTuple('jobs.created_at', 'jobs.id'), '>', eb.tuple(new Date(after.sortValue), after.id)),
+        );
+      }
+      const rows = await query.orderBy('jobs.created_at').orderBy('jobs.id').limit(q.limit + 1).execute();
+      const p = pageOf(rows, q.limit, (r) => [iso(r.created_at), r.id]);
+      return { items: p.items.map(presentJob), nextCursor: p.nextCursor };
+    },
+
+    /** R-APP-4: the review queue is oldest first. */
+    async listApplications(
+      orgId: string,
+      q: { jobId?: string; status?: string; roundKey?: string; candidateId?: string; limit: number; cursor?: string },
+    ) {
+      const after = cursorOf(q.cursor);
+      let query = db.selectFrom('applications').selectAll().where('org_id', '=', orgId);
+      if (q.jobId) query = query.where('job_id', '=', q.jobId);
+      if (q.status) query = query.where('status', '=', q.status);
+      if (q.candidateId) query = query.where('candidate_id', '=', q.candidateId);
+      if (q.roundKey) {
+        query = query
+          .where('status', '=', 'active')
+          .where(sql<string>`plan -> stage_index ->> 'key'`, '=', q.roundKey);
+      }
+      if (after) {
+        query = query.where((eb) =>
+          eb(eb.refTuple('submitted_at', 'id'), '>', eb.tuple(new Date(after.sortValue), after.id)),
+        );
+      }
+      const rows = await query.orderBy('submitted_at').orderBy('id').limit(q.limit + 1).execute();
+      const p = pageOf(rows, q.limit, (r) => [iso(r.submitted_at), r.id]);
+      return { items: p.items.map(presentApplication), nextCursor: p.nextCursor };
+    },
+
+    async getApplication(orgId: string, id: string) {
+      const row = await db
+        .selectFrom('applications')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!row) return null;
+      const [candidate, job, decisions] = await Promise.all([
+        db.selectFrom('candidates').selectAll().where('id', '=', row.candidate_id).executeTakeFirstOrThrow(),
+        db.selectFrom('jobs').select(['id', 'title', 'status']).where('id', '=', row.job_id).executeTakeFirstOrThrow(),
+        db
+          .selectFrom('round_decisions')
+          .selectAll()
+          .where('application_id', '=', id)
+          .orderBy('decided_at')
+          .execute(),
+      ]);
+      return {
+        ...presentApplication(row),
+        candidate: presentCandidate(candidate),
+        job,
+        decisions: decisions.map((d) => ({
+          roundKey: d.round_key,
+          decision: d.decision as 'advance' | 'reject',
+          rationale: d.rationale,
+          decidedBy: d.decided_by,
+          decidedAt: iso(d.decided_at),
+        })),
+      };
+    },
+
+    async timeline(orgId: string, entityType: string, entityId: string) {
+      const rows = await db
+        .selectFrom('audit_events')
+        .leftJoin('users', 'users.id', 'audit_events.actor_id')
+        .leftJoin('candidates', 'candidates.id', 'audit_events.actor_id')
+        .select([
+          'audit_events.seq',
+          'audit_events.at',
+          'audit_events.action',
+          'audit_events.actor_kind',
+          'audit_events.actor_id',
+          'audit_events.reason',
+          'audit_events.data',
+          'users.name as user_name',
+          sql<string | null>`candidates.first_name || ' ' || candidates.last_name`.as('candidate_name'),
+        ])
+        .where('audit_events.org_id', '=', orgId)
+        .where('audit_events.entity_type', '=', entityType)
+        .where('audit_events.entity_id', '=', entityId)
+        .orderBy('audit_events.seq')
+        .execute();
+      return rows.map((r) => ({
+        seq: Number(r.seq),
+        at: iso(r.at),
+        action: r.action,
+        actor: { kind: r.actor_kind, id: r.actor_id, name: r.user_name ?? r.candidate_name ?? null },
+        reason: r.reason,
+        data: r.data,
+      }));
+    },
+
+    async listCandidates(orgId: string, q: { q?: string; limit: number; cursor?: string }) {
+      const after = cursorOf(q.cursor);
+      let query = db.selectFrom('candidates').selectAll().where('org_id', '=', orgId);
+      if (q.q) {
+        const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        query = query.where((eb) =>
+          eb.or([
+            eb('email_normalized', 'like', like.toLowerCase()),
+            eb(sql`first_name || ' ' || last_name`, 'ilike', like),
+          ]),
+        );
+      }
+      if (after) {
+        query = query.where((eb) =>
+          eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(new Date(after.sortValue), after.id)),
+        );
+      }
+      const rows = await query.orderBy('created_at').orderBy('id').limit(q.limit + 1).execute();
+      const p = pageOf(rows, q.limit, (r) => [iso(r.created_at), r.id]);
+      return { items: p.items.map(presentCandidate), nextCursor: p.nextCursor };
+    },
+
+    async getCandidate(orgId: string, id: string) {
+      const row = await db
+        .selectFrom('candidates')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ? presentCandidate(row) : null;
+    },
+
+    async candidateApplications(orgId: string, candidateId: string) {
+      const rows = await db
+        .selectFrom('applications')
+        .innerJoin('jobs', 'jobs.id', 'applications.job_id')
+        .selectAll('applications')
+        .select('jobs.title as job_title')
+        .where('applications.org_id', '=', orgId)
+        .where('applications.candidate_id', '=', candidateId)
+        .orderBy('applications.submitted_at')
+        .execute();
+      return rows.map((r) => ({ ...presentApplication(r), jobTitle: r.job_title }));
+    },
+
+    async me(actor: { kind: 'staff'; userId: string } | { kind: 'candidate'; candidateId: string }) {
+      if (actor.kind === 'staff') {
+        return db.selectFrom('users').selectAll().where('id', '=', actor.userId).executeTakeFirstOrThrow();
+      }
+      return db.selectFrom('candidates').selectAll().where('id', '=', actor.candidateId).executeTakeFirstOrThrow();
+    },
+  };
+}

@@ -1,0 +1,136 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { PlannedRound } from '../core/types.js';
+import type { ProcessDefinition } from '../contracts/process-template.js';
+
+type Json<T> = ColumnType<T, string, string>;
+
+export interface DB {
+  orgs: { id: string; slug: string; name: string; created_at: Date };
+  teams: { id: string; org_id: string; name: string; timezone: string; created_at: Date };
+  offices: { id: string; org_id: string; name: string; location: string; timezone: string; created_at: Date };
+  users: {
+    id: string;
+    org_id: string;
+    email: string;
+    email_normalized: string;
+    name: string;
+    timezone: string;
+    password_hash: string | null;
+    roles: string[];
+    team_ids: string[];
+    created_at: Date;
+  };
+  candidates: {
+    id: string;
+    org_id: string;
+    email: string;
+    email_normalized: string;
+    first_name: string;
+    last_name: string;
+    phone: string | null;
+    timezone: string | null;
+    created_at: Date;
+  };
+  sessions: {
+    token_hash: string;
+    org_id: string;
+    user_id: string | null;
+    candidate_id: string | null;
+    created_at: Date;
+    expires_at: Date;
+  };
+  sign_in_links: {
+    token_hash: string;
+    org_id: string;
+    candidate_id: string;
+    created_at: Date;
+    expires_at: Date;
+    used_at: Date | null;
+  };
+  processes: {
+    id: string;
+    org_id: string;
+    team_id: string | null;
+    lineage_id: string;
+    version: number;
+    template_key: string | null;
+    definition: Json<ProcessDefinition>;
+    created_at: Date;
+  };
+  policies: {
+    org_id: string;
+    job_family: string;
+    max_active_applications: number | null;
+    consideration_order: string;
+    cooldown_days: number;
+  };
+  jobs: {
+    id: string;
+    org_id: string;
+    team_id: string;
+    process_id: string;
+    title: string;
+    status: string;
+    employment_type: string;
+    job_family: string;
+    level: string;
+    headcount: number;
+    hired_count: Generated<number>;
+    locations: string[];
+    office_ids: string[];
+    posting: Json<Record<string, unknown>>;
+    version: Generated<number>;
+    created_at: Date;
+    updated_at: Date;
+  };
+  applications: {
+    id: string;
+    org_id: string;
+    job_id: string;
+    team_id: string;
+    candidate_id: string;
+    process_id: string;
+    job_family: string;
+    status: string;
+    stage_index: Generated<number>;
+    plan: Json<PlannedRound[]>;
+    submitted_at: Date;
+    ended_at: Date | null;
+    version: Generated<number>;
+    idempotency_key: string | null;
+    source: string;
+  };
+  round_decisions: {
+    id: string;
+    org_id: string;
+    application_id: string;
+    round_key: string;
+    decision: string;
+    rationale: string;
+    decided_by: string;
+    decided_at: Date;
+  };
+  audit_events: {
+    seq: Generated<string>;
+    org_id: string;
+    actor_kind: string;
+    actor_id: string | null;
+    entity_type: string;
+    entity_id: string;
+    action: string;
+    reason: string | null;
+    data: Json<Record<string, unknown>>;
+    at: Date;
+  };
+  outbox: {
+    seq: Generated<string>;
+    org_id: string;
+    kind: string;
+    dedupe_key: string;
+    payload: Json<Record<string, unknown>>;
+    created_at: Date;
+    status: Generated<string>;
+    attempts: Generated<number>;
+    available_at: Date;
+  };
+}

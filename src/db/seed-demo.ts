@@ -1,0 +1,409 @@
+import type { Kysely } from 'kysely';
+import type { TemplateFile } from '../contracts/process-template.js';
+import { addExtraRound } from '../core/applications/add-extra-round.js';
+import { decideApplicationRound } from '../core/applications/decide-round.js';
+import { hireApplication } from '../core/applications/hire-application.js';
+import { submitApplication } from '../core/applications/submit-application.js';
+import { withdrawApplication } from '../core/applications/withdraw-application.js';
+import { createJob } from '../core/jobs/create-job.js';
+import { transitionJob } from '../core/jobs/transition-job.js';
+import type { Clock, Deps, Ids, JobFields } from '../core/ports.js';
+import { adoptTemplate } from '../core/processes/adopt-template.js';
+import type { Result } from '../core/result.js';
+import type { Actor, StaffRole } from '../core/types.js';
+import type { DB } from './schema.js';
+import { createDeps } from './store.js';
+
+export const DEMO_ORG = 'tiktok';
+export const DEMO_PASSWORD = 'hireloop-demo';
+
+const must = <T>(result: Result<T, { code: string; message: string }>): T => {
+  if (!result.ok) throw new Error(`demo seed: ${result.error.code} ${result.error.message}`);
+  return result.value;
+};
+
+const offices = [
+  { name: 'Los Angeles', location: 'Los Angeles, CA, United States', timezone: 'America/Los_Angeles' },
+  { name: 'Singapore', location: 'Singapore', timezone: 'Asia/Singapore' },
+  { name: 'Beijing', location: 'Beijing, China', timezone: 'Asia/Shanghai' },
+];
+
+const teams = [
+  { key: 'user-relation', name: 'TikTok User and Relation', timezone: 'America/Los_Angeles' },
+  { key: 'recsys', name: 'Recommendation Infrastructure', timezone: 'Asia/Singapore' },
+  { key: 'data', name: 'Data Science, Trust and Safety', timezone: 'Asia/Shanghai' },
+  { key: 'creator-product', name: 'Creator Growth Product', timezone: 'America/Los_Angeles' },
+  { key: 'marketing', name: 'Product Marketing', timezone: 'America/Los_Angeles' },
+  { key: 'operations', name: 'Content Operations', timezone: 'Asia/Singapore' },
+] as const;
+type TeamKey = (typeof teams)[number]['key'];
+
+const people: { email: string; name: string; timezone: string; roles: StaffRole[]; teams: TeamKey[] | 'all' }[] = [
+  { email: 'admin@tiktok.example', name: 'Avery Admin', timezone: 'America/Los_Angeles', roles: ['admin'], teams: [] },
+  { email: 'recruiter@tiktok.example', name: 'Riley Recruiter', timezone: 'America/Los_Angeles', roles: ['recruiter'], teams: 'all' },
+  { email: 'coordinator@tiktok.example', name: 'Casey Coordinator', timezone: 'Asia/Singapore', roles: ['coordinator'], teams: 'all' },
+  { email: 'interviewer@tiktok.example', name: 'Ivy Interviewer', timezone: 'Asia/Shanghai', roles: ['interviewer'], teams: ['recsys'] },
+  { email: 'hm@tiktok.example', name: 'Harper Hiring-Manager', timezone: 'America/Los_Angeles', roles: ['hiring_manager'], teams: 'all' },
+  { email: 'hr@tiktok.example', name: 'Hayden HR', timezone: 'Asia/Singapore', roles: ['hr'], teams: 'all' },
+];
+
+interface DemoJob {
+  team: TeamKey;
+  template: string;
+  title: string;
+  headcount: number;
+  locations: string[];
+  posting: JobFields['posting'];
+  /** How many candidates sit at each round index (the last index is the offer step). */
+  spread: number[];
+}
+
+const jobs: DemoJob[] = [
+  {
+    team: 'user-relation',
+    template: 'backend-internship',
+    title: 'Backend Software Engineer Intern - TikTok User and Relation - 2025 Summer (BS/MS)',
+    headcount: 3,
+    locations: ['Los Angeles'],
+    posting: {
+      summary: "Build the systems behind how people find, follow and connect with each other on the platform.",
+      responsibilities: [
+        'Develop and maintain services for user and relation features.',
+        'Improve the design and architecture of the systems you work on.',
+        'Take part in team meetings and design reviews.',
+        'Learn new technical skills with the guidance of a senior mentor.',
+      ],
+      minimumQualifications: [
+        "Currently enrolled in a Bachelor's or Master's programme in Computer Science, Software Engineering or a related field.",
+        'Available for at least 12 weeks in Summer 2025.',
+        'Proficient in at least one of Python, Java, C++ or Go.',
+        'Strong analytical and problem-solving skills, and clear communication.',
+      ],
+      preferredQualifications: [
+        'Graduating December 2025 or later and returning to the degree after the internship.',
+        'Familiar with databases and with SQL or NoSQL stores.',
+        'A previous software project or internship.',
+        'Familiar with a cloud platform such as AWS, Google Cloud or Azure.',
+      ],
+      faq: [
+        {
+          question: 'How many internships can I apply for?',
+          answer: 'Two at most. They are considered one after the other, in the order you applied.',
+        },
+        { question: 'When are applications reviewed?', answer: 'As they arrive: applying early helps.' },
+      ],
+      internship: {
+        term: 'Summer 2025',
+        minimumWeeks: 12,
+        degreeLevels: ['BS', 'MS'],
+        eligibility: [
+          'Currently enrolled in a degree programme.',
+          'Graduating December 2025 or later.',
+          'Returning to the degree programme after the internship.',
+        ],
+      },
+    },
+    spread: [6, 3, 2, 2, 1, 1, 1],
+  },
+  {
+    team: 'recsys',
+    template: 'software-engineer-mid',
+    title: 'Software Engineer, Recommendation Infrastructure',
+    headcount: 2,
+    locations: ['Singapore'],
+    posting: {
+      summary: 'Serve real-time recommendations to a billion people with low latency.',
+      responsibilities: ['Design and run large-scale, low-latency serving systems.', 'Own features from design to production.'],
+      minimumQualifications: ['3+ years building backend systems.', 'Strong data structures and algorithms.'],
+      preferredQualifications: ['Experience with recommendation or search systems.'],
+      faq: [],
+    },
+    spread: [5, 2, 2, 1, 1, 1, 1, 1],
+  },
+  {
+    team: 'recsys',
+    template: 'software-engineer-senior',
+    title: 'Senior Software Engineer, Distributed Storage',
+    headcount: 1,
+    locations: ['Singapore', 'Beijing'],
+    posting: {
+      summary: 'Lead the storage layer that keeps recommendation features fresh.',
+      responsibilities: ['Lead the design of distributed storage.', 'Mentor engineers across time zones.'],
+      minimumQualifications: ['6+ years building distributed systems.'],
+      preferredQualifications: ['Experience with consistency and replication trade-offs at scale.'],
+      faq: [],
+    },
+    spread: [3, 1, 1, 1, 0, 1, 0, 1, 0],
+  },
+  {
+    team: 'data',
+    template: 'data-scientist',
+    title: 'Data Scientist, Trust and Safety',
+    headcount: 1,
+    locations: ['Beijing'],
+    posting: {
+      summary: 'Measure and improve how safe the platform feels.',
+      responsibilities: ['Define metrics and run experiments.', 'Build models that flag harmful content.'],
+      minimumQualifications: ['Fluent SQL and Python.', 'Solid statistics.'],
+      preferredQualifications: ['Experience with classification models in production.'],
+      faq: [],
+    },
+    spread: [4, 2, 1, 1, 1, 0, 1, 0, 0],
+  },
+  {
+    team: 'creator-product',
+    template: 'product-manager',
+    title: 'Product Manager, Creator Growth',
+    headcount: 1,
+    locations: ['Los Angeles'],
+    posting: {
+      summary: 'Help new creators find their first audience.',
+      responsibilities: ['Own the creator onboarding roadmap.', 'Run experiments with engineering and data.'],
+      minimumQualifications: ['4+ years of product management.'],
+      preferredQualifications: ['Experience with creator or marketplace products.'],
+      faq: [],
+    },
+    spread: [3, 2, 1, 1, 1, 0, 1, 0],
+  },
+  {
+    team: 'marketing',
+    template: 'product-marketing-manager',
+    title: 'Product Marketing Manager, Ads',
+    headcount: 1,
+    locations: ['Los Angeles'],
+    posting: {
+      summary: 'Take new ads products to market with measurable results.',
+      responsibilities: ['Write go-to-market plans.', 'Design measurement for launches.'],
+      minimumQualifications: ['5+ years of product marketing.'],
+      preferredQualifications: ['Experience with experiments and incrementality measurement.'],
+      faq: [],
+    },
+    spread: [3, 1, 1, 1, 0, 1, 0],
+  },
+  {
+    team: 'operations',
+    template: 'operations',
+    title: 'Content Operations Specialist',
+    headcount: 2,
+    locations: ['Singapore'],
+    posting: {
+      summary: 'Grow a content vertical with data, events and creators.',
+      responsibilities: ['Plan content and events.', 'Track and explain the metrics of a vertical.'],
+      minimumQualifications: ['1+ year of content operations.'],
+      preferredQualifications: ['Experience with creator cold start.'],
+      faq: [],
+    },
+    spread: [3, 2, 1, 1, 1, 1],
+  },
+];
+
+const firstNames = ['Mei', 'Arjun', 'Sofia', 'Kenji', 'Amara', 'Lucas', 'Priya', 'Wei', 'Hana', 'Diego', 'Nia', 'Omar', 'Lina', 'Tomás', 'Yuki', 'Zara', 'Ravi', 'Elena', 'Jun', 'Aisha'];
+const lastNames = ['Chen', 'Patel', 'Garcia', 'Tanaka', 'Okafor', 'Silva', 'Kumar', 'Zhang', 'Kim', 'Lopez', 'Mensah', 'Haddad', 'Novak', 'Reyes', 'Sato', 'Ali', 'Iyer', 'Rossi', 'Li', 'Bello'];
+
+/** A clock the seed moves by hand, so the demo has weeks of history. */
+class SeedClock implements Clock {
+  constructor(private at: Date) {}
+  now() {
+    return this.at;
+  }
+  set(at: Date) {
+    this.at = at;
+  }
+}
+
+/**
+ * Seeds the demo organisation on first start: offices, teams, staff, each team's copy of a shipped
+ * template, open jobs and candidates at every step, all through the real use cases and in one
+ * transaction, so a crash mid-seed leaves nothing behind.
+ */
+export async function seedDemo(
+  db: Kysely<DB>,
+  options: { now: Date; ids: Ids; templates: Map<string, TemplateFile>; hashPassword: (p: string) => Promise<string> },
+): Promise<boolean> {
+  const existing = await db.selectFrom('orgs').select('id').where('slug', '=', DEMO_ORG).executeTakeFirst();
+  if (existing) return false;
+  const passwordHash = await options.hashPassword(DEMO_PASSWORD);
+  const { ids, now } = options;
+  const DAY = 86_400_000;
+  const clock = new SeedClock(new Date(now.getTime() - 45 * DAY));
+
+  await db.transaction().execute(async (trx) => {
+    const deps: Deps = createDeps(trx, clock, ids);
+    const orgId = ids.next();
+    await trx.insertInto('orgs').values({ id: orgId, slug: DEMO_ORG, name: 'TikTok', created_at: clock.now() }).execute();
+    for (const office of offices) {
+      await trx.insertInto('offices').values({ id: ids.next(), org_id: orgId, ...office, created_at: clock.now() }).execute();
+    }
+    const teamIds = new Map<TeamKey, string>();
+    for (const team of teams) {
+      const id = ids.next();
+      teamIds.set(team.key, id);
+      await trx.insertInto('teams').values({ id, org_id: orgId, name: team.name, timezone: team.timezone, created_at: clock.now() }).execute();
+    }
+    const actors = new Map<StaffRole, Actor>();
+    for (const person of people) {
+      const id = ids.next();
+      const personTeams = person.teams === 'all' ? [...teamIds.values()] : person.teams.map((t) => teamIds.get(t)!);
+      await trx
+        .insertInto('users')
+        .values({
+          id,
+          org_id: orgId,
+          email: person.email,
+          email_normalized: person.email,
+          name: person.name,
+          timezone: person.timezone,
+          password_hash: passwordHash,
+          roles: person.roles,
+          team_ids: personTeams,
+          created_at: clock.now(),
+        })
+        .execute();
+      actors.set(person.roles[0]!, { kind: 'staff', orgId, userId: id, roles: person.roles, teamIds: personTeams });
+    }
+    const admin = actors.get('admin')!;
+    const recruiter = actors.get('recruiter')!;
+    const hm = actors.get('hiring_manager')!;
+    const hr = actors.get('hr')!;
+
+    let person = 0;
+    for (const [jobIndex, demo] of jobs.entries()) {
+      const template = options.templates.get(demo.template);
+      if (!template) throw new Error(`demo seed: no template ${demo.template}`);
+      const teamId = teamIds.get(demo.team)!;
+      const process = must(await adoptTemplate(deps, { actor: admin, teamId, template }));
+      const job = must(
+        await createJob(deps, {
+          actor: recruiter,
+          fields: {
+            title: demo.title,
+            teamId,
+            processId: process.id,
+            employmentType: template.employmentType,
+            jobFamily: template.employmentType,
+            headcount: demo.headcount,
+            level: template.level,
+            locations: demo.locations,
+            officeIds: [],
+            posting: demo.posting,
+          },
+        }),
+      );
+      must(await transitionJob(deps, { actor: recruiter, jobId: job.id, to: 'open' }));
+
+      for (const [stage, count] of demo.spread.entries()) {
+        for (let n = 0; n < count; n++) {
+          const first = firstNames[person % firstNames.length]!;
+          const last = lastNames[(person * 7 + jobIndex) % lastNames.length]!;
+          person++;
+          clock.set(new Date(now.getTime() - (40 - stage * 4 - n) * DAY));
+          const { application } = must(
+            await submitApplication(deps, {
+              actor: recruiter,
+              jobId: job.id,
+              candidate: { email: `${first}.${last}.${person}@example.com`.toLowerCase(), firstName: first, lastName: last },
+              source: 'demo',
+            }),
+          );
+          for (const round of template.rounds.slice(0, stage)) {
+            clock.set(new Date(clock.now().getTime() + 2 * DAY));
+            must(
+              await decideApplicationRound(deps, {
+                actor: round.decidedBy === 'hr' ? hr : hm,
+                applicationId: application.id,
+                roundKey: round.key,
+                decision: 'advance',
+                rationale: `Met the bar for ${round.name.toLowerCase()}.`,
+              }),
+            );
+          }
+        }
+      }
+    }
+
+    // A few endings, so every status shows up: a rejection, a withdrawal, an extended loop and a hire.
+    const active = await trx
+      .selectFrom('applications')
+      .select(['id', 'plan', 'stage_index', 'candidate_id'])
+      .where('org_id', '=', orgId)
+      .where('status', '=', 'active')
+      .orderBy('submitted_at')
+      .execute();
+    clock.set(new Date(now.getTime() - 2 * DAY));
+    const pick = (i: number) => active[i]!;
+    const rejected = pick(0);
+    must(
+      await decideApplicationRound(deps, {
+        actor: hm,
+        applicationId: rejected.id,
+        roundKey: rejected.plan[rejected.stage_index]!.key,
+        decision: 'reject',
+        rationale: 'The resume does not show the required programming experience.',
+      }),
+    );
+    const withdrawing = pick(1);
+    must(
+      await withdrawApplication(deps, {
+        actor: { kind: 'candidate', orgId, candidateId: withdrawing.candidate_id },
+        applicationId: withdrawing.id,
+        reason: 'Accepted another offer.',
+      }),
+    );
+    const extended = active.find((a) => a.plan[a.stage_index]?.step === 'interview_rounds');
+    if (extended) {
+      must(
+        await addExtraRound(deps, {
+          actor: hm,
+          applicationId: extended.id,
+          round: {
+            key: 'extra-coding',
+            name: 'Extra coding round',
+            step: 'interview_rounds',
+            roundType: 'coding',
+            durationMinutes: 60,
+            format: 'video',
+            eliminatory: true,
+            decidedBy: 'hiring_manager',
+            feedbackSlaDays: 2,
+          },
+          reason: 'The panel split on problem-solving depth; one more coding round to decide.',
+        }),
+      );
+    }
+    const atOffer = active.filter((a) => a.stage_index >= a.plan.length);
+    if (atOffer[0]) must(await hireApplication(deps, { actor: hr, applicationId: atOffer[0].id }));
+
+    // Sequential internship consideration: one candidate holds two applications, the second queued.
+    const internJob = await trx
+      .selectFrom('jobs')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('employment_type', '=', 'internship')
+      .executeTakeFirstOrThrow();
+    const secondIntern = must(await adoptTemplate(deps, { actor: admin, teamId: teamIds.get('recsys')!, template: options.templates.get('backend-internship')! }));
+    const recsysIntern = must(
+      await createJob(deps, {
+        actor: recruiter,
+        fields: {
+          title: 'Software Engineer Intern - Recommendation Infrastructure - 2025 Summer (BS/MS)',
+          teamId: teamIds.get('recsys')!,
+          processId: secondIntern.id,
+          employmentType: 'internship',
+          jobFamily: 'internship',
+          headcount: 2,
+          level: 'intern',
+          locations: ['Singapore'],
+          officeIds: [],
+          posting: { ...jobs[0]!.posting, summary: 'Help build the serving systems behind the For You feed.' },
+        },
+      }),
+    );
+    must(await transitionJob(deps, { actor: recruiter, jobId: recsysIntern.id, to: 'open' }));
+    const student = { email: 'sam.student@example.com', firstName: 'Sam', lastName: 'Student' };
+    clock.set(new Date(now.getTime() - 3 * DAY));
+    must(await submitApplication(deps, { actor: recruiter, jobId: internJob.id, candidate: student, source: 'demo' }));
+    clock.set(new Date(now.getTime() - 1 * DAY));
+    must(await submitApplication(deps, { actor: recruiter, jobId: recsysIntern.id, candidate: student, source: 'demo' }));
+  });
+  return true;
+}

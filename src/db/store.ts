@@ -1,0 +1,429 @@
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import type { DomainError } from '../contracts/errors.js';
+import type { Clock, Deps, Ids, Process, Store } from '../core/ports.js';
+import type { Result } from '../core/result.js';
+import { fail } from '../core/result.js';
+import type { Actor, Application, ApplicationStatus, FamilyPolicy, Job } from '../core/types.js';
+import type { DB } from './schema.js';
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+export function toApplication(row: Selectable<DB['applications']>): Application {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    jobId: row.job_id,
+    teamId: row.team_id,
+    candidateId: row.candidate_id,
+    jobFamily: row.job_family,
+    status: row.status as ApplicationStatus,
+    stageIndex: row.stage_index,
+    plan: row.plan,
+    processId: row.process_id,
+    submittedAt: row.submitted_at,
+    endedAt: row.ended_at,
+    version: row.version,
+  };
+}
+
+export function toJob(row: Selectable<DB['jobs']>): Job {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    teamId: row.team_id,
+    processId: row.process_id,
+    title: row.title,
+    status: row.status as Job['status'],
+    employmentType: row.employment_type as Job['employmentType'],
+    jobFamily: row.job_family,
+    headcount: row.headcount,
+    hiredCount: row.hired_count,
+    version: row.version,
+  };
+}
+
+export function toProcess(row: Selectable<DB['processes']>): Process {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    teamId: row.team_id,
+    lineageId: row.lineage_id,
+    version: row.version,
+    templateKey: row.template_key,
+    definition: row.definition,
+  };
+}
+
+/** Used when an org has no policy row for a family: internships are limited and sequential (R-APP-1, R-APP-2). */
+export function defaultPolicy(jobFamily: string): FamilyPolicy {
+  return jobFamily === 'internship'
+    ? { jobFamily, maxActiveApplications: 2, order: 'sequential', cooldownDays: 0 }
+    : { jobFamily, maxActiveApplications: null, order: 'parallel', cooldownDays: 0 };
+}
+
+const actorId = (actor: Actor | { kind: 'system' }) =>
+  actor.kind === 'staff' ? actor.userId : actor.kind === 'candidate' ? actor.candidateId : null;
+
+export function createStore(trx: Kysely<DB>, clock: Clock): Store {
+  return {
+    applications: {
+      async lock(orgId, id) {
+        const row = await trx
+          .selectFrom('applications')
+          .selectAll()
+          .where('org_id', '=', orgId)
+          .where('id', '=', id)
+          .forUpdate()
+          .executeTakeFirst();
+        return row ? toApplication(row) : null;
+      },
+      async openForCandidate(orgId, candidateId, jobFamily) {
+        const rows = await trx
+          .selectFrom('applications')
+          .selectAll()
+          .where('org_id', '=', orgId)
+          .where('candidate_id', '=', candidateId)
+          .where('job_family', '=', jobFamily)
+          .where('status', 'in', ['queued', 'active'])
+          .orderBy('submitted_at')
+          .execute();
+        return rows.map(toApplication);
+      },
+      async byIdempotencyKey(orgId, key) {
+        const row = await trx
+          .selectFrom('applications')
+          .selectAll()
+          .where('org_id', '=', orgId)
+          .where('idempotency_key', '=', key)
+          .executeTakeFirst();
+        return row ? toApplication(row) : null;
+      },
+      async openForJob(orgId, candidateId, jobId) {
+        const row = await trx
+          .selectFrom('applications')
+          .selectAll()
+          .where('org_id', '=', orgId)
+          .where('candidate_id', '=', candidateId)
+          .where('job_id', '=', jobId)
+          .where('status', 'in', ['queued', 'active'])
+          .executeTakeFirst();
+        return row ? toApplication(row) : null;
+      },
+      async lastRejectedAt(orgId, candidateId, teamId) {
+        const row = await trx
+          .selectFrom('applications')
+          .select((eb) => eb.fn.max('ended_at').as('at'))
+          .where('org_id', '=', orgId)
+          .where('candidate_id', '=', candidateId)
+          .where('team_id', '=', teamId)
+          .where('status', '=', 'rejected')
+          .executeTakeFirst();
+        return row?.at ?? null;
+      },
+      async insert(app) {
+        const row = await trx
+          .insertInto('applications')
+          .values({
+            id: app.id,
+            org_id: app.orgId,
+            job_id: app.job.id,
+            team_id: app.job.teamId,
+            candidate_id: app.candidateId,
+            process_id: app.job.processId,
+            job_family: app.job.jobFamily,
+            status: app.status,
+            plan: JSON.stringify(app.plan),
+            submitted_at: app.submittedAt,
+            idempotency_key: app.idempotencyKey,
+            source: app.source,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        return toApplication(row);
+      },
+      async update(orgId, id, change) {
+        const row = await trx
+          .updateTable('applications')
+          .set({
+            ...(change.status !== undefined ? { status: change.status } : {}),
+            ...(change.stageIndex !== undefined ? { stage_index: change.stageIndex } : {}),
+            ...(change.plan !== undefined ? { plan: JSON.stringify(change.plan) } : {}),
+            ...(change.endedAt !== undefined ? { ended_at: change.endedAt } : {}),
+            version: sql<number>`version + 1`,
+          })
+          .where('org_id', '=', orgId)
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        return toApplication(row);
+      },
+      async recordDecision(d) {
+        await trx
+          .insertInto('round_decisions')
+          .values({
+            id: d.id,
+            org_id: d.orgId,
+            application_id: d.applicationId,
+            round_key: d.roundKey,
+            decision: d.decision,
+            rationale: d.rationale,
+            decided_by: d.decidedBy,
+            decided_at: d.decidedAt,
+          })
+          .execute();
+      },
+    },
+    jobs: {
+      async lock(orgId, id) {
+        const row = await trx
+          .selectFrom('jobs')
+          .selectAll()
+          .where('org_id', '=', orgId)
+          .where('id', '=', id)
+          .forUpdate()
+          .executeTakeFirst();
+        return row ? toJob(row) : null;
+      },
+      async insert(job) {
+        const now = clock.now();
+        const row = await trx
+          .insertInto('jobs')
+          .values({
+            id: job.id,
+            org_id: job.orgId,
+            team_id: job.teamId,
+            process_id: job.processId,
+            title: job.title,
+            status: job.status,
+            employment_type: job.employmentType,
+            job_family: job.jobFamily,
+            level: job.level,
+            headcount: job.headcount,
+            locations: job.locations,
+            office_ids: job.officeIds,
+            posting: JSON.stringify(job.posting),
+            created_at: now,
+            updated_at: now,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        return toJob(row);
+      },
+      async update(orgId, id, change) {
+        const row = await trx
+          .updateTable('jobs')
+          .set({
+            ...(change.title !== undefined ? { title: change.title } : {}),
+            ...(change.teamId !== undefined ? { team_id: change.teamId } : {}),
+            ...(change.processId !== undefined ? { process_id: change.processId } : {}),
+            ...(change.employmentType !== undefined ? { employment_type: change.employmentType } : {}),
+            ...(change.jobFamily !== undefined ? { job_family: change.jobFamily } : {}),
+            ...(change.headcount !== undefined ? { headcount: change.headcount } : {}),
+            ...(change.level !== undefined ? { level: change.level } : {}),
+            ...(change.locations !== undefined ? { locations: change.locations } : {}),
+            ...(change.officeIds !== undefined ? { office_ids: change.officeIds } : {}),
+            ...(change.posting !== undefined ? { posting: JSON.stringify(change.posting) } : {}),
+            ...(change.status !== undefined ? { status: change.status } : {}),
+            ...(change.hiredCount !== undefined ? { hired_count: change.hiredCount } : {}),
+            version: sql<number>`version + 1`,
+            updated_at: clock.now(),
+          })
+          .where('org_id', '=', orgId)
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        return toJob(row);
+      },
+    },
+    processes: {
+      async get(orgId, id) {
+        const row = await trx
+          .selectFrom('processes')
+          .selectAll()
+          .where('org_id', '=', orgId)
+          .where('id', '=', id)
+          .executeTakeFirst();
+        return row ? toProcess(row) : null;
+      },
+      async latestVersion(orgId, lineageId) {
+        const row = await trx
+          .selectFrom('processes')
+          .selectAll()
+          .where('org_id', '=', orgId)
+          .where('lineage_id', '=', lineageId)
+          .orderBy('version', 'desc')
+          .forUpdate()
+          .executeTakeFirst();
+        return row ? toProcess(row) : null;
+      },
+      async insert(p) {
+        const row = await trx
+          .insertInto('processes')
+          .values({
+            id: p.id,
+            org_id: p.orgId,
+            team_id: p.teamId,
+            lineage_id: p.lineageId,
+            version: p.version,
+            template_key: p.templateKey,
+            definition: JSON.stringify(p.definition),
+            created_at: clock.now(),
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        return toProcess(row);
+      },
+      async repointJobs(orgId, lineageId, toProcessId) {
+        await trx
+          .updateTable('jobs')
+          .set({ process_id: toProcessId, version: sql<number>`version + 1`, updated_at: clock.now() })
+          .where('org_id', '=', orgId)
+          .where('process_id', 'in', (eb) =>
+            eb.selectFrom('processes').select('id').where('lineage_id', '=', lineageId),
+          )
+          .execute();
+      },
+    },
+    teams: {
+      async exists(orgId, id) {
+        const row = await trx
+          .selectFrom('teams')
+          .select('id')
+          .where('org_id', '=', orgId)
+          .where('id', '=', id)
+          .executeTakeFirst();
+        return row !== undefined;
+      },
+    },
+    candidates: {
+      async upsertAndLock(orgId, id, input) {
+        const emailNormalized = normalizeEmail(input.email);
+        await trx
+          .insertInto('candidates')
+          .values({
+            id,
+            org_id: orgId,
+            email: input.email.trim(),
+            email_normalized: emailNormalized,
+            first_name: input.firstName,
+            last_name: input.lastName,
+            phone: input.phone ?? null,
+            timezone: input.timezone ?? null,
+            created_at: clock.now(),
+          })
+          .onConflict((oc) => oc.columns(['org_id', 'email_normalized']).doNothing())
+          .execute();
+        const row = await trx
+          .selectFrom('candidates')
+          .selectAll()
+          .where('org_id', '=', orgId)
+          .where('email_normalized', '=', emailNormalized)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
+        return { id: row.id, orgId, email: row.email, firstName: row.first_name, lastName: row.last_name };
+      },
+      async lock(orgId, id) {
+        const row = await trx
+          .selectFrom('candidates')
+          .selectAll()
+          .where('org_id', '=', orgId)
+          .where('id', '=', id)
+          .forUpdate()
+          .executeTakeFirst();
+        return row ? { id: row.id, orgId, email: row.email, firstName: row.first_name, lastName: row.last_name } : null;
+      },
+    },
+    policies: {
+      async forFamily(orgId, jobFamily) {
+        const row = await trx
+          .selectFrom('policies')
+          .selectAll()
+          .where('org_id', '=', orgId)
+          .where('job_family', '=', jobFamily)
+          .executeTakeFirst();
+        if (!row) return defaultPolicy(jobFamily);
+        return {
+          jobFamily,
+          maxActiveApplications: row.max_active_applications,
+          order: row.consideration_order as FamilyPolicy['order'],
+          cooldownDays: row.cooldown_days,
+        };
+      },
+    },
+    audit: {
+      async record(entry) {
+        await trx
+          .insertInto('audit_events')
+          .values({
+            org_id: entry.orgId,
+            actor_kind: entry.actor.kind,
+            actor_id: actorId(entry.actor),
+            entity_type: entry.entityType,
+            entity_id: entry.entityId,
+            action: entry.action,
+            reason: entry.reason ?? null,
+            data: JSON.stringify(entry.data ?? {}),
+            at: clock.now(),
+          })
+          .execute();
+      },
+    },
+    outbox: {
+      async enqueue(message) {
+        const now = clock.now();
+        // The dedupe key makes a replayed change enqueue its message once.
+        await trx
+          .insertInto('outbox')
+          .values({
+            org_id: message.orgId,
+            kind: message.kind,
+            dedupe_key: message.dedupeKey,
+            payload: JSON.stringify(message.payload),
+            created_at: now,
+            available_at: now,
+          })
+          .onConflict((oc) => oc.column('dedupe_key').doNothing())
+          .execute();
+      },
+    },
+  };
+}
+
+class Rollback {
+  constructor(readonly result: Result<never, DomainError>) {}
+}
+
+/** Postgres errors that mean "someone else changed this at the same time", not a bug. */
+const concurrencyErrors = new Set(['23505', '40001', '40P01']);
+
+export function createDeps(db: Kysely<DB>, clock: Clock, ids: Ids): Deps {
+  return {
+    clock,
+    ids,
+    async transaction(work) {
+      if (db.isTransaction) {
+        // Already inside a caller's transaction (the demo seed): a refusal there is a bug, and
+        // throwing rolls the caller's whole transaction back.
+        const result = await work(createStore(db, clock));
+        if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+        return result;
+      }
+      try {
+        return await db.transaction().execute(async (trx: Transaction<DB>) => {
+          const result = await work(createStore(trx, clock));
+          if (!result.ok) throw new Rollback(result);
+          return result;
+        });
+      } catch (error) {
+        if (error instanceof Rollback) return error.result;
+        const code = (error as { code?: string }).code;
+        if (code && concurrencyErrors.has(code)) {
+          return fail('conflict.concurrent_change', 'Another change to the same record happened at the same time; retry.', {
+            constraint: (error as { constraint?: string }).constraint,
+          });
+        }
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import type { TemplateFile } from '../contracts/process-template.js';
+import type { Clock, Ids } from '../core/ports.js';
+import { accounts } from '../db/accounts.js';
+import type { Database } from '../db/database.js';
+import { organisation } from '../db/organisation.js';
+import { InvalidCursorError, queries } from '../db/queries.js';
+import { createDeps } from '../db/store.js';
+import { hashToken, SESSION_COOKIE } from './auth.js';
+import type { Config } from './config.js';
+import type { App, AppContext } from './context.js';
+import { applicationRoutes } from './routes/applications.js';
+import { authRoutes } from './routes/auth.js';
+import { candidatePortalRoutes } from './routes/candidate-portal.js';
+import { jobRoutes } from './routes/jobs.js';
+import { organisationRoutes } from './routes/organisation.js';
+import { processRoutes } from './routes/processes.js';
+import { loadTemplates } from './templates.js';
+
+export interface BuildOptions {
+  database: Database;
+  config: Config;
+  clock?: Clock;
+  ids?: Ids;
+  templates?: Map<string, TemplateFile>;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+export const randomIds: Ids = { next: () => crypto.randomUUID() };
+
+/** Builds the HTTP app without listening, so tests can drive it with inject(). */
+export async function buildApp(options: BuildOptions): Promise<App> {
+  const { database, config } = options;
+  const clock = options.clock ?? systemClock;
+  const ids = options.ids ?? randomIds;
+  const db = database.db;
+  const ctx: AppContext = {
+    db,
+    config,
+    clock,
+    ids,
+    deps: createDeps(db, clock, ids),
+    templates: options.templates ?? loadTemplates(),
+    queries: queries(db),
+    organisation: organisation(db, clock),
+    accounts: accounts(db),
+  };
+
+  const app = Fastify({
+    logger: {
+      level: config.LOG_LEVEL,
+      // Personal data and secrets stay out of logs.
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Hireloop API',
+        version: '0.1.0',
+        description:
+          'Staff endpoints need a session cookie from POST /api/auth/login; candidate endpoints one from a sign-in link. ' +
+          'Errors are { error: { code, message, details } }. Lists are cursor-paginated: pass nextCursor back as cursor.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    request.actor = token ? await ctx.accounts.actorForSession(hashToken(token), clock.now()) : null;
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}.` } }),
+  );
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const issues = error.validation.map((v) => ({
+        field: [error.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+        message: v.message ?? 'is invalid',
+      }));
+      return reply.code(400).send({
+        error: {
+          code: 'validation.failed',
+          message: issues.map((i) => `${i.field}: ${i.message}`).join('; '),
+          details: { issues },
+        },
+      });
+    }
+    if (error instanceof InvalidCursorError) {
+      return reply.code(400).send({
+        error: { code: 'validation.failed', message: `cursor: ${error.message}`, details: { issues: [{ field: 'query.cursor', message: error.message }] } },
+      });
+    }
+    if (error.statusCode && error.statusCode < 500) {
+      return reply.code(error.statusCode).send({
+        error: { code: 'validation.failed', message: error.message, details: { reason: error.code } },
+      });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.code(500).send({ error: { code: 'internal.error', message: 'Something went wrong on our side.' } });
+  });
+
+  app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await sql`select 1`.execute(db);
+      return { status: 'ok', database: database.kind };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable', database: database.kind });
+    }
+  });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  authRoutes(app, ctx);
+  organisationRoutes(app, ctx);
+  processRoutes(app, ctx);
+  jobRoutes(app, ctx);
+  applicationRoutes(app, ctx);
+  candidatePortalRoutes(app, ctx);
+
+  return app;
+}

@@ -1,0 +1,73 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type Action, isAllowed } from '../core/permissions.js';
+import type { Actor } from '../core/types.js';
+import { sendError } from './errors.js';
+
+export const SESSION_COOKIE = 'hl_session';
+
+export const newToken = () => randomBytes(32).toString('base64url');
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export const hashPassword = (password: string) => hash(password);
+// A real hash to verify against when the email is unknown, so both answers take the same time.
+const decoyHash = hash('decoy password that matches nothing');
+export async function checkPassword(stored: string | null | undefined, password: string): Promise<boolean> {
+  if (!stored) {
+    await verify(await decoyHash, password);
+    return false;
+  }
+  return verify(stored, password);
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+function requireActor(request: FastifyRequest, reply: FastifyReply): Actor | null {
+  if (!request.actor) {
+    sendError(reply, { code: 'auth.required', message: 'Sign in first.' });
+    return null;
+  }
+  return request.actor;
+}
+
+/** The one guard for staff endpoints: deny unless the permission table allows the actor's role. */
+export function allow(action: Action) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const actor = requireActor(request, reply);
+    if (actor && !isAllowed(actor, action)) {
+      return sendError(reply, {
+        code: 'permission.denied',
+        message: 'Your role does not allow this.',
+        details: { action },
+      });
+    }
+  };
+}
+
+export async function candidateOnly(request: FastifyRequest, reply: FastifyReply) {
+  const actor = requireActor(request, reply);
+  if (actor && actor.kind !== 'candidate') {
+    return sendError(reply, { code: 'permission.denied', message: 'This is for candidates signed in by link.' });
+  }
+}
+
+export async function signedIn(request: FastifyRequest, reply: FastifyReply) {
+  requireActor(request, reply);
+}
+
+/** Narrows the actor after a guard ran; reaching here without one is a bug in route wiring. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new Error('route has no guard');
+  return request.actor;
+}
+
+export function candidateOf(request: FastifyRequest): Actor & { kind: 'candidate' } {
+  const actor = actorOf(request);
+  if (actor.kind !== 'candidate') throw new Error('route is not guarded by candidateOnly');
+  return actor;
+}

@@ -1,0 +1,39 @@
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { TemplateFile } from '../contracts/process-template.js';
+import type { DomainError } from '../contracts/errors.js';
+import type { Clock, Deps, Ids } from '../core/ports.js';
+import type { Result } from '../core/result.js';
+import type { accounts } from '../db/accounts.js';
+import type { organisation } from '../db/organisation.js';
+import type { queries } from '../db/queries.js';
+import type { DB } from '../db/schema.js';
+import type { Config } from './config.js';
+import { sendError } from './errors.js';
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+export interface AppContext {
+  db: Kysely<DB>;
+  config: Config;
+  clock: Clock;
+  ids: Ids;
+  deps: Deps;
+  templates: Map<string, TemplateFile>;
+  queries: ReturnType<typeof queries>;
+  organisation: ReturnType<typeof organisation>;
+  accounts: ReturnType<typeof accounts>;
+}
+
+/** Sends a use case's value (shaped by `present`) or its error with the status from the one table. */
+export function respond<T, R>(reply: FastifyReply, result: Result<T, DomainError>, present: (value: T) => R, status = 200) {
+  if (!result.ok) return sendError(reply, result.error);
+  return reply.code(status).send(present(result.value));
+}

@@ -1,0 +1,205 @@
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import {
+  addRoundBody,
+  applicationDetail,
+  applicationListQuery,
+  applicationSchema,
+  bulkDecideBody,
+  bulkDecideResponse,
+  candidateListQuery,
+  candidateSchema,
+  decideBody,
+  errorBody,
+  idempotencyHeaders,
+  idParams,
+  page,
+  submitApplicationBody,
+  timelineEvent,
+} from '../../contracts/api.js';
+import type { DomainError } from '../../contracts/errors.js';
+import { addExtraRound } from '../../core/applications/add-extra-round.js';
+import { decideApplicationRound } from '../../core/applications/decide-round.js';
+import { decideRoundsInBulk } from '../../core/applications/decide-rounds-in-bulk.js';
+import { hireApplication } from '../../core/applications/hire-application.js';
+import { submitApplication } from '../../core/applications/submit-application.js';
+import type { Result } from '../../core/result.js';
+import type { Application } from '../../core/types.js';
+import { actorOf, allow } from '../auth.js';
+import type { App, AppContext } from '../context.js';
+import { sendError } from '../errors.js';
+
+const denied = { 401: errorBody, 403: errorBody };
+const refusals = { 400: errorBody, 404: errorBody, 409: errorBody, 422: errorBody, ...denied };
+
+export function applicationRoutes(app: App, ctx: AppContext) {
+  /** Answers with the application as stored, in the same shape as GET. */
+  async function answer(reply: FastifyReply, result: Result<Application, DomainError>, status = 200) {
+    if (!result.ok) return sendError(reply, result.error);
+    return reply.code(status).send((await ctx.queries.getApplication(result.value.orgId, result.value.id))!);
+  }
+
+  app.get(
+    '/api/applications',
+    {
+      preHandler: allow('application.read'),
+      schema: {
+        tags: ['applications'],
+        summary: 'The review queue: applications oldest first (R-APP-4), filtered by job, status or current round',
+        querystring: applicationListQuery,
+        response: { 200: page(applicationSchema), 400: errorBody, ...denied },
+      },
+    },
+    async (request) => ctx.queries.listApplications(actorOf(request).orgId, request.query),
+  );
+
+  app.post(
+    '/api/applications',
+    {
+      preHandler: allow('application.create'),
+      schema: {
+        tags: ['applications'],
+        summary: 'Submits an application on behalf of a candidate',
+        description:
+          'The candidate is matched by normalised email. Send an Idempotency-Key header to make retries safe; ' +
+          'a second submission for the same open job returns the existing application with 200.',
+        headers: idempotencyHeaders,
+        body: submitApplicationBody,
+        response: { 201: applicationDetail, 200: applicationDetail, ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const result = await submitApplication(ctx.deps, {
+        actor: actorOf(request),
+        jobId: request.body.jobId,
+        candidate: request.body.candidate,
+        idempotencyKey: request.headers['idempotency-key'],
+        source: request.body.source,
+      });
+      if (!result.ok) return sendError(reply, result.error);
+      return answer(reply, { ok: true, value: result.value.application }, result.value.created ? 201 : 200);
+    },
+  );
+
+  app.get(
+    '/api/applications/:id',
+    {
+      preHandler: allow('application.read'),
+      schema: { tags: ['applications'], params: idParams, response: { 200: applicationDetail, 404: errorBody, ...denied } },
+    },
+    async (request, reply) => {
+      const found = await ctx.queries.getApplication(actorOf(request).orgId, request.params.id);
+      return found ?? sendError(reply, { code: 'application.not_found', message: 'No such application.' });
+    },
+  );
+
+  app.get(
+    '/api/applications/:id/timeline',
+    {
+      preHandler: allow('application.read'),
+      schema: {
+        tags: ['applications'],
+        summary: 'Every change to the application: who, when, what and why',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(timelineEvent) }), 404: errorBody, ...denied },
+      },
+    },
+    async (request, reply) => {
+      const orgId = actorOf(request).orgId;
+      if (!(await ctx.queries.getApplication(orgId, request.params.id))) {
+        return sendError(reply, { code: 'application.not_found', message: 'No such application.' });
+      }
+      return { items: await ctx.queries.timeline(orgId, 'application', request.params.id) };
+    },
+  );
+
+  app.post(
+    '/api/applications/:id/decisions',
+    {
+      preHandler: allow('application.decide'),
+      schema: {
+        tags: ['applications'],
+        summary: 'Decides the current round: advance or reject, with a rationale (R-ROUND-1..3)',
+        params: idParams,
+        body: decideBody,
+        response: { 200: applicationDetail, ...refusals },
+      },
+    },
+    async (request, reply) =>
+      answer(reply, await decideApplicationRound(ctx.deps, { actor: actorOf(request), applicationId: request.params.id, ...request.body })),
+  );
+
+  app.post(
+    '/api/applications/bulk-decisions',
+    {
+      preHandler: allow('application.decide'),
+      schema: {
+        tags: ['applications'],
+        summary: 'Advances or rejects many applications at once; each item reports its own outcome',
+        body: bulkDecideBody,
+        response: { 200: bulkDecideResponse, 400: errorBody, ...denied },
+      },
+    },
+    async (request) => {
+      const results = await decideRoundsInBulk(ctx.deps, { actor: actorOf(request), ...request.body });
+      const succeeded = results.filter((r) => r.ok).length;
+      return { succeeded, failed: results.length - succeeded, results };
+    },
+  );
+
+  app.post(
+    '/api/applications/:id/rounds',
+    {
+      preHandler: allow('application.add_round'),
+      schema: {
+        tags: ['applications'],
+        summary: "Adds an extra round to this application's plan, with a reason (R-ROUND-4)",
+        params: idParams,
+        body: addRoundBody,
+        response: { 200: applicationDetail, ...refusals },
+      },
+    },
+    async (request, reply) =>
+      answer(reply, await addExtraRound(ctx.deps, { actor: actorOf(request), applicationId: request.params.id, ...request.body })),
+  );
+
+  app.post(
+    '/api/applications/:id/hire',
+    {
+      preHandler: allow('application.hire'),
+      schema: {
+        tags: ['applications'],
+        summary: 'Marks an application that passed every round as hired; fills one seat of the job (R-JOB-4)',
+        params: idParams,
+        response: { 200: applicationDetail, ...refusals },
+      },
+    },
+    async (request, reply) => answer(reply, await hireApplication(ctx.deps, { actor: actorOf(request), applicationId: request.params.id })),
+  );
+
+  app.get(
+    '/api/candidates',
+    {
+      preHandler: allow('candidate.read'),
+      schema: {
+        tags: ['candidates'],
+        summary: 'Candidates, searchable by name or email',
+        querystring: candidateListQuery,
+        response: { 200: page(candidateSchema), 400: errorBody, ...denied },
+      },
+    },
+    async (request) => ctx.queries.listCandidates(actorOf(request).orgId, request.query),
+  );
+
+  app.get(
+    '/api/candidates/:id',
+    {
+      preHandler: allow('candidate.read'),
+      schema: { tags: ['candidates'], params: idParams, response: { 200: candidateSchema, 404: errorBody, ...denied } },
+    },
+    async (request, reply) => {
+      const found = await ctx.queries.getCandidate(actorOf(request).orgId, request.params.id);
+      return found ?? sendError(reply, { code: 'candidate.not_found', message: 'No such candidate.' });
+    },
+  );
+}

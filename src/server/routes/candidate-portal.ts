@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { applicationSchema, candidateApplyBody, errorBody, idempotencyHeaders, idParams, withdrawBody } from '../../contracts/api.js';
+import { submitApplication } from '../../core/applications/submit-application.js';
+import { withdrawApplication } from '../../core/applications/withdraw-application.js';
+import { candidateOf, candidateOnly } from '../auth.js';
+import type { App, AppContext } from '../context.js';
+import { sendError } from '../errors.js';
+
+const portalApplication = applicationSchema.extend({ jobTitle: z.string() });
+const refusals = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
+
+/** What a candidate signed in by link can do: only ever with their own applications. */
+export function candidatePortalRoutes(app: App, ctx: AppContext) {
+  const mine = async (orgId: string, candidateId: string, applicationId: string) =>
+    (await ctx.queries.candidateApplications(orgId, candidateId)).find((a) => a.id === applicationId)!;
+
+  app.get(
+    '/api/me/applications',
+    {
+      preHandler: candidateOnly,
+      schema: { tags: ['candidate portal'], summary: 'My applications', response: { 200: z.object({ items: z.array(portalApplication) }), 401: errorBody, 403: errorBody } },
+    },
+    async (request) => {
+      const actor = candidateOf(request);
+      return { items: await ctx.queries.candidateApplications(actor.orgId, actor.candidateId) };
+    },
+  );
+
+  app.post(
+    '/api/me/applications',
+    {
+      preHandler: candidateOnly,
+      schema: {
+        tags: ['candidate portal'],
+        summary: 'Applies to an open job as myself',
+        headers: idempotencyHeaders,
+        body: candidateApplyBody,
+        response: { 201: portalApplication, 200: portalApplication, ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const actor = candidateOf(request);
+      const result = await submitApplication(ctx.deps, {
+        actor,
+        jobId: request.body.jobId,
+        idempotencyKey: request.headers['idempotency-key'],
+        source: 'candidate_portal',
+      });
+      if (!result.ok) return sendError(reply, result.error);
+      const { application, created } = result.value;
+      return reply.code(created ? 201 : 200).send(await mine(actor.orgId, actor.candidateId, application.id));
+    },
+  );
+
+  app.post(
+    '/api/me/applications/:id/withdraw',
+    {
+      preHandler: candidateOnly,
+      schema: {
+        tags: ['candidate portal'],
+        summary: 'Withdraws my application (R-CAND-3)',
+        params: idParams,
+        body: withdrawBody,
+        response: { 200: portalApplication, ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const actor = candidateOf(request);
+      const result = await withdrawApplication(ctx.deps, { actor, applicationId: request.params.id, reason: request.body.reason });
+      if (!result.ok) return sendError(reply, result.error);
+      return mine(actor.orgId, actor.candidateId, result.value.id);
+    },
+  );
+}
