@@ -64,7 +64,8 @@ export function decideRound(
       rounds: app.plan.map((r) => r.key),
     });
   }
-  if (index < app.stageIndex) {
+  // A rejection stops the plan at the rejected round, so that round counts as decided too.
+  if (index < app.stageIndex || (index === app.stageIndex && app.status === 'rejected')) {
     return fail('round.already_decided', `Round "${roundKey}" has already been decided.`, { roundKey });
   }
   if (app.status !== 'active') {

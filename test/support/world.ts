@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { hash } from '@node-rs/argon2';
+import type { TemplateFile } from '../../src/contracts/process-template.js';
+import { createJob } from '../../src/core/jobs/create-job.js';
+import { transitionJob } from '../../src/core/jobs/transition-job.js';
+import type { Clock, Deps, Ids } from '../../src/core/ports.js';
+import { adoptTemplate } from '../../src/core/processes/adopt-template.js';
+import type { Result } from '../../src/core/result.js';
+import type { Actor, StaffRole } from '../../src/core/types.js';
+import type { Database } from '../../src/db/database.js';
+import { createDeps } from '../../src/db/store.js';
+
+export const PASSWORD = 'correct horse battery staple';
+const passwordHash = hash(PASSWORD);
+
+export class TestClock implements Clock {
+  constructor(private at = new Date('2026-03-02T09:00:00Z')) {}
+  now() {
+    return new Date(this.at);
+  }
+  advanceDays(days: number) {
+    this.at = new Date(this.at.getTime() + days * 86_400_000);
+  }
+  advanceMs(ms: number) {
+    this.at = new Date(this.at.getTime() + ms);
+  }
+}
+
+export const ids: Ids = { next: () => randomUUID() };
+
+export function ok<T>(result: Result<T, { code: string; message: string }>): T {
+  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+/** A three-round process: resume screen (recruiter), technical round (HM), HR round (HR). */
+export const smallTemplate: TemplateFile = {
+  key: 'test-small',
+  version: 1,
+  name: 'Small test process',
+  description: '',
+  employmentType: 'full_time',
+  level: 'mid',
+  rounds: [
+    { key: 'resume', name: 'Resume', step: 'resume_screen', roundType: 'resume_review', durationMinutes: 0, format: 'async', eliminatory: true, decidedBy: 'recruiter', feedbackSlaDays: 2 },
+    { key: 'tech', name: 'Technical', step: 'technical_screen', roundType: 'coding', durationMinutes: 60, format: 'video', eliminatory: true, decidedBy: 'hiring_manager', feedbackSlaDays: 2 },
+    { key: 'hr', name: 'HR', step: 'hr_interview', roundType: 'hr', durationMinutes: 30, format: 'video', eliminatory: true, decidedBy: 'hr', feedbackSlaDays: 2 },
+  ],
+};
+
+export type Staff = Record<StaffRole | 'hmB', Actor & { kind: 'staff'; email: string }>;
+
+/**
+ * One organisation with two teams in different zones, a user per role (the HM of team A, and
+ * `hmB` of team B), and open jobs: full-time and internship on team A, internship on team B.
+ */
+export async function buildWorld(database: Database, clock: Clock = new TestClock(), slug = `org-${randomUUID().slice(0, 8)}`) {
+  const db = database.db;
+  const deps: Deps = createDeps(db, clock, ids);
+  const orgId = ids.next();
+  await db.insertInto('orgs').values({ id: orgId, slug, name: `Org ${slug}`, created_at: clock.now() }).execute();
+  const teamA = ids.next();
+  const teamB = ids.next();
+  await db
+    .insertInto('teams')
+    .values([
+      { id: teamA, org_id: orgId, name: 'Alpha', timezone: 'America/Los_Angeles', created_at: clock.now() },
+      { id: teamB, org_id: orgId, name: 'Beta', timezone: 'Asia/Singapore', created_at: clock.now() },
+    ])
+    .execute();
+  const staffSpec: [keyof Staff, StaffRole, string[]][] = [
+    ['admin', 'admin', []],
+    ['recruiter', 'recruiter', [teamA, teamB]],
+    ['coordinator', 'coordinator', [teamA, teamB]],
+    ['interviewer', 'interviewer', [teamA]],
+    ['hiring_manager', 'hiring_manager', [teamA]],
+    ['hmB', 'hiring_manager', [teamB]],
+    ['hr', 'hr', [teamA, teamB]],
+  ];
+  const staff = {} as Staff;
+  for (const [name, role, teamIds] of staffSpec) {
+    const id = ids.next();
+    const email = `${name}@${slug}.example`;
+    await db
+      .insertInto('users')
+      .values({
+        id,
+        org_id: orgId,
+        email,
+        email_normalized: email,
+        name,
+        timezone: 'UTC',
+        password_hash: await passwordHash,
+        roles: [role],
+        team_ids: teamIds,
+        created_at: clock.now(),
+      })
+      .execute();
+    staff[name] = { kind: 'staff', orgId, userId: id, roles: [role], teamIds, email };
+  }
+
+  const processA = ok(await adoptTemplate(deps, { actor: staff.admin, teamId: teamA, template: smallTemplate }));
+  const processB = ok(await adoptTemplate(deps, { actor: staff.admin, teamId: teamB, template: smallTemplate }));
+  const openJob = async (teamId: string, processId: string, employmentType: 'full_time' | 'internship', headcount = 2) => {
+    const job = ok(
+      await createJob(deps, {
+        actor: staff.recruiter,
+        fields: {
+          title: `${employmentType} job`,
+          teamId,
+          processId,
+          employmentType,
+          jobFamily: employmentType,
+          headcount,
+          level: 'mid',
+          locations: ['Remote'],
+          officeIds: [],
+          posting: {},
+        },
+      }),
+    );
+    return ok(await transitionJob(deps, { actor: staff.recruiter, jobId: job.id, to: 'open' }));
+  };
+  const jobs = {
+    fullTimeA: await openJob(teamA, processA.id, 'full_time'),
+    internA: await openJob(teamA, processA.id, 'internship'),
+    internB: await openJob(teamB, processB.id, 'internship'),
+    internB2: await openJob(teamB, processB.id, 'internship'),
+  };
+  let n = 0;
+  const candidate = () => {
+    n++;
+    return { email: `Candidate.${n}@Example.com`, firstName: 'Cand', lastName: `Number ${n}` };
+  };
+  return { db, deps, orgId, slug, teams: { A: teamA, B: teamB }, staff, processes: { A: processA, B: processB }, jobs, candidate };
+}
+
+export type World = Awaited<ReturnType<typeof buildWorld>>;
