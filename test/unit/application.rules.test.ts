@@ -90,8 +90,10 @@ describe('rounds', () => {
   it('R-ROUND-2: a reject on an eliminatory round ends the application whatever came before', () => {
     const last = decideRound(at(2), 'hr', 'reject');
     expect(last.ok && last.value).toMatchObject({ status: 'rejected', ended: true });
-    const afterReject = decideRound(at(2, 'rejected'), 'hr', 'advance');
-    expect(afterReject.ok || afterReject.error.code).toBe('application.not_active');
+    const advancingRejected = decideRound(at(1, 'rejected'), 'hr', 'advance');
+    expect(advancingRejected.ok || advancingRejected.error.code).toBe('application.not_active');
+    const redecided = decideRound(at(1, 'rejected'), 'tech', 'advance');
+    expect(redecided.ok || redecided.error.code).toBe('round.already_decided');
     const lenient = { status: 'active' as const, stageIndex: 0, plan: [{ ...plan[0]!, eliminatory: false }, ...plan.slice(1)] };
     const kept = decideRound(lenient, 'resume', 'reject');
     expect(kept.ok && kept.value).toMatchObject({ status: 'active', stageIndex: 1 });
