@@ -1,4 +1,5 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
+import { postingSchema } from '../contracts/api.js';
 import type { DB } from './schema.js';
 import { decodeCursor, pageOf } from './pagination.js';
 import { toApplication } from './store.js';
@@ -70,7 +71,8 @@ export function queries(db: Kysely<DB>) {
     hiredCount: row.hired_count,
     locations: row.locations,
     officeIds: row.office_ids,
-    posting: row.posting as never,
+    // Postings are stored as given; parsing fills the defaults of fields added since.
+    posting: postingSchema.parse(row.posting),
     version: row.version,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),

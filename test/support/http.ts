@@ -1,0 +1,43 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
+import type { Database } from '../../src/db/database.js';
+import { buildApp } from '../../src/server/app.js';
+import { loadConfig } from '../../src/server/config.js';
+import type { App } from '../../src/server/context.js';
+import { ids, PASSWORD, type TestClock } from './world.js';
+
+export const testConfig = loadConfig({ LOG_LEVEL: 'silent', COOKIE_SECURE: 'false', SEED_DEMO: 'false' });
+
+export function buildTestApp(database: Database, clock: TestClock): Promise<App> {
+  return buildApp({ database, config: testConfig, clock, ids });
+}
+
+export function sessionCookie(response: LightMyRequestResponse): string {
+  const cookie = response.cookies.find((c) => c.name === 'hl_session');
+  if (!cookie) throw new Error(`no session cookie (status ${response.statusCode}: ${response.body})`);
+  return `hl_session=${cookie.value}`;
+}
+
+export async function loginAs(app: App, org: string, email: string): Promise<string> {
+  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { org, email, password: PASSWORD } });
+  expect(response.statusCode).toBe(204);
+  return sessionCookie(response);
+}
+
+/** Signs a candidate in the way a candidate does: asks for a link, reads it from the outbox, redeems it. */
+export async function candidateLogin(app: App, database: Database, org: string, email: string): Promise<string> {
+  const ask = await app.inject({ method: 'POST', url: '/api/auth/candidate-links', payload: { org, email } });
+  expect(ask.statusCode).toBe(202);
+  const message = await database.db
+    .selectFrom('outbox')
+    .select('payload')
+    .where('kind', '=', 'candidate.sign_in_link')
+    .orderBy('seq', 'desc')
+    .executeTakeFirstOrThrow();
+  const token = new URL(String(message.payload.url)).searchParams.get('token');
+  const redeem = await app.inject({ method: 'POST', url: '/api/auth/candidate-links/redeem', payload: { token } });
+  expect(redeem.statusCode).toBe(204);
+  return sessionCookie(redeem);
+}
+
+export const errorCode = (response: LightMyRequestResponse): string | undefined => response.json()?.error?.code;
