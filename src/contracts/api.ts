@@ -147,19 +147,20 @@ export const jobFields = z.object({
   level: shortText,
   headcount: z.number().int().min(1).max(1000),
   locations: z.array(shortText).min(1).max(20),
-  officeIds: z.array(uuid).max(20).default([]),
+  officeIds: z.array(uuid).max(20),
+  /** Replaced as a whole on edit. */
   posting: postingSchema,
 });
 const internshipNeedsTerm = (job: { employmentType?: string; posting?: { internship?: unknown } }) =>
   job.employmentType !== 'internship' || job.posting?.internship !== undefined;
-export const createJobBody = jobFields.refine(internshipNeedsTerm, {
+export const createJobBody = jobFields.extend({ officeIds: jobFields.shape.officeIds.default([]) }).refine(internshipNeedsTerm, {
   path: ['posting', 'internship'],
   message: 'an internship needs its term, minimum weeks, degree levels and eligibility',
 });
 export const updateJobBody = jobFields
   .partial()
   .extend({ expectedVersion: z.number().int().min(1) })
-  .refine((b) => Object.keys(b).length > 1, { message: 'nothing to change' });
+  .refine((b) => Object.values(b).filter((v) => v !== undefined).length > 1, { message: 'nothing to change' });
 export const jobTransitionBody = z.object({
   to: z.enum(['open', 'closed', 'archived']),
   reason: z.string().max(1000).optional(),
