@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { errorCodes } from './errors.js';
-import { employmentTypes, processDefinitionSchema, roundSchema } from './process-template.js';
+import { processDefinitionSchema, roundSchema } from './process-template.js';
+import { employmentTypes } from './vocabulary.js';
 
 export const uuid = z.uuid();
 export const timezone = z
@@ -36,10 +37,21 @@ export const pageQuery = z.object({
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
-export const staffRoleSchema = z.enum(['admin', 'recruiter', 'coordinator', 'interviewer', 'hiring_manager', 'hr']);
+export const staffRoleSchema = z.enum([
+  'admin',
+  'recruiter',
+  'coordinator',
+  'interviewer',
+  'hiring_manager',
+  'hr',
+]);
 
 // ---- auth
-export const loginBody = z.object({ org: z.string().min(1).max(100), email, password: z.string().min(1).max(200) });
+export const loginBody = z.object({
+  org: z.string().min(1).max(100),
+  email,
+  password: z.string().min(1).max(200),
+});
 export const candidateLinkBody = z.object({ org: z.string().min(1).max(100), email });
 export const redeemLinkBody = z.object({ token: z.string().min(20).max(200) });
 export const meResponse = z.discriminatedUnion('kind', [
@@ -63,7 +75,12 @@ export const meResponse = z.discriminatedUnion('kind', [
 ]);
 
 // ---- organisation
-export const teamSchema = z.object({ id: z.string(), name: z.string(), timezone: z.string(), createdAt: z.string() });
+export const teamSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  timezone: z.string(),
+  createdAt: z.string(),
+});
 export const createTeamBody = z.object({ name: shortText, timezone });
 export const officeSchema = z.object({
   id: z.string(),
@@ -119,7 +136,10 @@ export const processSchema = z.object({
   definition: processDefinitionSchema,
 });
 export const adoptTemplateBody = z.object({ templateKey: z.string().min(1).max(100), teamId: uuid });
-export const reviseProcessBody = z.object({ expectedVersion: z.number().int().min(1), definition: processDefinitionSchema });
+export const reviseProcessBody = z.object({
+  expectedVersion: z.number().int().min(1),
+  definition: processDefinitionSchema,
+});
 
 // ---- jobs
 export const postingSchema = z.object({
@@ -127,7 +147,10 @@ export const postingSchema = z.object({
   responsibilities: z.array(z.string().min(1).max(1000)).max(30).default([]),
   minimumQualifications: z.array(z.string().min(1).max(1000)).max(30).default([]),
   preferredQualifications: z.array(z.string().min(1).max(1000)).max(30).default([]),
-  faq: z.array(z.object({ question: z.string().min(1).max(500), answer: z.string().min(1).max(3000) })).max(30).default([]),
+  faq: z
+    .array(z.object({ question: z.string().min(1).max(500), answer: z.string().min(1).max(3000) }))
+    .max(30)
+    .default([]),
   // R-JOB-2
   internship: z
     .object({
@@ -143,7 +166,10 @@ export const jobFields = z.object({
   teamId: uuid,
   processId: uuid,
   employmentType: z.enum(employmentTypes),
-  jobFamily: z.string().regex(/^[a-z0-9_-]{1,40}$/).optional(),
+  jobFamily: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,40}$/)
+    .optional(),
   level: shortText,
   headcount: z.number().int().min(1).max(1000),
   locations: z.array(shortText).min(1).max(20),
@@ -153,14 +179,18 @@ export const jobFields = z.object({
 });
 const internshipNeedsTerm = (job: { employmentType?: string; posting?: { internship?: unknown } }) =>
   job.employmentType !== 'internship' || job.posting?.internship !== undefined;
-export const createJobBody = jobFields.extend({ officeIds: jobFields.shape.officeIds.default([]) }).refine(internshipNeedsTerm, {
-  path: ['posting', 'internship'],
-  message: 'an internship needs its term, minimum weeks, degree levels and eligibility',
-});
+export const createJobBody = jobFields
+  .extend({ officeIds: jobFields.shape.officeIds.default([]) })
+  .refine(internshipNeedsTerm, {
+    path: ['posting', 'internship'],
+    message: 'an internship needs its term, minimum weeks, degree levels and eligibility',
+  });
 export const updateJobBody = jobFields
   .partial()
   .extend({ expectedVersion: z.number().int().min(1) })
-  .refine((b) => Object.values(b).filter((v) => v !== undefined).length > 1, { message: 'nothing to change' });
+  .refine((b) => Object.values(b).filter((v) => v !== undefined).length > 1, {
+    message: 'nothing to change',
+  });
 export const jobTransitionBody = z.object({
   to: z.enum(['open', 'closed', 'archived']),
   reason: z.string().max(1000).optional(),
@@ -208,7 +238,14 @@ export const candidateSchema = z.object({
 });
 export const candidateListQuery = pageQuery.extend({ q: z.string().trim().min(1).max(200).optional() });
 
-export const applicationStatusSchema = z.enum(['queued', 'active', 'rejected', 'withdrawn', 'hired', 'closed']);
+export const applicationStatusSchema = z.enum([
+  'queued',
+  'active',
+  'rejected',
+  'withdrawn',
+  'hired',
+  'closed',
+]);
 export const plannedRoundSchema = roundSchema.extend({ addedReason: z.string().optional() });
 export const decisionSchema = z.object({
   roundKey: z.string(),
@@ -244,7 +281,11 @@ export const applicationListQuery = pageQuery.extend({
   roundKey: z.string().max(40).optional(),
   candidateId: uuid.optional(),
 });
-export const submitApplicationBody = z.object({ jobId: uuid, candidate: candidateInput, source: z.string().max(60).default('recruiter') });
+export const submitApplicationBody = z.object({
+  jobId: uuid,
+  candidate: candidateInput,
+  source: z.string().max(60).default('recruiter'),
+});
 export const candidateApplyBody = z.object({ jobId: uuid });
 export const idempotencyHeaders = z.object({ 'idempotency-key': z.string().min(8).max(200).optional() });
 export const decideBody = z.object({

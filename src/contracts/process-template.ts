@@ -1,33 +1,5 @@
 import { z } from 'zod';
-
-/** The five steps that hold rounds; the sixth step, the offer, follows the last round. */
-export const steps = ['resume_screen', 'recruiter_screen', 'technical_screen', 'interview_rounds', 'hr_interview'] as const;
-export type Step = (typeof steps)[number];
-
-export const roundTypes = [
-  'resume_review',
-  'recruiter_call',
-  'coding',
-  'system_design',
-  'design_coding',
-  'product_sense',
-  'execution',
-  'sql',
-  'python',
-  'statistics',
-  'ml_fundamentals',
-  'case_study',
-  'behavioural',
-  'cross_functional',
-  'hiring_manager',
-  'content_operations',
-  'growth_operations',
-  'hr',
-] as const;
-
-export const interviewFormats = ['async', 'video', 'audio', 'in_person'] as const;
-export const deciders = ['hiring_manager', 'recruiter', 'hr'] as const;
-export type Decider = (typeof deciders)[number];
+import { deciders, employmentTypes, interviewFormats, roundTypes, steps } from './vocabulary.js';
 
 export const roundSchema = z
   .object({
@@ -54,7 +26,11 @@ function checkRounds(def: { rounds: Round[] }, ctx: z.RefinementCtx) {
   const seen = new Set<string>();
   def.rounds.forEach((round, i) => {
     if (seen.has(round.key)) {
-      ctx.addIssue({ code: 'custom', path: ['rounds', i, 'key'], message: `duplicate round key "${round.key}"` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rounds', i, 'key'],
+        message: `duplicate round key "${round.key}"`,
+      });
     }
     seen.add(round.key);
     const previous = def.rounds[i - 1];
@@ -71,9 +47,6 @@ function checkRounds(def: { rounds: Round[] }, ctx: z.RefinementCtx) {
 
 export const processDefinitionSchema = z.object(processFields).strict().superRefine(checkRounds);
 export type ProcessDefinition = z.infer<typeof processDefinitionSchema>;
-
-export const employmentTypes = ['full_time', 'internship', 'contract'] as const;
-export type EmploymentType = (typeof employmentTypes)[number];
 
 /** A file under templates/processes/: a versioned, shipped process for one role and level. */
 export const templateFileSchema = z

@@ -104,7 +104,11 @@ export interface Store {
   jobs: {
     lock(orgId: string, id: string): Promise<Job | null>;
     insert(job: JobFields & { id: string; orgId: string; status: JobStatus }): Promise<Job>;
-    update(orgId: string, id: string, change: Partial<JobFields> & { status?: JobStatus; hiredCount?: number }): Promise<Job>;
+    update(
+      orgId: string,
+      id: string,
+      change: Partial<JobFields> & { status?: JobStatus; hiredCount?: number },
+    ): Promise<Job>;
   };
   processes: {
     get(orgId: string, id: string): Promise<Process | null>;

@@ -8,4 +8,7 @@ export const fail = <C extends ErrorCode>(
   code: C,
   message: string,
   details?: Record<string, unknown>,
-): Result<never, DomainError<C>> => ({ ok: false, error: { code, message, ...(details ? { details } : {}) } });
+): Result<never, DomainError<C>> => ({
+  ok: false,
+  error: { code, message, ...(details ? { details } : {}) },
+});

@@ -1,6 +1,14 @@
-import type { EmploymentType, Round } from '../contracts/process-template.js';
+import type { Round } from '../contracts/process-template.js';
+import type { EmploymentType } from '../contracts/vocabulary.js';
 
-export const staffRoles = ['admin', 'recruiter', 'coordinator', 'interviewer', 'hiring_manager', 'hr'] as const;
+export const staffRoles = [
+  'admin',
+  'recruiter',
+  'coordinator',
+  'interviewer',
+  'hiring_manager',
+  'hr',
+] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
 export type Actor =

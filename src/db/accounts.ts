@@ -6,7 +6,8 @@ import { normalizeEmail } from './store.js';
 /** Sessions, sign-in links and the people they belong to. Tokens are stored only as hashes. */
 export function accounts(db: Kysely<DB>) {
   return {
-    orgBySlug: (slug: string) => db.selectFrom('orgs').selectAll().where('slug', '=', slug).executeTakeFirst(),
+    orgBySlug: (slug: string) =>
+      db.selectFrom('orgs').selectAll().where('slug', '=', slug).executeTakeFirst(),
 
     userForLogin: (orgId: string, email: string) =>
       db
@@ -56,10 +57,15 @@ export function accounts(db: Kysely<DB>) {
           teamIds: row.team_ids ?? [],
         };
       }
-      return row.candidate_id ? { kind: 'candidate', orgId: row.org_id, candidateId: row.candidate_id } : null;
+      return row.candidate_id
+        ? { kind: 'candidate', orgId: row.org_id, candidateId: row.candidate_id }
+        : null;
     },
 
-    async createSignInLink(row: DB['sign_in_links'], outbox: { kind: string; dedupeKey: string; payload: Record<string, unknown> }) {
+    async createSignInLink(
+      row: DB['sign_in_links'],
+      outbox: { kind: string; dedupeKey: string; payload: Record<string, unknown> },
+    ) {
       await db.transaction().execute(async (trx) => {
         await trx.insertInto('sign_in_links').values(row).execute();
         await trx

@@ -1,8 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
+import type { Clock } from '../core/ports.js';
 import type { Actor, FamilyPolicy, StaffRole } from '../core/types.js';
 import type { DB } from './schema.js';
 import { createStore, defaultPolicy, normalizeEmail, toProcess } from './store.js';
-import type { Clock } from '../core/ports.js';
 
 /**
  * Reference data an admin keeps (teams, offices, users, policies): no process rules apply, so
@@ -17,7 +17,13 @@ export function organisation(db: Kysely<DB>, clock: Clock) {
   ) =>
     db.transaction().execute(async (trx) => {
       const row = await write(trx);
-      await createStore(trx, clock).audit.record({ orgId: actor.orgId, actor, entityType, entityId: row.id, action });
+      await createStore(trx, clock).audit.record({
+        orgId: actor.orgId,
+        actor,
+        entityType,
+        entityId: row.id,
+        action,
+      });
       return row;
     });
 
@@ -32,17 +38,38 @@ export function organisation(db: Kysely<DB>, clock: Clock) {
 
   return {
     async listTeams(orgId: string) {
-      const rows = await db.selectFrom('teams').selectAll().where('org_id', '=', orgId).orderBy('name').execute();
-      return rows.map((t) => ({ id: t.id, name: t.name, timezone: t.timezone, createdAt: t.created_at.toISOString() }));
+      const rows = await db
+        .selectFrom('teams')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .orderBy('name')
+        .execute();
+      return rows.map((t) => ({
+        id: t.id,
+        name: t.name,
+        timezone: t.timezone,
+        createdAt: t.created_at.toISOString(),
+      }));
     },
     createTeam: (actor: Actor, id: string, input: { name: string; timezone: string }) =>
       audited(actor, 'team', 'team.created', (trx) =>
         trx
           .insertInto('teams')
-          .values({ id, org_id: actor.orgId, name: input.name, timezone: input.timezone, created_at: clock.now() })
+          .values({
+            id,
+            org_id: actor.orgId,
+            name: input.name,
+            timezone: input.timezone,
+            created_at: clock.now(),
+          })
           .returning(['id', 'name', 'timezone', 'created_at'])
           .executeTakeFirstOrThrow()
-          .then((t) => ({ id: t.id, name: t.name, timezone: t.timezone, createdAt: t.created_at.toISOString() })),
+          .then((t) => ({
+            id: t.id,
+            name: t.name,
+            timezone: t.timezone,
+            createdAt: t.created_at.toISOString(),
+          })),
       ),
 
     listOffices: (orgId: string) =>
@@ -62,7 +89,12 @@ export function organisation(db: Kysely<DB>, clock: Clock) {
       ),
 
     async listUsers(orgId: string) {
-      const rows = await db.selectFrom('users').selectAll().where('org_id', '=', orgId).orderBy('name').execute();
+      const rows = await db
+        .selectFrom('users')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .orderBy('name')
+        .execute();
       return rows.map(presentUser);
     },
     async emailTaken(orgId: string, email: string) {
@@ -87,7 +119,14 @@ export function organisation(db: Kysely<DB>, clock: Clock) {
     createUser: (
       actor: Actor,
       id: string,
-      input: { email: string; name: string; timezone: string; passwordHash: string; roles: StaffRole[]; teamIds: string[] },
+      input: {
+        email: string;
+        name: string;
+        timezone: string;
+        passwordHash: string;
+        roles: StaffRole[];
+        teamIds: string[];
+      },
     ) =>
       audited(actor, 'user', 'user.created', (trx) =>
         trx
@@ -118,7 +157,9 @@ export function organisation(db: Kysely<DB>, clock: Clock) {
         cooldownDays: r.cooldown_days,
       }));
       const families = new Set(stored.map((p) => p.jobFamily));
-      const defaults = ['full_time', 'internship', 'contract'].filter((f) => !families.has(f)).map(defaultPolicy);
+      const defaults = ['full_time', 'internship', 'contract']
+        .filter((f) => !families.has(f))
+        .map(defaultPolicy);
       return [...stored, ...defaults].sort((a, b) => a.jobFamily.localeCompare(b.jobFamily));
     },
     putPolicy: (actor: Actor, policy: FamilyPolicy) =>

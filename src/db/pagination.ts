@@ -3,7 +3,9 @@ export function encodeCursor(sortValue: string, id: string): string {
   return Buffer.from(JSON.stringify([sortValue, id])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined): { sortValue: string; id: string } | null | 'invalid' {
+export function decodeCursor(
+  cursor: string | undefined,
+): { sortValue: string; id: string } | null | 'invalid' {
   if (!cursor) return null;
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

@@ -1,7 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { postingSchema } from '../contracts/api.js';
-import type { DB } from './schema.js';
 import { decodeCursor, pageOf } from './pagination.js';
+import type { DB } from './schema.js';
 import { toApplication } from './store.js';
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
@@ -94,7 +94,11 @@ export function queries(db: Kysely<DB>) {
           eb(eb.refTuple('jobs.created_at', 'jobs.id'), '>', eb.tuple(new Date(after.sortValue), after.id)),
         );
       }
-      const rows = await query.orderBy('jobs.created_at').orderBy('jobs.id').limit(q.limit + 1).execute();
+      const rows = await query
+        .orderBy('jobs.created_at')
+        .orderBy('jobs.id')
+        .limit(q.limit + 1)
+        .execute();
       const p = pageOf(rows, q.limit, (r) => [iso(r.created_at), r.id]);
       return { items: p.items.map(presentJob), nextCursor: p.nextCursor };
     },
@@ -102,7 +106,14 @@ export function queries(db: Kysely<DB>) {
     /** R-APP-4: the review queue is oldest first. */
     async listApplications(
       orgId: string,
-      q: { jobId?: string; status?: string; roundKey?: string; candidateId?: string; limit: number; cursor?: string },
+      q: {
+        jobId?: string;
+        status?: string;
+        roundKey?: string;
+        candidateId?: string;
+        limit: number;
+        cursor?: string;
+      },
     ) {
       const after = cursorOf(q.cursor);
       let query = db.selectFrom('applications').selectAll().where('org_id', '=', orgId);
@@ -119,7 +130,11 @@ export function queries(db: Kysely<DB>) {
           eb(eb.refTuple('submitted_at', 'id'), '>', eb.tuple(new Date(after.sortValue), after.id)),
         );
       }
-      const rows = await query.orderBy('submitted_at').orderBy('id').limit(q.limit + 1).execute();
+      const rows = await query
+        .orderBy('submitted_at')
+        .orderBy('id')
+        .limit(q.limit + 1)
+        .execute();
       const p = pageOf(rows, q.limit, (r) => [iso(r.submitted_at), r.id]);
       return { items: p.items.map(presentApplication), nextCursor: p.nextCursor };
     },
@@ -134,7 +149,11 @@ export function queries(db: Kysely<DB>) {
       if (!row) return null;
       const [candidate, job, decisions] = await Promise.all([
         db.selectFrom('candidates').selectAll().where('id', '=', row.candidate_id).executeTakeFirstOrThrow(),
-        db.selectFrom('jobs').select(['id', 'title', 'status']).where('id', '=', row.job_id).executeTakeFirstOrThrow(),
+        db
+          .selectFrom('jobs')
+          .select(['id', 'title', 'status'])
+          .where('id', '=', row.job_id)
+          .executeTakeFirstOrThrow(),
         db
           .selectFrom('round_decisions')
           .selectAll()
@@ -204,7 +223,11 @@ export function queries(db: Kysely<DB>) {
           eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(new Date(after.sortValue), after.id)),
         );
       }
-      const rows = await query.orderBy('created_at').orderBy('id').limit(q.limit + 1).execute();
+      const rows = await query
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(q.limit + 1)
+        .execute();
       const p = pageOf(rows, q.limit, (r) => [iso(r.created_at), r.id]);
       return { items: p.items.map(presentCandidate), nextCursor: p.nextCursor };
     },
@@ -236,7 +259,11 @@ export function queries(db: Kysely<DB>) {
       if (actor.kind === 'staff') {
         return db.selectFrom('users').selectAll().where('id', '=', actor.userId).executeTakeFirstOrThrow();
       }
-      return db.selectFrom('candidates').selectAll().where('id', '=', actor.candidateId).executeTakeFirstOrThrow();
+      return db
+        .selectFrom('candidates')
+        .selectAll()
+        .where('id', '=', actor.candidateId)
+        .executeTakeFirstOrThrow();
     },
   };
 }

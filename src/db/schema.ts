@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { PlannedRound } from '../core/types.js';
 import type { ProcessDefinition } from '../contracts/process-template.js';
+import type { PlannedRound } from '../core/types.js';
 
 type Json<T> = ColumnType<T, string, string>;
 

@@ -38,12 +38,48 @@ const teams = [
 ] as const;
 type TeamKey = (typeof teams)[number]['key'];
 
-const people: { email: string; name: string; timezone: string; roles: StaffRole[]; teams: TeamKey[] | 'all' }[] = [
-  { email: 'admin@tiktok.example', name: 'Avery Admin', timezone: 'America/Los_Angeles', roles: ['admin'], teams: [] },
-  { email: 'recruiter@tiktok.example', name: 'Riley Recruiter', timezone: 'America/Los_Angeles', roles: ['recruiter'], teams: 'all' },
-  { email: 'coordinator@tiktok.example', name: 'Casey Coordinator', timezone: 'Asia/Singapore', roles: ['coordinator'], teams: 'all' },
-  { email: 'interviewer@tiktok.example', name: 'Ivy Interviewer', timezone: 'Asia/Shanghai', roles: ['interviewer'], teams: ['recsys'] },
-  { email: 'hm@tiktok.example', name: 'Harper Hiring-Manager', timezone: 'America/Los_Angeles', roles: ['hiring_manager'], teams: 'all' },
+const people: {
+  email: string;
+  name: string;
+  timezone: string;
+  roles: StaffRole[];
+  teams: TeamKey[] | 'all';
+}[] = [
+  {
+    email: 'admin@tiktok.example',
+    name: 'Avery Admin',
+    timezone: 'America/Los_Angeles',
+    roles: ['admin'],
+    teams: [],
+  },
+  {
+    email: 'recruiter@tiktok.example',
+    name: 'Riley Recruiter',
+    timezone: 'America/Los_Angeles',
+    roles: ['recruiter'],
+    teams: 'all',
+  },
+  {
+    email: 'coordinator@tiktok.example',
+    name: 'Casey Coordinator',
+    timezone: 'Asia/Singapore',
+    roles: ['coordinator'],
+    teams: 'all',
+  },
+  {
+    email: 'interviewer@tiktok.example',
+    name: 'Ivy Interviewer',
+    timezone: 'Asia/Shanghai',
+    roles: ['interviewer'],
+    teams: ['recsys'],
+  },
+  {
+    email: 'hm@tiktok.example',
+    name: 'Harper Hiring-Manager',
+    timezone: 'America/Los_Angeles',
+    roles: ['hiring_manager'],
+    teams: 'all',
+  },
   { email: 'hr@tiktok.example', name: 'Hayden HR', timezone: 'Asia/Singapore', roles: ['hr'], teams: 'all' },
 ];
 
@@ -66,7 +102,8 @@ const jobs: DemoJob[] = [
     headcount: 3,
     locations: ['Los Angeles'],
     posting: {
-      summary: "Build the systems behind how people find, follow and connect with each other on the platform.",
+      summary:
+        'Build the systems behind how people find, follow and connect with each other on the platform.',
       responsibilities: [
         'Develop and maintain services for user and relation features.',
         'Improve the design and architecture of the systems you work on.',
@@ -106,6 +143,23 @@ const jobs: DemoJob[] = [
     spread: [6, 3, 2, 2, 1, 1, 1],
   },
   {
+    team: 'user-relation',
+    template: 'software-engineer-new-grad',
+    title: 'Software Engineer, New Grad 2026 - TikTok User and Relation',
+    headcount: 4,
+    locations: ['Los Angeles'],
+    posting: {
+      summary: 'Start your career on the services that let people follow, message and find each other.',
+      responsibilities: ['Build and operate backend features end to end.', 'Write clear code and tests.'],
+      minimumQualifications: [
+        "A Bachelor's or Master's degree in Computer Science or a related field, completed by 2026.",
+      ],
+      preferredQualifications: ['An internship or a substantial software project.'],
+      faq: [],
+    },
+    spread: [4, 2, 1, 1, 1, 1, 1, 1],
+  },
+  {
     team: 'recsys',
     template: 'software-engineer-mid',
     title: 'Software Engineer, Recommendation Infrastructure',
@@ -113,7 +167,10 @@ const jobs: DemoJob[] = [
     locations: ['Singapore'],
     posting: {
       summary: 'Serve real-time recommendations to a billion people with low latency.',
-      responsibilities: ['Design and run large-scale, low-latency serving systems.', 'Own features from design to production.'],
+      responsibilities: [
+        'Design and run large-scale, low-latency serving systems.',
+        'Own features from design to production.',
+      ],
       minimumQualifications: ['3+ years building backend systems.', 'Strong data structures and algorithms.'],
       preferredQualifications: ['Experience with recommendation or search systems.'],
       faq: [],
@@ -197,8 +254,50 @@ const jobs: DemoJob[] = [
   },
 ];
 
-const firstNames = ['Mei', 'Arjun', 'Sofia', 'Kenji', 'Amara', 'Lucas', 'Priya', 'Wei', 'Hana', 'Diego', 'Nia', 'Omar', 'Lina', 'Tomás', 'Yuki', 'Zara', 'Ravi', 'Elena', 'Jun', 'Aisha'];
-const lastNames = ['Chen', 'Patel', 'Garcia', 'Tanaka', 'Okafor', 'Silva', 'Kumar', 'Zhang', 'Kim', 'Lopez', 'Mensah', 'Haddad', 'Novak', 'Reyes', 'Sato', 'Ali', 'Iyer', 'Rossi', 'Li', 'Bello'];
+const firstNames = [
+  'Mei',
+  'Arjun',
+  'Sofia',
+  'Kenji',
+  'Amara',
+  'Lucas',
+  'Priya',
+  'Wei',
+  'Hana',
+  'Diego',
+  'Nia',
+  'Omar',
+  'Lina',
+  'Tomás',
+  'Yuki',
+  'Zara',
+  'Ravi',
+  'Elena',
+  'Jun',
+  'Aisha',
+];
+const lastNames = [
+  'Chen',
+  'Patel',
+  'Garcia',
+  'Tanaka',
+  'Okafor',
+  'Silva',
+  'Kumar',
+  'Zhang',
+  'Kim',
+  'Lopez',
+  'Mensah',
+  'Haddad',
+  'Novak',
+  'Reyes',
+  'Sato',
+  'Ali',
+  'Iyer',
+  'Rossi',
+  'Li',
+  'Bello',
+];
 
 /** A clock the seed moves by hand, so the demo has weeks of history. */
 class SeedClock implements Clock {
@@ -218,7 +317,12 @@ class SeedClock implements Clock {
  */
 export async function seedDemo(
   db: Kysely<DB>,
-  options: { now: Date; ids: Ids; templates: Map<string, TemplateFile>; hashPassword: (p: string) => Promise<string> },
+  options: {
+    now: Date;
+    ids: Ids;
+    templates: Map<string, TemplateFile>;
+    hashPassword: (p: string) => Promise<string>;
+  },
 ): Promise<boolean> {
   const existing = await db.selectFrom('orgs').select('id').where('slug', '=', DEMO_ORG).executeTakeFirst();
   if (existing) return false;
@@ -230,20 +334,30 @@ export async function seedDemo(
   await db.transaction().execute(async (trx) => {
     const deps: Deps = createDeps(trx, clock, ids);
     const orgId = ids.next();
-    await trx.insertInto('orgs').values({ id: orgId, slug: DEMO_ORG, name: 'TikTok', created_at: clock.now() }).execute();
+    await trx
+      .insertInto('orgs')
+      .values({ id: orgId, slug: DEMO_ORG, name: 'TikTok', created_at: clock.now() })
+      .execute();
     for (const office of offices) {
-      await trx.insertInto('offices').values({ id: ids.next(), org_id: orgId, ...office, created_at: clock.now() }).execute();
+      await trx
+        .insertInto('offices')
+        .values({ id: ids.next(), org_id: orgId, ...office, created_at: clock.now() })
+        .execute();
     }
     const teamIds = new Map<TeamKey, string>();
     for (const team of teams) {
       const id = ids.next();
       teamIds.set(team.key, id);
-      await trx.insertInto('teams').values({ id, org_id: orgId, name: team.name, timezone: team.timezone, created_at: clock.now() }).execute();
+      await trx
+        .insertInto('teams')
+        .values({ id, org_id: orgId, name: team.name, timezone: team.timezone, created_at: clock.now() })
+        .execute();
     }
     const actors = new Map<StaffRole, Actor>();
     for (const person of people) {
       const id = ids.next();
-      const personTeams = person.teams === 'all' ? [...teamIds.values()] : person.teams.map((t) => teamIds.get(t)!);
+      const personTeams =
+        person.teams === 'all' ? [...teamIds.values()] : person.teams.map((t) => teamIds.get(t)!);
       await trx
         .insertInto('users')
         .values({
@@ -259,7 +373,13 @@ export async function seedDemo(
           created_at: clock.now(),
         })
         .execute();
-      actors.set(person.roles[0]!, { kind: 'staff', orgId, userId: id, roles: person.roles, teamIds: personTeams });
+      actors.set(person.roles[0]!, {
+        kind: 'staff',
+        orgId,
+        userId: id,
+        roles: person.roles,
+        teamIds: personTeams,
+      });
     }
     const admin = actors.get('admin')!;
     const recruiter = actors.get('recruiter')!;
@@ -301,7 +421,11 @@ export async function seedDemo(
             await submitApplication(deps, {
               actor: recruiter,
               jobId: job.id,
-              candidate: { email: `${first}.${last}.${person}@example.com`.toLowerCase(), firstName: first, lastName: last },
+              candidate: {
+                email: `${first}.${last}.${person}@example.com`.toLowerCase(),
+                firstName: first,
+                lastName: last,
+              },
               source: 'demo',
             }),
           );
@@ -380,7 +504,13 @@ export async function seedDemo(
       .where('org_id', '=', orgId)
       .where('employment_type', '=', 'internship')
       .executeTakeFirstOrThrow();
-    const secondIntern = must(await adoptTemplate(deps, { actor: admin, teamId: teamIds.get('recsys')!, template: options.templates.get('backend-internship')! }));
+    const secondIntern = must(
+      await adoptTemplate(deps, {
+        actor: admin,
+        teamId: teamIds.get('recsys')!,
+        template: options.templates.get('backend-internship')!,
+      }),
+    );
     const recsysIntern = must(
       await createJob(deps, {
         actor: recruiter,
@@ -394,16 +524,33 @@ export async function seedDemo(
           level: 'intern',
           locations: ['Singapore'],
           officeIds: [],
-          posting: { ...jobs[0]!.posting, summary: 'Help build the serving systems behind the For You feed.' },
+          posting: {
+            ...jobs[0]!.posting,
+            summary: 'Help build the serving systems behind the For You feed.',
+          },
         },
       }),
     );
     must(await transitionJob(deps, { actor: recruiter, jobId: recsysIntern.id, to: 'open' }));
     const student = { email: 'sam.student@example.com', firstName: 'Sam', lastName: 'Student' };
     clock.set(new Date(now.getTime() - 3 * DAY));
-    must(await submitApplication(deps, { actor: recruiter, jobId: internJob.id, candidate: student, source: 'demo' }));
+    must(
+      await submitApplication(deps, {
+        actor: recruiter,
+        jobId: internJob.id,
+        candidate: student,
+        source: 'demo',
+      }),
+    );
     clock.set(new Date(now.getTime() - 1 * DAY));
-    must(await submitApplication(deps, { actor: recruiter, jobId: recsysIntern.id, candidate: student, source: 'demo' }));
+    must(
+      await submitApplication(deps, {
+        actor: recruiter,
+        jobId: recsysIntern.id,
+        candidate: student,
+        source: 'demo',
+      }),
+    );
   });
   return true;
 }

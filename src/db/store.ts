@@ -330,7 +330,9 @@ export function createStore(trx: Kysely<DB>, clock: Clock): Store {
           .where('id', '=', id)
           .forUpdate()
           .executeTakeFirst();
-        return row ? { id: row.id, orgId, email: row.email, firstName: row.first_name, lastName: row.last_name } : null;
+        return row
+          ? { id: row.id, orgId, email: row.email, firstName: row.first_name, lastName: row.last_name }
+          : null;
       },
     },
     policies: {
@@ -418,9 +420,13 @@ export function createDeps(db: Kysely<DB>, clock: Clock, ids: Ids): Deps {
         if (error instanceof Rollback) return error.result;
         const code = (error as { code?: string }).code;
         if (code && concurrencyErrors.has(code)) {
-          return fail('conflict.concurrent_change', 'Another change to the same record happened at the same time; retry.', {
-            constraint: (error as { constraint?: string }).constraint,
-          });
+          return fail(
+            'conflict.concurrent_change',
+            'Another change to the same record happened at the same time; retry.',
+            {
+              constraint: (error as { constraint?: string }).constraint,
+            },
+          );
         }
         throw error;
       }

@@ -92,7 +92,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   });
 
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({ error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}.` } }),
+    reply.code(404).send({
+      error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}.` },
+    }),
   );
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -111,7 +113,11 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     }
     if (error instanceof InvalidCursorError) {
       return reply.code(400).send({
-        error: { code: 'validation.failed', message: `cursor: ${error.message}`, details: { issues: [{ field: 'query.cursor', message: error.message }] } },
+        error: {
+          code: 'validation.failed',
+          message: `cursor: ${error.message}`,
+          details: { issues: [{ field: 'query.cursor', message: error.message }] },
+        },
       });
     }
     if (error.statusCode && error.statusCode < 500) {
@@ -120,7 +126,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       });
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply.code(500).send({ error: { code: 'internal.error', message: 'Something went wrong on our side.' } });
+    return reply
+      .code(500)
+      .send({ error: { code: 'internal.error', message: 'Something went wrong on our side.' } });
   });
 
   app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {

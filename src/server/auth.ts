@@ -52,7 +52,10 @@ export function allow(action: Action) {
 export async function candidateOnly(request: FastifyRequest, reply: FastifyReply) {
   const actor = requireActor(request, reply);
   if (actor && actor.kind !== 'candidate') {
-    return sendError(reply, { code: 'permission.denied', message: 'This is for candidates signed in by link.' });
+    return sendError(reply, {
+      code: 'permission.denied',
+      message: 'This is for candidates signed in by link.',
+    });
   }
 }
 

@@ -1,8 +1,15 @@
-import type { FastifyBaseLogger, FastifyInstance, FastifyReply, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyReply,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import type { TemplateFile } from '../contracts/process-template.js';
 import type { DomainError } from '../contracts/errors.js';
+import type { TemplateFile } from '../contracts/process-template.js';
 import type { Clock, Deps, Ids } from '../core/ports.js';
 import type { Result } from '../core/result.js';
 import type { accounts } from '../db/accounts.js';
@@ -33,7 +40,12 @@ export interface AppContext {
 }
 
 /** Sends a use case's value (shaped by `present`) or its error with the status from the one table. */
-export function respond<T, R>(reply: FastifyReply, result: Result<T, DomainError>, present: (value: T) => R, status = 200) {
+export function respond<T, R>(
+  reply: FastifyReply,
+  result: Result<T, DomainError>,
+  present: (value: T) => R,
+  status = 200,
+) {
   if (!result.ok) return sendError(reply, result.error);
   return reply.code(status).send(present(result.value));
 }

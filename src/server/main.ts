@@ -8,11 +8,21 @@ import { loadTemplates } from './templates.js';
 async function main() {
   const config = loadConfig();
   const templates = loadTemplates();
-  const database = await openDatabase(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : { dataDir: config.DATA_DIR });
+  const database = await openDatabase(
+    config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : { dataDir: config.DATA_DIR },
+  );
   await migrateToLatest(database.db);
   if (config.SEED_DEMO) {
-    const seeded = await seedDemo(database.db, { now: systemClock.now(), ids: randomIds, templates, hashPassword });
-    if (seeded) console.log('Seeded the demo organisation "tiktok" (sign in as recruiter@tiktok.example / hireloop-demo).');
+    const seeded = await seedDemo(database.db, {
+      now: systemClock.now(),
+      ids: randomIds,
+      templates,
+      hashPassword,
+    });
+    if (seeded)
+      console.log(
+        'Seeded the demo organisation "tiktok" (sign in as recruiter@tiktok.example / hireloop-demo).',
+      );
   }
   const app = await buildApp({ database, config, templates });
   const stop = async () => {
@@ -23,7 +33,9 @@ async function main() {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   await app.listen({ port: config.PORT, host: config.HOST });
-  console.log(`Hireloop on ${database.kind === 'pglite' ? `PGlite (${config.DATA_DIR})` : 'PostgreSQL'}: http://${config.HOST}:${config.PORT} — API docs at /docs`);
+  console.log(
+    `Hireloop on ${database.kind === 'pglite' ? `PGlite (${config.DATA_DIR})` : 'PostgreSQL'}: http://${config.HOST}:${config.PORT} — API docs at /docs`,
+  );
 }
 
 main().catch((error) => {

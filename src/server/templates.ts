@@ -17,7 +17,9 @@ export function parseTemplate(file: string, text: string): TemplateFile {
   }
   const parsed = templateFileSchema.safeParse(json);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${file}: at ${i.path.join('.') || '(root)'}: ${i.message}`);
+    const problems = parsed.error.issues.map(
+      (i) => `${file}: at ${i.path.join('.') || '(root)'}: ${i.message}`,
+    );
     throw new TemplateError(problems.join('\n'));
   }
   return parsed.data;
@@ -25,9 +27,13 @@ export function parseTemplate(file: string, text: string): TemplateFile {
 
 export function loadTemplates(dir = templatesDir): Map<string, TemplateFile> {
   const templates = new Map<string, TemplateFile>();
-  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const name of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const template = parseTemplate(path.join(dir, name), fs.readFileSync(path.join(dir, name), 'utf8'));
-    if (templates.has(template.key)) throw new TemplateError(`${name}: template key "${template.key}" is used twice`);
+    if (templates.has(template.key))
+      throw new TemplateError(`${name}: template key "${template.key}" is used twice`);
     templates.set(template.key, template);
   }
   return templates;

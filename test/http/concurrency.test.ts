@@ -48,7 +48,11 @@ it('20 simultaneous decisions on the same round: exactly one wins, the others co
     expect(loser.statusCode).toBe(409);
     expect(['round.already_decided', 'conflict.concurrent_change']).toContain(errorCode(loser));
   }
-  const decisions = await database.db.selectFrom('round_decisions').selectAll().where('application_id', '=', id).execute();
+  const decisions = await database.db
+    .selectFrom('round_decisions')
+    .selectAll()
+    .where('application_id', '=', id)
+    .execute();
   expect(decisions).toHaveLength(1);
   const audit = await database.db
     .selectFrom('audit_events')

@@ -34,12 +34,21 @@ beforeEach(async () => {
 });
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
-const call = (cookie: string, method: Method, url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-  app.inject({ method, url, payload: payload as object, headers: { cookie, ...headers } });
+const call = (
+  cookie: string,
+  method: Method,
+  url: string,
+  payload?: unknown,
+  headers: Record<string, string> = {},
+) => app.inject({ method, url, payload: payload as object, headers: { cookie, ...headers } });
 const fields = (response: { json(): { error: { details: { issues: { field: string }[] } } } }) =>
   response.json().error.details.issues.map((i) => i.field);
 
-async function apply(jobId = world.jobs.fullTimeA.id, candidate = world.candidate(), headers: Record<string, string> = {}) {
+async function apply(
+  jobId = world.jobs.fullTimeA.id,
+  candidate = world.candidate(),
+  headers: Record<string, string> = {},
+) {
   return call(as.recruiter, 'POST', '/api/applications', { jobId, candidate }, headers);
 }
 
@@ -53,7 +62,9 @@ describe('service endpoints', () => {
   it('serves an OpenAPI 3 document and a browsable UI', async () => {
     const doc = (await app.inject({ url: '/openapi.json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/applications/{id}/decisions', '/api/jobs', '/api/auth/login']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/applications/{id}/decisions', '/api/jobs', '/api/auth/login']),
+    );
     expect(doc.paths['/api/applications/{id}/decisions'].post.responses).toHaveProperty('409');
     const ui = await app.inject({ url: '/docs/' });
     expect(ui.statusCode).toBe(200);
@@ -63,9 +74,19 @@ describe('service endpoints', () => {
   it('answers unknown routes, malformed JSON and wrong media types with JSON errors', async () => {
     const missing = await app.inject({ url: '/api/nope' });
     expect([missing.statusCode, errorCode(missing)]).toEqual([404, 'not_found']);
-    const malformed = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"org":' });
+    const malformed = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"org":',
+    });
     expect([malformed.statusCode, errorCode(malformed)]).toEqual([400, 'validation.failed']);
-    const media = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'text/xml' }, payload: '<x/>' });
+    const media = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'text/xml' },
+      payload: '<x/>',
+    });
     expect([media.statusCode, errorCode(media)]).toEqual([415, 'validation.failed']);
   });
 });
@@ -73,7 +94,11 @@ describe('service endpoints', () => {
 describe('auth', () => {
   it('sets an HTTP-only, SameSite session cookie, Secure by default', async () => {
     const secureApp = await buildApp({ database, config: loadConfig({ LOG_LEVEL: 'silent' }), clock, ids });
-    const response = await secureApp.inject({ method: 'POST', url: '/api/auth/login', payload: { org: world.slug, email: world.staff.hr.email, password: PASSWORD } });
+    const response = await secureApp.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { org: world.slug, email: world.staff.hr.email, password: PASSWORD },
+    });
     const cookie = response.cookies.find((c) => c.name === 'hl_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax', path: '/' });
     await secureApp.close();
@@ -88,7 +113,11 @@ describe('auth', () => {
       const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload });
       expect([response.statusCode, errorCode(response)]).toEqual([401, 'auth.invalid_credentials']);
     }
-    const invalid = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { org: world.slug, email: 'not-an-email' } });
+    const invalid = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { org: world.slug, email: 'not-an-email' },
+    });
     expect(invalid.statusCode).toBe(400);
     expect(fields(invalid)).toEqual(expect.arrayContaining(['body.email', 'body.password']));
   });
@@ -104,10 +133,22 @@ describe('auth', () => {
   it('a candidate signs in by a one-time link written to the outbox; unknown emails get the same answer', async () => {
     const person = world.candidate();
     await apply(world.jobs.fullTimeA.id, person);
-    const before = await database.db.selectFrom('outbox').select('seq').where('kind', '=', 'candidate.sign_in_link').execute();
-    const unknown = await app.inject({ method: 'POST', url: '/api/auth/candidate-links', payload: { org: world.slug, email: 'stranger@example.com' } });
+    const before = await database.db
+      .selectFrom('outbox')
+      .select('seq')
+      .where('kind', '=', 'candidate.sign_in_link')
+      .execute();
+    const unknown = await app.inject({
+      method: 'POST',
+      url: '/api/auth/candidate-links',
+      payload: { org: world.slug, email: 'stranger@example.com' },
+    });
     expect(unknown.statusCode).toBe(202);
-    const after = await database.db.selectFrom('outbox').select('seq').where('kind', '=', 'candidate.sign_in_link').execute();
+    const after = await database.db
+      .selectFrom('outbox')
+      .select('seq')
+      .where('kind', '=', 'candidate.sign_in_link')
+      .execute();
     expect(after.length).toBe(before.length);
     const cookie = await candidateLogin(app, database, world.slug, person.email.toLowerCase());
     const me = (await call(cookie, 'GET', '/api/auth/me')).json();
@@ -120,17 +161,31 @@ describe('auth', () => {
     const person = world.candidate();
     await apply(world.jobs.fullTimeA.id, person);
     const ask = async () => {
-      await app.inject({ method: 'POST', url: '/api/auth/candidate-links', payload: { org: world.slug, email: person.email } });
-      const row = await database.db.selectFrom('outbox').select('payload').where('kind', '=', 'candidate.sign_in_link').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+      await app.inject({
+        method: 'POST',
+        url: '/api/auth/candidate-links',
+        payload: { org: world.slug, email: person.email },
+      });
+      const row = await database.db
+        .selectFrom('outbox')
+        .select('payload')
+        .where('kind', '=', 'candidate.sign_in_link')
+        .orderBy('seq', 'desc')
+        .executeTakeFirstOrThrow();
       return new URL(String(row.payload.url)).searchParams.get('token');
     };
     const token = await ask();
-    const redeem = () => app.inject({ method: 'POST', url: '/api/auth/candidate-links/redeem', payload: { token } });
+    const redeem = () =>
+      app.inject({ method: 'POST', url: '/api/auth/candidate-links/redeem', payload: { token } });
     expect((await redeem()).statusCode).toBe(204);
     expect(errorCode(await redeem())).toBe('auth.invalid_link');
     const late = await ask();
     clock.advanceMs(31 * 60_000);
-    const expired = await app.inject({ method: 'POST', url: '/api/auth/candidate-links/redeem', payload: { token: late } });
+    const expired = await app.inject({
+      method: 'POST',
+      url: '/api/auth/candidate-links/redeem',
+      payload: { token: late },
+    });
     expect(errorCode(expired)).toBe('auth.invalid_link');
   });
 });
@@ -147,26 +202,70 @@ describe('organisation', () => {
   });
 
   it('creates users with roles; a taken email, an unknown team or a short password are refused', async () => {
-    const body = { email: 'new.person@example.com', name: 'New Person', timezone: 'Asia/Singapore', password: 'twelve chars ok', roles: ['interviewer'], teamIds: [world.teams.B] };
+    const body = {
+      email: 'new.person@example.com',
+      name: 'New Person',
+      timezone: 'Asia/Singapore',
+      password: 'twelve chars ok',
+      roles: ['interviewer'],
+      teamIds: [world.teams.B],
+    };
     const created = await call(as.admin, 'POST', '/api/users', body);
     expect(created.statusCode).toBe(201);
     expect(created.json()).not.toHaveProperty('passwordHash');
     expect(created.json()).not.toHaveProperty('password_hash');
-    expect(errorCode(await call(as.admin, 'POST', '/api/users', { ...body, email: 'NEW.person@example.com' }))).toBe('user.email_taken');
-    expect(errorCode(await call(as.admin, 'POST', '/api/users', { ...body, email: 'x@example.com', teamIds: [ids.next()] }))).toBe('team.not_found');
-    const short = await call(as.admin, 'POST', '/api/users', { ...body, email: 'y@example.com', password: 'short', roles: ['wizard'] });
+    expect(
+      errorCode(await call(as.admin, 'POST', '/api/users', { ...body, email: 'NEW.person@example.com' })),
+    ).toBe('user.email_taken');
+    expect(
+      errorCode(
+        await call(as.admin, 'POST', '/api/users', {
+          ...body,
+          email: 'x@example.com',
+          teamIds: [ids.next()],
+        }),
+      ),
+    ).toBe('team.not_found');
+    const short = await call(as.admin, 'POST', '/api/users', {
+      ...body,
+      email: 'y@example.com',
+      password: 'short',
+      roles: ['wizard'],
+    });
     expect(fields(short)).toEqual(expect.arrayContaining(['body.password', 'body.roles.0']));
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { org: world.slug, email: body.email, password: body.password } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { org: world.slug, email: body.email, password: body.password },
+    });
     expect(login.statusCode).toBe(204);
   });
 
   it('policies per job family can be read and set', async () => {
     const defaults = (await call(as.recruiter, 'GET', '/api/policies')).json().items;
-    expect(defaults).toContainEqual({ jobFamily: 'internship', maxActiveApplications: 2, order: 'sequential', cooldownDays: 0 });
-    const set = await call(as.admin, 'PUT', '/api/policies/internship', { maxActiveApplications: 1, order: 'sequential', cooldownDays: 180 });
+    expect(defaults).toContainEqual({
+      jobFamily: 'internship',
+      maxActiveApplications: 2,
+      order: 'sequential',
+      cooldownDays: 0,
+    });
+    const set = await call(as.admin, 'PUT', '/api/policies/internship', {
+      maxActiveApplications: 1,
+      order: 'sequential',
+      cooldownDays: 180,
+    });
     expect(set.statusCode).toBe(200);
-    expect((await call(as.recruiter, 'GET', '/api/policies')).json().items).toContainEqual({ jobFamily: 'internship', maxActiveApplications: 1, order: 'sequential', cooldownDays: 180 });
-    const bad = await call(as.admin, 'PUT', '/api/policies/internship', { maxActiveApplications: 0, order: 'random', cooldownDays: -1 });
+    expect((await call(as.recruiter, 'GET', '/api/policies')).json().items).toContainEqual({
+      jobFamily: 'internship',
+      maxActiveApplications: 1,
+      order: 'sequential',
+      cooldownDays: 180,
+    });
+    const bad = await call(as.admin, 'PUT', '/api/policies/internship', {
+      maxActiveApplications: 0,
+      order: 'random',
+      cooldownDays: -1,
+    });
     expect(fields(bad).sort()).toEqual(['body.cooldownDays', 'body.maxActiveApplications', 'body.order']);
   });
 });
@@ -175,19 +274,38 @@ describe('processes and jobs', () => {
   it('R-ROUND-5: a team adopts a shipped template and revises its copy; errors name the problem', async () => {
     const templates = (await call(as.hm, 'GET', '/api/templates')).json().items;
     expect(templates).toHaveLength(8);
-    const adopted = await call(as.hm, 'POST', '/api/processes', { templateKey: 'data-scientist', teamId: world.teams.A });
+    const adopted = await call(as.hm, 'POST', '/api/processes', {
+      templateKey: 'data-scientist',
+      teamId: world.teams.A,
+    });
     expect(adopted.statusCode).toBe(201);
-    expect(adopted.json()).toMatchObject({ version: 1, templateKey: 'data-scientist@1', teamId: world.teams.A });
-    const unknown = await call(as.hm, 'POST', '/api/processes', { templateKey: 'astronaut', teamId: world.teams.A });
+    expect(adopted.json()).toMatchObject({
+      version: 1,
+      templateKey: 'data-scientist@1',
+      teamId: world.teams.A,
+    });
+    const unknown = await call(as.hm, 'POST', '/api/processes', {
+      templateKey: 'astronaut',
+      teamId: world.teams.A,
+    });
     expect([unknown.statusCode, errorCode(unknown)]).toEqual([404, 'process.not_found']);
     const id = adopted.json().id;
     const rounds = adopted.json().definition.rounds;
-    const broken = await call(as.hm, 'PUT', `/api/processes/${id}`, { expectedVersion: 1, definition: { name: 'x', rounds: [...rounds, rounds[0]] } });
+    const broken = await call(as.hm, 'PUT', `/api/processes/${id}`, {
+      expectedVersion: 1,
+      definition: { name: 'x', rounds: [...rounds, rounds[0]] },
+    });
     expect(broken.statusCode).toBe(400);
     expect(broken.json().error.message).toMatch(/duplicate round key "resume"/);
-    const revised = await call(as.hm, 'PUT', `/api/processes/${id}`, { expectedVersion: 1, definition: { name: 'Shorter', rounds: rounds.slice(0, 3) } });
+    const revised = await call(as.hm, 'PUT', `/api/processes/${id}`, {
+      expectedVersion: 1,
+      definition: { name: 'Shorter', rounds: rounds.slice(0, 3) },
+    });
     expect(revised.json()).toMatchObject({ version: 2, lineageId: id });
-    const stale = await call(as.hm, 'PUT', `/api/processes/${id}`, { expectedVersion: 1, definition: { name: 'Again', rounds } });
+    const stale = await call(as.hm, 'PUT', `/api/processes/${id}`, {
+      expectedVersion: 1,
+      definition: { name: 'Again', rounds },
+    });
     expect([stale.statusCode, errorCode(stale)]).toEqual([409, 'conflict.stale_version']);
   });
 
@@ -205,15 +323,30 @@ describe('processes and jobs', () => {
         minimumQualifications: ['Enrolled in a BS/MS'],
         preferredQualifications: ['SQL'],
         faq: [{ question: 'How many can I apply to?', answer: 'Two.' }],
-        internship: { term: 'Summer 2025', minimumWeeks: 12, degreeLevels: ['BS', 'MS'], eligibility: ['Currently enrolled'] },
+        internship: {
+          term: 'Summer 2025',
+          minimumWeeks: 12,
+          degreeLevels: ['BS', 'MS'],
+          eligibility: ['Currently enrolled'],
+        },
       },
     };
     const created = await call(as.recruiter, 'POST', '/api/jobs', body);
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ status: 'draft', jobFamily: 'internship', teamName: 'Alpha', posting: { internship: { minimumWeeks: 12 } } });
+    expect(created.json()).toMatchObject({
+      status: 'draft',
+      jobFamily: 'internship',
+      teamName: 'Alpha',
+      posting: { internship: { minimumWeeks: 12 } },
+    });
     const noTerm = await call(as.recruiter, 'POST', '/api/jobs', { ...body, posting: {} });
     expect([noTerm.statusCode, fields(noTerm)]).toEqual([400, ['body.posting.internship']]);
-    const invalid = await call(as.recruiter, 'POST', '/api/jobs', { ...body, title: '', headcount: 0, teamId: 'nope' });
+    const invalid = await call(as.recruiter, 'POST', '/api/jobs', {
+      ...body,
+      title: '',
+      headcount: 0,
+      teamId: 'nope',
+    });
     expect(fields(invalid).sort()).toEqual(['body.headcount', 'body.teamId', 'body.title']);
     const foreignTeam = await call(as.recruiter, 'POST', '/api/jobs', { ...body, teamId: ids.next() });
     expect([foreignTeam.statusCode, errorCode(foreignTeam)]).toEqual([422, 'team.not_found']);
@@ -225,9 +358,15 @@ describe('processes and jobs', () => {
     expect([reopen.statusCode, errorCode(reopen)]).toEqual([409, 'job.invalid_transition']);
     expect(reopen.json().error.details.allowed).toEqual(['closed']);
     const { version } = (await call(as.recruiter, 'GET', `/api/jobs/${jobId}`)).json();
-    const first = await call(as.recruiter, 'PATCH', `/api/jobs/${jobId}`, { expectedVersion: version, title: 'Edited once' });
+    const first = await call(as.recruiter, 'PATCH', `/api/jobs/${jobId}`, {
+      expectedVersion: version,
+      title: 'Edited once',
+    });
     expect(first.json()).toMatchObject({ title: 'Edited once', version: version + 1 });
-    const second = await call(as.hm, 'PATCH', `/api/jobs/${jobId}`, { expectedVersion: version, title: 'Lost edit' });
+    const second = await call(as.hm, 'PATCH', `/api/jobs/${jobId}`, {
+      expectedVersion: version,
+      title: 'Lost edit',
+    });
     expect([second.statusCode, errorCode(second)]).toEqual([409, 'conflict.stale_version']);
     const empty = await call(as.hm, 'PATCH', `/api/jobs/${jobId}`, { expectedVersion: version + 1 });
     expect(empty.statusCode).toBe(400);
@@ -262,32 +401,64 @@ describe('applications', () => {
     const third = await apply(world.jobs.internB2.id, person);
     expect([third.statusCode, errorCode(third)]).toEqual([409, 'application.limit_reached']);
     expect(third.json().error.details.active).toHaveLength(2);
-    const bad = await apply(world.jobs.fullTimeA.id, { email: 'nope', firstName: 'http://spam.example', lastName: '' });
-    expect(fields(bad).sort()).toEqual(['body.candidate.email', 'body.candidate.firstName', 'body.candidate.lastName']);
+    const bad = await apply(world.jobs.fullTimeA.id, {
+      email: 'nope',
+      firstName: 'http://spam.example',
+      lastName: '',
+    });
+    expect(fields(bad).sort()).toEqual([
+      'body.candidate.email',
+      'body.candidate.firstName',
+      'body.candidate.lastName',
+    ]);
     const unknownJob = await apply(ids.next());
     expect([unknownJob.statusCode, errorCode(unknownJob)]).toEqual([404, 'job.not_found']);
   });
 
   it('R-ROUND-1..3: decisions through the API, with every refusal code', async () => {
     const id = (await apply()).json().id;
-    const decide = (cookie: string, body: object) => call(cookie, 'POST', `/api/applications/${id}/decisions`, body);
+    const decide = (cookie: string, body: object) =>
+      call(cookie, 'POST', `/api/applications/${id}/decisions`, body);
     const skip = await decide(as.hm, { roundKey: 'tech', decision: 'advance', rationale: 'skip' });
     expect([skip.statusCode, errorCode(skip)]).toEqual([409, 'round.not_current']);
     const unknown = await decide(as.hm, { roundKey: 'dance-off', decision: 'advance', rationale: 'x' });
     expect([unknown.statusCode, errorCode(unknown)]).toEqual([422, 'round.unknown']);
     const noRationale = await decide(as.hm, { roundKey: 'resume', decision: 'advance', rationale: '   ' });
     expect([noRationale.statusCode, fields(noRationale)]).toEqual([400, ['body.rationale']]);
-    const advanced = await decide(as.recruiter, { roundKey: 'resume', decision: 'advance', rationale: 'Strong Go projects.' });
-    expect(advanced.json()).toMatchObject({ currentRound: 'tech', step: 'technical_screen', decisions: [{ roundKey: 'resume', rationale: 'Strong Go projects.' }] });
-    const twice = await decide(as.hm, { roundKey: 'resume', decision: 'reject', rationale: 'changed my mind' });
+    const advanced = await decide(as.recruiter, {
+      roundKey: 'resume',
+      decision: 'advance',
+      rationale: 'Strong Go projects.',
+    });
+    expect(advanced.json()).toMatchObject({
+      currentRound: 'tech',
+      step: 'technical_screen',
+      decisions: [{ roundKey: 'resume', rationale: 'Strong Go projects.' }],
+    });
+    const twice = await decide(as.hm, {
+      roundKey: 'resume',
+      decision: 'reject',
+      rationale: 'changed my mind',
+    });
     expect([twice.statusCode, errorCode(twice)]).toEqual([409, 'round.already_decided']);
-    const rejected = await decide(as.hm, { roundKey: 'tech', decision: 'reject', rationale: 'Could not finish the problem.' });
+    const rejected = await decide(as.hm, {
+      roundKey: 'tech',
+      decision: 'reject',
+      rationale: 'Could not finish the problem.',
+    });
     expect(rejected.json()).toMatchObject({ status: 'rejected', currentRound: null });
     const afterReject = await decide(as.hr, { roundKey: 'hr', decision: 'advance', rationale: 'x' });
     expect([afterReject.statusCode, errorCode(afterReject)]).toEqual([409, 'application.not_active']);
     const timeline = (await call(as.recruiter, 'GET', `/api/applications/${id}/timeline`)).json().items;
-    expect(timeline.map((e: { action: string }) => e.action)).toEqual(['application.submitted', 'round.advanced', 'round.rejected']);
-    expect(timeline[2]).toMatchObject({ reason: 'Could not finish the problem.', actor: { kind: 'staff', name: 'hiring_manager' } });
+    expect(timeline.map((e: { action: string }) => e.action)).toEqual([
+      'application.submitted',
+      'round.advanced',
+      'round.rejected',
+    ]);
+    expect(timeline[2]).toMatchObject({
+      reason: 'Could not finish the problem.',
+      actor: { kind: 'staff', name: 'hiring_manager' },
+    });
   });
 
   it('R-ROUND-4 and hire through the API', async () => {
@@ -297,10 +468,27 @@ describe('applications', () => {
     const round = { ...smallTemplate.rounds[1], key: 'tech-2', name: 'Second technical' };
     const noReason = await call(as.hm, 'POST', `/api/applications/${id}/rounds`, { round });
     expect(fields(noReason)).toEqual(['body.reason']);
-    const added = await call(as.hm, 'POST', `/api/applications/${id}/rounds`, { round, reason: 'Committee split.', beforeRoundKey: 'hr' });
+    const added = await call(as.hm, 'POST', `/api/applications/${id}/rounds`, {
+      round,
+      reason: 'Committee split.',
+      beforeRoundKey: 'hr',
+    });
     expect(added.json().plan.map((r: { key: string }) => r.key)).toEqual(['resume', 'tech', 'tech-2', 'hr']);
-    for (const [cookie, roundKey] of [[as.recruiter, 'resume'], [as.hm, 'tech'], [as.hm, 'tech-2'], [as.hr, 'hr']] as const) {
-      expect((await call(cookie, 'POST', `/api/applications/${id}/decisions`, { roundKey, decision: 'advance', rationale: 'ok' })).statusCode).toBe(200);
+    for (const [cookie, roundKey] of [
+      [as.recruiter, 'resume'],
+      [as.hm, 'tech'],
+      [as.hm, 'tech-2'],
+      [as.hr, 'hr'],
+    ] as const) {
+      expect(
+        (
+          await call(cookie, 'POST', `/api/applications/${id}/decisions`, {
+            roundKey,
+            decision: 'advance',
+            rationale: 'ok',
+          })
+        ).statusCode,
+      ).toBe(200);
     }
     const hired = await call(as.hr, 'POST', `/api/applications/${id}/hire`);
     expect(hired.json()).toMatchObject({ status: 'hired', step: 'offer' });
@@ -310,14 +498,20 @@ describe('applications', () => {
     const a = (await apply()).json().id;
     const b = (await apply()).json().id;
     const response = await call(as.recruiter, 'POST', '/api/applications/bulk-decisions', {
-      items: [{ applicationId: a, roundKey: 'resume' }, { applicationId: b, roundKey: 'hr' }],
+      items: [
+        { applicationId: a, roundKey: 'resume' },
+        { applicationId: b, roundKey: 'hr' },
+      ],
       decision: 'reject',
       rationale: 'Below the bar for this role.',
     });
     expect(response.json()).toMatchObject({
       succeeded: 1,
       failed: 1,
-      results: [{ applicationId: a, ok: true, status: 'rejected' }, { applicationId: b, ok: false, error: { code: 'round.not_current' } }],
+      results: [
+        { applicationId: a, ok: true, status: 'rejected' },
+        { applicationId: b, ok: false, error: { code: 'round.not_current' } },
+      ],
     });
   });
 
@@ -325,13 +519,17 @@ describe('applications', () => {
     const person = world.candidate();
     const id = (await apply(world.jobs.fullTimeA.id, person)).json().id;
     const cookie = await candidateLogin(app, database, world.slug, person.email);
-    const withdrawn = await call(cookie, 'POST', `/api/me/applications/${id}/withdraw`, { reason: 'Accepted elsewhere' });
+    const withdrawn = await call(cookie, 'POST', `/api/me/applications/${id}/withdraw`, {
+      reason: 'Accepted elsewhere',
+    });
     expect(withdrawn.json()).toMatchObject({ status: 'withdrawn', jobTitle: 'full_time job' });
     const again = await call(cookie, 'POST', `/api/me/applications/${id}/withdraw`, {});
     expect([again.statusCode, errorCode(again)]).toEqual([409, 'application.not_active']);
     const reapply = await call(cookie, 'POST', '/api/me/applications', { jobId: world.jobs.fullTimeA.id });
     expect(reapply.statusCode).toBe(201);
-    const atResume = (await call(as.recruiter, 'GET', `/api/applications?jobId=${world.jobs.fullTimeA.id}&roundKey=resume`)).json();
+    const atResume = (
+      await call(as.recruiter, 'GET', `/api/applications?jobId=${world.jobs.fullTimeA.id}&roundKey=resume`)
+    ).json();
     expect(atResume.items.map((a: { id: string }) => a.id)).toEqual([reapply.json().id]);
     const withdrawnList = (await call(as.recruiter, 'GET', '/api/applications?status=withdrawn')).json();
     expect(withdrawnList.items.map((a: { id: string }) => a.id)).toEqual([id]);
@@ -357,17 +555,37 @@ describe('tenancy', () => {
     expect(lists).toHaveLength(0);
     const teams = (await call(stranger, 'GET', '/api/teams')).json().items.map((t: { id: string }) => t.id);
     expect(teams).not.toContain(world.teams.A);
-    const decide = await call(stranger, 'POST', `/api/applications/${mine.id}/decisions`, { roundKey: 'resume', decision: 'reject', rationale: 'x' });
+    const decide = await call(stranger, 'POST', `/api/applications/${mine.id}/decisions`, {
+      roundKey: 'resume',
+      decision: 'reject',
+      rationale: 'x',
+    });
     expect(decide.statusCode).toBe(404);
-    const applyThere = await call(strangerRecruiter, 'POST', '/api/applications', { jobId: world.jobs.fullTimeA.id, candidate: world.candidate() });
+    const applyThere = await call(strangerRecruiter, 'POST', '/api/applications', {
+      jobId: world.jobs.fullTimeA.id,
+      candidate: world.candidate(),
+    });
     expect(applyThere.statusCode).toBe(404);
     const jobThere = await call(strangerRecruiter, 'POST', '/api/jobs', {
-      title: 'Sneaky', teamId: world.teams.A, processId: other.processes.A.id, employmentType: 'full_time', level: 'x', headcount: 1, locations: ['x'], posting: {},
+      title: 'Sneaky',
+      teamId: world.teams.A,
+      processId: other.processes.A.id,
+      employmentType: 'full_time',
+      level: 'x',
+      headcount: 1,
+      locations: ['x'],
+      posting: {},
     });
     expect(errorCode(jobThere)).toBe('team.not_found');
-    const adopt = await call(strangerAdmin, 'POST', '/api/processes', { templateKey: 'operations', teamId: world.teams.A });
+    const adopt = await call(strangerAdmin, 'POST', '/api/processes', {
+      templateKey: 'operations',
+      teamId: world.teams.A,
+    });
     expect(errorCode(adopt)).toBe('team.not_found');
-    const edit = await call(strangerAdmin, 'PUT', `/api/processes/${world.processes.A.id}`, { expectedVersion: 1, definition: { name: 'x', rounds: smallTemplate.rounds } });
+    const edit = await call(strangerAdmin, 'PUT', `/api/processes/${world.processes.A.id}`, {
+      expectedVersion: 1,
+      definition: { name: 'x', rounds: smallTemplate.rounds },
+    });
     expect(edit.statusCode).toBe(404);
     expect((await call(as.recruiter, 'GET', `/api/applications/${mine.id}`)).json().status).toBe('active');
   });

@@ -14,10 +14,19 @@ import { buildWorld, ok, smallTemplate, TestClock, type World } from '../support
  * 'ok' = allowed and succeeds, 'deny' = 403 permission.denied, anything else = the error code a
  * role allowed by the table still gets from a finer rule.
  */
-const roles = ['admin', 'recruiter', 'coordinator', 'interviewer', 'hiring_manager', 'hr', 'candidate'] as const;
+const roles = [
+  'admin',
+  'recruiter',
+  'coordinator',
+  'interviewer',
+  'hiring_manager',
+  'hr',
+  'candidate',
+] as const;
 type Role = (typeof roles)[number];
 type Cell = 'ok' | 'deny' | string;
-const row = (cells: Cell[]): Record<Role, Cell> => Object.fromEntries(roles.map((r, i) => [r, cells[i]!])) as Record<Role, Cell>;
+const row = (cells: Cell[]): Record<Role, Cell> =>
+  Object.fromEntries(roles.map((r, i) => [r, cells[i]!])) as Record<Role, Cell>;
 //                  admin   recruiter coordinator interviewer hiring_mgr hr      candidate
 const allStaff = row(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'deny']);
 const adminOnly = row(['ok', 'deny', 'deny', 'deny', 'deny', 'deny', 'deny']);
@@ -44,13 +53,32 @@ let n = 0;
 let bigJob: string;
 
 async function freshApplication(jobId = bigJob) {
-  return ok(await submitApplication(world.deps, { actor: world.staff.recruiter, jobId, candidate: world.candidate(), source: 'test' })).application;
+  return ok(
+    await submitApplication(world.deps, {
+      actor: world.staff.recruiter,
+      jobId,
+      candidate: world.candidate(),
+      source: 'test',
+    }),
+  ).application;
 }
 
 async function applicationAtOffer() {
   const app = await freshApplication();
-  for (const [roundKey, actor] of [['resume', world.staff.recruiter], ['tech', world.staff.hiring_manager], ['hr', world.staff.hr]] as const) {
-    ok(await decideApplicationRound(world.deps, { actor, applicationId: app.id, roundKey, decision: 'advance', rationale: 'ok' }));
+  for (const [roundKey, actor] of [
+    ['resume', world.staff.recruiter],
+    ['tech', world.staff.hiring_manager],
+    ['hr', world.staff.hr],
+  ] as const) {
+    ok(
+      await decideApplicationRound(world.deps, {
+        actor,
+        applicationId: app.id,
+        roundKey,
+        decision: 'advance',
+        rationale: 'ok',
+      }),
+    );
   }
   return app;
 }
@@ -67,43 +95,128 @@ const jobBody = () => ({
 });
 
 const endpoints: Endpoint[] = [
-  { method: 'GET', name: 'who am I', expect: row(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']), prepare: async () => ({ url: '/api/auth/me' }) },
+  {
+    method: 'GET',
+    name: 'who am I',
+    expect: row(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']),
+    prepare: async () => ({ url: '/api/auth/me' }),
+  },
   { method: 'GET', name: 'list teams', expect: allStaff, prepare: async () => ({ url: '/api/teams' }) },
-  { method: 'POST', name: 'create team', expect: adminOnly, prepare: async () => ({ url: '/api/teams', payload: { name: `Team ${++n}`, timezone: 'Asia/Singapore' } }) },
+  {
+    method: 'POST',
+    name: 'create team',
+    expect: adminOnly,
+    prepare: async () => ({
+      url: '/api/teams',
+      payload: { name: `Team ${++n}`, timezone: 'Asia/Singapore' },
+    }),
+  },
   { method: 'GET', name: 'list offices', expect: allStaff, prepare: async () => ({ url: '/api/offices' }) },
-  { method: 'POST', name: 'create office', expect: adminOnly, prepare: async () => ({ url: '/api/offices', payload: { name: `Office ${++n}`, location: 'Beijing', timezone: 'Asia/Shanghai' } }) },
+  {
+    method: 'POST',
+    name: 'create office',
+    expect: adminOnly,
+    prepare: async () => ({
+      url: '/api/offices',
+      payload: { name: `Office ${++n}`, location: 'Beijing', timezone: 'Asia/Shanghai' },
+    }),
+  },
   { method: 'GET', name: 'list users', expect: adminOnly, prepare: async () => ({ url: '/api/users' }) },
   {
     method: 'POST',
     name: 'create user',
     expect: adminOnly,
-    prepare: async () => ({ url: '/api/users', payload: { email: `u${++n}@x.example`, name: 'New', timezone: 'UTC', password: 'long enough password', roles: ['interviewer'] } }),
+    prepare: async () => ({
+      url: '/api/users',
+      payload: {
+        email: `u${++n}@x.example`,
+        name: 'New',
+        timezone: 'UTC',
+        password: 'long enough password',
+        roles: ['interviewer'],
+      },
+    }),
   },
   { method: 'GET', name: 'list policies', expect: allStaff, prepare: async () => ({ url: '/api/policies' }) },
-  { method: 'PUT', name: 'set policy', expect: adminOnly, prepare: async () => ({ url: '/api/policies/contract', payload: { maxActiveApplications: 3, order: 'parallel', cooldownDays: 0 } }) },
-  { method: 'GET', name: 'list templates', expect: readers, prepare: async () => ({ url: '/api/templates' }) },
-  { method: 'GET', name: 'list processes', expect: readers, prepare: async () => ({ url: '/api/processes' }) },
-  { method: 'GET', name: 'get process', expect: readers, prepare: async () => ({ url: `/api/processes/${world.processes.A.id}` }) },
-  { method: 'POST', name: 'adopt template', expect: processManagers, prepare: async () => ({ url: '/api/processes', payload: { templateKey: 'operations', teamId: world.teams.A } }) },
+  {
+    method: 'PUT',
+    name: 'set policy',
+    expect: adminOnly,
+    prepare: async () => ({
+      url: '/api/policies/contract',
+      payload: { maxActiveApplications: 3, order: 'parallel', cooldownDays: 0 },
+    }),
+  },
+  {
+    method: 'GET',
+    name: 'list templates',
+    expect: readers,
+    prepare: async () => ({ url: '/api/templates' }),
+  },
+  {
+    method: 'GET',
+    name: 'list processes',
+    expect: readers,
+    prepare: async () => ({ url: '/api/processes' }),
+  },
+  {
+    method: 'GET',
+    name: 'get process',
+    expect: readers,
+    prepare: async () => ({ url: `/api/processes/${world.processes.A.id}` }),
+  },
+  {
+    method: 'POST',
+    name: 'adopt template',
+    expect: processManagers,
+    prepare: async () => ({
+      url: '/api/processes',
+      payload: { templateKey: 'operations', teamId: world.teams.A },
+    }),
+  },
   {
     method: 'PUT',
     name: 'revise process',
     expect: processManagers,
     prepare: async () => {
-      const latest = await world.db.selectFrom('processes').select((eb) => eb.fn.max('version').as('v')).where('lineage_id', '=', world.processes.B.lineageId).executeTakeFirstOrThrow();
-      return { url: `/api/processes/${world.processes.B.id}`, payload: { expectedVersion: latest.v, definition: { name: 'Edited', rounds: smallTemplate.rounds } } };
+      const latest = await world.db
+        .selectFrom('processes')
+        .select((eb) => eb.fn.max('version').as('v'))
+        .where('lineage_id', '=', world.processes.B.lineageId)
+        .executeTakeFirstOrThrow();
+      return {
+        url: `/api/processes/${world.processes.B.id}`,
+        payload: { expectedVersion: latest.v, definition: { name: 'Edited', rounds: smallTemplate.rounds } },
+      };
     },
   },
   { method: 'GET', name: 'list jobs', expect: allStaff, prepare: async () => ({ url: '/api/jobs' }) },
-  { method: 'GET', name: 'get job', expect: allStaff, prepare: async () => ({ url: `/api/jobs/${world.jobs.fullTimeA.id}` }) },
-  { method: 'POST', name: 'create job', expect: jobManagers, prepare: async () => ({ url: '/api/jobs', payload: jobBody() }) },
+  {
+    method: 'GET',
+    name: 'get job',
+    expect: allStaff,
+    prepare: async () => ({ url: `/api/jobs/${world.jobs.fullTimeA.id}` }),
+  },
+  {
+    method: 'POST',
+    name: 'create job',
+    expect: jobManagers,
+    prepare: async () => ({ url: '/api/jobs', payload: jobBody() }),
+  },
   {
     method: 'PATCH',
     name: 'edit job',
     expect: jobManagers,
     prepare: async () => {
-      const job = await world.db.selectFrom('jobs').select('version').where('id', '=', world.jobs.internB2.id).executeTakeFirstOrThrow();
-      return { url: `/api/jobs/${world.jobs.internB2.id}`, payload: { expectedVersion: job.version, title: `Renamed ${++n}` } };
+      const job = await world.db
+        .selectFrom('jobs')
+        .select('version')
+        .where('id', '=', world.jobs.internB2.id)
+        .executeTakeFirstOrThrow();
+      return {
+        url: `/api/jobs/${world.jobs.internB2.id}`,
+        payload: { expectedVersion: job.version, title: `Renamed ${++n}` },
+      };
     },
   },
   {
@@ -111,31 +224,64 @@ const endpoints: Endpoint[] = [
     name: 'open job',
     expect: jobManagers,
     prepare: async () => {
-      const created = await app.inject({ method: 'POST', url: '/api/jobs', headers: { cookie: cookies.recruiter }, payload: jobBody() });
+      const created = await app.inject({
+        method: 'POST',
+        url: '/api/jobs',
+        headers: { cookie: cookies.recruiter },
+        payload: jobBody(),
+      });
       return { url: `/api/jobs/${created.json().id}/transitions`, payload: { to: 'open' } };
     },
   },
-  { method: 'GET', name: 'review queue', expect: readers, prepare: async () => ({ url: `/api/applications?jobId=${world.jobs.fullTimeA.id}` }) },
+  {
+    method: 'GET',
+    name: 'review queue',
+    expect: readers,
+    prepare: async () => ({ url: `/api/applications?jobId=${world.jobs.fullTimeA.id}` }),
+  },
   {
     method: 'POST',
     name: 'submit application',
     expect: row(['deny', 'ok', 'ok', 'deny', 'deny', 'deny', 'deny']),
-    prepare: async () => ({ url: '/api/applications', payload: { jobId: bigJob, candidate: world.candidate() } }),
+    prepare: async () => ({
+      url: '/api/applications',
+      payload: { jobId: bigJob, candidate: world.candidate() },
+    }),
   },
-  { method: 'GET', name: 'get application', expect: readers, prepare: async () => ({ url: `/api/applications/${(await freshApplication()).id}` }) },
-  { method: 'GET', name: 'application timeline', expect: readers, prepare: async () => ({ url: `/api/applications/${(await freshApplication()).id}/timeline` }) },
+  {
+    method: 'GET',
+    name: 'get application',
+    expect: readers,
+    prepare: async () => ({ url: `/api/applications/${(await freshApplication()).id}` }),
+  },
+  {
+    method: 'GET',
+    name: 'application timeline',
+    expect: readers,
+    prepare: async () => ({ url: `/api/applications/${(await freshApplication()).id}/timeline` }),
+  },
   {
     method: 'POST',
     name: 'decide round',
     // The resume round is the recruiter's (and the HM's) to decide, not HR's.
     expect: row(['deny', 'ok', 'deny', 'deny', 'ok', 'round.not_your_decision', 'deny']),
-    prepare: async () => ({ url: `/api/applications/${(await freshApplication()).id}/decisions`, payload: { roundKey: 'resume', decision: 'advance', rationale: 'Meets the bar.' } }),
+    prepare: async () => ({
+      url: `/api/applications/${(await freshApplication()).id}/decisions`,
+      payload: { roundKey: 'resume', decision: 'advance', rationale: 'Meets the bar.' },
+    }),
   },
   {
     method: 'POST',
     name: 'bulk decide',
     expect: row(['deny', 'ok', 'deny', 'deny', 'ok', 'ok', 'deny']),
-    prepare: async () => ({ url: '/api/applications/bulk-decisions', payload: { items: [{ applicationId: (await freshApplication()).id, roundKey: 'resume' }], decision: 'reject', rationale: 'No.' } }),
+    prepare: async () => ({
+      url: '/api/applications/bulk-decisions',
+      payload: {
+        items: [{ applicationId: (await freshApplication()).id, roundKey: 'resume' }],
+        decision: 'reject',
+        rationale: 'No.',
+      },
+    }),
   },
   {
     method: 'POST',
@@ -152,10 +298,30 @@ const endpoints: Endpoint[] = [
     expect: row(['deny', 'deny', 'deny', 'deny', 'ok', 'ok', 'deny']),
     prepare: async () => ({ url: `/api/applications/${(await applicationAtOffer()).id}/hire` }),
   },
-  { method: 'GET', name: 'search candidates', expect: readers, prepare: async () => ({ url: '/api/candidates?q=cand' }) },
-  { method: 'GET', name: 'get candidate', expect: readers, prepare: async () => ({ url: `/api/candidates/${(await freshApplication()).candidateId}` }) },
-  { method: 'GET', name: 'my applications', expect: candidateOnly, prepare: async () => ({ url: '/api/me/applications' }) },
-  { method: 'POST', name: 'apply as myself', expect: candidateOnly, prepare: async () => ({ url: '/api/me/applications', payload: { jobId: bigJob } }) },
+  {
+    method: 'GET',
+    name: 'search candidates',
+    expect: readers,
+    prepare: async () => ({ url: '/api/candidates?q=cand' }),
+  },
+  {
+    method: 'GET',
+    name: 'get candidate',
+    expect: readers,
+    prepare: async () => ({ url: `/api/candidates/${(await freshApplication()).candidateId}` }),
+  },
+  {
+    method: 'GET',
+    name: 'my applications',
+    expect: candidateOnly,
+    prepare: async () => ({ url: '/api/me/applications' }),
+  },
+  {
+    method: 'POST',
+    name: 'apply as myself',
+    expect: candidateOnly,
+    prepare: async () => ({ url: '/api/me/applications', payload: { jobId: bigJob } }),
+  },
   {
     method: 'POST',
     name: 'withdraw my application',
@@ -179,8 +345,21 @@ beforeAll(async () => {
   const clock = new TestClock();
   world = await buildWorld(database, clock);
   app = await buildTestApp(database, clock);
-  const job = ok(await createJob(world.deps, { actor: world.staff.recruiter, fields: { ...jobBody(), employmentType: 'full_time', jobFamily: 'full_time', headcount: 100, officeIds: [] } }));
-  bigJob = ok(await transitionJob(world.deps, { actor: world.staff.recruiter, jobId: job.id, to: 'open' })).id;
+  const job = ok(
+    await createJob(world.deps, {
+      actor: world.staff.recruiter,
+      fields: {
+        ...jobBody(),
+        employmentType: 'full_time',
+        jobFamily: 'full_time',
+        headcount: 100,
+        officeIds: [],
+      },
+    }),
+  );
+  bigJob = ok(
+    await transitionJob(world.deps, { actor: world.staff.recruiter, jobId: job.id, to: 'open' }),
+  ).id;
   for (const role of roles) {
     if (role === 'candidate') continue;
     cookies[role] = await loginAs(app, world.slug, world.staff[role].email);
@@ -207,7 +386,12 @@ describe('role × endpoint', () => {
     const documented = Object.entries(app.swagger().paths ?? {}).flatMap(([path, ops]) =>
       Object.keys(ops ?? {}).map((m) => `${m.toUpperCase()} ${path}`),
     );
-    const publicRoutes = ['POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/candidate-links', 'POST /api/auth/candidate-links/redeem'];
+    const publicRoutes = [
+      'POST /api/auth/login',
+      'POST /api/auth/logout',
+      'POST /api/auth/candidate-links',
+      'POST /api/auth/candidate-links/redeem',
+    ];
     expect(documented.filter((r) => !publicRoutes.includes(r))).toHaveLength(endpoints.length);
   });
 
@@ -223,7 +407,12 @@ describe('role × endpoint', () => {
         const expected = endpoint.expect[role];
         it(`${role}: ${expected}`, async () => {
           const { url, payload } = await endpoint.prepare(role);
-          const response = await app.inject({ method: endpoint.method, url, payload: payload as object, headers: { cookie: cookies[role] } });
+          const response = await app.inject({
+            method: endpoint.method,
+            url,
+            payload: payload as object,
+            headers: { cookie: cookies[role] },
+          });
           if (expected === 'ok') {
             expect(response.statusCode, response.body).toBeLessThan(300);
           } else if (expected === 'deny') {

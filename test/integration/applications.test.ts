@@ -26,8 +26,18 @@ beforeEach(async () => {
   world = await buildWorld(database, clock);
 });
 
-const submit = (jobId: string, candidate: { email: string; firstName: string; lastName: string }, key?: string) =>
-  submitApplication(world.deps, { actor: world.staff.recruiter, jobId, candidate, idempotencyKey: key, source: 'test' });
+const submit = (
+  jobId: string,
+  candidate: { email: string; firstName: string; lastName: string },
+  key?: string,
+) =>
+  submitApplication(world.deps, {
+    actor: world.staff.recruiter,
+    jobId,
+    candidate,
+    idempotencyKey: key,
+    source: 'test',
+  });
 
 /** Advances through every round with the right deciders. */
 async function passAll(applicationId: string) {
@@ -37,7 +47,15 @@ async function passAll(applicationId: string) {
     ['hr', world.staff.hr],
   ] as const) {
     clock.advanceDays(1);
-    ok(await decideApplicationRound(world.deps, { actor, applicationId, roundKey, decision: 'advance', rationale: 'good' }));
+    ok(
+      await decideApplicationRound(world.deps, {
+        actor,
+        applicationId,
+        roundKey,
+        decision: 'advance',
+        rationale: 'good',
+      }),
+    );
   }
 }
 
@@ -53,7 +71,10 @@ describe('submitting', () => {
     expect(third.ok).toBe(false);
     if (third.ok) return;
     expect(third.error.code).toBe('application.limit_reached');
-    expect((third.error.details?.active as { applicationId: string }[]).map((a) => a.applicationId)).toEqual([first.id, second.id]);
+    expect((third.error.details!.active as { applicationId: string }[]).map((a) => a.applicationId)).toEqual([
+      first.id,
+      second.id,
+    ]);
   });
 
   it('R-APP-2: sequential internships queue in submission order and start when the earlier one ends', async () => {
@@ -70,7 +91,15 @@ describe('submitting', () => {
       rationale: 'jumping the queue',
     });
     expect(refused.ok || refused.error.code).toBe('application.not_active');
-    ok(await decideApplicationRound(world.deps, { actor: world.staff.recruiter, applicationId: first.id, roundKey: 'resume', decision: 'reject', rationale: 'no' }));
+    ok(
+      await decideApplicationRound(world.deps, {
+        actor: world.staff.recruiter,
+        applicationId: first.id,
+        roundKey: 'resume',
+        decision: 'reject',
+        rationale: 'no',
+      }),
+    );
     expect(await statusOf(second.id)).toBe('active');
   });
 
@@ -107,12 +136,34 @@ describe('submitting', () => {
     });
     const person = world.candidate();
     const a = ok(await submit(world.jobs.internA.id, person)).application;
-    ok(await decideApplicationRound(world.deps, { actor: world.staff.recruiter, applicationId: a.id, roundKey: 'resume', decision: 'advance', rationale: 'ok' }));
-    ok(await decideApplicationRound(world.deps, { actor: world.staff.hiring_manager, applicationId: a.id, roundKey: 'tech', decision: 'advance', rationale: 'ok' }));
+    ok(
+      await decideApplicationRound(world.deps, {
+        actor: world.staff.recruiter,
+        applicationId: a.id,
+        roundKey: 'resume',
+        decision: 'advance',
+        rationale: 'ok',
+      }),
+    );
+    ok(
+      await decideApplicationRound(world.deps, {
+        actor: world.staff.hiring_manager,
+        applicationId: a.id,
+        roundKey: 'tech',
+        decision: 'advance',
+        rationale: 'ok',
+      }),
+    );
     const b = ok(await submit(world.jobs.internB.id, person)).application;
     expect(b.stageIndex).toBe(0);
     expect(b.plan[0]?.key).toBe('resume');
-    const skip = await decideApplicationRound(world.deps, { actor: world.staff.hmB, applicationId: b.id, roundKey: 'hr', decision: 'advance', rationale: 'already passed elsewhere' });
+    const skip = await decideApplicationRound(world.deps, {
+      actor: world.staff.hmB,
+      applicationId: b.id,
+      roundKey: 'hr',
+      decision: 'advance',
+      rationale: 'already passed elsewhere',
+    });
     expect(skip.ok || skip.error.code).toBe('round.not_current');
   });
 
@@ -124,17 +175,38 @@ describe('submitting', () => {
     }
     const q = queries(world.db);
     const first = await q.listApplications(world.orgId, { jobId: world.jobs.fullTimeA.id, limit: 2 });
-    const second = await q.listApplications(world.orgId, { jobId: world.jobs.fullTimeA.id, limit: 2, cursor: first.nextCursor! });
-    const third = await q.listApplications(world.orgId, { jobId: world.jobs.fullTimeA.id, limit: 2, cursor: second.nextCursor! });
+    const second = await q.listApplications(world.orgId, {
+      jobId: world.jobs.fullTimeA.id,
+      limit: 2,
+      cursor: first.nextCursor!,
+    });
+    const third = await q.listApplications(world.orgId, {
+      jobId: world.jobs.fullTimeA.id,
+      limit: 2,
+      cursor: second.nextCursor!,
+    });
     expect([...first.items, ...second.items, ...third.items].map((a) => a.id)).toEqual(submitted);
     expect(third.nextCursor).toBeNull();
   });
 
   it('R-APP-5: with a cooldown, a rejected candidate may reapply to the same team only after it', async () => {
-    await organisation(world.db, clock).putPolicy(world.staff.admin, { jobFamily: 'full_time', maxActiveApplications: null, order: 'parallel', cooldownDays: 180 });
+    await organisation(world.db, clock).putPolicy(world.staff.admin, {
+      jobFamily: 'full_time',
+      maxActiveApplications: null,
+      order: 'parallel',
+      cooldownDays: 180,
+    });
     const person = world.candidate();
     const a = ok(await submit(world.jobs.fullTimeA.id, person)).application;
-    ok(await decideApplicationRound(world.deps, { actor: world.staff.recruiter, applicationId: a.id, roundKey: 'resume', decision: 'reject', rationale: 'not yet' }));
+    ok(
+      await decideApplicationRound(world.deps, {
+        actor: world.staff.recruiter,
+        applicationId: a.id,
+        roundKey: 'resume',
+        decision: 'reject',
+        rationale: 'not yet',
+      }),
+    );
     clock.advanceDays(30);
     const early = await submit(world.jobs.fullTimeA.id, person);
     expect(early.ok || early.error.code).toBe('application.cooldown');
@@ -145,7 +217,15 @@ describe('submitting', () => {
   it('R-APP-5: without a cooldown, reapplying after a rejection is allowed at once', async () => {
     const person = world.candidate();
     const a = ok(await submit(world.jobs.fullTimeA.id, person)).application;
-    ok(await decideApplicationRound(world.deps, { actor: world.staff.recruiter, applicationId: a.id, roundKey: 'resume', decision: 'reject', rationale: 'no' }));
+    ok(
+      await decideApplicationRound(world.deps, {
+        actor: world.staff.recruiter,
+        applicationId: a.id,
+        roundKey: 'resume',
+        decision: 'reject',
+        rationale: 'no',
+      }),
+    );
     const again = ok(await submit(world.jobs.fullTimeA.id, person));
     expect(again.created).toBe(true);
   });
@@ -154,11 +234,16 @@ describe('submitting', () => {
     const person = world.candidate();
     const first = ok(await submit(world.jobs.fullTimeA.id, person, 'key-123456'));
     const retry = ok(await submit(world.jobs.fullTimeA.id, person, 'key-123456'));
-    const doubleClick = ok(await submit(world.jobs.fullTimeA.id, { ...person, email: `  ${person.email.toUpperCase()} ` }));
+    const doubleClick = ok(
+      await submit(world.jobs.fullTimeA.id, { ...person, email: `  ${person.email.toUpperCase()} ` }),
+    );
     expect(first.created).toBe(true);
     expect([retry.created, doubleClick.created]).toEqual([false, false]);
     expect(new Set([first.application.id, retry.application.id, doubleClick.application.id]).size).toBe(1);
-    const all = await queries(world.db).listApplications(world.orgId, { jobId: world.jobs.fullTimeA.id, limit: 50 });
+    const all = await queries(world.db).listApplications(world.orgId, {
+      jobId: world.jobs.fullTimeA.id,
+      limit: 50,
+    });
     expect(all.items).toHaveLength(1);
     const candidates = await queries(world.db).listCandidates(world.orgId, { q: 'number', limit: 50 });
     expect(candidates.items).toHaveLength(1);
@@ -166,17 +251,28 @@ describe('submitting', () => {
 
   it('R-APP-6: concurrent double submissions create one application', async () => {
     const person = world.candidate();
-    const results = await Promise.all(Array.from({ length: 5 }, () => submit(world.jobs.fullTimeA.id, person)));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => submit(world.jobs.fullTimeA.id, person)),
+    );
     const created = results.filter((r) => r.ok && r.value.created);
     expect(created).toHaveLength(1);
     for (const r of results) expect(r.ok || r.error.code).not.toBe('internal');
-    const all = await queries(world.db).listApplications(world.orgId, { jobId: world.jobs.fullTimeA.id, limit: 50 });
+    const all = await queries(world.db).listApplications(world.orgId, {
+      jobId: world.jobs.fullTimeA.id,
+      limit: 50,
+    });
     expect(all.items).toHaveLength(1);
   });
 
   it('R-JOB-3: a draft or closed job refuses applications', async () => {
     const { transitionJob } = await import('../../src/core/jobs/transition-job.js');
-    ok(await transitionJob(world.deps, { actor: world.staff.recruiter, jobId: world.jobs.fullTimeA.id, to: 'closed' }));
+    ok(
+      await transitionJob(world.deps, {
+        actor: world.staff.recruiter,
+        jobId: world.jobs.fullTimeA.id,
+        to: 'closed',
+      }),
+    );
     const refused = await submit(world.jobs.fullTimeA.id, world.candidate());
     expect(refused.ok || refused.error.code).toBe('job.not_open');
   });
@@ -185,26 +281,81 @@ describe('submitting', () => {
 describe('the pipeline', () => {
   it('R-ROUND-2: a reject in the last round ends the application after strong earlier rounds', async () => {
     const a = ok(await submit(world.jobs.fullTimeA.id, world.candidate())).application;
-    ok(await decideApplicationRound(world.deps, { actor: world.staff.recruiter, applicationId: a.id, roundKey: 'resume', decision: 'advance', rationale: 'strong' }));
-    ok(await decideApplicationRound(world.deps, { actor: world.staff.hiring_manager, applicationId: a.id, roundKey: 'tech', decision: 'advance', rationale: 'strong' }));
-    const rejected = ok(await decideApplicationRound(world.deps, { actor: world.staff.hr, applicationId: a.id, roundKey: 'hr', decision: 'reject', rationale: 'motivation' }));
+    ok(
+      await decideApplicationRound(world.deps, {
+        actor: world.staff.recruiter,
+        applicationId: a.id,
+        roundKey: 'resume',
+        decision: 'advance',
+        rationale: 'strong',
+      }),
+    );
+    ok(
+      await decideApplicationRound(world.deps, {
+        actor: world.staff.hiring_manager,
+        applicationId: a.id,
+        roundKey: 'tech',
+        decision: 'advance',
+        rationale: 'strong',
+      }),
+    );
+    const rejected = ok(
+      await decideApplicationRound(world.deps, {
+        actor: world.staff.hr,
+        applicationId: a.id,
+        roundKey: 'hr',
+        decision: 'reject',
+        rationale: 'motivation',
+      }),
+    );
     expect(rejected.status).toBe('rejected');
-    const advance = await decideApplicationRound(world.deps, { actor: world.staff.hiring_manager, applicationId: a.id, roundKey: 'hr', decision: 'advance', rationale: 'override' });
+    const advance = await decideApplicationRound(world.deps, {
+      actor: world.staff.hiring_manager,
+      applicationId: a.id,
+      roundKey: 'hr',
+      decision: 'advance',
+      rationale: 'override',
+    });
     expect(advance.ok || advance.error.code).toBe('round.already_decided');
     const hire = await hireApplication(world.deps, { actor: world.staff.hr, applicationId: a.id });
     expect(hire.ok || hire.error.code).toBe('application.not_active');
   });
 
-  it('R-ROUND-3: the decision keeps its rationale and decider; another team\'s HM cannot decide', async () => {
+  it("R-ROUND-3: the decision keeps its rationale and decider; another team's HM cannot decide", async () => {
     const a = ok(await submit(world.jobs.fullTimeA.id, world.candidate())).application;
-    const other = await decideApplicationRound(world.deps, { actor: world.staff.hmB, applicationId: a.id, roundKey: 'resume', decision: 'advance', rationale: 'x' });
+    const other = await decideApplicationRound(world.deps, {
+      actor: world.staff.hmB,
+      applicationId: a.id,
+      roundKey: 'resume',
+      decision: 'advance',
+      rationale: 'x',
+    });
     expect(other.ok || other.error.code).toBe('round.not_your_decision');
-    const hr = await decideApplicationRound(world.deps, { actor: world.staff.hr, applicationId: a.id, roundKey: 'resume', decision: 'advance', rationale: 'x' });
+    const hr = await decideApplicationRound(world.deps, {
+      actor: world.staff.hr,
+      applicationId: a.id,
+      roundKey: 'resume',
+      decision: 'advance',
+      rationale: 'x',
+    });
     expect(hr.ok || hr.error.code).toBe('round.not_your_decision');
-    ok(await decideApplicationRound(world.deps, { actor: world.staff.hiring_manager, applicationId: a.id, roundKey: 'resume', decision: 'advance', rationale: 'Solid Go experience.' }));
+    ok(
+      await decideApplicationRound(world.deps, {
+        actor: world.staff.hiring_manager,
+        applicationId: a.id,
+        roundKey: 'resume',
+        decision: 'advance',
+        rationale: 'Solid Go experience.',
+      }),
+    );
     const detail = (await queries(world.db).getApplication(world.orgId, a.id))!;
     expect(detail.decisions).toEqual([
-      expect.objectContaining({ roundKey: 'resume', decision: 'advance', rationale: 'Solid Go experience.', decidedBy: world.staff.hiring_manager.userId }),
+      expect.objectContaining({
+        roundKey: 'resume',
+        decision: 'advance',
+        rationale: 'Solid Go experience.',
+        decidedBy: world.staff.hiring_manager.userId,
+      }),
     ]);
   });
 
@@ -212,9 +363,21 @@ describe('the pipeline', () => {
     const a = ok(await submit(world.jobs.fullTimeA.id, world.candidate())).application;
     const b = ok(await submit(world.jobs.fullTimeA.id, world.candidate())).application;
     const round = { ...smallTemplate.rounds[1]!, key: 'tech-extra', name: 'Extra technical' };
-    const notHm = await addExtraRound(world.deps, { actor: world.staff.recruiter, applicationId: a.id, round, reason: 'split panel' });
+    const notHm = await addExtraRound(world.deps, {
+      actor: world.staff.recruiter,
+      applicationId: a.id,
+      round,
+      reason: 'split panel',
+    });
     expect(notHm.ok || notHm.error.code).toBe('round.not_your_decision');
-    const extended = ok(await addExtraRound(world.deps, { actor: world.staff.hiring_manager, applicationId: a.id, round, reason: 'The panel split.' }));
+    const extended = ok(
+      await addExtraRound(world.deps, {
+        actor: world.staff.hiring_manager,
+        applicationId: a.id,
+        round,
+        reason: 'The panel split.',
+      }),
+    );
     expect(extended.plan.map((r) => r.key)).toEqual(['resume', 'tech-extra', 'tech', 'hr']);
     expect(extended.plan[1]?.addedReason).toBe('The panel split.');
     expect((await queries(world.db).getApplication(world.orgId, b.id))!.plan).toHaveLength(3);
@@ -224,14 +387,36 @@ describe('the pipeline', () => {
 
   it('R-ROUND-5: revising a process moves its jobs to the new version and leaves running applications alone', async () => {
     const running = ok(await submit(world.jobs.fullTimeA.id, world.candidate())).application;
-    const definition = { name: 'Longer', description: '', rounds: [...smallTemplate.rounds.slice(0, 2), { ...smallTemplate.rounds[1]!, key: 'tech-2' }, smallTemplate.rounds[2]!] };
-    const revised = ok(await reviseProcess(world.deps, { actor: world.staff.admin, processId: world.processes.A.id, expectedVersion: 1, definition }));
+    const definition = {
+      name: 'Longer',
+      description: '',
+      rounds: [
+        ...smallTemplate.rounds.slice(0, 2),
+        { ...smallTemplate.rounds[1]!, key: 'tech-2' },
+        smallTemplate.rounds[2]!,
+      ],
+    };
+    const revised = ok(
+      await reviseProcess(world.deps, {
+        actor: world.staff.admin,
+        processId: world.processes.A.id,
+        expectedVersion: 1,
+        definition,
+      }),
+    );
     expect(revised.version).toBe(2);
-    const stale = await reviseProcess(world.deps, { actor: world.staff.admin, processId: world.processes.A.id, expectedVersion: 1, definition });
+    const stale = await reviseProcess(world.deps, {
+      actor: world.staff.admin,
+      processId: world.processes.A.id,
+      expectedVersion: 1,
+      definition,
+    });
     expect(stale.ok || stale.error.code).toBe('conflict.stale_version');
     const fresh = ok(await submit(world.jobs.fullTimeA.id, world.candidate())).application;
     expect(fresh.plan.map((r) => r.key)).toEqual(['resume', 'tech', 'tech-2', 'hr']);
-    expect((await queries(world.db).getApplication(world.orgId, running.id))!.plan.map((r) => r.key)).toEqual(['resume', 'tech', 'hr']);
+    expect((await queries(world.db).getApplication(world.orgId, running.id))!.plan.map((r) => r.key)).toEqual(
+      ['resume', 'tech', 'hr'],
+    );
   });
 
   it('R-JOB-4: filling the headcount closes the job', async () => {
@@ -241,7 +426,10 @@ describe('the pipeline', () => {
       ok(await submit(world.jobs.fullTimeA.id, world.candidate())).application,
     ];
     for (const app of [a, b, c]) await passAll(app.id);
-    const early = await hireApplication(world.deps, { actor: world.staff.hr, applicationId: ok(await submit(world.jobs.internA.id, world.candidate())).application.id });
+    const early = await hireApplication(world.deps, {
+      actor: world.staff.hr,
+      applicationId: ok(await submit(world.jobs.internA.id, world.candidate())).application.id,
+    });
     expect(early.ok || early.error.code).toBe('application.not_at_offer');
     ok(await hireApplication(world.deps, { actor: world.staff.hr, applicationId: a.id }));
     ok(await hireApplication(world.deps, { actor: world.staff.hr, applicationId: b.id }));
@@ -251,13 +439,29 @@ describe('the pipeline', () => {
     expect(full.ok || full.error.code).toBe('job.headcount_filled');
   });
 
-  it('R-CAND-3: the candidate withdraws their own application; someone else\'s is not found', async () => {
+  it("R-CAND-3: the candidate withdraws their own application; someone else's is not found", async () => {
     const a = ok(await submit(world.jobs.fullTimeA.id, world.candidate())).application;
-    const stranger: Actor & { kind: 'candidate' } = { kind: 'candidate', orgId: world.orgId, candidateId: world.jobs.fullTimeA.id };
+    const stranger: Actor & { kind: 'candidate' } = {
+      kind: 'candidate',
+      orgId: world.orgId,
+      candidateId: world.jobs.fullTimeA.id,
+    };
     const refused = await withdrawApplication(world.deps, { actor: stranger, applicationId: a.id });
     expect(refused.ok || refused.error.code).toBe('application.not_found');
-    const me: Actor & { kind: 'candidate' } = { kind: 'candidate', orgId: world.orgId, candidateId: a.candidateId };
-    expect(ok(await withdrawApplication(world.deps, { actor: me, applicationId: a.id, reason: 'took another offer' })).status).toBe('withdrawn');
+    const me: Actor & { kind: 'candidate' } = {
+      kind: 'candidate',
+      orgId: world.orgId,
+      candidateId: a.candidateId,
+    };
+    expect(
+      ok(
+        await withdrawApplication(world.deps, {
+          actor: me,
+          applicationId: a.id,
+          reason: 'took another offer',
+        }),
+      ).status,
+    ).toBe('withdrawn');
     const again = await withdrawApplication(world.deps, { actor: me, applicationId: a.id });
     expect(again.ok || again.error.code).toBe('application.not_active');
   });
@@ -265,14 +469,36 @@ describe('the pipeline', () => {
   it('every change writes its audit event and outbox message in the same transaction; a refusal writes nothing', async () => {
     const a = ok(await submit(world.jobs.fullTimeA.id, world.candidate())).application;
     const count = async () => {
-      const audit = await world.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).where('entity_id', '=', a.id).executeTakeFirstOrThrow();
-      const outbox = await world.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', world.orgId).executeTakeFirstOrThrow();
+      const audit = await world.db
+        .selectFrom('audit_events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('entity_id', '=', a.id)
+        .executeTakeFirstOrThrow();
+      const outbox = await world.db
+        .selectFrom('outbox')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('org_id', '=', world.orgId)
+        .executeTakeFirstOrThrow();
       return [Number(audit.n), Number(outbox.n)];
     };
     expect(await count()).toEqual([1, 1]);
-    ok(await decideApplicationRound(world.deps, { actor: world.staff.recruiter, applicationId: a.id, roundKey: 'resume', decision: 'advance', rationale: 'ok' }));
+    ok(
+      await decideApplicationRound(world.deps, {
+        actor: world.staff.recruiter,
+        applicationId: a.id,
+        roundKey: 'resume',
+        decision: 'advance',
+        rationale: 'ok',
+      }),
+    );
     expect(await count()).toEqual([2, 2]);
-    await decideApplicationRound(world.deps, { actor: world.staff.recruiter, applicationId: a.id, roundKey: 'resume', decision: 'advance', rationale: 'again' });
+    await decideApplicationRound(world.deps, {
+      actor: world.staff.recruiter,
+      applicationId: a.id,
+      roundKey: 'resume',
+      decision: 'advance',
+      rationale: 'again',
+    });
     expect(await count()).toEqual([2, 2]);
     const timeline = await queries(world.db).timeline(world.orgId, 'application', a.id);
     expect(timeline.map((e) => [e.action, e.actor.name, e.reason])).toEqual([
@@ -294,7 +520,11 @@ describe('the pipeline', () => {
       decision: 'reject',
       rationale: 'Does not meet the minimum qualifications.',
     });
-    expect(outcomes.map((o) => (o.ok ? o.status : o.error?.code))).toEqual(['rejected', 'round.not_current', 'application.not_found']);
+    expect(outcomes.map((o) => (o.ok ? o.status : o.error?.code))).toEqual([
+      'rejected',
+      'round.not_current',
+      'application.not_found',
+    ]);
     expect(await statusOf(a.id)).toBe('rejected');
   });
 });

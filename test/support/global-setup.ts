@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import type { TestProject } from 'vitest/node';
 import pg from 'pg';
+import type { TestProject } from 'vitest/node';
 import { migrateToLatest, openDatabase } from '../../src/db/database.js';
 
 export const TEMPLATE_DB = `hireloop_tpl_${process.pid}`;

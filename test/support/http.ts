@@ -19,13 +19,22 @@ export function sessionCookie(response: LightMyRequestResponse): string {
 }
 
 export async function loginAs(app: App, org: string, email: string): Promise<string> {
-  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { org, email, password: PASSWORD } });
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { org, email, password: PASSWORD },
+  });
   expect(response.statusCode).toBe(204);
   return sessionCookie(response);
 }
 
 /** Signs a candidate in the way a candidate does: asks for a link, reads it from the outbox, redeems it. */
-export async function candidateLogin(app: App, database: Database, org: string, email: string): Promise<string> {
+export async function candidateLogin(
+  app: App,
+  database: Database,
+  org: string,
+  email: string,
+): Promise<string> {
   const ask = await app.inject({ method: 'POST', url: '/api/auth/candidate-links', payload: { org, email } });
   expect(ask.statusCode).toBe(202);
   const message = await database.db
@@ -35,9 +44,14 @@ export async function candidateLogin(app: App, database: Database, org: string, 
     .orderBy('seq', 'desc')
     .executeTakeFirstOrThrow();
   const token = new URL(String(message.payload.url)).searchParams.get('token');
-  const redeem = await app.inject({ method: 'POST', url: '/api/auth/candidate-links/redeem', payload: { token } });
+  const redeem = await app.inject({
+    method: 'POST',
+    url: '/api/auth/candidate-links/redeem',
+    payload: { token },
+  });
   expect(redeem.statusCode).toBe(204);
   return sessionCookie(redeem);
 }
 
-export const errorCode = (response: LightMyRequestResponse): string | undefined => response.json()?.error?.code;
+export const errorCode = (response: LightMyRequestResponse): string | undefined =>
+  response.json()?.error?.code;

@@ -42,9 +42,39 @@ export const smallTemplate: TemplateFile = {
   employmentType: 'full_time',
   level: 'mid',
   rounds: [
-    { key: 'resume', name: 'Resume', step: 'resume_screen', roundType: 'resume_review', durationMinutes: 0, format: 'async', eliminatory: true, decidedBy: 'recruiter', feedbackSlaDays: 2 },
-    { key: 'tech', name: 'Technical', step: 'technical_screen', roundType: 'coding', durationMinutes: 60, format: 'video', eliminatory: true, decidedBy: 'hiring_manager', feedbackSlaDays: 2 },
-    { key: 'hr', name: 'HR', step: 'hr_interview', roundType: 'hr', durationMinutes: 30, format: 'video', eliminatory: true, decidedBy: 'hr', feedbackSlaDays: 2 },
+    {
+      key: 'resume',
+      name: 'Resume',
+      step: 'resume_screen',
+      roundType: 'resume_review',
+      durationMinutes: 0,
+      format: 'async',
+      eliminatory: true,
+      decidedBy: 'recruiter',
+      feedbackSlaDays: 2,
+    },
+    {
+      key: 'tech',
+      name: 'Technical',
+      step: 'technical_screen',
+      roundType: 'coding',
+      durationMinutes: 60,
+      format: 'video',
+      eliminatory: true,
+      decidedBy: 'hiring_manager',
+      feedbackSlaDays: 2,
+    },
+    {
+      key: 'hr',
+      name: 'HR',
+      step: 'hr_interview',
+      roundType: 'hr',
+      durationMinutes: 30,
+      format: 'video',
+      eliminatory: true,
+      decidedBy: 'hr',
+      feedbackSlaDays: 2,
+    },
   ],
 };
 
@@ -54,11 +84,18 @@ export type Staff = Record<StaffRole | 'hmB', Actor & { kind: 'staff'; email: st
  * One organisation with two teams in different zones, a user per role (the HM of team A, and
  * `hmB` of team B), and open jobs: full-time and internship on team A, internship on team B.
  */
-export async function buildWorld(database: Database, clock: Clock = new TestClock(), slug = `org-${randomUUID().slice(0, 8)}`) {
+export async function buildWorld(
+  database: Database,
+  clock: Clock = new TestClock(),
+  slug = `org-${randomUUID().slice(0, 8)}`,
+) {
   const db = database.db;
   const deps: Deps = createDeps(db, clock, ids);
   const orgId = ids.next();
-  await db.insertInto('orgs').values({ id: orgId, slug, name: `Org ${slug}`, created_at: clock.now() }).execute();
+  await db
+    .insertInto('orgs')
+    .values({ id: orgId, slug, name: `Org ${slug}`, created_at: clock.now() })
+    .execute();
   const teamA = ids.next();
   const teamB = ids.next();
   await db
@@ -99,9 +136,18 @@ export async function buildWorld(database: Database, clock: Clock = new TestCloc
     staff[name] = { kind: 'staff', orgId, userId: id, roles: [role], teamIds, email };
   }
 
-  const processA = ok(await adoptTemplate(deps, { actor: staff.admin, teamId: teamA, template: smallTemplate }));
-  const processB = ok(await adoptTemplate(deps, { actor: staff.admin, teamId: teamB, template: smallTemplate }));
-  const openJob = async (teamId: string, processId: string, employmentType: 'full_time' | 'internship', headcount = 2) => {
+  const processA = ok(
+    await adoptTemplate(deps, { actor: staff.admin, teamId: teamA, template: smallTemplate }),
+  );
+  const processB = ok(
+    await adoptTemplate(deps, { actor: staff.admin, teamId: teamB, template: smallTemplate }),
+  );
+  const openJob = async (
+    teamId: string,
+    processId: string,
+    employmentType: 'full_time' | 'internship',
+    headcount = 2,
+  ) => {
     const job = ok(
       await createJob(deps, {
         actor: staff.recruiter,
@@ -132,7 +178,17 @@ export async function buildWorld(database: Database, clock: Clock = new TestCloc
     n++;
     return { email: `Candidate.${n}@Example.com`, firstName: 'Cand', lastName: `Number ${n}` };
   };
-  return { db, deps, orgId, slug, teams: { A: teamA, B: teamB }, staff, processes: { A: processA, B: processB }, jobs, candidate };
+  return {
+    db,
+    deps,
+    orgId,
+    slug,
+    teams: { A: teamA, B: teamB },
+    staff,
+    processes: { A: processA, B: processB },
+    jobs,
+    candidate,
+  };
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;

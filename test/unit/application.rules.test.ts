@@ -14,16 +14,38 @@ import type { Actor, FamilyPolicy, PlannedRound } from '../../src/core/types.js'
 import { smallTemplate } from '../support/world.js';
 
 const plan: PlannedRound[] = smallTemplate.rounds;
-const internship: FamilyPolicy = { jobFamily: 'internship', maxActiveApplications: 2, order: 'sequential', cooldownDays: 0 };
-const fullTime: FamilyPolicy = { jobFamily: 'full_time', maxActiveApplications: null, order: 'parallel', cooldownDays: 0 };
+const internship: FamilyPolicy = {
+  jobFamily: 'internship',
+  maxActiveApplications: 2,
+  order: 'sequential',
+  cooldownDays: 0,
+};
+const fullTime: FamilyPolicy = {
+  jobFamily: 'full_time',
+  maxActiveApplications: null,
+  order: 'parallel',
+  cooldownDays: 0,
+};
 const open = (id: string, daysAgo: number, status: 'active' | 'queued' = 'active') => ({
   id,
   jobId: `job-${id}`,
   status,
   submittedAt: new Date(Date.UTC(2026, 0, 30 - daysAgo)),
 });
-const hm = (teamIds: string[]): Actor => ({ kind: 'staff', orgId: 'o', userId: 'u', roles: ['hiring_manager'], teamIds });
-const role = (r: 'recruiter' | 'hr' | 'interviewer'): Actor => ({ kind: 'staff', orgId: 'o', userId: 'u', roles: [r], teamIds: ['t'] });
+const hm = (teamIds: string[]): Actor => ({
+  kind: 'staff',
+  orgId: 'o',
+  userId: 'u',
+  roles: ['hiring_manager'],
+  teamIds,
+});
+const role = (r: 'recruiter' | 'hr' | 'interviewer'): Actor => ({
+  kind: 'staff',
+  orgId: 'o',
+  userId: 'u',
+  roles: [r],
+  teamIds: ['t'],
+});
 
 describe('applications', () => {
   it('R-APP-1: the (N+1)th open application is refused, naming the open ones', () => {
@@ -36,7 +58,12 @@ describe('applications', () => {
       { applicationId: 'a', jobId: 'job-a', status: 'active' },
       { applicationId: 'b', jobId: 'job-b', status: 'queued' },
     ]);
-    expect(checkApplicationLimit(fullTime, Array.from({ length: 20 }, (_, i) => open(`x${i}`, i))).ok).toBe(true);
+    expect(
+      checkApplicationLimit(
+        fullTime,
+        Array.from({ length: 20 }, (_, i) => open(`x${i}`, i)),
+      ).ok,
+    ).toBe(true);
   });
 
   it('R-APP-2: sequential queues behind an open application; parallel starts at once', () => {
@@ -49,7 +76,10 @@ describe('applications', () => {
     const others = [open('late', 1, 'queued'), open('early', 5, 'queued')];
     expect(followUpAfterEnd(internship, 'hired', others)).toEqual({ close: ['late', 'early'], activate: [] });
     expect(followUpAfterEnd(internship, 'rejected', others)).toEqual({ close: [], activate: ['early'] });
-    expect(followUpAfterEnd(internship, 'withdrawn', [open('busy', 2), ...others])).toEqual({ close: [], activate: [] });
+    expect(followUpAfterEnd(internship, 'withdrawn', [open('busy', 2), ...others])).toEqual({
+      close: [],
+      activate: [],
+    });
     expect(followUpAfterEnd(fullTime, 'hired', others)).toEqual({ close: [], activate: [] });
   });
 
@@ -72,7 +102,11 @@ describe('applications', () => {
 });
 
 describe('rounds', () => {
-  const at = (stageIndex: number, status: 'active' | 'rejected' | 'queued' = 'active') => ({ status, stageIndex, plan });
+  const at = (stageIndex: number, status: 'active' | 'rejected' | 'queued' = 'active') => ({
+    status,
+    stageIndex,
+    plan,
+  });
 
   it('R-ROUND-1: only the current round can be decided; skipping is refused', () => {
     const skip = decideRound(at(0), 'tech', 'advance');
@@ -94,7 +128,11 @@ describe('rounds', () => {
     expect(advancingRejected.ok || advancingRejected.error.code).toBe('application.not_active');
     const redecided = decideRound(at(1, 'rejected'), 'tech', 'advance');
     expect(redecided.ok || redecided.error.code).toBe('round.already_decided');
-    const lenient = { status: 'active' as const, stageIndex: 0, plan: [{ ...plan[0]!, eliminatory: false }, ...plan.slice(1)] };
+    const lenient = {
+      status: 'active' as const,
+      stageIndex: 0,
+      plan: [{ ...plan[0]!, eliminatory: false }, ...plan.slice(1)],
+    };
     const kept = decideRound(lenient, 'resume', 'reject');
     expect(kept.ok && kept.value).toMatchObject({ status: 'active', stageIndex: 1 });
   });

@@ -22,8 +22,14 @@ describe('jobs', () => {
   });
 
   it('R-JOB-4: the last seat of the headcount closes the job; none is left after it', () => {
-    expect(fillSeat({ headcount: 2, hiredCount: 0 })).toEqual({ ok: true, value: { hiredCount: 1, closes: false } });
-    expect(fillSeat({ headcount: 2, hiredCount: 1 })).toEqual({ ok: true, value: { hiredCount: 2, closes: true } });
+    expect(fillSeat({ headcount: 2, hiredCount: 0 })).toEqual({
+      ok: true,
+      value: { hiredCount: 1, closes: false },
+    });
+    expect(fillSeat({ headcount: 2, hiredCount: 1 })).toEqual({
+      ok: true,
+      value: { hiredCount: 2, closes: true },
+    });
     const full = fillSeat({ headcount: 2, hiredCount: 2 });
     expect(full.ok || full.error.code).toBe('job.headcount_filled');
   });

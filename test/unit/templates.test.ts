@@ -20,7 +20,9 @@ describe('process templates', () => {
     for (const t of templates.values()) {
       expect(t.rounds[0]?.step, t.key).toBe('resume_screen');
       expect(t.rounds.at(-1)?.step, t.key).toBe('hr_interview');
-      const interviews = t.rounds.filter((r) => r.step === 'technical_screen' || r.step === 'interview_rounds');
+      const interviews = t.rounds.filter(
+        (r) => r.step === 'technical_screen' || r.step === 'interview_rounds',
+      );
       // Technical screens and virtual rounds run 45–60 minutes in the spec.
       for (const r of interviews) expect(r.durationMinutes, `${t.key}/${r.key}`).toBeGreaterThanOrEqual(45);
       for (const r of interviews) expect(r.durationMinutes, `${t.key}/${r.key}`).toBeLessThanOrEqual(60);
@@ -32,17 +34,24 @@ describe('process templates', () => {
   });
 
   it('R-ROUND-5: a broken template is refused naming the file, the path inside it and the reason', () => {
-    const good = JSON.parse(fs.readFileSync(path.join('templates/processes/software-engineer-mid.json'), 'utf8'));
+    const good = JSON.parse(
+      fs.readFileSync(path.join('templates/processes/software-engineer-mid.json'), 'utf8'),
+    );
     const wrongType = structuredClone(good);
     wrongType.rounds[2].durationMinutes = 'sixty';
-    expect(() => parseTemplate('bad.json', JSON.stringify(wrongType))).toThrow(/bad\.json: at rounds\.2\.durationMinutes: .*number/);
+    expect(() => parseTemplate('bad.json', JSON.stringify(wrongType))).toThrow(
+      /bad\.json: at rounds\.2\.durationMinutes: .*number/,
+    );
     const backwards = { ...good, rounds: [good.rounds[1], { ...good.rounds[0], durationMinutes: 0 }] };
     expect(() => parseTemplate('order.json', JSON.stringify(backwards))).toThrow(
       /order\.json: at rounds\.1\.step: step "resume_screen" cannot come after "recruiter_screen"/,
     );
     expect(() => parseTemplate('syntax.json', '{ nope')).toThrow(TemplateError);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'templates-'));
-    fs.writeFileSync(path.join(dir, 'a.json'), JSON.stringify({ ...good, rounds: [...good.rounds, good.rounds[0]] }));
+    fs.writeFileSync(
+      path.join(dir, 'a.json'),
+      JSON.stringify({ ...good, rounds: [...good.rounds, good.rounds[0]] }),
+    );
     expect(() => loadTemplates(dir)).toThrow(/a\.json: at rounds\.\d+\.key: duplicate round key "resume"/);
   });
 });

@@ -1,4 +1,4 @@
-import { steps } from '../../contracts/process-template.js';
+import { steps } from '../../contracts/vocabulary.js';
 import { fail, ok, type Result } from '../result.js';
 import type { Actor, Application, ApplicationStatus, FamilyPolicy, PlannedRound } from '../types.js';
 
@@ -23,10 +23,14 @@ export function checkCooldown(policy: FamilyPolicy, lastRejectedAt: Date | null,
   if (policy.cooldownDays === 0 || lastRejectedAt === null) return ok(undefined);
   const until = new Date(lastRejectedAt.getTime() + policy.cooldownDays * DAY_MS);
   if (now >= until) return ok(undefined);
-  return fail('application.cooldown', `This team accepts a new application from you after ${until.toISOString()}.`, {
-    cooldownDays: policy.cooldownDays,
-    availableAt: until.toISOString(),
-  });
+  return fail(
+    'application.cooldown',
+    `This team accepts a new application from you after ${until.toISOString()}.`,
+    {
+      cooldownDays: policy.cooldownDays,
+      availableAt: until.toISOString(),
+    },
+  );
 }
 
 /** R-APP-2: with `sequential`, a new application waits while an earlier one in the family is open. */
@@ -74,10 +78,14 @@ export function decideRound(
     });
   }
   if (index > app.stageIndex) {
-    return fail('round.not_current', `Round "${roundKey}" cannot be decided before "${app.plan[app.stageIndex]?.key}".`, {
-      roundKey,
-      currentRound: app.plan[app.stageIndex]?.key,
-    });
+    return fail(
+      'round.not_current',
+      `Round "${roundKey}" cannot be decided before "${app.plan[app.stageIndex]?.key}".`,
+      {
+        roundKey,
+        currentRound: app.plan[app.stageIndex]?.key,
+      },
+    );
   }
   if (decision === 'reject' && round.eliminatory) {
     return ok({ status: 'rejected', stageIndex: index, ended: true, round });
@@ -104,7 +112,8 @@ export function insertExtraRound(
       field: 'round.key',
     });
   }
-  const at = beforeRoundKey === undefined ? app.stageIndex + 1 : app.plan.findIndex((r) => r.key === beforeRoundKey);
+  const at =
+    beforeRoundKey === undefined ? app.stageIndex + 1 : app.plan.findIndex((r) => r.key === beforeRoundKey);
   if (beforeRoundKey !== undefined && at === -1) {
     return fail('round.unknown', `This application's plan has no round "${beforeRoundKey}".`, {
       rounds: app.plan.map((r) => r.key),

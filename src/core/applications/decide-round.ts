@@ -17,18 +17,27 @@ export async function decideApplicationRound(deps: Deps, input: DecideRoundInput
   return deps.transaction((store) => decideInStore(deps, store, input));
 }
 
-export async function decideInStore(deps: Deps, store: Store, input: DecideRoundInput): Promise<Result<Application>> {
+export async function decideInStore(
+  deps: Deps,
+  store: Store,
+  input: DecideRoundInput,
+): Promise<Result<Application>> {
   const { actor } = input;
   const orgId = actor.orgId;
   const app = await store.applications.lock(orgId, input.applicationId);
-  if (!app) return fail('application.not_found', 'No such application.', { applicationId: input.applicationId });
+  if (!app)
+    return fail('application.not_found', 'No such application.', { applicationId: input.applicationId });
   const outcome = decide(app, input.roundKey, input.decision);
   if (!outcome.ok) return outcome;
   const { round } = outcome.value;
   if (!canDecide(actor, round, app.teamId)) {
-    return fail('round.not_your_decision', `Round "${round.key}" is decided by the ${round.decidedBy.replace('_', ' ')}.`, {
-      decidedBy: round.decidedBy,
-    });
+    return fail(
+      'round.not_your_decision',
+      `Round "${round.key}" is decided by the ${round.decidedBy.replace('_', ' ')}.`,
+      {
+        decidedBy: round.decidedBy,
+      },
+    );
   }
   const now = deps.clock.now();
   await store.applications.recordDecision({
@@ -53,7 +62,11 @@ export async function decideInStore(deps: Deps, store: Store, input: DecideRound
     entityId: app.id,
     action: input.decision === 'advance' ? 'round.advanced' : 'round.rejected',
     reason: input.rationale,
-    data: { roundKey: round.key, status: updated.status, nextRound: updated.plan[updated.stageIndex]?.key ?? 'offer' },
+    data: {
+      roundKey: round.key,
+      status: updated.status,
+      nextRound: updated.plan[updated.stageIndex]?.key ?? 'offer',
+    },
   });
   if (outcome.value.ended) {
     await concludeApplication(deps, store, actor, updated, 'rejected');
@@ -62,7 +75,11 @@ export async function decideInStore(deps: Deps, store: Store, input: DecideRound
       orgId,
       kind: 'candidate.application_advanced',
       dedupeKey: `round.advanced:${app.id}:${round.key}`,
-      payload: { applicationId: app.id, candidateId: app.candidateId, nextRound: updated.plan[updated.stageIndex]?.key ?? 'offer' },
+      payload: {
+        applicationId: app.id,
+        candidateId: app.candidateId,
+        nextRound: updated.plan[updated.stageIndex]?.key ?? 'offer',
+      },
     });
   }
   return ok(updated);

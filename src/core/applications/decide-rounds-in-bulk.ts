@@ -17,12 +17,22 @@ export interface BulkItemOutcome {
  */
 export async function decideRoundsInBulk(
   deps: Deps,
-  input: { actor: Actor; items: { applicationId: string; roundKey: string }[]; decision: Decision; rationale: string },
+  input: {
+    actor: Actor;
+    items: { applicationId: string; roundKey: string }[];
+    decision: Decision;
+    rationale: string;
+  },
 ): Promise<BulkItemOutcome[]> {
   const outcomes: BulkItemOutcome[] = [];
   for (const item of input.items) {
     const result = await deps.transaction((store) =>
-      decideInStore(deps, store, { ...item, actor: input.actor, decision: input.decision, rationale: input.rationale }),
+      decideInStore(deps, store, {
+        ...item,
+        actor: input.actor,
+        decision: input.decision,
+        rationale: input.rationale,
+      }),
     );
     outcomes.push(
       result.ok

@@ -11,7 +11,8 @@ export async function hireApplication(deps: Deps, input: { actor: Actor; applica
   const orgId = actor.orgId;
   return deps.transaction(async (store) => {
     const app = await store.applications.lock(orgId, input.applicationId);
-    if (!app) return fail('application.not_found', 'No such application.', { applicationId: input.applicationId });
+    if (!app)
+      return fail('application.not_found', 'No such application.', { applicationId: input.applicationId });
     const hireable = checkHireable(app);
     if (!hireable.ok) return hireable;
     const job = await store.jobs.lock(orgId, app.jobId);
@@ -24,7 +25,13 @@ export async function hireApplication(deps: Deps, input: { actor: Actor; applica
       hiredCount: seat.value.hiredCount,
       ...(seat.value.closes ? { status: 'closed' as const } : {}),
     });
-    await store.audit.record({ orgId, actor, entityType: 'application', entityId: app.id, action: 'application.hired' });
+    await store.audit.record({
+      orgId,
+      actor,
+      entityType: 'application',
+      entityId: app.id,
+      action: 'application.hired',
+    });
     if (seat.value.closes) {
       await store.audit.record({
         orgId,

@@ -48,7 +48,11 @@ export async function submitApplication(deps: Deps, input: SubmitApplicationInpu
     const limit = checkApplicationLimit(policy, open);
     if (!limit.ok) return limit;
     const now = deps.clock.now();
-    const cooldown = checkCooldown(policy, await store.applications.lastRejectedAt(orgId, candidateId, job.teamId), now);
+    const cooldown = checkCooldown(
+      policy,
+      await store.applications.lastRejectedAt(orgId, candidateId, job.teamId),
+      now,
+    );
     if (!cooldown.ok) return cooldown;
 
     const process = await store.processes.get(orgId, job.processId);

@@ -11,7 +11,12 @@ export async function createJob(deps: Deps, input: { actor: Actor; fields: JobFi
     }
     const process = await store.processes.get(actor.orgId, fields.processId);
     if (!process) return fail('process.not_found', 'No such process.', { field: 'processId' });
-    const job = await store.jobs.insert({ ...fields, id: deps.ids.next(), orgId: actor.orgId, status: 'draft' });
+    const job = await store.jobs.insert({
+      ...fields,
+      id: deps.ids.next(),
+      orgId: actor.orgId,
+      status: 'draft',
+    });
     await store.audit.record({
       orgId: actor.orgId,
       actor,

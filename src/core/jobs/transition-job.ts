@@ -3,7 +3,10 @@ import { fail, ok } from '../result.js';
 import type { Actor, JobStatus } from '../types.js';
 import { checkJobTransition } from './job.rules.js';
 
-export async function transitionJob(deps: Deps, input: { actor: Actor; jobId: string; to: JobStatus; reason?: string | undefined }) {
+export async function transitionJob(
+  deps: Deps,
+  input: { actor: Actor; jobId: string; to: JobStatus; reason?: string | undefined },
+) {
   const { actor } = input;
   return deps.transaction(async (store) => {
     const job = await store.jobs.lock(actor.orgId, input.jobId);

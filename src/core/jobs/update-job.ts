@@ -12,10 +12,14 @@ export async function updateJob(
     const job = await store.jobs.lock(actor.orgId, input.jobId);
     if (!job) return fail('job.not_found', 'No such job.', { jobId: input.jobId });
     if (job.version !== input.expectedVersion) {
-      return fail('conflict.stale_version', 'The job changed since you loaded it; reload and apply your edit again.', {
-        expectedVersion: input.expectedVersion,
-        currentVersion: job.version,
-      });
+      return fail(
+        'conflict.stale_version',
+        'The job changed since you loaded it; reload and apply your edit again.',
+        {
+          expectedVersion: input.expectedVersion,
+          currentVersion: job.version,
+        },
+      );
     }
     if (change.teamId && !(await store.teams.exists(actor.orgId, change.teamId))) {
       return fail('team.not_found', 'No such team.', { field: 'teamId' });

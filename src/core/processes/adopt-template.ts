@@ -4,7 +4,10 @@ import { fail, ok } from '../result.js';
 import type { Actor } from '../types.js';
 
 /** R-ROUND-5: a team takes its own copy of a shipped template, which it may then customise. */
-export async function adoptTemplate(deps: Deps, input: { actor: Actor; teamId: string; template: TemplateFile }) {
+export async function adoptTemplate(
+  deps: Deps,
+  input: { actor: Actor; teamId: string; template: TemplateFile },
+) {
   const { actor, template } = input;
   return deps.transaction(async (store) => {
     if (!(await store.teams.exists(actor.orgId, input.teamId))) {

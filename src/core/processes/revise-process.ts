@@ -18,10 +18,14 @@ export async function reviseProcess(
     if (!current) return fail('process.not_found', 'No such process.', { processId: input.processId });
     const latest = await store.processes.latestVersion(actor.orgId, current.lineageId);
     if (!latest || latest.version !== input.expectedVersion) {
-      return fail('conflict.stale_version', 'The process was changed since you loaded it; reload and edit again.', {
-        expectedVersion: input.expectedVersion,
-        currentVersion: latest?.version,
-      });
+      return fail(
+        'conflict.stale_version',
+        'The process was changed since you loaded it; reload and edit again.',
+        {
+          expectedVersion: input.expectedVersion,
+          currentVersion: latest?.version,
+        },
+      );
     }
     const revised = await store.processes.insert({
       ...latest,

@@ -45,7 +45,8 @@ export function applicationRoutes(app: App, ctx: AppContext) {
       preHandler: allow('application.read'),
       schema: {
         tags: ['applications'],
-        summary: 'The review queue: applications oldest first (R-APP-4), filtered by job, status or current round',
+        summary:
+          'The review queue: applications oldest first (R-APP-4), filtered by job, status or current round',
         querystring: applicationListQuery,
         response: { 200: page(applicationSchema), 400: errorBody, ...denied },
       },
@@ -85,7 +86,11 @@ export function applicationRoutes(app: App, ctx: AppContext) {
     '/api/applications/:id',
     {
       preHandler: allow('application.read'),
-      schema: { tags: ['applications'], params: idParams, response: { 200: applicationDetail, 404: errorBody, ...denied } },
+      schema: {
+        tags: ['applications'],
+        params: idParams,
+        response: { 200: applicationDetail, 404: errorBody, ...denied },
+      },
     },
     async (request, reply) => {
       const found = await ctx.queries.getApplication(actorOf(request).orgId, request.params.id);
@@ -126,7 +131,14 @@ export function applicationRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request, reply) =>
-      answer(reply, await decideApplicationRound(ctx.deps, { actor: actorOf(request), applicationId: request.params.id, ...request.body })),
+      answer(
+        reply,
+        await decideApplicationRound(ctx.deps, {
+          actor: actorOf(request),
+          applicationId: request.params.id,
+          ...request.body,
+        }),
+      ),
   );
 
   app.post(
@@ -160,7 +172,14 @@ export function applicationRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request, reply) =>
-      answer(reply, await addExtraRound(ctx.deps, { actor: actorOf(request), applicationId: request.params.id, ...request.body })),
+      answer(
+        reply,
+        await addExtraRound(ctx.deps, {
+          actor: actorOf(request),
+          applicationId: request.params.id,
+          ...request.body,
+        }),
+      ),
   );
 
   app.post(
@@ -174,7 +193,11 @@ export function applicationRoutes(app: App, ctx: AppContext) {
         response: { 200: applicationDetail, ...refusals },
       },
     },
-    async (request, reply) => answer(reply, await hireApplication(ctx.deps, { actor: actorOf(request), applicationId: request.params.id })),
+    async (request, reply) =>
+      answer(
+        reply,
+        await hireApplication(ctx.deps, { actor: actorOf(request), applicationId: request.params.id }),
+      ),
   );
 
   app.get(
@@ -195,7 +218,11 @@ export function applicationRoutes(app: App, ctx: AppContext) {
     '/api/candidates/:id',
     {
       preHandler: allow('candidate.read'),
-      schema: { tags: ['candidates'], params: idParams, response: { 200: candidateSchema, 404: errorBody, ...denied } },
+      schema: {
+        tags: ['candidates'],
+        params: idParams,
+        response: { 200: candidateSchema, 404: errorBody, ...denied },
+      },
     },
     async (request, reply) => {
       const found = await ctx.queries.getCandidate(actorOf(request).orgId, request.params.id);

@@ -11,7 +11,11 @@ const LINK_MINUTES = 30;
 export function authRoutes(app: App, ctx: AppContext) {
   const { accounts, clock, config } = ctx;
 
-  async function startSession(reply: FastifyReply, orgId: string, who: { userId: string } | { candidateId: string }) {
+  async function startSession(
+    reply: FastifyReply,
+    orgId: string,
+    who: { userId: string } | { candidateId: string },
+  ) {
     const token = newToken();
     const now = clock.now();
     const expires = new Date(now.getTime() + config.SESSION_DAYS * 86_400_000);
@@ -47,7 +51,10 @@ export function authRoutes(app: App, ctx: AppContext) {
       const user = org ? await accounts.userForLogin(org.id, request.body.email) : undefined;
       const valid = await checkPassword(user?.password_hash, request.body.password);
       if (!org || !user || !valid) {
-        return sendError(reply, { code: 'auth.invalid_credentials', message: 'Wrong organisation, email or password.' });
+        return sendError(reply, {
+          code: 'auth.invalid_credentials',
+          message: 'Wrong organisation, email or password.',
+        });
       }
       await startSession(reply, org.id, { userId: user.id });
       return reply.code(204).send(null);
@@ -67,7 +74,10 @@ export function authRoutes(app: App, ctx: AppContext) {
 
   app.get(
     '/api/auth/me',
-    { preHandler: signedIn, schema: { tags: ['auth'], summary: 'Who is signed in', response: { 200: meResponse, 401: errorBody } } },
+    {
+      preHandler: signedIn,
+      schema: { tags: ['auth'], summary: 'Who is signed in', response: { 200: meResponse, 401: errorBody } },
+    },
     async (request) => {
       const actor = actorOf(request);
       const person = await ctx.queries.me(actor);
@@ -150,7 +160,10 @@ export function authRoutes(app: App, ctx: AppContext) {
     async (request, reply) => {
       const link = await accounts.redeemSignInLink(hashToken(request.body.token), clock.now());
       if (!link) {
-        return sendError(reply, { code: 'auth.invalid_link', message: 'This sign-in link is unknown, used or expired; ask for a new one.' });
+        return sendError(reply, {
+          code: 'auth.invalid_link',
+          message: 'This sign-in link is unknown, used or expired; ask for a new one.',
+        });
       }
       await startSession(reply, link.org_id, { candidateId: link.candidate_id });
       return reply.code(204).send(null);

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { applicationSchema, candidateApplyBody, errorBody, idempotencyHeaders, idParams, withdrawBody } from '../../contracts/api.js';
+import {
+  applicationSchema,
+  candidateApplyBody,
+  errorBody,
+  idempotencyHeaders,
+  idParams,
+  withdrawBody,
+} from '../../contracts/api.js';
 import { submitApplication } from '../../core/applications/submit-application.js';
 import { withdrawApplication } from '../../core/applications/withdraw-application.js';
 import { candidateOf, candidateOnly } from '../auth.js';
@@ -18,7 +25,11 @@ export function candidatePortalRoutes(app: App, ctx: AppContext) {
     '/api/me/applications',
     {
       preHandler: candidateOnly,
-      schema: { tags: ['candidate portal'], summary: 'My applications', response: { 200: z.object({ items: z.array(portalApplication) }), 401: errorBody, 403: errorBody } },
+      schema: {
+        tags: ['candidate portal'],
+        summary: 'My applications',
+        response: { 200: z.object({ items: z.array(portalApplication) }), 401: errorBody, 403: errorBody },
+      },
     },
     async (request) => {
       const actor = candidateOf(request);
@@ -66,7 +77,11 @@ export function candidatePortalRoutes(app: App, ctx: AppContext) {
     },
     async (request, reply) => {
       const actor = candidateOf(request);
-      const result = await withdrawApplication(ctx.deps, { actor, applicationId: request.params.id, reason: request.body.reason });
+      const result = await withdrawApplication(ctx.deps, {
+        actor,
+        applicationId: request.params.id,
+        reason: request.body.reason,
+      });
       if (!result.ok) return sendError(reply, result.error);
       return mine(actor.orgId, actor.candidateId, result.value.id);
     },

@@ -1,4 +1,13 @@
-import { errorBody, createJobBody, idParams, jobListQuery, jobSchema, jobTransitionBody, page, updateJobBody } from '../../contracts/api.js';
+import {
+  createJobBody,
+  errorBody,
+  idParams,
+  jobListQuery,
+  jobSchema,
+  jobTransitionBody,
+  page,
+  updateJobBody,
+} from '../../contracts/api.js';
 import { createJob } from '../../core/jobs/create-job.js';
 import { transitionJob } from '../../core/jobs/transition-job.js';
 import { updateJob } from '../../core/jobs/update-job.js';
@@ -17,14 +26,22 @@ export function jobRoutes(app: App, ctx: AppContext) {
     '/api/jobs',
     {
       preHandler: allow('job.read'),
-      schema: { tags: ['jobs'], summary: 'Jobs, oldest first', querystring: jobListQuery, response: { 200: page(jobSchema), 400: errorBody, ...denied } },
+      schema: {
+        tags: ['jobs'],
+        summary: 'Jobs, oldest first',
+        querystring: jobListQuery,
+        response: { 200: page(jobSchema), 400: errorBody, ...denied },
+      },
     },
     async (request) => ctx.queries.listJobs(actorOf(request).orgId, request.query),
   );
 
   app.get(
     '/api/jobs/:id',
-    { preHandler: allow('job.read'), schema: { tags: ['jobs'], params: idParams, response: { 200: jobSchema, 404: errorBody, ...denied } } },
+    {
+      preHandler: allow('job.read'),
+      schema: { tags: ['jobs'], params: idParams, response: { 200: jobSchema, 404: errorBody, ...denied } },
+    },
     async (request, reply) => {
       const job = await ctx.queries.getJob(actorOf(request).orgId, request.params.id);
       return job ?? sendError(reply, { code: 'job.not_found', message: 'No such job.' });
@@ -62,12 +79,24 @@ export function jobRoutes(app: App, ctx: AppContext) {
         summary: 'Edits a job; expectedVersion guards against overwriting a concurrent edit',
         params: idParams,
         body: updateJobBody,
-        response: { 200: jobSchema, 400: errorBody, 404: errorBody, 409: errorBody, 422: errorBody, ...denied },
+        response: {
+          200: jobSchema,
+          400: errorBody,
+          404: errorBody,
+          409: errorBody,
+          422: errorBody,
+          ...denied,
+        },
       },
     },
     async (request, reply) => {
       const { expectedVersion, ...change } = request.body;
-      const result = await updateJob(ctx.deps, { actor: actorOf(request), jobId: request.params.id, expectedVersion, change });
+      const result = await updateJob(ctx.deps, {
+        actor: actorOf(request),
+        jobId: request.params.id,
+        expectedVersion,
+        change,
+      });
       if (!result.ok) return sendError(reply, result.error);
       return reload(result.value);
     },
@@ -86,7 +115,11 @@ export function jobRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const result = await transitionJob(ctx.deps, { actor: actorOf(request), jobId: request.params.id, ...request.body });
+      const result = await transitionJob(ctx.deps, {
+        actor: actorOf(request),
+        jobId: request.params.id,
+        ...request.body,
+      });
       if (!result.ok) return sendError(reply, result.error);
       return reload(result.value);
     },

@@ -22,14 +22,24 @@ export function organisationRoutes(app: App, ctx: AppContext) {
 
   app.get(
     '/api/teams',
-    { preHandler: allow('org.read'), schema: { tags: ['organisation'], response: { 200: z.object({ items: z.array(teamSchema) }), ...denied } } },
+    {
+      preHandler: allow('org.read'),
+      schema: {
+        tags: ['organisation'],
+        response: { 200: z.object({ items: z.array(teamSchema) }), ...denied },
+      },
+    },
     async (request) => ({ items: await org.listTeams(actorOf(request).orgId) }),
   );
   app.post(
     '/api/teams',
     {
       preHandler: allow('org.manage'),
-      schema: { tags: ['organisation'], body: createTeamBody, response: { 201: teamSchema, 409: errorBody, ...denied, 400: errorBody } },
+      schema: {
+        tags: ['organisation'],
+        body: createTeamBody,
+        response: { 201: teamSchema, 409: errorBody, ...denied, 400: errorBody },
+      },
     },
     async (request, reply) => {
       const actor = actorOf(request);
@@ -47,21 +57,38 @@ export function organisationRoutes(app: App, ctx: AppContext) {
 
   app.get(
     '/api/offices',
-    { preHandler: allow('org.read'), schema: { tags: ['organisation'], response: { 200: z.object({ items: z.array(officeSchema) }), ...denied } } },
+    {
+      preHandler: allow('org.read'),
+      schema: {
+        tags: ['organisation'],
+        response: { 200: z.object({ items: z.array(officeSchema) }), ...denied },
+      },
+    },
     async (request) => ({ items: await org.listOffices(actorOf(request).orgId) }),
   );
   app.post(
     '/api/offices',
     {
       preHandler: allow('org.manage'),
-      schema: { tags: ['organisation'], body: createOfficeBody, response: { 201: officeSchema, 400: errorBody, ...denied } },
+      schema: {
+        tags: ['organisation'],
+        body: createOfficeBody,
+        response: { 201: officeSchema, 400: errorBody, ...denied },
+      },
     },
-    async (request, reply) => reply.code(201).send(await org.createOffice(actorOf(request), ids.next(), request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await org.createOffice(actorOf(request), ids.next(), request.body)),
   );
 
   app.get(
     '/api/users',
-    { preHandler: allow('org.manage'), schema: { tags: ['organisation'], response: { 200: z.object({ items: z.array(userSchema) }), ...denied } } },
+    {
+      preHandler: allow('org.manage'),
+      schema: {
+        tags: ['organisation'],
+        response: { 200: z.object({ items: z.array(userSchema) }), ...denied },
+      },
+    },
     async (request) => ({ items: await org.listUsers(actorOf(request).orgId) }),
   );
   app.post(
@@ -79,12 +106,23 @@ export function organisationRoutes(app: App, ctx: AppContext) {
       const actor = actorOf(request);
       const { password, ...rest } = request.body;
       if (await org.emailTaken(actor.orgId, rest.email)) {
-        return sendError(reply, { code: 'user.email_taken', message: 'A user with this email exists.', details: { field: 'email' } });
+        return sendError(reply, {
+          code: 'user.email_taken',
+          message: 'A user with this email exists.',
+          details: { field: 'email' },
+        });
       }
       if (!(await org.teamsExist(actor.orgId, rest.teamIds))) {
-        return sendError(reply, { code: 'team.not_found', message: 'One of the teams does not exist.', details: { field: 'teamIds' } });
+        return sendError(reply, {
+          code: 'team.not_found',
+          message: 'One of the teams does not exist.',
+          details: { field: 'teamIds' },
+        });
       }
-      const user = await org.createUser(actor, ids.next(), { ...rest, passwordHash: await hashPassword(password) });
+      const user = await org.createUser(actor, ids.next(), {
+        ...rest,
+        passwordHash: await hashPassword(password),
+      });
       return reply.code(201).send(user);
     },
   );
@@ -93,7 +131,11 @@ export function organisationRoutes(app: App, ctx: AppContext) {
     '/api/policies',
     {
       preHandler: allow('org.read'),
-      schema: { tags: ['organisation'], summary: 'Application policies per job family', response: { 200: z.object({ items: z.array(policySchema) }), ...denied } },
+      schema: {
+        tags: ['organisation'],
+        summary: 'Application policies per job family',
+        response: { 200: z.object({ items: z.array(policySchema) }), ...denied },
+      },
     },
     async (request) => ({ items: await org.listPolicies(actorOf(request).orgId) }),
   );

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { adoptTemplateBody, errorBody, idParams, processSchema, reviseProcessBody, templateSummary, uuid } from '../../contracts/api.js';
+import {
+  adoptTemplateBody,
+  errorBody,
+  idParams,
+  processSchema,
+  reviseProcessBody,
+  templateSummary,
+  uuid,
+} from '../../contracts/api.js';
 import type { Process } from '../../core/ports.js';
 import { adoptTemplate } from '../../core/processes/adopt-template.js';
 import { reviseProcess } from '../../core/processes/revise-process.js';
@@ -22,7 +30,11 @@ export function processRoutes(app: App, ctx: AppContext) {
     '/api/templates',
     {
       preHandler: allow('process.read'),
-      schema: { tags: ['processes'], summary: 'The shipped process templates', response: { 200: z.object({ items: z.array(templateSummary) }), ...denied } },
+      schema: {
+        tags: ['processes'],
+        summary: 'The shipped process templates',
+        response: { 200: z.object({ items: z.array(templateSummary) }), ...denied },
+      },
     },
     async () => ({ items: [...ctx.templates.values()] }),
   );
@@ -38,12 +50,23 @@ export function processRoutes(app: App, ctx: AppContext) {
         response: { 200: z.object({ items: z.array(processSchema) }), ...denied },
       },
     },
-    async (request) => ({ items: (await ctx.organisation.listProcesses(actorOf(request).orgId, request.query.teamId)).map(present) }),
+    async (request) => ({
+      items: (await ctx.organisation.listProcesses(actorOf(request).orgId, request.query.teamId)).map(
+        present,
+      ),
+    }),
   );
 
   app.get(
     '/api/processes/:id',
-    { preHandler: allow('process.read'), schema: { tags: ['processes'], params: idParams, response: { 200: processSchema, 404: errorBody, ...denied } } },
+    {
+      preHandler: allow('process.read'),
+      schema: {
+        tags: ['processes'],
+        params: idParams,
+        response: { 200: processSchema, 404: errorBody, ...denied },
+      },
+    },
     async (request, reply) => {
       const process = await ctx.organisation.getProcess(actorOf(request).orgId, request.params.id);
       if (!process) return sendError(reply, { code: 'process.not_found', message: 'No such process.' });
@@ -71,7 +94,11 @@ export function processRoutes(app: App, ctx: AppContext) {
           details: { field: 'templateKey', available: [...ctx.templates.keys()] },
         });
       }
-      const result = await adoptTemplate(ctx.deps, { actor: actorOf(request), teamId: request.body.teamId, template });
+      const result = await adoptTemplate(ctx.deps, {
+        actor: actorOf(request),
+        teamId: request.body.teamId,
+        template,
+      });
       return respond(reply, result, present, 201);
     },
   );
@@ -89,7 +116,11 @@ export function processRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const result = await reviseProcess(ctx.deps, { actor: actorOf(request), processId: request.params.id, ...request.body });
+      const result = await reviseProcess(ctx.deps, {
+        actor: actorOf(request),
+        processId: request.params.id,
+        ...request.body,
+      });
       return respond(reply, result, present);
     },
   );

@@ -1,0 +1,78 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+
+const children: ChildProcess[] = [];
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hireloop-data-'));
+afterAll(() => {
+  for (const child of children) child.kill('SIGKILL');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function start(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: { PATH: process.env.PATH, TZ: 'UTC', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { child, exited, output: () => output };
+}
+
+async function waitForHealth(port: number, deadlineMs: number) {
+  const until = Date.now() + deadlineMs;
+  while (Date.now() < until) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (response.ok) return response.json();
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('server did not become healthy');
+}
+
+it('starts on PGlite with the demo, and refuses a second process on the same data directory', async () => {
+  const port = await freePort();
+  const first = start({ PORT: String(port), DATA_DIR: dataDir });
+  expect(await waitForHealth(port, 60_000)).toEqual({ status: 'ok', database: 'pglite' });
+  expect(first.output()).toContain('Seeded the demo organisation');
+  const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ org: 'tiktok', email: 'recruiter@tiktok.example', password: 'hireloop-demo' }),
+  });
+  expect(login.status).toBe(204);
+
+  const second = start({ PORT: String(await freePort()), DATA_DIR: dataDir });
+  expect(await second.exited).toBe(1);
+  expect(second.output()).toMatch(/is in use by another Hireloop process \(pid \d+\)/);
+
+  first.child.kill('SIGTERM');
+  expect(await first.exited).toBe(0);
+  expect(fs.existsSync(path.join(dataDir, 'hireloop.lock'))).toBe(false);
+}, 120_000);
+
+it('refuses to start on bad configuration, listing every bad variable', async () => {
+  const bad = start({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+  expect(await bad.exited).toBe(1);
+  expect(bad.output()).toContain('PORT');
+  expect(bad.output()).toContain('DATABASE_URL: must start with postgres://');
+  expect(bad.output()).toContain('LOG_LEVEL');
+}, 60_000);

@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// The whole suite: static checks, then every test on embedded PGlite and again on PostgreSQL.
+// Ends with one line of totals: "N passed, N failed, N skipped".
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import pg from 'pg';
+
+const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const totals = { passed: 0, failed: 0, skipped: 0 };
+fs.mkdirSync('.test-results', { recursive: true });
+
+function run(label, command, args, env = {}) {
+  console.log(`\n▶ ${label}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, TZ: 'UTC', ...env } });
+  return result.status === 0;
+}
+
+function check(label, command, args) {
+  const ok = run(label, command, args);
+  totals[ok ? 'passed' : 'failed'] += 1;
+}
+
+function vitest(label, env) {
+  const file = `.test-results/${label}.json`;
+  fs.rmSync(file, { force: true });
+  const ok = run(
+    `tests on ${label}`,
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${file}`],
+    env,
+  );
+  if (!fs.existsSync(file)) {
+    totals.failed += 1;
+    return;
+  }
+  const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests + (ok || report.numFailedTests > 0 ? 0 : 1);
+  totals.skipped += report.numPendingTests + report.numTodoTests;
+}
+
+async function postgresReachable() {
+  const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch (error) {
+    console.log(`PostgreSQL at ${postgresUrl} is not reachable: ${error.message}`);
+    return false;
+  }
+}
+
+check('typecheck', 'npx', ['tsc', '-p', '.']);
+check('lint', 'npx', ['biome', 'check', 'src', 'test', 'vitest.config.ts']);
+vitest('pglite', { DATABASE_URL: '' });
+if (await postgresReachable()) {
+  vitest('postgres', { DATABASE_URL: postgresUrl });
+} else if (process.env.CI) {
+  totals.failed += 1;
+} else {
+  console.log('Skipping the PostgreSQL run (set TEST_DATABASE_URL to point at a server).');
+  totals.skipped += 1;
+}
+
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed > 0 ? 1 : 0);
