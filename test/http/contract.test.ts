@@ -214,6 +214,12 @@ describe('organisation', () => {
     expect(created.statusCode).toBe(201);
     expect(created.json()).not.toHaveProperty('passwordHash');
     expect(created.json()).not.toHaveProperty('password_hash');
+    const stored = await database.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('id', '=', created.json().id)
+      .executeTakeFirstOrThrow();
+    expect(stored.password_hash).toMatch(/^\$argon2id\$/);
     expect(
       errorCode(await call(as.admin, 'POST', '/api/users', { ...body, email: 'NEW.person@example.com' })),
     ).toBe('user.email_taken');
