@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { TemplateFile } from '../contracts/process-template.js';
 import { addExtraRound } from '../core/applications/add-extra-round.js';
 import { decideApplicationRound } from '../core/applications/decide-round.js';
@@ -16,6 +16,7 @@ import { createDeps } from './store.js';
 
 export const DEMO_ORG = 'tiktok';
 export const DEMO_PASSWORD = 'hireloop-demo';
+const SEED_LOCK = 4_711_001;
 
 const must = <T>(result: Result<T, { code: string; message: string }>): T => {
   if (!result.ok) throw new Error(`demo seed: ${result.error.code} ${result.error.message}`);
@@ -324,14 +325,20 @@ export async function seedDemo(
     hashPassword: (p: string) => Promise<string>;
   },
 ): Promise<boolean> {
-  const existing = await db.selectFrom('orgs').select('id').where('slug', '=', DEMO_ORG).executeTakeFirst();
-  if (existing) return false;
   const passwordHash = await options.hashPassword(DEMO_PASSWORD);
   const { ids, now } = options;
   const DAY = 86_400_000;
   const clock = new SeedClock(new Date(now.getTime() - 45 * DAY));
 
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
+    // Two processes booting at once on one PostgreSQL must not both seed.
+    await sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`.execute(trx);
+    const existing = await trx
+      .selectFrom('orgs')
+      .select('id')
+      .where('slug', '=', DEMO_ORG)
+      .executeTakeFirst();
+    if (existing) return false;
     const deps: Deps = createDeps(trx, clock, ids);
     const orgId = ids.next();
     await trx
@@ -551,6 +558,6 @@ export async function seedDemo(
         source: 'demo',
       }),
     );
+    return true;
   });
-  return true;
 }

@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
+import { withDatabase } from '../support/global-setup.js';
 
 const children: ChildProcess[] = [];
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hireloop-data-'));
@@ -76,3 +78,38 @@ it('refuses to start on bad configuration, listing every bad variable', async ()
   expect(bad.output()).toContain('DATABASE_URL: must start with postgres://');
   expect(bad.output()).toContain('LOG_LEVEL');
 }, 60_000);
+
+it.runIf(process.env.DATABASE_URL)(
+  'two processes booting at once on one fresh PostgreSQL database migrate and seed exactly once',
+  async () => {
+    const url = process.env.DATABASE_URL!;
+    const name = `hireloop_boot_${process.pid}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    try {
+      const ports = [await freePort(), await freePort()];
+      const servers = ports.map((port) =>
+        start({ PORT: String(port), DATABASE_URL: withDatabase(url, name) }),
+      );
+      for (const port of ports)
+        expect(await waitForHealth(port, 60_000)).toEqual({ status: 'ok', database: 'postgres' });
+      const seeded = servers.filter((s) => s.output().includes('Seeded the demo organisation'));
+      expect(seeded).toHaveLength(1);
+      for (const server of servers) {
+        server.child.kill('SIGTERM');
+        expect(await server.exited).toBe(0);
+      }
+      const check = new pg.Client({ connectionString: withDatabase(url, name) });
+      await check.connect();
+      const orgs = await check.query('SELECT count(*)::int AS n FROM orgs');
+      await check.end();
+      expect(orgs.rows[0].n).toBe(1);
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  },
+  120_000,
+);
