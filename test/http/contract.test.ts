@@ -596,3 +596,37 @@ describe('tenancy', () => {
     expect((await call(as.recruiter, 'GET', `/api/applications/${mine.id}`)).json().status).toBe('active');
   });
 });
+
+describe('logs', () => {
+  it('keep cookies, query strings and bodies out of request logs', async () => {
+    const lines: string[] = [];
+    const { Writable } = await import('node:stream');
+    const stream = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const logged = await buildApp({
+      database,
+      config: loadConfig({ LOG_LEVEL: 'info' }),
+      clock,
+      ids,
+      logStream: stream,
+    });
+    await logged.inject({
+      url: '/api/candidates?q=secret.person@example.com',
+      headers: { cookie: as.recruiter },
+    });
+    await logged.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { org: world.slug, email: 'leak@example.com', password: PASSWORD },
+    });
+    await logged.close();
+    const text = lines.join('');
+    expect(text).toContain('/api/candidates');
+    for (const secret of ['secret.person', as.recruiter.split('=')[1]!, 'leak@example.com', PASSWORD])
+      expect(text).not.toContain(secret);
+  });
+});
