@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { errorCodes } from './errors.js';
+import { compensationBandSchema } from './offer-terms.js';
 import { processDefinitionSchema, roundSchema } from './process-template.js';
 import { employmentTypes } from './vocabulary.js';
 
@@ -176,6 +177,8 @@ export const jobFields = z.object({
   officeIds: z.array(uuid).max(20),
   /** Replaced as a whole on edit. */
   posting: postingSchema,
+  /** R-OFFER-4: offers outside it need approval; null for none. */
+  compensationBand: compensationBandSchema.nullable().optional(),
 });
 const internshipNeedsTerm = (job: { employmentType?: string; posting?: { internship?: unknown } }) =>
   job.employmentType !== 'internship' || job.posting?.internship !== undefined;
@@ -210,6 +213,7 @@ export const jobSchema = z.object({
   locations: z.array(z.string()),
   officeIds: z.array(z.string()),
   posting: postingSchema,
+  compensationBand: compensationBandSchema.nullable(),
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -27,6 +27,14 @@ export const errorCodes = [
   'round.already_decided',
   'round.not_your_decision',
   'round.unknown',
+  'offer.not_found',
+  'offer.already_open',
+  'offer.invalid_transition',
+  'offer.expired',
+  'offer.not_your_approval',
+  'offer.stale_revision',
+  'vesting.unknown_schedule',
+  'vesting.key_taken',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -20,6 +20,8 @@ const processFields = {
   name: z.string().min(1).max(120),
   description: z.string().max(2000).default(''),
   rounds: z.array(roundSchema).min(1).max(30),
+  /** The vesting schedule an offer on this process starts from (R-OFFER-2). */
+  defaultVestingScheduleKey: z.string().min(1).max(60).optional(),
 };
 
 function checkRounds(def: { rounds: Round[] }, ctx: z.RefinementCtx) {

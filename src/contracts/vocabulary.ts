@@ -37,3 +37,18 @@ export type Decider = (typeof deciders)[number];
 
 export const employmentTypes = ['full_time', 'internship', 'contract'] as const;
 export type EmploymentType = (typeof employmentTypes)[number];
+
+export const offerStatuses = [
+  'draft',
+  'pending_approval',
+  'approved',
+  'sent',
+  'accepted',
+  'declined',
+  'expired',
+  'rescinded',
+] as const;
+export type OfferStatus = (typeof offerStatuses)[number];
+
+export const offerComponents = ['base', 'equity', 'signOn', 'bonus', 'other'] as const;
+export type OfferComponent = (typeof offerComponents)[number];

@@ -18,6 +18,9 @@ export const permissions = {
   'application.decide': ['recruiter', 'hiring_manager', 'hr'],
   'application.add_round': ['hiring_manager'],
   'application.hire': ['hiring_manager', 'hr'],
+  'offer.read': ['admin', 'recruiter', 'hiring_manager', 'hr'],
+  'offer.manage': ['recruiter', 'hr'],
+  'offer.approve': ['admin', 'hiring_manager', 'hr'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Action = keyof typeof permissions;

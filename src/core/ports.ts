@@ -1,15 +1,22 @@
 import type { DomainError } from '../contracts/errors.js';
+import type { CompensationBand, VestingSchedule } from '../contracts/offer-terms.js';
 import type { ProcessDefinition } from '../contracts/process-template.js';
 import type { Result } from './result.js';
 import type {
+  Actor,
   Application,
   ApplicationStatus,
   AuditEntry,
+  CompetingOffer,
   FamilyPolicy,
   Job,
   JobStatus,
+  Offer,
+  OfferCounter,
+  OfferRevision,
   OutboxMessage,
   PlannedRound,
+  StaffRole,
 } from './types.js';
 
 export interface Clock {
@@ -87,6 +94,17 @@ export interface JobFields {
   locations: string[];
   officeIds: string[];
   posting: Record<string, unknown>;
+  compensationBand?: CompensationBand | null;
+}
+
+export interface OfferChange {
+  status?: Offer['status'];
+  revision?: number;
+  terms?: Offer['terms'];
+  approvalChain?: StaffRole[];
+  approvalsDone?: number;
+  sentAt?: Date;
+  respondedAt?: Date;
 }
 
 /** The repositories a use case may touch; every call is inside one transaction. */
@@ -116,6 +134,29 @@ export interface Store {
     insert(process: Process): Promise<Process>;
     repointJobs(orgId: string, fromLineageId: string, toProcessId: string): Promise<void>;
   };
+  offers: {
+    lock(orgId: string, id: string): Promise<Offer | null>;
+    openForApplication(orgId: string, applicationId: string): Promise<Offer | null>;
+    insert(offer: Offer): Promise<Offer>;
+    update(orgId: string, id: string, change: OfferChange): Promise<Offer>;
+    addRevision(revision: OfferRevision): Promise<void>;
+    addApproval(approval: {
+      id: string;
+      offerId: string;
+      revision: number;
+      role: StaffRole;
+      decision: 'approve' | 'reject';
+      note: string;
+      actor: Actor;
+      at: Date;
+    }): Promise<void>;
+    addCounter(counter: OfferCounter): Promise<void>;
+    addCompeting(competing: CompetingOffer): Promise<void>;
+  };
+  vestingSchedules: {
+    /** An organisation's own schedule; the shipped ones come from `Deps.catalog`. */
+    get(orgId: string, key: string): Promise<VestingSchedule | null>;
+  };
   teams: {
     exists(orgId: string, id: string): Promise<boolean>;
   };
@@ -135,9 +176,15 @@ export interface Store {
   };
 }
 
+/** Data shipped with the product, read once at start. */
+export interface Catalog {
+  vestingSchedule(key: string): VestingSchedule | undefined;
+}
+
 export interface Deps {
   clock: Clock;
   ids: Ids;
+  catalog: Catalog;
   /** Runs `work` in one transaction; a failed Result rolls everything back. */
   transaction<T>(work: (store: Store) => Promise<Result<T, DomainError>>): Promise<Result<T, DomainError>>;
 }

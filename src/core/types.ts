@@ -1,5 +1,6 @@
+import type { CompensationBand, CompetingTerms, OfferTerms } from '../contracts/offer-terms.js';
 import type { Round } from '../contracts/process-template.js';
-import type { EmploymentType } from '../contracts/vocabulary.js';
+import type { EmploymentType, OfferComponent, OfferStatus } from '../contracts/vocabulary.js';
 
 export const staffRoles = [
   'admin',
@@ -54,6 +55,7 @@ export interface Job {
   jobFamily: string;
   headcount: number;
   hiredCount: number;
+  compensationBand: CompensationBand | null;
   version: number;
 }
 
@@ -72,7 +74,17 @@ export interface FamilyPolicy {
 export interface AuditEntry {
   orgId: string;
   actor: Actor | { kind: 'system' };
-  entityType: 'application' | 'job' | 'process' | 'team' | 'user' | 'policy' | 'office' | 'candidate';
+  entityType:
+    | 'application'
+    | 'job'
+    | 'process'
+    | 'team'
+    | 'user'
+    | 'policy'
+    | 'office'
+    | 'candidate'
+    | 'offer'
+    | 'vesting';
   entityId: string;
   action: string;
   reason?: string;
@@ -84,4 +96,49 @@ export interface OutboxMessage {
   kind: string;
   dedupeKey: string;
   payload: Record<string, unknown>;
+}
+
+export interface Offer {
+  id: string;
+  orgId: string;
+  applicationId: string;
+  status: OfferStatus;
+  revision: number;
+  terms: OfferTerms;
+  /** R-OFFER-4: roles that must approve, in order; empty when the offer is inside its band. */
+  approvalChain: StaffRole[];
+  approvalsDone: number;
+  sentAt: Date | null;
+  respondedAt: Date | null;
+  version: number;
+}
+
+export interface OfferRevision {
+  offerId: string;
+  revision: number;
+  terms: OfferTerms;
+  changes: { field: string; from: unknown; to: unknown }[];
+  reason: string;
+  author: Actor;
+  at: Date;
+}
+
+export interface OfferCounter {
+  id: string;
+  offerId: string;
+  revision: number;
+  component: OfferComponent;
+  proposal: string;
+  note: string;
+  candidateId: string;
+  at: Date;
+}
+
+export interface CompetingOffer {
+  id: string;
+  orgId: string;
+  applicationId: string;
+  terms: CompetingTerms;
+  enteredBy: Actor;
+  at: Date;
 }

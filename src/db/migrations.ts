@@ -169,6 +169,77 @@ const statements: Record<string, string[]> = {
     )`,
     `CREATE INDEX outbox_pending ON outbox (available_at, seq) WHERE status = 'pending'`,
   ],
+  '0002_offers': [
+    'ALTER TABLE jobs ADD COLUMN compensation_band jsonb',
+    `CREATE TABLE vesting_schedules (
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      key text NOT NULL,
+      definition jsonb NOT NULL,
+      created_at timestamptz NOT NULL,
+      PRIMARY KEY (org_id, key)
+    )`,
+    `CREATE TABLE offers (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      application_id uuid NOT NULL REFERENCES applications(id),
+      status text NOT NULL CHECK (status IN
+        ('draft', 'pending_approval', 'approved', 'sent', 'accepted', 'declined', 'expired', 'rescinded')),
+      revision integer NOT NULL,
+      terms jsonb NOT NULL,
+      approval_chain text[] NOT NULL DEFAULT '{}',
+      approvals_done integer NOT NULL DEFAULT 0,
+      sent_at timestamptz,
+      responded_at timestamptz,
+      version integer NOT NULL DEFAULT 1,
+      created_at timestamptz NOT NULL,
+      updated_at timestamptz NOT NULL
+    )`,
+    // One live offer per application; ended ones stay as history.
+    `CREATE UNIQUE INDEX offers_one_open ON offers (application_id)
+      WHERE status IN ('draft', 'pending_approval', 'approved', 'sent')`,
+    'CREATE INDEX offers_org_status ON offers (org_id, status, created_at, id)',
+    `CREATE TABLE offer_revisions (
+      offer_id uuid NOT NULL REFERENCES offers(id),
+      revision integer NOT NULL,
+      terms jsonb NOT NULL,
+      changes jsonb NOT NULL,
+      reason text NOT NULL,
+      author_kind text NOT NULL,
+      author_id uuid NOT NULL,
+      created_at timestamptz NOT NULL,
+      PRIMARY KEY (offer_id, revision)
+    )`,
+    `CREATE TABLE offer_approvals (
+      id uuid PRIMARY KEY,
+      offer_id uuid NOT NULL REFERENCES offers(id),
+      revision integer NOT NULL,
+      role text NOT NULL,
+      decision text NOT NULL CHECK (decision IN ('approve', 'reject')),
+      note text NOT NULL,
+      decided_by uuid NOT NULL REFERENCES users(id),
+      decided_at timestamptz NOT NULL
+    )`,
+    `CREATE TABLE offer_counters (
+      id uuid PRIMARY KEY,
+      offer_id uuid NOT NULL REFERENCES offers(id),
+      revision integer NOT NULL,
+      component text NOT NULL,
+      proposal text NOT NULL,
+      note text NOT NULL,
+      candidate_id uuid NOT NULL REFERENCES candidates(id),
+      created_at timestamptz NOT NULL
+    )`,
+    `CREATE TABLE competing_offers (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      application_id uuid NOT NULL REFERENCES applications(id),
+      terms jsonb NOT NULL,
+      entered_by_kind text NOT NULL,
+      entered_by_id uuid NOT NULL,
+      created_at timestamptz NOT NULL
+    )`,
+    'CREATE INDEX competing_offers_application ON competing_offers (org_id, application_id, created_at)',
+  ],
 };
 
 function toMigration(list: string[]): Migration {

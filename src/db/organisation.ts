@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import type { VestingSchedule } from '../contracts/offer-terms.js';
 import type { Clock } from '../core/ports.js';
 import type { Actor, FamilyPolicy, StaffRole } from '../core/types.js';
 import type { DB } from './schema.js';
@@ -183,6 +184,27 @@ export function organisation(db: Kysely<DB>, clock: Clock) {
           data: { ...policy },
         });
         return policy;
+      }),
+
+    addVestingSchedule: (actor: Actor, schedule: VestingSchedule) =>
+      db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('vesting_schedules')
+          .values({
+            org_id: actor.orgId,
+            key: schedule.key,
+            definition: JSON.stringify(schedule),
+            created_at: clock.now(),
+          })
+          .execute();
+        await createStore(trx, clock).audit.record({
+          orgId: actor.orgId,
+          actor,
+          entityType: 'vesting',
+          entityId: actor.orgId,
+          action: 'vesting.added',
+          data: { key: schedule.key },
+        });
       }),
 
     async listProcesses(orgId: string, teamId?: string) {

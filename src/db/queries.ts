@@ -73,6 +73,7 @@ export function queries(db: Kysely<DB>) {
     officeIds: row.office_ids,
     // Postings are stored as given; parsing fills the defaults of fields added since.
     posting: postingSchema.parse(row.posting),
+    compensationBand: row.compensation_band,
     version: row.version,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),

@@ -1,4 +1,10 @@
 import type { ColumnType, Generated } from 'kysely';
+import type {
+  CompensationBand,
+  CompetingTerms,
+  OfferTerms,
+  VestingSchedule,
+} from '../contracts/offer-terms.js';
 import type { ProcessDefinition } from '../contracts/process-template.js';
 import type { PlannedRound } from '../core/types.js';
 
@@ -79,6 +85,7 @@ export interface DB {
     locations: string[];
     office_ids: string[];
     posting: Json<Record<string, unknown>>;
+    compensation_band: ColumnType<CompensationBand | null, string | null | undefined, string | null>;
     version: Generated<number>;
     created_at: Date;
     updated_at: Date;
@@ -132,5 +139,60 @@ export interface DB {
     status: Generated<string>;
     attempts: Generated<number>;
     available_at: Date;
+  };
+  vesting_schedules: { org_id: string; key: string; definition: Json<VestingSchedule>; created_at: Date };
+  offers: {
+    id: string;
+    org_id: string;
+    application_id: string;
+    status: string;
+    revision: number;
+    terms: Json<OfferTerms>;
+    approval_chain: string[];
+    approvals_done: number;
+    sent_at: Date | null;
+    responded_at: Date | null;
+    version: Generated<number>;
+    created_at: Date;
+    updated_at: Date;
+  };
+  offer_revisions: {
+    offer_id: string;
+    revision: number;
+    terms: Json<OfferTerms>;
+    changes: Json<{ field: string; from: unknown; to: unknown }[]>;
+    reason: string;
+    author_kind: string;
+    author_id: string;
+    created_at: Date;
+  };
+  offer_approvals: {
+    id: string;
+    offer_id: string;
+    revision: number;
+    role: string;
+    decision: string;
+    note: string;
+    decided_by: string;
+    decided_at: Date;
+  };
+  offer_counters: {
+    id: string;
+    offer_id: string;
+    revision: number;
+    component: string;
+    proposal: string;
+    note: string;
+    candidate_id: string;
+    created_at: Date;
+  };
+  competing_offers: {
+    id: string;
+    org_id: string;
+    application_id: string;
+    terms: Json<CompetingTerms>;
+    entered_by_kind: string;
+    entered_by_id: string;
+    created_at: Date;
   };
 }

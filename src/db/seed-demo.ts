@@ -7,7 +7,7 @@ import { submitApplication } from '../core/applications/submit-application.js';
 import { withdrawApplication } from '../core/applications/withdraw-application.js';
 import { createJob } from '../core/jobs/create-job.js';
 import { transitionJob } from '../core/jobs/transition-job.js';
-import type { Clock, Deps, Ids, JobFields } from '../core/ports.js';
+import type { Catalog, Clock, Deps, Ids, JobFields } from '../core/ports.js';
 import { adoptTemplate } from '../core/processes/adopt-template.js';
 import type { Result } from '../core/result.js';
 import type { Actor, StaffRole } from '../core/types.js';
@@ -321,7 +321,7 @@ export async function seedDemo(
   options: {
     now: Date;
     ids: Ids;
-    templates: Map<string, TemplateFile>;
+    catalog: Catalog & { processTemplates: Map<string, TemplateFile> };
     hashPassword: (p: string) => Promise<string>;
   },
 ): Promise<boolean> {
@@ -339,7 +339,7 @@ export async function seedDemo(
       .where('slug', '=', DEMO_ORG)
       .executeTakeFirst();
     if (existing) return false;
-    const deps: Deps = createDeps(trx, clock, ids);
+    const deps: Deps = createDeps(trx, clock, ids, options.catalog);
     const orgId = ids.next();
     await trx
       .insertInto('orgs')
@@ -395,7 +395,7 @@ export async function seedDemo(
 
     let person = 0;
     for (const [jobIndex, demo] of jobs.entries()) {
-      const template = options.templates.get(demo.template);
+      const template = options.catalog.processTemplates.get(demo.template);
       if (!template) throw new Error(`demo seed: no template ${demo.template}`);
       const teamId = teamIds.get(demo.team)!;
       const process = must(await adoptTemplate(deps, { actor: admin, teamId, template }));
@@ -515,7 +515,7 @@ export async function seedDemo(
       await adoptTemplate(deps, {
         actor: admin,
         teamId: teamIds.get('recsys')!,
-        template: options.templates.get('backend-internship')!,
+        template: options.catalog.processTemplates.get('backend-internship')!,
       }),
     );
     const recsysIntern = must(

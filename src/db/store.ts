@@ -1,9 +1,17 @@
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { DomainError } from '../contracts/errors.js';
-import type { Clock, Deps, Ids, Process, Store } from '../core/ports.js';
+import type { Catalog, Clock, Deps, Ids, Process, Store } from '../core/ports.js';
 import type { Result } from '../core/result.js';
 import { fail } from '../core/result.js';
-import type { Actor, Application, ApplicationStatus, FamilyPolicy, Job } from '../core/types.js';
+import type {
+  Actor,
+  Application,
+  ApplicationStatus,
+  FamilyPolicy,
+  Job,
+  Offer,
+  StaffRole,
+} from '../core/types.js';
 import type { DB } from './schema.js';
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
@@ -38,9 +46,28 @@ export function toJob(row: Selectable<DB['jobs']>): Job {
     jobFamily: row.job_family,
     headcount: row.headcount,
     hiredCount: row.hired_count,
+    compensationBand: row.compensation_band,
     version: row.version,
   };
 }
+
+export function toOffer(row: Selectable<DB['offers']>): Offer {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    applicationId: row.application_id,
+    status: row.status as Offer['status'],
+    revision: row.revision,
+    terms: row.terms,
+    approvalChain: row.approval_chain as StaffRole[],
+    approvalsDone: row.approvals_done,
+    sentAt: row.sent_at,
+    respondedAt: row.responded_at,
+    version: row.version,
+  };
+}
+
+const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
 export function toProcess(row: Selectable<DB['processes']>): Process {
   return {
@@ -202,6 +229,7 @@ export function createStore(trx: Kysely<DB>, clock: Clock): Store {
             locations: job.locations,
             office_ids: job.officeIds,
             posting: JSON.stringify(job.posting),
+            compensation_band: json(job.compensationBand),
             created_at: now,
             updated_at: now,
           })
@@ -223,6 +251,9 @@ export function createStore(trx: Kysely<DB>, clock: Clock): Store {
             ...(change.locations !== undefined ? { locations: change.locations } : {}),
             ...(change.officeIds !== undefined ? { office_ids: change.officeIds } : {}),
             ...(change.posting !== undefined ? { posting: JSON.stringify(change.posting) } : {}),
+            ...(change.compensationBand !== undefined
+              ? { compensation_band: json(change.compensationBand) }
+              : {}),
             ...(change.status !== undefined ? { status: change.status } : {}),
             ...(change.hiredCount !== undefined ? { hired_count: change.hiredCount } : {}),
             version: sql<number>`version + 1`,
@@ -282,6 +313,138 @@ export function createStore(trx: Kysely<DB>, clock: Clock): Store {
             eb.selectFrom('processes').select('id').where('lineage_id', '=', lineageId),
           )
           .execute();
+      },
+    },
+    offers: {
+      async lock(orgId, id) {
+        const row = await trx
+          .selectFrom('offers')
+          .selectAll()
+          .where('org_id', '=', orgId)
+          .where('id', '=', id)
+          .forUpdate()
+          .executeTakeFirst();
+        return row ? toOffer(row) : null;
+      },
+      async openForApplication(orgId, applicationId) {
+        const row = await trx
+          .selectFrom('offers')
+          .selectAll()
+          .where('org_id', '=', orgId)
+          .where('application_id', '=', applicationId)
+          .where('status', 'in', ['draft', 'pending_approval', 'approved', 'sent'])
+          .executeTakeFirst();
+        return row ? toOffer(row) : null;
+      },
+      async insert(offer) {
+        const now = clock.now();
+        const row = await trx
+          .insertInto('offers')
+          .values({
+            id: offer.id,
+            org_id: offer.orgId,
+            application_id: offer.applicationId,
+            status: offer.status,
+            revision: offer.revision,
+            terms: JSON.stringify(offer.terms),
+            approval_chain: offer.approvalChain,
+            approvals_done: offer.approvalsDone,
+            created_at: now,
+            updated_at: now,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        return toOffer(row);
+      },
+      async update(orgId, id, change) {
+        const row = await trx
+          .updateTable('offers')
+          .set({
+            ...(change.status !== undefined ? { status: change.status } : {}),
+            ...(change.revision !== undefined ? { revision: change.revision } : {}),
+            ...(change.terms !== undefined ? { terms: JSON.stringify(change.terms) } : {}),
+            ...(change.approvalChain !== undefined ? { approval_chain: change.approvalChain } : {}),
+            ...(change.approvalsDone !== undefined ? { approvals_done: change.approvalsDone } : {}),
+            ...(change.sentAt !== undefined ? { sent_at: change.sentAt } : {}),
+            ...(change.respondedAt !== undefined ? { responded_at: change.respondedAt } : {}),
+            version: sql<number>`version + 1`,
+            updated_at: clock.now(),
+          })
+          .where('org_id', '=', orgId)
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        return toOffer(row);
+      },
+      async addRevision(r) {
+        await trx
+          .insertInto('offer_revisions')
+          .values({
+            offer_id: r.offerId,
+            revision: r.revision,
+            terms: JSON.stringify(r.terms),
+            changes: JSON.stringify(r.changes),
+            reason: r.reason,
+            author_kind: r.author.kind,
+            author_id: actorId(r.author)!,
+            created_at: r.at,
+          })
+          .execute();
+      },
+      async addApproval(a) {
+        await trx
+          .insertInto('offer_approvals')
+          .values({
+            id: a.id,
+            offer_id: a.offerId,
+            revision: a.revision,
+            role: a.role,
+            decision: a.decision,
+            note: a.note,
+            decided_by: actorId(a.actor)!,
+            decided_at: a.at,
+          })
+          .execute();
+      },
+      async addCounter(c) {
+        await trx
+          .insertInto('offer_counters')
+          .values({
+            id: c.id,
+            offer_id: c.offerId,
+            revision: c.revision,
+            component: c.component,
+            proposal: c.proposal,
+            note: c.note,
+            candidate_id: c.candidateId,
+            created_at: c.at,
+          })
+          .execute();
+      },
+      async addCompeting(c) {
+        await trx
+          .insertInto('competing_offers')
+          .values({
+            id: c.id,
+            org_id: c.orgId,
+            application_id: c.applicationId,
+            terms: JSON.stringify(c.terms),
+            entered_by_kind: c.enteredBy.kind,
+            entered_by_id: actorId(c.enteredBy)!,
+            created_at: c.at,
+          })
+          .execute();
+      },
+    },
+    vestingSchedules: {
+      async get(orgId, key) {
+        const row = await trx
+          .selectFrom('vesting_schedules')
+          .select('definition')
+          .where('org_id', '=', orgId)
+          .where('key', '=', key)
+          .executeTakeFirst();
+        return row?.definition ?? null;
       },
     },
     teams: {
@@ -398,10 +561,11 @@ class Rollback {
 /** Postgres errors that mean "someone else changed this at the same time", not a bug. */
 const concurrencyErrors = new Set(['23505', '40001', '40P01']);
 
-export function createDeps(db: Kysely<DB>, clock: Clock, ids: Ids): Deps {
+export function createDeps(db: Kysely<DB>, clock: Clock, ids: Ids, catalog: Catalog): Deps {
   return {
     clock,
     ids,
+    catalog,
     async transaction(work) {
       if (db.isTransaction) {
         // Already inside a caller's transaction (the demo seed): a refusal there is a bug, and

@@ -10,7 +10,6 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
-import type { TemplateFile } from '../contracts/process-template.js';
 import type { Clock, Ids } from '../core/ports.js';
 import { accounts } from '../db/accounts.js';
 import type { Database } from '../db/database.js';
@@ -24,16 +23,17 @@ import { applicationRoutes } from './routes/applications.js';
 import { authRoutes } from './routes/auth.js';
 import { candidatePortalRoutes } from './routes/candidate-portal.js';
 import { jobRoutes } from './routes/jobs.js';
+import { offerRoutes } from './routes/offers.js';
 import { organisationRoutes } from './routes/organisation.js';
 import { processRoutes } from './routes/processes.js';
-import { loadTemplates } from './templates.js';
+import { loadCatalog, type ShippedCatalog } from './templates.js';
 
 export interface BuildOptions {
   database: Database;
   config: Config;
   clock?: Clock;
   ids?: Ids;
-  templates?: Map<string, TemplateFile>;
+  catalog?: ShippedCatalog;
   /** Where logs go; standard output when absent. */
   logStream?: NodeJS.WritableStream;
 }
@@ -47,13 +47,14 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? randomIds;
   const db = database.db;
+  const catalog = options.catalog ?? loadCatalog();
   const ctx: AppContext = {
     db,
     config,
     clock,
     ids,
-    deps: createDeps(db, clock, ids),
-    templates: options.templates ?? loadTemplates(),
+    deps: createDeps(db, clock, ids, catalog),
+    catalog,
     queries: queries(db),
     organisation: organisation(db, clock),
     accounts: accounts(db),
@@ -156,6 +157,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   jobRoutes(app, ctx);
   applicationRoutes(app, ctx);
   candidatePortalRoutes(app, ctx);
+  offerRoutes(app, ctx);
 
   return app;
 }

@@ -9,7 +9,6 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { DomainError } from '../contracts/errors.js';
-import type { TemplateFile } from '../contracts/process-template.js';
 import type { Clock, Deps, Ids } from '../core/ports.js';
 import type { Result } from '../core/result.js';
 import type { accounts } from '../db/accounts.js';
@@ -18,6 +17,7 @@ import type { queries } from '../db/queries.js';
 import type { DB } from '../db/schema.js';
 import type { Config } from './config.js';
 import { sendError } from './errors.js';
+import type { ShippedCatalog } from './templates.js';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -33,7 +33,7 @@ export interface AppContext {
   clock: Clock;
   ids: Ids;
   deps: Deps;
-  templates: Map<string, TemplateFile>;
+  catalog: ShippedCatalog;
   queries: ReturnType<typeof queries>;
   organisation: ReturnType<typeof organisation>;
   accounts: ReturnType<typeof accounts>;

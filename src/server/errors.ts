@@ -30,6 +30,14 @@ export const httpStatus = {
   'round.already_decided': 409,
   'round.not_your_decision': 403,
   'round.unknown': 422,
+  'offer.not_found': 404,
+  'offer.already_open': 409,
+  'offer.invalid_transition': 409,
+  'offer.expired': 409,
+  'offer.not_your_approval': 403,
+  'offer.stale_revision': 409,
+  'vesting.unknown_schedule': 422,
+  'vesting.key_taken': 409,
 } as const satisfies Record<ErrorCode, number>;
 
 export function sendError(reply: FastifyReply, error: DomainError) {

@@ -3,11 +3,11 @@ import { seedDemo } from '../db/seed-demo.js';
 import { buildApp, randomIds, systemClock } from './app.js';
 import { hashPassword } from './auth.js';
 import { loadConfig } from './config.js';
-import { loadTemplates } from './templates.js';
+import { loadCatalog } from './templates.js';
 
 async function main() {
   const config = loadConfig();
-  const templates = loadTemplates();
+  const catalog = loadCatalog();
   const database = await openDatabase(
     config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : { dataDir: config.DATA_DIR },
   );
@@ -16,7 +16,7 @@ async function main() {
     const seeded = await seedDemo(database.db, {
       now: systemClock.now(),
       ids: randomIds,
-      templates,
+      catalog,
       hashPassword,
     });
     if (seeded)
@@ -24,7 +24,7 @@ async function main() {
         'Seeded the demo organisation "tiktok" (sign in as recruiter@tiktok.example / hireloop-demo).',
       );
   }
-  const app = await buildApp({ database, config, templates });
+  const app = await buildApp({ database, config, catalog });
   const stop = async () => {
     await app.close();
     await database.close();

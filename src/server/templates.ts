@@ -1,21 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import { type VestingSchedule, vestingScheduleSchema } from '../contracts/offer-terms.js';
 import { type TemplateFile, templateFileSchema } from '../contracts/process-template.js';
+import type { Catalog } from '../core/ports.js';
 
-export const templatesDir = fileURLToPath(new URL('../../templates/processes/', import.meta.url));
+export const templatesRoot = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 export class TemplateError extends Error {}
 
-/** Parses one template file; a broken file is refused naming the file, the path inside it and the reason. */
-export function parseTemplate(file: string, text: string): TemplateFile {
+/** Parses one data file; a broken file is refused naming the file, the path inside it and the reason. */
+function parseDataFile<S extends z.ZodType>(schema: S, file: string, text: string): z.output<S> {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
     throw new TemplateError(`${file}: not valid JSON (${(error as Error).message})`);
   }
-  const parsed = templateFileSchema.safeParse(json);
+  const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const problems = parsed.error.issues.map(
       (i) => `${file}: at ${i.path.join('.') || '(root)'}: ${i.message}`,
@@ -25,16 +28,42 @@ export function parseTemplate(file: string, text: string): TemplateFile {
   return parsed.data;
 }
 
-export function loadTemplates(dir = templatesDir): Map<string, TemplateFile> {
-  const templates = new Map<string, TemplateFile>();
+export const parseTemplate = (file: string, text: string): TemplateFile =>
+  parseDataFile(templateFileSchema, file, text);
+
+function loadKeyed<S extends z.ZodType<{ key: string }>>(schema: S, dir: string): Map<string, z.output<S>> {
+  const items = new Map<string, z.output<S>>();
   for (const name of fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()) {
-    const template = parseTemplate(path.join(dir, name), fs.readFileSync(path.join(dir, name), 'utf8'));
-    if (templates.has(template.key))
-      throw new TemplateError(`${name}: template key "${template.key}" is used twice`);
-    templates.set(template.key, template);
+    const item = parseDataFile(schema, path.join(dir, name), fs.readFileSync(path.join(dir, name), 'utf8'));
+    if (items.has(item.key))
+      throw new TemplateError(`${path.join(dir, name)}: key "${item.key}" is used twice`);
+    items.set(item.key, item);
   }
-  return templates;
+  return items;
+}
+
+export const loadTemplates = (dir = path.join(templatesRoot, 'processes')) =>
+  loadKeyed(templateFileSchema, dir);
+
+export interface ShippedCatalog extends Catalog {
+  processTemplates: Map<string, TemplateFile>;
+  vestingSchedules: Map<string, VestingSchedule>;
+}
+
+/** Everything shipped under templates/, validated once at start. */
+export function loadCatalog(root = templatesRoot): ShippedCatalog {
+  const processTemplates = loadTemplates(path.join(root, 'processes'));
+  const vestingSchedules = loadKeyed(vestingScheduleSchema, path.join(root, 'vesting'));
+  for (const template of processTemplates.values()) {
+    const key = template.defaultVestingScheduleKey;
+    if (key && !vestingSchedules.has(key)) {
+      throw new TemplateError(
+        `${template.key}: at defaultVestingScheduleKey: no shipped vesting schedule "${key}"`,
+      );
+    }
+  }
+  return { processTemplates, vestingSchedules, vestingSchedule: (key) => vestingSchedules.get(key) };
 }

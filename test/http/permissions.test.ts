@@ -3,6 +3,9 @@ import { decideApplicationRound } from '../../src/core/applications/decide-round
 import { submitApplication } from '../../src/core/applications/submit-application.js';
 import { createJob } from '../../src/core/jobs/create-job.js';
 import { transitionJob } from '../../src/core/jobs/transition-job.js';
+import { createOffer } from '../../src/core/offers/create-offer.js';
+import { sendOffer } from '../../src/core/offers/send-offer.js';
+import { submitOffer } from '../../src/core/offers/submit-offer.js';
 import type { Database } from '../../src/db/database.js';
 import type { App } from '../../src/server/context.js';
 import { openTestDatabase } from '../support/db.js';
@@ -34,6 +37,8 @@ const readers = row(['ok', 'ok', 'ok', 'deny', 'ok', 'ok', 'deny']);
 const processManagers = row(['ok', 'deny', 'deny', 'deny', 'ok', 'deny', 'deny']);
 const jobManagers = row(['ok', 'ok', 'deny', 'deny', 'ok', 'deny', 'deny']);
 const candidateOnly = row(['deny', 'deny', 'deny', 'deny', 'deny', 'deny', 'ok']);
+const offerReaders = row(['ok', 'ok', 'deny', 'deny', 'ok', 'ok', 'deny']);
+const offerManagers = row(['deny', 'ok', 'deny', 'deny', 'deny', 'ok', 'deny']);
 
 interface Endpoint {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH';
@@ -63,8 +68,10 @@ async function freshApplication(jobId = bigJob) {
   ).application;
 }
 
-async function applicationAtOffer() {
-  const app = await freshApplication();
+async function applicationAtOffer(jobId = bigJob, candidate = world.candidate()) {
+  const app = ok(
+    await submitApplication(world.deps, { actor: world.staff.recruiter, jobId, candidate, source: 'test' }),
+  ).application;
   for (const [roundKey, actor] of [
     ['resume', world.staff.recruiter],
     ['tech', world.staff.hiring_manager],
@@ -81,6 +88,75 @@ async function applicationAtOffer() {
     );
   }
   return app;
+}
+
+const offerTerms = {
+  currency: 'USD',
+  baseSalaryCents: 100_000_00,
+  signOn: { amountCents: 0, instalments: 1, clawbackMonths: 0 },
+  targetBonusBps: 0,
+  equity: { kind: 'value' as const, valueCents: 0 },
+  vestingScheduleKey: 'even-25x4',
+  startDate: '2026-06-01',
+  expiresAt: '2026-06-01T00:00:00Z',
+  level: 'L1',
+  location: 'Remote',
+};
+
+/** An offer at the given stage; for a candidate's own, on a fresh job of its own. */
+async function offerAt(
+  stage: 'draft' | 'approved' | 'sent',
+  candidate?: { email: string; firstName: string; lastName: string },
+) {
+  let jobId = bigJob;
+  if (candidate) {
+    const job = ok(
+      await createJob(world.deps, {
+        actor: world.staff.recruiter,
+        fields: { ...jobBody(), jobFamily: 'full_time', officeIds: [] },
+      }),
+    );
+    jobId = ok(
+      await transitionJob(world.deps, { actor: world.staff.recruiter, jobId: job.id, to: 'open' }),
+    ).id;
+  }
+  const application = await applicationAtOffer(jobId, candidate);
+  const offer = ok(
+    await createOffer(world.deps, {
+      actor: world.staff.recruiter,
+      applicationId: application.id,
+      terms: offerTerms,
+    }),
+  );
+  if (stage !== 'draft')
+    ok(await submitOffer(world.deps, { actor: world.staff.recruiter, offerId: offer.id }));
+  if (stage === 'sent') ok(await sendOffer(world.deps, { actor: world.staff.recruiter, offerId: offer.id }));
+  return { offerId: offer.id, applicationId: application.id };
+}
+const portalCandidate = () => ({ email: candidateEmail, firstName: 'Portal', lastName: 'Candidate' });
+
+/** An offer waiting for one approval, by the given role when that role may approve at all. */
+async function offerAwaitingApproval(role: Role) {
+  const approver: 'hiring_manager' | 'hr' | 'admin' =
+    role === 'hiring_manager' || role === 'hr' ? role : 'admin';
+  const band = { currency: 'USD', baseMinCents: 0, baseMaxCents: 1, approverRoles: [approver] };
+  const job = ok(
+    await createJob(world.deps, {
+      actor: world.staff.recruiter,
+      fields: { ...jobBody(), jobFamily: 'full_time', officeIds: [], compensationBand: band },
+    }),
+  );
+  ok(await transitionJob(world.deps, { actor: world.staff.recruiter, jobId: job.id, to: 'open' }));
+  const application = await applicationAtOffer(job.id);
+  const offer = ok(
+    await createOffer(world.deps, {
+      actor: world.staff.recruiter,
+      applicationId: application.id,
+      terms: offerTerms,
+    }),
+  );
+  ok(await submitOffer(world.deps, { actor: world.staff.recruiter, offerId: offer.id }));
+  return offer.id;
 }
 
 const jobBody = () => ({
@@ -310,6 +386,160 @@ const endpoints: Endpoint[] = [
     expect: readers,
     prepare: async () => ({ url: `/api/candidates/${(await freshApplication()).candidateId}` }),
   },
+  {
+    method: 'GET',
+    name: 'vesting schedules',
+    expect: offerReaders,
+    prepare: async () => ({ url: '/api/vesting-schedules' }),
+  },
+  {
+    method: 'POST',
+    name: 'add vesting schedule',
+    expect: adminOnly,
+    prepare: async () => ({
+      url: '/api/vesting-schedules',
+      payload: {
+        key: `own-${++n}`,
+        name: 'Own',
+        yearlyBps: [5000, 5000],
+        cliffMonths: 0,
+        frequency: 'monthly',
+      },
+    }),
+  },
+  { method: 'GET', name: 'list offers', expect: offerReaders, prepare: async () => ({ url: '/api/offers' }) },
+  {
+    method: 'GET',
+    name: 'offers of an application',
+    expect: offerReaders,
+    prepare: async () => ({ url: `/api/applications/${(await offerAt('draft')).applicationId}/offers` }),
+  },
+  {
+    method: 'POST',
+    name: 'draft offer',
+    expect: offerManagers,
+    prepare: async () => ({
+      url: `/api/applications/${(await applicationAtOffer()).id}/offers`,
+      payload: { terms: offerTerms },
+    }),
+  },
+  {
+    method: 'GET',
+    name: 'get offer',
+    expect: offerReaders,
+    prepare: async () => ({ url: `/api/offers/${(await offerAt('draft')).offerId}` }),
+  },
+  {
+    method: 'POST',
+    name: 'revise offer',
+    expect: offerManagers,
+    prepare: async () => ({
+      url: `/api/offers/${(await offerAt('draft')).offerId}/revisions`,
+      payload: { expectedRevision: 1, changes: { baseSalaryCents: 1 }, reason: 'Counter.' },
+    }),
+  },
+  {
+    method: 'POST',
+    name: 'submit offer',
+    expect: offerManagers,
+    prepare: async () => ({ url: `/api/offers/${(await offerAt('draft')).offerId}/submit` }),
+  },
+  {
+    method: 'POST',
+    name: 'approve offer',
+    expect: row(['ok', 'deny', 'deny', 'deny', 'ok', 'ok', 'deny']),
+    prepare: async (role) => ({
+      url: `/api/offers/${await offerAwaitingApproval(role)}/approvals`,
+      payload: { decision: 'approve', note: 'Fine.' },
+    }),
+  },
+  {
+    method: 'POST',
+    name: 'send offer',
+    expect: offerManagers,
+    prepare: async () => ({ url: `/api/offers/${(await offerAt('approved')).offerId}/send` }),
+  },
+  {
+    method: 'POST',
+    name: 'rescind offer',
+    expect: offerManagers,
+    prepare: async () => ({
+      url: `/api/offers/${(await offerAt('sent')).offerId}/rescind`,
+      payload: { reason: 'Budget.' },
+    }),
+  },
+  {
+    method: 'POST',
+    name: 'record competing offer',
+    expect: offerManagers,
+    prepare: async () => ({
+      url: `/api/applications/${(await freshApplication()).id}/competing-offers`,
+      payload: {
+        terms: { company: 'Other', currency: 'USD', baseSalaryCents: 1, vestingScheduleKey: 'even-25x4' },
+      },
+    }),
+  },
+  ...(['compensation', 'compensation.svg', 'letter', 'letter.pdf'] as const).map(
+    (doc): Endpoint => ({
+      method: 'GET',
+      name: `offer ${doc}`,
+      expect: offerReaders,
+      prepare: async () => ({ url: `/api/offers/${(await offerAt('draft')).offerId}/${doc}` }),
+    }),
+  ),
+  {
+    method: 'GET',
+    name: 'my offers',
+    expect: candidateOnly,
+    prepare: async () => ({ url: '/api/me/offers' }),
+  },
+  {
+    method: 'GET',
+    name: 'my offer',
+    expect: candidateOnly,
+    prepare: async () => ({ url: `/api/me/offers/${(await offerAt('sent', portalCandidate())).offerId}` }),
+  },
+  ...(['accept', 'decline'] as const).map(
+    (answer): Endpoint => ({
+      method: 'POST',
+      name: `${answer} my offer`,
+      expect: candidateOnly,
+      prepare: async () => ({
+        url: `/api/me/offers/${(await offerAt('sent', portalCandidate())).offerId}/${answer}`,
+        payload: {},
+      }),
+    }),
+  ),
+  {
+    method: 'POST',
+    name: 'counter my offer',
+    expect: candidateOnly,
+    prepare: async () => ({
+      url: `/api/me/offers/${(await offerAt('sent', portalCandidate())).offerId}/counters`,
+      payload: { component: 'base', proposal: '+10%' },
+    }),
+  },
+  {
+    method: 'POST',
+    name: 'share my competing offer',
+    expect: candidateOnly,
+    prepare: async () => ({
+      url: `/api/me/applications/${(await offerAt('sent', portalCandidate())).applicationId}/competing-offers`,
+      payload: {
+        terms: { company: 'Other', currency: 'USD', baseSalaryCents: 1, vestingScheduleKey: 'even-25x4' },
+      },
+    }),
+  },
+  ...(['compensation', 'compensation.svg', 'letter', 'letter.pdf'] as const).map(
+    (doc): Endpoint => ({
+      method: 'GET',
+      name: `my offer ${doc}`,
+      expect: candidateOnly,
+      prepare: async () => ({
+        url: `/api/me/offers/${(await offerAt('sent', portalCandidate())).offerId}/${doc}`,
+      }),
+    }),
+  ),
   {
     method: 'GET',
     name: 'my applications',

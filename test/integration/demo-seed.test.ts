@@ -3,7 +3,7 @@ import { steps } from '../../src/contracts/vocabulary.js';
 import type { Database } from '../../src/db/database.js';
 import { seedDemo } from '../../src/db/seed-demo.js';
 import { hashPassword } from '../../src/server/auth.js';
-import { loadTemplates } from '../../src/server/templates.js';
+import { loadCatalog } from '../../src/server/templates.js';
 import { openTestDatabase } from '../support/db.js';
 import { ids } from '../support/world.js';
 
@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(async () => database.close());
 
 it('seeds a living demo once: three zones, every template, candidates at every step and status', async () => {
-  const options = { now: new Date('2026-05-01T00:00:00Z'), ids, templates: loadTemplates(), hashPassword };
+  const options = { now: new Date('2026-05-01T00:00:00Z'), ids, catalog: loadCatalog(), hashPassword };
   expect(await seedDemo(database.db, options)).toBe(true);
   expect(await seedDemo(database.db, options)).toBe(false);
   const db = database.db;

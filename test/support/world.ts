@@ -9,6 +9,9 @@ import type { Result } from '../../src/core/result.js';
 import type { Actor, StaffRole } from '../../src/core/types.js';
 import type { Database } from '../../src/db/database.js';
 import { createDeps } from '../../src/db/store.js';
+import { loadCatalog } from '../../src/server/templates.js';
+
+export const catalog = loadCatalog();
 
 export const PASSWORD = 'correct horse battery staple';
 const passwordHash = hash(PASSWORD);
@@ -41,6 +44,7 @@ export const smallTemplate: TemplateFile = {
   description: '',
   employmentType: 'full_time',
   level: 'mid',
+  defaultVestingScheduleKey: 'back-weighted-15-25-25-35',
   rounds: [
     {
       key: 'resume',
@@ -90,7 +94,7 @@ export async function buildWorld(
   slug = `org-${randomUUID().slice(0, 8)}`,
 ) {
   const db = database.db;
-  const deps: Deps = createDeps(db, clock, ids);
+  const deps: Deps = createDeps(db, clock, ids, catalog);
   const orgId = ids.next();
   await db
     .insertInto('orgs')
@@ -124,7 +128,7 @@ export async function buildWorld(
         id,
         org_id: orgId,
         email,
-        email_normalized: email,
+        email_normalized: email.toLowerCase(),
         name,
         timezone: 'UTC',
         password_hash: await passwordHash,

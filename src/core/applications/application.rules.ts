@@ -147,7 +147,7 @@ export function checkHireable(app: Pick<Application, 'status' | 'stageIndex' | '
     return fail('application.not_active', `The application is ${app.status}.`, { status: app.status });
   }
   if (app.stageIndex < app.plan.length) {
-    return fail('application.not_at_offer', 'Every round must be passed before a hire.', {
+    return fail('application.not_at_offer', 'Every round, the HR interview included, must be passed first.', {
       currentRound: app.plan[app.stageIndex]?.key,
     });
   }

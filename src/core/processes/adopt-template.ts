@@ -21,7 +21,12 @@ export async function adoptTemplate(
       lineageId: id,
       version: 1,
       templateKey: `${template.key}@${template.version}`,
-      definition: { name: template.name, description: template.description, rounds: template.rounds },
+      definition: {
+        name: template.name,
+        description: template.description,
+        rounds: template.rounds,
+        defaultVestingScheduleKey: template.defaultVestingScheduleKey,
+      },
     });
     await store.audit.record({
       orgId: actor.orgId,

@@ -36,7 +36,7 @@ export function processRoutes(app: App, ctx: AppContext) {
         response: { 200: z.object({ items: z.array(templateSummary) }), ...denied },
       },
     },
-    async () => ({ items: [...ctx.templates.values()] }),
+    async () => ({ items: [...ctx.catalog.processTemplates.values()] }),
   );
 
   app.get(
@@ -86,12 +86,12 @@ export function processRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const template = ctx.templates.get(request.body.templateKey);
+      const template = ctx.catalog.processTemplates.get(request.body.templateKey);
       if (!template) {
         return sendError(reply, {
           code: 'process.not_found',
           message: `No template "${request.body.templateKey}".`,
-          details: { field: 'templateKey', available: [...ctx.templates.keys()] },
+          details: { field: 'templateKey', available: [...ctx.catalog.processTemplates.keys()] },
         });
       }
       const result = await adoptTemplate(ctx.deps, {
