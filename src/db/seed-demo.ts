@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import type { CompensationBand } from '../contracts/offer-terms.js';
 import type { TemplateFile } from '../contracts/process-template.js';
 import { addExtraRound } from '../core/applications/add-extra-round.js';
 import { decideApplicationRound } from '../core/applications/decide-round.js';
@@ -6,6 +7,10 @@ import { hireApplication } from '../core/applications/hire-application.js';
 import { submitApplication } from '../core/applications/submit-application.js';
 import { withdrawApplication } from '../core/applications/withdraw-application.js';
 import { createJob } from '../core/jobs/create-job.js';
+import { createOffer } from '../core/offers/create-offer.js';
+import { sendOffer } from '../core/offers/send-offer.js';
+import { shareCompetingOffer } from '../core/offers/share-competing-offer.js';
+import { submitOffer } from '../core/offers/submit-offer.js';
 import { transitionJob } from '../core/jobs/transition-job.js';
 import type { Catalog, Clock, Deps, Ids, JobFields } from '../core/ports.js';
 import { adoptTemplate } from '../core/processes/adopt-template.js';
@@ -93,6 +98,7 @@ interface DemoJob {
   posting: JobFields['posting'];
   /** How many candidates sit at each round index (the last index is the offer step). */
   spread: number[];
+  band?: CompensationBand;
 }
 
 const jobs: DemoJob[] = [
@@ -159,6 +165,7 @@ const jobs: DemoJob[] = [
       faq: [],
     },
     spread: [4, 2, 1, 1, 1, 1, 1, 1],
+    band: { currency: 'USD', baseMinCents: 120_000_00, baseMaxCents: 160_000_00, approverRoles: ['admin'] },
   },
   {
     team: 'recsys',
@@ -176,7 +183,8 @@ const jobs: DemoJob[] = [
       preferredQualifications: ['Experience with recommendation or search systems.'],
       faq: [],
     },
-    spread: [5, 2, 2, 1, 1, 1, 1, 1],
+    spread: [5, 2, 2, 1, 1, 1, 1, 1, 1],
+    band: { currency: 'USD', baseMinCents: 150_000_00, baseMaxCents: 210_000_00, approverRoles: ['hiring_manager', 'admin'] },
   },
   {
     team: 'recsys',
@@ -413,6 +421,7 @@ export async function seedDemo(
             locations: demo.locations,
             officeIds: [],
             posting: demo.posting,
+            compensationBand: demo.band ?? null,
           },
         }),
       );
@@ -502,7 +511,46 @@ export async function seedDemo(
       );
     }
     const atOffer = active.filter((a) => a.stage_index >= a.plan.length);
-    if (atOffer[0]) must(await hireApplication(deps, { actor: hr, applicationId: atOffer[0].id }));
+    const [hired, offered, negotiated] = atOffer;
+    if (hired) must(await hireApplication(deps, { actor: hr, applicationId: hired.id }));
+    // Offers: one sent and compared with a competing offer the candidate shared, one above its band
+    // waiting for approval (R-OFFER-1..4).
+    const offerTerms = (base: number) => ({
+      currency: 'USD',
+      baseSalaryCents: base,
+      signOn: { amountCents: 30_000_00, instalments: 2, clawbackMonths: 12 },
+      targetBonusBps: 1500,
+      equity: { kind: 'units' as const, units: 2000, referencePriceCents: 150_00 },
+      startDate: new Date(now.getTime() + 60 * DAY).toISOString().slice(0, 10),
+      expiresAt: new Date(now.getTime() + 14 * DAY).toISOString(),
+      level: '2-1',
+      location: 'Los Angeles',
+    });
+    if (offered) {
+      const offer = must(await createOffer(deps, { actor: recruiter, applicationId: offered.id, terms: offerTerms(150_000_00) }));
+      must(await submitOffer(deps, { actor: recruiter, offerId: offer.id }));
+      must(await sendOffer(deps, { actor: recruiter, offerId: offer.id }));
+      const candidate: Actor = { kind: 'candidate', orgId, candidateId: offered.candidate_id };
+      must(
+        await shareCompetingOffer(deps, {
+          actor: candidate,
+          applicationId: offered.id,
+          terms: {
+            company: 'Another social app',
+            currency: 'USD',
+            baseSalaryCents: 150_000_00,
+            signOn: { amountCents: 30_000_00, instalments: 2, clawbackMonths: 12 },
+            targetBonusBps: 1500,
+            equity: { kind: 'value', valueCents: 300_000_00 },
+            vestingScheduleKey: 'even-25x4',
+          },
+        }),
+      );
+    }
+    if (negotiated) {
+      const offer = must(await createOffer(deps, { actor: recruiter, applicationId: negotiated.id, terms: offerTerms(225_000_00) }));
+      must(await submitOffer(deps, { actor: recruiter, offerId: offer.id }));
+    }
 
     // Sequential internship consideration: one candidate holds two applications, the second queued.
     const internJob = await trx

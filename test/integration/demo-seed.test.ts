@@ -42,4 +42,7 @@ it('seeds a living demo once: three zones, every template, candidates at every s
     new Set(['active', 'queued', 'rejected', 'withdrawn', 'hired']),
   );
   expect(apps.some((a) => a.plan.some((r) => r.addedReason))).toBe(true);
+  const offers = await db.selectFrom('offers').select('status').orderBy('status').execute();
+  expect(offers.map((o) => o.status)).toEqual(['pending_approval', 'sent']);
+  expect(await db.selectFrom('competing_offers').select('id').execute()).toHaveLength(1);
 });
