@@ -7,11 +7,11 @@ import { hireApplication } from '../core/applications/hire-application.js';
 import { submitApplication } from '../core/applications/submit-application.js';
 import { withdrawApplication } from '../core/applications/withdraw-application.js';
 import { createJob } from '../core/jobs/create-job.js';
+import { transitionJob } from '../core/jobs/transition-job.js';
 import { createOffer } from '../core/offers/create-offer.js';
 import { sendOffer } from '../core/offers/send-offer.js';
 import { shareCompetingOffer } from '../core/offers/share-competing-offer.js';
 import { submitOffer } from '../core/offers/submit-offer.js';
-import { transitionJob } from '../core/jobs/transition-job.js';
 import type { Catalog, Clock, Deps, Ids, JobFields } from '../core/ports.js';
 import { adoptTemplate } from '../core/processes/adopt-template.js';
 import type { Result } from '../core/result.js';
@@ -184,7 +184,12 @@ const jobs: DemoJob[] = [
       faq: [],
     },
     spread: [5, 2, 2, 1, 1, 1, 1, 1, 1],
-    band: { currency: 'USD', baseMinCents: 150_000_00, baseMaxCents: 210_000_00, approverRoles: ['hiring_manager', 'admin'] },
+    band: {
+      currency: 'USD',
+      baseMinCents: 150_000_00,
+      baseMaxCents: 210_000_00,
+      approverRoles: ['hiring_manager', 'admin'],
+    },
   },
   {
     team: 'recsys',
@@ -527,7 +532,13 @@ export async function seedDemo(
       location: 'Los Angeles',
     });
     if (offered) {
-      const offer = must(await createOffer(deps, { actor: recruiter, applicationId: offered.id, terms: offerTerms(150_000_00) }));
+      const offer = must(
+        await createOffer(deps, {
+          actor: recruiter,
+          applicationId: offered.id,
+          terms: offerTerms(150_000_00),
+        }),
+      );
       must(await submitOffer(deps, { actor: recruiter, offerId: offer.id }));
       must(await sendOffer(deps, { actor: recruiter, offerId: offer.id }));
       const candidate: Actor = { kind: 'candidate', orgId, candidateId: offered.candidate_id };
@@ -548,7 +559,13 @@ export async function seedDemo(
       );
     }
     if (negotiated) {
-      const offer = must(await createOffer(deps, { actor: recruiter, applicationId: negotiated.id, terms: offerTerms(225_000_00) }));
+      const offer = must(
+        await createOffer(deps, {
+          actor: recruiter,
+          applicationId: negotiated.id,
+          terms: offerTerms(225_000_00),
+        }),
+      );
       must(await submitOffer(deps, { actor: recruiter, offerId: offer.id }));
     }
 

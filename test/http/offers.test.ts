@@ -423,4 +423,37 @@ describe('offers', () => {
       1333, 1333, 1334, 0,
     ]);
   });
+
+  it('another organisation sees none of an offer, and unknown ids are 404', async () => {
+    const ready = await readyApplication();
+    const offer = (
+      await call(as.recruiter, 'POST', `/api/applications/${ready.id}/offers`, { terms })
+    ).json();
+    const other = await buildWorld(database, clock);
+    const stranger = await loginAs(app, other.slug, other.staff.recruiter.email);
+    for (const url of [
+      `/api/offers/${offer.id}`,
+      `/api/offers/${offer.id}/compensation`,
+      `/api/offers/${offer.id}/letter.pdf`,
+    ]) {
+      const response = await call(stranger, 'GET', url);
+      expect([response.statusCode, errorCode(response)], url).toEqual([404, 'offer.not_found']);
+    }
+    for (const action of ['submit', 'send']) {
+      expect(errorCode(await call(stranger, 'POST', `/api/offers/${offer.id}/${action}`))).toBe(
+        'offer.not_found',
+      );
+    }
+    const revise = await call(stranger, 'POST', `/api/offers/${offer.id}/revisions`, {
+      expectedRevision: 1,
+      changes: { baseSalaryCents: 1 },
+      reason: 'x',
+    });
+    expect(errorCode(revise)).toBe('offer.not_found');
+    expect((await call(stranger, 'GET', '/api/offers')).json().items).toEqual([]);
+    expect(errorCode(await call(stranger, 'POST', `/api/applications/${ready.id}/offers`, { terms }))).toBe(
+      'application.not_found',
+    );
+    expect((await call(as.recruiter, 'GET', `/api/offers/${offer.id}`)).json().status).toBe('draft');
+  });
 });
