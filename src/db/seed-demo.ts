@@ -469,10 +469,17 @@ export async function seedDemo(
     // A few endings, so every status shows up: a rejection, a withdrawal, an extended loop and a hire.
     const active = await trx
       .selectFrom('applications')
-      .select(['id', 'plan', 'stage_index', 'candidate_id'])
-      .where('org_id', '=', orgId)
-      .where('status', '=', 'active')
-      .orderBy('submitted_at')
+      .innerJoin('processes', 'processes.id', 'applications.process_id')
+      .select([
+        'applications.id',
+        'applications.plan',
+        'applications.stage_index',
+        'applications.candidate_id',
+        'processes.template_key',
+      ])
+      .where('applications.org_id', '=', orgId)
+      .where('applications.status', '=', 'active')
+      .orderBy('applications.submitted_at')
       .execute();
     clock.set(new Date(now.getTime() - 2 * DAY));
     const pick = (i: number) => active[i]!;
@@ -516,7 +523,10 @@ export async function seedDemo(
       );
     }
     const atOffer = active.filter((a) => a.stage_index >= a.plan.length);
-    const [hired, offered, negotiated] = atOffer;
+    const atOfferOn = (template: string) => atOffer.find((a) => a.template_key?.startsWith(`${template}@`));
+    const hired = atOfferOn('backend-internship');
+    const offered = atOfferOn('software-engineer-new-grad');
+    const negotiated = atOfferOn('software-engineer-mid');
     if (hired) must(await hireApplication(deps, { actor: hr, applicationId: hired.id }));
     // Offers: one sent and compared with a competing offer the candidate shared, one above its band
     // waiting for approval (R-OFFER-1..4).
@@ -525,7 +535,7 @@ export async function seedDemo(
       baseSalaryCents: base,
       signOn: { amountCents: 30_000_00, instalments: 2, clawbackMonths: 12 },
       targetBonusBps: 1500,
-      equity: { kind: 'units' as const, units: 2000, referencePriceCents: 150_00 },
+      equity: { kind: 'units' as const, units: 1600, referencePriceCents: 150_00 },
       startDate: new Date(now.getTime() + 60 * DAY).toISOString().slice(0, 10),
       expiresAt: new Date(now.getTime() + 14 * DAY).toISOString(),
       level: '2-1',
@@ -549,10 +559,10 @@ export async function seedDemo(
           terms: {
             company: 'Another social app',
             currency: 'USD',
-            baseSalaryCents: 150_000_00,
+            baseSalaryCents: 145_000_00,
             signOn: { amountCents: 30_000_00, instalments: 2, clawbackMonths: 12 },
             targetBonusBps: 1500,
-            equity: { kind: 'value', valueCents: 300_000_00 },
+            equity: { kind: 'value', valueCents: 240_000_00 },
             vestingScheduleKey: 'even-25x4',
           },
         }),
