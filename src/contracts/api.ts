@@ -230,6 +230,8 @@ export const candidateInput = z.object({
   lastName: z.string().trim().min(1).max(100).refine(noUrl, 'must not contain a URL'),
   phone: z.string().trim().max(40).refine(noUrl, 'must not contain a URL').optional(),
   timezone: timezone.optional(),
+  /** The resume as text, shown to the candidate's interviewers (R-FB-1). */
+  resumeText: z.string().max(100_000).optional(),
 });
 export const candidateSchema = z.object({
   id: z.string(),
@@ -255,6 +257,8 @@ export const decisionSchema = z.object({
   roundKey: z.string(),
   decision: z.enum(['advance', 'reject']),
   rationale: z.string(),
+  againstMajority: z.boolean(),
+  missingFeedback: z.array(z.string()),
   decidedBy: z.string(),
   decidedAt: z.string(),
 });
@@ -296,6 +300,8 @@ export const decideBody = z.object({
   roundKey: z.string().min(1).max(40),
   decision: z.enum(['advance', 'reject']),
   rationale: z.string().trim().min(1, 'a written rationale is required').max(5000),
+  /** Decide although some interviewers have not submitted feedback; the record says so. */
+  decideWithoutMissingFeedback: z.boolean().optional(),
 });
 export const bulkDecideBody = z.object({
   items: z

@@ -12,6 +12,8 @@ export const roundSchema = z
     eliminatory: z.boolean().default(true),
     decidedBy: z.enum(deciders).default('hiring_manager'),
     feedbackSlaDays: z.number().int().min(1).max(15).default(2),
+    /** A committee votes on this round; the hiring manager still decides (R-ROUND-3, R-ROUND-4). */
+    committee: z.boolean().default(false),
   })
   .strict();
 export type Round = z.infer<typeof roundSchema>;

@@ -1,4 +1,5 @@
 import type { DomainError } from '../contracts/errors.js';
+import type { InterviewKit, ScorecardContent } from '../contracts/feedback.js';
 import type { CompensationBand, VestingSchedule } from '../contracts/offer-terms.js';
 import type { ProcessDefinition } from '../contracts/process-template.js';
 import type { Result } from './result.js';
@@ -9,6 +10,7 @@ import type {
   AuditEntry,
   CompetingOffer,
   FamilyPolicy,
+  Interview,
   Job,
   JobStatus,
   Offer,
@@ -16,6 +18,9 @@ import type {
   OfferRevision,
   OutboxMessage,
   PlannedRound,
+  RoundFeedback,
+  Scorecard,
+  ScorecardStatus,
   StaffRole,
 } from './types.js';
 
@@ -33,6 +38,7 @@ export interface CandidateInput {
   lastName: string;
   phone?: string | undefined;
   timezone?: string | undefined;
+  resumeText?: string | undefined;
 }
 
 export interface Candidate {
@@ -71,6 +77,18 @@ export interface RoundDecisionRecord {
   rationale: string;
   decidedBy: string;
   decidedAt: Date;
+  /** R-ROUND-3: the decision went against the panel's (or committee's) majority. */
+  againstMajority: boolean;
+  /** Interviewers whose feedback was still missing when the decision was taken. */
+  missingFeedback: string[];
+}
+
+export interface ScorecardChange {
+  status?: ScorecardStatus;
+  revision?: number;
+  content?: ScorecardContent;
+  submittedAt?: Date;
+  reminderStage?: number;
 }
 
 export interface Process {
@@ -153,6 +171,42 @@ export interface Store {
     addCounter(counter: OfferCounter): Promise<void>;
     addCompeting(competing: CompetingOffer): Promise<void>;
   };
+  feedback: {
+    insertInterview(interview: Interview & { createdBy: string }): Promise<void>;
+    insertScorecard(scorecard: Scorecard): Promise<void>;
+    /** Locks the scorecard of one interviewer on one interview; null when they are not on it. */
+    lockScorecard(orgId: string, interviewId: string, interviewerId: string): Promise<Scorecard | null>;
+    updateScorecard(orgId: string, id: string, change: ScorecardChange): Promise<Scorecard>;
+    addRevision(revision: {
+      scorecardId: string;
+      revision: number;
+      content: ScorecardContent;
+      reason: string;
+      at: Date;
+    }): Promise<void>;
+    roundFeedback(orgId: string, applicationId: string, roundKey: string): Promise<RoundFeedback[]>;
+    /** Across organisations: scorecards not yet submitted whose reminder stage is behind `now`. */
+    awaitingReminder(now: Date, limit: number): Promise<(Scorecard & { teamId: string })[]>;
+    upsertVote(vote: {
+      orgId: string;
+      applicationId: string;
+      roundKey: string;
+      voterId: string;
+      vote: 'advance' | 'reject';
+      note: string;
+      at: Date;
+    }): Promise<void>;
+    roundVotes(
+      orgId: string,
+      applicationId: string,
+      roundKey: string,
+    ): Promise<{ voterId: string; vote: 'advance' | 'reject' }[]>;
+  };
+  people: {
+    /** Staff of the organisation by id with their time zones; unknown ids are left out. */
+    staff(orgId: string, ids: string[]): Promise<{ id: string; timezone: string; roles: StaffRole[] }[]>;
+    holidays(orgId: string): Promise<Set<string>>;
+  };
   vestingSchedules: {
     /** An organisation's own schedule; the shipped ones come from `Deps.catalog`. */
     get(orgId: string, key: string): Promise<VestingSchedule | null>;
@@ -179,6 +233,7 @@ export interface Store {
 /** Data shipped with the product, read once at start. */
 export interface Catalog {
   vestingSchedule(key: string): VestingSchedule | undefined;
+  interviewKit(roundType: string): InterviewKit | undefined;
 }
 
 export interface Deps {

@@ -1,3 +1,4 @@
+import type { Rating, ScorecardContent } from '../contracts/feedback.js';
 import type { CompensationBand, CompetingTerms, OfferTerms } from '../contracts/offer-terms.js';
 import type { Round } from '../contracts/process-template.js';
 import type { EmploymentType, OfferComponent, OfferStatus } from '../contracts/vocabulary.js';
@@ -84,7 +85,8 @@ export interface AuditEntry {
     | 'office'
     | 'candidate'
     | 'offer'
-    | 'vesting';
+    | 'vesting'
+    | 'holiday';
   entityId: string;
   action: string;
   reason?: string;
@@ -141,4 +143,41 @@ export interface CompetingOffer {
   terms: CompetingTerms;
   enteredBy: Actor;
   at: Date;
+}
+
+export interface Interview {
+  id: string;
+  orgId: string;
+  applicationId: string;
+  roundKey: string;
+  startsAt: Date;
+  endsAt: Date;
+  language: string;
+  interviewerIds: string[];
+}
+
+export const scorecardStatuses = ['pending', 'draft', 'submitted'] as const;
+export type ScorecardStatus = (typeof scorecardStatuses)[number];
+
+export interface Scorecard {
+  id: string;
+  orgId: string;
+  interviewId: string;
+  applicationId: string;
+  roundKey: string;
+  interviewerId: string;
+  status: ScorecardStatus;
+  /** 0 until submitted; each amendment adds one. */
+  revision: number;
+  content: ScorecardContent;
+  dueAt: Date;
+  submittedAt: Date | null;
+  reminderStage: number;
+  version: number;
+}
+
+export interface RoundFeedback {
+  interviewerId: string;
+  status: ScorecardStatus;
+  recommendation: Rating | null;
 }

@@ -240,6 +240,69 @@ const statements: Record<string, string[]> = {
     )`,
     'CREATE INDEX competing_offers_application ON competing_offers (org_id, application_id, created_at)',
   ],
+  '0003_feedback': [
+    'ALTER TABLE candidates ADD COLUMN resume_text text',
+    `ALTER TABLE round_decisions ADD COLUMN against_majority boolean NOT NULL DEFAULT false`,
+    `ALTER TABLE round_decisions ADD COLUMN missing_feedback uuid[] NOT NULL DEFAULT '{}'`,
+    `CREATE TABLE org_holidays (
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      day date NOT NULL,
+      name text NOT NULL,
+      PRIMARY KEY (org_id, day)
+    )`,
+    `CREATE TABLE interviews (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      application_id uuid NOT NULL REFERENCES applications(id),
+      round_key text NOT NULL,
+      starts_at timestamptz NOT NULL,
+      ends_at timestamptz NOT NULL,
+      language text NOT NULL,
+      interviewer_ids uuid[] NOT NULL,
+      created_by uuid NOT NULL REFERENCES users(id),
+      created_at timestamptz NOT NULL,
+      CHECK (ends_at > starts_at)
+    )`,
+    'CREATE INDEX interviews_application ON interviews (org_id, application_id, round_key)',
+    `CREATE TABLE scorecards (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      interview_id uuid NOT NULL REFERENCES interviews(id),
+      application_id uuid NOT NULL REFERENCES applications(id),
+      round_key text NOT NULL,
+      interviewer_id uuid NOT NULL REFERENCES users(id),
+      status text NOT NULL CHECK (status IN ('pending', 'draft', 'submitted')),
+      revision integer NOT NULL DEFAULT 0,
+      content jsonb NOT NULL,
+      due_at timestamptz NOT NULL,
+      submitted_at timestamptz,
+      reminder_stage integer NOT NULL DEFAULT 0,
+      version integer NOT NULL DEFAULT 1,
+      updated_at timestamptz NOT NULL,
+      UNIQUE (interview_id, interviewer_id)
+    )`,
+    'CREATE INDEX scorecards_application ON scorecards (org_id, application_id, round_key)',
+    'CREATE INDEX scorecards_interviewer ON scorecards (org_id, interviewer_id, due_at)',
+    `CREATE INDEX scorecards_awaiting ON scorecards (due_at) WHERE status <> 'submitted' AND reminder_stage < 3`,
+    `CREATE TABLE scorecard_revisions (
+      scorecard_id uuid NOT NULL REFERENCES scorecards(id),
+      revision integer NOT NULL,
+      content jsonb NOT NULL,
+      reason text NOT NULL,
+      created_at timestamptz NOT NULL,
+      PRIMARY KEY (scorecard_id, revision)
+    )`,
+    `CREATE TABLE committee_votes (
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      application_id uuid NOT NULL REFERENCES applications(id),
+      round_key text NOT NULL,
+      voter_id uuid NOT NULL REFERENCES users(id),
+      vote text NOT NULL CHECK (vote IN ('advance', 'reject')),
+      note text NOT NULL,
+      voted_at timestamptz NOT NULL,
+      PRIMARY KEY (application_id, round_key, voter_id)
+    )`,
+  ],
 };
 
 function toMigration(list: string[]): Migration {

@@ -186,6 +186,22 @@ export function organisation(db: Kysely<DB>, clock: Clock) {
         return policy;
       }),
 
+    addHoliday: (actor: Actor, holiday: { day: string; name: string }) =>
+      db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('org_holidays')
+          .values({ org_id: actor.orgId, ...holiday })
+          .execute();
+        await createStore(trx, clock).audit.record({
+          orgId: actor.orgId,
+          actor,
+          entityType: 'holiday',
+          entityId: actor.orgId,
+          action: 'holiday.added',
+          data: holiday,
+        });
+      }),
+
     addVestingSchedule: (actor: Actor, schedule: VestingSchedule) =>
       db.transaction().execute(async (trx) => {
         await trx

@@ -170,6 +170,8 @@ export function queries(db: Kysely<DB>) {
           roundKey: d.round_key,
           decision: d.decision as 'advance' | 'reject',
           rationale: d.rationale,
+          againstMajority: d.against_majority,
+          missingFeedback: d.missing_feedback,
           decidedBy: d.decided_by,
           decidedAt: iso(d.decided_at),
         })),

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { ScorecardContent } from '../contracts/feedback.js';
 import type {
   CompensationBand,
   CompetingTerms,
@@ -35,6 +36,7 @@ export interface DB {
     last_name: string;
     phone: string | null;
     timezone: string | null;
+    resume_text: string | null;
     created_at: Date;
   };
   sessions: {
@@ -116,6 +118,8 @@ export interface DB {
     rationale: string;
     decided_by: string;
     decided_at: Date;
+    against_majority: Generated<boolean>;
+    missing_feedback: Generated<string[]>;
   };
   audit_events: {
     seq: Generated<string>;
@@ -194,5 +198,50 @@ export interface DB {
     entered_by_kind: string;
     entered_by_id: string;
     created_at: Date;
+  };
+  org_holidays: { org_id: string; day: string; name: string };
+  interviews: {
+    id: string;
+    org_id: string;
+    application_id: string;
+    round_key: string;
+    starts_at: Date;
+    ends_at: Date;
+    language: string;
+    interviewer_ids: string[];
+    created_by: string;
+    created_at: Date;
+  };
+  scorecards: {
+    id: string;
+    org_id: string;
+    interview_id: string;
+    application_id: string;
+    round_key: string;
+    interviewer_id: string;
+    status: string;
+    revision: number;
+    content: Json<ScorecardContent>;
+    due_at: Date;
+    submitted_at: Date | null;
+    reminder_stage: number;
+    version: Generated<number>;
+    updated_at: Date;
+  };
+  scorecard_revisions: {
+    scorecard_id: string;
+    revision: number;
+    content: Json<ScorecardContent>;
+    reason: string;
+    created_at: Date;
+  };
+  committee_votes: {
+    org_id: string;
+    application_id: string;
+    round_key: string;
+    voter_id: string;
+    vote: string;
+    note: string;
+    voted_at: Date;
   };
 }

@@ -6,6 +6,8 @@ import { decideApplicationRound } from '../core/applications/decide-round.js';
 import { hireApplication } from '../core/applications/hire-application.js';
 import { submitApplication } from '../core/applications/submit-application.js';
 import { withdrawApplication } from '../core/applications/withdraw-application.js';
+import { scheduleInterview } from '../core/feedback/schedule-interview.js';
+import { submitScorecard } from '../core/feedback/write-scorecard.js';
 import { createJob } from '../core/jobs/create-job.js';
 import { transitionJob } from '../core/jobs/transition-job.js';
 import { createOffer } from '../core/offers/create-offer.js';
@@ -373,7 +375,7 @@ export async function seedDemo(
         .values({ id, org_id: orgId, name: team.name, timezone: team.timezone, created_at: clock.now() })
         .execute();
     }
-    const actors = new Map<StaffRole, Actor>();
+    const actors = new Map<StaffRole, Actor & { kind: 'staff' }>();
     for (const person of people) {
       const id = ids.next();
       const personTeams =
@@ -517,6 +519,7 @@ export async function seedDemo(
             eliminatory: true,
             decidedBy: 'hiring_manager',
             feedbackSlaDays: 2,
+            committee: false,
           },
           reason: 'The panel split on problem-solving depth; one more coding round to decide.',
         }),
@@ -524,6 +527,48 @@ export async function seedDemo(
     }
     const atOffer = active.filter((a) => a.stage_index >= a.plan.length);
     const atOfferOn = (template: string) => atOffer.find((a) => a.template_key?.startsWith(`${template}@`));
+    // Interviews for applications in technical and interview rounds: the interviewer has some
+    // feedback submitted, some due, and upcoming interviews in their own time zone.
+    const interviewer = actors.get('interviewer')!;
+    const interviewing = active.filter((a) =>
+      ['technical_screen', 'interview_rounds'].includes(a.plan[a.stage_index]?.step ?? ''),
+    );
+    for (const [i, a] of interviewing.entries()) {
+      const round = a.plan[a.stage_index]!;
+      const past = i % 3 !== 2;
+      clock.set(new Date(now.getTime() - 3 * DAY));
+      const interview = must(
+        await scheduleInterview(deps, {
+          actor: recruiter,
+          applicationId: a.id,
+          roundKey: round.key,
+          startsAt: new Date(now.getTime() + (past ? -2 : 2) * DAY + i * 3_600_000),
+          interviewerIds: [interviewer.userId, hm.userId],
+          language: i % 4 === 0 ? 'zh' : 'en',
+        }),
+      );
+      const kit = options.catalog.interviewKit(round.roundType);
+      if (past && i % 2 === 0 && kit) {
+        clock.set(new Date(now.getTime() - 1 * DAY));
+        must(
+          await submitScorecard(deps, {
+            actor: interviewer,
+            interviewId: interview.id,
+            content: {
+              ratings: Object.fromEntries(
+                kit.focusAttributes.map((attr, j) => [attr.key, j % 2 ? 'yes' : 'strong_yes']),
+              ),
+              recommendation: 'yes',
+              notes: 'Clear reasoning and a working solution; tested edge cases without prompting.',
+              privateNote: '',
+              salaryExpectation: null,
+            },
+          }),
+        );
+      }
+    }
+    clock.set(new Date(now.getTime() - 1 * DAY));
+
     const hired = atOfferOn('backend-internship');
     const offered = atOfferOn('software-engineer-new-grad');
     const negotiated = atOfferOn('software-engineer-mid');

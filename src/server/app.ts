@@ -22,6 +22,7 @@ import type { App, AppContext } from './context.js';
 import { applicationRoutes } from './routes/applications.js';
 import { authRoutes } from './routes/auth.js';
 import { candidatePortalRoutes } from './routes/candidate-portal.js';
+import { feedbackRoutes } from './routes/feedback.js';
 import { jobRoutes } from './routes/jobs.js';
 import { offerRoutes } from './routes/offers.js';
 import { organisationRoutes } from './routes/organisation.js';
@@ -158,6 +159,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   applicationRoutes(app, ctx);
   candidatePortalRoutes(app, ctx);
   offerRoutes(app, ctx);
+  feedbackRoutes(app, ctx);
 
   return app;
 }

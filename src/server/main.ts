@@ -1,8 +1,10 @@
 import { DataDirLockedError, migrateToLatest, openDatabase } from '../db/database.js';
 import { seedDemo } from '../db/seed-demo.js';
+import { createDeps } from '../db/store.js';
 import { buildApp, randomIds, systemClock } from './app.js';
 import { hashPassword } from './auth.js';
 import { loadConfig } from './config.js';
+import { startFeedbackReminders } from './jobs/feedback-reminders.js';
 import { loadCatalog } from './templates.js';
 
 async function main() {
@@ -25,7 +27,12 @@ async function main() {
       );
   }
   const app = await buildApp({ database, config, catalog });
+  const stopReminders = startFeedbackReminders(
+    createDeps(database.db, systemClock, randomIds, catalog),
+    app.log,
+  );
   const stop = async () => {
+    stopReminders();
     await app.close();
     await database.close();
     process.exit(0);

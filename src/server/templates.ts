@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
+import { type InterviewKit, interviewKitSchema } from '../contracts/feedback.js';
 import { type VestingSchedule, vestingScheduleSchema } from '../contracts/offer-terms.js';
 import { type TemplateFile, templateFileSchema } from '../contracts/process-template.js';
 import type { Catalog } from '../core/ports.js';
@@ -51,13 +52,35 @@ export const loadTemplates = (dir = path.join(templatesRoot, 'processes')) =>
 export interface ShippedCatalog extends Catalog {
   processTemplates: Map<string, TemplateFile>;
   vestingSchedules: Map<string, VestingSchedule>;
+  interviewKits: Map<string, InterviewKit>;
 }
 
 /** Everything shipped under templates/, validated once at start. */
 export function loadCatalog(root = templatesRoot): ShippedCatalog {
   const processTemplates = loadTemplates(path.join(root, 'processes'));
   const vestingSchedules = loadKeyed(vestingScheduleSchema, path.join(root, 'vesting'));
+  const interviewKits = new Map<string, InterviewKit>();
+  const bank = path.join(root, 'question-bank');
+  for (const name of fs
+    .readdirSync(bank)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
+    const kit = parseDataFile(
+      interviewKitSchema,
+      path.join(bank, name),
+      fs.readFileSync(path.join(bank, name), 'utf8'),
+    );
+    interviewKits.set(kit.roundType, kit);
+  }
   for (const template of processTemplates.values()) {
+    for (const [i, round] of template.rounds.entries()) {
+      // Every interview needs its kit (R-FB-1); a resume review is read, not held.
+      if (round.roundType !== 'resume_review' && !interviewKits.has(round.roundType)) {
+        throw new TemplateError(
+          `${template.key}: at rounds.${i}.roundType: no interview kit for "${round.roundType}" in the question bank`,
+        );
+      }
+    }
     const key = template.defaultVestingScheduleKey;
     if (key && !vestingSchedules.has(key)) {
       throw new TemplateError(
@@ -65,5 +88,11 @@ export function loadCatalog(root = templatesRoot): ShippedCatalog {
       );
     }
   }
-  return { processTemplates, vestingSchedules, vestingSchedule: (key) => vestingSchedules.get(key) };
+  return {
+    processTemplates,
+    vestingSchedules,
+    interviewKits,
+    vestingSchedule: (key) => vestingSchedules.get(key),
+    interviewKit: (roundType) => interviewKits.get(roundType),
+  };
 }

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addExtraRound } from '../../src/core/applications/add-extra-round.js';
 import { decideApplicationRound } from '../../src/core/applications/decide-round.js';
 import { submitApplication } from '../../src/core/applications/submit-application.js';
+import { scheduleInterview } from '../../src/core/feedback/schedule-interview.js';
+import { submitScorecard } from '../../src/core/feedback/write-scorecard.js';
 import { createJob } from '../../src/core/jobs/create-job.js';
 import { transitionJob } from '../../src/core/jobs/transition-job.js';
 import { createOffer } from '../../src/core/offers/create-offer.js';
@@ -157,6 +160,63 @@ async function offerAwaitingApproval(role: Role) {
   );
   ok(await submitOffer(world.deps, { actor: world.staff.recruiter, offerId: offer.id }));
   return offer.id;
+}
+
+/** An interview on the technical round with the given role's user (and the interviewer) on the panel. */
+async function interviewWith(role: Role) {
+  const application = await freshApplication();
+  ok(
+    await decideApplicationRound(world.deps, {
+      actor: world.staff.recruiter,
+      applicationId: application.id,
+      roundKey: 'resume',
+      decision: 'advance',
+      rationale: 'ok',
+    }),
+  );
+  const panel = new Set([world.staff.interviewer.userId]);
+  if (role !== 'candidate') panel.add(world.staff[role].userId);
+  const interview = ok(
+    await scheduleInterview(world.deps, {
+      actor: world.staff.coordinator,
+      applicationId: application.id,
+      roundKey: 'tech',
+      startsAt: new Date('2026-03-05T10:00:00Z'),
+      interviewerIds: [...panel],
+      language: 'en',
+    }),
+  );
+  return { applicationId: application.id, interviewId: interview.id };
+}
+const scorecardContent = {
+  ratings: { coding: 'yes' },
+  recommendation: 'yes',
+  notes: 'ok',
+  privateNote: '',
+} as const;
+
+/** An application whose current round is decided by a committee. */
+async function committeeRound() {
+  const application = await freshApplication();
+  ok(
+    await decideApplicationRound(world.deps, {
+      actor: world.staff.recruiter,
+      applicationId: application.id,
+      roundKey: 'resume',
+      decision: 'advance',
+      rationale: 'ok',
+    }),
+  );
+  ok(
+    await addExtraRound(world.deps, {
+      actor: world.staff.hiring_manager,
+      applicationId: application.id,
+      round: { ...smallTemplate.rounds[1]!, key: 'committee', name: 'Committee', committee: true },
+      beforeRoundKey: 'tech',
+      reason: 'Committee.',
+    }),
+  );
+  return application.id;
 }
 
 const jobBody = () => ({
@@ -385,6 +445,139 @@ const endpoints: Endpoint[] = [
     name: 'get candidate',
     expect: readers,
     prepare: async () => ({ url: `/api/candidates/${(await freshApplication()).candidateId}` }),
+  },
+  {
+    method: 'POST',
+    name: 'schedule interview',
+    expect: row(['deny', 'ok', 'ok', 'deny', 'deny', 'deny', 'deny']),
+    prepare: async () => {
+      const application = await freshApplication();
+      ok(
+        await decideApplicationRound(world.deps, {
+          actor: world.staff.recruiter,
+          applicationId: application.id,
+          roundKey: 'resume',
+          decision: 'advance',
+          rationale: 'ok',
+        }),
+      );
+      return {
+        url: `/api/applications/${application.id}/interviews`,
+        payload: {
+          roundKey: 'tech',
+          startsAt: '2026-03-05T10:00:00Z',
+          interviewerIds: [world.staff.interviewer.userId],
+        },
+      };
+    },
+  },
+  {
+    method: 'GET',
+    name: 'interviews of an application',
+    expect: readers,
+    prepare: async (role) => ({
+      url: `/api/applications/${(await interviewWith(role)).applicationId}/interviews`,
+    }),
+  },
+  {
+    method: 'GET',
+    name: 'my interviews',
+    expect: allStaff,
+    prepare: async () => ({ url: '/api/my/interviews' }),
+  },
+  {
+    method: 'GET',
+    name: 'interview kit',
+    expect: allStaff,
+    prepare: async (role) => ({ url: `/api/interviews/${(await interviewWith(role)).interviewId}/kit` }),
+  },
+  {
+    method: 'GET',
+    name: 'my scorecard',
+    expect: allStaff,
+    prepare: async (role) => ({
+      url: `/api/interviews/${(await interviewWith(role)).interviewId}/scorecard`,
+    }),
+  },
+  {
+    method: 'PUT',
+    name: 'save scorecard draft',
+    expect: allStaff,
+    prepare: async (role) => ({
+      url: `/api/interviews/${(await interviewWith(role)).interviewId}/scorecard`,
+      payload: { content: { notes: 'draft' }, expectedVersion: 1 },
+    }),
+  },
+  {
+    method: 'POST',
+    name: 'submit scorecard',
+    expect: allStaff,
+    prepare: async (role) => ({
+      url: `/api/interviews/${(await interviewWith(role)).interviewId}/scorecard/submit`,
+      payload: { content: scorecardContent },
+    }),
+  },
+  {
+    method: 'POST',
+    name: 'amend scorecard',
+    expect: allStaff,
+    prepare: async (role) => {
+      const { interviewId } = await interviewWith(role);
+      if (role !== 'candidate')
+        ok(
+          await submitScorecard(world.deps, {
+            actor: world.staff[role],
+            interviewId,
+            content: { ...scorecardContent, salaryExpectation: null },
+          }),
+        );
+      return {
+        url: `/api/interviews/${interviewId}/scorecard/amendments`,
+        payload: { content: { ...scorecardContent, recommendation: 'strong_yes' }, reason: 'Second look.' },
+      };
+    },
+  },
+  {
+    method: 'GET',
+    name: 'application scorecards',
+    // R-FB-3: the hiring team and the application's own interviewers; coordinators and admins are neither.
+    expect: row(['feedback.not_allowed', 'ok', 'feedback.not_allowed', 'ok', 'ok', 'ok', 'deny']),
+    prepare: async () => ({
+      url: `/api/applications/${(await interviewWith('candidate')).applicationId}/scorecards`,
+    }),
+  },
+  {
+    method: 'GET',
+    name: 'round debrief',
+    expect: row(['deny', 'ok', 'deny', 'deny', 'ok', 'ok', 'deny']),
+    prepare: async (role) => ({
+      url: `/api/applications/${(await interviewWith(role)).applicationId}/rounds/tech/debrief`,
+    }),
+  },
+  {
+    method: 'POST',
+    name: 'committee vote',
+    expect: row(['deny', 'ok', 'deny', 'deny', 'ok', 'ok', 'deny']),
+    prepare: async () => ({
+      url: `/api/applications/${await committeeRound()}/rounds/committee/votes`,
+      payload: { vote: 'advance' },
+    }),
+  },
+  { method: 'GET', name: 'holidays', expect: allStaff, prepare: async () => ({ url: '/api/holidays' }) },
+  {
+    method: 'POST',
+    name: 'add holiday',
+    expect: adminOnly,
+    prepare: async () => ({
+      url: '/api/holidays',
+      payload: { day: `2027-01-${String((++n % 28) + 1).padStart(2, '0')}`, name: 'Day off' },
+    }),
+  },
+  {
+    method: 'GET',
+    name: 'interviewer insight',
+    expect: row(['ok', 'ok', 'deny', 'deny', 'deny', 'deny', 'deny']),
+    prepare: async () => ({ url: '/api/insights/interviewers' }),
   },
   {
     method: 'GET',

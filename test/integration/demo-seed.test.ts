@@ -45,4 +45,6 @@ it('seeds a living demo once: three zones, every template, candidates at every s
   const offers = await db.selectFrom('offers').select('status').orderBy('status').execute();
   expect(offers.map((o) => o.status)).toEqual(['pending_approval', 'sent']);
   expect(await db.selectFrom('competing_offers').select('id').execute()).toHaveLength(1);
+  const scorecards = await db.selectFrom('scorecards').select('status').execute();
+  expect(new Set(scorecards.map((c) => c.status))).toEqual(new Set(['pending', 'submitted']));
 });

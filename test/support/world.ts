@@ -56,6 +56,7 @@ export const smallTemplate: TemplateFile = {
       eliminatory: true,
       decidedBy: 'recruiter',
       feedbackSlaDays: 2,
+      committee: false,
     },
     {
       key: 'tech',
@@ -67,6 +68,7 @@ export const smallTemplate: TemplateFile = {
       eliminatory: true,
       decidedBy: 'hiring_manager',
       feedbackSlaDays: 2,
+      committee: false,
     },
     {
       key: 'hr',
@@ -78,6 +80,7 @@ export const smallTemplate: TemplateFile = {
       eliminatory: true,
       decidedBy: 'hr',
       feedbackSlaDays: 2,
+      committee: false,
     },
   ],
 };

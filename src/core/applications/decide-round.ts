@@ -1,3 +1,4 @@
+import { consensus, majority } from '../feedback/feedback.rules.js';
 import type { Deps, Store } from '../ports.js';
 import { fail, ok, type Result } from '../result.js';
 import type { Actor, Application } from '../types.js';
@@ -10,6 +11,8 @@ export interface DecideRoundInput {
   roundKey: string;
   decision: Decision;
   rationale: string;
+  /** The hiring manager decides although some interviewers have not submitted; recorded as such. */
+  decideWithoutMissingFeedback?: boolean | undefined;
 }
 
 /** R-ROUND-3: the decider records advance or reject with a written rationale. */
@@ -39,6 +42,23 @@ export async function decideInStore(
       },
     );
   }
+  // R-ROUND-3: the decision waits for every scorecard of the round, unless the decider chooses not to.
+  const feedback = await store.feedback.roundFeedback(orgId, app.id, round.key);
+  const missing = feedback.filter((f) => f.status !== 'submitted').map((f) => f.interviewerId);
+  if (missing.length > 0 && !input.decideWithoutMissingFeedback) {
+    return fail(
+      'round.feedback_missing',
+      `${missing.length} interviewer(s) have not submitted feedback for "${round.key}".`,
+      {
+        missingInterviewerIds: missing,
+      },
+    );
+  }
+  const votes = round.committee ? await store.feedback.roundVotes(orgId, app.id, round.key) : [];
+  const panel = round.committee
+    ? consensus(votes.map((v) => v.vote))
+    : majority(feedback.filter((f) => f.status === 'submitted').map((f) => f.recommendation));
+  const againstMajority = panel !== null && panel !== input.decision;
   const now = deps.clock.now();
   await store.applications.recordDecision({
     id: deps.ids.next(),
@@ -49,6 +69,8 @@ export async function decideInStore(
     rationale: input.rationale,
     decidedBy: actor.kind === 'staff' ? actor.userId : '',
     decidedAt: now,
+    againstMajority,
+    missingFeedback: missing,
   });
   const updated = await store.applications.update(orgId, app.id, {
     status: outcome.value.status,

@@ -1,0 +1,85 @@
+import type { Rating, ScorecardContent } from '../../contracts/feedback.js';
+import { fail, ok } from '../result.js';
+import type { Actor } from '../types.js';
+
+const score: Record<Rating, number> = { strong_no: -2, no: -1, mixed: 0, yes: 1, strong_yes: 2 };
+export const ratingScore = (rating: Rating) => score[rating];
+
+/** The panel's majority: advance when more recommend yes than no, reject when the reverse, else none. */
+export function majority(recommendations: (Rating | null)[]): 'advance' | 'reject' | null {
+  const positive = recommendations.filter((r) => r && score[r] > 0).length;
+  const negative = recommendations.filter((r) => r && score[r] < 0).length;
+  if (positive === negative) return null;
+  return positive > negative ? 'advance' : 'reject';
+}
+
+/** A committee's consensus: every vote the same way; otherwise none (and the HM may add a round, R-ROUND-4). */
+export function consensus(votes: ('advance' | 'reject')[]): 'advance' | 'reject' | null {
+  if (votes.length === 0) return null;
+  return votes.every((v) => v === votes[0]) ? votes[0]! : null;
+}
+
+/** Roles that read every scorecard of an application at any time (R-FB-3). */
+const hiringTeam = ['hiring_manager', 'hr', 'recruiter'] as const;
+export const isHiringTeam = (actor: Actor) =>
+  actor.kind === 'staff' && actor.roles.some((r) => (hiringTeam as readonly string[]).includes(r));
+
+/**
+ * R-FB-3: independent feedback. The hiring team reads every scorecard; an interviewer reads the
+ * others' only once their own scorecard on the same application is submitted; nobody else reads any.
+ */
+export function scorecardAccess(
+  actor: Actor,
+  ownOnApplication: 'none' | 'pending' | 'submitted',
+): 'all' | 'own' | 'none' {
+  if (isHiringTeam(actor)) return 'all';
+  if (ownOnApplication === 'submitted') return 'all';
+  return ownOnApplication === 'pending' ? 'own' : 'none';
+}
+
+/** A scorecard can be submitted with a recommendation and ratings only for the kit's attributes. */
+export function checkSubmittable(content: ScorecardContent, attributeKeys: string[]) {
+  if (content.recommendation === null) {
+    return fail('validation.failed', 'An overall recommendation is required to submit.', {
+      field: 'content.recommendation',
+    });
+  }
+  const unknown = Object.keys(content.ratings).filter((k) => !attributeKeys.includes(k));
+  if (unknown.length > 0) {
+    return fail('validation.failed', `Not attributes of this interview's kit: ${unknown.join(', ')}.`, {
+      field: 'content.ratings',
+      allowed: attributeKeys,
+    });
+  }
+  if (Object.keys(content.ratings).length === 0) {
+    return fail('validation.failed', 'Rate at least one attribute.', { field: 'content.ratings' });
+  }
+  return ok(undefined);
+}
+
+export type ReminderStage = 0 | 1 | 2 | 3;
+const HOUR = 3_600_000;
+
+/**
+ * R-FB-4: where an unsubmitted scorecard should be in its reminders: 1 a day before the deadline,
+ * 2 at the deadline, 3 escalated to the recruiter and hiring manager a day after it.
+ */
+export function reminderStageAt(dueAt: Date, now: Date): ReminderStage {
+  const t = now.getTime() - dueAt.getTime();
+  if (t >= 24 * HOUR) return 3;
+  if (t >= 0) return 2;
+  if (t >= -24 * HOUR) return 1;
+  return 0;
+}
+
+/** Key-order-independent JSON, so stored (jsonb reorders keys) and submitted content compare equal. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export const sameContent = (a: ScorecardContent, b: ScorecardContent) => canonical(a) === canonical(b);

@@ -1,0 +1,46 @@
+import type { Deps } from '../ports.js';
+import { ok } from '../result.js';
+import { reminderStageAt } from './feedback.rules.js';
+
+const kinds = {
+  1: 'feedback.reminder_before_due',
+  2: 'feedback.reminder_due',
+  3: 'feedback.escalated',
+} as const;
+
+/**
+ * R-FB-4: one sweep of overdue feedback. Each scorecard moves forward through its reminder stages
+ * (a day before, at the deadline, escalation a day after) and every stage it passes leaves one
+ * outbox message; dedupe keys make a repeated sweep harmless.
+ */
+export async function sendFeedbackReminders(deps: Deps, input: { batch?: number } = {}) {
+  return deps.transaction(async (store) => {
+    const now = deps.clock.now();
+    const waiting = await store.feedback.awaitingReminder(now, input.batch ?? 500);
+    let messages = 0;
+    for (const scorecard of waiting) {
+      const target = reminderStageAt(scorecard.dueAt, now);
+      for (let stage = scorecard.reminderStage + 1; stage <= target; stage++) {
+        const kind = kinds[stage as 1 | 2 | 3];
+        await store.outbox.enqueue({
+          orgId: scorecard.orgId,
+          kind,
+          dedupeKey: `${kind}:${scorecard.id}`,
+          payload: {
+            scorecardId: scorecard.id,
+            interviewId: scorecard.interviewId,
+            applicationId: scorecard.applicationId,
+            interviewerId: scorecard.interviewerId,
+            teamId: scorecard.teamId,
+            dueAt: scorecard.dueAt.toISOString(),
+            // Escalations go to the recruiter and the team's hiring manager.
+            recipients: stage === 3 ? ['interviewer', 'recruiter', 'hiring_manager'] : ['interviewer'],
+          },
+        });
+        messages++;
+      }
+      await store.feedback.updateScorecard(scorecard.orgId, scorecard.id, { reminderStage: target });
+    }
+    return ok({ scorecards: waiting.length, messages });
+  });
+}

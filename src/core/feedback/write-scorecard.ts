@@ -1,0 +1,171 @@
+import type { ScorecardContent } from '../../contracts/feedback.js';
+import type { Deps, Store } from '../ports.js';
+import { fail, ok, type Result } from '../result.js';
+import type { Actor, Scorecard } from '../types.js';
+import { checkSubmittable, sameContent } from './feedback.rules.js';
+
+type Loaded = Result<{ scorecard: Scorecard; attributeKeys: string[] }>;
+
+/** An interviewer's own scorecard on an interview, with the attributes its kit rates. */
+async function ownScorecard(deps: Deps, store: Store, actor: Actor, interviewId: string): Promise<Loaded> {
+  if (actor.kind !== 'staff')
+    return fail('scorecard.not_on_interview', 'Only interviewers write scorecards.');
+  const scorecard = await store.feedback.lockScorecard(actor.orgId, interviewId, actor.userId);
+  if (!scorecard) {
+    return fail('scorecard.not_on_interview', 'You are not an interviewer on this interview.', {
+      interviewId,
+    });
+  }
+  const app = await store.applications.lock(actor.orgId, scorecard.applicationId);
+  if (!app || (app.status !== 'active' && app.status !== 'queued')) {
+    return fail(
+      'scorecard.application_closed',
+      `The application is ${app?.status ?? 'gone'}; its feedback is closed.`,
+      {
+        status: app?.status,
+      },
+    );
+  }
+  const roundType = app.plan.find((r) => r.key === scorecard.roundKey)?.roundType;
+  const kit = roundType ? deps.catalog.interviewKit(roundType) : undefined;
+  return ok({ scorecard, attributeKeys: kit?.focusAttributes.map((a) => a.key) ?? [] });
+}
+
+/** Autosaves a draft; `expectedVersion` keeps two open tabs from overwriting each other. */
+export async function saveScorecardDraft(
+  deps: Deps,
+  input: { actor: Actor; interviewId: string; content: ScorecardContent; expectedVersion: number },
+) {
+  return deps.transaction(async (store) => {
+    const loaded = await ownScorecard(deps, store, input.actor, input.interviewId);
+    if (!loaded.ok) return loaded;
+    const { scorecard } = loaded.value;
+    if (scorecard.status === 'submitted') {
+      return fail('scorecard.already_submitted', 'This scorecard is submitted; amend it instead.', {
+        scorecardId: scorecard.id,
+      });
+    }
+    if (scorecard.version !== input.expectedVersion) {
+      return fail('conflict.stale_version', 'The draft changed elsewhere; reload it.', {
+        expectedVersion: input.expectedVersion,
+        currentVersion: scorecard.version,
+      });
+    }
+    return ok(
+      await store.feedback.updateScorecard(input.actor.orgId, scorecard.id, {
+        status: 'draft',
+        content: input.content,
+      }),
+    );
+  });
+}
+
+/**
+ * Submits the scorecard; submitting is final. The same submission again (a double click, a
+ * retry) returns the stored one unchanged; different content needs an amendment.
+ */
+export async function submitScorecard(
+  deps: Deps,
+  input: { actor: Actor; interviewId: string; content: ScorecardContent },
+) {
+  const { actor } = input;
+  return deps.transaction(async (store) => {
+    const loaded = await ownScorecard(deps, store, actor, input.interviewId);
+    if (!loaded.ok) return loaded;
+    const { scorecard, attributeKeys } = loaded.value;
+    if (scorecard.status === 'submitted') {
+      if (sameContent(scorecard.content, input.content)) return ok(scorecard);
+      return fail(
+        'scorecard.already_submitted',
+        'This scorecard is already submitted; amend it to change it.',
+        {
+          scorecardId: scorecard.id,
+        },
+      );
+    }
+    const valid = checkSubmittable(input.content, attributeKeys);
+    if (!valid.ok) return valid;
+    const now = deps.clock.now();
+    const submitted = await store.feedback.updateScorecard(actor.orgId, scorecard.id, {
+      status: 'submitted',
+      revision: 1,
+      content: input.content,
+      submittedAt: now,
+    });
+    await store.feedback.addRevision({
+      scorecardId: scorecard.id,
+      revision: 1,
+      content: input.content,
+      reason: 'Submitted.',
+      at: now,
+    });
+    await store.audit.record({
+      orgId: actor.orgId,
+      actor,
+      entityType: 'application',
+      entityId: scorecard.applicationId,
+      action: 'scorecard.submitted',
+      data: {
+        scorecardId: scorecard.id,
+        roundKey: scorecard.roundKey,
+        recommendation: input.content.recommendation,
+        late: now > scorecard.dueAt,
+      },
+    });
+    await store.outbox.enqueue({
+      orgId: actor.orgId,
+      kind: 'scorecard.submitted',
+      dedupeKey: `scorecard.submitted:${scorecard.id}`,
+      payload: {
+        scorecardId: scorecard.id,
+        applicationId: scorecard.applicationId,
+        roundKey: scorecard.roundKey,
+      },
+    });
+    return ok(submitted);
+  });
+}
+
+/** An amendment to a submitted scorecard is a new revision; earlier ones stay visible. */
+export async function amendScorecard(
+  deps: Deps,
+  input: { actor: Actor; interviewId: string; content: ScorecardContent; reason: string },
+) {
+  const { actor } = input;
+  return deps.transaction(async (store) => {
+    const loaded = await ownScorecard(deps, store, actor, input.interviewId);
+    if (!loaded.ok) return loaded;
+    const { scorecard, attributeKeys } = loaded.value;
+    if (scorecard.status !== 'submitted') {
+      return fail('scorecard.not_submitted', 'Only a submitted scorecard can be amended; submit it first.', {
+        scorecardId: scorecard.id,
+      });
+    }
+    const valid = checkSubmittable(input.content, attributeKeys);
+    if (!valid.ok) return valid;
+    if (sameContent(scorecard.content, input.content)) return ok(scorecard);
+    const revision = scorecard.revision + 1;
+    const now = deps.clock.now();
+    const amended = await store.feedback.updateScorecard(actor.orgId, scorecard.id, {
+      revision,
+      content: input.content,
+    });
+    await store.feedback.addRevision({
+      scorecardId: scorecard.id,
+      revision,
+      content: input.content,
+      reason: input.reason,
+      at: now,
+    });
+    await store.audit.record({
+      orgId: actor.orgId,
+      actor,
+      entityType: 'application',
+      entityId: scorecard.applicationId,
+      action: 'scorecard.amended',
+      reason: input.reason,
+      data: { scorecardId: scorecard.id, revision },
+    });
+    return ok(amended);
+  });
+}

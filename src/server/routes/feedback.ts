@@ -1,0 +1,369 @@
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { errorBody, idParams } from '../../contracts/api.js';
+import type { DomainError } from '../../contracts/errors.js';
+import {
+  debriefResponse,
+  holidayBody,
+  holidaySchema,
+  insightSchema,
+  interviewSchema,
+  kitResponse,
+  myInterviewSchema,
+  roundParams,
+  scheduleInterviewBody,
+  scorecardAmendBody,
+  scorecardDraftBody,
+  scorecardListResponse,
+  scorecardSchema,
+  scorecardSubmitBody,
+  voteBody,
+} from '../../contracts/feedback-api.js';
+import { castCommitteeVote } from '../../core/feedback/cast-committee-vote.js';
+import { scorecardAccess } from '../../core/feedback/feedback.rules.js';
+import { scheduleInterview } from '../../core/feedback/schedule-interview.js';
+import { amendScorecard, saveScorecardDraft, submitScorecard } from '../../core/feedback/write-scorecard.js';
+import { isAllowed } from '../../core/permissions.js';
+import type { Result } from '../../core/result.js';
+import type { Actor, Scorecard } from '../../core/types.js';
+import { feedbackQueries } from '../../db/feedback-queries.js';
+import { actorOf, allow } from '../auth.js';
+import type { App, AppContext } from '../context.js';
+import { sendError } from '../errors.js';
+
+const denied = { 401: errorBody, 403: errorBody };
+const refusals = { 400: errorBody, 404: errorBody, 409: errorBody, 422: errorBody, ...denied };
+const staffOf = (actor: Actor) => {
+  if (actor.kind !== 'staff') throw new Error('staff route without a staff guard');
+  return actor;
+};
+
+export function feedbackRoutes(app: App, ctx: AppContext) {
+  const feedback = feedbackQueries(ctx.db, ctx.catalog);
+
+  /** The caller's own scorecard on an interview, in the list shape. */
+  async function ownScorecard(actor: Actor, interviewId: string) {
+    const staff = staffOf(actor);
+    const interview = await feedback.interview(staff.orgId, interviewId);
+    if (!interview) return null;
+    const list = await feedback.scorecards(staff.orgId, interview.application_id, {
+      onlyInterviewerId: staff.userId,
+      showPrivate: true,
+    });
+    return list.items.find((s) => s.interviewId === interviewId) ?? null;
+  }
+
+  async function answer(
+    reply: FastifyReply,
+    actor: Actor,
+    interviewId: string,
+    result: Result<Scorecard, DomainError>,
+  ) {
+    if (!result.ok) return sendError(reply, result.error);
+    return (await ownScorecard(actor, interviewId))!;
+  }
+
+  app.post(
+    '/api/applications/:id/interviews',
+    {
+      preHandler: allow('interview.schedule'),
+      schema: {
+        tags: ['interviews'],
+        summary:
+          "Records an interview for the application's current round and opens each interviewer's scorecard",
+        params: idParams,
+        body: scheduleInterviewBody,
+        response: { 201: interviewSchema, ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const result = await scheduleInterview(ctx.deps, {
+        actor: actorOf(request),
+        applicationId: request.params.id,
+        ...request.body,
+        startsAt: new Date(request.body.startsAt),
+      });
+      if (!result.ok) return sendError(reply, result.error);
+      const list = await feedback.interviewsForApplication(result.value.orgId, result.value.applicationId);
+      return reply.code(201).send(list.find((i) => i.id === result.value.id)!);
+    },
+  );
+
+  app.get(
+    '/api/applications/:id/interviews',
+    {
+      preHandler: allow('application.read'),
+      schema: {
+        tags: ['interviews'],
+        params: idParams,
+        response: { 200: z.object({ items: z.array(interviewSchema) }), ...denied },
+      },
+    },
+    async (request) => ({
+      items: await feedback.interviewsForApplication(actorOf(request).orgId, request.params.id),
+    }),
+  );
+
+  app.get(
+    '/api/my/interviews',
+    {
+      preHandler: allow('interview.read'),
+      schema: {
+        tags: ['interviews'],
+        summary: 'My interviews, in my time zone, with my feedback deadlines',
+        response: { 200: z.object({ items: z.array(myInterviewSchema) }), ...denied },
+      },
+    },
+    async (request) => {
+      const actor = staffOf(actorOf(request));
+      const me = await ctx.queries.me(actor);
+      return { items: await feedback.myInterviews(actor.orgId, actor.userId, me.timezone ?? 'UTC') };
+    },
+  );
+
+  app.get(
+    '/api/interviews/:id/kit',
+    {
+      preHandler: allow('interview.read'),
+      schema: {
+        tags: ['interviews'],
+        summary:
+          "The interview kit (R-FB-1) with the candidate's resume: for the interview's interviewers and the hiring team",
+        params: idParams,
+        response: { 200: kitResponse, 404: errorBody, ...denied },
+      },
+    },
+    async (request, reply) => {
+      const actor = staffOf(actorOf(request));
+      const kit = await feedback.kit(actor.orgId, request.params.id);
+      if (!kit) return sendError(reply, { code: 'interview.not_found', message: 'No such interview.' });
+      // Interviewers see the kit of their own interviews only.
+      if (!kit.interview.interviewerIds.includes(actor.userId) && !isAllowed(actor, 'application.read')) {
+        return sendError(reply, {
+          code: 'scorecard.not_on_interview',
+          message: 'You are not an interviewer on this interview.',
+        });
+      }
+      return kit;
+    },
+  );
+
+  app.get(
+    '/api/interviews/:id/scorecard',
+    {
+      preHandler: allow('feedback.write'),
+      schema: {
+        tags: ['feedback'],
+        summary: 'My scorecard for this interview',
+        params: idParams,
+        response: { 200: scorecardSchema, 403: errorBody, 401: errorBody },
+      },
+    },
+    async (request, reply) =>
+      (await ownScorecard(actorOf(request), request.params.id)) ??
+      sendError(reply, {
+        code: 'scorecard.not_on_interview',
+        message: 'You are not an interviewer on this interview.',
+      }),
+  );
+  app.put(
+    '/api/interviews/:id/scorecard',
+    {
+      preHandler: allow('feedback.write'),
+      schema: {
+        tags: ['feedback'],
+        summary: 'Autosaves my draft',
+        params: idParams,
+        body: scorecardDraftBody,
+        response: { 200: scorecardSchema, ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      return answer(
+        reply,
+        actor,
+        request.params.id,
+        await saveScorecardDraft(ctx.deps, { actor, interviewId: request.params.id, ...request.body }),
+      );
+    },
+  );
+  app.post(
+    '/api/interviews/:id/scorecard/submit',
+    {
+      preHandler: allow('feedback.write'),
+      schema: {
+        tags: ['feedback'],
+        summary: 'Submits my scorecard; final, and the same submission twice is stored once',
+        params: idParams,
+        body: scorecardSubmitBody,
+        response: { 200: scorecardSchema, ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      return answer(
+        reply,
+        actor,
+        request.params.id,
+        await submitScorecard(ctx.deps, { actor, interviewId: request.params.id, ...request.body }),
+      );
+    },
+  );
+  app.post(
+    '/api/interviews/:id/scorecard/amendments',
+    {
+      preHandler: allow('feedback.write'),
+      schema: {
+        tags: ['feedback'],
+        summary: 'Amends my submitted scorecard as a new, visible revision',
+        params: idParams,
+        body: scorecardAmendBody,
+        response: { 200: scorecardSchema, ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      return answer(
+        reply,
+        actor,
+        request.params.id,
+        await amendScorecard(ctx.deps, { actor, interviewId: request.params.id, ...request.body }),
+      );
+    },
+  );
+
+  app.get(
+    '/api/applications/:id/scorecards',
+    {
+      preHandler: allow('feedback.write'),
+      schema: {
+        tags: ['feedback'],
+        summary:
+          "An application's scorecards: the hiring team sees all; an interviewer sees others' only after submitting their own (R-FB-3)",
+        params: idParams,
+        response: { 200: scorecardListResponse, ...denied },
+      },
+    },
+    async (request, reply) => {
+      const actor = staffOf(actorOf(request));
+      const own = await feedback.ownFeedbackState(actor.orgId, request.params.id, actor.userId);
+      const access = scorecardAccess(actor, own);
+      if (access === 'none') {
+        return sendError(reply, {
+          code: 'feedback.not_allowed',
+          message: 'Only the hiring team and this application’s interviewers read its feedback.',
+        });
+      }
+      const showPrivate = isAllowed(actor, 'feedback.debrief');
+      return feedback.scorecards(
+        actor.orgId,
+        request.params.id,
+        access === 'all' ? { showPrivate } : { onlyInterviewerId: actor.userId, showPrivate },
+      );
+    },
+  );
+
+  app.get(
+    '/api/applications/:id/rounds/:roundKey/debrief',
+    {
+      preHandler: allow('feedback.debrief'),
+      schema: {
+        tags: ['feedback'],
+        summary: "A round's scorecards side by side, with votes and the decision",
+        params: roundParams,
+        response: { 200: debriefResponse, 404: errorBody, 422: errorBody, ...denied },
+      },
+    },
+    async (request, reply) => {
+      const debrief = await feedback.debrief(
+        actorOf(request).orgId,
+        request.params.id,
+        request.params.roundKey,
+      );
+      if (debrief === null)
+        return sendError(reply, { code: 'application.not_found', message: 'No such application.' });
+      if (debrief === 'unknown_round')
+        return sendError(reply, { code: 'round.unknown', message: `No round "${request.params.roundKey}".` });
+      return debrief;
+    },
+  );
+
+  app.post(
+    '/api/applications/:id/rounds/:roundKey/votes',
+    {
+      preHandler: allow('committee.vote'),
+      schema: {
+        tags: ['feedback'],
+        summary: 'A committee member votes on the current round',
+        params: roundParams,
+        body: voteBody,
+        response: {
+          200: z.object({
+            roundKey: z.string(),
+            votes: z.array(z.object({ voterId: z.string(), vote: z.enum(['advance', 'reject']) })),
+          }),
+          ...refusals,
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await castCommitteeVote(ctx.deps, {
+        actor: staffOf(actorOf(request)),
+        applicationId: request.params.id,
+        roundKey: request.params.roundKey,
+        ...request.body,
+      });
+      return result.ok ? result.value : sendError(reply, result.error);
+    },
+  );
+
+  app.get(
+    '/api/holidays',
+    {
+      preHandler: allow('org.read'),
+      schema: {
+        tags: ['organisation'],
+        summary: 'The holiday calendar feedback deadlines skip',
+        response: { 200: z.object({ items: z.array(holidaySchema) }), ...denied },
+      },
+    },
+    async (request) => ({ items: await feedback.holidays(actorOf(request).orgId) }),
+  );
+  app.post(
+    '/api/holidays',
+    {
+      preHandler: allow('org.manage'),
+      schema: {
+        tags: ['organisation'],
+        body: holidayBody,
+        response: { 201: holidaySchema, 400: errorBody, 409: errorBody, ...denied },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const exists = (await feedback.holidays(actor.orgId)).some((h) => h.day === request.body.day);
+      if (exists)
+        return sendError(reply, {
+          code: 'conflict.concurrent_change',
+          message: `${request.body.day} is already a holiday.`,
+          details: { field: 'day' },
+        });
+      await ctx.organisation.addHoliday(actor, request.body);
+      return reply.code(201).send(request.body);
+    },
+  );
+
+  app.get(
+    '/api/insights/interviewers',
+    {
+      preHandler: allow('insight.read'),
+      schema: {
+        tags: ['feedback'],
+        summary: 'Per interviewer: agreement with decisions, leniency against the panel, on-time rate',
+        response: { 200: z.object({ items: z.array(insightSchema) }), ...denied },
+      },
+    },
+    async (request) => ({ items: await feedback.insights(actorOf(request).orgId, ctx.clock.now()) }),
+  );
+}

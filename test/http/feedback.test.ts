@@ -1,0 +1,566 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { decideApplicationRound } from '../../src/core/applications/decide-round.js';
+import { submitApplication } from '../../src/core/applications/submit-application.js';
+import { sendFeedbackReminders } from '../../src/core/feedback/send-feedback-reminders.js';
+import type { Database } from '../../src/db/database.js';
+import type { App } from '../../src/server/context.js';
+import { openTestDatabase } from '../support/db.js';
+import { buildTestApp, candidateLogin, errorCode, loginAs } from '../support/http.js';
+import { buildWorld, ok, TestClock, type World } from '../support/world.js';
+
+let database: Database;
+let app: App;
+let world: World;
+let clock: TestClock;
+let as: Record<'admin' | 'recruiter' | 'coordinator' | 'interviewer' | 'hm' | 'hmB' | 'hr' | 'peer', string>;
+let peerId: string;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => {
+  await app?.close();
+  await database.close();
+});
+beforeEach(async () => {
+  clock = new TestClock();
+  world = await buildWorld(database, clock);
+  await app?.close();
+  app = await buildTestApp(database, clock);
+  const login = (email: string) => loginAs(app, world.slug, email);
+  // A second interviewer, in Singapore, to sit on panels with the first.
+  const admin = await login(world.staff.admin.email);
+  const peer = await app.inject({
+    method: 'POST',
+    url: '/api/users',
+    headers: { cookie: admin },
+    payload: {
+      email: `peer@${world.slug}.example`,
+      name: 'Peer Interviewer',
+      timezone: 'Asia/Singapore',
+      password: 'correct horse battery staple',
+      roles: ['interviewer'],
+    },
+  });
+  peerId = peer.json().id;
+  as = {
+    admin,
+    recruiter: await login(world.staff.recruiter.email),
+    coordinator: await login(world.staff.coordinator.email),
+    interviewer: await login(world.staff.interviewer.email),
+    hm: await login(world.staff.hiring_manager.email),
+    hmB: await login(world.staff.hmB.email),
+    hr: await login(world.staff.hr.email),
+    peer: await login(`peer@${world.slug}.example`),
+  };
+});
+
+type Method = 'GET' | 'POST' | 'PUT';
+const call = (cookie: string, method: Method, url: string, payload?: unknown) =>
+  app.inject({ method, url, payload: payload as object, headers: { cookie } });
+
+/** An application past its resume screen, with a technical interview by two interviewers. */
+async function interviewed() {
+  const person = world.candidate();
+  const application = ok(
+    await submitApplication(world.deps, {
+      actor: world.staff.recruiter,
+      jobId: world.jobs.fullTimeA.id,
+      candidate: { ...person, resumeText: 'Go, Kafka, 4 years at a video startup.' },
+      source: 'test',
+    }),
+  ).application;
+  ok(
+    await decideApplicationRound(world.deps, {
+      actor: world.staff.recruiter,
+      applicationId: application.id,
+      roundKey: 'resume',
+      decision: 'advance',
+      rationale: 'ok',
+    }),
+  );
+  const interview = await call(as.coordinator, 'POST', `/api/applications/${application.id}/interviews`, {
+    roundKey: 'tech',
+    startsAt: '2026-03-05T17:00:00-08:00',
+    interviewerIds: [world.staff.interviewer.userId, peerId],
+    language: 'zh',
+  });
+  expect(interview.statusCode, interview.body).toBe(201);
+  return { applicationId: application.id, interviewId: interview.json().id as string, email: person.email };
+}
+
+const content = (recommendation: string, rating = recommendation) => ({
+  ratings: { problem_solving: rating, coding: rating },
+  recommendation,
+  notes: `Overall ${recommendation}.`,
+  privateNote: 'For the hiring team: seemed tired.',
+});
+
+describe('interviews and kits', () => {
+  it('R-ROUND-1: only the current round is scheduled; interviewers must be staff; R-ROUND-6 language is kept', async () => {
+    const application = ok(
+      await submitApplication(world.deps, {
+        actor: world.staff.recruiter,
+        jobId: world.jobs.fullTimeA.id,
+        candidate: world.candidate(),
+        source: 'test',
+      }),
+    ).application;
+    const early = await call(as.coordinator, 'POST', `/api/applications/${application.id}/interviews`, {
+      roundKey: 'tech',
+      startsAt: '2026-03-05T10:00:00Z',
+      interviewerIds: [world.staff.interviewer.userId],
+    });
+    expect([early.statusCode, errorCode(early)]).toEqual([409, 'round.not_current']);
+    const { applicationId } = await interviewed();
+    const stranger = await call(as.coordinator, 'POST', `/api/applications/${applicationId}/interviews`, {
+      roundKey: 'tech',
+      startsAt: '2026-03-05T10:00:00Z',
+      interviewerIds: [world.jobs.fullTimeA.id],
+    });
+    expect([stranger.statusCode, errorCode(stranger)]).toEqual([422, 'interview.unknown_interviewer']);
+    const list = (await call(as.recruiter, 'GET', `/api/applications/${applicationId}/interviews`)).json()
+      .items;
+    expect(list[0]).toMatchObject({
+      roundKey: 'tech',
+      language: 'zh',
+      startsAt: '2026-03-06T01:00:00.000Z',
+      endsAt: '2026-03-06T02:00:00.000Z',
+    });
+  });
+
+  it('R-FB-1, R-ORG-2: an interviewer sees their interviews in their own zone and the kit with the resume; not other interviews', async () => {
+    const { interviewId } = await interviewed();
+    const mine = (await call(as.peer, 'GET', '/api/my/interviews')).json().items;
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({
+      timezone: 'Asia/Singapore',
+      startsAtLocal: '2026-03-06T09:00:00+08:00',
+      scorecardStatus: 'pending',
+      feedbackDueAtLocal: '2026-03-10T23:59:59+08:00',
+    });
+    const kit = (await call(as.interviewer, 'GET', `/api/interviews/${interviewId}/kit`)).json();
+    expect(kit.kit.roundType).toBe('coding');
+    expect(kit.kit.focusAttributes.map((a: { key: string }) => a.key)).toContain('problem_solving');
+    expect(kit.candidate.resumeText).toBe('Go, Kafka, 4 years at a video startup.');
+    const other = await interviewed();
+    const outsider = await loginAs(app, world.slug, world.staff.hmB.email);
+    expect((await call(outsider, 'GET', `/api/interviews/${other.interviewId}/kit`)).statusCode).toBe(200); // HM role reads applications
+    const notOn = await app.inject({
+      method: 'GET',
+      url: `/api/interviews/${world.jobs.fullTimeA.id}/kit`,
+      headers: { cookie: as.peer },
+    });
+    expect(errorCode(notOn)).toBe('interview.not_found');
+  });
+});
+
+describe('scorecards', () => {
+  it('drafts autosave with a version; submit is final and a double submit is stored once; amendments are revisions', async () => {
+    const { interviewId, applicationId } = await interviewed();
+    const url = `/api/interviews/${interviewId}/scorecard`;
+    const first = await call(as.interviewer, 'GET', url);
+    expect(first.json()).toMatchObject({ status: 'pending', version: 1 });
+    const draft = await call(as.interviewer, 'PUT', url, {
+      content: { notes: 'half written' },
+      expectedVersion: 1,
+    });
+    expect(draft.json()).toMatchObject({ status: 'draft', version: 2, content: { notes: 'half written' } });
+    const staleTab = await call(as.interviewer, 'PUT', url, {
+      content: { notes: 'other tab' },
+      expectedVersion: 1,
+    });
+    expect([staleTab.statusCode, errorCode(staleTab)]).toEqual([409, 'conflict.stale_version']);
+    const incomplete = await call(as.interviewer, 'POST', `${url}/submit`, {
+      content: { notes: 'no recommendation' },
+    });
+    expect(errorCode(incomplete)).toBe('validation.failed');
+    const badAttribute = await call(as.interviewer, 'POST', `${url}/submit`, {
+      content: { ...content('yes'), ratings: { charm: 'yes' } },
+    });
+    expect(badAttribute.json().error.details.allowed).toContain('problem_solving');
+    const submits = await Promise.all(
+      [1, 2, 3].map(() => call(as.interviewer, 'POST', `${url}/submit`, { content: content('yes') })),
+    );
+    expect(submits.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    const rows = await database.db.selectFrom('scorecard_revisions').selectAll().execute();
+    expect(rows.filter((r) => submits[0]!.json().id === r.scorecard_id)).toHaveLength(1);
+    const different = await call(as.interviewer, 'POST', `${url}/submit`, { content: content('no') });
+    expect([different.statusCode, errorCode(different)]).toEqual([409, 'scorecard.already_submitted']);
+    const afterSubmit = await call(as.interviewer, 'PUT', url, {
+      content: content('no'),
+      expectedVersion: 3,
+    });
+    expect(errorCode(afterSubmit)).toBe('scorecard.already_submitted');
+    const amended = (
+      await call(as.interviewer, 'POST', `${url}/amendments`, {
+        content: content('strong_yes'),
+        reason: 'Re-read my notes.',
+      })
+    ).json();
+    expect(amended).toMatchObject({ revision: 2, content: { recommendation: 'strong_yes' } });
+    expect(
+      amended.revisions.map((r: { revision: number; reason: string }) => [r.revision, r.reason]),
+    ).toEqual([
+      [1, 'Submitted.'],
+      [2, 'Re-read my notes.'],
+    ]);
+    const notSubmitted = await call(as.peer, 'POST', `${url}/amendments`, {
+      content: content('yes'),
+      reason: 'x',
+    });
+    expect(errorCode(notSubmitted)).toBe('scorecard.not_submitted');
+    const timeline = (await call(as.recruiter, 'GET', `/api/applications/${applicationId}/timeline`))
+      .json()
+      .items.map((e: { action: string }) => e.action);
+    expect(timeline).toEqual(
+      expect.arrayContaining(['interview.scheduled', 'scorecard.submitted', 'scorecard.amended']),
+    );
+  });
+
+  it('feedback for an interview one was not on is a permission error; after the application ended it has its own code', async () => {
+    const { interviewId, applicationId } = await interviewed();
+    for (const cookie of [as.hm, as.coordinator, as.hr]) {
+      const response = await call(cookie, 'POST', `/api/interviews/${interviewId}/scorecard/submit`, {
+        content: content('yes'),
+      });
+      expect([response.statusCode, errorCode(response)]).toEqual([403, 'scorecard.not_on_interview']);
+    }
+    const candidate = await candidateLogin(
+      app,
+      database,
+      world.slug,
+      (
+        await database.db
+          .selectFrom('candidates')
+          .innerJoin('applications', 'applications.candidate_id', 'candidates.id')
+          .select('candidates.email')
+          .where('applications.id', '=', applicationId)
+          .executeTakeFirstOrThrow()
+      ).email,
+    );
+    expect(
+      (
+        await call(candidate, 'POST', `/api/interviews/${interviewId}/scorecard/submit`, {
+          content: content('yes'),
+        })
+      ).statusCode,
+    ).toBe(403);
+    ok(
+      await decideApplicationRound(world.deps, {
+        actor: world.staff.hiring_manager,
+        applicationId,
+        roundKey: 'tech',
+        decision: 'reject',
+        rationale: 'Withdrawn panel.',
+        decideWithoutMissingFeedback: true,
+      }),
+    );
+    const closed = await call(as.interviewer, 'POST', `/api/interviews/${interviewId}/scorecard/submit`, {
+      content: content('yes'),
+    });
+    expect([closed.statusCode, errorCode(closed)]).toEqual([409, 'scorecard.application_closed']);
+  });
+
+  it('R-FB-3: independent feedback, through the API, for every role', async () => {
+    const { applicationId, interviewId } = await interviewed();
+    const read = (cookie: string) => call(cookie, 'GET', `/api/applications/${applicationId}/scorecards`);
+    await call(as.peer, 'POST', `/api/interviews/${interviewId}/scorecard/submit`, {
+      content: content('no'),
+    });
+    // The interviewer who has not submitted sees only their own, and is told others are hidden.
+    const before = (await read(as.interviewer)).json();
+    expect(before.items.map((s: { interviewerName: string }) => s.interviewerName)).toEqual(['interviewer']);
+    expect(before.othersHidden).toBe(true);
+    // The hiring team sees everything, private notes included.
+    for (const cookie of [as.hm, as.hr, as.recruiter, as.hmB]) {
+      const all = (await read(cookie)).json();
+      expect(all.items).toHaveLength(2);
+      expect(all.othersHidden).toBe(false);
+      expect(
+        all.items.find((s: { interviewerId: string }) => s.interviewerId === peerId).content.privateNote,
+      ).toBe('For the hiring team: seemed tired.');
+    }
+    // Coordinators and admins are not on the hiring team; a candidate never reads feedback.
+    for (const cookie of [as.coordinator, as.admin]) {
+      const refused = await read(cookie);
+      expect([refused.statusCode, errorCode(refused)]).toEqual([403, 'feedback.not_allowed']);
+    }
+    const candidate = await candidateLogin(
+      app,
+      database,
+      world.slug,
+      (
+        await database.db
+          .selectFrom('candidates')
+          .innerJoin('applications', 'applications.candidate_id', 'candidates.id')
+          .select('candidates.email')
+          .where('applications.id', '=', applicationId)
+          .executeTakeFirstOrThrow()
+      ).email,
+    );
+    expect((await read(candidate)).statusCode).toBe(403);
+    // An interviewer of another application reads nothing here.
+    const other = await interviewed();
+    await call(as.interviewer, 'POST', `/api/interviews/${other.interviewId}/scorecard/submit`, {
+      content: content('yes'),
+    });
+    const elsewhere = await call(as.interviewer, 'GET', `/api/applications/${applicationId}/scorecards`);
+    expect(elsewhere.json().othersHidden).toBe(true);
+    // Once submitted, the interviewer sees the others, without their private notes.
+    await call(as.interviewer, 'POST', `/api/interviews/${interviewId}/scorecard/submit`, {
+      content: content('yes'),
+    });
+    const after = (await read(as.interviewer)).json();
+    expect(after.items).toHaveLength(2);
+    const peers = after.items.find((s: { interviewerId: string }) => s.interviewerId === peerId);
+    expect(peers.content.recommendation).toBe('no');
+    expect(peers.content).not.toHaveProperty('privateNote');
+    expect(peers.revisions[0].content).not.toHaveProperty('privateNote');
+  });
+});
+
+describe('decisions from feedback', () => {
+  it('R-ROUND-3: the HM waits for all scorecards or decides without one, recorded; against the majority is flagged', async () => {
+    const { applicationId, interviewId } = await interviewed();
+    const decide = (body: object) =>
+      call(as.hm, 'POST', `/api/applications/${applicationId}/decisions`, {
+        roundKey: 'tech',
+        rationale: 'Decided.',
+        ...body,
+      });
+    await call(as.interviewer, 'POST', `/api/interviews/${interviewId}/scorecard/submit`, {
+      content: content('no'),
+    });
+    const waiting = await decide({ decision: 'advance' });
+    expect([waiting.statusCode, errorCode(waiting)]).toEqual([409, 'round.feedback_missing']);
+    expect(waiting.json().error.details.missingInterviewerIds).toEqual([peerId]);
+    const decided = (await decide({ decision: 'advance', decideWithoutMissingFeedback: true })).json();
+    expect(decided.decisions.at(-1)).toMatchObject({
+      roundKey: 'tech',
+      againstMajority: true,
+      missingFeedback: [peerId],
+    });
+    const debrief = (
+      await call(as.hr, 'GET', `/api/applications/${applicationId}/rounds/tech/debrief`)
+    ).json();
+    expect(debrief).toMatchObject({
+      majority: 'reject',
+      decision: { decision: 'advance', againstMajority: true },
+    });
+    expect(debrief.attributes.map((a: { key: string }) => a.key)).toContain('coding');
+    expect(debrief.interviewers.map((i: { name: string; status: string }) => [i.name, i.status])).toEqual([
+      ['interviewer', 'submitted'],
+      ['Peer Interviewer', 'pending'],
+    ]);
+    expect(
+      errorCode(await call(as.hr, 'GET', `/api/applications/${applicationId}/rounds/nope/debrief`)),
+    ).toBe('round.unknown');
+    expect(
+      (await call(as.interviewer, 'GET', `/api/applications/${applicationId}/rounds/tech/debrief`))
+        .statusCode,
+    ).toBe(403);
+  });
+
+  it('R-ROUND-4: a committee without consensus is shown as such, and the HM adds a round', async () => {
+    const { applicationId } = await interviewed();
+    const process = (await call(as.admin, 'GET', `/api/processes/${world.processes.A.id}`)).json();
+    expect(process.definition.rounds[1].committee).toBe(false);
+    const notCommittee = await call(as.hm, 'POST', `/api/applications/${applicationId}/rounds/tech/votes`, {
+      vote: 'advance',
+    });
+    expect(errorCode(notCommittee)).toBe('validation.failed');
+    // A plan with a committee round: add one as the extra round, then move to it.
+    const round = {
+      key: 'committee',
+      name: 'Hiring committee',
+      step: 'interview_rounds',
+      roundType: 'hiring_manager',
+      durationMinutes: 45,
+      format: 'video',
+      committee: true,
+    };
+    await call(as.hm, 'POST', `/api/applications/${applicationId}/rounds`, {
+      round,
+      reason: 'Senior role: committee review.',
+    });
+    await call(as.hm, 'POST', `/api/applications/${applicationId}/decisions`, {
+      roundKey: 'tech',
+      decision: 'advance',
+      rationale: 'ok',
+      decideWithoutMissingFeedback: true,
+    });
+    await call(as.hm, 'POST', `/api/applications/${applicationId}/rounds/committee/votes`, {
+      vote: 'advance',
+      note: 'Strong.',
+    });
+    const split = (
+      await call(as.hr, 'POST', `/api/applications/${applicationId}/rounds/committee/votes`, {
+        vote: 'reject',
+        note: 'Not senior enough.',
+      })
+    ).json();
+    expect(split.votes).toHaveLength(2);
+    const debrief = (
+      await call(as.recruiter, 'GET', `/api/applications/${applicationId}/rounds/committee/debrief`)
+    ).json();
+    expect(debrief).toMatchObject({ committee: true, consensus: null, suggestExtraRound: true });
+    const extra = await call(as.hm, 'POST', `/api/applications/${applicationId}/rounds`, {
+      round: { ...round, key: 'committee-2', committee: false, name: 'Tie-break interview' },
+      reason: 'No consensus in committee.',
+    });
+    expect(extra.json().plan.map((r: { key: string }) => r.key)).toEqual([
+      'resume',
+      'tech',
+      'committee',
+      'committee-2',
+      'hr',
+    ]);
+    // The HM still decides, against a unanimous committee only with the flag on the record.
+    await call(as.hr, 'POST', `/api/applications/${applicationId}/rounds/committee/votes`, {
+      vote: 'advance',
+      note: 'Changed my mind.',
+    });
+    const decided = (
+      await call(as.hm, 'POST', `/api/applications/${applicationId}/decisions`, {
+        roundKey: 'committee',
+        decision: 'reject',
+        rationale: 'My call.',
+      })
+    ).json();
+    expect(decided.decisions.at(-1)).toMatchObject({ roundKey: 'committee', againstMajority: true });
+  });
+});
+
+describe('deadlines and reminders', () => {
+  it('R-FB-4: reminders before and at the deadline, escalation after it, each once, through the outbox', async () => {
+    const { interviewId } = await interviewed();
+    await call(as.peer, 'POST', `/api/interviews/${interviewId}/scorecard/submit`, {
+      content: content('yes'),
+    });
+    const sweep = async () => ok(await sendFeedbackReminders(world.deps));
+    // Sweeps cover every organisation; each test reads its own organisation's messages.
+    const messages = async () =>
+      (
+        await database.db
+          .selectFrom('outbox')
+          .select(['kind', 'payload'])
+          .where('org_id', '=', world.orgId)
+          .where('kind', 'like', 'feedback.%')
+          .orderBy('seq')
+          .execute()
+      ).map((m) => m.kind);
+    // The interviewer in UTC: interview ends Fri 02:00 UTC, due Tue 2026-03-10 23:59:59 UTC.
+    clock.advanceDays(7); // 2026-03-09 09:00 UTC: more than a day before the deadline
+    await sweep();
+    expect(await messages()).toEqual([]);
+    clock.advanceDays(1); // 2026-03-10 09:00 UTC: within a day of it
+    await sweep();
+    expect(await messages()).toEqual(['feedback.reminder_before_due']);
+    await sweep();
+    expect(await messages()).toHaveLength(1);
+    clock.advanceDays(1); // 2026-03-11 09:00 UTC: past the deadline
+    await sweep();
+    expect(await messages()).toEqual(['feedback.reminder_before_due', 'feedback.reminder_due']);
+    clock.advanceDays(1); // a day after it
+    await sweep();
+    const all = await database.db
+      .selectFrom('outbox')
+      .select(['kind', 'payload'])
+      .where('org_id', '=', world.orgId)
+      .where('kind', '=', 'feedback.escalated')
+      .execute();
+    expect(all).toHaveLength(1);
+    expect(all[0]!.payload).toMatchObject({
+      interviewerId: world.staff.interviewer.userId,
+      teamId: world.teams.A,
+      recipients: ['interviewer', 'recruiter', 'hiring_manager'],
+    });
+    await sweep();
+    expect(await messages()).toHaveLength(3);
+  });
+
+  it('a sweep long after the deadline sends every stage it skipped, and submitted feedback is never chased', async () => {
+    const { interviewId } = await interviewed();
+    await call(as.interviewer, 'POST', `/api/interviews/${interviewId}/scorecard/submit`, {
+      content: content('yes'),
+    });
+    clock.advanceDays(30);
+    ok(await sendFeedbackReminders(world.deps));
+    const sent = await database.db
+      .selectFrom('outbox')
+      .select(['kind', 'payload'])
+      .where('org_id', '=', world.orgId)
+      .where('kind', 'like', 'feedback.%')
+      .orderBy('seq')
+      .execute();
+    expect(sent.map((m) => m.kind)).toEqual([
+      'feedback.reminder_before_due',
+      'feedback.reminder_due',
+      'feedback.escalated',
+    ]);
+    expect(new Set(sent.map((m) => m.payload.interviewerId))).toEqual(new Set([peerId]));
+  });
+
+  it("holidays are the organisation's and push deadlines out", async () => {
+    const add = await call(as.admin, 'POST', '/api/holidays', { day: '2026-03-09', name: 'Company day off' });
+    expect(add.statusCode).toBe(201);
+    expect(
+      errorCode(await call(as.admin, 'POST', '/api/holidays', { day: '2026-03-09', name: 'Again' })),
+    ).toBe('conflict.concurrent_change');
+    expect(
+      (await call(as.recruiter, 'POST', '/api/holidays', { day: '2026-03-10', name: 'x' })).statusCode,
+    ).toBe(403);
+    expect((await call(as.interviewer, 'GET', '/api/holidays')).json().items).toEqual([
+      { day: '2026-03-09', name: 'Company day off' },
+    ]);
+    await interviewed();
+    const mine = (await call(as.peer, 'GET', '/api/my/interviews')).json().items;
+    expect(mine[0].feedbackDueAtLocal).toBe('2026-03-11T23:59:59+08:00');
+  });
+});
+
+describe('interviewer insight', () => {
+  it('agreement with decisions, leniency against the panel and on-time rate', async () => {
+    for (const [mine, peers, decision] of [
+      ['strong_yes', 'no', 'reject'],
+      ['yes', 'no', 'reject'],
+    ] as const) {
+      const { applicationId, interviewId } = await interviewed();
+      await call(as.interviewer, 'POST', `/api/interviews/${interviewId}/scorecard/submit`, {
+        content: content(mine),
+      });
+      clock.advanceDays(9); // the peer is late: past Tuesday night in Singapore
+      await call(as.peer, 'POST', `/api/interviews/${interviewId}/scorecard/submit`, {
+        content: content(peers),
+      });
+      await call(as.hm, 'POST', `/api/applications/${applicationId}/decisions`, {
+        roundKey: 'tech',
+        decision,
+        rationale: 'Panel.',
+      });
+      clock.advanceDays(-9);
+    }
+    const insight = (await call(as.recruiter, 'GET', '/api/insights/interviewers')).json().items;
+    const me = insight.find(
+      (i: { interviewerId: string }) => i.interviewerId === world.staff.interviewer.userId,
+    );
+    const peer = insight.find((i: { interviewerId: string }) => i.interviewerId === peerId);
+    expect(me).toMatchObject({
+      submitted: 2,
+      agreementRate: 0,
+      leniency: 2.5,
+      tendency: 'lenient',
+      onTimeRate: 1,
+      overdue: 0,
+    });
+    expect(peer).toMatchObject({
+      submitted: 2,
+      agreementRate: 1,
+      leniency: -2.5,
+      tendency: 'harsh',
+      onTimeRate: 0,
+    });
+    expect((await call(as.hm, 'GET', '/api/insights/interviewers')).statusCode).toBe(403);
+  });
+});
