@@ -52,3 +52,45 @@ export type OfferStatus = (typeof offerStatuses)[number];
 
 export const offerComponents = ['base', 'equity', 'signOn', 'bonus', 'other'] as const;
 export type OfferComponent = (typeof offerComponents)[number];
+
+/** Every event the core writes to the outbox. */
+export const eventKinds = [
+  'application.submitted',
+  'candidate.application_advanced',
+  'candidate.application_rejected',
+  'candidate.application_withdrawn',
+  'candidate.application_hired',
+  'candidate.application_closed',
+  'candidate.status_update',
+  'candidate.message',
+  'candidate.sign_in_link',
+  'candidate.offer_sent',
+  'candidate.offer_rescinded',
+  'interview.scheduled',
+  'scorecard.submitted',
+  'feedback.reminder_before_due',
+  'feedback.reminder_due',
+  'feedback.escalated',
+  'offer.created',
+  'staff.offer_accepted',
+  'staff.offer_declined',
+  'staff.offer_countered',
+  'staff.update_due_tomorrow',
+] as const;
+export type EventKind = (typeof eventKinds)[number];
+
+/** What a webhook subscriber can listen to. */
+export const webhookEventTypes = [
+  'application.created',
+  'application.stage_changed',
+  'application.rejected',
+  'application.hired',
+  'candidate.withdrawn',
+  'interview.scheduled',
+  'scorecard.submitted',
+  'offer.created',
+  'offer.sent',
+  'offer.accepted',
+  'offer.declined',
+] as const;
+export type WebhookEventType = (typeof webhookEventTypes)[number];

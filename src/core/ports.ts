@@ -2,6 +2,7 @@ import type { DomainError } from '../contracts/errors.js';
 import type { InterviewKit, ScorecardContent } from '../contracts/feedback.js';
 import type { CompensationBand, VestingSchedule } from '../contracts/offer-terms.js';
 import type { ProcessDefinition } from '../contracts/process-template.js';
+import type { EventKind, WebhookEventType } from '../contracts/vocabulary.js';
 import type { Result } from './result.js';
 import type {
   Actor,
@@ -202,6 +203,37 @@ export interface Store {
       roundKey: string,
     ): Promise<{ voterId: string; vote: 'advance' | 'reject' }[]>;
   };
+  notifications: {
+    /** Outbox events not yet turned into deliveries, oldest first, locked for this transaction. */
+    undispatched(limit: number): Promise<OutboxEvent[]>;
+    markDispatched(seq: number, at: Date): Promise<void>;
+    /** Parks an event that could not be dispatched, with the reason, for an admin to look at. */
+    markFailed(seq: number, at: Date, error: string): Promise<void>;
+    candidate(orgId: string, candidateId: string): Promise<Recipient & { unsubscribed: boolean }>;
+    applicationContext(orgId: string, applicationId: string): Promise<ApplicationContext | null>;
+    staffAudience(
+      orgId: string,
+      audience: 'interviewers' | 'recruiters' | 'hiring_managers' | 'hr',
+      teamId: string | null,
+      userIds: string[],
+    ): Promise<Recipient[]>;
+    interview(orgId: string, interviewId: string): Promise<InterviewContext | null>;
+    webhookEndpoints(orgId: string, type: WebhookEventType): Promise<{ id: string; url: string }[]>;
+    insertDelivery(delivery: NewDelivery): Promise<void>;
+    /** R-FB-5: the candidate heard from us at `at`; the next update and warning are due then. */
+    recordCandidateUpdate(
+      orgId: string,
+      applicationId: string,
+      at: Date,
+      next: { sendAt: Date; warnAt: Date },
+    ): Promise<void>;
+    /** The organisation's own text of a template in a language, if it wrote one. */
+    ownTemplate(orgId: string, key: string, language: string): Promise<MessageText | null>;
+    updateSettings(orgId: string): Promise<{ everyBusinessDays: number; defaultTimezone: string }>;
+    /** Open applications whose update or warning time has come. */
+    dueForUpdate(now: Date, limit: number): Promise<DueUpdate[]>;
+    clearUpdateTimers(applicationId: string, which: 'update' | 'warning'): Promise<void>;
+  };
   people: {
     /** Staff of the organisation by id with their time zones; unknown ids are left out. */
     staff(orgId: string, ids: string[]): Promise<{ id: string; timezone: string; roles: StaffRole[] }[]>;
@@ -230,9 +262,99 @@ export interface Store {
   };
 }
 
+export interface OutboxEvent {
+  seq: number;
+  orgId: string;
+  kind: EventKind;
+  dedupeKey: string;
+  payload: Record<string, unknown>;
+  createdAt: Date;
+}
+
+export interface MessageText {
+  subject: string;
+  body: string;
+}
+
+export interface Recipient {
+  id: string;
+  email: string;
+  name: string;
+  language: string;
+  timezone: string;
+}
+
+export interface ApplicationContext {
+  applicationId: string;
+  candidateId: string;
+  companyName: string;
+  jobTitle: string;
+  teamId: string;
+  teamName: string;
+  status: string;
+  /** The round the application is in, or the offer step. */
+  currentStep: string;
+  nextStep: string | null;
+  lastRationale: string | null;
+  shareRejectionFeedback: boolean;
+  lastCandidateMessageAt: Date | null;
+}
+
+export interface InterviewContext {
+  id: string;
+  applicationId: string;
+  roundName: string;
+  startsAt: Date;
+  endsAt: Date;
+  language: string;
+  interviewerIds: string[];
+}
+
+export interface NewDelivery {
+  id: string;
+  orgId: string;
+  eventSeq: number;
+  channel: 'email' | 'webhook';
+  dedupeKey: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  calendar: string | null;
+  endpointId: string | null;
+  candidateId: string | null;
+  applicationId: string | null;
+  createdAt: Date;
+}
+
+export interface DueUpdate {
+  orgId: string;
+  applicationId: string;
+  candidateId: string;
+  teamId: string;
+  lastMessageAt: Date;
+  updateDue: boolean;
+  warningDue: boolean;
+}
+
+/** Turns a message template and its data into text, and an interview into a calendar invite. */
+export interface MessageRenderer {
+  render(text: MessageText, data: Record<string, unknown>): MessageText;
+  invite(input: {
+    uid: string;
+    title: string;
+    description: string;
+    startsAt: Date;
+    endsAt: Date;
+    organizer: string;
+    attendees: string[];
+  }): string;
+}
+
 /** Data shipped with the product, read once at start. */
 export interface Catalog {
   vestingSchedule(key: string): VestingSchedule | undefined;
+  /** A shipped message template's text in a language, if written in it. */
+  messageText(key: string, language: string): MessageText | undefined;
   interviewKit(roundType: string): InterviewKit | undefined;
 }
 

@@ -1,7 +1,7 @@
 import type { Rating, ScorecardContent } from '../contracts/feedback.js';
 import type { CompensationBand, CompetingTerms, OfferTerms } from '../contracts/offer-terms.js';
 import type { Round } from '../contracts/process-template.js';
-import type { EmploymentType, OfferComponent, OfferStatus } from '../contracts/vocabulary.js';
+import type { EmploymentType, EventKind, OfferComponent, OfferStatus } from '../contracts/vocabulary.js';
 
 export const staffRoles = [
   'admin',
@@ -95,7 +95,7 @@ export interface AuditEntry {
 
 export interface OutboxMessage {
   orgId: string;
-  kind: string;
+  kind: EventKind;
   dedupeKey: string;
   payload: Record<string, unknown>;
 }

@@ -303,6 +303,71 @@ const statements: Record<string, string[]> = {
       PRIMARY KEY (application_id, round_key, voter_id)
     )`,
   ],
+  '0004_notifications': [
+    'ALTER TABLE orgs ADD COLUMN update_every_business_days integer NOT NULL DEFAULT 5 CHECK (update_every_business_days BETWEEN 1 AND 30)',
+    'ALTER TABLE orgs ADD COLUMN share_rejection_feedback boolean NOT NULL DEFAULT false',
+    `ALTER TABLE orgs ADD COLUMN default_language text NOT NULL DEFAULT 'en'`,
+    `ALTER TABLE orgs ADD COLUMN default_timezone text NOT NULL DEFAULT 'UTC'`,
+    'ALTER TABLE candidates ADD COLUMN language text',
+    'ALTER TABLE candidates ADD COLUMN unsubscribed_at timestamptz',
+    'ALTER TABLE applications ADD COLUMN last_candidate_message_at timestamptz',
+    'ALTER TABLE applications ADD COLUMN next_update_at timestamptz',
+    'ALTER TABLE applications ADD COLUMN next_warning_at timestamptz',
+    `CREATE INDEX applications_update_due ON applications (next_update_at) WHERE status IN ('queued', 'active') AND next_update_at IS NOT NULL`,
+    `CREATE INDEX applications_warning_due ON applications (next_warning_at) WHERE status IN ('queued', 'active') AND next_warning_at IS NOT NULL`,
+    'ALTER TABLE outbox ADD COLUMN dispatched_at timestamptz',
+    'ALTER TABLE outbox ADD COLUMN error text',
+    'CREATE INDEX outbox_undispatched ON outbox (seq) WHERE dispatched_at IS NULL',
+    `CREATE TABLE deliveries (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      event_seq bigint NOT NULL REFERENCES outbox(seq),
+      channel text NOT NULL CHECK (channel IN ('email', 'webhook')),
+      dedupe_key text NOT NULL UNIQUE,
+      recipient text NOT NULL,
+      subject text NOT NULL,
+      body text NOT NULL,
+      calendar text,
+      endpoint_id uuid,
+      candidate_id uuid REFERENCES candidates(id),
+      application_id uuid REFERENCES applications(id),
+      status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivered', 'failed')),
+      attempts integer NOT NULL DEFAULT 0,
+      next_attempt_at timestamptz NOT NULL,
+      locked_until timestamptz,
+      last_error text,
+      created_at timestamptz NOT NULL,
+      delivered_at timestamptz
+    )`,
+    `CREATE INDEX deliveries_due ON deliveries (next_attempt_at) WHERE status = 'pending'`,
+    'CREATE INDEX deliveries_org ON deliveries (org_id, status, created_at, id)',
+    `CREATE TABLE delivery_attempts (
+      delivery_id uuid NOT NULL REFERENCES deliveries(id),
+      attempt integer NOT NULL,
+      at timestamptz NOT NULL,
+      ok boolean NOT NULL,
+      response text NOT NULL,
+      PRIMARY KEY (delivery_id, attempt)
+    )`,
+    `CREATE TABLE message_templates (
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      key text NOT NULL,
+      language text NOT NULL,
+      subject text NOT NULL,
+      body text NOT NULL,
+      updated_at timestamptz NOT NULL,
+      PRIMARY KEY (org_id, key, language)
+    )`,
+    `CREATE TABLE webhook_endpoints (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      url text NOT NULL,
+      secret text NOT NULL,
+      event_types text[] NOT NULL,
+      active boolean NOT NULL DEFAULT true,
+      created_at timestamptz NOT NULL
+    )`,
+  ],
 };
 
 function toMigration(list: string[]): Migration {

@@ -12,7 +12,16 @@ import type { PlannedRound } from '../core/types.js';
 type Json<T> = ColumnType<T, string, string>;
 
 export interface DB {
-  orgs: { id: string; slug: string; name: string; created_at: Date };
+  orgs: {
+    id: string;
+    slug: string;
+    name: string;
+    created_at: Date;
+    update_every_business_days: Generated<number>;
+    share_rejection_feedback: Generated<boolean>;
+    default_language: Generated<string>;
+    default_timezone: Generated<string>;
+  };
   teams: { id: string; org_id: string; name: string; timezone: string; created_at: Date };
   offices: { id: string; org_id: string; name: string; location: string; timezone: string; created_at: Date };
   users: {
@@ -37,6 +46,8 @@ export interface DB {
     phone: string | null;
     timezone: string | null;
     resume_text: string | null;
+    language: string | null;
+    unsubscribed_at: Date | null;
     created_at: Date;
   };
   sessions: {
@@ -108,6 +119,9 @@ export interface DB {
     version: Generated<number>;
     idempotency_key: string | null;
     source: string;
+    last_candidate_message_at: Date | null;
+    next_update_at: Date | null;
+    next_warning_at: Date | null;
   };
   round_decisions: {
     id: string;
@@ -143,6 +157,8 @@ export interface DB {
     status: Generated<string>;
     attempts: Generated<number>;
     available_at: Date;
+    dispatched_at: Date | null;
+    error: string | null;
   };
   vesting_schedules: { org_id: string; key: string; definition: Json<VestingSchedule>; created_at: Date };
   offers: {
@@ -243,5 +259,44 @@ export interface DB {
     vote: string;
     note: string;
     voted_at: Date;
+  };
+  deliveries: {
+    id: string;
+    org_id: string;
+    event_seq: number;
+    channel: string;
+    dedupe_key: string;
+    recipient: string;
+    subject: string;
+    body: string;
+    calendar: string | null;
+    endpoint_id: string | null;
+    candidate_id: string | null;
+    application_id: string | null;
+    status: Generated<string>;
+    attempts: Generated<number>;
+    next_attempt_at: Date;
+    locked_until: Date | null;
+    last_error: string | null;
+    created_at: Date;
+    delivered_at: Date | null;
+  };
+  delivery_attempts: { delivery_id: string; attempt: number; at: Date; ok: boolean; response: string };
+  message_templates: {
+    org_id: string;
+    key: string;
+    language: string;
+    subject: string;
+    body: string;
+    updated_at: Date;
+  };
+  webhook_endpoints: {
+    id: string;
+    org_id: string;
+    url: string;
+    secret: string;
+    event_types: string[];
+    active: Generated<boolean>;
+    created_at: Date;
   };
 }

@@ -445,7 +445,10 @@ export async function seedDemo(
               actor: recruiter,
               jobId: job.id,
               candidate: {
-                email: `${first}.${last}.${person}@example.com`.toLowerCase(),
+                email: `${first}.${last}.${person}@example.com`
+                  .normalize('NFD')
+                  .replace(/[^\x00-\x7f]/g, '')
+                  .toLowerCase(),
                 firstName: first,
                 lastName: last,
               },

@@ -13,6 +13,7 @@ import type {
   Scorecard,
   StaffRole,
 } from '../core/types.js';
+import { notificationStore } from './notification-store.js';
 import type { DB } from './schema.js';
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
@@ -592,6 +593,7 @@ export function createStore(trx: Kysely<DB>, clock: Clock): Store {
         return rows.map((r) => ({ voterId: r.voter_id, vote: r.vote as 'advance' | 'reject' }));
       },
     },
+    notifications: notificationStore(trx, clock),
     people: {
       async staff(orgId, ids) {
         if (ids.length === 0) return [];

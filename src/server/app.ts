@@ -24,6 +24,7 @@ import { authRoutes } from './routes/auth.js';
 import { candidatePortalRoutes } from './routes/candidate-portal.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { jobRoutes } from './routes/jobs.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { offerRoutes } from './routes/offers.js';
 import { organisationRoutes } from './routes/organisation.js';
 import { processRoutes } from './routes/processes.js';
@@ -160,6 +161,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   candidatePortalRoutes(app, ctx);
   offerRoutes(app, ctx);
   feedbackRoutes(app, ctx);
+  notificationRoutes(app, ctx);
 
   return app;
 }

@@ -15,6 +15,15 @@ const envSchema = z.object({
   COOKIE_SECURE: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  /** smtp://user:pass@host:587 or smtps://…:465; without it email lands in the in-app mailbox. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Hireloop <no-reply@localhost>'),
+  WORKER_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
+  /** How long a worker holds a delivery before another may retry it after a crash. */
+  DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export type Config = z.infer<typeof envSchema>;

@@ -4,8 +4,10 @@ import { createDeps } from '../db/store.js';
 import { buildApp, randomIds, systemClock } from './app.js';
 import { hashPassword } from './auth.js';
 import { loadConfig } from './config.js';
-import { startFeedbackReminders } from './jobs/feedback-reminders.js';
+import { startWorker } from './jobs/worker.js';
+import { messageRenderer } from './messages.js';
 import { loadCatalog } from './templates.js';
+import { createTransport } from './transport.js';
 
 async function main() {
   const config = loadConfig();
@@ -27,12 +29,22 @@ async function main() {
       );
   }
   const app = await buildApp({ database, config, catalog });
-  const stopReminders = startFeedbackReminders(
-    createDeps(database.db, systemClock, randomIds, catalog),
-    app.log,
+  const transport = createTransport({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
+  const stopWorker = startWorker(
+    {
+      db: database.db,
+      deps: createDeps(database.db, systemClock, randomIds, catalog),
+      renderer: messageRenderer,
+      transport,
+      publicUrl: config.PUBLIC_URL,
+      leaseMs: config.DELIVERY_LEASE_SECONDS * 1000,
+      log: app.log,
+    },
+    config.WORKER_INTERVAL_MS,
   );
   const stop = async () => {
-    stopReminders();
+    stopWorker();
+    transport.close();
     await app.close();
     await database.close();
     process.exit(0);
@@ -40,9 +52,8 @@ async function main() {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   await app.listen({ port: config.PORT, host: config.HOST });
-  console.log(
-    `Hireloop on ${database.kind === 'pglite' ? `PGlite (${config.DATA_DIR})` : 'PostgreSQL'}: http://${config.HOST}:${config.PORT} — API docs at /docs`,
-  );
+  const where = database.kind === 'pglite' ? `PGlite (${config.DATA_DIR})` : 'PostgreSQL';
+  console.log(`Hireloop on ${where}: http://${config.HOST}:${config.PORT} — API docs at /docs`);
 }
 
 main().catch((error) => {

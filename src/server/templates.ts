@@ -3,8 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { type InterviewKit, interviewKitSchema } from '../contracts/feedback.js';
+import { type MessageTemplateFile, messageTemplateFileSchema } from '../contracts/messages.js';
 import { type VestingSchedule, vestingScheduleSchema } from '../contracts/offer-terms.js';
 import { type TemplateFile, templateFileSchema } from '../contracts/process-template.js';
+import { eventPlan } from '../core/notifications/notification.rules.js';
 import type { Catalog } from '../core/ports.js';
 
 export const templatesRoot = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -53,6 +55,7 @@ export interface ShippedCatalog extends Catalog {
   processTemplates: Map<string, TemplateFile>;
   vestingSchedules: Map<string, VestingSchedule>;
   interviewKits: Map<string, InterviewKit>;
+  messageTemplates: Map<string, MessageTemplateFile>;
 }
 
 /** Everything shipped under templates/, validated once at start. */
@@ -71,6 +74,14 @@ export function loadCatalog(root = templatesRoot): ShippedCatalog {
       fs.readFileSync(path.join(bank, name), 'utf8'),
     );
     interviewKits.set(kit.roundType, kit);
+  }
+  const messageTemplates = loadKeyed(messageTemplateFileSchema, path.join(root, 'messages'));
+  for (const [kind, plan] of Object.entries(eventPlan)) {
+    for (const email of plan.emails) {
+      if (!messageTemplates.has(email.template)) {
+        throw new TemplateError(`messages: no template "${email.template}" for the event "${kind}"`);
+      }
+    }
   }
   for (const template of processTemplates.values()) {
     for (const [i, round] of template.rounds.entries()) {
@@ -92,7 +103,9 @@ export function loadCatalog(root = templatesRoot): ShippedCatalog {
     processTemplates,
     vestingSchedules,
     interviewKits,
+    messageTemplates,
     vestingSchedule: (key) => vestingSchedules.get(key),
+    messageText: (key, language) => messageTemplates.get(key)?.languages[language],
     interviewKit: (roundType) => interviewKits.get(roundType),
   };
 }

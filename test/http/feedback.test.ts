@@ -323,20 +323,57 @@ describe('scorecards', () => {
 describe('the final HR interview', () => {
   it('has its own kit, and a candidate may decline to state salary expectations', async () => {
     const person = world.candidate();
-    const application = ok(await submitApplication(world.deps, { actor: world.staff.recruiter, jobId: world.jobs.fullTimeA.id, candidate: person, source: 'test' })).application;
-    for (const [roundKey, actor] of [['resume', world.staff.recruiter], ['tech', world.staff.hiring_manager]] as const) {
-      ok(await decideApplicationRound(world.deps, { actor, applicationId: application.id, roundKey, decision: 'advance', rationale: 'ok' }));
+    const application = ok(
+      await submitApplication(world.deps, {
+        actor: world.staff.recruiter,
+        jobId: world.jobs.fullTimeA.id,
+        candidate: person,
+        source: 'test',
+      }),
+    ).application;
+    for (const [roundKey, actor] of [
+      ['resume', world.staff.recruiter],
+      ['tech', world.staff.hiring_manager],
+    ] as const) {
+      ok(
+        await decideApplicationRound(world.deps, {
+          actor,
+          applicationId: application.id,
+          roundKey,
+          decision: 'advance',
+          rationale: 'ok',
+        }),
+      );
     }
-    const interview = (await call(as.recruiter, 'POST', `/api/applications/${application.id}/interviews`, { roundKey: 'hr', startsAt: '2026-03-05T10:00:00Z', interviewerIds: [world.staff.hr.userId] })).json();
+    const interview = (
+      await call(as.recruiter, 'POST', `/api/applications/${application.id}/interviews`, {
+        roundKey: 'hr',
+        startsAt: '2026-03-05T10:00:00Z',
+        interviewerIds: [world.staff.hr.userId],
+      })
+    ).json();
     const kit = (await call(as.hr, 'GET', `/api/interviews/${interview.id}/kit`)).json().kit;
     expect(kit.roundType).toBe('hr');
-    expect(kit.questions.map((q: { id: string }) => q.id)).toEqual(['hr-feedback', 'hr-motivation', 'hr-career', 'hr-salary']);
+    expect(kit.questions.map((q: { id: string }) => q.id)).toEqual([
+      'hr-feedback',
+      'hr-motivation',
+      'hr-career',
+      'hr-salary',
+    ]);
     const declined = await call(as.hr, 'POST', `/api/interviews/${interview.id}/scorecard/submit`, {
-      content: { ratings: { motivation: 'strong_yes' }, recommendation: 'yes', salaryExpectation: { declined: true } },
+      content: {
+        ratings: { motivation: 'strong_yes' },
+        recommendation: 'yes',
+        salaryExpectation: { declined: true },
+      },
     });
     expect(declined.json().content.salaryExpectation).toEqual({ declined: true });
     const bad = await call(as.hr, 'POST', `/api/interviews/${interview.id}/scorecard/amendments`, {
-      content: { ratings: { motivation: 'yes' }, recommendation: 'yes', salaryExpectation: { declined: false, currency: 'usd', minCents: -1 } },
+      content: {
+        ratings: { motivation: 'yes' },
+        recommendation: 'yes',
+        salaryExpectation: { declined: false, currency: 'usd', minCents: -1 },
+      },
       reason: 'They shared a figure.',
     });
     expect(bad.statusCode).toBe(400);

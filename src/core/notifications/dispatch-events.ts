@@ -1,0 +1,252 @@
+import { localTime } from '../feedback/business-days.rules.js';
+import type {
+  ApplicationContext,
+  Deps,
+  InterviewContext,
+  MessageRenderer,
+  MessageText,
+  OutboxEvent,
+  Recipient,
+  Store,
+} from '../ports.js';
+import { ok } from '../result.js';
+import { eventPlan, nextUpdate, type PlannedEmail } from './notification.rules.js';
+
+export interface DispatchOptions {
+  renderer: MessageRenderer;
+  /** Base URL of links in messages (the candidate portal). */
+  publicUrl: string;
+  batch?: number;
+}
+
+const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+/**
+ * Turns committed outbox events into deliveries: one email per recipient and one webhook call per
+ * subscribed endpoint, each with a dedupe key, in the same transaction that marks the event
+ * dispatched. Preferences apply here: a candidate who unsubscribed gets essential messages only.
+ */
+export async function dispatchEvents(deps: Deps, options: DispatchOptions) {
+  let events = 0;
+  let deliveries = 0;
+  let failed = 0;
+  // One transaction per event: an event that cannot be dispatched is parked, never blocking the rest.
+  for (let i = 0; i < (options.batch ?? 100); i++) {
+    let claimed: OutboxEvent | undefined;
+    try {
+      const result = await deps.transaction(async (store) => {
+        const [event] = await store.notifications.undispatched(1);
+        if (!event) return ok(null);
+        claimed = event;
+        const count = await dispatchOne(deps, store, options, event);
+        await store.notifications.markDispatched(event.seq, deps.clock.now());
+        return ok(count);
+      });
+      if (!result.ok || result.value === null) break;
+      events++;
+      deliveries += result.value;
+    } catch (error) {
+      const event: OutboxEvent | undefined = claimed;
+      if (!event) throw error;
+      await deps.transaction(async (store) => {
+        await store.notifications.markFailed(event.seq, deps.clock.now(), (error as Error).message);
+        return ok(undefined);
+      });
+      failed++;
+    }
+  }
+  return ok({ events, deliveries, failed });
+}
+
+async function dispatchOne(
+  deps: Deps,
+  store: Store,
+  options: DispatchOptions,
+  event: OutboxEvent,
+): Promise<number> {
+  const plan = eventPlan[event.kind];
+  const now = deps.clock.now();
+  const applicationId = str(event.payload.applicationId);
+  const context = applicationId
+    ? await store.notifications.applicationContext(event.orgId, applicationId)
+    : null;
+  const interviewId = str(event.payload.interviewId);
+  const interview = interviewId ? await store.notifications.interview(event.orgId, interviewId) : null;
+  let count = 0;
+
+  const deliver = async (
+    email: PlannedEmail,
+    to: Recipient,
+    data: Record<string, unknown>,
+    calendar: string | null,
+  ) => {
+    const text = await templateText(deps, store, event.orgId, email.template, to.language);
+    const { subject, body } = options.renderer.render(text, data);
+    await store.notifications.insertDelivery({
+      id: deps.ids.next(),
+      orgId: event.orgId,
+      eventSeq: event.seq,
+      channel: 'email',
+      dedupeKey: `${event.dedupeKey}|email|${email.template}|${to.id}`,
+      recipient: to.email,
+      subject,
+      body,
+      calendar,
+      endpointId: null,
+      candidateId: email.audience === 'candidate' ? to.id : null,
+      applicationId: applicationId ?? null,
+      createdAt: now,
+    });
+    count++;
+  };
+
+  for (const email of plan.emails) {
+    const recipients = await recipientsOf(store, event, email, context, interview);
+    for (const to of recipients) {
+      if (email.audience === 'candidate' && !email.essential && 'unsubscribed' in to && to.unsubscribed)
+        continue;
+      const data = messageData(options, event, context, interview, to);
+      const calendar =
+        email.invite && interview ? inviteFor(options.renderer, interview, context, to, recipients) : null;
+      await deliver(email, to, data, calendar);
+      // R-FB-5: news to the candidate resets the clock of the update guarantee.
+      if (email.countsAsUpdate && context) {
+        const settings = await store.notifications.updateSettings(event.orgId);
+        const holidays = await store.people.holidays(event.orgId);
+        await store.notifications.recordCandidateUpdate(
+          event.orgId,
+          context.applicationId,
+          now,
+          nextUpdate(now, to.timezone, settings.everyBusinessDays, holidays),
+        );
+      }
+    }
+  }
+
+  if (plan.webhook) {
+    for (const endpoint of await store.notifications.webhookEndpoints(event.orgId, plan.webhook)) {
+      const body = JSON.stringify({
+        id: event.dedupeKey,
+        type: plan.webhook,
+        occurredAt: event.createdAt.toISOString(),
+        data: event.payload,
+      });
+      await store.notifications.insertDelivery({
+        id: deps.ids.next(),
+        orgId: event.orgId,
+        eventSeq: event.seq,
+        channel: 'webhook',
+        dedupeKey: `${event.dedupeKey}|webhook|${endpoint.id}`,
+        recipient: endpoint.url,
+        subject: plan.webhook,
+        body,
+        calendar: null,
+        endpointId: endpoint.id,
+        candidateId: null,
+        applicationId: applicationId ?? null,
+        createdAt: now,
+      });
+      count++;
+    }
+  }
+  return count;
+}
+
+/** The organisation's own wording first, then the shipped one; the reader's language, else English. */
+export async function templateText(
+  deps: Deps,
+  store: Store,
+  orgId: string,
+  key: string,
+  language: string,
+): Promise<MessageText> {
+  const text =
+    (await store.notifications.ownTemplate(orgId, key, language)) ??
+    deps.catalog.messageText(key, language) ??
+    (await store.notifications.ownTemplate(orgId, key, 'en')) ??
+    deps.catalog.messageText(key, 'en');
+  if (!text) throw new Error(`no message template "${key}"`);
+  return text;
+}
+
+async function recipientsOf(
+  store: Store,
+  event: OutboxEvent,
+  email: PlannedEmail,
+  context: ApplicationContext | null,
+  interview: InterviewContext | null,
+): Promise<(Recipient & { unsubscribed?: boolean })[]> {
+  const candidateId = str(event.payload.candidateId) ?? context?.candidateId;
+  switch (email.audience) {
+    case 'candidate':
+      return candidateId ? [await store.notifications.candidate(event.orgId, candidateId)] : [];
+    case 'interviewer': {
+      const id = str(event.payload.interviewerId);
+      return id ? store.notifications.staffAudience(event.orgId, 'interviewers', null, [id]) : [];
+    }
+    case 'interviewers':
+      return store.notifications.staffAudience(
+        event.orgId,
+        'interviewers',
+        null,
+        interview?.interviewerIds ?? [],
+      );
+    default:
+      return store.notifications.staffAudience(
+        event.orgId,
+        email.audience,
+        str(event.payload.teamId) ?? context?.teamId ?? null,
+        [],
+      );
+  }
+}
+
+function messageData(
+  options: DispatchOptions,
+  event: OutboxEvent,
+  context: ApplicationContext | null,
+  interview: InterviewContext | null,
+  to: Recipient,
+): Record<string, unknown> {
+  return {
+    ...event.payload,
+    recipientName: to.name,
+    portalUrl: `${options.publicUrl}/candidate`,
+    companyName: context?.companyName,
+    jobTitle: context?.jobTitle,
+    teamName: context?.teamName,
+    currentStep: context?.currentStep,
+    nextStep: context?.nextStep,
+    // R-FB-5: the standard rejection carries the rationale only where the organisation allows it.
+    feedback: context?.shareRejectionFeedback ? context.lastRationale : null,
+    interview: interview && {
+      roundName: interview.roundName,
+      language: interview.language,
+      startsAtLocal: localTime(interview.startsAt, to.timezone),
+      timezone: to.timezone,
+      durationMinutes: Math.round((interview.endsAt.getTime() - interview.startsAt.getTime()) / 60_000),
+    },
+    dueAtLocal:
+      typeof event.payload.dueAt === 'string'
+        ? localTime(new Date(event.payload.dueAt), to.timezone)
+        : undefined,
+  };
+}
+
+function inviteFor(
+  renderer: MessageRenderer,
+  interview: InterviewContext,
+  context: ApplicationContext | null,
+  to: Recipient,
+  all: Recipient[],
+): string {
+  return renderer.invite({
+    uid: `${interview.id}@hireloop`,
+    title: `${interview.roundName}${context ? ` — ${context.jobTitle}` : ''}`,
+    description: `Interview language: ${interview.language}.`,
+    startsAt: interview.startsAt,
+    endsAt: interview.endsAt,
+    organizer: context?.companyName ?? 'Hireloop',
+    attendees: [...new Set([to.email, ...all.map((r) => r.email)])],
+  });
+}

@@ -1,0 +1,93 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
+import { sendFeedbackReminders } from '../../core/feedback/send-feedback-reminders.js';
+import { dispatchEvents } from '../../core/notifications/dispatch-events.js';
+import { keepCandidatesInformed } from '../../core/notifications/keep-candidates-informed.js';
+import { MAX_ATTEMPTS, retryDelayMs } from '../../core/notifications/notification.rules.js';
+import type { Deps, MessageRenderer } from '../../core/ports.js';
+import { deliveries } from '../../db/deliveries.js';
+import type { DB } from '../../db/schema.js';
+import type { Transport } from '../transport.js';
+
+export interface WorkerOptions {
+  db: Kysely<DB>;
+  deps: Deps;
+  renderer: MessageRenderer;
+  transport: Transport;
+  publicUrl: string;
+  leaseMs: number;
+  log?: FastifyBaseLogger;
+}
+
+/** Sends what is due now: every claimed delivery is attempted once and finished or rescheduled. */
+export async function deliverDue(options: WorkerOptions, limit = 20): Promise<number> {
+  const queue = deliveries(options.db);
+  const claimed = await queue.claim(options.deps.clock.now(), options.leaseMs, limit);
+  for (const delivery of claimed) {
+    const secret =
+      delivery.channel === 'webhook' && delivery.endpoint_id
+        ? await queue.secretOf(delivery.endpoint_id)
+        : null;
+    const result =
+      delivery.channel === 'email'
+        ? await options.transport.email(delivery)
+        : secret
+          ? await options.transport.webhook(delivery, secret)
+          : { ok: false as const, error: 'the webhook endpoint no longer exists' };
+    const at = options.deps.clock.now();
+    if (result.ok) {
+      await queue.finish(delivery, at, result);
+    } else {
+      const retryAt =
+        delivery.attempts < MAX_ATTEMPTS ? new Date(at.getTime() + retryDelayMs(delivery.attempts)) : null;
+      await queue.finish(delivery, at, { ok: false, error: result.error, retryAt });
+      options.log?.warn(
+        {
+          deliveryId: delivery.id,
+          channel: delivery.channel,
+          attempt: delivery.attempts,
+          willRetry: Boolean(retryAt),
+        },
+        'delivery failed',
+      );
+    }
+  }
+  return claimed.length;
+}
+
+/** One pass of everything time-driven: events into deliveries, deliveries out, sweeps. */
+export async function runOnce(options: WorkerOptions, sweeps: boolean) {
+  const dispatched = await dispatchEvents(options.deps, {
+    renderer: options.renderer,
+    publicUrl: options.publicUrl,
+  });
+  const delivered = await deliverDue(options);
+  if (sweeps) {
+    await sendFeedbackReminders(options.deps);
+    await keepCandidatesInformed(options.deps);
+  }
+  return { dispatched: dispatched.ok ? dispatched.value : null, delivered };
+}
+
+/** The in-process worker: a pass every interval, the sweeps once a minute. */
+export function startWorker(options: WorkerOptions, intervalMs: number): () => void {
+  let running = false;
+  let lastSweep = 0;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const now = Date.now();
+      const sweeps = now - lastSweep >= 60_000;
+      if (sweeps) lastSweep = now;
+      await runOnce(options, sweeps);
+    } catch (error) {
+      options.log?.error({ err: error }, 'worker pass failed');
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(tick, intervalMs);
+  void tick();
+  return () => clearInterval(timer);
+}

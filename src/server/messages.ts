@@ -1,0 +1,46 @@
+import { createEvent, type EventAttributes } from 'ics';
+import Mustache from 'mustache';
+import type { MessageRenderer } from '../core/ports.js';
+
+// Emails are plain text: nothing to escape.
+const plain = { escape: (value: string) => value };
+const utcParts = (d: Date) =>
+  [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()] as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+
+export const messageRenderer: MessageRenderer = {
+  render(text, data) {
+    return {
+      subject: Mustache.render(text.subject, data, {}, plain).trim(),
+      body: Mustache.render(text.body, data, {}, plain),
+    };
+  },
+  invite(input) {
+    // Calendar invites are written in UTC (R-ORG-2); each reader's client shows their own zone.
+    const event: EventAttributes = {
+      uid: input.uid,
+      method: 'REQUEST',
+      title: input.title,
+      description: input.description,
+      start: utcParts(input.startsAt),
+      startInputType: 'utc',
+      startOutputType: 'utc',
+      end: utcParts(input.endsAt),
+      endInputType: 'utc',
+      endOutputType: 'utc',
+      organizer: { name: input.organizer, email: 'no-reply@hireloop.invalid' },
+      attendees: input.attendees.map((email) => ({ email, rsvp: true, role: 'REQ-PARTICIPANT' as const })),
+      productId: 'hireloop',
+    };
+    // An address the calendar format refuses must not cost the invite: send it without attendees.
+    const first = createEvent(event);
+    const { error, value } = first.error ? createEvent({ ...event, attendees: [] }) : first;
+    if (error || !value) throw error ?? new Error('calendar invite could not be written');
+    return value;
+  },
+};
