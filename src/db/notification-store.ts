@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { EventKind } from '../contracts/vocabulary.js';
-import type { Clock, Store } from '../core/ports.js';
+import type { Store } from '../core/ports.js';
 import type { DB } from './schema.js';
 import { toApplication } from './store.js';
 
@@ -12,7 +12,7 @@ const roleOf = {
 } as const;
 
 /** The notification side of the Store: events to dispatch, their recipients, deliveries, update timers. */
-export function notificationStore(trx: Kysely<DB>, clock: Clock): Store['notifications'] {
+export function notificationStore(trx: Kysely<DB>): Store['notifications'] {
   return {
     async undispatched(limit) {
       const rows = await trx

@@ -447,7 +447,7 @@ export async function seedDemo(
               candidate: {
                 email: `${first}.${last}.${person}@example.com`
                   .normalize('NFD')
-                  .replace(/[^\x00-\x7f]/g, '')
+                  .replace(/\p{Diacritic}/gu, '')
                   .toLowerCase(),
                 firstName: first,
                 lastName: last,

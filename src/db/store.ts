@@ -593,7 +593,7 @@ export function createStore(trx: Kysely<DB>, clock: Clock): Store {
         return rows.map((r) => ({ voterId: r.voter_id, vote: r.vote as 'advance' | 'reject' }));
       },
     },
-    notifications: notificationStore(trx, clock),
+    notifications: notificationStore(trx),
     people: {
       async staff(orgId, ids) {
         if (ids.length === 0) return [];

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addExtraRound } from '../../src/core/applications/add-extra-round.js';
 import { decideApplicationRound } from '../../src/core/applications/decide-round.js';
@@ -217,6 +218,52 @@ async function committeeRound() {
     }),
   );
   return application.id;
+}
+
+/** A delivery that failed for good, and an event that could not be dispatched. */
+async function failedDelivery() {
+  const application = await freshApplication();
+  const event = await world.db
+    .selectFrom('outbox')
+    .select('seq')
+    .where('org_id', '=', world.orgId)
+    .orderBy('seq', 'desc')
+    .executeTakeFirstOrThrow();
+  const id = randomUUID();
+  await world.db
+    .insertInto('deliveries')
+    .values({
+      id,
+      org_id: world.orgId,
+      event_seq: Number(event.seq),
+      channel: 'email',
+      dedupe_key: `test:${id}`,
+      recipient: 'x@example.com',
+      subject: 's',
+      body: 'b',
+      application_id: application.id,
+      status: 'failed',
+      attempts: 8,
+      next_attempt_at: new Date(),
+      created_at: new Date(),
+    })
+    .execute();
+  return id;
+}
+async function failedEvent() {
+  await freshApplication();
+  const event = await world.db
+    .selectFrom('outbox')
+    .select('seq')
+    .where('org_id', '=', world.orgId)
+    .orderBy('seq', 'desc')
+    .executeTakeFirstOrThrow();
+  await world.db
+    .updateTable('outbox')
+    .set({ status: 'failed', dispatched_at: new Date(), error: 'test' })
+    .where('seq', '=', event.seq)
+    .execute();
+  return Number(event.seq);
 }
 
 const jobBody = () => ({
@@ -578,6 +625,121 @@ const endpoints: Endpoint[] = [
     name: 'interviewer insight',
     expect: row(['ok', 'ok', 'deny', 'deny', 'deny', 'deny', 'deny']),
     prepare: async () => ({ url: '/api/insights/interviewers' }),
+  },
+  { method: 'GET', name: 'deliveries', expect: adminOnly, prepare: async () => ({ url: '/api/deliveries' }) },
+  {
+    method: 'GET',
+    name: 'delivery',
+    expect: adminOnly,
+    prepare: async () => ({ url: `/api/deliveries/${await failedDelivery()}` }),
+  },
+  {
+    method: 'POST',
+    name: 'retry delivery',
+    expect: adminOnly,
+    prepare: async () => ({ url: `/api/deliveries/${await failedDelivery()}/retry` }),
+  },
+  {
+    method: 'GET',
+    name: 'failed events',
+    expect: adminOnly,
+    prepare: async () => ({ url: '/api/events/failed' }),
+  },
+  {
+    method: 'POST',
+    name: 'retry event',
+    expect: adminOnly,
+    prepare: async () => ({ url: `/api/events/${await failedEvent()}/retry` }),
+  },
+  {
+    method: 'GET',
+    name: 'message templates',
+    expect: adminOnly,
+    prepare: async () => ({ url: '/api/message-templates' }),
+  },
+  {
+    method: 'PUT',
+    name: 'edit message template',
+    expect: adminOnly,
+    prepare: async () => ({
+      url: '/api/message-templates/status_update/en',
+      payload: { subject: 'News on {{jobTitle}}', body: 'Hi {{recipientName}}' },
+    }),
+  },
+  {
+    method: 'POST',
+    name: 'preview message template',
+    expect: adminOnly,
+    prepare: async () => ({ url: '/api/message-templates/status_update/zh/preview', payload: {} }),
+  },
+  { method: 'GET', name: 'webhooks', expect: adminOnly, prepare: async () => ({ url: '/api/webhooks' }) },
+  {
+    method: 'POST',
+    name: 'add webhook',
+    expect: adminOnly,
+    prepare: async () => ({
+      url: '/api/webhooks',
+      payload: { url: 'https://hooks.example/ats', eventTypes: ['application.created'] },
+    }),
+  },
+  {
+    method: 'PATCH',
+    name: 'change webhook',
+    expect: adminOnly,
+    prepare: async () => {
+      const created = await app.inject({
+        method: 'POST',
+        url: '/api/webhooks',
+        headers: { cookie: cookies.admin },
+        payload: { url: 'https://hooks.example/x', eventTypes: ['offer.sent'] },
+      });
+      return { url: `/api/webhooks/${created.json().id}`, payload: { active: false } };
+    },
+  },
+  {
+    method: 'GET',
+    name: 'notification settings',
+    expect: allStaff,
+    prepare: async () => ({ url: '/api/settings/notifications' }),
+  },
+  {
+    method: 'PUT',
+    name: 'change notification settings',
+    expect: adminOnly,
+    prepare: async () => ({
+      url: '/api/settings/notifications',
+      payload: {
+        updateEveryBusinessDays: 5,
+        shareRejectionFeedback: false,
+        defaultLanguage: 'en',
+        defaultTimezone: 'UTC',
+      },
+    }),
+  },
+  { method: 'GET', name: 'updates due', expect: readers, prepare: async () => ({ url: '/api/updates/due' }) },
+  {
+    method: 'POST',
+    name: 'write to candidate',
+    expect: row(['deny', 'ok', 'ok', 'deny', 'deny', 'deny', 'deny']),
+    prepare: async () => ({
+      url: `/api/applications/${(await freshApplication()).id}/messages`,
+      payload: { subject: 'Hello', body: 'News soon.' },
+    }),
+  },
+  {
+    method: 'GET',
+    name: 'my preferences',
+    expect: candidateOnly,
+    prepare: async () => ({ url: '/api/me/preferences' }),
+  },
+  {
+    method: 'PUT',
+    name: 'change my preferences',
+    expect: candidateOnly,
+    prepare: async () => ({
+      url: '/api/me/preferences',
+      payload: { language: 'zh', timezone: 'Asia/Shanghai', unsubscribed: false },
+    }),
   },
   {
     method: 'GET',

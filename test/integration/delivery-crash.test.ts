@@ -1,0 +1,142 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, expect, it } from 'vitest';
+import { submitApplication } from '../../src/core/applications/submit-application.js';
+import { messageCandidate } from '../../src/core/notifications/message-candidate.js';
+import { type Database, migrateToLatest, openDatabase } from '../../src/db/database.js';
+import { withDatabase } from '../support/global-setup.js';
+import { startSmtp } from '../support/smtp.js';
+import { buildWorld, ok, TestClock } from '../support/world.js';
+
+const children: ChildProcess[] = [];
+const cleanups: (() => Promise<void> | void)[] = [];
+afterAll(async () => {
+  for (const child of children) child.kill('SIGKILL');
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+async function freePort() {
+  return new Promise<number>((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The database the server processes share: a PGlite directory, or a fresh PostgreSQL database. */
+async function sharedDatabase(): Promise<{ env: Record<string, string>; open: () => Promise<Database> }> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const name = `hireloop_crash_${process.pid}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    cleanups.push(async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    });
+    return {
+      env: { DATABASE_URL: withDatabase(url, name) },
+      open: () => openDatabase({ databaseUrl: withDatabase(url, name) }),
+    };
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hireloop-crash-'));
+  cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  return { env: { DATA_DIR: dataDir }, open: () => openDatabase({ dataDir }) };
+}
+
+it('a worker killed mid-delivery and restarted delivers every message exactly once, by Message-ID', async () => {
+  const smtp = await startSmtp({ delayMs: 40 });
+  cleanups.push(() => smtp.close());
+  const shared = await sharedDatabase();
+
+  // Before any server runs: an organisation and 40 messages waiting in the outbox.
+  let database = await shared.open();
+  await migrateToLatest(database.db);
+  const world = await buildWorld(database, new TestClock(new Date()));
+  for (let i = 0; i < 20; i++) {
+    const app = ok(
+      await submitApplication(world.deps, {
+        actor: world.staff.recruiter,
+        jobId: world.jobs.fullTimeA.id,
+        candidate: world.candidate(),
+        source: 'test',
+      }),
+    ).application;
+    ok(
+      await messageCandidate(world.deps, {
+        actor: world.staff.recruiter,
+        applicationId: app.id,
+        subject: `Hello ${i}`,
+        body: 'News.',
+      }),
+    );
+  }
+  await database.close();
+
+  const start = async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      env: {
+        PATH: process.env.PATH,
+        TZ: 'UTC',
+        PORT: String(await freePort()),
+        LOG_LEVEL: 'silent',
+        SEED_DEMO: 'false',
+        SMTP_URL: smtp.url,
+        WORKER_INTERVAL_MS: '50',
+        DELIVERY_LEASE_SECONDS: '1',
+        ...shared.env,
+      },
+      stdio: 'ignore',
+    });
+    children.push(child);
+    return { child, exited: new Promise((resolve) => child.on('exit', resolve)) };
+  };
+  const waitFor = async (condition: () => boolean, ms: number) => {
+    const until = Date.now() + ms;
+    while (!condition()) {
+      if (Date.now() > until) throw new Error(`timed out with ${smtp.received.length} messages received`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+
+  // Two crashes in the middle of sending, by SIGKILL: no chance to clean up.
+  let kills = 0;
+  for (const after of [8, 22]) {
+    const run = await start();
+    await waitFor(() => smtp.received.length >= after, 60_000);
+    run.child.kill('SIGKILL');
+    await run.exited;
+    kills++;
+  }
+  const last = await start();
+  const uniqueIds = () => new Set(smtp.received.map((m) => m.mail.messageId)).size;
+  await waitFor(() => uniqueIds() >= 40, 90_000);
+  // Let the last worker settle, then stop it properly.
+  await new Promise((r) => setTimeout(r, 1500));
+  last.child.kill('SIGTERM');
+  await last.exited;
+
+  database = await shared.open();
+  const rows = await database.db
+    .selectFrom('deliveries')
+    .select(['id', 'status'])
+    .where('channel', '=', 'email')
+    .execute();
+  await database.close();
+  expect(rows).toHaveLength(40);
+  expect(rows.every((r) => r.status === 'delivered')).toBe(true);
+  const received = smtp.received.map((m) => m.mail.messageId);
+  expect(new Set(received)).toEqual(new Set(rows.map((r) => `<${r.id}@hireloop>`)));
+  // At-least-once: a crash can repeat only the message it was sending, which keeps its Message-ID.
+  expect(received.length - new Set(received).size).toBeLessThanOrEqual(kills);
+  console.log(
+    `crash test: ${received.length} SMTP receipts for ${rows.length} messages after ${kills} kills`,
+  );
+}, 240_000);

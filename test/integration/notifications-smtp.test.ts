@@ -1,0 +1,249 @@
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { decideApplicationRound } from '../../src/core/applications/decide-round.js';
+import { submitApplication } from '../../src/core/applications/submit-application.js';
+import { withdrawApplication } from '../../src/core/applications/withdraw-application.js';
+import { scheduleInterview } from '../../src/core/feedback/schedule-interview.js';
+import type { Database } from '../../src/db/database.js';
+import { notificationAdmin } from '../../src/db/notification-admin.js';
+import { openTestDatabase } from '../support/db.js';
+import { startSmtp } from '../support/smtp.js';
+import { testWorker } from '../support/worker.js';
+import { buildWorld, ok, TestClock, type World } from '../support/world.js';
+
+let database: Database;
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let world: World;
+let clock: TestClock;
+let worker: ReturnType<typeof testWorker>;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  smtp = await startSmtp();
+});
+afterAll(async () => {
+  await smtp.close();
+  await database.close();
+});
+beforeEach(async () => {
+  smtp.received.length = 0;
+  clock = new TestClock();
+  world = await buildWorld(database, clock);
+  worker?.close();
+  worker = testWorker(world, smtp.url);
+  await worker.drain();
+  smtp.received.length = 0;
+});
+
+const submit = async (candidate = world.candidate(), jobId = world.jobs.fullTimeA.id) =>
+  ok(await submitApplication(world.deps, { actor: world.staff.recruiter, jobId, candidate, source: 'test' }))
+    .application;
+const to = (address: string) =>
+  smtp.received.filter((m) => m.envelopeTo.some((r) => r.toLowerCase() === address.toLowerCase()));
+
+describe('email over SMTP', () => {
+  it('an application confirmation reaches the candidate with where they are and what comes next', async () => {
+    const person = world.candidate();
+    await submit(person);
+    await worker.drain();
+    const [mail] = to(person.email);
+    expect(mail?.mail.subject).toBe('We received your application for full_time job');
+    expect(mail?.mail.from?.value[0]).toMatchObject({ name: 'Hireloop', address: 'no-reply@hireloop.test' });
+    expect(mail?.mail.text).toContain('Where you are: Resume.');
+    expect(mail?.mail.text).toContain('What happens next: Technical.');
+    expect(mail?.mail.messageId).toMatch(/^<[0-9a-f-]{36}@hireloop>$/);
+  });
+
+  it('an interview invitation carries a text/calendar part in UTC, to the candidate and every interviewer', async () => {
+    const person = world.candidate();
+    const app = await submit(person);
+    ok(
+      await decideApplicationRound(world.deps, {
+        actor: world.staff.recruiter,
+        applicationId: app.id,
+        roundKey: 'resume',
+        decision: 'advance',
+        rationale: 'ok',
+      }),
+    );
+    ok(
+      await scheduleInterview(world.deps, {
+        actor: world.staff.coordinator,
+        applicationId: app.id,
+        roundKey: 'tech',
+        startsAt: new Date('2026-03-10T02:00:00Z'),
+        interviewerIds: [world.staff.interviewer.userId, world.staff.hiring_manager.userId],
+        language: 'zh',
+      }),
+    );
+    await worker.drain();
+    const recipients = [person.email, world.staff.interviewer.email, world.staff.hiring_manager.email];
+    for (const address of recipients) {
+      const invite = to(address).find((m) => m.raw.includes('text/calendar'));
+      expect(invite, address).toBeDefined();
+      const part = invite!.mail.attachments.find((a) => a.contentType.startsWith('text/calendar')) ?? null;
+      const calendarText = part
+        ? part.content.toString('utf8')
+        : invite!.raw.slice(
+            invite!.raw.indexOf('BEGIN:VCALENDAR'),
+            invite!.raw.indexOf('END:VCALENDAR') + 13,
+          );
+      const event = new ICAL.Event(
+        new ICAL.Component(ICAL.parse(calendarText.replace(/=\r?\n/g, ''))).getFirstSubcomponent('vevent')!,
+      );
+      expect(event.startDate.toJSDate().toISOString()).toBe('2026-03-10T02:00:00.000Z');
+      expect(event.endDate.toJSDate().toISOString()).toBe('2026-03-10T03:00:00.000Z');
+      expect(event.summary).toBe('Technical — full_time job');
+    }
+    const candidateMail = to(person.email).find((m) => m.raw.includes('text/calendar'))!;
+    expect(candidateMail.mail.subject).toBe('Interview scheduled: Technical for full_time job');
+    expect(candidateMail.mail.text).toContain('in zh');
+  });
+
+  it('R-FB-5: a rejection uses the standard message; the rationale is shared only where the organisation allows it', async () => {
+    const quiet = world.candidate();
+    const first = await submit(quiet);
+    ok(
+      await decideApplicationRound(world.deps, {
+        actor: world.staff.recruiter,
+        applicationId: first.id,
+        roundKey: 'resume',
+        decision: 'reject',
+        rationale: 'No distributed systems experience.',
+      }),
+    );
+    await worker.drain();
+    const rejection = to(quiet.email).find((m) => m.mail.subject === 'Your application for full_time job')!;
+    expect(rejection.mail.text).toContain('we will not be moving forward');
+    expect(rejection.mail.text).not.toContain('distributed systems');
+
+    const admin = notificationAdmin(world.db, clock);
+    await admin.saveSettings(world.staff.admin, {
+      updateEveryBusinessDays: 5,
+      shareRejectionFeedback: true,
+      defaultLanguage: 'en',
+      defaultTimezone: 'UTC',
+    });
+    const open = world.candidate();
+    const second = await submit(open);
+    ok(
+      await decideApplicationRound(world.deps, {
+        actor: world.staff.recruiter,
+        applicationId: second.id,
+        roundKey: 'resume',
+        decision: 'reject',
+        rationale: 'No distributed systems experience.',
+      }),
+    );
+    await worker.drain();
+    expect(
+      to(open.email).find((m) => m.mail.subject === 'Your application for full_time job')!.mail.text,
+    ).toContain('Feedback from the team: No distributed systems experience.');
+  });
+
+  it('candidate preferences: language, and unsubscribing stops everything but essential messages', async () => {
+    const person = world.candidate();
+    const app = await submit(person);
+    await worker.drain();
+    const admin = notificationAdmin(world.db, clock);
+    await admin.savePreferences(world.orgId, app.candidateId, {
+      language: 'zh',
+      timezone: 'Asia/Shanghai',
+      unsubscribed: true,
+    });
+    ok(
+      await decideApplicationRound(world.deps, {
+        actor: world.staff.recruiter,
+        applicationId: app.id,
+        roundKey: 'resume',
+        decision: 'advance',
+        rationale: 'ok',
+      }),
+    );
+    await worker.drain();
+    const advanced = to(person.email).at(-1)!;
+    expect(advanced.mail.subject).toBe('您的 full_time job 申请进入下一阶段');
+    // A non-essential message (the confirmation of a second application) is not sent.
+    const before = to(person.email).length;
+    await submit(person, world.jobs.internB.id);
+    await worker.drain();
+    expect(to(person.email)).toHaveLength(before);
+    // A decision always is.
+    ok(
+      await withdrawApplication(world.deps, {
+        actor: { kind: 'candidate', orgId: world.orgId, candidateId: app.candidateId },
+        applicationId: app.id,
+      }),
+    );
+    await worker.drain();
+    expect(to(person.email)).toHaveLength(before + 1);
+  });
+
+  it('R-FB-4: feedback reminders reach the interviewer; escalation reaches the team’s recruiter and hiring manager', async () => {
+    const app = await submit();
+    ok(
+      await decideApplicationRound(world.deps, {
+        actor: world.staff.recruiter,
+        applicationId: app.id,
+        roundKey: 'resume',
+        decision: 'advance',
+        rationale: 'ok',
+      }),
+    );
+    ok(
+      await scheduleInterview(world.deps, {
+        actor: world.staff.coordinator,
+        applicationId: app.id,
+        roundKey: 'tech',
+        startsAt: new Date('2026-03-05T10:00:00Z'),
+        interviewerIds: [world.staff.interviewer.userId],
+        language: 'en',
+      }),
+    );
+    await worker.drain();
+    smtp.received.length = 0;
+    clock.advanceDays(30);
+    await worker.drain(true);
+    const subjects = (address: string) =>
+      to(address)
+        .map((m) => m.mail.subject)
+        .sort();
+    expect(subjects(world.staff.interviewer.email)).toEqual([
+      'Feedback due now: full_time job',
+      'Feedback due soon: full_time job',
+      'Overdue feedback: full_time job',
+    ]);
+    expect(subjects(world.staff.recruiter.email)).toContain('Escalation: overdue feedback on full_time job');
+    expect(subjects(world.staff.hiring_manager.email)).toContain(
+      'Escalation: overdue feedback on full_time job',
+    );
+    // The other team's hiring manager is not bothered.
+    expect(subjects(world.staff.hmB.email)).not.toContain('Escalation: overdue feedback on full_time job');
+  });
+
+  it('an SMTP failure is retried with backoff and visible to admins; a parked event can be retried', async () => {
+    const broken = testWorker(world, 'smtp://127.0.0.1:1');
+    await submit();
+    await broken.drain().catch(() => undefined);
+    const admin = notificationAdmin(world.db, clock);
+    let pending = (await admin.listDeliveries(world.orgId, { status: 'pending', limit: 10 })).items;
+    expect(pending[0]).toMatchObject({ attempts: 1, status: 'pending' });
+    expect(pending[0]!.lastError).toBeTruthy();
+    expect(new Date(pending[0]!.nextAttemptAt!).getTime() - clock.now().getTime()).toBe(30_000);
+    for (let attempt = 2; attempt <= 8; attempt++) {
+      clock.advanceMs(7 * 3_600_000);
+      await broken.drain().catch(() => undefined);
+    }
+    const failed = (await admin.listDeliveries(world.orgId, { status: 'failed', limit: 10 })).items;
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.attempts).toBe(8);
+    const detail = await admin.delivery(world.orgId, failed[0]!.id);
+    expect(detail!.attempts.map((a) => a.ok)).toEqual(Array(8).fill(false));
+    expect(await admin.retry(world.staff.admin, failed[0]!.id)).toBe(true);
+    await worker.drain();
+    expect(smtp.received).toHaveLength(1);
+    pending = (await admin.listDeliveries(world.orgId, { status: 'pending', limit: 10 })).items;
+    expect(pending).toHaveLength(0);
+    broken.close();
+  });
+});
