@@ -10,6 +10,7 @@ export const errorCodes = [
   'conflict.concurrent_change',
   'team.not_found',
   'team.name_taken',
+  'board.token_taken',
   'user.email_taken',
   'process.not_found',
   'process.invalid',

@@ -60,6 +60,7 @@ export interface NewApplication {
   submittedAt: Date;
   idempotencyKey: string | null;
   source: string;
+  answers: Record<string, unknown>;
 }
 
 export interface ApplicationChange {
@@ -203,6 +204,13 @@ export interface Store {
       roundKey: string,
     ): Promise<{ voterId: string; vote: 'advance' | 'reject' }[]>;
   };
+  attachments: {
+    insert(attachment: NewAttachment): Promise<void>;
+  };
+  boards: {
+    /** Lists an open job on every board of the organisation whose filter it matches. */
+    publish(orgId: string, jobId: string, at: Date): Promise<void>;
+  };
   notifications: {
     /** Outbox events not yet turned into deliveries, oldest first, locked for this transaction. */
     undispatched(limit: number): Promise<OutboxEvent[]>;
@@ -260,6 +268,23 @@ export interface Store {
   outbox: {
     enqueue(message: OutboxMessage): Promise<void>;
   };
+}
+
+export interface AttachmentInput {
+  kind: 'resume' | 'cover_letter';
+  filename: string;
+  contentType: string;
+  data: Uint8Array;
+  /** The text extracted from the file, for search and for the interviewers' kit. */
+  text: string;
+}
+
+export interface NewAttachment extends AttachmentInput {
+  id: string;
+  orgId: string;
+  candidateId: string;
+  applicationId: string;
+  createdAt: Date;
 }
 
 export interface OutboxEvent {

@@ -15,7 +15,9 @@ export type StaffRole = (typeof staffRoles)[number];
 
 export type Actor =
   | { kind: 'staff'; orgId: string; userId: string; roles: StaffRole[]; teamIds: string[] }
-  | { kind: 'candidate'; orgId: string; candidateId: string };
+  | { kind: 'candidate'; orgId: string; candidateId: string }
+  /** A public job board submitting on a candidate's behalf (career site or board API). */
+  | { kind: 'board'; orgId: string; boardId: string };
 
 /** A round in one application's own plan; `addedReason` marks an extra round (R-ROUND-4). */
 export type PlannedRound = Round & { addedReason?: string };

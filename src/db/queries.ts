@@ -245,6 +245,33 @@ export function queries(db: Kysely<DB>) {
       return row ? presentCandidate(row) : null;
     },
 
+    async attachments(orgId: string, candidateId: string) {
+      const rows = await db
+        .selectFrom('attachments')
+        .select(['id', 'application_id', 'kind', 'filename', 'content_type', 'size_bytes', 'created_at'])
+        .where('org_id', '=', orgId)
+        .where('candidate_id', '=', candidateId)
+        .orderBy('created_at', 'desc')
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        applicationId: r.application_id,
+        kind: r.kind as 'resume' | 'cover_letter',
+        filename: r.filename,
+        contentType: r.content_type,
+        sizeBytes: r.size_bytes,
+        createdAt: iso(r.created_at),
+      }));
+    },
+
+    attachmentFile: (orgId: string, id: string) =>
+      db
+        .selectFrom('attachments')
+        .select(['filename', 'content_type', 'data'])
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .executeTakeFirst(),
+
     async candidateApplications(orgId: string, candidateId: string) {
       const rows = await db
         .selectFrom('applications')

@@ -22,8 +22,23 @@ export interface DB {
     default_language: Generated<string>;
     default_timezone: Generated<string>;
   };
-  teams: { id: string; org_id: string; name: string; timezone: string; created_at: Date };
-  offices: { id: string; org_id: string; name: string; location: string; timezone: string; created_at: Date };
+  teams: {
+    id: string;
+    org_id: string;
+    name: string;
+    timezone: string;
+    created_at: Date;
+    public_id: Generated<number>;
+  };
+  offices: {
+    id: string;
+    org_id: string;
+    name: string;
+    location: string;
+    timezone: string;
+    created_at: Date;
+    public_id: Generated<number>;
+  };
   users: {
     id: string;
     org_id: string;
@@ -99,6 +114,7 @@ export interface DB {
     office_ids: string[];
     posting: Json<Record<string, unknown>>;
     compensation_band: ColumnType<CompensationBand | null, string | null | undefined, string | null>;
+    public_id: Generated<number>;
     version: Generated<number>;
     created_at: Date;
     updated_at: Date;
@@ -119,6 +135,7 @@ export interface DB {
     version: Generated<number>;
     idempotency_key: string | null;
     source: string;
+    answers: ColumnType<Record<string, unknown>, string | undefined, string>;
     last_candidate_message_at: Date | null;
     next_update_at: Date | null;
     next_warning_at: Date | null;
@@ -297,6 +314,32 @@ export interface DB {
     secret: string;
     event_types: string[];
     active: Generated<boolean>;
+    created_at: Date;
+  };
+  boards: {
+    id: string;
+    org_id: string;
+    token: string;
+    name: string;
+    intro: Generated<string>;
+    api_key_hash: string;
+    employment_types: string[];
+    team_ids: Generated<string[]>;
+    gdpr_retention_days: number | null;
+    created_at: Date;
+  };
+  job_posts: { id: Generated<number>; board_id: string; job_id: string; first_published_at: Date };
+  attachments: {
+    id: string;
+    org_id: string;
+    candidate_id: string;
+    application_id: string | null;
+    kind: string;
+    filename: string;
+    content_type: string;
+    size_bytes: number;
+    data: Buffer;
+    text: string;
     created_at: Date;
   };
 }

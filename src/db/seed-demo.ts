@@ -18,11 +18,16 @@ import type { Catalog, Clock, Deps, Ids, JobFields } from '../core/ports.js';
 import { adoptTemplate } from '../core/processes/adopt-template.js';
 import type { Result } from '../core/result.js';
 import type { Actor, StaffRole } from '../core/types.js';
+import { boardAdmin } from './board-admin.js';
 import type { DB } from './schema.js';
 import { createDeps } from './store.js';
 
 export const DEMO_ORG = 'tiktok';
 export const DEMO_PASSWORD = 'hireloop-demo';
+export const DEMO_BOARD_KEYS = {
+  tiktok: 'demo-board-key-tiktok',
+  'tiktok-internships': 'demo-board-key-internships',
+} as const;
 const SEED_LOCK = 4_711_001;
 
 const must = <T>(result: Result<T, { code: string; message: string }>): T => {
@@ -360,12 +365,17 @@ export async function seedDemo(
       .insertInto('orgs')
       .values({ id: orgId, slug: DEMO_ORG, name: 'TikTok', created_at: clock.now() })
       .execute();
+    const officeIds = new Map<string, string>();
     for (const office of offices) {
+      const id = ids.next();
+      officeIds.set(office.name, id);
       await trx
         .insertInto('offices')
-        .values({ id: ids.next(), org_id: orgId, ...office, created_at: clock.now() })
+        .values({ id, org_id: orgId, ...office, created_at: clock.now() })
         .execute();
     }
+    const officesOf = (locations: string[]) =>
+      locations.flatMap((l) => (officeIds.has(l) ? [officeIds.get(l)!] : []));
     const teamIds = new Map<TeamKey, string>();
     for (const team of teams) {
       const id = ids.next();
@@ -404,6 +414,34 @@ export async function seedDemo(
       });
     }
     const admin = actors.get('admin')!;
+    // Two public boards, so jobs are listed as they open (keys are for trying the API locally).
+    const boardAdminApi = boardAdmin(trx, clock);
+    await boardAdminApi.create(
+      admin,
+      ids.next(),
+      {
+        token: 'tiktok',
+        name: 'Careers at TikTok',
+        intro: 'Join the teams building the platform.',
+        employmentTypes: ['full_time'],
+        teamIds: [],
+        gdprRetentionDays: null,
+      },
+      DEMO_BOARD_KEYS.tiktok,
+    );
+    await boardAdminApi.create(
+      admin,
+      ids.next(),
+      {
+        token: 'tiktok-internships',
+        name: 'TikTok internships',
+        intro: 'Summer internships for students.',
+        employmentTypes: ['internship'],
+        teamIds: [],
+        gdprRetentionDays: 365,
+      },
+      DEMO_BOARD_KEYS['tiktok-internships'],
+    );
     const recruiter = actors.get('recruiter')!;
     const hm = actors.get('hiring_manager')!;
     const hr = actors.get('hr')!;
@@ -426,7 +464,7 @@ export async function seedDemo(
             headcount: demo.headcount,
             level: template.level,
             locations: demo.locations,
-            officeIds: [],
+            officeIds: officesOf(demo.locations),
             posting: demo.posting,
             compensationBand: demo.band ?? null,
           },
@@ -653,7 +691,7 @@ export async function seedDemo(
           headcount: 2,
           level: 'intern',
           locations: ['Singapore'],
-          officeIds: [],
+          officeIds: officesOf(['Singapore']),
           posting: {
             ...jobs[0]!.posting,
             summary: 'Help build the serving systems behind the For You feed.',

@@ -13,6 +13,7 @@ import type {
   Scorecard,
   StaffRole,
 } from '../core/types.js';
+import { publishOnBoards } from './boards.js';
 import { notificationStore } from './notification-store.js';
 import type { DB } from './schema.js';
 
@@ -109,7 +110,13 @@ export function defaultPolicy(jobFamily: string): FamilyPolicy {
 }
 
 const actorId = (actor: Actor | { kind: 'system' }) =>
-  actor.kind === 'staff' ? actor.userId : actor.kind === 'candidate' ? actor.candidateId : null;
+  actor.kind === 'staff'
+    ? actor.userId
+    : actor.kind === 'candidate'
+      ? actor.candidateId
+      : actor.kind === 'board'
+        ? actor.boardId
+        : null;
 
 export function createStore(trx: Kysely<DB>, clock: Clock): Store {
   return {
@@ -183,6 +190,7 @@ export function createStore(trx: Kysely<DB>, clock: Clock): Store {
             submitted_at: app.submittedAt,
             idempotency_key: app.idempotencyKey,
             source: app.source,
+            answers: JSON.stringify(app.answers),
           })
           .returningAll()
           .executeTakeFirstOrThrow();
@@ -591,6 +599,39 @@ export function createStore(trx: Kysely<DB>, clock: Clock): Store {
           .orderBy('voted_at')
           .execute();
         return rows.map((r) => ({ voterId: r.voter_id, vote: r.vote as 'advance' | 'reject' }));
+      },
+    },
+    attachments: {
+      async insert(a) {
+        await trx
+          .insertInto('attachments')
+          .values({
+            id: a.id,
+            org_id: a.orgId,
+            candidate_id: a.candidateId,
+            application_id: a.applicationId,
+            kind: a.kind,
+            filename: a.filename,
+            content_type: a.contentType,
+            size_bytes: a.data.byteLength,
+            data: Buffer.from(a.data),
+            text: a.text,
+            created_at: a.createdAt,
+          })
+          .execute();
+        // The newest resume is the one interviewers read and search finds.
+        if (a.kind === 'resume') {
+          await trx
+            .updateTable('candidates')
+            .set({ resume_text: a.text })
+            .where('id', '=', a.candidateId)
+            .execute();
+        }
+      },
+    },
+    boards: {
+      async publish(orgId, jobId, at) {
+        await publishOnBoards(trx, orgId, at, jobId);
       },
     },
     notifications: notificationStore(trx),

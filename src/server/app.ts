@@ -1,4 +1,6 @@
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError } from 'fastify';
@@ -21,8 +23,11 @@ import type { Config } from './config.js';
 import type { App, AppContext } from './context.js';
 import { applicationRoutes } from './routes/applications.js';
 import { authRoutes } from './routes/auth.js';
+import { boardAdminRoutes } from './routes/boards-admin.js';
 import { candidatePortalRoutes } from './routes/candidate-portal.js';
+import { careerSiteRoutes } from './routes/career-site.js';
 import { feedbackRoutes } from './routes/feedback.js';
+import { jobBoardRoutes } from './routes/job-board.js';
 import { jobRoutes } from './routes/jobs.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { offerRoutes } from './routes/offers.js';
@@ -75,12 +80,23 @@ export async function buildApp(options: BuildOptions): Promise<App> {
         }),
       },
     },
-    bodyLimit: 1024 * 1024,
+    // JSON applications carry base64 files of up to 10 MB.
+    bodyLimit: 15 * 1024 * 1024,
+    // Job board clients call paths with and without a trailing slash.
+    routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(cookie);
+  await app.register(multipart);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      message: `Too many submissions; try again in ${Math.ceil(context.ttl / 1000)} s.`,
+    }),
+  });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -132,6 +148,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
         },
       });
     }
+    if (error.statusCode === 429) {
+      return reply.code(429).send({ error: { code: 'rate.limited', message: error.message } });
+    }
     if (error.statusCode && error.statusCode < 500) {
       return reply.code(error.statusCode).send({
         error: { code: 'validation.failed', message: error.message, details: { reason: error.code } },
@@ -162,6 +181,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   offerRoutes(app, ctx);
   feedbackRoutes(app, ctx);
   notificationRoutes(app, ctx);
+  jobBoardRoutes(app, ctx);
+  boardAdminRoutes(app, ctx);
+  careerSiteRoutes(app, ctx);
 
   return app;
 }

@@ -3,6 +3,7 @@ import { hash, verify } from '@node-rs/argon2';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Action, isAllowed } from '../core/permissions.js';
 import type { Actor } from '../core/types.js';
+import type { AppContext } from './context.js';
 import { sendError } from './errors.js';
 
 export const SESSION_COOKIE = 'hl_session';
@@ -73,4 +74,31 @@ export function candidateOf(request: FastifyRequest): Actor & { kind: 'candidate
   const actor = actorOf(request);
   if (actor.kind !== 'candidate') throw new Error('route is not guarded by candidateOnly');
   return actor;
+}
+
+const LINK_MINUTES = 30;
+
+/** A one-time sign-in link for a candidate, written to the outbox; the email carries it (R-CAND-1). */
+export async function sendSignInLink(ctx: AppContext, orgId: string, candidateId: string) {
+  const token = newToken();
+  const now = ctx.clock.now();
+  await ctx.accounts.createSignInLink(
+    {
+      token_hash: hashToken(token),
+      org_id: orgId,
+      candidate_id: candidateId,
+      created_at: now,
+      expires_at: new Date(now.getTime() + LINK_MINUTES * 60_000),
+      used_at: null,
+    },
+    {
+      kind: 'candidate.sign_in_link',
+      dedupeKey: `sign_in_link:${hashToken(token)}`,
+      payload: {
+        candidateId,
+        url: `${ctx.config.PUBLIC_URL}/candidate/sign-in?token=${token}`,
+        expiresInMinutes: LINK_MINUTES,
+      },
+    },
+  );
 }

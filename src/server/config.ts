@@ -24,6 +24,9 @@ const envSchema = z.object({
   WORKER_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
   /** How long a worker holds a delivery before another may retry it after a crash. */
   DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Application submissions through boards and the career site, per client IP and per board key. */
+  SUBMISSIONS_PER_MINUTE_PER_IP: z.coerce.number().int().min(1).max(100_000).default(20),
+  SUBMISSIONS_PER_MINUTE_PER_KEY: z.coerce.number().int().min(1).max(1_000_000).default(600),
 });
 
 export type Config = z.infer<typeof envSchema>;

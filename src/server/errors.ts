@@ -13,6 +13,7 @@ export const httpStatus = {
   'conflict.concurrent_change': 409,
   'team.not_found': 422,
   'team.name_taken': 409,
+  'board.token_taken': 409,
   'user.email_taken': 409,
   'process.not_found': 404,
   'process.invalid': 422,

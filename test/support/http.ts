@@ -6,7 +6,12 @@ import { loadConfig } from '../../src/server/config.js';
 import type { App } from '../../src/server/context.js';
 import { ids, PASSWORD, type TestClock } from './world.js';
 
-export const testConfig = loadConfig({ LOG_LEVEL: 'silent', COOKIE_SECURE: 'false', SEED_DEMO: 'false' });
+export const testConfig = loadConfig({
+  LOG_LEVEL: 'silent',
+  COOKIE_SECURE: 'false',
+  SEED_DEMO: 'false',
+  SUBMISSIONS_PER_MINUTE_PER_IP: '100000',
+});
 
 export function buildTestApp(database: Database, clock: TestClock): Promise<App> {
   return buildApp({ database, config: testConfig, clock, ids });

@@ -1,5 +1,5 @@
 import { checkAcceptsApplications } from '../jobs/job.rules.js';
-import type { CandidateInput, Deps } from '../ports.js';
+import type { AttachmentInput, CandidateInput, Deps } from '../ports.js';
 import { fail, ok } from '../result.js';
 import type { Actor, Application } from '../types.js';
 import { checkApplicationLimit, checkCooldown, initialStatus } from './application.rules.js';
@@ -11,15 +11,19 @@ export interface SubmitApplicationInput {
   candidate?: CandidateInput;
   idempotencyKey?: string | undefined;
   source: string;
+  /** Files sent with the application: kept with it, their text searchable. */
+  attachments?: AttachmentInput[];
+  /** Answers to the posting's questions, as sent. */
+  answers?: Record<string, unknown>;
 }
 
 export async function submitApplication(deps: Deps, input: SubmitApplicationInput) {
   const { actor } = input;
   const orgId = actor.orgId;
   // A key is the submitter's own: the same key from someone else never reveals their application.
-  const idempotencyKey = input.idempotencyKey
-    ? `${actor.kind === 'staff' ? actor.userId : actor.candidateId}:${input.idempotencyKey}`
-    : null;
+  const submitter =
+    actor.kind === 'staff' ? actor.userId : actor.kind === 'candidate' ? actor.candidateId : actor.boardId;
+  const idempotencyKey = input.idempotencyKey ? `${submitter}:${input.idempotencyKey}` : null;
   return deps.transaction<{ application: Application; created: boolean }>(async (store) => {
     // R-APP-6: a retried request with the same key answers with what the first one created.
     if (idempotencyKey) {
@@ -68,7 +72,18 @@ export async function submitApplication(deps: Deps, input: SubmitApplicationInpu
       submittedAt: now,
       idempotencyKey,
       source: input.source,
+      answers: input.answers ?? {},
     });
+    for (const attachment of input.attachments ?? []) {
+      await store.attachments.insert({
+        ...attachment,
+        id: deps.ids.next(),
+        orgId,
+        candidateId,
+        applicationId: application.id,
+        createdAt: now,
+      });
+    }
     await store.audit.record({
       orgId,
       actor,

@@ -14,6 +14,7 @@ export async function transitionJob(
     const allowed = checkJobTransition(job.status, input.to);
     if (!allowed.ok) return allowed;
     const updated = await store.jobs.update(actor.orgId, job.id, { status: input.to });
+    if (input.to === 'open') await store.boards.publish(actor.orgId, job.id, deps.clock.now());
     await store.audit.record({
       orgId: actor.orgId,
       actor,

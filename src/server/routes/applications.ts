@@ -215,6 +215,56 @@ export function applicationRoutes(app: App, ctx: AppContext) {
   );
 
   app.get(
+    '/api/candidates/:id/attachments',
+    {
+      preHandler: allow('candidate.read'),
+      schema: {
+        tags: ['candidates'],
+        summary: "A candidate's resumes and cover letters",
+        params: idParams,
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                applicationId: z.string().nullable(),
+                kind: z.enum(['resume', 'cover_letter']),
+                filename: z.string(),
+                contentType: z.string(),
+                sizeBytes: z.number(),
+                createdAt: z.string(),
+              }),
+            ),
+          }),
+          ...denied,
+        },
+      },
+    },
+    async (request) => ({ items: await ctx.queries.attachments(actorOf(request).orgId, request.params.id) }),
+  );
+
+  app.get(
+    '/api/attachments/:id',
+    {
+      preHandler: allow('candidate.read'),
+      schema: {
+        tags: ['candidates'],
+        summary: 'Downloads a resume or cover letter (staff only)',
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      const file = await ctx.queries.attachmentFile(actorOf(request).orgId, request.params.id);
+      if (!file) return sendError(reply, { code: 'not_found', message: 'No such file.' });
+      return reply
+        .type(file.content_type)
+        .header('content-disposition', `attachment; filename="${file.filename.replace(/["\\\r\n]/g, '_')}"`)
+        .header('x-content-type-options', 'nosniff')
+        .send(file.data);
+    },
+  );
+
+  app.get(
     '/api/candidates/:id',
     {
       preHandler: allow('candidate.read'),

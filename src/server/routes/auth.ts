@@ -2,11 +2,17 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { candidateLinkBody, errorBody, loginBody, meResponse, redeemLinkBody } from '../../contracts/api.js';
 import type { StaffRole } from '../../core/types.js';
-import { actorOf, checkPassword, hashToken, newToken, SESSION_COOKIE, signedIn } from '../auth.js';
+import {
+  actorOf,
+  checkPassword,
+  hashToken,
+  newToken,
+  SESSION_COOKIE,
+  sendSignInLink,
+  signedIn,
+} from '../auth.js';
 import type { App, AppContext } from '../context.js';
 import { sendError } from '../errors.js';
-
-const LINK_MINUTES = 30;
 
 export function authRoutes(app: App, ctx: AppContext) {
   const { accounts, clock, config } = ctx;
@@ -80,6 +86,7 @@ export function authRoutes(app: App, ctx: AppContext) {
     },
     async (request) => {
       const actor = actorOf(request);
+      if (actor.kind === 'board') throw new Error('sessions never belong to a board');
       const person = await ctx.queries.me(actor);
       if (actor.kind === 'staff' && 'roles' in person) {
         return {
@@ -121,27 +128,7 @@ export function authRoutes(app: App, ctx: AppContext) {
       const org = await accounts.orgBySlug(request.body.org);
       const candidate = org ? await accounts.candidateByEmail(org.id, request.body.email) : undefined;
       if (org && candidate) {
-        const token = newToken();
-        const now = clock.now();
-        await accounts.createSignInLink(
-          {
-            token_hash: hashToken(token),
-            org_id: org.id,
-            candidate_id: candidate.id,
-            created_at: now,
-            expires_at: new Date(now.getTime() + LINK_MINUTES * 60_000),
-            used_at: null,
-          },
-          {
-            kind: 'candidate.sign_in_link',
-            dedupeKey: `sign_in_link:${hashToken(token)}`,
-            payload: {
-              candidateId: candidate.id,
-              url: `${config.PUBLIC_URL}/candidate/sign-in?token=${token}`,
-              expiresInMinutes: LINK_MINUTES,
-            },
-          },
-        );
+        await sendSignInLink(ctx, org.id, candidate.id);
       }
       return reply.code(202).send({ status: 'sent_if_known' as const });
     },
