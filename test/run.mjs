@@ -51,6 +51,14 @@ async function postgresReachable() {
   }
 }
 
+// Browser tests drive Debian's Chromium; install it when missing and we are allowed to.
+if (!fs.existsSync('/usr/bin/chromium') && process.getuid?.() === 0) {
+  run('install chromium for the browser tests', 'sh', [
+    '-c',
+    'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium',
+  ]);
+}
+
 check('typecheck', 'npx', ['tsc', '-p', '.']);
 check('lint', 'npx', ['biome', 'check', 'src', 'test', 'vitest.config.ts']);
 vitest('pglite', { DATABASE_URL: '' });

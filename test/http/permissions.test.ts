@@ -10,6 +10,7 @@ import { transitionJob } from '../../src/core/jobs/transition-job.js';
 import { createOffer } from '../../src/core/offers/create-offer.js';
 import { sendOffer } from '../../src/core/offers/send-offer.js';
 import { submitOffer } from '../../src/core/offers/submit-offer.js';
+import { boardAdmin } from '../../src/db/board-admin.js';
 import type { Database } from '../../src/db/database.js';
 import type { App } from '../../src/server/context.js';
 import { openTestDatabase } from '../support/db.js';
@@ -264,6 +265,45 @@ async function failedEvent() {
     .where('seq', '=', event.seq)
     .execute();
   return Number(event.seq);
+}
+
+/** A board of the organisation, and an application sent with a resume. */
+async function board() {
+  return (
+    await boardAdmin(world.db, new TestClock()).create(world.staff.admin, randomUUID(), {
+      token: `pb-${++n}-${world.slug}`,
+      name: 'Board',
+      intro: '',
+      employmentTypes: ['full_time'],
+      teamIds: [],
+      gdprRetentionDays: null,
+    })
+  ).id;
+}
+async function withResume() {
+  const application = ok(
+    await submitApplication(world.deps, {
+      actor: world.staff.recruiter,
+      jobId: bigJob,
+      candidate: world.candidate(),
+      source: 'test',
+      attachments: [
+        {
+          kind: 'resume',
+          filename: 'cv.txt',
+          contentType: 'text/plain',
+          data: new TextEncoder().encode('cv'),
+          text: 'cv',
+        },
+      ],
+    }),
+  ).application;
+  const file = await world.db
+    .selectFrom('attachments')
+    .select('id')
+    .where('application_id', '=', application.id)
+    .executeTakeFirstOrThrow();
+  return { candidateId: application.candidateId, attachmentId: file.id };
 }
 
 const jobBody = () => ({
@@ -740,6 +780,40 @@ const endpoints: Endpoint[] = [
       url: '/api/me/preferences',
       payload: { language: 'zh', timezone: 'Asia/Shanghai', unsubscribed: false },
     }),
+  },
+  { method: 'GET', name: 'boards', expect: adminOnly, prepare: async () => ({ url: '/api/boards' }) },
+  {
+    method: 'POST',
+    name: 'add board',
+    expect: adminOnly,
+    prepare: async () => ({
+      url: '/api/boards',
+      payload: { token: `b-${++n}-${world.slug}`, name: 'Board', employmentTypes: ['full_time'] },
+    }),
+  },
+  {
+    method: 'PATCH',
+    name: 'change board',
+    expect: adminOnly,
+    prepare: async () => ({ url: `/api/boards/${await board()}`, payload: { name: 'Renamed' } }),
+  },
+  {
+    method: 'POST',
+    name: 'rotate board key',
+    expect: adminOnly,
+    prepare: async () => ({ url: `/api/boards/${await board()}/rotate-key` }),
+  },
+  {
+    method: 'GET',
+    name: 'candidate files',
+    expect: readers,
+    prepare: async () => ({ url: `/api/candidates/${(await withResume()).candidateId}/attachments` }),
+  },
+  {
+    method: 'GET',
+    name: 'download a file',
+    expect: readers,
+    prepare: async () => ({ url: `/api/attachments/${(await withResume()).attachmentId}` }),
   },
   {
     method: 'GET',

@@ -271,14 +271,12 @@ export function jobBoardRoutes(app: App, ctx: AppContext) {
     window.count++;
     if (window.count > ctx.config.SUBMISSIONS_PER_MINUTE_PER_KEY) {
       const seconds = Math.ceil((window.start + 60_000 - now) / 1000);
-      return reply
-        .code(429)
-        .send({
-          error: {
-            code: 'rate.limited',
-            message: `Too many submissions with this key; try again in ${seconds} s.`,
-          },
-        });
+      return reply.code(429).send({
+        error: {
+          code: 'rate.limited',
+          message: `Too many submissions with this key; try again in ${seconds} s.`,
+        },
+      });
     }
   };
 
@@ -349,6 +347,8 @@ export async function readBody(
     if (part.type === 'file') {
       const data = await part.toBuffer().catch(() => null);
       if (!data || part.file.truncated) return { fields, files, tooLarge: part.fieldname };
+      // Browsers send an empty part for a file input left empty.
+      if (data.length === 0 && !part.filename) continue;
       files.push({ field: part.fieldname, filename: part.filename, data });
     } else {
       setField(fields, part.fieldname, part.value);
@@ -361,8 +361,9 @@ function setField(fields: Record<string, unknown>, name: string, value: unknown)
   const nested = /^([\w-]+)\[([\w-]+)\]$/.exec(name);
   if (nested) {
     const [, outer, inner] = nested as unknown as [string, string, string];
-    const target = (fields[outer] ??= {}) as Record<string, unknown>;
+    const target = (fields[outer] ?? {}) as Record<string, unknown>;
     target[inner] = value;
+    fields[outer] = target;
   } else if (name.endsWith('[]')) {
     const key = name.slice(0, -2);
     fields[key] = [...((fields[key] as unknown[]) ?? []), value];
