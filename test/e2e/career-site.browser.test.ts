@@ -10,7 +10,7 @@ import { pdfWith } from '../support/files.js';
 import { buildTestApp, loginAs } from '../support/http.js';
 import { buildWorld, ids, TestClock, type World } from '../support/world.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = '/usr/bin/chromium';
 
 let database: Database;
 let app: App;
@@ -64,13 +64,11 @@ it('a candidate finds the internship on the career site, applies with a PDF, and
   await page.getByLabel('First Name').fill('Katherine');
   await page.getByLabel('Last Name').fill('Johnson');
   await page.getByLabel('Email').fill('katherine@example.com');
-  await page
-    .getByLabel('Resume/CV (file)')
-    .setInputFiles({
-      name: 'katherine.pdf',
-      mimeType: 'application/pdf',
-      buffer: await pdfWith('Katherine Johnson - orbital mechanics'),
-    });
+  await page.getByLabel('Resume/CV (file)').setInputFiles({
+    name: 'katherine.pdf',
+    mimeType: 'application/pdf',
+    buffer: await pdfWith('Katherine Johnson - orbital mechanics'),
+  });
   await page.getByLabel(/may process my data/).check();
   await page.screenshot({ path: '.test-results/career-site-form.png', fullPage: true });
   await page.getByRole('button', { name: 'Submit application' }).click();
