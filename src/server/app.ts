@@ -3,7 +3,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyError } from 'fastify';
+import Fastify, { type FastifyError, type FastifyReply } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -84,6 +84,10 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     bodyLimit: 15 * 1024 * 1024,
     // Job board clients call paths with and without a trailing slash.
     routerOptions: { ignoreTrailingSlash: true },
+    // Errors the router raises before any handler (a bad URL, an over-long id) speak our format too.
+    frameworkErrors: (error, _request, reply) => {
+      (reply as FastifyReply).code(400).send({ error: { code: 'validation.failed', message: error.message, details: { reason: error.code } } });
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
