@@ -1,9 +1,22 @@
+import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { extractText, getDocumentProxy } from 'unpdf';
 import type { AttachmentInput } from '../core/ports.js';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 const EXTRACT_TIMEOUT_MS = 15_000;
+/** A DOCX unpacks to at most this much: a zip bomb is refused before anything is inflated. */
+const MAX_UNPACKED_BYTES = 50 * 1024 * 1024;
+
+async function unpackedSize(data: Uint8Array): Promise<number> {
+  const zip = await JSZip.loadAsync(data, { checkCRC32: false });
+  return Object.values(zip.files).reduce((sum, file) => {
+    // The central directory's declared size, read without inflating anything.
+    const declared =
+      (file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+    return sum + declared;
+  }, 0);
+}
 
 export type IntakeResult = { ok: true; attachment: AttachmentInput } | { ok: false; message: string };
 
@@ -42,6 +55,9 @@ export async function readAttachment(
       };
     }
     if (startsWith(data, 'PK\u0003\u0004')) {
+      if ((await withTimeout(unpackedSize(data))) > MAX_UNPACKED_BYTES) {
+        return { ok: false, message: 'the document unpacks to more than 50 MB' };
+      }
       const result = await withTimeout(mammoth.extractRawText({ buffer: Buffer.from(data) }));
       return {
         ok: true,

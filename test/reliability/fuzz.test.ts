@@ -21,8 +21,23 @@ beforeAll(async () => {
   world = await buildWorld(database, clock);
   app = await buildTestApp(database, clock);
   const person = world.candidate();
-  const application = ok(await submitApplication(world.deps, { actor: world.staff.recruiter, jobId: world.jobs.fullTimeA.id, candidate: person, source: 'fuzz' })).application;
-  ok(await decideApplicationRound(world.deps, { actor: world.staff.recruiter, applicationId: application.id, roundKey: 'resume', decision: 'advance', rationale: 'ok' }));
+  const application = ok(
+    await submitApplication(world.deps, {
+      actor: world.staff.recruiter,
+      jobId: world.jobs.fullTimeA.id,
+      candidate: person,
+      source: 'fuzz',
+    }),
+  ).application;
+  ok(
+    await decideApplicationRound(world.deps, {
+      actor: world.staff.recruiter,
+      applicationId: application.id,
+      roundKey: 'resume',
+      decision: 'advance',
+      rationale: 'ok',
+    }),
+  );
   for (const role of ['admin', 'recruiter', 'coordinator', 'interviewer', 'hiring_manager', 'hr'] as const) {
     cookies[role] = await loginAs(app, world.slug, world.staff[role].email);
   }
@@ -45,7 +60,9 @@ beforeAll(async () => {
     'x'.repeat(300),
   ];
   const paths = app.swagger().paths ?? {};
-  routes = Object.entries(paths).flatMap(([path, ops]) => Object.keys(ops ?? {}).map((method) => ({ method: method.toUpperCase(), path })));
+  routes = Object.entries(paths).flatMap(([path, ops]) =>
+    Object.keys(ops ?? {}).map((method) => ({ method: method.toUpperCase(), path })),
+  );
 }, 60_000);
 afterAll(async () => {
   await app.close();
@@ -58,15 +75,71 @@ const scalar = fc.oneof(
   fc.double({ noNaN: false }),
   fc.boolean(),
   fc.constant(null),
-  fc.constantFrom('advance', 'reject', 'resume', 'tech', 'USD', 'full_time', 'internship', '2026-03-05T10:00:00Z', 'a@b.co', 'Asia/Singapore'),
+  fc.constantFrom(
+    'advance',
+    'reject',
+    'resume',
+    'tech',
+    'USD',
+    'full_time',
+    'internship',
+    '2026-03-05T10:00:00Z',
+    'a@b.co',
+    'Asia/Singapore',
+  ),
 );
-const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 12 }), scalar, { maxKeys: 4 }));
+const value = fc.oneof(
+  scalar,
+  fc.array(scalar, { maxLength: 4 }),
+  fc.dictionary(fc.string({ maxLength: 12 }), scalar, { maxKeys: 4 }),
+);
 /** Bodies built from the field names the API actually uses, with values of every type. */
 const fieldNames = fc.constantFrom(
-  'roundKey', 'decision', 'rationale', 'jobId', 'candidate', 'email', 'firstName', 'lastName', 'title', 'teamId', 'processId',
-  'employmentType', 'headcount', 'level', 'locations', 'posting', 'expectedVersion', 'to', 'name', 'timezone', 'password', 'roles',
-  'terms', 'changes', 'reason', 'note', 'content', 'startsAt', 'interviewerIds', 'language', 'round', 'items', 'url', 'eventTypes',
-  'subject', 'body', 'vote', 'day', 'token', 'org', 'component', 'proposal', 'maxActiveApplications', 'order', 'cooldownDays',
+  'roundKey',
+  'decision',
+  'rationale',
+  'jobId',
+  'candidate',
+  'email',
+  'firstName',
+  'lastName',
+  'title',
+  'teamId',
+  'processId',
+  'employmentType',
+  'headcount',
+  'level',
+  'locations',
+  'posting',
+  'expectedVersion',
+  'to',
+  'name',
+  'timezone',
+  'password',
+  'roles',
+  'terms',
+  'changes',
+  'reason',
+  'note',
+  'content',
+  'startsAt',
+  'interviewerIds',
+  'language',
+  'round',
+  'items',
+  'url',
+  'eventTypes',
+  'subject',
+  'body',
+  'vote',
+  'day',
+  'token',
+  'org',
+  'component',
+  'proposal',
+  'maxActiveApplications',
+  'order',
+  'cooldownDays',
 );
 const body = fc.oneof(fc.dictionary(fieldNames, value, { maxKeys: 8 }), value);
 
@@ -78,7 +151,11 @@ it('random requests to every endpoint as every role: never a 5xx; every error ha
       fc.constantFrom(...routes),
       fc.constantFrom(...Object.keys(cookies)),
       fc.array(fc.constantFrom(...idPool), { minLength: 4, maxLength: 4 }),
-      fc.dictionary(fc.constantFrom('limit', 'cursor', 'status', 'jobId', 'q', 'roundKey', 'channel', 'teamId'), fc.string({ maxLength: 20 }), { maxKeys: 3 }),
+      fc.dictionary(
+        fc.constantFrom('limit', 'cursor', 'status', 'jobId', 'q', 'roundKey', 'channel', 'teamId'),
+        fc.string({ maxLength: 20 }),
+        { maxKeys: 3 },
+      ),
       body,
       async (route, role, params, query, payload) => {
         let i = 0;
@@ -88,15 +165,28 @@ it('random requests to every endpoint as every role: never a 5xx; every error ha
         const response = await app.inject({
           method: route.method as 'GET',
           url: search ? `${url}?${search}` : url,
-          ...(route.method === 'GET' ? {} : { payload: JSON.stringify(payload), headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) } }),
+          ...(route.method === 'GET'
+            ? {}
+            : {
+                payload: JSON.stringify(payload),
+                headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+              }),
           ...(route.method === 'GET' && cookie ? { headers: { cookie } } : {}),
         });
         const where = `${route.method} ${url}${search ? `?${search}` : ''} as ${role} with ${JSON.stringify(payload).slice(0, 200)}`;
-        if (response.statusCode >= 500) failures.push(`${response.statusCode} ${where}: ${response.body.slice(0, 300)}`);
+        if (response.statusCode >= 500)
+          failures.push(`${response.statusCode} ${where}: ${response.body.slice(0, 300)}`);
         if (response.statusCode >= 400 && String(response.headers['content-type']).includes('json')) {
           const error = response.json().error;
-          if (typeof error?.code !== 'string') failures.push(`no error code: ${where}: ${response.body.slice(0, 200)}`);
-          if (error?.code === 'validation.failed' && response.statusCode === 400 && !error.details?.issues && !error.details?.field && !error.details?.reason) {
+          if (typeof error?.code !== 'string')
+            failures.push(`no error code: ${where}: ${response.body.slice(0, 200)}`);
+          if (
+            error?.code === 'validation.failed' &&
+            response.statusCode === 400 &&
+            !error.details?.issues &&
+            !error.details?.field &&
+            !error.details?.reason
+          ) {
             failures.push(`validation without a field: ${where}: ${response.body.slice(0, 200)}`);
           }
         }
