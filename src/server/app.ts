@@ -86,11 +86,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     routerOptions: { ignoreTrailingSlash: true },
     // Errors the router raises before any handler (a bad URL, an over-long id) speak our format too.
     frameworkErrors: (error, _request, reply) => {
-      (reply as FastifyReply)
-        .code(400)
-        .send({
-          error: { code: 'validation.failed', message: error.message, details: { reason: error.code } },
-        });
+      (reply as FastifyReply).code(400).send({
+        error: { code: 'validation.failed', message: error.message, details: { reason: error.code } },
+      });
     },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

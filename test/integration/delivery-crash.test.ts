@@ -1,60 +1,18 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
 import { submitApplication } from '../../src/core/applications/submit-application.js';
 import { messageCandidate } from '../../src/core/notifications/message-candidate.js';
-import { type Database, migrateToLatest, openDatabase } from '../../src/db/database.js';
-import { withDatabase } from '../support/global-setup.js';
+import { migrateToLatest } from '../../src/db/database.js';
+import { freePort, serverProcesses } from '../support/processes.js';
 import { startSmtp } from '../support/smtp.js';
 import { buildWorld, ok, TestClock } from '../support/world.js';
 
-const children: ChildProcess[] = [];
-const cleanups: (() => Promise<void> | void)[] = [];
-afterAll(async () => {
-  for (const child of children) child.kill('SIGKILL');
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
-
-async function freePort() {
-  return new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** The database the server processes share: a PGlite directory, or a fresh PostgreSQL database. */
-async function sharedDatabase(): Promise<{ env: Record<string, string>; open: () => Promise<Database> }> {
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const name = `hireloop_crash_${process.pid}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-    cleanups.push(async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    });
-    return {
-      env: { DATABASE_URL: withDatabase(url, name) },
-      open: () => openDatabase({ databaseUrl: withDatabase(url, name) }),
-    };
-  }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hireloop-crash-'));
-  cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-  return { env: { DATA_DIR: dataDir }, open: () => openDatabase({ dataDir }) };
-}
+const processes = serverProcesses();
+afterAll(() => processes.stopAll());
 
 it('a worker killed mid-delivery and restarted delivers every message exactly once, by Message-ID', async () => {
   const smtp = await startSmtp({ delayMs: 40 });
-  cleanups.push(() => smtp.close());
-  const shared = await sharedDatabase();
+  processes.cleanups.push(() => smtp.close());
+  const shared = await processes.sharedDatabase('crash');
 
   // Before any server runs: an organisation and 40 messages waiting in the outbox.
   let database = await shared.open();
@@ -80,24 +38,14 @@ it('a worker killed mid-delivery and restarted delivers every message exactly on
   }
   await database.close();
 
-  const start = async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-      env: {
-        PATH: process.env.PATH,
-        TZ: 'UTC',
-        PORT: String(await freePort()),
-        LOG_LEVEL: 'silent',
-        SEED_DEMO: 'false',
-        SMTP_URL: smtp.url,
-        WORKER_INTERVAL_MS: '50',
-        DELIVERY_LEASE_SECONDS: '1',
-        ...shared.env,
-      },
-      stdio: 'ignore',
+  const start = async () =>
+    processes.start({
+      PORT: String(await freePort()),
+      SMTP_URL: smtp.url,
+      WORKER_INTERVAL_MS: '50',
+      DELIVERY_LEASE_SECONDS: '1',
+      ...shared.env,
     });
-    children.push(child);
-    return { child, exited: new Promise((resolve) => child.on('exit', resolve)) };
-  };
   const waitFor = async (condition: () => boolean, ms: number) => {
     const until = Date.now() + ms;
     while (!condition()) {

@@ -1,54 +1,17 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
 import { withDatabase } from '../support/global-setup.js';
+import { freePort, serverProcesses, waitForHealth } from '../support/processes.js';
 
-const children: ChildProcess[] = [];
+const processes = serverProcesses();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hireloop-data-'));
-afterAll(() => {
-  for (const child of children) child.kill('SIGKILL');
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { PATH: process.env.PATH, TZ: 'UTC', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  return { child, exited, output: () => output };
-}
-
-async function waitForHealth(port: number, deadlineMs: number) {
-  const until = Date.now() + deadlineMs;
-  while (Date.now() < until) {
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
-      if (response.ok) return response.json();
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('server did not become healthy');
-}
+processes.cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+afterAll(() => processes.stopAll());
+const start = (env: Record<string, string>) =>
+  processes.start({ LOG_LEVEL: 'warn', SEED_DEMO: 'true', ...env });
 
 it('starts on PGlite with the demo, and refuses a second process on the same data directory', async () => {
   const port = await freePort();
