@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -10,6 +11,9 @@ import type { DB } from './schema.js';
 // Counts come back as numbers and calendar dates as 'YYYY-MM-DD' strings, in both modes alike.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+
+/** The extensions the schema uses; every PGlite instance must load them. */
+export const pgliteExtensions = { pg_trgm };
 
 export interface Database {
   db: Kysely<DB>;
@@ -37,7 +41,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   fs.mkdirSync(target.dataDir, { recursive: true });
   const releaseLock = lockDataDir(target.dataDir);
   try {
-    const pglite = await PGlite.create(path.join(target.dataDir, 'pglite'));
+    const pglite = await PGlite.create(path.join(target.dataDir, 'pglite'), { extensions: pgliteExtensions });
     return fromPglite(pglite, async () => {
       await pglite.close();
       releaseLock();

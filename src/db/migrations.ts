@@ -408,6 +408,26 @@ const statements: Record<string, string[]> = {
     'CREATE INDEX attachments_candidate ON attachments (org_id, candidate_id, created_at)',
     `ALTER TABLE applications ADD COLUMN answers jsonb NOT NULL DEFAULT '{}'`,
   ],
+  '0006_search_and_queues': [
+    // Substring search over names, emails and resumes, served by a trigram index.
+    'CREATE EXTENSION IF NOT EXISTS pg_trgm',
+    `ALTER TABLE candidates ADD COLUMN search_text text GENERATED ALWAYS AS
+      (lower(first_name || ' ' || last_name || ' ' || email || ' ' || coalesce(resume_text, ''))) STORED`,
+    'CREATE INDEX candidates_search ON candidates USING gin (search_text gin_trgm_ops)',
+    // The round an active application is in, kept by the database itself so queues can use an index.
+    'ALTER TABLE applications ADD COLUMN current_round_key text',
+    `CREATE FUNCTION applications_current_round() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        NEW.current_round_key := CASE WHEN NEW.status = 'active' THEN NEW.plan -> NEW.stage_index ->> 'key' END;
+        RETURN NEW;
+      END $$`,
+    `CREATE TRIGGER applications_current_round BEFORE INSERT OR UPDATE OF status, stage_index, plan ON applications
+      FOR EACH ROW EXECUTE FUNCTION applications_current_round()`,
+    `UPDATE applications SET current_round_key = plan -> stage_index ->> 'key' WHERE status = 'active'`,
+    `CREATE INDEX applications_round_queue ON applications (org_id, job_id, current_round_key, submitted_at, id)
+      WHERE status = 'active'`,
+    'CREATE INDEX applications_job_queue ON applications (org_id, job_id, submitted_at, id)',
+  ],
 };
 
 function toMigration(list: string[]): Migration {

@@ -121,11 +121,7 @@ export function queries(db: Kysely<DB>) {
       if (q.jobId) query = query.where('job_id', '=', q.jobId);
       if (q.status) query = query.where('status', '=', q.status);
       if (q.candidateId) query = query.where('candidate_id', '=', q.candidateId);
-      if (q.roundKey) {
-        query = query
-          .where('status', '=', 'active')
-          .where(sql<string>`plan -> stage_index ->> 'key'`, '=', q.roundKey);
-      }
+      if (q.roundKey) query = query.where('status', '=', 'active').where('current_round_key', '=', q.roundKey);
       if (after) {
         query = query.where((eb) =>
           eb(eb.refTuple('submitted_at', 'id'), '>', eb.tuple(new Date(after.sortValue), after.id)),
@@ -212,15 +208,8 @@ export function queries(db: Kysely<DB>) {
     async listCandidates(orgId: string, q: { q?: string; limit: number; cursor?: string }) {
       const after = cursorOf(q.cursor);
       let query = db.selectFrom('candidates').selectAll().where('org_id', '=', orgId);
-      if (q.q) {
-        const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        query = query.where((eb) =>
-          eb.or([
-            eb('email_normalized', 'like', like.toLowerCase()),
-            eb(sql`first_name || ' ' || last_name`, 'ilike', like),
-          ]),
-        );
-      }
+      // Name, email or resume text; the trigram index on search_text serves the substring match.
+      if (q.q) query = query.where('search_text', 'like', `%${q.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       if (after) {
         query = query.where((eb) =>
           eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(new Date(after.sortValue), after.id)),

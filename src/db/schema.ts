@@ -61,6 +61,7 @@ export interface DB {
     phone: string | null;
     timezone: string | null;
     resume_text: string | null;
+    search_text: Generated<string>;
     language: string | null;
     unsubscribed_at: Date | null;
     created_at: Date;
@@ -136,6 +137,7 @@ export interface DB {
     idempotency_key: string | null;
     source: string;
     answers: ColumnType<Record<string, unknown>, string | undefined, string>;
+    current_round_key: Generated<string | null>;
     last_candidate_message_at: Date | null;
     next_update_at: Date | null;
     next_warning_at: Date | null;

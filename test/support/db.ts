@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type Database, openDatabase } from '../../src/db/database.js';
+import { type Database, openDatabase, pgliteExtensions } from '../../src/db/database.js';
 import { withDatabase } from './global-setup.js';
 
 /** A fresh, migrated database of its own for one test file: a PGlite snapshot, or a clone of the PostgreSQL template. */
@@ -24,7 +24,7 @@ export async function openTestDatabase(): Promise<Database> {
     };
   }
   const snapshot = new Blob([fs.readFileSync(inject('snapshotFile'))]);
-  const pglite = await PGlite.create({ loadDataDir: snapshot });
+  const pglite = await PGlite.create({ loadDataDir: snapshot, extensions: pgliteExtensions });
   const database = await openDatabase({ pglite });
   return {
     ...database,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { migrateToLatest, openDatabase } from '../../src/db/database.js';
+import { migrateToLatest, openDatabase, pgliteExtensions } from '../../src/db/database.js';
 
 export const TEMPLATE_DB = `hireloop_tpl_${process.pid}`;
 
@@ -28,7 +28,7 @@ export default async function setup(project: TestProject) {
       await admin.end();
     };
   }
-  const pglite = await PGlite.create();
+  const pglite = await PGlite.create({ extensions: pgliteExtensions });
   const database = await openDatabase({ pglite });
   await migrateToLatest(database.db);
   await database.close();
