@@ -121,7 +121,8 @@ export function queries(db: Kysely<DB>) {
       if (q.jobId) query = query.where('job_id', '=', q.jobId);
       if (q.status) query = query.where('status', '=', q.status);
       if (q.candidateId) query = query.where('candidate_id', '=', q.candidateId);
-      if (q.roundKey) query = query.where('status', '=', 'active').where('current_round_key', '=', q.roundKey);
+      if (q.roundKey)
+        query = query.where('status', '=', 'active').where('current_round_key', '=', q.roundKey);
       if (after) {
         query = query.where((eb) =>
           eb(eb.refTuple('submitted_at', 'id'), '>', eb.tuple(new Date(after.sortValue), after.id)),
@@ -209,7 +210,12 @@ export function queries(db: Kysely<DB>) {
       const after = cursorOf(q.cursor);
       let query = db.selectFrom('candidates').selectAll().where('org_id', '=', orgId);
       // Name, email or resume text; the trigram index on search_text serves the substring match.
-      if (q.q) query = query.where('search_text', 'like', `%${q.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      if (q.q)
+        query = query.where(
+          'search_text',
+          'like',
+          `%${q.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+        );
       if (after) {
         query = query.where((eb) =>
           eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(new Date(after.sortValue), after.id)),
@@ -222,6 +228,40 @@ export function queries(db: Kysely<DB>) {
         .execute();
       const p = pageOf(rows, q.limit, (r) => [iso(r.created_at), r.id]);
       return { items: p.items.map(presentCandidate), nextCursor: p.nextCursor };
+    },
+
+    /**
+     * The funnel: for each job, how many applications reached each round (an application at round
+     * k, or one that ended at it, has reached rounds 0…k), and how many were hired.
+     */
+    async funnel(orgId: string, filter: { jobId?: string; teamId?: string }) {
+      let query = db
+        .selectFrom('applications')
+        .select(['job_id', 'stage_index', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('org_id', '=', orgId);
+      if (filter.jobId) query = query.where('job_id', '=', filter.jobId);
+      if (filter.teamId) query = query.where('team_id', '=', filter.teamId);
+      const rows = await query.groupBy(['job_id', 'stage_index', 'status']).execute();
+      const jobs = new Map<string, { reached: number[]; hired: number; total: number }>();
+      for (const r of rows) {
+        const job = jobs.get(r.job_id) ?? { reached: [], hired: 0, total: 0 };
+        const n = Number(r.n);
+        for (let k = 0; k <= r.stage_index; k++) job.reached[k] = (job.reached[k] ?? 0) + n;
+        if (r.status === 'hired') job.hired += n;
+        job.total += n;
+        jobs.set(r.job_id, job);
+      }
+      return [...jobs.entries()].map(([jobId, j]) => ({
+        jobId,
+        total: j.total,
+        hired: j.hired,
+        rounds: Array.from({ length: j.reached.length }, (_, k) => ({
+          index: k,
+          reached: j.reached[k] ?? 0,
+          passThrough:
+            k === 0 ? 1 : Math.round(((j.reached[k] ?? 0) / (j.reached[k - 1] || 1)) * 1000) / 1000,
+        })),
+      }));
     },
 
     async getCandidate(orgId: string, id: string) {

@@ -16,6 +16,7 @@ import {
   page,
   submitApplicationBody,
   timelineEvent,
+  uuid,
 } from '../../contracts/api.js';
 import type { DomainError } from '../../contracts/errors.js';
 import { addExtraRound } from '../../core/applications/add-extra-round.js';
@@ -198,6 +199,35 @@ export function applicationRoutes(app: App, ctx: AppContext) {
         reply,
         await hireApplication(ctx.deps, { actor: actorOf(request), applicationId: request.params.id }),
       ),
+  );
+
+  app.get(
+    '/api/reports/funnel',
+    {
+      preHandler: allow('application.read'),
+      schema: {
+        tags: ['reports'],
+        summary: 'Applications reaching each round, per job, with the pass-through rate between rounds',
+        querystring: z.object({ jobId: uuid.optional(), teamId: uuid.optional() }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                jobId: z.string(),
+                total: z.number(),
+                hired: z.number(),
+                rounds: z.array(
+                  z.object({ index: z.number(), reached: z.number(), passThrough: z.number() }),
+                ),
+              }),
+            ),
+          }),
+          400: errorBody,
+          ...denied,
+        },
+      },
+    },
+    async (request) => ({ items: await ctx.queries.funnel(actorOf(request).orgId, request.query) }),
   );
 
   app.get(

@@ -1,0 +1,103 @@
+import { parseArgs } from 'node:util';
+import { hash } from '@node-rs/argon2';
+import { type Kysely, sql } from 'kysely';
+import { boardAdmin } from '../src/db/board-admin.js';
+import { migrateToLatest, openDatabase } from '../src/db/database.js';
+import type { DB } from '../src/db/schema.js';
+import { loadCatalog } from '../src/server/templates.js';
+
+export const BENCH_PASSWORD = 'bench-password';
+export const BENCH_BOARD_KEY = 'bench-board-key';
+
+export interface Generated {
+  orgId: string;
+  slug: string;
+  queueJobId: string;
+  boardToken: string;
+  jobs: number;
+  applications: number;
+}
+
+/**
+ * A synthetic hiring season, generated inside the database with set-based inserts so a million
+ * applications take seconds. Deterministic from the seed: the same seed gives the same data.
+ * Shape follows the seeds: about 90% of applications end at the resume screen; one job holds a
+ * large screening queue; a thousand jobs are open on a public board.
+ */
+export async function generate(db: Kysely<DB>, options: { applications: number; seed: number; openJobs?: number }): Promise<Generated> {
+  const { applications, seed } = options;
+  const openJobs = options.openJobs ?? 1000;
+  const queueSize = Math.min(100_000, Math.floor(applications / 10));
+  const slug = `bench-${seed}`;
+  const id = (kind: string) => sql`md5(${`${seed}:${kind}:`} || i)::uuid`;
+  const orgId = (await sql<{ id: string }>`select md5(${`${seed}:org`})::uuid as id`.execute(db)).rows[0]!.id;
+  const template = loadCatalog().processTemplates.get('software-engineer-mid')!;
+  const plan = JSON.stringify(template.rounds);
+  const definition = JSON.stringify({ name: template.name, description: template.description, rounds: template.rounds });
+  const passwordHash = await hash(BENCH_PASSWORD);
+
+  await sql`insert into orgs (id, slug, name, created_at) values (${orgId}, ${slug}, 'Bench Co', now())`.execute(db);
+  await sql`insert into teams (id, org_id, name, timezone, created_at)
+    select ${id('team')}, ${orgId}, 'Team ' || i, (array['America/Los_Angeles','Asia/Singapore','Asia/Shanghai'])[1 + i % 3], now()
+    from generate_series(0, 9) i`.execute(db);
+  await sql`insert into offices (id, org_id, name, location, timezone, created_at)
+    select ${id('office')}, ${orgId}, (array['Los Angeles','Singapore','Beijing'])[1 + i], (array['Los Angeles','Singapore','Beijing'])[1 + i], 'UTC', now()
+    from generate_series(0, 2) i`.execute(db);
+  const teamIds = (await sql<{ id: string }>`select id from teams where org_id = ${orgId} order by name`.execute(db)).rows.map((r) => r.id);
+  await sql`insert into users (id, org_id, email, email_normalized, name, timezone, password_hash, roles, team_ids, created_at)
+    select ${id('user')}, ${orgId}, r || '@bench.example', r || '@bench.example', initcap(r), 'UTC', ${passwordHash}, array[r], ${teamIds}::uuid[], now()
+    from unnest(array['recruiter','hiring_manager','hr','admin']) with ordinality as t(r, i)`.execute(db);
+  await sql`insert into processes (id, org_id, team_id, lineage_id, version, template_key, definition, created_at)
+    select ${id('process')}, ${orgId}, t.id, ${id('process')}, 1, 'software-engineer-mid@1', ${definition}::jsonb, now()
+    from (select id, row_number() over (order by name) - 1 as i from teams where org_id = ${orgId}) t`.execute(db);
+  // The queue job first (i = 0), then the open jobs a board lists.
+  await sql`insert into jobs (id, org_id, team_id, process_id, title, status, employment_type, job_family, level, headcount,
+      locations, office_ids, posting, created_at, updated_at)
+    select ${id('job')}, ${orgId}, p.team_id, p.id, 'Software Engineer ' || i, 'open', 'full_time', 'full_time', 'mid', 1000,
+      array[(array['Los Angeles','Singapore','Beijing'])[1 + i % 3]], '{}', '{"summary":"Build things."}'::jsonb,
+      now() - interval '100 days', now() - interval '1 day'
+    from generate_series(0, ${openJobs}) i
+    join (select id, team_id, row_number() over (order by team_id) - 1 as n from processes where org_id = ${orgId}) p on p.n = i % 10`.execute(db);
+  const jobIds = (await sql<{ id: string }>`select id from jobs where org_id = ${orgId} order by title`.execute(db)).rows.length;
+  const queueJobId = (await sql<{ id: string }>`select md5(${`${seed}:job:`} || 0)::uuid as id`.execute(db)).rows[0]!.id;
+
+  await sql`insert into candidates (id, org_id, email, email_normalized, first_name, last_name, resume_text, created_at)
+    select ${id('candidate')}, ${orgId}, 'person' || i || '@example.com', 'person' || i || '@example.com',
+      (array['Mei','Arjun','Sofia','Kenji','Amara','Lucas','Priya','Wei','Hana','Diego'])[1 + i % 10] || (i % 997),
+      (array['Chen','Patel','Garcia','Tanaka','Okafor','Silva','Kumar','Zhang','Kim','Lopez'])[1 + (i / 10) % 10] || (i % 1009),
+      'Experience with ' || (array['Go','Kafka','SQL','Python','React','Kubernetes','Spark','Rust','Java','C++'])[1 + i % 10]
+        || ' and ' || (array['recommendation','storage','search','payments','ads','video','growth','security'])[1 + i % 8] || ' systems, project ' || (i % 10007),
+      now() - ((i % 90) || ' days')::interval
+    from generate_series(0, ${applications - 1}) i`.execute(db);
+  // Pass-through like the seeds': 90% stop at the resume screen; the queue job's applicants all wait in it.
+  await sql`insert into applications (id, org_id, job_id, team_id, candidate_id, process_id, job_family, status, stage_index, plan,
+      submitted_at, source, last_candidate_message_at)
+    select ${id('application')}, ${orgId}, j.id, j.team_id, md5(${`${seed}:candidate:`} || i)::uuid, j.process_id, 'full_time',
+      case when i < ${queueSize} then 'active' when i % 10 < 9 then 'rejected' when i % 7 = 0 then 'hired' else 'active' end,
+      case when i < ${queueSize} then 0 when i % 10 < 9 then 0 else 1 + (i % 7) end,
+      ${plan}::jsonb, now() - ((i % 90) || ' days')::interval - ((i % 86400) || ' seconds')::interval, 'bench', now()
+    from generate_series(0, ${applications - 1}) i
+    join jobs j on j.id = md5(${`${seed}:job:`} || (case when i < ${queueSize} then 0 else 1 + i % ${openJobs} end))::uuid`.execute(db);
+  await sql`analyze`.execute(db);
+
+  const admin = (await sql<{ id: string }>`select id from users where org_id = ${orgId} and email = 'admin@bench.example'`.execute(db)).rows[0]!.id;
+  await boardAdmin(db, { now: () => new Date() }).create(
+    { kind: 'staff', orgId, userId: admin, roles: ['admin'], teamIds: [] },
+    (await sql<{ id: string }>`select md5(${`${seed}:board`})::uuid as id`.execute(db)).rows[0]!.id,
+    { token: slug, name: 'Bench careers', intro: '', employmentTypes: ['full_time'], teamIds: [], gdprRetentionDays: null },
+    BENCH_BOARD_KEY,
+  );
+  return { orgId, slug, queueJobId, boardToken: slug, jobs: jobIds, applications };
+}
+
+// `npm run bench:data -- --applications 1000000`: generate into DATABASE_URL or the PGlite DATA_DIR.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({ options: { applications: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '1' } } });
+  const target = process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : { dataDir: process.env.DATA_DIR ?? './bench/data' };
+  const database = await openDatabase(target);
+  await migrateToLatest(database.db);
+  const started = performance.now();
+  const result = await generate(database.db, { applications: Number(values.applications), seed: Number(values.seed) });
+  console.log(`generated ${result.applications} applications over ${result.jobs} jobs in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  await database.close();
+}
