@@ -1,0 +1,220 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { decideApplicationRound } from '../../src/core/applications/decide-round.js';
+import { submitApplication } from '../../src/core/applications/submit-application.js';
+import { scheduleInterview } from '../../src/core/feedback/schedule-interview.js';
+import { createOffer } from '../../src/core/offers/create-offer.js';
+import type { Database } from '../../src/db/database.js';
+import type { App } from '../../src/server/context.js';
+import { openTestDatabase } from '../support/db.js';
+import { buildTestApp, candidateLogin, loginAs } from '../support/http.js';
+import { buildWorld, ok, TestClock, type World } from '../support/world.js';
+
+let database: Database;
+let app: App;
+let victim: World;
+let intruder: World;
+const victimIds = new Set<string>();
+let routes: { method: string; path: string }[] = [];
+const intruderCookies: Record<string, string> = {};
+
+/** Org A with one of everything; org B's people then try every endpoint against A's ids. */
+beforeAll(async () => {
+  database = await openTestDatabase();
+  const clock = new TestClock();
+  victim = await buildWorld(database, clock);
+  intruder = await buildWorld(database, clock);
+  app = await buildTestApp(database, clock);
+  const person = victim.candidate();
+  const application = ok(
+    await submitApplication(victim.deps, {
+      actor: victim.staff.recruiter,
+      jobId: victim.jobs.fullTimeA.id,
+      candidate: person,
+      source: 'test',
+    }),
+  ).application;
+  ok(
+    await decideApplicationRound(victim.deps, {
+      actor: victim.staff.recruiter,
+      applicationId: application.id,
+      roundKey: 'resume',
+      decision: 'advance',
+      rationale: 'ok',
+    }),
+  );
+  const interview = ok(
+    await scheduleInterview(victim.deps, {
+      actor: victim.staff.coordinator,
+      applicationId: application.id,
+      roundKey: 'tech',
+      startsAt: new Date('2026-03-05T10:00:00Z'),
+      interviewerIds: [victim.staff.interviewer.userId],
+      language: 'en',
+    }),
+  );
+  const atOffer = ok(
+    await submitApplication(victim.deps, {
+      actor: victim.staff.recruiter,
+      jobId: victim.jobs.fullTimeA.id,
+      candidate: victim.candidate(),
+      source: 'test',
+    }),
+  ).application;
+  for (const [roundKey, actor] of [
+    ['resume', victim.staff.recruiter],
+    ['tech', victim.staff.hiring_manager],
+    ['hr', victim.staff.hr],
+  ] as const) {
+    ok(
+      await decideApplicationRound(victim.deps, {
+        actor,
+        applicationId: atOffer.id,
+        roundKey,
+        decision: 'advance',
+        rationale: 'ok',
+      }),
+    );
+  }
+  const offer = ok(
+    await createOffer(victim.deps, {
+      actor: victim.staff.recruiter,
+      applicationId: atOffer.id,
+      terms: {
+        currency: 'USD',
+        baseSalaryCents: 1,
+        signOn: { amountCents: 0, instalments: 1, clawbackMonths: 0 },
+        targetBonusBps: 0,
+        equity: { kind: 'value', valueCents: 0 },
+        startDate: '2026-06-01',
+        expiresAt: '2026-06-01T00:00:00Z',
+        level: 'L',
+        location: 'x',
+      },
+    }),
+  );
+  for (const id of [
+    application.id,
+    application.candidateId,
+    atOffer.id,
+    interview.id,
+    offer.id,
+    victim.processes.A.id,
+    victim.teams.A,
+    victim.staff.recruiter.userId,
+    ...Object.values(victim.jobs).map((j) => j.id),
+  ]) {
+    victimIds.add(id);
+  }
+  for (const role of ['admin', 'recruiter', 'coordinator', 'interviewer', 'hiring_manager', 'hr'] as const) {
+    intruderCookies[role] = await loginAs(app, intruder.slug, intruder.staff[role].email);
+  }
+  const theirs = ok(
+    await submitApplication(intruder.deps, {
+      actor: intruder.staff.recruiter,
+      jobId: intruder.jobs.fullTimeA.id,
+      candidate: intruder.candidate(),
+      source: 'test',
+    }),
+  ).application;
+  const candidateEmail = (
+    await intruder.db
+      .selectFrom('candidates')
+      .select('email')
+      .where('id', '=', theirs.candidateId)
+      .executeTakeFirstOrThrow()
+  ).email;
+  intruderCookies.candidate = await candidateLogin(app, database, intruder.slug, candidateEmail);
+  routes = Object.entries(app.swagger().paths ?? {}).flatMap(([path, ops]) =>
+    Object.keys(ops ?? {}).map((method) => ({ method: method.toUpperCase(), path })),
+  );
+}, 60_000);
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
+
+const victimState = async () => {
+  const count = async (
+    table: 'audit_events' | 'outbox' | 'applications' | 'offers' | 'scorecards' | 'jobs',
+  ) =>
+    Number(
+      (
+        await victim.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('org_id', '=', victim.orgId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const versions = await victim.db
+    .selectFrom('applications')
+    .select(['id', 'version', 'status'])
+    .where('org_id', '=', victim.orgId)
+    .orderBy('id')
+    .execute();
+  return {
+    audit: await count('audit_events'),
+    outbox: await count('outbox'),
+    applications: await count('applications'),
+    offers: await count('offers'),
+    scorecards: await count('scorecards'),
+    jobs: await count('jobs'),
+    versions,
+  };
+};
+
+it('every endpoint × every role of another organisation × every id of this one: nothing read, nothing written', async () => {
+  const before = await victimState();
+  const ids = [...victimIds];
+  const leaks: string[] = [];
+  let calls = 0;
+  const body = {
+    roundKey: 'tech',
+    decision: 'reject',
+    rationale: 'x',
+    reason: 'x',
+    note: 'x',
+    jobId: ids[8],
+    teamId: victim.teams.A,
+    processId: victim.processes.A.id,
+    candidate: { email: 'x@example.com', firstName: 'X', lastName: 'Y' },
+    expectedVersion: 1,
+    expectedRevision: 1,
+    to: 'closed',
+    changes: { baseSalaryCents: 2 },
+    templateKey: 'operations',
+    content: { ratings: { coding: 'yes' }, recommendation: 'yes' },
+    subject: 'x',
+    vote: 'reject',
+    items: [{ applicationId: ids[0], roundKey: 'tech' }],
+    definition: { name: 'x', rounds: [] },
+    title: 'x',
+  };
+  for (const route of routes) {
+    const params = route.path.match(/\{[^}]+\}/g) ?? [];
+    const choices = params.length === 0 ? [[]] : ids.map((id) => params.map(() => id));
+    for (const values of choices) {
+      let i = 0;
+      const url = route.path.replace(/\{[^}]+\}/g, () => values[i++]!);
+      for (const [role, cookie] of Object.entries(intruderCookies)) {
+        const response = await app.inject({
+          method: route.method as 'GET',
+          url,
+          headers: { cookie, ...(route.method === 'GET' ? {} : { 'content-type': 'application/json' }) },
+          ...(route.method === 'GET' ? {} : { payload: JSON.stringify(body) }),
+        });
+        calls++;
+        const text = response.body;
+        if (params.length > 0 && response.statusCode < 400)
+          leaks.push(`${response.statusCode} ${route.method} ${url} as ${role}`);
+        for (const id of ids)
+          if (text.includes(id) && !url.includes(id))
+            leaks.push(`${route.method} ${url} as ${role} shows ${id}`);
+      }
+    }
+  }
+  expect(calls).toBeGreaterThan(1000);
+  expect(leaks.slice(0, 20)).toEqual([]);
+  // No write reached the other organisation: its counts and every application's version are unchanged.
+  expect(await victimState()).toEqual(before);
+}, 300_000);
