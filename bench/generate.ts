@@ -16,6 +16,8 @@ export interface Generated {
   boardToken: string;
   jobs: number;
   applications: number;
+  interviews: number;
+  offers: number;
 }
 
 /**
@@ -73,11 +75,32 @@ export async function generate(db: Kysely<DB>, options: { applications: number; 
   await sql`insert into applications (id, org_id, job_id, team_id, candidate_id, process_id, job_family, status, stage_index, plan,
       submitted_at, source, last_candidate_message_at)
     select ${id('application')}, ${orgId}, j.id, j.team_id, md5(${`${seed}:candidate:`} || i)::uuid, j.process_id, 'full_time',
-      case when i < ${queueSize} then 'active' when i % 10 < 9 then 'rejected' when i % 7 = 0 then 'hired' else 'active' end,
-      case when i < ${queueSize} then 0 when i % 10 < 9 then 0 else 1 + (i % 7) end,
+      case when i < ${queueSize} then 'active' when i % 10 < 9 then 'rejected' when i % 8 = 7 and i % 3 = 0 then 'hired' else 'active' end,
+      case when i < ${queueSize} then 0 when i % 10 < 9 then 0 else 1 + (i % 8) end,
       ${plan}::jsonb, now() - ((i % 90) || ' days')::interval - ((i % 86400) || ' seconds')::interval, 'bench', now()
     from generate_series(0, ${applications - 1}) i
     join jobs j on j.id = md5(${`${seed}:job:`} || (case when i < ${queueSize} then 0 else 1 + i % ${openJobs} end))::uuid`.execute(db);
+  // Interviews with a submitted scorecard for applications past the screens, and offers for those
+  // at the offer step.
+  await sql`insert into interviews (id, org_id, application_id, round_key, starts_at, ends_at, language, interviewer_ids, created_by, created_at)
+    select md5('interview:' || a.id)::uuid, a.org_id, a.id, a.plan -> (a.stage_index - 1) ->> 'key', a.submitted_at + interval '7 days',
+      a.submitted_at + interval '7 days 1 hour', 'en', array[u.id], u.id, a.submitted_at
+    from applications a
+    join users u on u.org_id = a.org_id and u.email = 'hiring_manager@bench.example'
+    where a.org_id = ${orgId} and a.stage_index >= 3`.execute(db);
+  await sql`insert into scorecards (id, org_id, interview_id, application_id, round_key, interviewer_id, status, revision, content, due_at, submitted_at, updated_at)
+    select md5('scorecard:' || i.id)::uuid, i.org_id, i.id, i.application_id, i.round_key, i.interviewer_ids[1], 'submitted', 1,
+      '{"ratings":{"coding":"yes"},"recommendation":"yes","notes":"Solid.","privateNote":"","salaryExpectation":null}'::jsonb,
+      i.ends_at + interval '2 days', i.ends_at + interval '1 day', i.ends_at + interval '1 day'
+    from interviews i where i.org_id = ${orgId}`.execute(db);
+  await sql`insert into offers (id, org_id, application_id, status, revision, terms, created_at, updated_at, sent_at)
+    select md5('offer:' || a.id)::uuid, a.org_id, a.id, 'sent', 1,
+      jsonb_build_object('currency','USD','baseSalaryCents',18000000 + (abs(hashtext(a.id::text)) % 40) * 100000,
+        'signOn', jsonb_build_object('amountCents',3000000,'instalments',2,'clawbackMonths',12),'targetBonusBps',1500,
+        'equity', jsonb_build_object('kind','units','units',2000,'referencePriceCents',15000),
+        'vestingScheduleKey','back-weighted-15-25-25-35','startDate','2027-01-04','expiresAt','2027-12-31T00:00:00Z','level','2-1','location','Singapore'),
+      now(), now(), now()
+    from applications a where a.org_id = ${orgId} and a.status = 'active' and a.stage_index >= jsonb_array_length(a.plan)`.execute(db);
   await sql`analyze`.execute(db);
 
   const admin = (await sql<{ id: string }>`select id from users where org_id = ${orgId} and email = 'admin@bench.example'`.execute(db)).rows[0]!.id;
@@ -87,7 +110,10 @@ export async function generate(db: Kysely<DB>, options: { applications: number; 
     { token: slug, name: 'Bench careers', intro: '', employmentTypes: ['full_time'], teamIds: [], gdprRetentionDays: null },
     BENCH_BOARD_KEY,
   );
-  return { orgId, slug, queueJobId, boardToken: slug, jobs: jobIds, applications };
+  const counts = await sql<{ interviews: number; offers: number }>`
+    select (select count(*)::int from interviews where org_id = ${orgId}) as interviews,
+           (select count(*)::int from offers where org_id = ${orgId}) as offers`.execute(db);
+  return { orgId, slug, queueJobId, boardToken: slug, jobs: jobIds, applications, ...counts.rows[0]! };
 }
 
 // `npm run bench:data -- --applications 1000000`: generate into DATABASE_URL or the PGlite DATA_DIR.
@@ -98,6 +124,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   await migrateToLatest(database.db);
   const started = performance.now();
   const result = await generate(database.db, { applications: Number(values.applications), seed: Number(values.seed) });
-  console.log(`generated ${result.applications} applications over ${result.jobs} jobs in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`generated ${result.applications} applications over ${result.jobs} jobs, ${result.interviews} interviews and scorecards, ${result.offers} offers in ${seconds} s`);
   await database.close();
 }

@@ -50,7 +50,7 @@ async function measure(kind: 'pglite' | 'postgres', database: Database): Promise
   const catalog = loadCatalog();
   await migrateToLatest(db);
   const [genMs, data] = await timed(() => generate(db, { applications: APPLICATIONS, seed: 1 }));
-  console.log(`[${kind}] generated ${APPLICATIONS} applications in ${(genMs / 1000).toFixed(1)} s`);
+  console.log(`[${kind}] generated ${APPLICATIONS} applications, ${data.interviews} interviews with scorecards and ${data.offers} offers in ${(genMs / 1000).toFixed(1)} s`);
   const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', SUBMISSIONS_PER_MINUTE_PER_IP: '100000', SUBMISSIONS_PER_MINUTE_PER_KEY: '1000000' });
   const app = await buildApp({ database, config, catalog });
   const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { org: data.slug, email: 'recruiter@bench.example', password: BENCH_PASSWORD } });
