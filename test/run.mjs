@@ -26,7 +26,7 @@ function vitest(label, env) {
   const ok = run(
     `tests on ${label}`,
     'npx',
-    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${file}`],
+    ['vitest', 'run', '--reporter=dot', '--reporter=json', `--outputFile=${file}`],
     env,
   );
   if (!fs.existsSync(file)) {

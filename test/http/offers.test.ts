@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { decideApplicationRound } from '../../src/core/applications/decide-round.js';
 import { submitApplication } from '../../src/core/applications/submit-application.js';
 import { updateJob } from '../../src/core/jobs/update-job.js';
 import type { Database } from '../../src/db/database.js';
@@ -61,21 +60,7 @@ async function readyApplication(jobId = world.jobs.fullTimeA.id) {
       source: 'test',
     }),
   ).application;
-  for (const [roundKey, actor] of [
-    ['resume', world.staff.recruiter],
-    ['tech', world.staff.hiring_manager],
-    ['hr', world.staff.hr],
-  ] as const) {
-    ok(
-      await decideApplicationRound(world.deps, {
-        actor,
-        applicationId: app_.id,
-        roundKey,
-        decision: 'advance',
-        rationale: 'ok',
-      }),
-    );
-  }
+  await world.passAllRounds(app_.id);
   return { id: app_.id, email: person.email };
 }
 

@@ -77,21 +77,7 @@ async function applicationAtOffer(jobId = bigJob, candidate = world.candidate())
   const app = ok(
     await submitApplication(world.deps, { actor: world.staff.recruiter, jobId, candidate, source: 'test' }),
   ).application;
-  for (const [roundKey, actor] of [
-    ['resume', world.staff.recruiter],
-    ['tech', world.staff.hiring_manager],
-    ['hr', world.staff.hr],
-  ] as const) {
-    ok(
-      await decideApplicationRound(world.deps, {
-        actor,
-        applicationId: app.id,
-        roundKey,
-        decision: 'advance',
-        rationale: 'ok',
-      }),
-    );
-  }
+  await world.passAllRounds(app.id);
   return app;
 }
 
@@ -969,6 +955,12 @@ const endpoints: Endpoint[] = [
       }),
     }),
   ),
+  {
+    method: 'GET',
+    name: 'funnel report',
+    expect: readers,
+    prepare: async () => ({ url: '/api/reports/funnel' }),
+  },
   {
     method: 'GET',
     name: 'my applications',

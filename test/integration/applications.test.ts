@@ -41,22 +41,7 @@ const submit = (
 
 /** Advances through every round with the right deciders. */
 async function passAll(applicationId: string) {
-  for (const [roundKey, actor] of [
-    ['resume', world.staff.recruiter],
-    ['tech', world.staff.hiring_manager],
-    ['hr', world.staff.hr],
-  ] as const) {
-    clock.advanceDays(1);
-    ok(
-      await decideApplicationRound(world.deps, {
-        actor,
-        applicationId,
-        roundKey,
-        decision: 'advance',
-        rationale: 'good',
-      }),
-    );
-  }
+  await world.passAllRounds(applicationId, () => clock.advanceDays(1));
 }
 
 const statusOf = async (id: string) => (await queries(world.db).getApplication(world.orgId, id))!.status;

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decideApplicationRound } from '../../src/core/applications/decide-round.js';
 import { hireApplication } from '../../src/core/applications/hire-application.js';
 import { submitApplication } from '../../src/core/applications/submit-application.js';
 import { createJob } from '../../src/core/jobs/create-job.js';
@@ -32,21 +31,7 @@ async function passed(jobId: string) {
       source: 'test',
     }),
   ).application;
-  for (const [roundKey, actor] of [
-    ['resume', world.staff.recruiter],
-    ['tech', world.staff.hiring_manager],
-    ['hr', world.staff.hr],
-  ] as const) {
-    ok(
-      await decideApplicationRound(world.deps, {
-        actor,
-        applicationId: app.id,
-        roundKey,
-        decision: 'advance',
-        rationale: 'ok',
-      }),
-    );
-  }
+  await world.passAllRounds(app.id);
   return app.id;
 }
 

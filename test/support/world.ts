@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import type { TemplateFile } from '../../src/contracts/process-template.js';
+import { decideApplicationRound } from '../../src/core/applications/decide-round.js';
 import { createJob } from '../../src/core/jobs/create-job.js';
 import { transitionJob } from '../../src/core/jobs/transition-job.js';
 import type { Clock, Deps, Ids } from '../../src/core/ports.js';
@@ -180,6 +181,25 @@ export async function buildWorld(
     internB: await openJob(teamB, processB.id, 'internship'),
     internB2: await openJob(teamB, processB.id, 'internship'),
   };
+  /** Takes an application through every round of the small process, each round by its decider. */
+  const passAllRounds = async (applicationId: string, beforeEachRound: () => void = () => {}) => {
+    for (const [roundKey, actor] of [
+      ['resume', staff.recruiter],
+      ['tech', staff.hiring_manager],
+      ['hr', staff.hr],
+    ] as const) {
+      beforeEachRound();
+      ok(
+        await decideApplicationRound(deps, {
+          actor,
+          applicationId,
+          roundKey,
+          decision: 'advance',
+          rationale: 'ok',
+        }),
+      );
+    }
+  };
   let n = 0;
   const candidate = () => {
     n++;
@@ -195,6 +215,7 @@ export async function buildWorld(
     processes: { A: processA, B: processB },
     jobs,
     candidate,
+    passAllRounds,
   };
 }
 
