@@ -121,5 +121,5 @@ export const offerSummarySchema = z.object({
   expiresAt: z.string(),
   updatedAt: z.string(),
 });
+/** A vesting schedule as listed: shipped with the product, or the organisation's own. */
 export const vestingScheduleItem = vestingScheduleSchema.and(z.object({ shipped: z.boolean() }));
-export { vestingScheduleSchema };

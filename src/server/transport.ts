@@ -11,7 +11,7 @@ export interface Transport {
 }
 
 /** Signature header value: HMAC-SHA256 of the exact body with the endpoint's secret. */
-export const signBody = (body: string, secret: string) =>
+const signBody = (body: string, secret: string) =>
   `sha256 ${createHmac('sha256', secret).update(body).digest('hex')}`;
 
 /**

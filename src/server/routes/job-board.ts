@@ -36,7 +36,7 @@ const notFound = (reply: FastifyReply, request: FastifyRequest, what: string) =>
 const sha256 = (s: string) => createHash('sha256').update(s).digest();
 
 /** HTTP Basic with the board's API key as the user name and an empty password. */
-export function keyMatches(board: BoardRow, authorization: string | undefined): boolean {
+function keyMatches(board: BoardRow, authorization: string | undefined): boolean {
   const match = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(authorization ?? '');
   if (!match) return false;
   const [user] = Buffer.from(match[1]!, 'base64').toString('utf8').split(':');

@@ -17,6 +17,7 @@ import {
   rescindBody,
   respondBody,
   reviseOfferBody,
+  vestingScheduleItem,
 } from '../../contracts/offers-api.js';
 import { compensationByYear } from '../../core/offers/compensation.rules.js';
 import { counterOffer } from '../../core/offers/counter-offer.js';
@@ -137,7 +138,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
         tags: ['offers'],
         summary: 'Vesting schedules: the shipped ones and the organisation’s own (R-OFFER-2)',
         response: {
-          200: z.object({ items: z.array(vestingScheduleSchema.and(z.object({ shipped: z.boolean() }))) }),
+          200: z.object({ items: z.array(vestingScheduleItem) }),
           ...denied,
         },
       },
