@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Actor, StaffRole } from '../core/types.js';
+import type { Actor, OutboxMessage, StaffRole } from '../core/types.js';
 import type { DB } from './schema.js';
-import { normalizeEmail } from './store.js';
+import { createStore, normalizeEmail } from './store.js';
 
 /** Sessions, sign-in links and the people they belong to. Tokens are stored only as hashes. */
 export function accounts(db: Kysely<DB>) {
@@ -62,23 +62,13 @@ export function accounts(db: Kysely<DB>) {
         : null;
     },
 
-    async createSignInLink(
-      row: DB['sign_in_links'],
-      outbox: { kind: string; dedupeKey: string; payload: Record<string, unknown> },
-    ) {
+    async createSignInLink(row: DB['sign_in_links'], outbox: Omit<OutboxMessage, 'orgId'>) {
       await db.transaction().execute(async (trx) => {
         await trx.insertInto('sign_in_links').values(row).execute();
-        await trx
-          .insertInto('outbox')
-          .values({
-            org_id: row.org_id,
-            kind: outbox.kind,
-            dedupe_key: outbox.dedupeKey,
-            payload: JSON.stringify(outbox.payload),
-            created_at: row.created_at,
-            available_at: row.created_at,
-          })
-          .execute();
+        await createStore(trx, { now: () => row.created_at }).outbox.enqueue({
+          orgId: row.org_id,
+          ...outbox,
+        });
       });
     },
 

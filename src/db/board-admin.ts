@@ -4,7 +4,7 @@ import type { Clock } from '../core/ports.js';
 import type { Actor } from '../core/types.js';
 import { publishOnBoards } from './boards.js';
 import type { DB } from './schema.js';
-import { createStore } from './store.js';
+import { auditedWrite } from './store.js';
 
 export const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 export const newBoardKey = () => randomBytes(24).toString('hex');
@@ -31,27 +31,13 @@ const present = (b: Selectable<DB['boards']>) => ({
 
 /** Admins' side of boards. Keys are stored as hashes and shown once, when created or rotated. */
 export function boardAdmin(db: Kysely<DB>, clock: Clock) {
+  const write = auditedWrite(db, clock);
   const audited = <T>(
     actor: Actor,
     action: string,
     data: Record<string, unknown>,
     work: (trx: Kysely<DB>) => Promise<T>,
-  ) => {
-    const run = async (trx: Kysely<DB>) => {
-      const result = await work(trx);
-      await createStore(trx, clock).audit.record({
-        orgId: actor.orgId,
-        actor,
-        entityType: 'policy',
-        entityId: actor.orgId,
-        action,
-        data,
-      });
-      return result;
-    };
-    // The demo seed creates boards inside its own transaction.
-    return db.isTransaction ? run(db) : db.transaction().execute(run);
-  };
+  ) => write(actor, work, (result) => (result === null ? null : { entityType: 'policy', action, data }));
 
   return {
     async list(orgId: string) {

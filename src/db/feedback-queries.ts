@@ -11,14 +11,6 @@ type InterviewRow = Selectable<DB['interviews']>;
 
 /** Read models for interviews and feedback. Who may see what is decided by the caller (R-FB-3). */
 export function feedbackQueries(db: Kysely<DB>, catalog: Catalog) {
-  const roundName = async (applicationId: string, roundKey: string) => {
-    const app = await db
-      .selectFrom('applications')
-      .select('plan')
-      .where('id', '=', applicationId)
-      .executeTakeFirstOrThrow();
-    return app.plan.find((r) => r.key === roundKey)?.name ?? roundKey;
-  };
   const presentInterview = (row: InterviewRow, name: string) => ({
     id: row.id,
     applicationId: row.application_id,
@@ -55,8 +47,14 @@ export function feedbackQueries(db: Kysely<DB>, catalog: Catalog) {
         .where('application_id', '=', applicationId)
         .orderBy('starts_at')
         .execute();
-      return Promise.all(
-        rows.map(async (r) => presentInterview(r, await roundName(r.application_id, r.round_key))),
+      if (rows.length === 0) return [];
+      const { plan } = await db
+        .selectFrom('applications')
+        .select('plan')
+        .where('id', '=', applicationId)
+        .executeTakeFirstOrThrow();
+      return rows.map((r) =>
+        presentInterview(r, plan.find((round) => round.key === r.round_key)?.name ?? r.round_key),
       );
     },
 

@@ -3,30 +3,21 @@ import type { VestingSchedule } from '../contracts/offer-terms.js';
 import type { Clock } from '../core/ports.js';
 import type { Actor, FamilyPolicy, StaffRole } from '../core/types.js';
 import type { DB } from './schema.js';
-import { createStore, defaultPolicy, normalizeEmail, toProcess } from './store.js';
+import { type AuditNote, auditedWrite, defaultPolicy, normalizeEmail, toProcess } from './store.js';
 
 /**
  * Reference data an admin keeps (teams, offices, users, policies): no process rules apply, so
  * routes call these directly; each write still records its audit event in the same transaction.
  */
 export function organisation(db: Kysely<DB>, clock: Clock) {
-  const audited = async <T>(
+  const audited = auditedWrite(db, clock);
+  /** A new row of reference data, audited under its own id. */
+  const created = <T extends { id: string }>(
     actor: Actor,
-    entityType: 'team' | 'office' | 'user' | 'policy',
+    entityType: AuditNote['entityType'],
     action: string,
-    write: (trx: Kysely<DB>) => Promise<T & { id: string }>,
-  ) =>
-    db.transaction().execute(async (trx) => {
-      const row = await write(trx);
-      await createStore(trx, clock).audit.record({
-        orgId: actor.orgId,
-        actor,
-        entityType,
-        entityId: row.id,
-        action,
-      });
-      return row;
-    });
+    work: (trx: Kysely<DB>) => Promise<T>,
+  ) => audited(actor, work, (row) => ({ entityType, entityId: row.id, action }));
 
   const presentUser = (u: Selectable<DB['users']>) => ({
     id: u.id,
@@ -53,7 +44,7 @@ export function organisation(db: Kysely<DB>, clock: Clock) {
       }));
     },
     createTeam: (actor: Actor, id: string, input: { name: string; timezone: string }) =>
-      audited(actor, 'team', 'team.created', (trx) =>
+      created(actor, 'team', 'team.created', (trx) =>
         trx
           .insertInto('teams')
           .values({
@@ -81,7 +72,7 @@ export function organisation(db: Kysely<DB>, clock: Clock) {
         .orderBy('name')
         .execute(),
     createOffice: (actor: Actor, id: string, input: { name: string; location: string; timezone: string }) =>
-      audited(actor, 'office', 'office.created', (trx) =>
+      created(actor, 'office', 'office.created', (trx) =>
         trx
           .insertInto('offices')
           .values({ id, org_id: actor.orgId, ...input, created_at: clock.now() })
@@ -129,7 +120,7 @@ export function organisation(db: Kysely<DB>, clock: Clock) {
         teamIds: string[];
       },
     ) =>
-      audited(actor, 'user', 'user.created', (trx) =>
+      created(actor, 'user', 'user.created', (trx) =>
         trx
           .insertInto('users')
           .values({
@@ -164,64 +155,52 @@ export function organisation(db: Kysely<DB>, clock: Clock) {
       return [...stored, ...defaults].sort((a, b) => a.jobFamily.localeCompare(b.jobFamily));
     },
     putPolicy: (actor: Actor, policy: FamilyPolicy) =>
-      db.transaction().execute(async (trx) => {
-        const values = {
-          max_active_applications: policy.maxActiveApplications,
-          consideration_order: policy.order,
-          cooldown_days: policy.cooldownDays,
-        };
-        await trx
-          .insertInto('policies')
-          .values({ org_id: actor.orgId, job_family: policy.jobFamily, ...values })
-          .onConflict((oc) => oc.columns(['org_id', 'job_family']).doUpdateSet(values))
-          .execute();
-        await createStore(trx, clock).audit.record({
-          orgId: actor.orgId,
-          actor,
-          entityType: 'policy',
-          entityId: actor.orgId,
-          action: 'policy.set',
-          data: { ...policy },
-        });
-        return policy;
-      }),
+      audited(
+        actor,
+        async (trx) => {
+          const values = {
+            max_active_applications: policy.maxActiveApplications,
+            consideration_order: policy.order,
+            cooldown_days: policy.cooldownDays,
+          };
+          await trx
+            .insertInto('policies')
+            .values({ org_id: actor.orgId, job_family: policy.jobFamily, ...values })
+            .onConflict((oc) => oc.columns(['org_id', 'job_family']).doUpdateSet(values))
+            .execute();
+          return policy;
+        },
+        () => ({ entityType: 'policy', action: 'policy.set', data: { ...policy } }),
+      ),
 
     addHoliday: (actor: Actor, holiday: { day: string; name: string }) =>
-      db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('org_holidays')
-          .values({ org_id: actor.orgId, ...holiday })
-          .execute();
-        await createStore(trx, clock).audit.record({
-          orgId: actor.orgId,
-          actor,
-          entityType: 'holiday',
-          entityId: actor.orgId,
-          action: 'holiday.added',
-          data: holiday,
-        });
-      }),
+      audited(
+        actor,
+        async (trx) => {
+          await trx
+            .insertInto('org_holidays')
+            .values({ org_id: actor.orgId, ...holiday })
+            .execute();
+        },
+        () => ({ entityType: 'holiday', action: 'holiday.added', data: holiday }),
+      ),
 
     addVestingSchedule: (actor: Actor, schedule: VestingSchedule) =>
-      db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('vesting_schedules')
-          .values({
-            org_id: actor.orgId,
-            key: schedule.key,
-            definition: JSON.stringify(schedule),
-            created_at: clock.now(),
-          })
-          .execute();
-        await createStore(trx, clock).audit.record({
-          orgId: actor.orgId,
-          actor,
-          entityType: 'vesting',
-          entityId: actor.orgId,
-          action: 'vesting.added',
-          data: { key: schedule.key },
-        });
-      }),
+      audited(
+        actor,
+        async (trx) => {
+          await trx
+            .insertInto('vesting_schedules')
+            .values({
+              org_id: actor.orgId,
+              key: schedule.key,
+              definition: JSON.stringify(schedule),
+              created_at: clock.now(),
+            })
+            .execute();
+        },
+        () => ({ entityType: 'vesting', action: 'vesting.added', data: { key: schedule.key } }),
+      ),
 
     async listProcesses(orgId: string, teamId?: string) {
       let query = db.selectFrom('processes').selectAll().where('org_id', '=', orgId);

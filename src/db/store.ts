@@ -7,6 +7,7 @@ import type {
   Actor,
   Application,
   ApplicationStatus,
+  AuditEntry,
   FamilyPolicy,
   Job,
   Offer,
@@ -772,6 +773,40 @@ export function createStore(trx: Kysely<DB>, clock: Clock): Store {
           .execute();
       },
     },
+  };
+}
+
+export interface AuditNote {
+  entityType: AuditEntry['entityType'];
+  entityId?: string;
+  action: string;
+  data?: Record<string, unknown>;
+}
+
+/**
+ * A write with no process rules (reference data, admin settings) together with its audit event,
+ * in one transaction, or in the caller's when already inside one (the demo seed). `note` says what
+ * to record about the result; null records nothing (nothing was changed).
+ */
+export function auditedWrite(db: Kysely<DB>, clock: Clock) {
+  return <T>(
+    actor: Actor,
+    work: (trx: Kysely<DB>) => Promise<T>,
+    note: (result: T) => AuditNote | null,
+  ): Promise<T> => {
+    const run = async (trx: Kysely<DB>) => {
+      const result = await work(trx);
+      const entry = note(result);
+      if (entry)
+        await createStore(trx, clock).audit.record({
+          orgId: actor.orgId,
+          actor,
+          entityId: actor.orgId,
+          ...entry,
+        });
+      return result;
+    };
+    return db.isTransaction ? run(db) : db.transaction().execute(run);
   };
 }
 

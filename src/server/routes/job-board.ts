@@ -84,9 +84,16 @@ export function jobBoardRoutes(app: App, ctx: AppContext) {
       };
     });
   };
-  const withContent = async (board: BoardRow, post: LivePost) => {
-    const teams = await boards.teams(board.org_id);
-    const offices = await boards.offices(board.org_id);
+  type Places = {
+    teams: Awaited<ReturnType<typeof boards.teams>>;
+    offices: Awaited<ReturnType<typeof boards.offices>>;
+  };
+  /** The organisation's teams and offices, read once per request rather than once per job. */
+  const placesOf = async (board: BoardRow): Promise<Places> => ({
+    teams: await boards.teams(board.org_id),
+    offices: await boards.offices(board.org_id),
+  });
+  const withContent = (board: BoardRow, post: LivePost, { teams, offices }: Places) => {
     const team = teams.find((t) => t.id === post.team_id)!;
     return {
       ...jobSummary(board, post, publicUrl),
@@ -139,7 +146,7 @@ export function jobBoardRoutes(app: App, ctx: AppContext) {
       if (!board) return;
       const posts = await boards.posts(board.id);
       const jobs = request.query.content
-        ? await Promise.all(posts.map((p) => withContent(board, p)))
+        ? await placesOf(board).then((places) => posts.map((p) => withContent(board, p, places)))
         : posts.map((p) => jobSummary(board, p, publicUrl));
       return send(reply, request, 200, { jobs, meta: { total: jobs.length } });
     },
@@ -165,7 +172,7 @@ export function jobBoardRoutes(app: App, ctx: AppContext) {
       if (!post) return notFound(reply, request, 'Job');
       const band = post.compensation_band;
       return send(reply, request, 200, {
-        ...(await withContent(board, post)),
+        ...withContent(board, post, await placesOf(board)),
         ...(request.query.questions
           ? {
               questions: questionsFor(post),

@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { errorBody, idParams, page } from '../../contracts/api.js';
 import type { DomainError } from '../../contracts/errors.js';
-import { vestingScheduleSchema } from '../../contracts/offer-terms.js';
+import { type OfferTerms, vestingScheduleSchema } from '../../contracts/offer-terms.js';
 import {
   approvalBody,
   candidateOfferSchema,
@@ -50,18 +50,18 @@ export function offerRoutes(app: App, ctx: AppContext) {
   }
 
   /** The staff or candidate side of the documents: both may read the numbers of an offer they can see. */
-  async function visible(actor: Actor, offerId: string) {
-    if (actor.kind === 'candidate')
-      return (await offers.candidateOffer(actor.orgId, actor.candidateId, offerId)) !== null;
-    return (await offers.staffOffer(actor.orgId, offerId)) !== null;
+  /** The terms of an offer the caller may see (the candidate only once it was sent), else null. */
+  async function visibleTerms(actor: Actor, offerId: string) {
+    const offer =
+      actor.kind === 'candidate'
+        ? await offers.candidateOffer(actor.orgId, actor.candidateId, offerId)
+        : await offers.staffOffer(actor.orgId, offerId);
+    return offer?.terms ?? null;
   }
 
-  async function letterData(actor: Actor, offerId: string) {
-    const [context, offer] = await Promise.all([
-      offers.letterContext(actor.orgId, offerId),
-      offers.staffOffer(actor.orgId, offerId),
-    ]);
-    const schedule = await offers.schedule(actor.orgId, offer!.terms.vestingScheduleKey);
+  async function letterData(actor: Actor, offerId: string, terms: OfferTerms) {
+    const context = await offers.letterContext(actor.orgId, offerId);
+    const schedule = await offers.schedule(actor.orgId, terms.vestingScheduleKey);
     return {
       company: context.company,
       candidateName: `${context.first_name} ${context.last_name}`,
@@ -69,8 +69,8 @@ export function offerRoutes(app: App, ctx: AppContext) {
       teamName: context.teamName,
       vestingScheduleName: schedule.name,
       issuedOn: ctx.clock.now(),
-      terms: offer!.terms,
-      view: compensationByYear(offer!.terms, schedule),
+      terms,
+      view: compensationByYear(terms, schedule),
     };
   }
 
@@ -89,7 +89,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
       },
       async (request, reply) => {
         const actor = actorOf(request);
-        if (!(await visible(actor, request.params.id))) return sendError(reply, notFound);
+        if (!(await visibleTerms(actor, request.params.id))) return sendError(reply, notFound);
         return (await offers.compensation(actor.orgId, request.params.id))!;
       },
     );
@@ -98,7 +98,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
       { preHandler: guard, schema: { tags, summary: 'The same as a chart (SVG)', params: idParams } },
       async (request, reply) => {
         const actor = actorOf(request);
-        if (!(await visible(actor, request.params.id))) return sendError(reply, notFound);
+        if (!(await visibleTerms(actor, request.params.id))) return sendError(reply, notFound);
         const view = (await offers.compensation(actor.orgId, request.params.id))!;
         return reply.type('image/svg+xml').send(compensationChartSvg([view.offer, ...view.competing]));
       },
@@ -108,10 +108,11 @@ export function offerRoutes(app: App, ctx: AppContext) {
       { preHandler: guard, schema: { tags, summary: 'The offer letter (HTML)', params: idParams } },
       async (request, reply) => {
         const actor = actorOf(request);
-        if (!(await visible(actor, request.params.id))) return sendError(reply, notFound);
+        const terms = await visibleTerms(actor, request.params.id);
+        if (!terms) return sendError(reply, notFound);
         return reply
           .type('text/html; charset=utf-8')
-          .send(offerLetterHtml(await letterData(actor, request.params.id)));
+          .send(offerLetterHtml(await letterData(actor, request.params.id, terms)));
       },
     );
     app.get(
@@ -119,8 +120,9 @@ export function offerRoutes(app: App, ctx: AppContext) {
       { preHandler: guard, schema: { tags, summary: 'The offer letter (PDF)', params: idParams } },
       async (request, reply) => {
         const actor = actorOf(request);
-        if (!(await visible(actor, request.params.id))) return sendError(reply, notFound);
-        const pdf = await offerLetterPdf(await letterData(actor, request.params.id));
+        const terms = await visibleTerms(actor, request.params.id);
+        if (!terms) return sendError(reply, notFound);
+        const pdf = await offerLetterPdf(await letterData(actor, request.params.id, terms));
         return reply
           .type('application/pdf')
           .header('content-disposition', `inline; filename="offer-${request.params.id}.pdf"`)
