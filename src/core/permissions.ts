@@ -19,6 +19,8 @@ export const permissions = {
   'application.add_round': ['hiring_manager'],
   'application.hire': ['hiring_manager', 'hr'],
   'interview.schedule': ['recruiter', 'coordinator'],
+  /** Anyone's interviewing availability; interviewers always manage their own. */
+  'availability.manage': ['admin', 'recruiter', 'coordinator'],
   'interview.read': ['admin', 'recruiter', 'coordinator', 'interviewer', 'hiring_manager', 'hr'],
   'feedback.write': ['admin', 'recruiter', 'coordinator', 'interviewer', 'hiring_manager', 'hr'],
   'feedback.debrief': ['recruiter', 'hiring_manager', 'hr'],

@@ -9,6 +9,7 @@ import type {
   Application,
   ApplicationStatus,
   AuditEntry,
+  BookedInterview,
   CompetingOffer,
   FamilyPolicy,
   Interview,
@@ -20,6 +21,7 @@ import type {
   OutboxMessage,
   PlannedRound,
   RoundFeedback,
+  SchedulingLink,
   Scorecard,
   ScorecardStatus,
   StaffRole,
@@ -174,7 +176,14 @@ export interface Store {
     addCompeting(competing: CompetingOffer): Promise<void>;
   };
   feedback: {
-    insertInterview(interview: Interview & { createdBy: string }): Promise<void>;
+    /**
+     * Records the interview and holds its time for every participant (interviewers and candidate).
+     * A participant already held at an overlapping time makes the database refuse the booking.
+     */
+    insertInterview(
+      interview: Interview & { createdBy: string; languageConfirmedAt: Date | null },
+      participantIds: string[],
+    ): Promise<void>;
     insertScorecard(scorecard: Scorecard): Promise<void>;
     /** Locks the scorecard of one interviewer on one interview; null when they are not on it. */
     lockScorecard(orgId: string, interviewId: string, interviewerId: string): Promise<Scorecard | null>;
@@ -241,6 +250,22 @@ export interface Store {
     /** Open applications whose update or warning time has come. */
     dueForUpdate(now: Date, limit: number): Promise<DueUpdate[]>;
     clearUpdateTimers(applicationId: string, which: 'update' | 'warning'): Promise<void>;
+  };
+  scheduling: {
+    lockInterview(orgId: string, id: string): Promise<BookedInterview | null>;
+    /** Moves (or cancels) a booked interview: holds follow, SEQUENCE and version go up. */
+    moveInterview(
+      orgId: string,
+      id: string,
+      change: { startsAt: Date; endsAt: Date; reason: string; participantIds: string[] },
+    ): Promise<BookedInterview>;
+    cancelInterview(orgId: string, id: string, reason: string): Promise<BookedInterview>;
+    /** Feedback not yet given on an interview that no longer happens is dropped. */
+    dropOpenScorecards(interviewId: string): Promise<void>;
+    setScorecardDue(interviewId: string, interviewerId: string, dueAt: Date): Promise<void>;
+    lockLink(tokenHash: string): Promise<SchedulingLink | null>;
+    insertLink(link: SchedulingLink & { tokenHash: string; createdAt: Date }): Promise<void>;
+    markLinkBooked(linkId: string, interviewId: string): Promise<void>;
   };
   people: {
     /** Staff of the organisation by id with their time zones; unknown ids are left out. */
@@ -333,6 +358,7 @@ export interface InterviewContext {
   endsAt: Date;
   language: string;
   interviewerIds: string[];
+  videoUrl: string | null;
 }
 
 export interface NewDelivery {
@@ -365,9 +391,14 @@ export interface DueUpdate {
 export interface MessageRenderer {
   render(text: MessageText, data: Record<string, unknown>): MessageText;
   invite(input: {
+    /** REQUEST books or updates the event in the reader's calendar; CANCEL removes it. */
+    method: 'REQUEST' | 'CANCEL';
     uid: string;
+    /** RFC 5545 SEQUENCE: a calendar applies an update only if it is higher than what it holds. */
+    sequence: number;
     title: string;
     description: string;
+    location: string;
     startsAt: Date;
     endsAt: Date;
     organizer: string;

@@ -156,6 +156,33 @@ export interface Interview {
   endsAt: Date;
   language: string;
   interviewerIds: string[];
+  videoUrl: string | null;
+}
+
+/** An interview as booked: its state and the version attendees' calendars are at (RFC 5545 SEQUENCE). */
+export interface BookedInterview extends Interview {
+  candidateId: string;
+  status: 'scheduled' | 'cancelled';
+  sequence: number;
+  version: number;
+}
+
+/** A self-scheduling link: the candidate picks a slot for one round with a given panel. */
+export interface SchedulingLink {
+  id: string;
+  orgId: string;
+  applicationId: string;
+  roundKey: string;
+  interviewerIds: string[];
+  durationMinutes: number;
+  language: string;
+  videoUrl: string | null;
+  windowStart: Date;
+  windowEnd: Date;
+  interviewId: string | null;
+  expiresAt: Date;
+  /** The staff member who sent the link; bookings through it are on their behalf. */
+  createdBy: string;
 }
 
 export const scorecardStatuses = ['pending', 'draft', 'submitted'] as const;

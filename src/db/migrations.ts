@@ -428,6 +428,78 @@ const statements: Record<string, string[]> = {
       WHERE status = 'active'`,
     'CREATE INDEX applications_job_queue ON applications (org_id, job_id, submitted_at, id)',
   ],
+  '0007_scheduling': [
+    'CREATE EXTENSION IF NOT EXISTS btree_gist',
+    `ALTER TABLE interviews ADD COLUMN status text NOT NULL DEFAULT 'scheduled'
+      CHECK (status IN ('scheduled', 'cancelled'))`,
+    // RFC 5545 SEQUENCE: bumped on every change the attendees' calendars must follow.
+    'ALTER TABLE interviews ADD COLUMN sequence integer NOT NULL DEFAULT 0',
+    'ALTER TABLE interviews ADD COLUMN version integer NOT NULL DEFAULT 1',
+    'ALTER TABLE interviews ADD COLUMN video_url text',
+    'ALTER TABLE interviews ADD COLUMN language_confirmed_at timestamptz',
+    'ALTER TABLE interviews ADD COLUMN change_reason text',
+    // Each participant's time on a booked interview. The exclusion constraint is what makes a double
+    // booking impossible: two holds of one person can never overlap, whichever process writes them.
+    `CREATE TABLE interview_holds (
+      interview_id uuid NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      participant_id uuid NOT NULL,
+      during tstzrange NOT NULL,
+      PRIMARY KEY (interview_id, participant_id),
+      CONSTRAINT interview_holds_no_overlap EXCLUDE USING gist (participant_id WITH =, during WITH &&)
+    )`,
+    `CREATE TABLE interviewer_profiles (
+      user_id uuid PRIMARY KEY REFERENCES users(id),
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      weekly_hours jsonb NOT NULL,
+      weekly_cap integer NOT NULL CHECK (weekly_cap >= 0),
+      round_types text[] NOT NULL,
+      levels text[] NOT NULL,
+      languages text[] NOT NULL,
+      calendar_url text,
+      calendar_synced_at timestamptz,
+      version integer NOT NULL DEFAULT 1,
+      updated_at timestamptz NOT NULL
+    )`,
+    `CREATE TABLE availability_overrides (
+      user_id uuid NOT NULL REFERENCES users(id),
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      day date NOT NULL,
+      hours jsonb NOT NULL,
+      reason text NOT NULL,
+      PRIMARY KEY (user_id, day)
+    )`,
+    `CREATE TABLE busy_blocks (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      user_id uuid NOT NULL REFERENCES users(id),
+      starts_at timestamptz NOT NULL,
+      ends_at timestamptz NOT NULL,
+      source text NOT NULL CHECK (source IN ('calendar', 'manual')),
+      summary text NOT NULL DEFAULT '',
+      CHECK (ends_at > starts_at)
+    )`,
+    'CREATE INDEX busy_blocks_user ON busy_blocks (user_id, starts_at)',
+    `CREATE TABLE scheduling_links (
+      id uuid PRIMARY KEY,
+      token_hash text NOT NULL UNIQUE,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      application_id uuid NOT NULL REFERENCES applications(id),
+      round_key text NOT NULL,
+      interviewer_ids uuid[] NOT NULL,
+      duration_minutes integer NOT NULL CHECK (duration_minutes > 0),
+      language text NOT NULL,
+      video_url text,
+      window_start timestamptz NOT NULL,
+      window_end timestamptz NOT NULL,
+      interview_id uuid REFERENCES interviews(id),
+      created_by uuid NOT NULL REFERENCES users(id),
+      created_at timestamptz NOT NULL,
+      expires_at timestamptz NOT NULL,
+      CHECK (window_end > window_start)
+    )`,
+    'CREATE INDEX scheduling_links_application ON scheduling_links (org_id, application_id)',
+  ],
 };
 
 function toMigration(list: string[]): Migration {

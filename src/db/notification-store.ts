@@ -154,6 +154,7 @@ export function notificationStore(trx: Kysely<DB>): Store['notifications'] {
         endsAt: row.ends_at,
         language: row.language,
         interviewerIds: row.interviewer_ids,
+        videoUrl: row.video_url,
       };
     },
     async webhookEndpoints(orgId, type) {

@@ -7,6 +7,7 @@ import type {
   VestingSchedule,
 } from '../contracts/offer-terms.js';
 import type { ProcessDefinition } from '../contracts/process-template.js';
+import type { DayHours, WeeklyHours } from '../core/scheduling/availability.rules.js';
 import type { PlannedRound } from '../core/types.js';
 
 type Json<T> = ColumnType<T, string, string>;
@@ -246,6 +247,59 @@ export interface DB {
     interviewer_ids: string[];
     created_by: string;
     created_at: Date;
+    status: Generated<'scheduled' | 'cancelled'>;
+    sequence: Generated<number>;
+    version: Generated<number>;
+    video_url: string | null;
+    language_confirmed_at: Date | null;
+    change_reason: string | null;
+  };
+  interview_holds: { interview_id: string; org_id: string; participant_id: string; during: string };
+  interviewer_profiles: {
+    user_id: string;
+    org_id: string;
+    weekly_hours: Json<WeeklyHours>;
+    weekly_cap: number;
+    round_types: string[];
+    levels: string[];
+    languages: string[];
+    calendar_url: string | null;
+    calendar_synced_at: Date | null;
+    version: Generated<number>;
+    updated_at: Date;
+  };
+  availability_overrides: {
+    user_id: string;
+    org_id: string;
+    day: string;
+    hours: Json<DayHours>;
+    reason: string;
+  };
+  busy_blocks: {
+    id: string;
+    org_id: string;
+    user_id: string;
+    starts_at: Date;
+    ends_at: Date;
+    source: 'calendar' | 'manual';
+    summary: Generated<string>;
+  };
+  scheduling_links: {
+    id: string;
+    token_hash: string;
+    org_id: string;
+    application_id: string;
+    round_key: string;
+    interviewer_ids: string[];
+    duration_minutes: number;
+    language: string;
+    video_url: string | null;
+    window_start: Date;
+    window_end: Date;
+    interview_id: string | null;
+    created_by: string;
+    created_at: Date;
+    expires_at: Date;
   };
   scorecards: {
     id: string;

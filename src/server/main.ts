@@ -37,6 +37,7 @@ async function main() {
       renderer: messageRenderer,
       transport,
       publicUrl: config.PUBLIC_URL,
+      videoRoomBaseUrl: config.VIDEO_ROOM_BASE_URL,
       leaseMs: config.DELIVERY_LEASE_SECONDS * 1000,
       log: app.log,
     },

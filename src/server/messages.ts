@@ -24,9 +24,13 @@ export const messageRenderer: MessageRenderer = {
     // Calendar invites are written in UTC (R-ORG-2); each reader's client shows their own zone.
     const event: EventAttributes = {
       uid: input.uid,
-      method: 'REQUEST',
+      method: input.method,
+      sequence: input.sequence,
+      ...(input.method === 'CANCEL' ? { status: 'CANCELLED' as const } : {}),
       title: input.title,
       description: input.description,
+      location: input.location,
+      url: input.location,
       start: utcParts(input.startsAt),
       startInputType: 'utc',
       startOutputType: 'utc',

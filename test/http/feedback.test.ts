@@ -14,6 +14,8 @@ let world: World;
 let clock: TestClock;
 let as: Record<'admin' | 'recruiter' | 'coordinator' | 'interviewer' | 'hm' | 'hmB' | 'hr' | 'peer', string>;
 let peerId: string;
+/** Interviews booked in this test: each next one two hours later, as nobody can be double-booked. */
+let booked = 0;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -23,6 +25,7 @@ afterAll(async () => {
   await database.close();
 });
 beforeEach(async () => {
+  booked = 0;
   clock = new TestClock();
   world = await buildWorld(database, clock);
   await app?.close();
@@ -81,7 +84,7 @@ async function interviewed() {
   );
   const interview = await call(as.coordinator, 'POST', `/api/applications/${application.id}/interviews`, {
     roundKey: 'tech',
-    startsAt: '2026-03-05T17:00:00-08:00',
+    startsAt: new Date(Date.parse('2026-03-05T17:00:00-08:00') + booked++ * 2 * 3_600_000).toISOString(),
     interviewerIds: [world.staff.interviewer.userId, peerId],
     language: 'zh',
   });

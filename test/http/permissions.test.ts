@@ -3,18 +3,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addExtraRound } from '../../src/core/applications/add-extra-round.js';
 import { decideApplicationRound } from '../../src/core/applications/decide-round.js';
 import { submitApplication } from '../../src/core/applications/submit-application.js';
-import { scheduleInterview } from '../../src/core/feedback/schedule-interview.js';
 import { submitScorecard } from '../../src/core/feedback/write-scorecard.js';
 import { createJob } from '../../src/core/jobs/create-job.js';
 import { transitionJob } from '../../src/core/jobs/transition-job.js';
 import { createOffer } from '../../src/core/offers/create-offer.js';
 import { sendOffer } from '../../src/core/offers/send-offer.js';
 import { submitOffer } from '../../src/core/offers/submit-offer.js';
+import { scheduleInterview } from '../../src/core/scheduling/schedule-interview.js';
 import { boardAdmin } from '../../src/db/board-admin.js';
 import type { Database } from '../../src/db/database.js';
 import type { App } from '../../src/server/context.js';
 import { openTestDatabase } from '../support/db.js';
 import { buildTestApp, candidateLogin, errorCode, loginAs } from '../support/http.js';
+
+/** A new time for each booking: the database refuses to double-book an interviewer. */
+let bookings = 0;
+const nextInterviewTime = () => new Date(Date.parse('2026-03-05T10:00:00Z') + bookings++ * 2 * 3_600_000);
+
 import { buildWorld, ok, smallTemplate, TestClock, type World } from '../support/world.js';
 
 /**
@@ -44,9 +49,12 @@ const jobManagers = row(['ok', 'ok', 'deny', 'deny', 'ok', 'deny', 'deny']);
 const candidateOnly = row(['deny', 'deny', 'deny', 'deny', 'deny', 'deny', 'ok']);
 const offerReaders = row(['ok', 'ok', 'deny', 'deny', 'ok', 'ok', 'deny']);
 const offerManagers = row(['deny', 'ok', 'deny', 'deny', 'deny', 'ok', 'deny']);
+const schedulers = row(['deny', 'ok', 'ok', 'deny', 'deny', 'deny', 'deny']);
+// The interviewer edits their own availability; recruiters, coordinators and admins anyone's.
+const availabilityManagers = row(['ok', 'ok', 'ok', 'ok', 'deny', 'deny', 'deny']);
 
 interface Endpoint {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   name: string;
   expect: Record<Role, Cell>;
   /** Builds a fresh, valid request for one cell, so each cell succeeds or fails on permission alone. */
@@ -150,8 +158,8 @@ async function offerAwaitingApproval(role: Role) {
   return offer.id;
 }
 
-/** An interview on the technical round with the given role's user (and the interviewer) on the panel. */
-async function interviewWith(role: Role) {
+/** A fresh application whose current round is the technical interview. */
+async function applicationAtTech() {
   const application = await freshApplication();
   ok(
     await decideApplicationRound(world.deps, {
@@ -162,19 +170,34 @@ async function interviewWith(role: Role) {
       rationale: 'ok',
     }),
   );
+  return application.id;
+}
+
+const profileVersion = async (userId: string) =>
+  (
+    await world.db
+      .selectFrom('interviewer_profiles')
+      .select('version')
+      .where('user_id', '=', userId)
+      .executeTakeFirst()
+  )?.version ?? 0;
+
+/** An interview on the technical round with the given role's user (and the interviewer) on the panel. */
+async function interviewWith(role: Role) {
+  const applicationId = await applicationAtTech();
   const panel = new Set([world.staff.interviewer.userId]);
   if (role !== 'candidate') panel.add(world.staff[role].userId);
   const interview = ok(
     await scheduleInterview(world.deps, {
       actor: world.staff.coordinator,
-      applicationId: application.id,
+      applicationId,
       roundKey: 'tech',
-      startsAt: new Date('2026-03-05T10:00:00Z'),
+      startsAt: nextInterviewTime(),
       interviewerIds: [...panel],
       language: 'en',
     }),
   );
-  return { applicationId: application.id, interviewId: interview.id };
+  return { applicationId, interviewId: interview.id };
 }
 const scorecardContent = {
   ratings: { coding: 'yes' },
@@ -538,7 +561,7 @@ const endpoints: Endpoint[] = [
         url: `/api/applications/${application.id}/interviews`,
         payload: {
           roundKey: 'tech',
-          startsAt: '2026-03-05T10:00:00Z',
+          startsAt: nextInterviewTime().toISOString(),
           interviewerIds: [world.staff.interviewer.userId],
         },
       };
@@ -989,6 +1012,130 @@ const endpoints: Endpoint[] = [
       return { url: `/api/me/applications/${mine.id}/withdraw`, payload: {} };
     },
   },
+  {
+    method: 'GET',
+    name: 'interviewer availability',
+    expect: allStaff,
+    prepare: async () => ({ url: `/api/interviewers/${world.staff.interviewer.userId}/availability` }),
+  },
+  {
+    method: 'PUT',
+    name: 'save interviewer availability',
+    expect: availabilityManagers,
+    prepare: async () => ({
+      url: `/api/interviewers/${world.staff.interviewer.userId}/availability`,
+      payload: {
+        weeklyHours: { '1': [['09:00', '17:00']] },
+        weeklyCap: 5,
+        roundTypes: ['coding'],
+        levels: [],
+        languages: ['en'],
+        calendarUrl: null,
+        expectedVersion: await profileVersion(world.staff.interviewer.userId),
+      },
+    }),
+  },
+  {
+    method: 'PUT',
+    name: 'set an availability override',
+    expect: availabilityManagers,
+    prepare: async () => ({
+      url: `/api/interviewers/${world.staff.interviewer.userId}/overrides/2026-04-${String((n++ % 28) + 1).padStart(2, '0')}`,
+      payload: { hours: [], reason: 'Leave' },
+    }),
+  },
+  {
+    method: 'DELETE',
+    name: 'remove an availability override',
+    expect: availabilityManagers,
+    prepare: async () => {
+      const day = `2026-05-${String((n++ % 28) + 1).padStart(2, '0')}`;
+      await world.db
+        .insertInto('availability_overrides')
+        .values({
+          user_id: world.staff.interviewer.userId,
+          org_id: world.orgId,
+          day,
+          hours: '[]',
+          reason: 'x',
+        })
+        .onConflict((oc) => oc.columns(['user_id', 'day']).doNothing())
+        .execute();
+      return { url: `/api/interviewers/${world.staff.interviewer.userId}/overrides/${day}` };
+    },
+  },
+  {
+    method: 'POST',
+    name: 'import a calendar file',
+    expect: availabilityManagers,
+    prepare: async () => ({
+      url: `/api/interviewers/${world.staff.interviewer.userId}/calendar`,
+      payload: { ics: 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nEND:VCALENDAR\r\n' },
+    }),
+  },
+  {
+    method: 'POST',
+    name: 'sync the calendar feed',
+    // Allowed callers get past the guard to "no feed URL set".
+    expect: row([
+      'validation.failed',
+      'validation.failed',
+      'validation.failed',
+      'validation.failed',
+      'deny',
+      'deny',
+      'deny',
+    ]),
+    prepare: async () => ({ url: `/api/interviewers/${world.staff.interviewer.userId}/calendar/sync` }),
+  },
+  {
+    method: 'GET',
+    name: 'interviewer free time',
+    expect: allStaff,
+    prepare: async () => ({
+      url: `/api/interviewers/${world.staff.interviewer.userId}/free?from=2026-03-09T00:00:00Z&to=2026-03-14T00:00:00Z`,
+    }),
+  },
+  {
+    method: 'POST',
+    name: 'send a scheduling link',
+    expect: schedulers,
+    prepare: async () => ({
+      url: `/api/applications/${await applicationAtTech()}/scheduling-links`,
+      payload: { roundKey: 'tech', interviewerIds: [world.staff.interviewer.userId], language: 'en' },
+    }),
+  },
+  {
+    method: 'POST',
+    name: 'reschedule an interview',
+    expect: schedulers,
+    prepare: async () => ({
+      url: `/api/interviews/${(await interviewWith('candidate')).interviewId}/reschedule`,
+      payload: { startsAt: nextInterviewTime().toISOString(), reason: 'Interviewer ill' },
+    }),
+  },
+  {
+    method: 'POST',
+    name: 'cancel an interview',
+    expect: schedulers,
+    prepare: async () => ({
+      url: `/api/interviews/${(await interviewWith('candidate')).interviewId}/cancel`,
+      payload: { reason: 'Role paused' },
+    }),
+  },
+  {
+    method: 'POST',
+    name: 'plan interviews',
+    expect: schedulers,
+    prepare: async () => ({
+      url: '/api/scheduling/plans',
+      payload: {
+        applicationIds: [await applicationAtTech()],
+        from: '2026-03-09T00:00:00Z',
+        to: '2026-03-14T00:00:00Z',
+      },
+    }),
+  },
 ];
 
 beforeAll(async () => {
@@ -1042,6 +1189,11 @@ describe('role × endpoint', () => {
       'POST /api/auth/logout',
       'POST /api/auth/candidate-links',
       'POST /api/auth/candidate-links/redeem',
+      // Self-scheduling: the link's token is the credential (tested in test/http/scheduling.test.ts).
+      'GET /api/scheduling/{token}',
+      'POST /api/scheduling/{token}/book',
+      'POST /api/scheduling/{token}/reschedule',
+      'POST /api/scheduling/{token}/cancel',
     ];
     expect(documented.filter((r) => !publicRoutes.includes(r))).toHaveLength(endpoints.length);
   });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decideApplicationRound } from '../../src/core/applications/decide-round.js';
 import { submitApplication } from '../../src/core/applications/submit-application.js';
 import { withdrawApplication } from '../../src/core/applications/withdraw-application.js';
-import { scheduleInterview } from '../../src/core/feedback/schedule-interview.js';
+import { scheduleInterview } from '../../src/core/scheduling/schedule-interview.js';
 import type { Database } from '../../src/db/database.js';
 import { notificationAdmin } from '../../src/db/notification-admin.js';
 import { openTestDatabase } from '../support/db.js';

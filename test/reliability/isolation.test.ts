@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { decideApplicationRound } from '../../src/core/applications/decide-round.js';
 import { submitApplication } from '../../src/core/applications/submit-application.js';
-import { scheduleInterview } from '../../src/core/feedback/schedule-interview.js';
 import { createOffer } from '../../src/core/offers/create-offer.js';
+import { scheduleInterview } from '../../src/core/scheduling/schedule-interview.js';
 import type { Database } from '../../src/db/database.js';
 import type { App } from '../../src/server/context.js';
 import { openTestDatabase } from '../support/db.js';

@@ -11,6 +11,7 @@ export function testWorker(world: World, smtpUrl?: string, overrides: Partial<Wo
     renderer: messageRenderer,
     transport: createTransport({ smtpUrl, from: 'Hireloop <no-reply@hireloop.test>' }),
     publicUrl: 'https://hireloop.test',
+    videoRoomBaseUrl: 'https://meet.hireloop.test/',
     leaseMs: 60_000,
     ...overrides,
   };

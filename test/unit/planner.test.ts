@@ -14,7 +14,8 @@ const smallWeek = fc.record({
   minGapMinutes: fc.constantFrom(0, 30, 90),
   panel: fc.constantFrom(1, 2),
 });
-const instance = (w: fc.RecordValue<typeof smallWeek>): PlanInput =>
+type SmallWeek = typeof smallWeek extends fc.Arbitrary<infer T> ? T : never;
+const instance = (w: SmallWeek): PlanInput =>
   hiringWeek({
     ...w,
     rounds: [

@@ -10,12 +10,15 @@ import type {
   Store,
 } from '../ports.js';
 import { ok } from '../result.js';
+import { videoLink } from '../scheduling/video.js';
 import { eventPlan, nextUpdate, type PlannedEmail } from './notification.rules.js';
 
 export interface DispatchOptions {
   renderer: MessageRenderer;
   /** Base URL of links in messages (the candidate portal). */
   publicUrl: string;
+  /** Interviews without a meeting link of their own get a room under this URL. */
+  videoRoomBaseUrl: string;
   batch?: number;
 }
 
@@ -105,9 +108,20 @@ async function dispatchOne(
     for (const to of recipients) {
       if (email.audience === 'candidate' && !email.essential && 'unsubscribed' in to && to.unsubscribed)
         continue;
-      const data = messageData(options, event, context, interview, to);
+      const data = messageData(options, event, context, interview, to, email.audience === 'candidate');
       const calendar =
-        email.invite && interview ? inviteFor(options.renderer, interview, context, to, recipients) : null;
+        email.invite && interview
+          ? inviteFor(
+              options,
+              email.invite,
+              event,
+              interview,
+              context,
+              to,
+              recipients,
+              email.audience === 'candidate',
+            )
+          : null;
       await deliver(email, to, data, calendar);
       // R-FB-5: news to the candidate resets the clock of the update guarantee.
       if (email.countsAsUpdate && context) {
@@ -207,7 +221,9 @@ function messageData(
   context: ApplicationContext | null,
   interview: InterviewContext | null,
   to: Recipient,
+  toCandidate: boolean,
 ): Record<string, unknown> {
+  const when = interview && timesOf(event, interview);
   return {
     ...event.payload,
     recipientName: to.name,
@@ -219,13 +235,16 @@ function messageData(
     nextStep: context?.nextStep,
     // R-FB-5: the standard rejection carries the rationale only where the organisation allows it.
     feedback: context?.shareRejectionFeedback ? context.lastRationale : null,
-    interview: interview && {
-      roundName: interview.roundName,
-      language: interview.language,
-      startsAtLocal: localTime(interview.startsAt, to.timezone),
-      timezone: to.timezone,
-      durationMinutes: Math.round((interview.endsAt.getTime() - interview.startsAt.getTime()) / 60_000),
-    },
+    interview: interview &&
+      when && {
+        roundName: interview.roundName,
+        language: interview.language,
+        startsAtLocal: localTime(when.startsAt, to.timezone),
+        timezone: to.timezone,
+        durationMinutes: Math.round((when.endsAt.getTime() - when.startsAt.getTime()) / 60_000),
+        videoUrl: videoLink(interview, options.videoRoomBaseUrl),
+        kitUrl: toCandidate ? undefined : kitUrl(options, interview),
+      },
     dueAtLocal:
       typeof event.payload.dueAt === 'string'
         ? localTime(new Date(event.payload.dueAt), to.timezone)
@@ -233,19 +252,38 @@ function messageData(
   };
 }
 
+const kitUrl = (options: DispatchOptions, interview: InterviewContext) =>
+  `${options.publicUrl}/api/interviews/${interview.id}/kit`;
+
+/** The times the event is about: a message about a change shows that change, whatever came after. */
+function timesOf(event: OutboxEvent, interview: InterviewContext) {
+  const { startsAt, endsAt } = event.payload;
+  return typeof startsAt === 'string' && typeof endsAt === 'string'
+    ? { startsAt: new Date(startsAt), endsAt: new Date(endsAt) }
+    : { startsAt: interview.startsAt, endsAt: interview.endsAt };
+}
+
 function inviteFor(
-  renderer: MessageRenderer,
+  options: DispatchOptions,
+  kind: 'request' | 'cancel',
+  event: OutboxEvent,
   interview: InterviewContext,
   context: ApplicationContext | null,
   to: Recipient,
   all: Recipient[],
+  toCandidate: boolean,
 ): string {
-  return renderer.invite({
+  const video = videoLink(interview, options.videoRoomBaseUrl);
+  const lines = [`Interview language: ${interview.language}.`, `Video: ${video}`];
+  if (!toCandidate) lines.push(`Interview kit and scorecard: ${kitUrl(options, interview)}`);
+  return options.renderer.invite({
+    method: kind === 'cancel' ? 'CANCEL' : 'REQUEST',
     uid: `${interview.id}@hireloop`,
+    sequence: typeof event.payload.sequence === 'number' ? event.payload.sequence : 0,
     title: `${interview.roundName}${context ? ` — ${context.jobTitle}` : ''}`,
-    description: `Interview language: ${interview.language}.`,
-    startsAt: interview.startsAt,
-    endsAt: interview.endsAt,
+    description: lines.join('\n'),
+    location: video,
+    ...timesOf(event, interview),
     organizer: context?.companyName ?? 'Hireloop',
     attendees: [...new Set([to.email, ...all.map((r) => r.email)])],
   });

@@ -11,8 +11,8 @@ export interface PlannedEmail {
   essential: boolean;
   /** A message to the candidate about their application counts as news for R-FB-5. */
   countsAsUpdate: boolean;
-  /** Attach the interview's calendar invite. */
-  invite?: boolean;
+  /** Attach the interview's calendar invite: a request (new or changed) or a cancellation. */
+  invite?: 'request' | 'cancel';
 }
 
 const candidate = (template: string, essential: boolean, countsAsUpdate = true): PlannedEmail => ({
@@ -63,11 +63,26 @@ export const eventPlan: Record<EventKind, { emails: PlannedEmail[]; webhook?: We
   'candidate.offer_rescinded': { emails: [candidate('offer_rescinded', true)] },
   'interview.scheduled': {
     emails: [
-      { ...candidate('interview_scheduled', true), invite: true },
-      { ...staff('interviewers', 'interview_scheduled_staff'), invite: true },
+      { ...candidate('interview_scheduled', true), invite: 'request' },
+      { ...staff('interviewers', 'interview_scheduled_staff'), invite: 'request' },
     ],
     webhook: 'interview.scheduled',
   },
+  'interview.rescheduled': {
+    emails: [
+      { ...candidate('interview_rescheduled', true), invite: 'request' },
+      { ...staff('interviewers', 'interview_rescheduled_staff'), invite: 'request' },
+    ],
+    webhook: 'interview.rescheduled',
+  },
+  'interview.cancelled': {
+    emails: [
+      { ...candidate('interview_cancelled', true), invite: 'cancel' },
+      { ...staff('interviewers', 'interview_cancelled_staff'), invite: 'cancel' },
+    ],
+    webhook: 'interview.cancelled',
+  },
+  'candidate.scheduling_link': { emails: [candidate('interview_pick_a_time', true)] },
   'scorecard.submitted': { emails: [], webhook: 'scorecard.submitted' },
   'feedback.reminder_before_due': { emails: [staff('interviewer', 'feedback_reminder')] },
   'feedback.reminder_due': { emails: [staff('interviewer', 'feedback_due')] },

@@ -15,6 +15,7 @@ export interface WorkerOptions {
   renderer: MessageRenderer;
   transport: Transport;
   publicUrl: string;
+  videoRoomBaseUrl: string;
   leaseMs: number;
   log?: FastifyBaseLogger;
 }
@@ -60,6 +61,7 @@ export async function runOnce(options: WorkerOptions, sweeps: boolean) {
   const dispatched = await dispatchEvents(options.deps, {
     renderer: options.renderer,
     publicUrl: options.publicUrl,
+    videoRoomBaseUrl: options.videoRoomBaseUrl,
   });
   const delivered = await deliverDue(options);
   if (sweeps) {

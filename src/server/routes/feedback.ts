@@ -21,10 +21,10 @@ import {
 } from '../../contracts/feedback-api.js';
 import { castCommitteeVote } from '../../core/feedback/cast-committee-vote.js';
 import { scorecardAccess } from '../../core/feedback/feedback.rules.js';
-import { scheduleInterview } from '../../core/feedback/schedule-interview.js';
 import { amendScorecard, saveScorecardDraft, submitScorecard } from '../../core/feedback/write-scorecard.js';
 import { isAllowed } from '../../core/permissions.js';
 import type { Result } from '../../core/result.js';
+import { scheduleInterview } from '../../core/scheduling/schedule-interview.js';
 import type { Actor, Scorecard } from '../../core/types.js';
 import { feedbackQueries } from '../../db/feedback-queries.js';
 import { actorOf, allow } from '../auth.js';

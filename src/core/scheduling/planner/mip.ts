@@ -1,9 +1,10 @@
-import { createRequire } from 'node:module';
 import type { Highs } from 'highs';
+import highsModule from 'highs';
 import { type Assignment, Grid, loadCost, type PlanInput, qualified, weights } from './model.js';
 
-// The package's types describe its CommonJS build: load that one, where they hold.
-const loadHighs = createRequire(import.meta.url)('highs') as () => Promise<Highs>;
+// The package's types declare its loader as a CommonJS `default` export; as an ES module the
+// default import is the loader itself.
+const loadHighs = highsModule as unknown as () => Promise<Highs>;
 let highs: Promise<Highs> | undefined;
 /** The HiGHS WebAssembly runtime, compiled once per process. */
 const runtime = () => {

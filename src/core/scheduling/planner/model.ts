@@ -38,6 +38,8 @@ export interface PlanCandidate {
   rounds: PlanRound[];
   /** No round before this instant (e.g. the previous round's decision). */
   earliest?: number;
+  /** Only these interviewers may sit on this candidate's panels (the job's team); all when absent. */
+  interviewerIds?: string[];
 }
 
 export interface PlanInput {
@@ -160,6 +162,7 @@ export class Grid {
 }
 
 export const qualified = (i: PlanInterviewer, c: PlanCandidate, r: PlanRound) =>
+  (c.interviewerIds === undefined || c.interviewerIds.includes(i.id)) &&
   i.roundTypes.includes(r.roundType) &&
   (i.levels.length === 0 || i.levels.includes(c.level)) &&
   i.languages.includes(c.language);

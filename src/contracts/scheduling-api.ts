@@ -1,0 +1,208 @@
+import { z } from 'zod';
+import { timezone, uuid } from './api.js';
+import { interviewSchema } from './feedback-api.js';
+import { languageTag } from './messages.js';
+import { roundTypes } from './vocabulary.js';
+
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time HH:mm, 00:00 to 24:00');
+const range = z
+  .tuple([clock, clock])
+  .refine(([from, to]) => from < to, { message: 'the end must come after the start' });
+export const dayHoursSchema = z.array(range).max(6);
+const weekday = dayHoursSchema.optional();
+export const weeklyHoursSchema = z
+  .object({
+    '1': weekday,
+    '2': weekday,
+    '3': weekday,
+    '4': weekday,
+    '5': weekday,
+    '6': weekday,
+    '7': weekday,
+  })
+  .strict()
+  .describe('Local working hours per ISO weekday (1 = Monday … 7 = Sunday)');
+
+const instant = z.iso.datetime({ offset: true });
+const reason = z.string().trim().min(1, 'say why').max(500);
+const isoDay = z.iso.date();
+
+export const profileBody = z.object({
+  weeklyHours: weeklyHoursSchema,
+  weeklyCap: z.number().int().min(0).max(60),
+  roundTypes: z.array(z.enum(roundTypes)).max(roundTypes.length),
+  /** Levels they are trained for; empty means every level. */
+  levels: z.array(z.string().min(1).max(40)).max(20),
+  languages: z.array(languageTag).min(1).max(10),
+  /** An ICS feed of their calendar; its busy times are taken out of their availability. */
+  calendarUrl: z
+    .url({ protocol: /^(https?|webcal)$/, error: 'an http(s) or webcal URL' })
+    .max(2000)
+    .nullable(),
+  /** The version you loaded; 0 when the profile was never saved. */
+  expectedVersion: z.number().int().min(0),
+});
+
+export const profileResponse = profileBody.omit({ expectedVersion: true }).extend({
+  roundTypes: z.array(z.string()),
+  userId: z.string(),
+  timezone: z.string(),
+  configured: z.boolean(),
+  calendarSyncedAt: z.string().nullable(),
+  version: z.number(),
+  overrides: z.array(z.object({ day: z.string(), hours: dayHoursSchema, reason: z.string() })),
+});
+
+export const overrideParams = z.object({ id: uuid, day: isoDay });
+export const overrideBody = z.object({ hours: dayHoursSchema, reason: z.string().trim().min(1).max(200) });
+
+export const calendarImportBody = z.object({
+  ics: z
+    .string()
+    .min(1)
+    .max(2 * 1024 * 1024),
+});
+export const calendarImportResponse = z.object({ imported: z.number(), from: z.string(), to: z.string() });
+
+const span = <T extends { from: string; to: string }>(value: T, ctx: z.RefinementCtx, maxDays: number) => {
+  const length = Date.parse(value.to) - Date.parse(value.from);
+  if (length <= 0) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must come after from' });
+  if (length > maxDays * 86_400_000)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: `at most ${maxDays} days after from` });
+};
+
+export const freeQuery = z.object({ from: instant, to: instant }).superRefine((v, ctx) => span(v, ctx, 31));
+
+const localInterval = z.object({
+  startsAt: z.string(),
+  endsAt: z.string(),
+  startsAtLocal: z.string(),
+  endsAtLocal: z.string(),
+});
+export const freeResponse = z.object({ timezone: z.string(), items: z.array(localInterval) });
+
+export const schedulingLinkBody = z
+  .object({
+    roundKey: z.string().min(1).max(40),
+    interviewerIds: z.array(uuid).min(1).max(6),
+    language: languageTag.default('en'),
+    durationMinutes: z.number().int().min(10).max(480).optional(),
+    videoUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .optional(),
+    /** Slots are offered between these instants; by default from tomorrow for two weeks. */
+    windowStart: instant.optional(),
+    windowEnd: instant.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.windowStart && v.windowEnd) span({ from: v.windowStart, to: v.windowEnd }, ctx, 31);
+  });
+export const schedulingLinkResponse = z.object({
+  id: z.string(),
+  url: z.string(),
+  windowStart: z.string(),
+  windowEnd: z.string(),
+  expiresAt: z.string(),
+});
+
+export const bookedInterviewSchema = interviewSchema.extend({
+  status: z.enum(['scheduled', 'cancelled']),
+  sequence: z.number(),
+  version: z.number(),
+  videoUrl: z.string(),
+});
+export const rescheduleBody = z.object({
+  startsAt: instant,
+  reason,
+  expectedVersion: z.number().int().min(1).optional(),
+});
+export const cancelBody = z.object({ reason, expectedVersion: z.number().int().min(1).optional() });
+
+export const planBody = z
+  .object({
+    applicationIds: z.array(uuid).min(1).max(500),
+    from: instant,
+    to: instant,
+    /** How many of each application's next rounds to lay out (R-ROUND-1: only the current one is booked). */
+    roundsAhead: z.number().int().min(1).max(6).default(1),
+    panelSize: z.number().int().min(1).max(4).default(1),
+    minGapMinutes: z.number().int().min(0).max(1440).default(30),
+    method: z.enum(['auto', 'solver', 'heuristic']).default('auto'),
+    /** Book the current rounds of the plan; otherwise it is only proposed. */
+    commit: z.boolean().default(false),
+  })
+  .superRefine((v, ctx) => span(v, ctx, 14));
+
+const person = z.object({
+  id: z.string(),
+  name: z.string(),
+  timezone: z.string(),
+  startsAtLocal: z.string(),
+});
+export const planResponse = z.object({
+  solver: z.enum(['highs', 'heuristic']),
+  optimal: z.boolean(),
+  /** Relative distance from the best bound the solver proved; null when unknown. */
+  gap: z.number().nullable(),
+  objective: z.number(),
+  milliseconds: z.number(),
+  roundsRequested: z.number(),
+  roundsPlanned: z.number(),
+  items: z.array(
+    z.object({
+      applicationId: z.string(),
+      roundKey: z.string(),
+      startsAt: z.string(),
+      endsAt: z.string(),
+      candidateStartsAtLocal: z.string(),
+      interviewers: z.array(person),
+      /** Set when the plan was committed and this round was booked. */
+      interviewId: z.string().nullable(),
+      /** Why a committed round was not booked (a later round, or the booking was refused). */
+      notBooked: z.object({ code: z.string(), message: z.string() }).nullable(),
+    }),
+  ),
+  skipped: z.array(z.object({ applicationId: z.string(), reason: z.string() })),
+});
+
+// The candidate's side: reached with the link's token, no account.
+export const tokenParams = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'not a scheduling link'),
+});
+export const slotsQuery = z.object({ timezone: timezone.optional() });
+export const slotsResponse = z.object({
+  companyName: z.string(),
+  jobTitle: z.string(),
+  roundName: z.string(),
+  durationMinutes: z.number(),
+  /** R-ROUND-6: the interview language, to confirm when booking. */
+  language: z.string(),
+  timezone: z.string(),
+  expiresAt: z.string(),
+  booked: z
+    .object({
+      interviewId: z.string(),
+      status: z.enum(['scheduled', 'cancelled']),
+      startsAt: z.string(),
+      startsAtLocal: z.string(),
+      videoUrl: z.string(),
+    })
+    .nullable(),
+  slots: z.array(
+    z.object({
+      startsAt: z.string(),
+      endsAt: z.string(),
+      startsAtLocal: z.string(),
+      interviewers: z.array(z.object({ name: z.string(), timezone: z.string(), startsAtLocal: z.string() })),
+    }),
+  ),
+});
+export const bookBody = z.object({
+  startsAt: instant,
+  /** The candidate confirms the interview language (R-ROUND-6): it must be the one offered. */
+  confirmLanguage: languageTag,
+  timezone: timezone.optional(),
+});
+export const linkRescheduleBody = z.object({ startsAt: instant, reason, timezone: timezone.optional() });
+export const linkCancelBody = z.object({ reason });

@@ -1,0 +1,140 @@
+import { feedbackDueAt } from '../feedback/business-days.rules.js';
+import type { Deps, Store } from '../ports.js';
+import { fail, ok } from '../result.js';
+import type { Actor, Interview } from '../types.js';
+
+export interface ScheduleInterviewInput {
+  actor: Actor;
+  applicationId: string;
+  roundKey: string;
+  startsAt: Date;
+  durationMinutes?: number | undefined;
+  interviewerIds: string[];
+  /** R-ROUND-6: the language the interview is held in. */
+  language: string;
+  /** A meeting link of the organisation's own; without one the interview gets a room of its own. */
+  videoUrl?: string | null | undefined;
+  /** The candidate confirmed the language when booking (self-scheduling). */
+  languageConfirmed?: boolean;
+  /** The staff member the booking is on behalf of, when the actor is the candidate. */
+  createdBy?: string;
+}
+
+/** Books an interview in one transaction (see `bookInterview`). */
+export function scheduleInterview(deps: Deps, input: ScheduleInterviewInput) {
+  return deps.transaction((store) => bookInterview(deps, store, input));
+}
+
+/**
+ * Records an interview for the application's current round (R-ROUND-1: a round is scheduled only
+ * once the previous one is decided), holds its time for the interviewers and the candidate (the
+ * database refuses an overlapping hold: nobody is ever double-booked), and opens one scorecard
+ * per interviewer, due N business days later in that interviewer's own time zone (R-FB-4).
+ */
+export async function bookInterview(deps: Deps, store: Store, input: ScheduleInterviewInput) {
+  const { actor } = input;
+  const orgId = actor.orgId;
+  const app = await store.applications.lock(orgId, input.applicationId);
+  if (!app)
+    return fail('application.not_found', 'No such application.', { applicationId: input.applicationId });
+  if (app.status !== 'active') {
+    return fail('application.not_active', `The application is ${app.status}.`, { status: app.status });
+  }
+  const current = app.plan[app.stageIndex];
+  if (!current || current.key !== input.roundKey) {
+    return fail(
+      'round.not_current',
+      `Only the current round${current ? ` ("${current.key}")` : ''} can be scheduled.`,
+      {
+        roundKey: input.roundKey,
+        currentRound: current?.key ?? null,
+      },
+    );
+  }
+  const minutes = input.durationMinutes ?? current.durationMinutes;
+  if (minutes <= 0) {
+    return fail(
+      'interview.no_meeting',
+      `Round "${current.key}" has no meeting to schedule; give a duration.`,
+      {
+        field: 'durationMinutes',
+      },
+    );
+  }
+  const ids = [...new Set(input.interviewerIds)];
+  const people = await store.people.staff(orgId, ids);
+  if (people.length !== ids.length) {
+    const known = new Set(people.map((p) => p.id));
+    return fail('interview.unknown_interviewer', 'Some interviewers are not staff of this organisation.', {
+      field: 'interviewerIds',
+      unknown: ids.filter((id) => !known.has(id)),
+    });
+  }
+  const startsAt = input.startsAt;
+  const endsAt = new Date(startsAt.getTime() + minutes * 60_000);
+  const interview: Interview = {
+    id: deps.ids.next(),
+    orgId,
+    applicationId: app.id,
+    roundKey: current.key,
+    startsAt,
+    endsAt,
+    language: input.language,
+    interviewerIds: ids,
+    videoUrl: input.videoUrl ?? null,
+  };
+  await store.feedback.insertInterview(
+    {
+      ...interview,
+      createdBy: input.createdBy ?? (actor.kind === 'staff' ? actor.userId : ''),
+      languageConfirmedAt: input.languageConfirmed ? deps.clock.now() : null,
+    },
+    [...ids, app.candidateId],
+  );
+  const holidays = await store.people.holidays(orgId);
+  for (const person of people) {
+    await store.feedback.insertScorecard({
+      id: deps.ids.next(),
+      orgId,
+      interviewId: interview.id,
+      applicationId: app.id,
+      roundKey: current.key,
+      interviewerId: person.id,
+      status: 'pending',
+      revision: 0,
+      content: { ratings: {}, recommendation: null, notes: '', privateNote: '', salaryExpectation: null },
+      dueAt: feedbackDueAt(endsAt, person.timezone, current.feedbackSlaDays, holidays),
+      submittedAt: null,
+      reminderStage: 0,
+      version: 1,
+    });
+  }
+  await store.audit.record({
+    orgId,
+    actor,
+    entityType: 'application',
+    entityId: app.id,
+    action: 'interview.scheduled',
+    data: {
+      interviewId: interview.id,
+      roundKey: current.key,
+      startsAt: startsAt.toISOString(),
+      interviewerIds: ids,
+      language: input.language,
+    },
+  });
+  await store.outbox.enqueue({
+    orgId,
+    kind: 'interview.scheduled',
+    dedupeKey: `interview.scheduled:${interview.id}`,
+    payload: {
+      interviewId: interview.id,
+      applicationId: app.id,
+      candidateId: app.candidateId,
+      startsAt: startsAt.toISOString(),
+      endsAt: endsAt.toISOString(),
+      sequence: 0,
+    },
+  });
+  return ok(interview);
+}

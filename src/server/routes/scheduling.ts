@@ -1,0 +1,632 @@
+import type { FastifyReply } from 'fastify';
+import { errorBody, idParams } from '../../contracts/api.js';
+import {
+  bookBody,
+  bookedInterviewSchema,
+  calendarImportBody,
+  calendarImportResponse,
+  cancelBody,
+  freeQuery,
+  freeResponse,
+  linkCancelBody,
+  linkRescheduleBody,
+  overrideBody,
+  overrideParams,
+  planBody,
+  planResponse,
+  profileBody,
+  profileResponse,
+  rescheduleBody,
+  schedulingLinkBody,
+  schedulingLinkResponse,
+  slotsQuery,
+  slotsResponse,
+  tokenParams,
+} from '../../contracts/scheduling-api.js';
+import { localTime } from '../../core/feedback/business-days.rules.js';
+import { isAllowed } from '../../core/permissions.js';
+import { commonFreeTime, interviewSlots } from '../../core/scheduling/availability.rules.js';
+import { cancelInterview, rescheduleInterview } from '../../core/scheduling/change-interview.js';
+import { planInterviews } from '../../core/scheduling/planner/plan.js';
+import { scheduleInterview } from '../../core/scheduling/schedule-interview.js';
+import {
+  bookFromLink,
+  cancelFromLink,
+  createSchedulingLink,
+  MIN_NOTICE_MS,
+  rescheduleFromLink,
+} from '../../core/scheduling/self-scheduling.js';
+import { videoLink } from '../../core/scheduling/video.js';
+import type { Actor, BookedInterview } from '../../core/types.js';
+import { schedulingQueries } from '../../db/scheduling-queries.js';
+import { toBookedInterview } from '../../db/store.js';
+import { actorOf, allow, hashToken, newToken } from '../auth.js';
+import { busyFromIcs, CalendarError, fetchCalendar } from '../calendar-import.js';
+import type { App, AppContext } from '../context.js';
+import { sendError } from '../errors.js';
+
+const denied = { 401: errorBody, 403: errorBody };
+const refusals = { 400: errorBody, 404: errorBody, 409: errorBody, 422: errorBody, ...denied };
+const publicRefusals = { 400: errorBody, 404: errorBody, 409: errorBody, 410: errorBody, 422: errorBody };
+const DAY = 86_400_000;
+/** Busy time is imported for this far ahead. */
+const CALENDAR_DAYS = 90;
+
+export function schedulingRoutes(app: App, ctx: AppContext) {
+  const scheduling = schedulingQueries(ctx.db, ctx.clock);
+  const present = (i: BookedInterview, roundName: string) => ({
+    id: i.id,
+    applicationId: i.applicationId,
+    roundKey: i.roundKey,
+    roundName,
+    startsAt: i.startsAt.toISOString(),
+    endsAt: i.endsAt.toISOString(),
+    language: i.language,
+    interviewerIds: i.interviewerIds,
+    status: i.status,
+    sequence: i.sequence,
+    version: i.version,
+    videoUrl: videoLink(i, ctx.config.VIDEO_ROOM_BASE_URL),
+  });
+
+  /** Interviewers manage their own availability; coordinators, recruiters and admins anyone's. */
+  async function mayManage(reply: FastifyReply, actor: Actor, userId: string) {
+    if (actor.kind !== 'staff') return false;
+    if (actor.userId !== userId && !isAllowed(actor, 'availability.manage')) {
+      await sendError(reply, {
+        code: 'permission.denied',
+        message: 'You may change only your own availability.',
+      });
+      return false;
+    }
+    if (!(await scheduling.profile(actor.orgId, userId))) {
+      await sendError(reply, { code: 'not_found', message: 'No such staff member.' });
+      return false;
+    }
+    return true;
+  }
+
+  app.get(
+    '/api/interviewers/:id/availability',
+    {
+      preHandler: allow('interview.read'),
+      schema: {
+        tags: ['scheduling'],
+        summary:
+          "An interviewer's working hours, weekly cap, training, languages, calendar feed and date overrides",
+        params: idParams,
+        response: { 200: profileResponse, 404: errorBody, ...denied },
+      },
+    },
+    async (request, reply) => {
+      const profile = await scheduling.profile(actorOf(request).orgId, request.params.id);
+      return profile ?? sendError(reply, { code: 'not_found', message: 'No such staff member.' });
+    },
+  );
+
+  app.put(
+    '/api/interviewers/:id/availability',
+    {
+      preHandler: allow('interview.read'),
+      schema: {
+        tags: ['scheduling'],
+        summary: 'Saves availability; send the version you loaded (0 the first time)',
+        params: idParams,
+        body: profileBody,
+        response: { 200: profileResponse, ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      if (!(await mayManage(reply, actor, request.params.id))) return;
+      const { expectedVersion, ...input } = request.body;
+      const saved = await scheduling.saveProfile(actor, request.params.id, input, expectedVersion);
+      if (saved === null) {
+        return sendError(reply, {
+          code: 'conflict.stale_version',
+          message: 'Someone changed this availability since you loaded it; reload and try again.',
+          details: { field: 'expectedVersion' },
+        });
+      }
+      return (await scheduling.profile(actor.orgId, request.params.id))!;
+    },
+  );
+
+  app.put(
+    '/api/interviewers/:id/overrides/:day',
+    {
+      preHandler: allow('interview.read'),
+      schema: {
+        tags: ['scheduling'],
+        summary: "Sets one local date's hours (leave, a holiday, a late day); [] means not available",
+        params: overrideParams,
+        body: overrideBody,
+        response: { 200: profileResponse, ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      if (!(await mayManage(reply, actor, request.params.id))) return;
+      await scheduling.putOverride(
+        actor,
+        request.params.id,
+        request.params.day,
+        request.body.hours,
+        request.body.reason,
+      );
+      return (await scheduling.profile(actor.orgId, request.params.id))!;
+    },
+  );
+
+  app.delete(
+    '/api/interviewers/:id/overrides/:day',
+    {
+      preHandler: allow('interview.read'),
+      schema: {
+        tags: ['scheduling'],
+        params: overrideParams,
+        response: { 200: profileResponse, ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      if (!(await mayManage(reply, actor, request.params.id))) return;
+      const removed = await scheduling.deleteOverride(actor, request.params.id, request.params.day);
+      if (removed === 0) return sendError(reply, { code: 'not_found', message: 'No override on that day.' });
+      return (await scheduling.profile(actor.orgId, request.params.id))!;
+    },
+  );
+
+  async function importCalendar(
+    reply: FastifyReply,
+    actor: Actor,
+    userId: string,
+    text: () => Promise<string>,
+  ) {
+    const profile = await scheduling.profile(actor.orgId, userId);
+    const now = ctx.clock.now().getTime();
+    const window = { start: now - DAY, end: now + CALENDAR_DAYS * DAY };
+    try {
+      const blocks = busyFromIcs(await text(), profile!.timezone, window);
+      const imported = await scheduling.replaceCalendarBusy(actor, userId, blocks, ctx.ids.next);
+      return { imported, from: new Date(window.start).toISOString(), to: new Date(window.end).toISOString() };
+    } catch (error) {
+      if (error instanceof CalendarError)
+        return sendError(reply, { code: error.code, message: error.message });
+      throw error;
+    }
+  }
+
+  app.post(
+    '/api/interviewers/:id/calendar',
+    {
+      preHandler: allow('interview.read'),
+      bodyLimit: 3 * 1024 * 1024,
+      schema: {
+        tags: ['scheduling'],
+        summary:
+          'Imports busy times from an iCalendar file, replacing the previous import (the next 90 days)',
+        params: idParams,
+        body: calendarImportBody,
+        response: { 200: calendarImportResponse, ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      if (!(await mayManage(reply, actor, request.params.id))) return;
+      return importCalendar(reply, actor, request.params.id, async () => request.body.ics);
+    },
+  );
+
+  app.post(
+    '/api/interviewers/:id/calendar/sync',
+    {
+      preHandler: allow('interview.read'),
+      schema: {
+        tags: ['scheduling'],
+        summary: "Fetches the interviewer's calendar feed URL now and imports its busy times",
+        params: idParams,
+        response: { 200: calendarImportResponse, ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      if (!(await mayManage(reply, actor, request.params.id))) return;
+      const profile = await scheduling.profile(actor.orgId, request.params.id);
+      if (!profile?.calendarUrl) {
+        return sendError(reply, {
+          code: 'validation.failed',
+          message: 'No calendar feed URL is set for this interviewer.',
+          details: { field: 'calendarUrl' },
+        });
+      }
+      const url = profile.calendarUrl;
+      return importCalendar(reply, actor, request.params.id, () => fetchCalendar(url));
+    },
+  );
+
+  app.get(
+    '/api/interviewers/:id/free',
+    {
+      preHandler: allow('interview.read'),
+      schema: {
+        tags: ['scheduling'],
+        summary:
+          "An interviewer's free time between two instants (working hours minus busy time, full weeks left out)",
+        params: idParams,
+        querystring: freeQuery,
+        response: { 200: freeResponse, 404: errorBody, ...denied },
+      },
+    },
+    async (request, reply) => {
+      const window = { start: Date.parse(request.query.from), end: Date.parse(request.query.to) };
+      const [person] = await scheduling.attendees(actorOf(request).orgId, [request.params.id], window);
+      if (!person) return sendError(reply, { code: 'not_found', message: 'No such staff member.' });
+      return {
+        timezone: person.timezone,
+        items: commonFreeTime([person], window).map((i) => ({
+          startsAt: new Date(i.start).toISOString(),
+          endsAt: new Date(i.end).toISOString(),
+          startsAtLocal: localTime(new Date(i.start), person.timezone),
+          endsAtLocal: localTime(new Date(i.end), person.timezone),
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/applications/:id/scheduling-links',
+    {
+      preHandler: allow('interview.schedule'),
+      schema: {
+        tags: ['scheduling'],
+        summary: 'Emails the candidate a link to pick a time for the current round with this panel',
+        params: idParams,
+        body: schedulingLinkBody,
+        response: { 201: schedulingLinkResponse, ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const token = newToken();
+      const url = `${ctx.config.PUBLIC_URL}/schedule/${token}`;
+      const body = request.body;
+      const result = await createSchedulingLink(ctx.deps, {
+        actor: actorOf(request),
+        applicationId: request.params.id,
+        ...body,
+        windowStart: body.windowStart ? new Date(body.windowStart) : undefined,
+        windowEnd: body.windowEnd ? new Date(body.windowEnd) : undefined,
+        tokenHash: hashToken(token),
+        url,
+      });
+      if (!result.ok) return sendError(reply, result.error);
+      return reply.code(201).send({
+        id: result.value.id,
+        url,
+        windowStart: result.value.windowStart.toISOString(),
+        windowEnd: result.value.windowEnd.toISOString(),
+        expiresAt: result.value.expiresAt.toISOString(),
+      });
+    },
+  );
+
+  async function roundName(applicationId: string, key: string) {
+    const row = await ctx.db
+      .selectFrom('applications')
+      .select('plan')
+      .where('id', '=', applicationId)
+      .executeTakeFirst();
+    return row?.plan.find((r) => r.key === key)?.name ?? key;
+  }
+
+  app.post(
+    '/api/interviews/:id/reschedule',
+    {
+      preHandler: allow('interview.schedule'),
+      schema: {
+        tags: ['scheduling'],
+        summary: 'Moves an interview; everyone gets an updated invite (SEQUENCE + 1) with the reason',
+        params: idParams,
+        body: rescheduleBody,
+        response: { 200: bookedInterviewSchema, ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const result = await rescheduleInterview(ctx.deps, {
+        actor: actorOf(request),
+        interviewId: request.params.id,
+        startsAt: new Date(request.body.startsAt),
+        reason: request.body.reason,
+        expectedVersion: request.body.expectedVersion,
+      });
+      if (!result.ok) return sendError(reply, result.error);
+      return present(result.value, await roundName(result.value.applicationId, result.value.roundKey));
+    },
+  );
+
+  app.post(
+    '/api/interviews/:id/cancel',
+    {
+      preHandler: allow('interview.schedule'),
+      schema: {
+        tags: ['scheduling'],
+        summary:
+          'Cancels an interview: holds released, open feedback dropped, a cancellation sent to everyone',
+        params: idParams,
+        body: cancelBody,
+        response: { 200: bookedInterviewSchema, ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const result = await cancelInterview(ctx.deps, {
+        actor: actorOf(request),
+        interviewId: request.params.id,
+        reason: request.body.reason,
+        expectedVersion: request.body.expectedVersion,
+      });
+      if (!result.ok) return sendError(reply, result.error);
+      return present(result.value, await roundName(result.value.applicationId, result.value.roundKey));
+    },
+  );
+
+  app.post(
+    '/api/scheduling/plans',
+    {
+      preHandler: allow('interview.schedule'),
+      schema: {
+        tags: ['scheduling'],
+        summary:
+          'Plans interviews for many applications at once (HiGHS on a MIP, or a heuristic for large inputs); with commit, books the current rounds',
+        body: planBody,
+        response: { 200: planResponse, ...refusals },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const body = request.body;
+      const now = ctx.clock.now().getTime();
+      const window = {
+        start: Math.max(Date.parse(body.from), now + MIN_NOTICE_MS),
+        end: Date.parse(body.to),
+      };
+      const data = await scheduling.planInput(actor.orgId, {
+        applicationIds: [...new Set(body.applicationIds)],
+        window: { start: Math.min(window.start, window.end), end: window.end },
+        roundsAhead: body.roundsAhead,
+        panelSize: body.panelSize,
+        earliest: now + MIN_NOTICE_MS,
+      });
+      const plan = await planInterviews(
+        { ...data.input, minGapMinutes: body.minGapMinutes },
+        { method: body.method, timeLimitSeconds: 10 },
+      );
+      const zones = new Map(data.input.candidates.map((c) => [c.id, c.timezone]));
+      const items = [];
+      for (const a of plan.assignments) {
+        let interviewId: string | null = null;
+        let notBooked: { code: string; message: string } | null = null;
+        if (body.commit) {
+          if (data.currentRound.get(a.candidateId) !== a.roundKey) {
+            notBooked = {
+              code: 'round.not_current',
+              message: 'Booked once the round before it is decided (R-ROUND-1).',
+            };
+          } else {
+            const round = data.rounds.get(a.candidateId)!.find((r) => r.key === a.roundKey)!;
+            const booked = await scheduleInterview(ctx.deps, {
+              actor,
+              applicationId: a.candidateId,
+              roundKey: a.roundKey,
+              startsAt: new Date(a.start),
+              durationMinutes: round.durationMinutes,
+              interviewerIds: a.interviewerIds,
+              language: data.input.candidates.find((c) => c.id === a.candidateId)!.language,
+            });
+            if (booked.ok) interviewId = booked.value.id;
+            else notBooked = { code: booked.error.code, message: booked.error.message };
+          }
+        }
+        items.push({
+          applicationId: a.candidateId,
+          roundKey: a.roundKey,
+          startsAt: new Date(a.start).toISOString(),
+          endsAt: new Date(a.end).toISOString(),
+          candidateStartsAtLocal: localTime(new Date(a.start), zones.get(a.candidateId) ?? 'UTC'),
+          interviewers: a.interviewerIds.map((id) => {
+            const who = data.names.get(id)!;
+            return {
+              id,
+              name: who.name,
+              timezone: who.timezone,
+              startsAtLocal: localTime(new Date(a.start), who.timezone),
+            };
+          }),
+          interviewId,
+          notBooked,
+        });
+      }
+      return {
+        solver: plan.solver,
+        optimal: plan.optimal,
+        gap: plan.gap,
+        objective: plan.objective,
+        milliseconds: plan.milliseconds,
+        roundsRequested: plan.roundsRequested,
+        roundsPlanned: plan.assignments.length,
+        items,
+        skipped: data.skipped,
+      };
+    },
+  );
+
+  // The candidate's side: the token in the link is the only credential.
+  const perIp = app.rateLimit({ max: 60, timeWindow: 60_000 });
+
+  /** The slots a link offers now, in `timezone`, leaving out the interview booked through it (for moving it). */
+  async function offered(link: NonNullable<Awaited<ReturnType<typeof scheduling.link>>>, timezone: string) {
+    const now = ctx.clock.now().getTime();
+    const window = {
+      start: Math.max(link.window_start.getTime(), now + MIN_NOTICE_MS),
+      end: link.window_end.getTime(),
+    };
+    if (window.end <= window.start) return { window, slots: [], panel: [] };
+    const exclude = link.interview_id ?? undefined;
+    const panel = await scheduling.attendees(link.org_id, link.interviewer_ids, window, exclude);
+    const candidate = await scheduling.candidateAttendee(link.candidate_id, timezone, window, exclude);
+    return { window, panel, slots: interviewSlots([...panel, candidate], window, link.duration_minutes) };
+  }
+
+  async function openLink(reply: FastifyReply, token: string) {
+    const link = await scheduling.link(hashToken(token));
+    if (!link) {
+      await sendError(reply, { code: 'not_found', message: 'This scheduling link does not exist.' });
+      return null;
+    }
+    return link;
+  }
+
+  async function zoneFor(link: { org_id: string; candidate_id: string }, requested?: string) {
+    return requested ?? (await scheduling.candidateZone(link.org_id, link.candidate_id)).timezone;
+  }
+
+  app.get(
+    '/api/scheduling/:token',
+    {
+      preHandler: perIp,
+      schema: {
+        tags: ['self-scheduling'],
+        summary: "The candidate's page: open slots in their time zone, with each interviewer's local time",
+        security: [],
+        params: tokenParams,
+        querystring: slotsQuery,
+        response: { 200: slotsResponse, ...publicRefusals },
+      },
+    },
+    async (request, reply) => {
+      const link = await openLink(reply, request.params.token);
+      if (!link) return;
+      const timezone = await zoneFor(link, request.query.timezone);
+      const booked = link.interview_id ? await scheduling.interviewSummary(link.interview_id) : null;
+      const expired =
+        ctx.clock.now().getTime() > link.expires_at.getTime() || link.application_status !== 'active';
+      const { slots, panel } = expired ? { slots: [], panel: [] } : await offered(link, timezone);
+      return {
+        companyName: link.company_name,
+        jobTitle: link.job_title,
+        roundName: link.plan.find((r) => r.key === link.round_key)?.name ?? link.round_key,
+        durationMinutes: link.duration_minutes,
+        language: link.language,
+        timezone,
+        expiresAt: link.expires_at.toISOString(),
+        booked: booked && {
+          interviewId: booked.id,
+          status: booked.status,
+          startsAt: booked.starts_at.toISOString(),
+          startsAtLocal: localTime(booked.starts_at, timezone),
+          videoUrl: videoLink({ id: booked.id, videoUrl: booked.video_url }, ctx.config.VIDEO_ROOM_BASE_URL),
+        },
+        slots: slots.slice(0, 500).map((t) => ({
+          startsAt: new Date(t).toISOString(),
+          endsAt: new Date(t + link.duration_minutes * 60_000).toISOString(),
+          startsAtLocal: localTime(new Date(t), timezone),
+          interviewers: panel.map((p) => ({
+            name: p.name,
+            timezone: p.timezone,
+            startsAtLocal: localTime(new Date(t), p.timezone),
+          })),
+        })),
+      };
+    },
+  );
+
+  async function choice(reply: FastifyReply, token: string, startsAt: string, timezone?: string) {
+    const link = await openLink(reply, token);
+    if (!link) return null;
+    const { slots } = await offered(link, await zoneFor(link, timezone));
+    const at = Date.parse(startsAt);
+    return { tokenHash: hashToken(token), startsAt: new Date(at), offered: slots.includes(at) };
+  }
+
+  const booked = async (reply: FastifyReply, id: string) => {
+    const row = await ctx.db
+      .selectFrom('interviews')
+      .innerJoin('applications', 'applications.id', 'interviews.application_id')
+      .selectAll('interviews')
+      .select(['applications.candidate_id', 'applications.plan'])
+      .where('interviews.id', '=', id)
+      .executeTakeFirstOrThrow();
+    return reply.send(
+      present(toBookedInterview(row), row.plan.find((r) => r.key === row.round_key)?.name ?? row.round_key),
+    );
+  };
+
+  app.post(
+    '/api/scheduling/:token/book',
+    {
+      preHandler: perIp,
+      schema: {
+        tags: ['self-scheduling'],
+        summary: 'Books one of the offered slots, confirming the interview language (R-ROUND-6)',
+        security: [],
+        params: tokenParams,
+        body: bookBody,
+        response: { 200: bookedInterviewSchema, ...publicRefusals },
+      },
+    },
+    async (request, reply) => {
+      const picked = await choice(reply, request.params.token, request.body.startsAt, request.body.timezone);
+      if (!picked) return;
+      const result = await bookFromLink(ctx.deps, {
+        ...picked,
+        confirmLanguage: request.body.confirmLanguage,
+      });
+      if (!result.ok) return sendError(reply, result.error);
+      return booked(reply, result.value.id);
+    },
+  );
+
+  app.post(
+    '/api/scheduling/:token/reschedule',
+    {
+      preHandler: perIp,
+      schema: {
+        tags: ['self-scheduling'],
+        summary: 'Moves the interview booked through this link to another offered slot, with a reason',
+        security: [],
+        params: tokenParams,
+        body: linkRescheduleBody,
+        response: { 200: bookedInterviewSchema, ...publicRefusals },
+      },
+    },
+    async (request, reply) => {
+      const picked = await choice(reply, request.params.token, request.body.startsAt, request.body.timezone);
+      if (!picked) return;
+      const result = await rescheduleFromLink(ctx.deps, { ...picked, reason: request.body.reason });
+      if (!result.ok) return sendError(reply, result.error);
+      return booked(reply, result.value.id);
+    },
+  );
+
+  app.post(
+    '/api/scheduling/:token/cancel',
+    {
+      preHandler: perIp,
+      schema: {
+        tags: ['self-scheduling'],
+        summary: 'Cancels the interview booked through this link, with a reason',
+        security: [],
+        params: tokenParams,
+        body: linkCancelBody,
+        response: { 200: bookedInterviewSchema, ...publicRefusals },
+      },
+    },
+    async (request, reply) => {
+      const result = await cancelFromLink(ctx.deps, {
+        tokenHash: hashToken(request.params.token),
+        reason: request.body.reason,
+      });
+      if (!result.ok) return sendError(reply, result.error);
+      return booked(reply, result.value.id);
+    },
+  );
+}
