@@ -64,14 +64,18 @@ export const calendarImportBody = z.object({
 });
 export const calendarImportResponse = z.object({ imported: z.number(), from: z.string(), to: z.string() });
 
-const span = <T extends { from: string; to: string }>(value: T, ctx: z.RefinementCtx, maxDays: number) => {
-  const length = Date.parse(value.to) - Date.parse(value.from);
-  if (length <= 0) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must come after from' });
+/** A window's end must follow its start, by at most `maxDays`; errors name the end's field. */
+const span = (from: string, to: string, ctx: z.RefinementCtx, maxDays: number, names = ['from', 'to']) => {
+  const length = Date.parse(to) - Date.parse(from);
+  if (length <= 0)
+    ctx.addIssue({ code: 'custom', path: [names[1]!], message: `must come after ${names[0]}` });
   if (length > maxDays * 86_400_000)
-    ctx.addIssue({ code: 'custom', path: ['to'], message: `at most ${maxDays} days after from` });
+    ctx.addIssue({ code: 'custom', path: [names[1]!], message: `at most ${maxDays} days after ${names[0]}` });
 };
 
-export const freeQuery = z.object({ from: instant, to: instant }).superRefine((v, ctx) => span(v, ctx, 31));
+export const freeQuery = z
+  .object({ from: instant, to: instant })
+  .superRefine((v, ctx) => span(v.from, v.to, ctx, 31));
 
 const localInterval = z.object({
   startsAt: z.string(),
@@ -96,7 +100,7 @@ export const schedulingLinkBody = z
     windowEnd: instant.optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.windowStart && v.windowEnd) span({ from: v.windowStart, to: v.windowEnd }, ctx, 31);
+    if (v.windowStart && v.windowEnd) span(v.windowStart, v.windowEnd, ctx, 31, ['windowStart', 'windowEnd']);
   });
 export const schedulingLinkResponse = z.object({
   id: z.string(),
@@ -132,7 +136,7 @@ export const planBody = z
     /** Book the current rounds of the plan; otherwise it is only proposed. */
     commit: z.boolean().default(false),
   })
-  .superRefine((v, ctx) => span(v, ctx, 14));
+  .superRefine((v, ctx) => span(v.from, v.to, ctx, 14));
 
 const person = z.object({
   id: z.string(),

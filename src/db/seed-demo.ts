@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { CompensationBand } from '../contracts/offer-terms.js';
 import type { TemplateFile } from '../contracts/process-template.js';
+import type { roundTypes } from '../contracts/vocabulary.js';
 import { addExtraRound } from '../core/applications/add-extra-round.js';
 import { decideApplicationRound } from '../core/applications/decide-round.js';
 import { hireApplication } from '../core/applications/hire-application.js';
@@ -57,6 +58,8 @@ const people: {
   timezone: string;
   roles: StaffRole[];
   teams: TeamKey[] | 'all';
+  /** What they interview for, in which languages: their availability profile. */
+  interviews?: { roundTypes: (typeof roundTypes)[number][]; languages: string[]; hours?: [string, string] };
 }[] = [
   {
     email: 'admin@tiktok.example',
@@ -85,6 +88,53 @@ const people: {
     timezone: 'Asia/Shanghai',
     roles: ['interviewer'],
     teams: ['recsys'],
+    interviews: {
+      roundTypes: ['coding', 'system_design', 'sql', 'python', 'statistics'],
+      languages: ['en', 'zh'],
+    },
+  },
+  // More interviewers across the three offices, so the planner has a real week to plan.
+  {
+    email: 'lena.interviewer@tiktok.example',
+    name: 'Lena Park',
+    timezone: 'America/Los_Angeles',
+    roles: ['interviewer'],
+    teams: ['user-relation', 'creator-product'],
+    interviews: { roundTypes: ['coding', 'design_coding', 'product_sense', 'execution'], languages: ['en'] },
+  },
+  {
+    email: 'wei.interviewer@tiktok.example',
+    name: 'Wei Zhang',
+    timezone: 'Asia/Shanghai',
+    roles: ['interviewer'],
+    teams: ['data', 'recsys'],
+    interviews: {
+      roundTypes: ['coding', 'sql', 'python', 'statistics', 'ml_fundamentals'],
+      languages: ['en', 'zh'],
+    },
+  },
+  {
+    email: 'arjun.interviewer@tiktok.example',
+    name: 'Arjun Rao',
+    timezone: 'Asia/Singapore',
+    roles: ['interviewer'],
+    teams: ['recsys', 'operations'],
+    interviews: {
+      roundTypes: ['coding', 'system_design', 'content_operations', 'growth_operations', 'case_study'],
+      languages: ['en'],
+      hours: ['10:00', '18:00'],
+    },
+  },
+  {
+    email: 'mei.interviewer@tiktok.example',
+    name: 'Mei Lim',
+    timezone: 'Asia/Singapore',
+    roles: ['interviewer'],
+    teams: 'all',
+    interviews: {
+      roundTypes: ['behavioural', 'cross_functional', 'recruiter_call', 'hr'],
+      languages: ['en', 'zh'],
+    },
   },
   {
     email: 'hm@tiktok.example',
@@ -92,6 +142,7 @@ const people: {
     timezone: 'America/Los_Angeles',
     roles: ['hiring_manager'],
     teams: 'all',
+    interviews: { roundTypes: ['hiring_manager', 'behavioural', 'cross_functional'], languages: ['en'] },
   },
   { email: 'hr@tiktok.example', name: 'Hayden HR', timezone: 'Asia/Singapore', roles: ['hr'], teams: 'all' },
 ];
@@ -405,13 +456,32 @@ export async function seedDemo(
           created_at: clock.now(),
         })
         .execute();
-      actors.set(person.roles[0]!, {
-        kind: 'staff',
-        orgId,
-        userId: id,
-        roles: person.roles,
-        teamIds: personTeams,
-      });
+      if (!actors.has(person.roles[0]!)) {
+        actors.set(person.roles[0]!, {
+          kind: 'staff',
+          orgId,
+          userId: id,
+          roles: person.roles,
+          teamIds: personTeams,
+        });
+      }
+      if (person.interviews) {
+        const day = [person.interviews.hours ?? ['09:00', '17:00']];
+        await trx
+          .insertInto('interviewer_profiles')
+          .values({
+            user_id: id,
+            org_id: orgId,
+            weekly_hours: JSON.stringify({ '1': day, '2': day, '3': day, '4': day, '5': day }),
+            weekly_cap: 8,
+            round_types: person.interviews.roundTypes,
+            levels: [],
+            languages: person.interviews.languages,
+            calendar_url: null,
+            updated_at: clock.now(),
+          })
+          .execute();
+      }
     }
     const admin = actors.get('admin')!;
     // Two public boards, so jobs are listed as they open (keys are for trying the API locally).

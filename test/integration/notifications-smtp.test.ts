@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decideApplicationRound } from '../../src/core/applications/decide-round.js';
 import { submitApplication } from '../../src/core/applications/submit-application.js';
 import { withdrawApplication } from '../../src/core/applications/withdraw-application.js';
+import { cancelInterview, rescheduleInterview } from '../../src/core/scheduling/change-interview.js';
 import { scheduleInterview } from '../../src/core/scheduling/schedule-interview.js';
 import type { Database } from '../../src/db/database.js';
 import { notificationAdmin } from '../../src/db/notification-admin.js';
@@ -38,6 +39,14 @@ beforeEach(async () => {
 const submit = async (candidate = world.candidate(), jobId = world.jobs.fullTimeA.id) =>
   ok(await submitApplication(world.deps, { actor: world.staff.recruiter, jobId, candidate, source: 'test' }))
     .application;
+/** The iCalendar text of a message, from its attachment or, inline, from the raw source. */
+const calendarOf = (message: (typeof smtp.received)[number]) => {
+  const part = message.mail.attachments.find((a) => a.contentType.startsWith('text/calendar'));
+  const text = part
+    ? part.content.toString('utf8')
+    : message.raw.slice(message.raw.indexOf('BEGIN:VCALENDAR'), message.raw.indexOf('END:VCALENDAR') + 13);
+  return text.replace(/=\r?\n/g, '');
+};
 const to = (address: string) =>
   smtp.received.filter((m) => m.envelopeTo.some((r) => r.toLowerCase() === address.toLowerCase()));
 
@@ -81,15 +90,8 @@ describe('email over SMTP', () => {
     for (const address of recipients) {
       const invite = to(address).find((m) => m.raw.includes('text/calendar'));
       expect(invite, address).toBeDefined();
-      const part = invite!.mail.attachments.find((a) => a.contentType.startsWith('text/calendar')) ?? null;
-      const calendarText = part
-        ? part.content.toString('utf8')
-        : invite!.raw.slice(
-            invite!.raw.indexOf('BEGIN:VCALENDAR'),
-            invite!.raw.indexOf('END:VCALENDAR') + 13,
-          );
       const event = new ICAL.Event(
-        new ICAL.Component(ICAL.parse(calendarText.replace(/=\r?\n/g, ''))).getFirstSubcomponent('vevent')!,
+        new ICAL.Component(ICAL.parse(calendarOf(invite!))).getFirstSubcomponent('vevent')!,
       );
       expect(event.startDate.toJSDate().toISOString()).toBe('2026-03-10T02:00:00.000Z');
       expect(event.endDate.toJSDate().toISOString()).toBe('2026-03-10T03:00:00.000Z');
@@ -98,6 +100,81 @@ describe('email over SMTP', () => {
     const candidateMail = to(person.email).find((m) => m.raw.includes('text/calendar'))!;
     expect(candidateMail.mail.subject).toBe('Interview scheduled: Technical for full_time job');
     expect(candidateMail.mail.text).toContain('in zh');
+  });
+
+  it('a reschedule sends REQUEST with SEQUENCE 1 and the new time, a cancellation CANCEL with SEQUENCE 2, same UID', async () => {
+    const person = world.candidate();
+    const app = await submit(person);
+    ok(
+      await decideApplicationRound(world.deps, {
+        actor: world.staff.recruiter,
+        applicationId: app.id,
+        roundKey: 'resume',
+        decision: 'advance',
+        rationale: 'ok',
+      }),
+    );
+    const interview = ok(
+      await scheduleInterview(world.deps, {
+        actor: world.staff.coordinator,
+        applicationId: app.id,
+        roundKey: 'tech',
+        startsAt: new Date('2026-03-10T02:00:00Z'),
+        interviewerIds: [world.staff.interviewer.userId],
+        language: 'en',
+      }),
+    );
+    ok(
+      await rescheduleInterview(world.deps, {
+        actor: world.staff.coordinator,
+        interviewId: interview.id,
+        startsAt: new Date('2026-03-11T16:30:00Z'),
+        reason: 'The interviewer is travelling',
+      }),
+    );
+    ok(
+      await cancelInterview(world.deps, {
+        actor: world.staff.coordinator,
+        interviewId: interview.id,
+        reason: 'Role paused',
+      }),
+    );
+    await worker.drain();
+    for (const address of [person.email, world.staff.interviewer.email]) {
+      const events = to(address)
+        .filter((m) => m.raw.includes('BEGIN:VCALENDAR'))
+        .map((m) => {
+          const calendar = new ICAL.Component(ICAL.parse(calendarOf(m)));
+          const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+          return {
+            method: calendar.getFirstPropertyValue('method'),
+            uid: event.uid,
+            sequence: event.sequence,
+            start: event.startDate.toJSDate().toISOString(),
+            location: event.location,
+            description: event.description,
+            subject: m.mail.subject,
+            text: m.mail.text ?? '',
+          };
+        })
+        .sort((a, b) => a.sequence - b.sequence);
+      expect(
+        events.map((e) => [e.method, e.sequence, e.start]),
+        address,
+      ).toEqual([
+        ['REQUEST', 0, '2026-03-10T02:00:00.000Z'],
+        ['REQUEST', 1, '2026-03-11T16:30:00.000Z'],
+        ['CANCEL', 2, '2026-03-11T16:30:00.000Z'],
+      ]);
+      expect(new Set(events.map((e) => e.uid))).toEqual(new Set([`${interview.id}@hireloop`]));
+      expect(events[0]!.location).toBe(`https://meet.hireloop.test/${interview.id}`);
+      expect(events[1]!.text).toContain('The interviewer is travelling');
+      expect(events[2]!.text).toContain('Role paused');
+      // The kit link goes to interviewers only.
+      const kit = `https://hireloop.test/api/interviews/${interview.id}/kit`;
+      if (address === person.email) expect(events[0]!.description).not.toContain(kit);
+      else expect(events[0]!.description).toContain(kit);
+    }
   });
 
   it('R-FB-5: a rejection uses the standard message; the rationale is shared only where the organisation allows it', async () => {

@@ -11,6 +11,7 @@ export const testConfig = loadConfig({
   COOKIE_SECURE: 'false',
   SEED_DEMO: 'false',
   SUBMISSIONS_PER_MINUTE_PER_IP: '100000',
+  SCHEDULING_REQUESTS_PER_MINUTE_PER_IP: '100000',
 });
 
 export function buildTestApp(database: Database, clock: TestClock): Promise<App> {

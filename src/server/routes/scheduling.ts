@@ -460,7 +460,7 @@ export function schedulingRoutes(app: App, ctx: AppContext) {
   );
 
   // The candidate's side: the token in the link is the only credential.
-  const perIp = app.rateLimit({ max: 60, timeWindow: 60_000 });
+  const perIp = app.rateLimit({ max: ctx.config.SCHEDULING_REQUESTS_PER_MINUTE_PER_IP, timeWindow: 60_000 });
 
   /** The slots a link offers now, in `timezone`, leaving out the interview booked through it (for moving it). */
   async function offered(link: NonNullable<Awaited<ReturnType<typeof scheduling.link>>>, timezone: string) {

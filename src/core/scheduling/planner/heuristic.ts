@@ -1,5 +1,8 @@
 import { type Assignment, Grid, type PlanInput, qualified, uncomfortable, weights } from './model.js';
 
+/** Swaps tried per candidate left short in the repair step: enough for small weeks, bounded for large ones. */
+const MAX_RIVALS = 12;
+
 interface Placement {
   round: number;
   step: number;
@@ -156,6 +159,16 @@ export function planHeuristic(
     .sort((a, b) => a.room - b.room)
     .map((x) => x.index);
 
+  /** The best placement for one candidate given everyone else's current plan. */
+  const bestFor = (index: number) => {
+    let best = { value: -1, placed: [] as Placement[] };
+    for (const from of candidates[index]!.dayStarts) {
+      const option = sequence(candidates[index]!, from);
+      if (option.value > best.value) best = option;
+    }
+    return best;
+  };
+
   const passes = options.passes ?? 2;
   for (let pass = 0; pass < passes; pass++) {
     if (pass > 0 && options.deadline !== undefined && Date.now() > options.deadline) break;
@@ -163,13 +176,44 @@ export function planHeuristic(
       const current = plans.get(index);
       if (current) apply(index, current, -1);
       // A later pass keeps the candidate's current rounds unless a re-placement scores better.
-      let best = current ? { value: score(index, current), placed: current } : { value: -1, placed: [] };
-      for (const from of candidates[index]!.dayStarts) {
-        const option = sequence(candidates[index]!, from);
-        if (option.value > best.value) best = option;
-      }
+      const fresh = bestFor(index);
+      const best = current && score(index, current) >= fresh.value ? { placed: current } : fresh;
       plans.set(index, best.placed);
       apply(index, best.placed, 1);
+    }
+  }
+
+  // Repair: a candidate left with rounds unbooked may have lost them to someone placed earlier.
+  // Take out one candidate sharing their interviewers, place the short one first, then the other;
+  // keep the swap only if the two together score better.
+  for (const index of order) {
+    const c = candidates[index]!;
+    if ((plans.get(index)?.length ?? 0) === c.rounds.length) continue;
+    const eligible = new Set(c.rounds.flatMap((r) => r.eligible));
+    const rivals = order
+      .filter((o) => o !== index && plans.get(o)?.some((p) => p.panel.some((k) => eligible.has(k))))
+      .slice(0, MAX_RIVALS);
+    for (const other of rivals) {
+      if (options.deadline !== undefined && Date.now() > options.deadline) break;
+      const mine = plans.get(index) ?? [];
+      const theirs = plans.get(other)!;
+      apply(index, mine, -1);
+      apply(other, theirs, -1);
+      const before = score(index, mine) + score(other, theirs);
+      const first = bestFor(index);
+      apply(index, first.placed, 1);
+      const second = bestFor(other);
+      apply(other, second.placed, 1);
+      if (first.value + second.value > before) {
+        plans.set(index, first.placed);
+        plans.set(other, second.placed);
+        if (first.placed.length === c.rounds.length) break;
+      } else {
+        apply(index, first.placed, -1);
+        apply(other, second.placed, -1);
+        apply(index, mine, 1);
+        apply(other, theirs, 1);
+      }
     }
   }
 
