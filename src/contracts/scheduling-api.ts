@@ -49,6 +49,7 @@ export const profileResponse = profileBody.omit({ expectedVersion: true }).exten
   timezone: z.string(),
   configured: z.boolean(),
   calendarSyncedAt: z.string().nullable(),
+  calendarError: z.string().nullable(),
   version: z.number(),
   overrides: z.array(z.object({ day: z.string(), hours: dayHoursSchema, reason: z.string() })),
 });

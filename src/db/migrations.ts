@@ -458,6 +458,8 @@ const statements: Record<string, string[]> = {
       languages text[] NOT NULL,
       calendar_url text,
       calendar_synced_at timestamptz,
+      calendar_checked_at timestamptz,
+      calendar_error text,
       version integer NOT NULL DEFAULT 1,
       updated_at timestamptz NOT NULL
     )`,

@@ -15,6 +15,8 @@ import type { Actor, PlannedRound } from '../core/types.js';
 import type { DB } from './schema.js';
 import { auditedWrite } from './store.js';
 
+type Writer = Actor | { kind: 'system'; orgId: string };
+
 /** Interviews a week an interviewer takes when no one has set a cap. */
 export const DEFAULT_WEEKLY_CAP = 8;
 const WEEK = 7 * 86_400_000;
@@ -34,6 +36,8 @@ export type Profile = ProfileInput & {
   /** False until someone saves the profile: defaults apply, and the planner leaves them out. */
   configured: boolean;
   calendarSyncedAt: string | null;
+  /** Why the last automatic refresh of the feed failed; null when it worked. */
+  calendarError: string | null;
   version: number;
 };
 
@@ -57,6 +61,7 @@ const profileOf = (
   languages: row?.languages ?? ['en'],
   calendarUrl: row?.calendar_url ?? null,
   calendarSyncedAt: row?.calendar_synced_at?.toISOString() ?? null,
+  calendarError: row?.calendar_error ?? null,
   version: row?.version ?? 0,
 });
 
@@ -64,7 +69,7 @@ const profileOf = (
 export function schedulingQueries(db: Kysely<DB>, clock: Clock) {
   const write = auditedWrite(db, clock);
   const audited = <T>(
-    actor: Actor,
+    actor: Writer,
     action: string,
     data: Record<string, unknown>,
     work: (trx: Kysely<DB>) => Promise<T>,
@@ -95,6 +100,8 @@ export function schedulingQueries(db: Kysely<DB>, clock: Clock) {
           languages: r.languages!,
           calendar_url: r.calendar_url,
           calendar_synced_at: r.calendar_synced_at,
+          calendar_checked_at: r.calendar_checked_at,
+          calendar_error: r.calendar_error,
           version: r.version!,
           updated_at: r.updated_at!,
         } satisfies Selectable<DB['interviewer_profiles']>);
@@ -301,7 +308,7 @@ export function schedulingQueries(db: Kysely<DB>, clock: Clock) {
       }),
 
     /** Replaces the busy time imported from the interviewer's calendar, in one transaction. */
-    replaceCalendarBusy: (actor: Actor, userId: string, blocks: BusyBlock[], newId: () => string) =>
+    replaceCalendarBusy: (actor: Writer, userId: string, blocks: BusyBlock[], newId: () => string) =>
       audited(actor, 'availability.calendar_imported', { userId, blocks: blocks.length }, async (trx) => {
         await trx
           .deleteFrom('busy_blocks')
@@ -326,11 +333,43 @@ export function schedulingQueries(db: Kysely<DB>, clock: Clock) {
         }
         await trx
           .updateTable('interviewer_profiles')
-          .set({ calendar_synced_at: clock.now() })
+          .set({ calendar_synced_at: clock.now(), calendar_checked_at: clock.now(), calendar_error: null })
           .where('user_id', '=', userId)
           .execute();
         return blocks.length;
       }),
+
+    /** Calendar feeds not checked for `staleMs`, oldest first. */
+    async dueFeeds(staleMs: number, limit: number) {
+      const before = new Date(clock.now().getTime() - staleMs);
+      return db
+        .selectFrom('interviewer_profiles')
+        .innerJoin('users', 'users.id', 'interviewer_profiles.user_id')
+        .select([
+          'interviewer_profiles.user_id',
+          'interviewer_profiles.org_id',
+          'interviewer_profiles.calendar_url',
+          'users.timezone',
+        ])
+        .where('interviewer_profiles.calendar_url', 'is not', null)
+        .where((eb) =>
+          eb.or([
+            eb('interviewer_profiles.calendar_checked_at', 'is', null),
+            eb('interviewer_profiles.calendar_checked_at', '<', before),
+          ]),
+        )
+        .orderBy(sql`interviewer_profiles.calendar_checked_at nulls first`)
+        .limit(limit)
+        .execute();
+    },
+
+    async feedFailed(userId: string, error: string) {
+      await db
+        .updateTable('interviewer_profiles')
+        .set({ calendar_checked_at: clock.now(), calendar_error: error.slice(0, 500) })
+        .where('user_id', '=', userId)
+        .execute();
+    },
 
     /** A self-scheduling link with what the candidate's page shows about it. */
     async link(tokenHash: string) {

@@ -265,6 +265,8 @@ export interface DB {
     languages: string[];
     calendar_url: string | null;
     calendar_synced_at: Date | null;
+    calendar_checked_at: Date | null;
+    calendar_error: string | null;
     version: Generated<number>;
     updated_at: Date;
   };

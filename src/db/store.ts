@@ -893,7 +893,7 @@ export interface AuditNote {
  */
 export function auditedWrite(db: Kysely<DB>, clock: Clock) {
   return <T>(
-    actor: Actor,
+    actor: Actor | { kind: 'system'; orgId: string },
     work: (trx: Kysely<DB>) => Promise<T>,
     note: (result: T) => AuditNote | null,
   ): Promise<T> => {

@@ -3,6 +3,14 @@ import { DateTime } from 'luxon';
 import type { Interval } from '../core/scheduling/intervals.js';
 import type { BusyBlock } from '../db/scheduling-queries.js';
 
+/** Busy time is imported from a day ago to this many days ahead. */
+const CALENDAR_DAYS = 90;
+const DAY = 86_400_000;
+export const calendarWindow = (now: Date): Interval => ({
+  start: now.getTime() - DAY,
+  end: now.getTime() + CALENDAR_DAYS * DAY,
+});
+
 /** Calendars larger than this are refused: a busy feed for a few months is far smaller. */
 export const MAX_CALENDAR_BYTES = 2 * 1024 * 1024;
 const MAX_BLOCKS = 5000;

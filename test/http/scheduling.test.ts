@@ -6,8 +6,10 @@ import { submitApplication } from '../../src/core/applications/submit-applicatio
 import { scheduleInterview } from '../../src/core/scheduling/schedule-interview.js';
 import type { Database } from '../../src/db/database.js';
 import type { App } from '../../src/server/context.js';
+import { refreshCalendarFeeds } from '../../src/server/jobs/worker.js';
 import { openTestDatabase } from '../support/db.js';
 import { buildTestApp, errorCode, loginAs } from '../support/http.js';
+import { testWorker } from '../support/worker.js';
 import { buildWorld, ok, TestClock, type World } from '../support/world.js';
 
 let database: Database;
@@ -200,11 +202,20 @@ describe('availability', () => {
       expect(
         (await call(as.interviewer, 'PUT', `/api/interviewers/${id}/availability`, profile)).statusCode,
       ).toBe(200);
+      const busy = () =>
+        world.db.selectFrom('busy_blocks').select('starts_at').where('user_id', '=', id).execute();
+      // The worker's sweep reads feeds it has not read for an hour.
+      await refreshCalendarFeeds(testWorker(world).options);
+      expect((await busy()).map((b) => b.starts_at.toISOString())).toEqual(['2026-03-09T17:00:00.000Z']);
+      expect(
+        (await call(as.interviewer, 'GET', `/api/interviewers/${id}/availability`)).json(),
+      ).toMatchObject({
+        calendarSyncedAt: clock.now().toISOString(),
+        calendarError: null,
+      });
       const synced = await call(as.interviewer, 'POST', `/api/interviewers/${id}/calendar/sync`);
       expect([synced.statusCode, synced.json().imported]).toEqual([200, 1]);
-      expect(
-        (await call(as.interviewer, 'GET', `/api/interviewers/${id}/availability`)).json().calendarSyncedAt,
-      ).not.toBeNull();
+      expect(await busy()).toHaveLength(1);
       await call(as.interviewer, 'PUT', `/api/interviewers/${id}/availability`, {
         ...profile,
         calendarUrl: 'http://127.0.0.1:1/nothing.ics',
@@ -212,6 +223,12 @@ describe('availability', () => {
       });
       const failed = await call(as.interviewer, 'POST', `/api/interviewers/${id}/calendar/sync`);
       expect([failed.statusCode, errorCode(failed)]).toEqual([422, 'calendar.fetch_failed']);
+      clock.advanceMs(2 * 3_600_000);
+      await refreshCalendarFeeds(testWorker(world).options);
+      const after = (await call(as.interviewer, 'GET', `/api/interviewers/${id}/availability`)).json();
+      expect(after.calendarError).toMatch(/could not be fetched/);
+      // The last good import stays until a refresh works.
+      expect(await busy()).toHaveLength(1);
     } finally {
       feed.close();
     }

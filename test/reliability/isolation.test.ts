@@ -135,7 +135,18 @@ afterAll(async () => {
 
 const victimState = async () => {
   const count = async (
-    table: 'audit_events' | 'outbox' | 'applications' | 'offers' | 'scorecards' | 'jobs',
+    table:
+      | 'audit_events'
+      | 'outbox'
+      | 'applications'
+      | 'offers'
+      | 'scorecards'
+      | 'jobs'
+      | 'interviewer_profiles'
+      | 'availability_overrides'
+      | 'busy_blocks'
+      | 'scheduling_links'
+      | 'interview_holds',
   ) =>
     Number(
       (
@@ -159,6 +170,13 @@ const victimState = async () => {
     offers: await count('offers'),
     scorecards: await count('scorecards'),
     jobs: await count('jobs'),
+    availability: [
+      await count('interviewer_profiles'),
+      await count('availability_overrides'),
+      await count('busy_blocks'),
+      await count('scheduling_links'),
+      await count('interview_holds'),
+    ],
     versions,
   };
 };
@@ -189,6 +207,18 @@ it('every endpoint × every role of another organisation × every id of this one
     items: [{ applicationId: ids[0], roundKey: 'tech' }],
     definition: { name: 'x', rounds: [] },
     title: 'x',
+    // Availability and scheduling bodies, valid, so only the organisation check can stop them.
+    weeklyHours: { '1': [['09:00', '17:00']] },
+    weeklyCap: 5,
+    roundTypes: ['coding'],
+    levels: [],
+    languages: ['en'],
+    calendarUrl: null,
+    hours: [],
+    ics: 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nEND:VCALENDAR\r\n',
+    interviewerIds: [victim.staff.recruiter.userId],
+    startsAt: '2026-03-20T10:00:00Z',
+    applicationIds: [ids[0]],
   };
   for (const route of routes) {
     const params = route.path.match(/\{[^}]+\}/g) ?? [];

@@ -6,7 +6,9 @@ import { keepCandidatesInformed } from '../../core/notifications/keep-candidates
 import { MAX_ATTEMPTS, retryDelayMs } from '../../core/notifications/notification.rules.js';
 import type { Deps, MessageRenderer } from '../../core/ports.js';
 import { deliveries } from '../../db/deliveries.js';
+import { schedulingQueries } from '../../db/scheduling-queries.js';
 import type { DB } from '../../db/schema.js';
+import { busyFromIcs, calendarWindow, fetchCalendar } from '../calendar-import.js';
 import type { Transport } from '../transport.js';
 
 export interface WorkerOptions {
@@ -56,6 +58,28 @@ export async function deliverDue(options: WorkerOptions, limit = 20): Promise<nu
   return claimed.length;
 }
 
+const HOUR = 3_600_000;
+
+/** Re-reads interviewers' calendar feeds older than an hour, a few per sweep; a failure is kept for them to see. */
+export async function refreshCalendarFeeds(options: WorkerOptions, limit = 5) {
+  const scheduling = schedulingQueries(options.db, options.deps.clock);
+  for (const feed of await scheduling.dueFeeds(HOUR, limit)) {
+    try {
+      const text = await fetchCalendar(feed.calendar_url!);
+      const blocks = busyFromIcs(text, feed.timezone, calendarWindow(options.deps.clock.now()));
+      await scheduling.replaceCalendarBusy(
+        { kind: 'system', orgId: feed.org_id },
+        feed.user_id,
+        blocks,
+        options.deps.ids.next,
+      );
+    } catch (error) {
+      await scheduling.feedFailed(feed.user_id, (error as Error).message);
+      options.log?.warn({ userId: feed.user_id }, 'calendar feed refresh failed');
+    }
+  }
+}
+
 /** One pass of everything time-driven: events into deliveries, deliveries out, sweeps. */
 export async function runOnce(options: WorkerOptions, sweeps: boolean) {
   const dispatched = await dispatchEvents(options.deps, {
@@ -67,6 +91,7 @@ export async function runOnce(options: WorkerOptions, sweeps: boolean) {
   if (sweeps) {
     await sendFeedbackReminders(options.deps);
     await keepCandidatesInformed(options.deps);
+    await refreshCalendarFeeds(options);
   }
   return { dispatched: dispatched.ok ? dispatched.value : null, delivered };
 }

@@ -41,16 +41,13 @@ import type { Actor, BookedInterview } from '../../core/types.js';
 import { schedulingQueries } from '../../db/scheduling-queries.js';
 import { toBookedInterview } from '../../db/store.js';
 import { actorOf, allow, hashToken, newToken } from '../auth.js';
-import { busyFromIcs, CalendarError, fetchCalendar } from '../calendar-import.js';
+import { busyFromIcs, CalendarError, calendarWindow, fetchCalendar } from '../calendar-import.js';
 import type { App, AppContext } from '../context.js';
 import { sendError } from '../errors.js';
 
 const denied = { 401: errorBody, 403: errorBody };
 const refusals = { 400: errorBody, 404: errorBody, 409: errorBody, 422: errorBody, ...denied };
 const publicRefusals = { 400: errorBody, 404: errorBody, 409: errorBody, 410: errorBody, 422: errorBody };
-const DAY = 86_400_000;
-/** Busy time is imported for this far ahead. */
-const CALENDAR_DAYS = 90;
 
 export function schedulingRoutes(app: App, ctx: AppContext) {
   const scheduling = schedulingQueries(ctx.db, ctx.clock);
@@ -184,8 +181,7 @@ export function schedulingRoutes(app: App, ctx: AppContext) {
     text: () => Promise<string>,
   ) {
     const profile = await scheduling.profile(actor.orgId, userId);
-    const now = ctx.clock.now().getTime();
-    const window = { start: now - DAY, end: now + CALENDAR_DAYS * DAY };
+    const window = calendarWindow(ctx.clock.now());
     try {
       const blocks = busyFromIcs(await text(), profile!.timezone, window);
       const imported = await scheduling.replaceCalendarBusy(actor, userId, blocks, ctx.ids.next);
