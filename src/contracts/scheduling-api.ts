@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { timezone, uuid } from './api.js';
+import { page, pageQuery, timezone, uuid } from './api.js';
 import { interviewSchema } from './feedback-api.js';
 import { languageTag } from './messages.js';
 import { roundTypes } from './vocabulary.js';
@@ -53,6 +53,14 @@ export const profileResponse = profileBody.omit({ expectedVersion: true }).exten
   version: z.number(),
   overrides: z.array(z.object({ day: z.string(), hours: dayHoursSchema, reason: z.string() })),
 });
+
+export const interviewerListQuery = pageQuery.extend({
+  roundType: z.enum(roundTypes).optional(),
+  language: languageTag.optional(),
+});
+export const interviewerListResponse = page(
+  profileResponse.omit({ overrides: true }).extend({ name: z.string(), teamIds: z.array(z.string()) }),
+);
 
 export const overrideParams = z.object({ id: uuid, day: isoDay });
 export const overrideBody = z.object({ hours: dayHoursSchema, reason: z.string().trim().min(1).max(200) });
@@ -134,6 +142,8 @@ export const planBody = z
     panelSize: z.number().int().min(1).max(4).default(1),
     minGapMinutes: z.number().int().min(0).max(1440).default(30),
     method: z.enum(['auto', 'solver', 'heuristic']).default('auto'),
+    /** How long the solver may search before the best plan found so far is used. */
+    timeLimitSeconds: z.number().int().min(1).max(30).default(3),
     /** Book the current rounds of the plan; otherwise it is only proposed. */
     commit: z.boolean().default(false),
   })
@@ -185,6 +195,8 @@ export const slotsResponse = z.object({
   language: z.string(),
   timezone: z.string(),
   expiresAt: z.string(),
+  /** False once the link has expired or the application ended: nothing more can be booked. */
+  open: z.boolean(),
   booked: z
     .object({
       interviewId: z.string(),

@@ -12,6 +12,8 @@ import {
 import { type Interval, subtract } from '../core/scheduling/intervals.js';
 import type { PlanCandidate, PlanInterviewer } from '../core/scheduling/planner/model.js';
 import type { Actor, PlannedRound } from '../core/types.js';
+import { decodeCursor, pageOf } from './pagination.js';
+import { InvalidCursorError } from './queries.js';
 import type { DB } from './schema.js';
 import { auditedWrite } from './store.js';
 
@@ -338,6 +340,52 @@ export function schedulingQueries(db: Kysely<DB>, clock: Clock) {
           .execute();
         return blocks.length;
       }),
+
+    /**
+     * Staff who interview (the interviewer role or a saved profile), by name, with what they are
+     * trained for: what a coordinator picks a panel from. Optionally only those trained for a
+     * round type or speaking a language.
+     */
+    async interviewers(
+      orgId: string,
+      filter: { roundType?: string; language?: string; cursor?: string; limit: number },
+    ) {
+      const after = decodeCursor(filter.cursor);
+      if (after === 'invalid') throw new InvalidCursorError('cursor is not one this API issued');
+      let query = db
+        .selectFrom('users')
+        .leftJoin('interviewer_profiles', 'interviewer_profiles.user_id', 'users.id')
+        .select(['users.id', 'users.name', 'users.timezone', 'users.team_ids', 'users.roles'])
+        .selectAll('interviewer_profiles')
+        .where('users.org_id', '=', orgId)
+        .where((eb) =>
+          eb.or([
+            eb('interviewer_profiles.user_id', 'is not', null),
+            sql<boolean>`'interviewer' = ANY(users.roles)`,
+          ]),
+        )
+        .orderBy('users.name')
+        .orderBy('users.id')
+        .limit(filter.limit + 1);
+      if (filter.roundType)
+        query = query.where(sql<boolean>`${filter.roundType} = ANY(interviewer_profiles.round_types)`);
+      if (filter.language)
+        query = query.where(sql<boolean>`${filter.language} = ANY(interviewer_profiles.languages)`);
+      if (after) {
+        query = query.where((eb) =>
+          eb.or([
+            eb('users.name', '>', after.sortValue),
+            eb.and([eb('users.name', '=', after.sortValue), eb('users.id', '>', after.id)]),
+          ]),
+        );
+      }
+      const rows = await query.execute();
+      const page = pageOf(rows, filter.limit, (r) => [r.name, r.id]);
+      return {
+        nextCursor: page.nextCursor,
+        items: page.items.map((r) => ({ ...profileOf(r, rowOf(r)), name: r.name, teamIds: r.team_ids })),
+      };
+    },
 
     /** Calendar feeds not checked for `staleMs`, oldest first. */
     async dueFeeds(staleMs: number, limit: number) {

@@ -33,6 +33,7 @@ import { notificationRoutes } from './routes/notifications.js';
 import { offerRoutes } from './routes/offers.js';
 import { organisationRoutes } from './routes/organisation.js';
 import { processRoutes } from './routes/processes.js';
+import { schedulePageRoutes } from './routes/schedule-page.js';
 import { schedulingRoutes } from './routes/scheduling.js';
 import { loadCatalog, type ShippedCatalog } from './templates.js';
 
@@ -188,6 +189,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   offerRoutes(app, ctx);
   feedbackRoutes(app, ctx);
   schedulingRoutes(app, ctx);
+  schedulePageRoutes(app, ctx);
   notificationRoutes(app, ctx);
   jobBoardRoutes(app, ctx);
   boardAdminRoutes(app, ctx);

@@ -1014,6 +1014,12 @@ const endpoints: Endpoint[] = [
   },
   {
     method: 'GET',
+    name: 'list interviewers',
+    expect: row(['ok', 'ok', 'ok', 'deny', 'deny', 'deny', 'deny']),
+    prepare: async () => ({ url: '/api/interviewers?limit=5' }),
+  },
+  {
+    method: 'GET',
     name: 'interviewer availability',
     expect: allStaff,
     prepare: async () => ({ url: `/api/interviewers/${world.staff.interviewer.userId}/availability` }),

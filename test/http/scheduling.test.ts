@@ -134,6 +134,37 @@ describe('availability', () => {
     expect([other.statusCode, errorCode(other)]).toEqual([403, 'permission.denied']);
   });
 
+  it('the interviewer directory: filtered by training and language, paginated by name', async () => {
+    const hours = { '1': [['09:00', '17:00']] };
+    const save = (userId: string, roundTypes: string[], languages: string[]) =>
+      call(as.admin, 'PUT', `/api/interviewers/${userId}/availability`, {
+        weeklyHours: hours,
+        weeklyCap: 5,
+        roundTypes,
+        levels: [],
+        languages,
+        calendarUrl: null,
+        expectedVersion: 0,
+      });
+    await save(world.staff.interviewer.userId, ['coding'], ['en', 'zh']);
+    await save(world.staff.hiring_manager.userId, ['hiring_manager'], ['en']);
+    const all = (await call(as.coordinator, 'GET', '/api/interviewers?limit=1')).json();
+    expect(all.items).toHaveLength(1);
+    const second = (
+      await call(as.coordinator, 'GET', `/api/interviewers?limit=1&cursor=${all.nextCursor}`)
+    ).json();
+    expect(second.items[0].userId).not.toBe(all.items[0].userId);
+    const mandarinCoders = (
+      await call(as.coordinator, 'GET', '/api/interviewers?roundType=coding&language=zh')
+    ).json();
+    expect(mandarinCoders.items.map((i: { userId: string }) => i.userId)).toEqual([
+      world.staff.interviewer.userId,
+    ]);
+    expect(mandarinCoders.items[0]).toMatchObject({ timezone: LA, roundTypes: ['coding'], configured: true });
+    const badCursor = await call(as.coordinator, 'GET', '/api/interviewers?cursor=nope');
+    expect([badCursor.statusCode, errorCode(badCursor)]).toEqual([400, 'validation.failed']);
+  });
+
   it('free time: working hours in their zone, minus an override, an imported calendar and booked interviews', async () => {
     const id = world.staff.interviewer.userId;
     await call(as.interviewer, 'PUT', `/api/interviewers/${id}/overrides/2026-03-10`, {
@@ -307,6 +338,8 @@ describe('self-scheduling', () => {
     expect([again.statusCode, errorCode(again)]).toEqual([409, 'scheduling.already_booked']);
     const page = (await call(null, 'GET', `/api/scheduling/${token}`)).json();
     expect(page.booked).toMatchObject({ status: 'scheduled', startsAtLocal: '2026-03-05T08:00:00+08:00' });
+    // To move it, the other open times: not the one it has.
+    expect(page.slots.map((s: { startsAt: string }) => s.startsAt)).toEqual(['2026-03-06T00:00:00.000Z']);
     // The booked hour is no longer offered to anyone else.
     const other = await linkFor((await atTechnicalRound()).id);
     const otherSlots = (await call(null, 'GET', `/api/scheduling/${other}`)).json().slots;

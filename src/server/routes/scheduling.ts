@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { errorBody, idParams } from '../../contracts/api.js';
+import type { DomainError } from '../../contracts/errors.js';
 import {
   bookBody,
   bookedInterviewSchema,
@@ -8,6 +9,8 @@ import {
   cancelBody,
   freeQuery,
   freeResponse,
+  interviewerListQuery,
+  interviewerListResponse,
   linkCancelBody,
   linkRescheduleBody,
   overrideBody,
@@ -25,25 +28,21 @@ import {
 } from '../../contracts/scheduling-api.js';
 import { localTime } from '../../core/feedback/business-days.rules.js';
 import { isAllowed } from '../../core/permissions.js';
-import { commonFreeTime, interviewSlots } from '../../core/scheduling/availability.rules.js';
+import type { Result } from '../../core/result.js';
+import { commonFreeTime } from '../../core/scheduling/availability.rules.js';
 import { cancelInterview, rescheduleInterview } from '../../core/scheduling/change-interview.js';
 import { planInterviews } from '../../core/scheduling/planner/plan.js';
 import { scheduleInterview } from '../../core/scheduling/schedule-interview.js';
-import {
-  bookFromLink,
-  cancelFromLink,
-  createSchedulingLink,
-  MIN_NOTICE_MS,
-  rescheduleFromLink,
-} from '../../core/scheduling/self-scheduling.js';
+import { createSchedulingLink, MIN_NOTICE_MS } from '../../core/scheduling/self-scheduling.js';
 import { videoLink } from '../../core/scheduling/video.js';
-import type { Actor, BookedInterview } from '../../core/types.js';
+import type { Actor, BookedInterview, Interview } from '../../core/types.js';
 import { schedulingQueries } from '../../db/scheduling-queries.js';
 import { toBookedInterview } from '../../db/store.js';
 import { actorOf, allow, hashToken, newToken } from '../auth.js';
 import { busyFromIcs, CalendarError, calendarWindow, fetchCalendar } from '../calendar-import.js';
 import type { App, AppContext } from '../context.js';
 import { sendError } from '../errors.js';
+import { selfScheduling } from '../self-scheduling.js';
 
 const denied = { 401: errorBody, 403: errorBody };
 const refusals = { 400: errorBody, 404: errorBody, 409: errorBody, 422: errorBody, ...denied };
@@ -82,6 +81,21 @@ export function schedulingRoutes(app: App, ctx: AppContext) {
     }
     return true;
   }
+
+  app.get(
+    '/api/interviewers',
+    {
+      preHandler: allow('availability.manage'),
+      schema: {
+        tags: ['scheduling'],
+        summary:
+          'Staff who interview, by name, with their zone, training and languages (filter by round type or language)',
+        querystring: interviewerListQuery,
+        response: { 200: interviewerListResponse, 400: errorBody, ...denied },
+      },
+    },
+    async (request) => scheduling.interviewers(actorOf(request).orgId, request.query),
+  );
 
   app.get(
     '/api/interviewers/:id/availability',
@@ -394,7 +408,7 @@ export function schedulingRoutes(app: App, ctx: AppContext) {
       });
       const plan = await planInterviews(
         { ...data.input, minGapMinutes: body.minGapMinutes },
-        { method: body.method, timeLimitSeconds: 10 },
+        { method: body.method, timeLimitSeconds: body.timeLimitSeconds },
       );
       const zones = new Map(data.input.candidates.map((c) => [c.id, c.timezone]));
       const items = [];
@@ -457,33 +471,22 @@ export function schedulingRoutes(app: App, ctx: AppContext) {
 
   // The candidate's side: the token in the link is the only credential.
   const perIp = app.rateLimit({ max: ctx.config.SCHEDULING_REQUESTS_PER_MINUTE_PER_IP, timeWindow: 60_000 });
+  const candidateSide = selfScheduling(ctx);
+  const notFound = { code: 'not_found' as const, message: 'This scheduling link does not exist.' };
 
-  /** The slots a link offers now, in `timezone`, leaving out the interview booked through it (for moving it). */
-  async function offered(link: NonNullable<Awaited<ReturnType<typeof scheduling.link>>>, timezone: string) {
-    const now = ctx.clock.now().getTime();
-    const window = {
-      start: Math.max(link.window_start.getTime(), now + MIN_NOTICE_MS),
-      end: link.window_end.getTime(),
-    };
-    if (window.end <= window.start) return { window, slots: [], panel: [] };
-    const exclude = link.interview_id ?? undefined;
-    const panel = await scheduling.attendees(link.org_id, link.interviewer_ids, window, exclude);
-    const candidate = await scheduling.candidateAttendee(link.candidate_id, timezone, window, exclude);
-    return { window, panel, slots: interviewSlots([...panel, candidate], window, link.duration_minutes) };
-  }
-
-  async function openLink(reply: FastifyReply, token: string) {
-    const link = await scheduling.link(hashToken(token));
-    if (!link) {
-      await sendError(reply, { code: 'not_found', message: 'This scheduling link does not exist.' });
-      return null;
-    }
-    return link;
-  }
-
-  async function zoneFor(link: { org_id: string; candidate_id: string }, requested?: string) {
-    return requested ?? (await scheduling.candidateZone(link.org_id, link.candidate_id)).timezone;
-  }
+  const answerBooked = async (reply: FastifyReply, result: Result<Interview, DomainError>) => {
+    if (!result.ok) return sendError(reply, result.error);
+    const row = await ctx.db
+      .selectFrom('interviews')
+      .innerJoin('applications', 'applications.id', 'interviews.application_id')
+      .selectAll('interviews')
+      .select(['applications.candidate_id', 'applications.plan'])
+      .where('interviews.id', '=', result.value.id)
+      .executeTakeFirstOrThrow();
+    return reply.send(
+      present(toBookedInterview(row), row.plan.find((r) => r.key === row.round_key)?.name ?? row.round_key),
+    );
+  };
 
   app.get(
     '/api/scheduling/:token',
@@ -498,63 +501,9 @@ export function schedulingRoutes(app: App, ctx: AppContext) {
         response: { 200: slotsResponse, ...publicRefusals },
       },
     },
-    async (request, reply) => {
-      const link = await openLink(reply, request.params.token);
-      if (!link) return;
-      const timezone = await zoneFor(link, request.query.timezone);
-      const booked = link.interview_id ? await scheduling.interviewSummary(link.interview_id) : null;
-      const expired =
-        ctx.clock.now().getTime() > link.expires_at.getTime() || link.application_status !== 'active';
-      const { slots, panel } = expired ? { slots: [], panel: [] } : await offered(link, timezone);
-      return {
-        companyName: link.company_name,
-        jobTitle: link.job_title,
-        roundName: link.plan.find((r) => r.key === link.round_key)?.name ?? link.round_key,
-        durationMinutes: link.duration_minutes,
-        language: link.language,
-        timezone,
-        expiresAt: link.expires_at.toISOString(),
-        booked: booked && {
-          interviewId: booked.id,
-          status: booked.status,
-          startsAt: booked.starts_at.toISOString(),
-          startsAtLocal: localTime(booked.starts_at, timezone),
-          videoUrl: videoLink({ id: booked.id, videoUrl: booked.video_url }, ctx.config.VIDEO_ROOM_BASE_URL),
-        },
-        slots: slots.slice(0, 500).map((t) => ({
-          startsAt: new Date(t).toISOString(),
-          endsAt: new Date(t + link.duration_minutes * 60_000).toISOString(),
-          startsAtLocal: localTime(new Date(t), timezone),
-          interviewers: panel.map((p) => ({
-            name: p.name,
-            timezone: p.timezone,
-            startsAtLocal: localTime(new Date(t), p.timezone),
-          })),
-        })),
-      };
-    },
+    async (request, reply) =>
+      (await candidateSide.view(request.params.token, request.query.timezone)) ?? sendError(reply, notFound),
   );
-
-  async function choice(reply: FastifyReply, token: string, startsAt: string, timezone?: string) {
-    const link = await openLink(reply, token);
-    if (!link) return null;
-    const { slots } = await offered(link, await zoneFor(link, timezone));
-    const at = Date.parse(startsAt);
-    return { tokenHash: hashToken(token), startsAt: new Date(at), offered: slots.includes(at) };
-  }
-
-  const booked = async (reply: FastifyReply, id: string) => {
-    const row = await ctx.db
-      .selectFrom('interviews')
-      .innerJoin('applications', 'applications.id', 'interviews.application_id')
-      .selectAll('interviews')
-      .select(['applications.candidate_id', 'applications.plan'])
-      .where('interviews.id', '=', id)
-      .executeTakeFirstOrThrow();
-    return reply.send(
-      present(toBookedInterview(row), row.plan.find((r) => r.key === row.round_key)?.name ?? row.round_key),
-    );
-  };
 
   app.post(
     '/api/scheduling/:token/book',
@@ -569,16 +518,8 @@ export function schedulingRoutes(app: App, ctx: AppContext) {
         response: { 200: bookedInterviewSchema, ...publicRefusals },
       },
     },
-    async (request, reply) => {
-      const picked = await choice(reply, request.params.token, request.body.startsAt, request.body.timezone);
-      if (!picked) return;
-      const result = await bookFromLink(ctx.deps, {
-        ...picked,
-        confirmLanguage: request.body.confirmLanguage,
-      });
-      if (!result.ok) return sendError(reply, result.error);
-      return booked(reply, result.value.id);
-    },
+    async (request, reply) =>
+      answerBooked(reply, await candidateSide.book(request.params.token, request.body)),
   );
 
   app.post(
@@ -594,13 +535,8 @@ export function schedulingRoutes(app: App, ctx: AppContext) {
         response: { 200: bookedInterviewSchema, ...publicRefusals },
       },
     },
-    async (request, reply) => {
-      const picked = await choice(reply, request.params.token, request.body.startsAt, request.body.timezone);
-      if (!picked) return;
-      const result = await rescheduleFromLink(ctx.deps, { ...picked, reason: request.body.reason });
-      if (!result.ok) return sendError(reply, result.error);
-      return booked(reply, result.value.id);
-    },
+    async (request, reply) =>
+      answerBooked(reply, await candidateSide.reschedule(request.params.token, request.body)),
   );
 
   app.post(
@@ -616,13 +552,7 @@ export function schedulingRoutes(app: App, ctx: AppContext) {
         response: { 200: bookedInterviewSchema, ...publicRefusals },
       },
     },
-    async (request, reply) => {
-      const result = await cancelFromLink(ctx.deps, {
-        tokenHash: hashToken(request.params.token),
-        reason: request.body.reason,
-      });
-      if (!result.ok) return sendError(reply, result.error);
-      return booked(reply, result.value.id);
-    },
+    async (request, reply) =>
+      answerBooked(reply, await candidateSide.cancel(request.params.token, request.body.reason)),
   );
 }
