@@ -102,7 +102,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     global: false,
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
-      message: `Too many submissions; try again in ${Math.ceil(context.ttl / 1000)} s.`,
+      message: `Too many requests from your address; try again in ${Math.ceil(context.ttl / 1000)} s.`,
     }),
   });
   await app.register(swagger, {

@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import type { Interval } from '../core/scheduling/intervals.js';
 import type { BusyBlock } from '../db/scheduling-queries.js';
+import { publicAddressProblem } from './outbound.js';
 
 /** Busy time is imported from a day ago to this many days ahead. */
 const CALENDAR_DAYS = 90;
@@ -125,12 +126,16 @@ function readBusy(root: ICAL.Component, zone: string, window: Interval): BusyBlo
 }
 
 /** Reads a calendar feed over HTTP(S), refusing slow, huge or non-calendar answers. */
-export async function fetchCalendar(url: string): Promise<string> {
+export async function fetchCalendar(url: string, allowPrivateNetwork: boolean): Promise<string> {
+  const target = url.replace(/^webcal:/i, 'https:');
+  const refused = await publicAddressProblem(target, allowPrivateNetwork);
+  if (refused) throw new CalendarError('calendar.fetch_failed', `The calendar was not fetched: ${refused}.`);
   let response: Response;
   try {
-    response = await fetch(url.replace(/^webcal:/i, 'https:'), {
+    response = await fetch(target, {
       signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
-      redirect: 'follow',
+      // A redirect could lead to a private address; feeds are fetched from the address given.
+      redirect: 'error',
       headers: { accept: 'text/calendar' },
     });
   } catch (error) {

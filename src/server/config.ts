@@ -26,8 +26,12 @@ const envSchema = z.object({
   DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Application submissions through boards and the career site, per client IP and per board key. */
   SUBMISSIONS_PER_MINUTE_PER_IP: z.coerce.number().int().min(1).max(100_000).default(20),
+  /** Staff sign-in attempts per client IP per minute. */
+  LOGIN_ATTEMPTS_PER_MINUTE_PER_IP: z.coerce.number().int().min(1).max(100_000).default(10),
   /** Requests to candidates' self-scheduling pages, per client IP. */
   SCHEDULING_REQUESTS_PER_MINUTE_PER_IP: z.coerce.number().int().min(1).max(100_000).default(60),
+  /** Let webhooks and calendar feeds reach loopback and private addresses (a deployment inside one private network). */
+  ALLOW_PRIVATE_NETWORK_URLS: booleanFlag.default(false),
   /** Interviews without a meeting link of their own get a room under this URL (interview id appended). */
   VIDEO_ROOM_BASE_URL: z.url().default('https://meet.jit.si/hireloop-'),
   SUBMISSIONS_PER_MINUTE_PER_KEY: z.coerce.number().int().min(1).max(1_000_000).default(600),

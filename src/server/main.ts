@@ -29,7 +29,11 @@ async function main() {
       );
   }
   const app = await buildApp({ database, config, catalog });
-  const transport = createTransport({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
+  const transport = createTransport({
+    smtpUrl: config.SMTP_URL,
+    from: config.MAIL_FROM,
+    allowPrivateNetwork: config.ALLOW_PRIVATE_NETWORK_URLS,
+  });
   const stopWorker = startWorker(
     {
       db: database.db,
@@ -38,6 +42,7 @@ async function main() {
       transport,
       publicUrl: config.PUBLIC_URL,
       videoRoomBaseUrl: config.VIDEO_ROOM_BASE_URL,
+      allowPrivateNetwork: config.ALLOW_PRIVATE_NETWORK_URLS,
       leaseMs: config.DELIVERY_LEASE_SECONDS * 1000,
       log: app.log,
     },

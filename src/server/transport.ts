@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { Delivery } from '../db/deliveries.js';
+import { publicAddressProblem } from './outbound.js';
 
 export type SendResult = { ok: true; response: string } | { ok: false; error: string };
 
@@ -23,6 +24,8 @@ export function createTransport(options: {
   smtpUrl?: string | undefined;
   from: string;
   webhookTimeoutMs?: number;
+  /** Deliver webhooks to loopback and private addresses too. */
+  allowPrivateNetwork?: boolean;
 }): Transport {
   const smtp = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
   return {
@@ -35,7 +38,15 @@ export function createTransport(options: {
           subject: delivery.subject,
           text: delivery.body,
           messageId: `<${delivery.id}@hireloop>`,
-          ...(delivery.calendar ? { icalEvent: { method: 'REQUEST', content: delivery.calendar } } : {}),
+          // The MIME part names the same method as the calendar inside it (REQUEST or CANCEL).
+          ...(delivery.calendar
+            ? {
+                icalEvent: {
+                  method: /^METHOD:(\w+)/m.exec(delivery.calendar)?.[1] ?? 'REQUEST',
+                  content: delivery.calendar,
+                },
+              }
+            : {}),
         });
         return { ok: true, response: String(info.response) };
       } catch (error) {
@@ -43,6 +54,8 @@ export function createTransport(options: {
       }
     },
     async webhook(delivery, secret) {
+      const refused = await publicAddressProblem(delivery.recipient, options.allowPrivateNetwork ?? false);
+      if (refused) return { ok: false, error: `not sent: ${refused}` };
       try {
         const response = await fetch(delivery.recipient, {
           method: 'POST',

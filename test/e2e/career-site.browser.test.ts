@@ -1,16 +1,14 @@
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { boardAdmin } from '../../src/db/board-admin.js';
 import type { Database } from '../../src/db/database.js';
 import type { App } from '../../src/server/context.js';
+import { launchChromium } from '../support/browser.js';
 import { openTestDatabase } from '../support/db.js';
 import { pdfWith } from '../support/files.js';
 import { buildTestApp, loginAs } from '../support/http.js';
 import { buildWorld, ids, TestClock, type World } from '../support/world.js';
-
-const CHROMIUM = '/usr/bin/chromium';
 
 let database: Database;
 let app: App;
@@ -19,8 +17,6 @@ let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (npm test does so when run as root)`);
   database = await openTestDatabase();
   const clock = new TestClock();
   world = await buildWorld(database, clock);
@@ -35,17 +31,7 @@ beforeAll(async () => {
   app = await buildTestApp(database, clock);
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();

@@ -1,18 +1,14 @@
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { decideApplicationRound } from '../../src/core/applications/decide-round.js';
-import { submitApplication } from '../../src/core/applications/submit-application.js';
 import { createSchedulingLink } from '../../src/core/scheduling/self-scheduling.js';
 import type { Database } from '../../src/db/database.js';
 import { hashToken, newToken } from '../../src/server/auth.js';
 import type { App } from '../../src/server/context.js';
+import { launchChromium } from '../support/browser.js';
 import { openTestDatabase } from '../support/db.js';
 import { buildTestApp } from '../support/http.js';
 import { buildWorld, ok, TestClock, type World } from '../support/world.js';
-
-const CHROMIUM = '/usr/bin/chromium';
 
 let database: Database;
 let app: App;
@@ -21,8 +17,6 @@ let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (npm test does so when run as root)`);
   database = await openTestDatabase();
   world = await buildWorld(database, new TestClock());
   await world.db
@@ -33,17 +27,7 @@ beforeAll(async () => {
   app = await buildTestApp(database, new TestClock());
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
@@ -52,23 +36,7 @@ afterAll(async () => {
 });
 
 it('a candidate in Shanghai opens the emailed link, sees times in their zone, books one, then cancels it', async () => {
-  const application = ok(
-    await submitApplication(world.deps, {
-      actor: world.staff.recruiter,
-      jobId: world.jobs.fullTimeA.id,
-      candidate: world.candidate(),
-      source: 'test',
-    }),
-  ).application;
-  ok(
-    await decideApplicationRound(world.deps, {
-      actor: world.staff.recruiter,
-      applicationId: application.id,
-      roundKey: 'resume',
-      decision: 'advance',
-      rationale: 'ok',
-    }),
-  );
+  const application = await world.atTechnicalRound();
   const token = newToken();
   ok(
     await createSchedulingLink(world.deps, {

@@ -1,7 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { decideApplicationRound } from '../../src/core/applications/decide-round.js';
 import { submitApplication } from '../../src/core/applications/submit-application.js';
 import { scheduleInterview } from '../../src/core/scheduling/schedule-interview.js';
 import type { Database } from '../../src/db/database.js';
@@ -57,28 +56,12 @@ const call = (
 
 /** An application at its technical round, for a candidate living in Shanghai. */
 async function atTechnicalRound(timezone = SHANGHAI) {
-  const application = ok(
-    await submitApplication(world.deps, {
-      actor: world.staff.recruiter,
-      jobId: world.jobs.fullTimeA.id,
-      candidate: world.candidate(),
-      source: 'test',
-    }),
-  ).application;
+  const application = await world.atTechnicalRound();
   await world.db
     .updateTable('candidates')
     .set({ timezone })
     .where('id', '=', application.candidateId)
     .execute();
-  ok(
-    await decideApplicationRound(world.deps, {
-      actor: world.staff.recruiter,
-      applicationId: application.id,
-      roundKey: 'resume',
-      decision: 'advance',
-      rationale: 'ok',
-    }),
-  );
   return application;
 }
 

@@ -65,16 +65,7 @@ describe('email over SMTP', () => {
 
   it('an interview invitation carries a text/calendar part in UTC, to the candidate and every interviewer', async () => {
     const person = world.candidate();
-    const app = await submit(person);
-    ok(
-      await decideApplicationRound(world.deps, {
-        actor: world.staff.recruiter,
-        applicationId: app.id,
-        roundKey: 'resume',
-        decision: 'advance',
-        rationale: 'ok',
-      }),
-    );
+    const app = await world.atTechnicalRound(person);
     ok(
       await scheduleInterview(world.deps, {
         actor: world.staff.coordinator,
@@ -104,16 +95,7 @@ describe('email over SMTP', () => {
 
   it('a reschedule sends REQUEST with SEQUENCE 1 and the new time, a cancellation CANCEL with SEQUENCE 2, same UID', async () => {
     const person = world.candidate();
-    const app = await submit(person);
-    ok(
-      await decideApplicationRound(world.deps, {
-        actor: world.staff.recruiter,
-        applicationId: app.id,
-        roundKey: 'resume',
-        decision: 'advance',
-        rationale: 'ok',
-      }),
-    );
+    const app = await world.atTechnicalRound(person);
     const interview = ok(
       await scheduleInterview(world.deps, {
         actor: world.staff.coordinator,
@@ -155,6 +137,8 @@ describe('email over SMTP', () => {
             description: event.description,
             subject: m.mail.subject,
             text: m.mail.text ?? '',
+            // What mail clients act on: the calendar part's own MIME method.
+            mimeMethod: /text\/calendar;[^\r\n]*method=(\w+)/i.exec(m.raw)?.[1],
           };
         })
         .sort((a, b) => a.sequence - b.sequence);
@@ -166,6 +150,7 @@ describe('email over SMTP', () => {
         ['REQUEST', 1, '2026-03-11T16:30:00.000Z'],
         ['CANCEL', 2, '2026-03-11T16:30:00.000Z'],
       ]);
+      expect(events.map((e) => e.mimeMethod)).toEqual(['REQUEST', 'REQUEST', 'CANCEL']);
       expect(new Set(events.map((e) => e.uid))).toEqual(new Set([`${interview.id}@hireloop`]));
       expect(events[0]!.location).toBe(`https://meet.hireloop.test/${interview.id}`);
       expect(events[1]!.text).toContain('The interviewer is travelling');

@@ -12,6 +12,9 @@ export const testConfig = loadConfig({
   SEED_DEMO: 'false',
   SUBMISSIONS_PER_MINUTE_PER_IP: '100000',
   SCHEDULING_REQUESTS_PER_MINUTE_PER_IP: '100000',
+  LOGIN_ATTEMPTS_PER_MINUTE_PER_IP: '100000',
+  // Test receivers (webhooks, calendar feeds) listen on loopback.
+  ALLOW_PRIVATE_NETWORK_URLS: 'true',
 });
 
 export function buildTestApp(database: Database, clock: TestClock): Promise<App> {

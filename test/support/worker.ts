@@ -9,9 +9,14 @@ export function testWorker(world: World, smtpUrl?: string, overrides: Partial<Wo
     db: world.db,
     deps: world.deps,
     renderer: messageRenderer,
-    transport: createTransport({ smtpUrl, from: 'Hireloop <no-reply@hireloop.test>' }),
+    transport: createTransport({
+      smtpUrl,
+      from: 'Hireloop <no-reply@hireloop.test>',
+      allowPrivateNetwork: true,
+    }),
     publicUrl: 'https://hireloop.test',
     videoRoomBaseUrl: 'https://meet.hireloop.test/',
+    allowPrivateNetwork: true,
     leaseMs: 60_000,
     ...overrides,
   };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import type { TemplateFile } from '../../src/contracts/process-template.js';
 import { decideApplicationRound } from '../../src/core/applications/decide-round.js';
+import { submitApplication } from '../../src/core/applications/submit-application.js';
 import { createJob } from '../../src/core/jobs/create-job.js';
 import { transitionJob } from '../../src/core/jobs/transition-job.js';
 import type { Clock, Deps, Ids } from '../../src/core/ports.js';
@@ -205,6 +206,27 @@ export async function buildWorld(
     n++;
     return { email: `Candidate.${n}@Example.com`, firstName: 'Cand', lastName: `Number ${n}` };
   };
+  /** An application to job A whose resume screen is passed: its current round is the technical interview. */
+  const atTechnicalRound = async (person = candidate()) => {
+    const application = ok(
+      await submitApplication(deps, {
+        actor: staff.recruiter,
+        jobId: jobs.fullTimeA.id,
+        candidate: person,
+        source: 'test',
+      }),
+    ).application;
+    ok(
+      await decideApplicationRound(deps, {
+        actor: staff.recruiter,
+        applicationId: application.id,
+        roundKey: 'resume',
+        decision: 'advance',
+        rationale: 'ok',
+      }),
+    );
+    return application;
+  };
   return {
     db,
     deps,
@@ -216,6 +238,7 @@ export async function buildWorld(
     jobs,
     candidate,
     passAllRounds,
+    atTechnicalRound,
   };
 }
 

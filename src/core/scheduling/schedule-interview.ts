@@ -26,40 +26,42 @@ export function scheduleInterview(deps: Deps, input: ScheduleInterviewInput) {
 }
 
 /**
- * Records an interview for the application's current round (R-ROUND-1: a round is scheduled only
- * once the previous one is decided), holds its time for the interviewers and the candidate (the
- * database refuses an overlapping hold: nobody is ever double-booked), and opens one scorecard
- * per interviewer, due N business days later in that interviewer's own time zone (R-FB-4).
+ * What booking and scheduling links both check: the application is active, the round asked for is
+ * its current one (R-ROUND-1: a round is scheduled only once the previous one is decided) and has a
+ * meeting, and every interviewer is staff of the organisation.
  */
-export async function bookInterview(deps: Deps, store: Store, input: ScheduleInterviewInput) {
-  const { actor } = input;
-  const orgId = actor.orgId;
+export async function meetingFor(
+  store: Store,
+  orgId: string,
+  input: {
+    applicationId: string;
+    roundKey: string;
+    durationMinutes?: number | undefined;
+    interviewerIds: string[];
+  },
+) {
   const app = await store.applications.lock(orgId, input.applicationId);
   if (!app)
     return fail('application.not_found', 'No such application.', { applicationId: input.applicationId });
   if (app.status !== 'active') {
     return fail('application.not_active', `The application is ${app.status}.`, { status: app.status });
   }
-  const current = app.plan[app.stageIndex];
-  if (!current || current.key !== input.roundKey) {
+  const round = app.plan[app.stageIndex];
+  if (!round || round.key !== input.roundKey) {
     return fail(
       'round.not_current',
-      `Only the current round${current ? ` ("${current.key}")` : ''} can be scheduled.`,
+      `Only the current round${round ? ` ("${round.key}")` : ''} can be scheduled.`,
       {
         roundKey: input.roundKey,
-        currentRound: current?.key ?? null,
+        currentRound: round?.key ?? null,
       },
     );
   }
-  const minutes = input.durationMinutes ?? current.durationMinutes;
+  const minutes = input.durationMinutes ?? round.durationMinutes;
   if (minutes <= 0) {
-    return fail(
-      'interview.no_meeting',
-      `Round "${current.key}" has no meeting to schedule; give a duration.`,
-      {
-        field: 'durationMinutes',
-      },
-    );
+    return fail('interview.no_meeting', `Round "${round.key}" has no meeting to schedule; give a duration.`, {
+      field: 'durationMinutes',
+    });
   }
   const ids = [...new Set(input.interviewerIds)];
   const people = await store.people.staff(orgId, ids);
@@ -70,6 +72,21 @@ export async function bookInterview(deps: Deps, store: Store, input: ScheduleInt
       unknown: ids.filter((id) => !known.has(id)),
     });
   }
+  return ok({ app, round, minutes, ids, people });
+}
+
+/**
+ * Records an interview for the application's current round, holds its time for the interviewers
+ * and the candidate (the database refuses an overlapping hold: nobody is ever double-booked), and
+ * opens one scorecard per interviewer, due N business days later in that interviewer's own time
+ * zone (R-FB-4).
+ */
+export async function bookInterview(deps: Deps, store: Store, input: ScheduleInterviewInput) {
+  const { actor } = input;
+  const orgId = actor.orgId;
+  const meeting = await meetingFor(store, orgId, input);
+  if (!meeting.ok) return meeting;
+  const { app, round: current, minutes, ids, people } = meeting.value;
   const startsAt = input.startsAt;
   const endsAt = new Date(startsAt.getTime() + minutes * 60_000);
   const interview: Interview = {

@@ -2,7 +2,7 @@ import type { Deps, Store } from '../ports.js';
 import { fail, ok } from '../result.js';
 import type { Actor, SchedulingLink } from '../types.js';
 import { cancelBooked, moveInterview } from './change-interview.js';
-import { bookInterview } from './schedule-interview.js';
+import { bookInterview, meetingFor } from './schedule-interview.js';
 
 const DAY = 86_400_000;
 /** Slots start no sooner than this after the candidate looks, so nobody is booked for the next hour. */
@@ -31,33 +31,9 @@ export function createSchedulingLink(deps: Deps, input: CreateLinkInput) {
   return deps.transaction(async (store) => {
     const { actor } = input;
     if (actor.kind !== 'staff') return fail('permission.denied', 'Only staff send scheduling links.');
-    const app = await store.applications.lock(actor.orgId, input.applicationId);
-    if (!app) return fail('application.not_found', 'No such application.');
-    if (app.status !== 'active') return fail('application.not_active', `The application is ${app.status}.`);
-    const round = app.plan[app.stageIndex];
-    if (!round || round.key !== input.roundKey) {
-      return fail('round.not_current', 'Only the current round can be scheduled.', {
-        roundKey: input.roundKey,
-        currentRound: round?.key ?? null,
-      });
-    }
-    const minutes = input.durationMinutes ?? round.durationMinutes;
-    if (minutes <= 0) {
-      return fail(
-        'interview.no_meeting',
-        `Round "${round.key}" has no meeting to schedule; give a duration.`,
-        {
-          field: 'durationMinutes',
-        },
-      );
-    }
-    const ids = [...new Set(input.interviewerIds)];
-    const people = await store.people.staff(actor.orgId, ids);
-    if (people.length !== ids.length) {
-      return fail('interview.unknown_interviewer', 'Some interviewers are not staff of this organisation.', {
-        field: 'interviewerIds',
-      });
-    }
+    const meeting = await meetingFor(store, actor.orgId, input);
+    if (!meeting.ok) return meeting;
+    const { app, round, minutes, ids } = meeting.value;
     const now = deps.clock.now().getTime();
     const windowStart = input.windowStart ?? new Date(now + DAY);
     const windowEnd = input.windowEnd ?? new Date(windowStart.getTime() + 14 * DAY);

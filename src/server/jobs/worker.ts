@@ -18,6 +18,8 @@ export interface WorkerOptions {
   transport: Transport;
   publicUrl: string;
   videoRoomBaseUrl: string;
+  /** Calendar feeds may be on loopback and private addresses. */
+  allowPrivateNetwork: boolean;
   leaseMs: number;
   log?: FastifyBaseLogger;
 }
@@ -65,7 +67,7 @@ export async function refreshCalendarFeeds(options: WorkerOptions, limit = 5) {
   const scheduling = schedulingQueries(options.db, options.deps.clock);
   for (const feed of await scheduling.dueFeeds(HOUR, limit)) {
     try {
-      const text = await fetchCalendar(feed.calendar_url!);
+      const text = await fetchCalendar(feed.calendar_url!, options.allowPrivateNetwork);
       const blocks = busyFromIcs(text, feed.timezone, calendarWindow(options.deps.clock.now()));
       await scheduling.replaceCalendarBusy(
         { kind: 'system', orgId: feed.org_id },

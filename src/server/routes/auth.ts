@@ -42,14 +42,17 @@ export function authRoutes(app: App, ctx: AppContext) {
     });
   }
 
+  // Password guessing is slowed per client address; a real person never needs more than a few tries.
+  const perIp = app.rateLimit({ max: ctx.config.LOGIN_ATTEMPTS_PER_MINUTE_PER_IP, timeWindow: 60_000 });
   app.post(
     '/api/auth/login',
     {
+      preHandler: perIp,
       schema: {
         tags: ['auth'],
         summary: 'Staff sign-in with email and password; sets the session cookie',
         body: loginBody,
-        response: { 204: z.null(), 401: errorBody },
+        response: { 204: z.null(), 401: errorBody, 429: errorBody },
       },
     },
     async (request, reply) => {
@@ -116,6 +119,8 @@ export function authRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/auth/candidate-links',
     {
+      // Also keeps one address from flooding candidates' inboxes with sign-in emails.
+      preHandler: perIp,
       schema: {
         tags: ['auth'],
         summary: 'Asks for a passwordless sign-in link for a candidate (sent through the outbox)',

@@ -251,7 +251,9 @@ export function schedulingRoutes(app: App, ctx: AppContext) {
         });
       }
       const url = profile.calendarUrl;
-      return importCalendar(reply, actor, request.params.id, () => fetchCalendar(url));
+      return importCalendar(reply, actor, request.params.id, () =>
+        fetchCalendar(url, ctx.config.ALLOW_PRIVATE_NETWORK_URLS),
+      );
     },
   );
 
