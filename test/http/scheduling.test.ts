@@ -411,7 +411,7 @@ describe('self-scheduling', () => {
       .select(['action', 'data'])
       .where('entity_id', '=', application.id)
       .where('action', 'like', 'interview.%')
-      .orderBy('at')
+      .orderBy('seq')
       .execute();
     expect(audit.map((a) => a.action)).toEqual([
       'interview.link_sent',
