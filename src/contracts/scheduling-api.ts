@@ -34,17 +34,24 @@ export const profileBody = z.object({
   /** Levels they are trained for; empty means every level. */
   levels: z.array(z.string().min(1).max(40)).max(20),
   languages: z.array(languageTag).min(1).max(10),
-  /** An ICS feed of their calendar; its busy times are taken out of their availability. */
+  /**
+   * An ICS feed of their calendar; its busy times are taken out of their availability. Such an
+   * address is often a secret: leave it out to keep the one saved, null to remove it.
+   */
   calendarUrl: z
     .url({ protocol: /^(https?|webcal)$/, error: 'an http(s) or webcal URL' })
     .max(2000)
-    .nullable(),
+    .nullable()
+    .optional(),
   /** The version you loaded; 0 when the profile was never saved. */
   expectedVersion: z.number().int().min(0),
 });
 
 export const profileResponse = profileBody.omit({ expectedVersion: true }).extend({
   roundTypes: z.array(z.string()),
+  /** The feed's address, to its owner only: for everyone else null, with its host in calendarHost. */
+  calendarUrl: z.string().nullable(),
+  calendarHost: z.string().nullable(),
   userId: z.string(),
   timezone: z.string(),
   configured: z.boolean(),

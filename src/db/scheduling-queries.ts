@@ -29,11 +29,13 @@ export interface ProfileInput {
   roundTypes: string[];
   levels: string[];
   languages: string[];
-  calendarUrl: string | null;
+  /** Undefined keeps the saved feed. */
+  calendarUrl?: string | null | undefined;
 }
 
-export type Profile = ProfileInput & {
+export type Profile = Required<ProfileInput> & {
   userId: string;
+  calendarHost: string | null;
   timezone: string;
   /** False until someone saves the profile: defaults apply, and the planner leaves them out. */
   configured: boolean;
@@ -62,6 +64,7 @@ const profileOf = (
   levels: row?.levels ?? [],
   languages: row?.languages ?? ['en'],
   calendarUrl: row?.calendar_url ?? null,
+  calendarHost: row?.calendar_url ? new URL(row.calendar_url).host : null,
   calendarSyncedAt: row?.calendar_synced_at?.toISOString() ?? null,
   calendarError: row?.calendar_error ?? null,
   version: row?.version ?? 0,
@@ -265,7 +268,7 @@ export function schedulingQueries(db: Kysely<DB>, clock: Clock) {
           round_types: input.roundTypes,
           levels: input.levels,
           languages: input.languages,
-          calendar_url: input.calendarUrl,
+          ...(input.calendarUrl !== undefined ? { calendar_url: input.calendarUrl } : {}),
           updated_at: clock.now(),
         };
         const saved =
@@ -383,7 +386,13 @@ export function schedulingQueries(db: Kysely<DB>, clock: Clock) {
       const page = pageOf(rows, filter.limit, (r) => [r.name, r.id]);
       return {
         nextCursor: page.nextCursor,
-        items: page.items.map((r) => ({ ...profileOf(r, rowOf(r)), name: r.name, teamIds: r.team_ids })),
+        // Feed addresses can be secrets: the directory shows only their host.
+        items: page.items.map((r) => ({
+          ...profileOf(r, rowOf(r)),
+          calendarUrl: null,
+          name: r.name,
+          teamIds: r.team_ids,
+        })),
       };
     },
 

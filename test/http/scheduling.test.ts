@@ -230,10 +230,29 @@ describe('availability', () => {
       const synced = await call(as.interviewer, 'POST', `/api/interviewers/${id}/calendar/sync`);
       expect([synced.statusCode, synced.json().imported]).toEqual([200, 1]);
       expect(await busy()).toHaveLength(1);
+      // A feed address is a secret: its owner sees it, a coordinator only its host, and an edit
+      // that leaves it out keeps it.
+      const url = `/api/interviewers/${id}/availability`;
+      expect((await call(as.interviewer, 'GET', url)).json().calendarUrl).toBe(profile.calendarUrl);
+      const seen = (await call(as.coordinator, 'GET', url)).json();
+      expect([seen.calendarUrl, seen.calendarHost]).toEqual([null, `127.0.0.1:${port}`]);
+      const { calendarUrl: _left, ...withoutFeed } = profile;
+      const edited = await call(as.coordinator, 'PUT', url, {
+        ...withoutFeed,
+        weeklyCap: 6,
+        expectedVersion: 1,
+      });
+      expect(edited.json()).toMatchObject({
+        weeklyCap: 6,
+        calendarUrl: null,
+        calendarHost: `127.0.0.1:${port}`,
+      });
+      const listed = (await call(as.coordinator, 'GET', '/api/interviewers')).json().items;
+      expect(listed.every((i: { calendarUrl: string | null }) => i.calendarUrl === null)).toBe(true);
       await call(as.interviewer, 'PUT', `/api/interviewers/${id}/availability`, {
         ...profile,
         calendarUrl: 'http://127.0.0.1:1/nothing.ics',
-        expectedVersion: 1,
+        expectedVersion: 2,
       });
       const failed = await call(as.interviewer, 'POST', `/api/interviewers/${id}/calendar/sync`);
       expect([failed.statusCode, errorCode(failed)]).toEqual([422, 'calendar.fetch_failed']);

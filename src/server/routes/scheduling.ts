@@ -65,6 +65,12 @@ export function schedulingRoutes(app: App, ctx: AppContext) {
     videoUrl: videoLink(i, ctx.config.VIDEO_ROOM_BASE_URL),
   });
 
+  /** A calendar feed's address can be a secret: only its owner sees it; others see its host. */
+  const shown = async (actor: Actor, userId: string) => {
+    const profile = (await scheduling.profile(actor.orgId, userId))!;
+    return actor.kind === 'staff' && actor.userId === userId ? profile : { ...profile, calendarUrl: null };
+  };
+
   /** Interviewers manage their own availability; coordinators, recruiters and admins anyone's. */
   async function mayManage(reply: FastifyReply, actor: Actor, userId: string) {
     if (actor.kind !== 'staff') return false;
@@ -110,8 +116,10 @@ export function schedulingRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const profile = await scheduling.profile(actorOf(request).orgId, request.params.id);
-      return profile ?? sendError(reply, { code: 'not_found', message: 'No such staff member.' });
+      const actor = actorOf(request);
+      if (!(await scheduling.profile(actor.orgId, request.params.id)))
+        return sendError(reply, { code: 'not_found', message: 'No such staff member.' });
+      return shown(actor, request.params.id);
     },
   );
 
@@ -139,7 +147,7 @@ export function schedulingRoutes(app: App, ctx: AppContext) {
           details: { field: 'expectedVersion' },
         });
       }
-      return (await scheduling.profile(actor.orgId, request.params.id))!;
+      return shown(actor, request.params.id);
     },
   );
 
@@ -165,7 +173,7 @@ export function schedulingRoutes(app: App, ctx: AppContext) {
         request.body.hours,
         request.body.reason,
       );
-      return (await scheduling.profile(actor.orgId, request.params.id))!;
+      return shown(actor, request.params.id);
     },
   );
 
@@ -184,7 +192,7 @@ export function schedulingRoutes(app: App, ctx: AppContext) {
       if (!(await mayManage(reply, actor, request.params.id))) return;
       const removed = await scheduling.deleteOverride(actor, request.params.id, request.params.day);
       if (removed === 0) return sendError(reply, { code: 'not_found', message: 'No override on that day.' });
-      return (await scheduling.profile(actor.orgId, request.params.id))!;
+      return shown(actor, request.params.id);
     },
   );
 
