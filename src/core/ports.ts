@@ -253,6 +253,8 @@ export interface Store {
   };
   scheduling: {
     lockInterview(orgId: string, id: string): Promise<BookedInterview | null>;
+    /** Ids of an application's interviews still to come. */
+    upcoming(orgId: string, applicationId: string, after: Date): Promise<string[]>;
     /** Moves (or cancels) a booked interview: holds follow, SEQUENCE and version go up. */
     moveInterview(
       orgId: string,

@@ -642,6 +642,17 @@ export function createStore(trx: Kysely<DB>, clock: Clock): Store {
     },
     notifications: notificationStore(trx),
     scheduling: {
+      async upcoming(orgId, applicationId, after) {
+        const rows = await trx
+          .selectFrom('interviews')
+          .select('id')
+          .where('org_id', '=', orgId)
+          .where('application_id', '=', applicationId)
+          .where('status', '=', 'scheduled')
+          .where('starts_at', '>', after)
+          .execute();
+        return rows.map((r) => r.id);
+      },
       async lockInterview(orgId, id) {
         const row = await bookedInterviews(trx)
           .where('interviews.org_id', '=', orgId)

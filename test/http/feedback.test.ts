@@ -249,6 +249,8 @@ describe('scorecards', () => {
         })
       ).statusCode,
     ).toBe(403);
+    // The interview took place; then the application ended before this scorecard came in.
+    clock.advanceDays(4);
     ok(
       await decideApplicationRound(world.deps, {
         actor: world.staff.hiring_manager,
@@ -263,6 +265,24 @@ describe('scorecards', () => {
       content: content('yes'),
     });
     expect([closed.statusCode, errorCode(closed)]).toEqual([409, 'scorecard.application_closed']);
+  });
+
+  it('an interview cancelled because the application ended takes no feedback, and says why', async () => {
+    const { interviewId, applicationId } = await interviewed();
+    ok(
+      await decideApplicationRound(world.deps, {
+        actor: world.staff.hiring_manager,
+        applicationId,
+        roundKey: 'tech',
+        decision: 'reject',
+        rationale: 'Decided before the interview.',
+        decideWithoutMissingFeedback: true,
+      }),
+    );
+    const refused = await call(as.interviewer, 'POST', `/api/interviews/${interviewId}/scorecard/submit`, {
+      content: content('yes'),
+    });
+    expect([refused.statusCode, errorCode(refused)]).toEqual([409, 'interview.not_scheduled']);
   });
 
   it('R-FB-3: independent feedback, through the API, for every role', async () => {

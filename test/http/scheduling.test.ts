@@ -1,7 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { decideApplicationRound } from '../../src/core/applications/decide-round.js';
 import { submitApplication } from '../../src/core/applications/submit-application.js';
+import { withdrawApplication } from '../../src/core/applications/withdraw-application.js';
 import { scheduleInterview } from '../../src/core/scheduling/schedule-interview.js';
 import type { Database } from '../../src/db/database.js';
 import type { App } from '../../src/server/context.js';
@@ -572,6 +574,64 @@ describe('staff changes', () => {
       reason: '  ',
     });
     expect(noReason.json().error.details.issues[0].field).toBe('body.reason');
+  });
+});
+
+describe('when the application ends', () => {
+  it('R-ROUND-2, R-CAND-3: a rejection or a withdrawal cancels the interviews still to come, for everyone', async () => {
+    const [rejected, withdrawn] = [await atTechnicalRound(), await atTechnicalRound()];
+    const book = async (applicationId: string, startsAt: string) =>
+      ok(
+        await scheduleInterview(world.deps, {
+          actor: world.staff.coordinator,
+          applicationId,
+          roundKey: 'tech',
+          startsAt: new Date(startsAt),
+          interviewerIds: [world.staff.interviewer.userId],
+          language: 'en',
+        }),
+      );
+    const first = await book(rejected.id, '2026-03-09T17:00:00Z');
+    const second = await book(withdrawn.id, '2026-03-10T17:00:00Z');
+    ok(
+      await decideApplicationRound(world.deps, {
+        actor: world.staff.hiring_manager,
+        applicationId: rejected.id,
+        roundKey: 'tech',
+        decision: 'reject',
+        rationale: 'Not the experience the team needs.',
+        decideWithoutMissingFeedback: true,
+      }),
+    );
+    ok(
+      await withdrawApplication(world.deps, {
+        actor: { kind: 'candidate', orgId: world.orgId, candidateId: withdrawn.candidateId },
+        applicationId: withdrawn.id,
+      }),
+    );
+    const interviews = await world.db
+      .selectFrom('interviews')
+      .select(['id', 'status', 'change_reason'])
+      .where('id', 'in', [first.id, second.id])
+      .orderBy('starts_at')
+      .execute();
+    expect(interviews.map((i) => [i.status, i.change_reason])).toEqual([
+      ['cancelled', 'The application did not go further.'],
+      ['cancelled', 'The candidate withdrew.'],
+    ]);
+    const holds = await world.db
+      .selectFrom('interview_holds')
+      .select('interview_id')
+      .where('interview_id', 'in', [first.id, second.id])
+      .execute();
+    expect(holds).toEqual([]);
+    const events = await world.db
+      .selectFrom('outbox')
+      .select(['kind', 'payload'])
+      .where('org_id', '=', world.orgId)
+      .where('kind', '=', 'interview.cancelled')
+      .execute();
+    expect(events.map((e) => e.payload.applicationEnded)).toEqual([true, true]);
   });
 });
 

@@ -1,10 +1,19 @@
 import type { Deps, Store } from '../ports.js';
+import { cancelUpcoming } from '../scheduling/change-interview.js';
 import type { Actor, Application } from '../types.js';
 import { followUpAfterEnd } from './application.rules.js';
 
+const interviewsEnd = {
+  hired: 'The candidate was hired.',
+  rejected: 'The application did not go further.',
+  withdrawn: 'The candidate withdrew.',
+  closed: 'The application was closed.',
+};
+
 /**
- * What every ending shares: the candidate's other applications move on per R-APP-2 and the
- * candidate is told (R-FB-5), all inside the caller's transaction.
+ * What every ending shares: interviews still to come are cancelled, the candidate's other
+ * applications move on per R-APP-2 and the candidate is told (R-FB-5), all inside the caller's
+ * transaction.
  */
 export async function concludeApplication(
   deps: Deps,
@@ -14,12 +23,14 @@ export async function concludeApplication(
   endedWith: 'hired' | 'rejected' | 'withdrawn',
 ) {
   const { orgId } = ended;
+  await cancelUpcoming(deps, store, actor, orgId, ended.id, interviewsEnd[endedWith]);
   const policy = await store.policies.forFamily(orgId, ended.jobFamily);
   const others = await store.applications.openForCandidate(orgId, ended.candidateId, ended.jobFamily);
   const next = followUpAfterEnd(policy, endedWith, others);
   const now = deps.clock.now();
   for (const id of next.close) {
     await store.applications.update(orgId, id, { status: 'closed', endedAt: now });
+    await cancelUpcoming(deps, store, actor, orgId, id, interviewsEnd.closed);
     await store.audit.record({
       orgId,
       actor: { kind: 'system' },

@@ -12,6 +12,12 @@ async function ownScorecard(deps: Deps, store: Store, actor: Actor, interviewId:
     return fail('scorecard.not_on_interview', 'Only interviewers write scorecards.');
   const scorecard = await store.feedback.lockScorecard(actor.orgId, interviewId, actor.userId);
   if (!scorecard) {
+    const interview = await store.scheduling.lockInterview(actor.orgId, interviewId);
+    if (interview?.status === 'cancelled' && interview.interviewerIds.includes(actor.userId)) {
+      return fail('interview.not_scheduled', 'The interview was cancelled; there is no feedback to give.', {
+        status: interview.status,
+      });
+    }
     return fail('scorecard.not_on_interview', 'You are not an interviewer on this interview.', {
       interviewId,
     });

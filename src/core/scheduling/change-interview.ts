@@ -9,6 +9,8 @@ export interface ChangeInterviewInput {
   /** Why: shown to everyone the change reaches, and kept in the audit log. */
   reason: string;
   expectedVersion?: number | undefined;
+  /** The cancellation follows the application's end, so the candidate is not told it carries on. */
+  applicationEnded?: boolean;
 }
 
 /** The interview, if it can still be changed by this actor; a candidate reaches only their own. */
@@ -65,6 +67,7 @@ function announce(
         endsAt: interview.endsAt.toISOString(),
         sequence: interview.sequence,
         reason: data.reason,
+        applicationEnded: data.applicationEnded === true,
       },
     }),
   ]);
@@ -127,6 +130,27 @@ export async function cancelBooked(deps: Deps, store: Store, input: ChangeInterv
   if (!found.ok) return found;
   const cancelled = await store.scheduling.cancelInterview(found.value.orgId, found.value.id, input.reason);
   await store.scheduling.dropOpenScorecards(cancelled.id);
-  await announce(store, input.actor, cancelled, 'cancelled', { reason: input.reason });
+  await announce(store, input.actor, cancelled, 'cancelled', {
+    reason: input.reason,
+    applicationEnded: input.applicationEnded === true,
+  });
   return ok(cancelled);
+}
+
+/**
+ * An application that ended keeps no interviews: the ones still to come are cancelled, their
+ * holds released and a cancellation sent to everyone, in the caller's transaction.
+ */
+export async function cancelUpcoming(
+  deps: Deps,
+  store: Store,
+  actor: Actor,
+  orgId: string,
+  applicationId: string,
+  reason: string,
+) {
+  for (const interviewId of await store.scheduling.upcoming(orgId, applicationId, deps.clock.now())) {
+    const cancelled = await cancelBooked(deps, store, { actor, interviewId, reason, applicationEnded: true });
+    if (!cancelled.ok) throw new Error(`${cancelled.error.code}: ${cancelled.error.message}`);
+  }
 }
