@@ -22,6 +22,9 @@ export const interviewSchema = z.object({
   endsAt: z.string(),
   language: z.string(),
   interviewerIds: z.array(z.string()),
+  status: z.enum(['scheduled', 'cancelled']),
+  /** Why it was last moved or cancelled. */
+  changeReason: z.string().nullable(),
 });
 export const myInterviewSchema = interviewSchema.extend({
   candidateName: z.string(),

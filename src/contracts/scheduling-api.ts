@@ -127,7 +127,6 @@ export const schedulingLinkResponse = z.object({
 });
 
 export const bookedInterviewSchema = interviewSchema.extend({
-  status: z.enum(['scheduled', 'cancelled']),
   sequence: z.number(),
   version: z.number(),
   videoUrl: z.string(),

@@ -163,6 +163,8 @@ export interface Interview {
 export interface BookedInterview extends Interview {
   candidateId: string;
   status: 'scheduled' | 'cancelled';
+  /** Why it was last moved or cancelled. */
+  changeReason: string | null;
   sequence: number;
   version: number;
 }

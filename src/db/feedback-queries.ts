@@ -20,6 +20,8 @@ export function feedbackQueries(db: Kysely<DB>, catalog: Catalog) {
     endsAt: iso(row.ends_at),
     language: row.language,
     interviewerIds: row.interviewer_ids,
+    status: row.status,
+    changeReason: row.change_reason,
   });
   const hidePrivate = (content: ScorecardContent, showPrivate: boolean) => {
     if (showPrivate) return content;

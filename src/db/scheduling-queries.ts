@@ -396,6 +396,21 @@ export function schedulingQueries(db: Kysely<DB>, clock: Clock) {
       };
     },
 
+    /** A candidate's own interviews, soonest first, with what they need to attend. */
+    async candidateInterviews(orgId: string, candidateId: string) {
+      return db
+        .selectFrom('interviews')
+        .innerJoin('applications', 'applications.id', 'interviews.application_id')
+        .innerJoin('jobs', 'jobs.id', 'applications.job_id')
+        .selectAll('interviews')
+        .select(['applications.plan', 'jobs.title as job_title'])
+        .where('interviews.org_id', '=', orgId)
+        .where('applications.candidate_id', '=', candidateId)
+        .orderBy('interviews.starts_at')
+        .limit(200)
+        .execute();
+    },
+
     /** Calendar feeds not checked for `staleMs`, oldest first. */
     async dueFeeds(staleMs: number, limit: number) {
       const before = new Date(clock.now().getTime() - staleMs);

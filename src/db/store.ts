@@ -1017,6 +1017,7 @@ export function toBookedInterview(
     videoUrl: row.video_url,
     candidateId: row.candidate_id,
     status: row.status,
+    changeReason: row.change_reason,
     sequence: row.sequence,
     version: row.version,
   };

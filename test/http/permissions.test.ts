@@ -1014,6 +1014,12 @@ const endpoints: Endpoint[] = [
   },
   {
     method: 'GET',
+    name: 'my interviews as a candidate',
+    expect: candidateOnly,
+    prepare: async () => ({ url: '/api/me/interviews' }),
+  },
+  {
+    method: 'GET',
     name: 'list interviewers',
     expect: row(['ok', 'ok', 'ok', 'deny', 'deny', 'deny', 'deny']),
     prepare: async () => ({ url: '/api/interviewers?limit=5' }),

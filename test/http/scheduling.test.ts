@@ -9,7 +9,7 @@ import type { Database } from '../../src/db/database.js';
 import type { App } from '../../src/server/context.js';
 import { refreshCalendarFeeds } from '../../src/server/jobs/worker.js';
 import { openTestDatabase } from '../support/db.js';
-import { buildTestApp, errorCode, loginAs } from '../support/http.js';
+import { buildTestApp, candidateLogin, errorCode, loginAs } from '../support/http.js';
 import { testWorker } from '../support/worker.js';
 import { buildWorld, ok, TestClock, type World } from '../support/world.js';
 
@@ -451,6 +451,41 @@ describe('self-scheduling', () => {
       confirmLanguage: 'zh',
     });
     expect(rebook.statusCode, rebook.body).toBe(200);
+  });
+
+  it("the candidate's portal lists their interviews in their zone; a cancelled one keeps its reason, not its video link", async () => {
+    const application = await atTechnicalRound();
+    const token = await linkFor(application.id);
+    await call(null, 'POST', `/api/scheduling/${token}/book`, {
+      startsAt: '2026-03-05T00:00:00Z',
+      confirmLanguage: 'zh',
+    });
+    const email = (
+      await world.db
+        .selectFrom('candidates')
+        .select('email')
+        .where('id', '=', application.candidateId)
+        .executeTakeFirstOrThrow()
+    ).email;
+    const candidate = await candidateLogin(app, database, world.slug, email);
+    const [booked] = (await call(candidate, 'GET', '/api/me/interviews')).json().items;
+    expect(booked).toMatchObject({
+      applicationId: application.id,
+      roundName: 'Technical',
+      startsAtLocal: '2026-03-05T08:00:00+08:00',
+      timezone: SHANGHAI,
+      language: 'zh',
+      status: 'scheduled',
+      videoUrl: expect.stringMatching(/^https:\/\/meet\.jit\.si\//),
+    });
+    await call(null, 'POST', `/api/scheduling/${token}/cancel`, { reason: 'A clash at work' });
+    const [cancelled] = (await call(candidate, 'GET', '/api/me/interviews')).json().items;
+    expect(cancelled).toMatchObject({ status: 'cancelled', changeReason: 'A clash at work', videoUrl: null });
+    // Staff see the same state on the application.
+    const staffView = (
+      await call(as.recruiter, 'GET', `/api/applications/${application.id}/interviews`)
+    ).json().items;
+    expect(staffView[0]).toMatchObject({ status: 'cancelled', changeReason: 'A clash at work' });
   });
 
   it('an expired link shows nothing and books nothing', async () => {

@@ -9,15 +9,34 @@ import {
 } from '../../contracts/api.js';
 import { submitApplication } from '../../core/applications/submit-application.js';
 import { withdrawApplication } from '../../core/applications/withdraw-application.js';
+import { localTime } from '../../core/feedback/business-days.rules.js';
+import { videoLink } from '../../core/scheduling/video.js';
+import { schedulingQueries } from '../../db/scheduling-queries.js';
 import { candidateOf, candidateOnly } from '../auth.js';
 import type { App, AppContext } from '../context.js';
 import { sendError } from '../errors.js';
 
 const portalApplication = applicationSchema.extend({ jobTitle: z.string() });
+const candidateInterview = z.object({
+  id: z.string(),
+  applicationId: z.string(),
+  jobTitle: z.string(),
+  roundName: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  /** In the candidate's own time zone. */
+  startsAtLocal: z.string(),
+  timezone: z.string(),
+  language: z.string(),
+  status: z.enum(['scheduled', 'cancelled']),
+  changeReason: z.string().nullable(),
+  videoUrl: z.string().nullable(),
+});
 const refusals = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 
 /** What a candidate signed in by link can do: only ever with their own applications. */
 export function candidatePortalRoutes(app: App, ctx: AppContext) {
+  const scheduling = schedulingQueries(ctx.db, ctx.clock);
   const mine = async (orgId: string, candidateId: string, applicationId: string) =>
     (await ctx.queries.candidateApplications(orgId, candidateId)).find((a) => a.id === applicationId)!;
 
@@ -34,6 +53,42 @@ export function candidatePortalRoutes(app: App, ctx: AppContext) {
     async (request) => {
       const actor = candidateOf(request);
       return { items: await ctx.queries.candidateApplications(actor.orgId, actor.candidateId) };
+    },
+  );
+
+  app.get(
+    '/api/me/interviews',
+    {
+      preHandler: candidateOnly,
+      schema: {
+        tags: ['candidate portal'],
+        summary: 'My interviews, soonest first, in my time zone, with the video link of those still on',
+        response: { 200: z.object({ items: z.array(candidateInterview) }), 401: errorBody, 403: errorBody },
+      },
+    },
+    async (request) => {
+      const actor = candidateOf(request);
+      const { timezone } = await scheduling.candidateZone(actor.orgId, actor.candidateId);
+      const rows = await scheduling.candidateInterviews(actor.orgId, actor.candidateId);
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          applicationId: r.application_id,
+          jobTitle: r.job_title,
+          roundName: r.plan.find((p) => p.key === r.round_key)?.name ?? r.round_key,
+          startsAt: r.starts_at.toISOString(),
+          endsAt: r.ends_at.toISOString(),
+          startsAtLocal: localTime(r.starts_at, timezone),
+          timezone,
+          language: r.language,
+          status: r.status,
+          changeReason: r.change_reason,
+          videoUrl:
+            r.status === 'scheduled'
+              ? videoLink({ id: r.id, videoUrl: r.video_url }, ctx.config.VIDEO_ROOM_BASE_URL)
+              : null,
+        })),
+      };
     },
   );
 

@@ -60,6 +60,7 @@ export function schedulingRoutes(app: App, ctx: AppContext) {
     language: i.language,
     interviewerIds: i.interviewerIds,
     status: i.status,
+    changeReason: i.changeReason,
     sequence: i.sequence,
     version: i.version,
     videoUrl: videoLink(i, ctx.config.VIDEO_ROOM_BASE_URL),
