@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { CompensationBand } from '../contracts/offer-terms.js';
 import type { TemplateFile } from '../contracts/process-template.js';
@@ -18,8 +19,9 @@ import type { Catalog, Clock, Deps, Ids, JobFields } from '../core/ports.js';
 import { adoptTemplate } from '../core/processes/adopt-template.js';
 import type { Result } from '../core/result.js';
 import { scheduleInterview } from '../core/scheduling/schedule-interview.js';
+import { createSchedulingLink } from '../core/scheduling/self-scheduling.js';
 import type { Actor, StaffRole } from '../core/types.js';
-import { boardAdmin } from './board-admin.js';
+import { boardAdmin, hashKey } from './board-admin.js';
 import type { DB } from './schema.js';
 import { createDeps } from './store.js';
 
@@ -394,6 +396,8 @@ export async function seedDemo(
     ids: Ids;
     catalog: Catalog & { processTemplates: Map<string, TemplateFile> };
     hashPassword: (p: string) => Promise<string>;
+    /** Base of the links in the demo's emails. */
+    publicUrl?: string;
   },
 ): Promise<boolean> {
   const passwordHash = await options.hashPassword(DEMO_PASSWORD);
@@ -437,6 +441,7 @@ export async function seedDemo(
         .execute();
     }
     const actors = new Map<StaffRole, Actor & { kind: 'staff' }>();
+    const staffByEmail = new Map<string, string>();
     for (const person of people) {
       const id = ids.next();
       const personTeams =
@@ -456,6 +461,7 @@ export async function seedDemo(
           created_at: clock.now(),
         })
         .execute();
+      staffByEmail.set(person.email, id);
       if (!actors.has(person.roles[0]!)) {
         actors.set(person.roles[0]!, {
           kind: 'staff',
@@ -677,6 +683,23 @@ export async function seedDemo(
           }),
         );
       }
+    }
+    // A recruiter screen to pick a time for: the mailbox holds the candidate's email with the link,
+    // and its page can be tried.
+    const screening = active.find((a) => a.plan[a.stage_index]?.roundType === 'recruiter_call');
+    if (screening) {
+      const token = randomBytes(32).toString('base64url');
+      must(
+        await createSchedulingLink(deps, {
+          actor: actors.get('coordinator')!,
+          applicationId: screening.id,
+          roundKey: screening.plan[screening.stage_index]!.key,
+          interviewerIds: [staffByEmail.get('mei.interviewer@tiktok.example')!],
+          language: 'en',
+          tokenHash: hashKey(token),
+          url: `${options.publicUrl ?? 'http://localhost:3000'}/schedule/${token}`,
+        }),
+      );
     }
     clock.set(new Date(now.getTime() - 1 * DAY));
 

@@ -22,6 +22,7 @@ async function main() {
       ids: randomIds,
       catalog,
       hashPassword,
+      publicUrl: config.PUBLIC_URL,
     });
     if (seeded)
       console.log(

@@ -24,6 +24,23 @@ it('seeds a living demo once: three zones, every template, candidates at every s
     'Asia/Shanghai',
     'Asia/Singapore',
   ]);
+  // A link for a candidate to pick their recruiter screen, and its email in the outbox.
+  expect(await db.selectFrom('scheduling_links').select('id').execute()).toHaveLength(1);
+  expect(
+    await db.selectFrom('outbox').select('seq').where('kind', '=', 'candidate.scheduling_link').execute(),
+  ).toHaveLength(1);
+  // Interviewers with profiles in all three offices, for the planner.
+  const profiled = await db
+    .selectFrom('interviewer_profiles')
+    .innerJoin('users', 'users.id', 'interviewer_profiles.user_id')
+    .select('users.timezone')
+    .distinct()
+    .execute();
+  expect(profiled.map((p) => p.timezone).sort()).toEqual([
+    'America/Los_Angeles',
+    'Asia/Shanghai',
+    'Asia/Singapore',
+  ]);
   const templateKeys = await db.selectFrom('processes').select('template_key').distinct().execute();
   expect(templateKeys).toHaveLength(8);
   const jobs = await db.selectFrom('jobs').select(['status', 'employment_type', 'posting']).execute();
