@@ -33,9 +33,9 @@ const done: Record<string, string> = {
 
 const languageName = (tag: string) => new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
 const local = (iso: string) => DateTime.fromISO(iso, { setZone: true });
-/** "16:00 in Singapore": an interviewer's own clock, named by the city of their zone. */
+/** "Tue 09:00 in Singapore": an interviewer's own day and clock, named by the city of their zone. */
 const theirTime = (p: { timezone: string; startsAtLocal: string }) =>
-  `${local(p.startsAtLocal).toFormat('HH:mm')} in ${p.timezone.split('/').pop()!.replaceAll('_', ' ')}`;
+  `${local(p.startsAtLocal).toFormat('ccc HH:mm')} in ${p.timezone.split('/').pop()!.replaceAll('_', ' ')}`;
 
 function slotList(view: View, name: string, error: string | null) {
   if (view.slots.length === 0) {
