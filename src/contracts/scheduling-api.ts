@@ -140,7 +140,10 @@ export const cancelBody = z.object({ reason, expectedVersion: z.number().int().m
 
 export const planBody = z
   .object({
-    applicationIds: z.array(uuid).min(1).max(500),
+    /** The applications to plan; or, instead, every active one of a team or a job. */
+    applicationIds: z.array(uuid).min(1).max(500).optional(),
+    teamId: uuid.optional(),
+    jobId: uuid.optional(),
     from: instant,
     to: instant,
     /** How many of each application's next rounds to lay out (R-ROUND-1: only the current one is booked). */
@@ -153,7 +156,16 @@ export const planBody = z
     /** Book the current rounds of the plan; otherwise it is only proposed. */
     commit: z.boolean().default(false),
   })
-  .superRefine((v, ctx) => span(v.from, v.to, ctx, 14));
+  .superRefine((v, ctx) => {
+    span(v.from, v.to, ctx, 14);
+    const given = [v.applicationIds, v.teamId, v.jobId].filter((x) => x !== undefined).length;
+    if (given !== 1)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['applicationIds'],
+        message: 'give exactly one of applicationIds, teamId or jobId',
+      });
+  });
 
 const person = z.object({
   id: z.string(),

@@ -396,6 +396,40 @@ export function schedulingQueries(db: Kysely<DB>, clock: Clock) {
       };
     },
 
+    /**
+     * A team's or a job's active applications whose current round is a meeting not yet booked,
+     * oldest first (R-APP-4), at most `limit`: a hiring week to plan.
+     */
+    async toSchedule(
+      orgId: string,
+      scope: { teamId?: string | undefined; jobId?: string | undefined },
+      limit: number,
+    ) {
+      let query = db
+        .selectFrom('applications')
+        .select('applications.id')
+        .where('applications.org_id', '=', orgId)
+        .where('applications.status', '=', 'active')
+        .where(sql<boolean>`(applications.plan -> applications.stage_index ->> 'durationMinutes')::int > 0`)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('interviews')
+                .select('interviews.id')
+                .whereRef('interviews.application_id', '=', 'applications.id')
+                .whereRef('interviews.round_key', '=', 'applications.current_round_key')
+                .where('interviews.status', '=', 'scheduled'),
+            ),
+          ),
+        )
+        .orderBy('applications.submitted_at')
+        .orderBy('applications.id')
+        .limit(limit);
+      if (scope.teamId) query = query.where('applications.team_id', '=', scope.teamId);
+      if (scope.jobId) query = query.where('applications.job_id', '=', scope.jobId);
+      return (await query.execute()).map((r) => r.id);
+    },
+
     /** A candidate's own interviews, soonest first, with what they need to attend. */
     async candidateInterviews(orgId: string, candidateId: string) {
       return db
@@ -489,27 +523,30 @@ export function schedulingQueries(db: Kysely<DB>, clock: Clock) {
         earliest: number;
       },
     ) {
-      const apps = await db
-        .selectFrom('applications')
-        .innerJoin('jobs', 'jobs.id', 'applications.job_id')
-        .innerJoin('candidates', 'candidates.id', 'applications.candidate_id')
-        .innerJoin('orgs', 'orgs.id', 'applications.org_id')
-        .select([
-          'applications.id',
-          'applications.status',
-          'applications.plan',
-          'applications.stage_index',
-          'applications.candidate_id',
-          'jobs.level',
-          'jobs.team_id',
-          'candidates.timezone',
-          'candidates.language',
-          'orgs.default_timezone',
-          'orgs.default_language',
-        ])
-        .where('applications.org_id', '=', orgId)
-        .where('applications.id', 'in', options.applicationIds)
-        .execute();
+      const apps =
+        options.applicationIds.length === 0
+          ? []
+          : await db
+              .selectFrom('applications')
+              .innerJoin('jobs', 'jobs.id', 'applications.job_id')
+              .innerJoin('candidates', 'candidates.id', 'applications.candidate_id')
+              .innerJoin('orgs', 'orgs.id', 'applications.org_id')
+              .select([
+                'applications.id',
+                'applications.status',
+                'applications.plan',
+                'applications.stage_index',
+                'applications.candidate_id',
+                'jobs.level',
+                'jobs.team_id',
+                'candidates.timezone',
+                'candidates.language',
+                'orgs.default_timezone',
+                'orgs.default_language',
+              ])
+              .where('applications.org_id', '=', orgId)
+              .where('applications.id', 'in', options.applicationIds)
+              .execute();
       const found = new Set(apps.map((a) => a.id));
       const skipped = options.applicationIds
         .filter((id) => !found.has(id))

@@ -731,6 +731,28 @@ describe('planner', () => {
       'round.not_current',
       'round.not_current',
     ]);
+    // A hiring week by team or by job: the applications whose current round still needs booking.
+    const { applicationIds: _ids, ...window } = body;
+    const byJob = (
+      await call(as.coordinator, 'POST', '/api/scheduling/plans', {
+        ...window,
+        jobId: world.jobs.fullTimeA.id,
+      })
+    ).json();
+    expect(byJob.roundsRequested).toBe(0);
+    const another = await atTechnicalRound(LA);
+    const byTeam = (
+      await call(as.coordinator, 'POST', '/api/scheduling/plans', { ...window, teamId: world.teams.A })
+    ).json();
+    expect(byTeam.items.map((i: { applicationId: string }) => i.applicationId)).toEqual([
+      another.id,
+      another.id,
+    ]);
+    const both = await call(as.coordinator, 'POST', '/api/scheduling/plans', {
+      ...body,
+      teamId: world.teams.A,
+    });
+    expect(both.json().error.details.issues[0]).toMatchObject({ field: 'body.applicationIds' });
     expect(tech[0].interviewers[0]).toMatchObject({ id: world.staff.interviewer.userId, timezone: LA });
   });
 

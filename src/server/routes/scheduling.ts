@@ -410,8 +410,11 @@ export function schedulingRoutes(app: App, ctx: AppContext) {
         start: Math.max(Date.parse(body.from), now + MIN_NOTICE_MS),
         end: Date.parse(body.to),
       };
+      const applicationIds = body.applicationIds
+        ? [...new Set(body.applicationIds)]
+        : await scheduling.toSchedule(actor.orgId, { teamId: body.teamId, jobId: body.jobId }, 500);
       const data = await scheduling.planInput(actor.orgId, {
-        applicationIds: [...new Set(body.applicationIds)],
+        applicationIds,
         window: { start: Math.min(window.start, window.end), end: window.end },
         roundsAhead: body.roundsAhead,
         panelSize: body.panelSize,
