@@ -1,13 +1,16 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { hiringWeek } from '../../bench/planner-instances.js';
 import { decideApplicationRound } from '../../src/core/applications/decide-round.js';
 import { submitApplication } from '../../src/core/applications/submit-application.js';
 import { withdrawApplication } from '../../src/core/applications/withdraw-application.js';
+import { violations } from '../../src/core/scheduling/planner/model.js';
 import { scheduleInterview } from '../../src/core/scheduling/schedule-interview.js';
 import type { Database } from '../../src/db/database.js';
 import type { App } from '../../src/server/context.js';
 import { refreshCalendarFeeds } from '../../src/server/jobs/worker.js';
+import { plannerThread } from '../../src/server/planner-thread.js';
 import { openTestDatabase } from '../support/db.js';
 import { buildTestApp, candidateLogin, errorCode, loginAs } from '../support/http.js';
 import { testWorker } from '../support/worker.js';
@@ -754,6 +757,27 @@ describe('planner', () => {
     });
     expect(both.json().error.details.issues[0]).toMatchObject({ field: 'body.applicationIds' });
     expect(tech[0].interviewers[0]).toMatchObject({ id: world.staff.interviewer.userId, timezone: LA });
+  });
+
+  it('solves on a thread of its own: the server keeps answering while HiGHS searches', async () => {
+    const thread = plannerThread();
+    try {
+      const input = hiringWeek({ candidates: 6, interviewers: 6, days: 3, seed: 1018 });
+      const order: string[] = [];
+      const planning = thread.plan(input, { method: 'solver', timeLimitSeconds: 2 }).then((plan) => {
+        order.push('plan');
+        return plan;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      order.push('a timer on the server thread');
+      const health = await app.inject({ url: '/healthz' });
+      order.push(`healthz ${health.statusCode}`);
+      const plan = await planning;
+      expect(order).toEqual(['a timer on the server thread', 'healthz 200', 'plan']);
+      expect(violations(input, plan.assignments)).toEqual([]);
+    } finally {
+      await thread.close();
+    }
   });
 
   it('skips what cannot be planned, with the reason', async () => {

@@ -31,7 +31,6 @@ import { isAllowed } from '../../core/permissions.js';
 import type { Result } from '../../core/result.js';
 import { commonFreeTime } from '../../core/scheduling/availability.rules.js';
 import { cancelInterview, rescheduleInterview } from '../../core/scheduling/change-interview.js';
-import { planInterviews } from '../../core/scheduling/planner/plan.js';
 import { scheduleInterview } from '../../core/scheduling/schedule-interview.js';
 import { createSchedulingLink, MIN_NOTICE_MS } from '../../core/scheduling/self-scheduling.js';
 import { videoLink } from '../../core/scheduling/video.js';
@@ -42,6 +41,7 @@ import { actorOf, allow, hashToken, newToken } from '../auth.js';
 import { busyFromIcs, CalendarError, calendarWindow, fetchCalendar } from '../calendar-import.js';
 import type { App, AppContext } from '../context.js';
 import { sendError } from '../errors.js';
+import { plannerThread } from '../planner-thread.js';
 import { selfScheduling } from '../self-scheduling.js';
 
 const denied = { 401: errorBody, 403: errorBody };
@@ -49,6 +49,8 @@ const refusals = { 400: errorBody, 404: errorBody, 409: errorBody, 422: errorBod
 const publicRefusals = { 400: errorBody, 404: errorBody, 409: errorBody, 410: errorBody, 422: errorBody };
 
 export function schedulingRoutes(app: App, ctx: AppContext) {
+  const planner = plannerThread();
+  app.addHook('onClose', () => planner.close());
   const scheduling = schedulingQueries(ctx.db, ctx.clock);
   const present = (i: BookedInterview, roundName: string) => ({
     id: i.id,
@@ -420,7 +422,7 @@ export function schedulingRoutes(app: App, ctx: AppContext) {
         panelSize: body.panelSize,
         earliest: now + MIN_NOTICE_MS,
       });
-      const plan = await planInterviews(
+      const plan = await planner.plan(
         { ...data.input, minGapMinutes: body.minGapMinutes },
         { method: body.method, timeLimitSeconds: body.timeLimitSeconds },
       );
