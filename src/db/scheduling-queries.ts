@@ -20,7 +20,7 @@ import { auditedWrite } from './store.js';
 type Writer = Actor | { kind: 'system'; orgId: string };
 
 /** Interviews a week an interviewer takes when no one has set a cap. */
-export const DEFAULT_WEEKLY_CAP = 8;
+const DEFAULT_WEEKLY_CAP = 8;
 const WEEK = 7 * 86_400_000;
 
 export interface ProfileInput {

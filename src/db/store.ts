@@ -1023,7 +1023,7 @@ export function toBookedInterview(
   };
 }
 
-export function toSchedulingLink(row: Selectable<DB['scheduling_links']>): SchedulingLink {
+function toSchedulingLink(row: Selectable<DB['scheduling_links']>): SchedulingLink {
   return {
     id: row.id,
     orgId: row.org_id,

@@ -13,7 +13,7 @@ export const calendarWindow = (now: Date): Interval => ({
 });
 
 /** Calendars larger than this are refused: a busy feed for a few months is far smaller. */
-export const MAX_CALENDAR_BYTES = 2 * 1024 * 1024;
+const MAX_CALENDAR_BYTES = 2 * 1024 * 1024;
 const MAX_BLOCKS = 5000;
 const FETCH_TIMEOUT_MS = 10_000;
 
