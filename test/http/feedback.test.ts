@@ -99,6 +99,23 @@ const content = (recommendation: string, rating = recommendation) => ({
   privateNote: 'For the hiring team: seemed tired.',
 });
 
+/** The hiring manager rejects at the technical round without waiting; then the interviewer submits. */
+async function rejectThenSubmit(applicationId: string, interviewId: string) {
+  ok(
+    await decideApplicationRound(world.deps, {
+      actor: world.staff.hiring_manager,
+      applicationId,
+      roundKey: 'tech',
+      decision: 'reject',
+      rationale: 'Decided without this scorecard.',
+      decideWithoutMissingFeedback: true,
+    }),
+  );
+  return call(as.interviewer, 'POST', `/api/interviews/${interviewId}/scorecard/submit`, {
+    content: content('yes'),
+  });
+}
+
 describe('interviews and kits', () => {
   it('R-ROUND-1: only the current round is scheduled; interviewers must be staff; R-ROUND-6 language is kept', async () => {
     const application = ok(
@@ -251,37 +268,13 @@ describe('scorecards', () => {
     ).toBe(403);
     // The interview took place; then the application ended before this scorecard came in.
     clock.advanceDays(4);
-    ok(
-      await decideApplicationRound(world.deps, {
-        actor: world.staff.hiring_manager,
-        applicationId,
-        roundKey: 'tech',
-        decision: 'reject',
-        rationale: 'Withdrawn panel.',
-        decideWithoutMissingFeedback: true,
-      }),
-    );
-    const closed = await call(as.interviewer, 'POST', `/api/interviews/${interviewId}/scorecard/submit`, {
-      content: content('yes'),
-    });
+    const closed = await rejectThenSubmit(applicationId, interviewId);
     expect([closed.statusCode, errorCode(closed)]).toEqual([409, 'scorecard.application_closed']);
   });
 
   it('an interview cancelled because the application ended takes no feedback, and says why', async () => {
     const { interviewId, applicationId } = await interviewed();
-    ok(
-      await decideApplicationRound(world.deps, {
-        actor: world.staff.hiring_manager,
-        applicationId,
-        roundKey: 'tech',
-        decision: 'reject',
-        rationale: 'Decided before the interview.',
-        decideWithoutMissingFeedback: true,
-      }),
-    );
-    const refused = await call(as.interviewer, 'POST', `/api/interviews/${interviewId}/scorecard/submit`, {
-      content: content('yes'),
-    });
+    const refused = await rejectThenSubmit(applicationId, interviewId);
     expect([refused.statusCode, errorCode(refused)]).toEqual([409, 'interview.not_scheduled']);
   });
 
