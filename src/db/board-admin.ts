@@ -4,7 +4,7 @@ import type { Clock } from '../core/ports.js';
 import type { Actor } from '../core/types.js';
 import { publishOnBoards } from './boards.js';
 import type { DB } from './schema.js';
-import { auditedWrite } from './store.js';
+import { auditedWrite, given } from './store.js';
 
 export const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 export const newBoardKey = () => randomBytes(24).toString('hex');
@@ -76,10 +76,12 @@ export function boardAdmin(db: Kysely<DB>, clock: Clock) {
         const row = await trx
           .updateTable('boards')
           .set({
-            ...(change.name !== undefined ? { name: change.name } : {}),
-            ...(change.intro !== undefined ? { intro: change.intro } : {}),
-            ...(change.employmentTypes !== undefined ? { employment_types: change.employmentTypes } : {}),
-            ...(change.teamIds !== undefined ? { team_ids: change.teamIds } : {}),
+            ...given({
+              name: change.name,
+              intro: change.intro,
+              employment_types: change.employmentTypes,
+              team_ids: change.teamIds,
+            }),
             ...(change.gdprRetentionDays !== undefined
               ? { gdpr_retention_days: change.gdprRetentionDays }
               : {}),

@@ -5,7 +5,7 @@ import type { Actor } from '../core/types.js';
 import { decodeCursor, pageOf } from './pagination.js';
 import { InvalidCursorError } from './queries.js';
 import type { DB } from './schema.js';
-import { createStore } from './store.js';
+import { createStore, given } from './store.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -215,8 +215,10 @@ export function notificationAdmin(db: Kysely<DB>, clock: Clock) {
         const row = await trx
           .updateTable('webhook_endpoints')
           .set({
-            ...(change.active !== undefined ? { active: change.active } : {}),
-            ...(change.eventTypes !== undefined ? { event_types: change.eventTypes } : {}),
+            ...given({
+              active: change.active,
+              event_types: change.eventTypes,
+            }),
             ...(secret ? { secret } : {}),
           })
           .where('org_id', '=', actor.orgId)

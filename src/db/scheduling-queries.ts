@@ -15,7 +15,7 @@ import type { Actor, PlannedRound } from '../core/types.js';
 import { decodeCursor, pageOf } from './pagination.js';
 import { InvalidCursorError } from './queries.js';
 import type { DB } from './schema.js';
-import { auditedWrite } from './store.js';
+import { auditedWrite, given } from './store.js';
 
 type Writer = Actor | { kind: 'system'; orgId: string };
 
@@ -268,7 +268,9 @@ export function schedulingQueries(db: Kysely<DB>, clock: Clock) {
           round_types: input.roundTypes,
           levels: input.levels,
           languages: input.languages,
-          ...(input.calendarUrl !== undefined ? { calendar_url: input.calendarUrl } : {}),
+          ...given({
+            calendar_url: input.calendarUrl,
+          }),
           updated_at: clock.now(),
         };
         const saved =

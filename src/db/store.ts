@@ -91,7 +91,19 @@ export function toOffer(row: Selectable<DB['offers']>): Offer {
   };
 }
 
-const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+/** A JSON column's value; undefined stays undefined, so `given` leaves the column alone. */
+function json<T extends object>(value: T): string;
+function json<T extends object>(value: T | undefined): string | undefined;
+function json<T extends object>(value: T | null | undefined): string | null | undefined;
+function json(value: object | null | undefined) {
+  return value === undefined ? undefined : value === null ? null : JSON.stringify(value);
+}
+
+/** The fields of a change that were given: an update sets only those, and leaves the rest alone. */
+export const given = <T extends Record<string, unknown>>(fields: T) =>
+  Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
 
 export function toProcess(row: Selectable<DB['processes']>): Process {
   return {
@@ -203,10 +215,12 @@ export function createStore(trx: Kysely<DB>, clock: Clock): Store {
         const row = await trx
           .updateTable('applications')
           .set({
-            ...(change.status !== undefined ? { status: change.status } : {}),
-            ...(change.stageIndex !== undefined ? { stage_index: change.stageIndex } : {}),
-            ...(change.plan !== undefined ? { plan: JSON.stringify(change.plan) } : {}),
-            ...(change.endedAt !== undefined ? { ended_at: change.endedAt } : {}),
+            ...given({
+              status: change.status,
+              stage_index: change.stageIndex,
+              plan: json(change.plan),
+              ended_at: change.endedAt,
+            }),
             version: sql<number>`version + 1`,
           })
           .where('org_id', '=', orgId)
@@ -262,7 +276,7 @@ export function createStore(trx: Kysely<DB>, clock: Clock): Store {
             locations: job.locations,
             office_ids: job.officeIds,
             posting: JSON.stringify(job.posting),
-            compensation_band: json(job.compensationBand),
+            compensation_band: json(job.compensationBand ?? null),
             created_at: now,
             updated_at: now,
           })
@@ -274,21 +288,21 @@ export function createStore(trx: Kysely<DB>, clock: Clock): Store {
         const row = await trx
           .updateTable('jobs')
           .set({
-            ...(change.title !== undefined ? { title: change.title } : {}),
-            ...(change.teamId !== undefined ? { team_id: change.teamId } : {}),
-            ...(change.processId !== undefined ? { process_id: change.processId } : {}),
-            ...(change.employmentType !== undefined ? { employment_type: change.employmentType } : {}),
-            ...(change.jobFamily !== undefined ? { job_family: change.jobFamily } : {}),
-            ...(change.headcount !== undefined ? { headcount: change.headcount } : {}),
-            ...(change.level !== undefined ? { level: change.level } : {}),
-            ...(change.locations !== undefined ? { locations: change.locations } : {}),
-            ...(change.officeIds !== undefined ? { office_ids: change.officeIds } : {}),
-            ...(change.posting !== undefined ? { posting: JSON.stringify(change.posting) } : {}),
-            ...(change.compensationBand !== undefined
-              ? { compensation_band: json(change.compensationBand) }
-              : {}),
-            ...(change.status !== undefined ? { status: change.status } : {}),
-            ...(change.hiredCount !== undefined ? { hired_count: change.hiredCount } : {}),
+            ...given({
+              title: change.title,
+              team_id: change.teamId,
+              process_id: change.processId,
+              employment_type: change.employmentType,
+              job_family: change.jobFamily,
+              headcount: change.headcount,
+              level: change.level,
+              locations: change.locations,
+              office_ids: change.officeIds,
+              posting: json(change.posting),
+              compensation_band: json(change.compensationBand),
+              status: change.status,
+              hired_count: change.hiredCount,
+            }),
             version: sql<number>`version + 1`,
             updated_at: clock.now(),
           })
@@ -393,13 +407,15 @@ export function createStore(trx: Kysely<DB>, clock: Clock): Store {
         const row = await trx
           .updateTable('offers')
           .set({
-            ...(change.status !== undefined ? { status: change.status } : {}),
-            ...(change.revision !== undefined ? { revision: change.revision } : {}),
-            ...(change.terms !== undefined ? { terms: JSON.stringify(change.terms) } : {}),
-            ...(change.approvalChain !== undefined ? { approval_chain: change.approvalChain } : {}),
-            ...(change.approvalsDone !== undefined ? { approvals_done: change.approvalsDone } : {}),
-            ...(change.sentAt !== undefined ? { sent_at: change.sentAt } : {}),
-            ...(change.respondedAt !== undefined ? { responded_at: change.respondedAt } : {}),
+            ...given({
+              status: change.status,
+              revision: change.revision,
+              terms: json(change.terms),
+              approval_chain: change.approvalChain,
+              approvals_done: change.approvalsDone,
+              sent_at: change.sentAt,
+              responded_at: change.respondedAt,
+            }),
             version: sql<number>`version + 1`,
             updated_at: clock.now(),
           })
@@ -524,11 +540,13 @@ export function createStore(trx: Kysely<DB>, clock: Clock): Store {
         const row = await trx
           .updateTable('scorecards')
           .set({
-            ...(change.status !== undefined ? { status: change.status } : {}),
-            ...(change.revision !== undefined ? { revision: change.revision } : {}),
-            ...(change.content !== undefined ? { content: JSON.stringify(change.content) } : {}),
-            ...(change.submittedAt !== undefined ? { submitted_at: change.submittedAt } : {}),
-            ...(change.reminderStage !== undefined ? { reminder_stage: change.reminderStage } : {}),
+            ...given({
+              status: change.status,
+              revision: change.revision,
+              content: json(change.content),
+              submitted_at: change.submittedAt,
+              reminder_stage: change.reminderStage,
+            }),
             version: sql<number>`version + 1`,
             updated_at: clock.now(),
           })

@@ -68,6 +68,21 @@ export function schedulingRoutes(app: App, ctx: AppContext) {
     videoUrl: videoLink(i, ctx.config.VIDEO_ROOM_BASE_URL),
   });
 
+  /** A booking use case's answer: the interview as it now is, or the refusal. */
+  const answerBooked = async (reply: FastifyReply, result: Result<Interview, DomainError>) => {
+    if (!result.ok) return sendError(reply, result.error);
+    const row = await ctx.db
+      .selectFrom('interviews')
+      .innerJoin('applications', 'applications.id', 'interviews.application_id')
+      .selectAll('interviews')
+      .select(['applications.candidate_id', 'applications.plan'])
+      .where('interviews.id', '=', result.value.id)
+      .executeTakeFirstOrThrow();
+    return reply.send(
+      present(toBookedInterview(row), row.plan.find((r) => r.key === row.round_key)?.name ?? row.round_key),
+    );
+  };
+
   /** A calendar feed's address can be a secret: only its owner sees it; others see its host. */
   const shown = async (actor: Actor, userId: string) => {
     const profile = (await scheduling.profile(actor.orgId, userId))!;
@@ -333,15 +348,6 @@ export function schedulingRoutes(app: App, ctx: AppContext) {
     },
   );
 
-  async function roundName(applicationId: string, key: string) {
-    const row = await ctx.db
-      .selectFrom('applications')
-      .select('plan')
-      .where('id', '=', applicationId)
-      .executeTakeFirst();
-    return row?.plan.find((r) => r.key === key)?.name ?? key;
-  }
-
   app.post(
     '/api/interviews/:id/reschedule',
     {
@@ -362,8 +368,7 @@ export function schedulingRoutes(app: App, ctx: AppContext) {
         reason: request.body.reason,
         expectedVersion: request.body.expectedVersion,
       });
-      if (!result.ok) return sendError(reply, result.error);
-      return present(result.value, await roundName(result.value.applicationId, result.value.roundKey));
+      return answerBooked(reply, result);
     },
   );
 
@@ -387,8 +392,7 @@ export function schedulingRoutes(app: App, ctx: AppContext) {
         reason: request.body.reason,
         expectedVersion: request.body.expectedVersion,
       });
-      if (!result.ok) return sendError(reply, result.error);
-      return present(result.value, await roundName(result.value.applicationId, result.value.roundKey));
+      return answerBooked(reply, result);
     },
   );
 
@@ -489,20 +493,6 @@ export function schedulingRoutes(app: App, ctx: AppContext) {
   const perIp = app.rateLimit({ max: ctx.config.SCHEDULING_REQUESTS_PER_MINUTE_PER_IP, timeWindow: 60_000 });
   const candidateSide = selfScheduling(ctx);
   const notFound = { code: 'not_found' as const, message: 'This scheduling link does not exist.' };
-
-  const answerBooked = async (reply: FastifyReply, result: Result<Interview, DomainError>) => {
-    if (!result.ok) return sendError(reply, result.error);
-    const row = await ctx.db
-      .selectFrom('interviews')
-      .innerJoin('applications', 'applications.id', 'interviews.application_id')
-      .selectAll('interviews')
-      .select(['applications.candidate_id', 'applications.plan'])
-      .where('interviews.id', '=', result.value.id)
-      .executeTakeFirstOrThrow();
-    return reply.send(
-      present(toBookedInterview(row), row.plan.find((r) => r.key === row.round_key)?.name ?? row.round_key),
-    );
-  };
 
   app.get(
     '/api/scheduling/:token',
