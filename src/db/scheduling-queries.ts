@@ -51,23 +51,25 @@ export interface BusyBlock {
   summary: string;
 }
 
-const profileOf = (
-  user: { id: string; timezone: string },
-  row: Selectable<DB['interviewer_profiles']> | undefined,
-): Profile => ({
-  userId: user.id,
-  timezone: user.timezone,
-  configured: row !== undefined,
-  weeklyHours: row?.weekly_hours ?? defaultInterviewerHours,
-  weeklyCap: row?.weekly_cap ?? DEFAULT_WEEKLY_CAP,
-  roundTypes: row?.round_types ?? [],
-  levels: row?.levels ?? [],
-  languages: row?.languages ?? ['en'],
-  calendarUrl: row?.calendar_url ?? null,
-  calendarHost: row?.calendar_url ? new URL(row.calendar_url).host : null,
-  calendarSyncedAt: row?.calendar_synced_at?.toISOString() ?? null,
-  calendarError: row?.calendar_error ?? null,
-  version: row?.version ?? 0,
+/** A staff member's row left-joined to their profile: every profile column null when none is saved. */
+type WithProfile = { id: string; timezone: string } & {
+  [K in keyof Selectable<DB['interviewer_profiles']>]: Selectable<DB['interviewer_profiles']>[K] | null;
+};
+
+const profileOf = (row: WithProfile): Profile => ({
+  userId: row.id,
+  timezone: row.timezone,
+  configured: row.user_id !== null,
+  weeklyHours: row.weekly_hours ?? defaultInterviewerHours,
+  weeklyCap: row.weekly_cap ?? DEFAULT_WEEKLY_CAP,
+  roundTypes: row.round_types ?? [],
+  levels: row.levels ?? [],
+  languages: row.languages ?? ['en'],
+  calendarUrl: row.calendar_url,
+  calendarHost: row.calendar_url ? new URL(row.calendar_url).host : null,
+  calendarSyncedAt: row.calendar_synced_at?.toISOString() ?? null,
+  calendarError: row.calendar_error,
+  version: row.version ?? 0,
 });
 
 /** Availability: interviewers' profiles, overrides and busy time, and what the planner needs from the database. */
@@ -91,25 +93,6 @@ export function schedulingQueries(db: Kysely<DB>, clock: Clock) {
       .where('users.id', 'in', ids)
       .execute();
   }
-
-  const rowOf = (r: Awaited<ReturnType<typeof users>>[number]) =>
-    r.user_id === null
-      ? undefined
-      : ({
-          user_id: r.user_id,
-          org_id: r.org_id!,
-          weekly_hours: r.weekly_hours!,
-          weekly_cap: r.weekly_cap!,
-          round_types: r.round_types!,
-          levels: r.levels!,
-          languages: r.languages!,
-          calendar_url: r.calendar_url,
-          calendar_synced_at: r.calendar_synced_at,
-          calendar_checked_at: r.calendar_checked_at,
-          calendar_error: r.calendar_error,
-          version: r.version!,
-          updated_at: r.updated_at!,
-        } satisfies Selectable<DB['interviewer_profiles']>);
 
   /** Booked time of participants around a window: holds of scheduled interviews. */
   async function holds(participantIds: string[], window: Interval, excludeInterviewId?: string) {
@@ -173,7 +156,7 @@ export function schedulingQueries(db: Kysely<DB>, clock: Clock) {
       holidays(orgId),
     ]);
     return rows.map((r) => {
-      const profile = profileOf(r, rowOf(r));
+      const profile = profileOf(r);
       const own = booked.filter((h) => h.participantId === r.id);
       const attendee: Attendee = {
         rules: {
@@ -256,7 +239,7 @@ export function schedulingQueries(db: Kysely<DB>, clock: Clock) {
         .orderBy('day')
         .limit(366)
         .execute();
-      return { ...profileOf(row, rowOf(row)), overrides };
+      return { ...profileOf(row), overrides };
     },
 
     /** Saves a profile; `expectedVersion` (0 for the first save) makes concurrent edits fail instead of overwrite. */
@@ -390,7 +373,7 @@ export function schedulingQueries(db: Kysely<DB>, clock: Clock) {
         nextCursor: page.nextCursor,
         // Feed addresses can be secrets: the directory shows only their host.
         items: page.items.map((r) => ({
-          ...profileOf(r, rowOf(r)),
+          ...profileOf(r),
           calendarUrl: null,
           name: r.name,
           teamIds: r.team_ids,
