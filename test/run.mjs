@@ -60,7 +60,10 @@ if (!fs.existsSync('/usr/bin/chromium') && process.getuid?.() === 0) {
 }
 
 check('typecheck', 'npx', ['tsc', '-p', '.']);
-check('lint', 'npx', ['biome', 'check', 'src', 'test', 'vitest.config.ts']);
+check('typecheck the web app', 'npx', ['tsc', '-p', 'src/web']);
+check('lint', 'npx', ['biome', 'check', 'src', 'test', 'vitest.config.ts', 'vite.config.ts']);
+// The browser tests drive the built web app, so it is built from these sources first.
+check('build the web app', 'npx', ['vite', 'build', '--logLevel', 'warn']);
 vitest('pglite', { DATABASE_URL: '' });
 if (await postgresReachable()) {
   vitest('postgres', { DATABASE_URL: postgresUrl });

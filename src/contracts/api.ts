@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { errorCodes } from './errors.js';
 import { compensationBandSchema } from './offer-terms.js';
 import { processDefinitionSchema, roundSchema } from './process-template.js';
-import { employmentTypes } from './vocabulary.js';
+import { employmentTypes, steps } from './vocabulary.js';
 
 export const uuid = z.uuid();
 export const timezone = z
@@ -65,6 +65,8 @@ export const meResponse = z.discriminatedUnion('kind', [
     timezone: z.string(),
     roles: z.array(staffRoleSchema),
     teamIds: z.array(z.string()),
+    /** The actions the permission table grants these roles, so a client shows only what works. */
+    can: z.array(z.string()),
   }),
   z.object({
     kind: z.literal('candidate'),
@@ -278,8 +280,13 @@ export const applicationSchema = z.object({
   endedAt: z.string().nullable(),
   version: z.number(),
 });
+export const applicationListItem = applicationSchema.extend({
+  candidateName: z.string(),
+  jobTitle: z.string(),
+});
 export const applicationDetail = applicationSchema.extend({
-  candidate: candidateSchema,
+  /** With the resume text, for the screen (R-APP-4) and the hiring team. */
+  candidate: candidateSchema.extend({ resumeText: z.string().nullable() }),
   job: z.object({ id: z.string(), title: z.string(), status: z.string() }),
   decisions: z.array(decisionSchema),
 });
@@ -287,6 +294,8 @@ export const applicationListQuery = pageQuery.extend({
   jobId: uuid.optional(),
   status: applicationStatusSchema.optional(),
   roundKey: z.string().max(40).optional(),
+  /** Active applications whose current round belongs to this step, e.g. the resume screen queue. */
+  step: z.enum(steps).optional(),
   candidateId: uuid.optional(),
 });
 export const submitApplicationBody = z.object({

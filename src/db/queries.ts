@@ -15,6 +15,10 @@ function cursorOf(cursor: string | undefined) {
 
 const iso = (d: Date) => d.toISOString();
 
+/** The funnel's k-th position: a round of the job's process, or the offer that follows the last. */
+const roundName = (rounds: { name: string }[], k: number) =>
+  rounds[k]?.name ?? (k === rounds.length ? 'Offer' : `Round ${k + 1}`);
+
 export function presentApplication(row: Selectable<DB['applications']>) {
   const app = toApplication(row);
   const current = app.status === 'active' ? app.plan[app.stageIndex] : undefined;
@@ -111,30 +115,54 @@ export function queries(db: Kysely<DB>) {
         jobId?: string;
         status?: string;
         roundKey?: string;
+        step?: string;
         candidateId?: string;
         limit: number;
         cursor?: string;
       },
     ) {
       const after = cursorOf(q.cursor);
-      let query = db.selectFrom('applications').selectAll().where('org_id', '=', orgId);
-      if (q.jobId) query = query.where('job_id', '=', q.jobId);
-      if (q.status) query = query.where('status', '=', q.status);
-      if (q.candidateId) query = query.where('candidate_id', '=', q.candidateId);
+      let query = db
+        .selectFrom('applications')
+        .innerJoin('candidates', 'candidates.id', 'applications.candidate_id')
+        .innerJoin('jobs', 'jobs.id', 'applications.job_id')
+        .selectAll('applications')
+        .select(['candidates.first_name', 'candidates.last_name', 'jobs.title as job_title'])
+        .where('applications.org_id', '=', orgId);
+      if (q.jobId) query = query.where('applications.job_id', '=', q.jobId);
+      if (q.status) query = query.where('applications.status', '=', q.status);
+      if (q.candidateId) query = query.where('applications.candidate_id', '=', q.candidateId);
       if (q.roundKey)
-        query = query.where('status', '=', 'active').where('current_round_key', '=', q.roundKey);
+        query = query
+          .where('applications.status', '=', 'active')
+          .where('applications.current_round_key', '=', q.roundKey);
+      if (q.step)
+        query = query
+          .where('applications.status', '=', 'active')
+          .where(sql<string>`applications.plan -> applications.stage_index ->> 'step'`, '=', q.step);
       if (after) {
         query = query.where((eb) =>
-          eb(eb.refTuple('submitted_at', 'id'), '>', eb.tuple(new Date(after.sortValue), after.id)),
+          eb(
+            eb.refTuple('applications.submitted_at', 'applications.id'),
+            '>',
+            eb.tuple(new Date(after.sortValue), after.id),
+          ),
         );
       }
       const rows = await query
-        .orderBy('submitted_at')
-        .orderBy('id')
+        .orderBy('applications.submitted_at')
+        .orderBy('applications.id')
         .limit(q.limit + 1)
         .execute();
       const p = pageOf(rows, q.limit, (r) => [iso(r.submitted_at), r.id]);
-      return { items: p.items.map(presentApplication), nextCursor: p.nextCursor };
+      return {
+        items: p.items.map((r) => ({
+          ...presentApplication(r),
+          candidateName: `${r.first_name} ${r.last_name}`,
+          jobTitle: r.job_title,
+        })),
+        nextCursor: p.nextCursor,
+      };
     },
 
     async getApplication(orgId: string, id: string) {
@@ -161,7 +189,7 @@ export function queries(db: Kysely<DB>) {
       ]);
       return {
         ...presentApplication(row),
-        candidate: presentCandidate(candidate),
+        candidate: { ...presentCandidate(candidate), resumeText: candidate.resume_text },
         job,
         decisions: decisions.map((d) => ({
           roundKey: d.round_key,
@@ -251,12 +279,23 @@ export function queries(db: Kysely<DB>) {
         job.total += n;
         jobs.set(r.job_id, job);
       }
+      const named = jobs.size
+        ? await db
+            .selectFrom('jobs')
+            .innerJoin('processes', 'processes.id', 'jobs.process_id')
+            .select(['jobs.id', 'jobs.title', 'processes.definition'])
+            .where('jobs.id', 'in', [...jobs.keys()])
+            .execute()
+        : [];
+      const jobNames = new Map(named.map((n) => [n.id, n]));
       return [...jobs.entries()].map(([jobId, j]) => ({
         jobId,
+        jobTitle: jobNames.get(jobId)?.title ?? '',
         total: j.total,
         hired: j.hired,
         rounds: Array.from({ length: j.reached.length }, (_, k) => ({
           index: k,
+          name: roundName(jobNames.get(jobId)?.definition.rounds ?? [], k),
           reached: j.reached[k] ?? 0,
           passThrough:
             k === 0 ? 1 : Math.round(((j.reached[k] ?? 0) / (j.reached[k - 1] || 1)) * 1000) / 1000,
@@ -311,7 +350,11 @@ export function queries(db: Kysely<DB>) {
         .where('applications.candidate_id', '=', candidateId)
         .orderBy('applications.submitted_at')
         .execute();
-      return rows.map((r) => ({ ...presentApplication(r), jobTitle: r.job_title }));
+      return rows.map((r) => ({
+        ...presentApplication(r),
+        jobTitle: r.job_title,
+        lastHeardAt: r.last_candidate_message_at ? iso(r.last_candidate_message_at) : null,
+      }));
     },
 
     async me(actor: { kind: 'staff'; userId: string } | { kind: 'candidate'; candidateId: string }) {

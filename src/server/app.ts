@@ -35,6 +35,8 @@ import { organisationRoutes } from './routes/organisation.js';
 import { processRoutes } from './routes/processes.js';
 import { schedulePageRoutes } from './routes/schedule-page.js';
 import { schedulingRoutes } from './routes/scheduling.js';
+import { webAppRoutes } from './routes/web-app.js';
+import { workspaceRoutes } from './routes/workspace.js';
 import { loadCatalog, type ShippedCatalog } from './templates.js';
 
 export interface BuildOptions {
@@ -194,6 +196,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   jobBoardRoutes(app, ctx);
   boardAdminRoutes(app, ctx);
   careerSiteRoutes(app, ctx);
+  workspaceRoutes(app, ctx);
+  await webAppRoutes(app);
 
   return app;
 }

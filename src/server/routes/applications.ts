@@ -3,8 +3,8 @@ import { z } from 'zod';
 import {
   addRoundBody,
   applicationDetail,
+  applicationListItem,
   applicationListQuery,
-  applicationSchema,
   bulkDecideBody,
   bulkDecideResponse,
   candidateListQuery,
@@ -49,7 +49,7 @@ export function applicationRoutes(app: App, ctx: AppContext) {
         summary:
           'The review queue: applications oldest first (R-APP-4), filtered by job, status or current round',
         querystring: applicationListQuery,
-        response: { 200: page(applicationSchema), 400: errorBody, ...denied },
+        response: { 200: page(applicationListItem), 400: errorBody, ...denied },
       },
     },
     async (request) => ctx.queries.listApplications(actorOf(request).orgId, request.query),
@@ -214,10 +214,17 @@ export function applicationRoutes(app: App, ctx: AppContext) {
             items: z.array(
               z.object({
                 jobId: z.string(),
+                jobTitle: z.string(),
                 total: z.number(),
                 hired: z.number(),
                 rounds: z.array(
-                  z.object({ index: z.number(), reached: z.number(), passThrough: z.number() }),
+                  z.object({
+                    index: z.number(),
+                    /** The round of the job's process at this position, or "Offer" after the last. */
+                    name: z.string(),
+                    reached: z.number(),
+                    passThrough: z.number(),
+                  }),
                 ),
               }),
             ),

@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { candidateLinkBody, errorBody, loginBody, meResponse, redeemLinkBody } from '../../contracts/api.js';
+import { type Action, isAllowed, permissions } from '../../core/permissions.js';
 import type { StaffRole } from '../../core/types.js';
 import {
   actorOf,
@@ -38,7 +39,8 @@ export function authRoutes(app: App, ctx: AppContext) {
       secure: config.COOKIE_SECURE,
       sameSite: 'lax',
       path: '/',
-      expires,
+      // Relative, so a browser whose clock is off from ours still keeps the cookie as long as the session lives.
+      maxAge: config.SESSION_DAYS * 86_400,
     });
   }
 
@@ -101,6 +103,7 @@ export function authRoutes(app: App, ctx: AppContext) {
           timezone: person.timezone,
           roles: person.roles as StaffRole[],
           teamIds: person.team_ids,
+          can: (Object.keys(permissions) as Action[]).filter((action) => isAllowed(actor, action)),
         };
       }
       if (actor.kind === 'candidate' && 'first_name' in person) {

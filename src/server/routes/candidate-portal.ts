@@ -16,7 +16,24 @@ import { candidateOf, candidateOnly } from '../auth.js';
 import type { App, AppContext } from '../context.js';
 import { sendError } from '../errors.js';
 
-const portalApplication = applicationSchema.extend({ jobTitle: z.string() });
+const preparation = z.object({
+  roundName: z.string(),
+  durationMinutes: z.number(),
+  whatItTests: z.string(),
+  format: z.string(),
+  commonMistakes: z.array(z.string()),
+  sampleQuestions: z.array(z.string()),
+});
+/** R-CAND-1: where the application stands, what comes next and when we last wrote. */
+const portalApplication = applicationSchema.extend({
+  jobTitle: z.string(),
+  currentRoundName: z.string().nullable(),
+  nextRoundName: z.string().nullable(),
+  lastHeardAt: z.string().nullable(),
+  /** R-CAND-2: how to prepare for the current round, from the question bank. */
+  preparation: preparation.nullable(),
+});
+const SAMPLE_QUESTIONS = 3;
 const candidateInterview = z.object({
   id: z.string(),
   applicationId: z.string(),
@@ -37,8 +54,29 @@ const refusals = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBod
 /** What a candidate signed in by link can do: only ever with their own applications. */
 export function candidatePortalRoutes(app: App, ctx: AppContext) {
   const scheduling = schedulingQueries(ctx.db, ctx.clock);
+  const portalView = (a: Awaited<ReturnType<typeof ctx.queries.candidateApplications>>[number]) => {
+    const index = a.plan.findIndex((r) => r.key === a.currentRound);
+    const current = a.plan[index];
+    const kit = current ? ctx.catalog.interviewKit(current.roundType) : undefined;
+    return {
+      ...a,
+      currentRoundName: current?.name ?? null,
+      nextRoundName: current ? (a.plan[index + 1]?.name ?? 'Offer') : null,
+      preparation:
+        current && kit
+          ? {
+              roundName: current.name,
+              durationMinutes: current.durationMinutes,
+              ...kit.preparation,
+              sampleQuestions: kit.questions.slice(0, SAMPLE_QUESTIONS).map((q) => q.prompt),
+            }
+          : null,
+    };
+  };
   const mine = async (orgId: string, candidateId: string, applicationId: string) =>
-    (await ctx.queries.candidateApplications(orgId, candidateId)).find((a) => a.id === applicationId)!;
+    portalView(
+      (await ctx.queries.candidateApplications(orgId, candidateId)).find((a) => a.id === applicationId)!,
+    );
 
   app.get(
     '/api/me/applications',
@@ -52,7 +90,9 @@ export function candidatePortalRoutes(app: App, ctx: AppContext) {
     },
     async (request) => {
       const actor = candidateOf(request);
-      return { items: await ctx.queries.candidateApplications(actor.orgId, actor.candidateId) };
+      return {
+        items: (await ctx.queries.candidateApplications(actor.orgId, actor.candidateId)).map(portalView),
+      };
     },
   );
 

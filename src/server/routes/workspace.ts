@@ -1,0 +1,73 @@
+import { errorBody, idParams } from '../../contracts/api.js';
+import { deciders } from '../../contracts/vocabulary.js';
+import {
+  decisionQueueQuery,
+  decisionQueueResponse,
+  pipelineResponse,
+  reportFilter,
+  timingResponse,
+} from '../../contracts/workspace-api.js';
+import { workspaceQueries } from '../../db/workspace-queries.js';
+import { actorOf, allow } from '../auth.js';
+import type { App, AppContext } from '../context.js';
+import { sendError } from '../errors.js';
+
+const denied = { 401: errorBody, 403: errorBody };
+
+/** Read models behind the staff screens. */
+export function workspaceRoutes(app: App, ctx: AppContext) {
+  const read = workspaceQueries(ctx.db);
+
+  app.get(
+    '/api/jobs/:id/pipeline',
+    {
+      preHandler: allow('application.read'),
+      schema: {
+        tags: ['applications'],
+        summary: "A job's pipeline: a column per round, then offer and the ended states, with counts",
+        params: idParams,
+        response: { 200: pipelineResponse, 404: errorBody, ...denied },
+      },
+    },
+    async (request, reply) =>
+      (await read.pipeline(actorOf(request).orgId, request.params.id)) ??
+      sendError(reply, { code: 'job.not_found', message: 'No such job.' }),
+  );
+
+  app.get(
+    '/api/decision-queue',
+    {
+      preHandler: allow('application.decide'),
+      schema: {
+        tags: ['applications'],
+        summary:
+          'Applications whose current round I decide and that have interviews, complete feedback first',
+        querystring: decisionQueueQuery,
+        response: { 200: decisionQueueResponse, 400: errorBody, ...denied },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      if (actor.kind !== 'staff') throw new Error('application.decide is staff only');
+      return read.decisionQueue(actor.orgId, {
+        managedTeamIds: actor.roles.includes('hiring_manager') ? actor.teamIds : [],
+        deciders: deciders.filter((d) => d !== 'hiring_manager' && actor.roles.includes(d)),
+        limit: request.query.limit,
+      });
+    },
+  );
+
+  app.get(
+    '/api/reports/timing',
+    {
+      preHandler: allow('application.read'),
+      schema: {
+        tags: ['reports'],
+        summary: 'Time in each step, application to offer against the 4–6-week target, feedback on time',
+        querystring: reportFilter,
+        response: { 200: timingResponse, 400: errorBody, ...denied },
+      },
+    },
+    async (request) => read.timing(actorOf(request).orgId, request.query, ctx.clock.now()),
+  );
+}

@@ -1,0 +1,300 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { Link } from 'wouter';
+import { post, useAction, useApi } from '../api';
+import type { ApplicationItem, CandidateOffer } from '../types';
+import { ErrorNotice, humanize, Loading, money, Page, Show, TextField, when } from '../ui';
+import { CompensationView } from './compensation';
+
+type PortalApplication = Omit<ApplicationItem, 'candidateName'> & {
+  currentRoundName: string | null;
+  nextRoundName: string | null;
+  lastHeardAt: string | null;
+  preparation: {
+    roundName: string;
+    durationMinutes: number;
+    whatItTests: string;
+    format: string;
+    commonMistakes: string[];
+    sampleQuestions: string[];
+  } | null;
+};
+interface PortalInterview {
+  id: string;
+  applicationId: string;
+  roundName: string;
+  startsAt: string;
+  timezone: string;
+  status: 'scheduled' | 'cancelled';
+  changeReason: string | null;
+  videoUrl: string | null;
+}
+
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** Redeems the emailed sign-in link, or asks for one. */
+export function PortalSignInPage() {
+  const token = new URLSearchParams(window.location.search).get('token');
+  const redeem = useAction();
+  const ask = useAction();
+  const [org, setOrg] = useState(new URLSearchParams(window.location.search).get('org') ?? '');
+  const [email, setEmail] = useState('');
+  const [sent, setSent] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: redeem the token once
+  useEffect(() => {
+    if (!token) return;
+    void redeem
+      .run(() => post('/api/auth/candidate-links/redeem', { token }).then(() => true))
+      .then((done) => done && window.location.replace('/candidate'));
+  }, [token]);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await ask.run(() => post('/api/auth/candidate-links', { org, email }))) setSent(true);
+  };
+  return (
+    <main id="main" className="narrow">
+      <h1>Your applications</h1>
+      {token && !redeem.error && <Loading what="Signing you in" />}
+      {redeem.error && <ErrorNotice error={redeem.error} />}
+      {sent ? (
+        <p role="status">
+          If we know that address, a sign-in link is on its way. It works once and for a short time.
+        </p>
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <p>We email you a link to sign in: no password to remember.</p>
+          <ErrorNotice error={ask.error} />
+          <TextField
+            label="Company"
+            hint="The short name in the job posting's address, e.g. tiktok"
+            value={org}
+            onChange={setOrg}
+            required
+            error={ask.error?.about('org')}
+          />
+          <TextField
+            label="Your email"
+            type="email"
+            value={email}
+            onChange={setEmail}
+            required
+            error={ask.error?.about('email')}
+          />
+          <button type="submit" disabled={ask.busy}>
+            {ask.busy ? 'Sending…' : 'Email me a sign-in link'}
+          </button>
+        </form>
+      )}
+    </main>
+  );
+}
+
+/** R-CAND-1..3: every application, where it stands, what comes next, how to prepare, and withdraw. */
+export function PortalPage() {
+  const apps = useApi<{ items: PortalApplication[] }>('/api/me/applications');
+  const interviews = useApi<{ items: PortalInterview[] }>('/api/me/interviews');
+  const offers = useApi<{ items: CandidateOffer[] }>('/api/me/offers');
+  const zone = browserZone();
+  return (
+    <Page title="My applications">
+      <p className="meta">Times are shown in your zone, {zone}.</p>
+      <Show loaded={offers} isEmpty={(o) => o.items.length === 0} empty="">
+        {(o) => (
+          <section aria-labelledby="offers-title">
+            <h2 id="offers-title">Offers</h2>
+            <ul>
+              {o.items.map((offer) => (
+                <li key={offer.id}>
+                  <Link href={`/candidate/offers/${offer.id}`}>{offer.jobTitle}</Link> —{' '}
+                  {humanize(offer.status)}, {money(offer.terms.baseSalaryCents, offer.terms.currency)} a year,
+                  reply by {when(offer.terms.expiresAt, zone)}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </Show>
+      <Show loaded={apps} isEmpty={(a) => a.items.length === 0} empty="You have no applications with us yet.">
+        {(a) =>
+          a.items.map((app) => (
+            <ApplicationCard
+              key={app.id}
+              application={app}
+              interviews={(interviews.data?.items ?? []).filter((i) => i.applicationId === app.id)}
+              onChange={apps.reload}
+            />
+          ))
+        }
+      </Show>
+    </Page>
+  );
+}
+
+function ApplicationCard({
+  application: a,
+  interviews,
+  onChange,
+}: {
+  application: PortalApplication;
+  interviews: PortalInterview[];
+  onChange: () => void;
+}) {
+  const zone = browserZone();
+  const open = a.status === 'active' || a.status === 'queued';
+  return (
+    <article className="card" aria-labelledby={`app-${a.id}`}>
+      <h2 id={`app-${a.id}`}>{a.jobTitle}</h2>
+      <dl className="terms">
+        <dt>Status</dt>
+        <dd>
+          {open ? (a.currentRoundName ? `In ${a.currentRoundName}` : 'Offer stage') : humanize(a.status)}
+        </dd>
+        {open && (
+          <>
+            <dt>What comes next</dt>
+            <dd>{a.nextRoundName ?? 'An offer decision'}</dd>
+          </>
+        )}
+        <dt>Last heard from us</dt>
+        <dd>{a.lastHeardAt ? when(a.lastHeardAt, zone) : 'Not yet'}</dd>
+        <dt>Applied</dt>
+        <dd>{when(a.submittedAt, zone)}</dd>
+      </dl>
+      {interviews.length > 0 && (
+        <>
+          <h3>Interviews</h3>
+          <ul>
+            {interviews.map((i) => (
+              <li key={i.id}>
+                {i.roundName}: {when(i.startsAt, zone)}
+                {i.status === 'cancelled'
+                  ? ` — cancelled${i.changeReason ? `: ${i.changeReason}` : ''}`
+                  : i.videoUrl && (
+                      <>
+                        {' '}
+                        — <a href={i.videoUrl}>join by video</a>
+                      </>
+                    )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {open && a.preparation && (
+        <details>
+          <summary>How to prepare for {a.preparation.roundName}</summary>
+          <p>
+            <strong>What it tests:</strong> {a.preparation.whatItTests}
+          </p>
+          <p>
+            <strong>Format:</strong> {a.preparation.format} ({a.preparation.durationMinutes} minutes)
+          </p>
+          <h4>Sample questions</h4>
+          <ul>
+            {a.preparation.sampleQuestions.map((q) => (
+              <li key={q}>{q}</li>
+            ))}
+          </ul>
+          <h4>Common mistakes</h4>
+          <ul>
+            {a.preparation.commonMistakes.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {open && <WithdrawForm applicationId={a.id} onDone={onChange} />}
+    </article>
+  );
+}
+
+function WithdrawForm({ applicationId, onDone }: { applicationId: string; onDone: () => void }) {
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState('');
+  const action = useAction();
+  if (!asking)
+    return (
+      <button type="button" className="secondary" onClick={() => setAsking(true)}>
+        Withdraw…
+      </button>
+    );
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await action.run(() => post(`/api/me/applications/${applicationId}/withdraw`, { reason }))) onDone();
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-label="Withdraw this application">
+      <ErrorNotice error={action.error} />
+      <TextField
+        label="Why are you withdrawing? (optional)"
+        multiline
+        value={reason}
+        onChange={setReason}
+        autoFocus
+      />
+      <div className="actions">
+        <button type="submit" className="danger" disabled={action.busy}>
+          Withdraw this application
+        </button>
+        <button type="button" className="secondary" onClick={() => setAsking(false)}>
+          Keep it
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function PortalOfferPage({ id }: { id: string }) {
+  const offer = useApi<CandidateOffer>(`/api/me/offers/${id}`);
+  const action = useAction();
+  const zone = browserZone();
+  const respond = async (answer: 'accept' | 'decline') => {
+    if (await action.run(() => post(`/api/me/offers/${id}/${answer}`, {}))) offer.reload();
+  };
+  return (
+    <Show loaded={offer}>
+      {(o) => (
+        <Page title={`Your offer: ${o.jobTitle}`}>
+          <p className="meta">
+            {humanize(o.status)}
+            {o.sentAt && ` · sent ${when(o.sentAt, zone)}`} · reply by {when(o.terms.expiresAt, zone)}
+          </p>
+          <ErrorNotice error={action.error} />
+          {o.status === 'sent' && (
+            <div className="actions">
+              <button type="button" onClick={() => respond('accept')} disabled={action.busy}>
+                Accept the offer
+              </button>
+              <button
+                type="button"
+                className="danger"
+                onClick={() => respond('decline')}
+                disabled={action.busy}
+              >
+                Decline
+              </button>
+            </div>
+          )}
+          {o.status === 'accepted' && (
+            <p className="notice" role="status">
+              You accepted this offer. Welcome aboard!
+            </p>
+          )}
+          <dl className="terms">
+            <dt>Base salary</dt>
+            <dd>{money(o.terms.baseSalaryCents, o.terms.currency)} a year</dd>
+            <dt>Target bonus</dt>
+            <dd>{o.terms.targetBonusBps / 100}% of base</dd>
+            <dt>Sign-on</dt>
+            <dd>{money(o.terms.signOn.amountCents, o.terms.currency)}</dd>
+            <dt>Start date</dt>
+            <dd>{o.terms.startDate}</dd>
+          </dl>
+          <CompensationView base={`/api/me/offers/${id}`} />
+          <p>
+            <a href={`/api/me/offers/${id}/letter.pdf`}>Your offer letter (PDF)</a>
+          </p>
+        </Page>
+      )}
+    </Show>
+  );
+}

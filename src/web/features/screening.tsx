@@ -1,0 +1,299 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Link } from 'wouter';
+import { post, query, useAction, useApi } from '../api';
+import type { ApplicationDetail, ApplicationItem, BulkResult, Job, Page as ListPage } from '../types';
+import { Empty, ErrorNotice, Loading, MoreButton, Page, SelectField, useCursorList, when } from '../ui';
+
+const reasons = {
+  advance: ['Meets the minimum qualifications', 'Strong match for the role'],
+  reject: [
+    'Does not meet the minimum qualifications',
+    'Not enough relevant experience',
+    'Missing the required degree or eligibility',
+    'Duplicate application',
+  ],
+} as const;
+type Decision = keyof typeof reasons;
+
+const typing = (target: EventTarget | null) =>
+  target instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+
+/**
+ * R-APP-4: the resume screen, oldest first. Resume and requirements side by side; a, r, j, k and x
+ * decide, move and select without the mouse, because most applications end here.
+ */
+export function ScreeningPage() {
+  const jobs = useApi<ListPage<Job>>('/api/jobs?status=open&limit=200');
+  const [jobId, setJobId] = useState('');
+  const list = useCursorList<ApplicationItem>(
+    `/api/applications${query({ step: 'resume_screen', jobId, limit: 50 })}`,
+  );
+  const [done, setDone] = useState<Set<string>>(new Set());
+  const queue = useMemo(() => (list.items ?? []).filter((a) => !done.has(a.id)), [list.items, done]);
+  const [index, setIndex] = useState(0);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [rationale, setRationale] = useState<Record<Decision, string>>({
+    advance: reasons.advance[0],
+    reject: reasons.reject[0],
+  });
+  const [notice, setNotice] = useState('');
+  const [bulk, setBulk] = useState<BulkResult>();
+  const action = useAction();
+  const current = queue[Math.min(index, queue.length - 1)];
+
+  const decide = useCallback(
+    async (decision: Decision) => {
+      if (!current || action.busy || !current.currentRound) return;
+      const ok = await action.run(() =>
+        post(`/api/applications/${current.id}/decisions`, {
+          roundKey: current.currentRound,
+          decision,
+          rationale: rationale[decision],
+        }),
+      );
+      if (!ok) return;
+      setDone((d) => new Set(d).add(current.id));
+      setNotice(`${current.candidateName}: ${decision === 'advance' ? 'advanced' : 'rejected'}.`);
+    },
+    [current, action, rationale],
+  );
+
+  const decideSelected = async (decision: Decision) => {
+    const items = queue
+      .filter((a) => selected.has(a.id))
+      .map((a) => ({ applicationId: a.id, roundKey: a.currentRound! }));
+    const result = await action.run(() =>
+      post<BulkResult>('/api/applications/bulk-decisions', {
+        items,
+        decision,
+        rationale: rationale[decision],
+      }),
+    );
+    if (!result) return;
+    setBulk(result);
+    setDone((d) => new Set([...d, ...result.results.filter((r) => r.ok).map((r) => r.applicationId)]));
+    setSelected(new Set());
+    setNotice(
+      `${result.succeeded} ${decision === 'advance' ? 'advanced' : 'rejected'}, ${result.failed} refused.`,
+    );
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (typing(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      const keys: Record<string, () => void> = {
+        a: () => void decide('advance'),
+        r: () => void decide('reject'),
+        j: () => setIndex((i) => Math.min(i + 1, queue.length - 1)),
+        k: () => setIndex((i) => Math.max(i - 1, 0)),
+        x: () =>
+          current &&
+          setSelected((s) => {
+            const next = new Set(s);
+            next.has(current.id) ? next.delete(current.id) : next.add(current.id);
+            return next;
+          }),
+      };
+      const run = keys[event.key];
+      if (run) {
+        event.preventDefault();
+        run();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [decide, queue.length, current]);
+
+  const jobOptions: [string, string][] = [
+    ['', 'All open jobs'],
+    ...(jobs.data?.items ?? []).map((j): [string, string] => [j.id, j.title]),
+  ];
+  return (
+    <Page title="Resume screen">
+      <p className="hint" id="keys">
+        Keys: <kbd>a</kbd> advance · <kbd>r</kbd> reject · <kbd>j</kbd>/<kbd>k</kbd> next/previous ·{' '}
+        <kbd>x</kbd> select for a bulk decision
+      </p>
+      <div className="toolbar">
+        <SelectField
+          label="Job"
+          value={jobId}
+          onChange={(v) => {
+            setJobId(v);
+            setIndex(0);
+          }}
+          options={jobOptions}
+        />
+        <SelectField
+          label="Reason when advancing"
+          value={rationale.advance}
+          onChange={(v) => setRationale((r) => ({ ...r, advance: v }))}
+          options={reasons.advance.map((r) => [r, r] as const)}
+        />
+        <SelectField
+          label="Reason when rejecting"
+          value={rationale.reject}
+          onChange={(v) => setRationale((r) => ({ ...r, reject: v }))}
+          options={reasons.reject.map((r) => [r, r] as const)}
+        />
+      </div>
+      <p role="status" aria-live="polite" className="notice-line">
+        {notice}
+      </p>
+      <ErrorNotice error={action.error ?? list.error} />
+      {selected.size > 0 && (
+        <section className="bulk-bar" aria-label="Bulk decision">
+          {selected.size} selected
+          <button type="button" onClick={() => decideSelected('advance')} disabled={action.busy}>
+            Advance selected
+          </button>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => decideSelected('reject')}
+            disabled={action.busy}
+          >
+            Reject selected
+          </button>
+        </section>
+      )}
+      {bulk && bulk.failed > 0 && (
+        <table className="results">
+          <caption>Refused in the last bulk decision</caption>
+          <thead>
+            <tr>
+              <th>Application</th>
+              <th>Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {bulk.results
+              .filter((r) => !r.ok)
+              .map((r) => (
+                <tr key={r.applicationId}>
+                  <td>
+                    <Link href={`/app/applications/${r.applicationId}`}>
+                      {queue.find((a) => a.id === r.applicationId)?.candidateName ?? r.applicationId}
+                    </Link>
+                  </td>
+                  <td>{r.error?.message}</td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      )}
+      {list.items === undefined ? (
+        <Loading what="Loading the queue" />
+      ) : queue.length === 0 ? (
+        <Empty>No application is waiting for its resume screen.</Empty>
+      ) : (
+        <div className="screening">
+          <section aria-label="Queue, oldest first" className="queue">
+            <ul>
+              {queue.map((a, i) => (
+                <li key={a.id} className={a.id === current?.id ? 'current' : undefined}>
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${a.candidateName}`}
+                    checked={selected.has(a.id)}
+                    onChange={() =>
+                      setSelected((s) => {
+                        const n = new Set(s);
+                        n.has(a.id) ? n.delete(a.id) : n.add(a.id);
+                        return n;
+                      })
+                    }
+                  />
+                  <button
+                    type="button"
+                    className="link"
+                    aria-current={a.id === current?.id ? 'true' : undefined}
+                    onClick={() => setIndex(i)}
+                  >
+                    {a.candidateName}
+                  </button>
+                  <span className="meta">
+                    {a.jobTitle} · {when(a.submittedAt)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+            <MoreButton more={list.more} loading={list.loading} />
+          </section>
+          {current && <ScreenDetail key={current.id} item={current} onDecide={decide} busy={action.busy} />}
+        </div>
+      )}
+    </Page>
+  );
+}
+
+function ScreenDetail({
+  item,
+  onDecide,
+  busy,
+}: {
+  item: ApplicationItem;
+  onDecide: (d: Decision) => void;
+  busy: boolean;
+}) {
+  const detail = useApi<ApplicationDetail>(`/api/applications/${item.id}`);
+  const job = useApi<Job>(`/api/jobs/${item.jobId}`);
+  return (
+    <section className="screen-detail" aria-label={`Screening ${item.candidateName}`}>
+      <h2>
+        <Link href={`/app/applications/${item.id}`}>{item.candidateName}</Link>{' '}
+        <span className="meta">for {item.jobTitle}</span>
+      </h2>
+      <div className="actions">
+        <button type="button" onClick={() => onDecide('advance')} disabled={busy} aria-keyshortcuts="a">
+          Advance (a)
+        </button>
+        <button
+          type="button"
+          className="danger"
+          onClick={() => onDecide('reject')}
+          disabled={busy}
+          aria-keyshortcuts="r"
+        >
+          Reject (r)
+        </button>
+      </div>
+      <div className="side-by-side">
+        <article aria-label="Resume">
+          <h3>Resume</h3>
+          {detail.data ? (
+            <pre className="resume">
+              {detail.data.candidate.resumeText ??
+                'No resume text: see the attachments on the candidate page.'}
+            </pre>
+          ) : (
+            <Loading what="Loading the resume" />
+          )}
+        </article>
+        <article aria-label="Requirements">
+          <h3>Requirements</h3>
+          {job.data ? (
+            <>
+              <h4>Minimum</h4>
+              <ul>
+                {job.data.posting.minimumQualifications.map((q) => (
+                  <li key={q}>{q}</li>
+                ))}
+              </ul>
+              {job.data.posting.minimumQualifications.length === 0 && <Empty>None listed.</Empty>}
+              <h4>Preferred</h4>
+              <ul>
+                {job.data.posting.preferredQualifications.map((q) => (
+                  <li key={q}>{q}</li>
+                ))}
+              </ul>
+              {job.data.posting.preferredQualifications.length === 0 && <Empty>None listed.</Empty>}
+            </>
+          ) : (
+            <Loading what="Loading the requirements" />
+          )}
+        </article>
+      </div>
+    </section>
+  );
+}
