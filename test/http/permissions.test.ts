@@ -49,6 +49,7 @@ const jobManagers = row(['ok', 'ok', 'deny', 'deny', 'ok', 'deny', 'deny']);
 const candidateOnly = row(['deny', 'deny', 'deny', 'deny', 'deny', 'deny', 'ok']);
 const offerReaders = row(['ok', 'ok', 'deny', 'deny', 'ok', 'ok', 'deny']);
 const offerManagers = row(['deny', 'ok', 'deny', 'deny', 'deny', 'ok', 'deny']);
+const deciders = row(['deny', 'ok', 'deny', 'deny', 'ok', 'ok', 'deny']);
 const schedulers = row(['deny', 'ok', 'ok', 'deny', 'deny', 'deny', 'deny']);
 // The interviewer edits their own availability; recruiters, coordinators and admins anyone's.
 const availabilityManagers = row(['ok', 'ok', 'ok', 'ok', 'deny', 'deny', 'deny']);
@@ -983,6 +984,24 @@ const endpoints: Endpoint[] = [
     name: 'funnel report',
     expect: readers,
     prepare: async () => ({ url: '/api/reports/funnel' }),
+  },
+  {
+    method: 'GET',
+    name: 'timing report',
+    expect: readers,
+    prepare: async () => ({ url: '/api/reports/timing' }),
+  },
+  {
+    method: 'GET',
+    name: 'pipeline of a job',
+    expect: readers,
+    prepare: async () => ({ url: `/api/jobs/${world.jobs.fullTimeA.id}/pipeline` }),
+  },
+  {
+    method: 'GET',
+    name: 'decision queue',
+    expect: deciders,
+    prepare: async () => ({ url: '/api/decision-queue' }),
   },
   {
     method: 'GET',

@@ -1,0 +1,402 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decideApplicationRound } from '../../src/core/applications/decide-round.js';
+import { submitApplication } from '../../src/core/applications/submit-application.js';
+import { updateJob } from '../../src/core/jobs/update-job.js';
+import type { Database } from '../../src/db/database.js';
+import type { App } from '../../src/server/context.js';
+import { WEB_ROOT } from '../../src/server/routes/web-app.js';
+import { launchChromium } from '../support/browser.js';
+import { openTestDatabase } from '../support/db.js';
+import { buildTestApp, candidateLogin, loginAs } from '../support/http.js';
+import { review, staffContext, watchErrors } from '../support/web.js';
+import { buildWorld, ok, TestClock, type World } from '../support/world.js';
+
+// Each role's own journey through the web app, and every main page checked with axe-core.
+let database: Database;
+let app: App;
+let world: World;
+let browser: Browser;
+let base: string;
+const clock = new TestClock();
+const ids: Record<'screened' | 'atTech' | 'atOffer' | 'offer' | 'interview', string> = {} as never;
+
+type Person = { email: string; firstName: string; lastName: string; resumeText?: string };
+const apply = async (person: Person = world.candidate(), jobId = world.jobs.fullTimeA.id) =>
+  ok(
+    await submitApplication(world.deps, {
+      actor: world.staff.recruiter,
+      jobId,
+      candidate: person,
+      source: 'test',
+    }),
+  ).application;
+
+beforeAll(async () => {
+  if (!fs.existsSync(`${WEB_ROOT}/index.html`))
+    throw new Error('the web app is not built: run npm run build:web');
+  database = await openTestDatabase();
+  world = await buildWorld(database, clock);
+  app = await buildTestApp(database, clock);
+  const recruiter = await loginAs(app, world.slug, world.staff.recruiter.email);
+  const call = (method: 'POST' | 'GET', url: string, payload?: object) =>
+    app.inject({ method, url, payload, headers: { cookie: recruiter } }).then((r) => r.json());
+
+  // Some applications waiting for their resume screen, one at the technical round with an
+  // interview booked, one past every round with an offer above the job's band.
+  for (let i = 0; i < 3; i++)
+    await apply({ ...world.candidate(), resumeText: `Resume ${i}: TypeScript, PostgreSQL.` });
+  ids.atTech = (
+    await world.atTechnicalRound({ email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' })
+  ).id;
+  ids.interview = (
+    await call('POST', `/api/applications/${ids.atTech}/interviews`, {
+      roundKey: 'tech',
+      startsAt: '2026-03-04T18:00:00Z',
+      interviewerIds: [world.staff.interviewer.userId],
+    })
+  ).id;
+  const job = await call('GET', `/api/jobs/${world.jobs.fullTimeA.id}`);
+  ok(
+    await updateJob(world.deps, {
+      actor: world.staff.recruiter,
+      jobId: job.id,
+      expectedVersion: job.version,
+      change: {
+        compensationBand: {
+          currency: 'USD',
+          baseMinCents: 100_000_00,
+          baseMaxCents: 150_000_00,
+          approverRoles: ['hiring_manager'],
+        },
+      },
+    }),
+  );
+  const ready = await apply({ email: 'alan@example.com', firstName: 'Alan', lastName: 'Turing' });
+  await world.passAllRounds(ready.id);
+  ids.atOffer = ready.id;
+  const offer = await call('POST', `/api/applications/${ready.id}/offers`, {
+    terms: {
+      currency: 'USD',
+      baseSalaryCents: 180_000_00,
+      signOn: { amountCents: 20_000_00 },
+      targetBonusBps: 1000,
+      equity: { kind: 'units', units: 1000, referencePriceCents: 100_00 },
+      startDate: '2026-06-01',
+      expiresAt: '2026-03-20T00:00:00Z',
+      level: '2-1',
+      location: 'Los Angeles',
+    },
+  });
+  ids.offer = offer.id;
+  await call('POST', `/api/offers/${offer.id}/submit`);
+
+  // Interviews show in the interviewer's own zone, whatever the browser's.
+  await world.db
+    .updateTable('users')
+    .set({ timezone: 'Asia/Shanghai' })
+    .where('id', '=', world.staff.interviewer.userId)
+    .execute();
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+}, 90_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await database?.close();
+});
+
+const staff = (who: keyof World['staff'], timezoneId?: string) =>
+  staffContext(browser, base, world.slug, world.staff[who].email, timezoneId);
+const fieldError = (page: Page, text: string) => page.locator('.field-error', { hasText: text });
+
+describe('every main page', () => {
+  it('has no serious or critical accessibility violations, and is screenshotted for review', async () => {
+    const pages: [keyof World['staff'], string, string, string][] = [
+      ['recruiter', 'screening', '/app/screening', 'Resume screen'],
+      ['recruiter', 'jobs', '/app/jobs', 'Jobs'],
+      ['recruiter', 'pipeline', `/app/jobs/${world.jobs.fullTimeA.id}`, 'Pipeline: full_time job'],
+      ['recruiter', 'job-editor', `/app/jobs/${world.jobs.fullTimeA.id}/edit`, 'Edit job'],
+      ['recruiter', 'candidates', '/app/candidates?q=Ada', 'Candidates'],
+      ['recruiter', 'reports', '/app/reports', 'Reports'],
+      ['coordinator', 'candidate-page', `/app/applications/${ids.atTech}`, 'Ada Lovelace'],
+      ['interviewer', 'my-interviews', '/app/interviews', 'My interviews'],
+      ['interviewer', 'interview-kit', `/app/interviews/${ids.interview}`, 'Technical: Ada Lovelace'],
+      ['hiring_manager', 'decisions', '/app/decisions', 'Decisions'],
+      ['hiring_manager', 'debrief', `/app/applications/${ids.atTech}`, 'Ada Lovelace'],
+      ['hr', 'offers', '/app/offers', 'Offers'],
+      ['hr', 'offer', `/app/offers/${ids.offer}`, 'Offer: full_time job'],
+      ...(['teams', 'users', 'processes', 'policies', 'boards', 'messages', 'webhooks'] as const).map(
+        (section): [keyof World['staff'], string, string, string] => [
+          'admin',
+          `admin-${section}`,
+          `/app/admin/${section}`,
+          'Admin: ',
+        ],
+      ),
+    ];
+    const violations: string[] = [];
+    const errors: string[] = [];
+    const sessions = new Map<string, Awaited<ReturnType<typeof staff>>>();
+    for (const [who, name, path, heading] of pages) {
+      if (!sessions.has(who)) sessions.set(who, await staff(who));
+      const { page, errors: pageErrors } = sessions.get(who)!;
+      await page.goto(`${base}${path}`);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await page.waitForFunction(() => !document.querySelector('.loading'));
+      violations.push(...(await review(page, `page-${name}`)));
+      errors.push(...pageErrors.map((e) => `${name}: ${e}`));
+    }
+    for (const { context } of sessions.values()) await context.close();
+
+    // The signed-out pages and the candidate's.
+    const visitor = await browser.newPage();
+    for (const [name, path, heading] of [
+      ['sign-in', '/app/sign-in', 'Sign in to Hireloop'],
+      ['candidate-sign-in', '/candidate/sign-in', 'Your applications'],
+    ]) {
+      await visitor.goto(`${base}${path}`);
+      await visitor.getByRole('heading', { level: 1, name: heading }).waitFor();
+      violations.push(...(await review(visitor, `page-${name}`)));
+    }
+    await visitor.close();
+    const cookie = (await candidateLogin(app, database, world.slug, 'alan@example.com')).split('=');
+    const context = await browser.newContext({ timezoneId: 'Europe/London' });
+    await context.addCookies([{ name: cookie[0]!, value: cookie[1]!, url: base }]);
+    const portal = await context.newPage();
+    await portal.goto(`${base}/candidate`);
+    await portal.getByRole('heading', { level: 1, name: 'My applications' }).waitFor();
+    violations.push(...(await review(portal, 'page-candidate-portal')));
+    await context.close();
+
+    // A phone-sized screen: the queue stacks above the resume and nothing needs sideways scrolling.
+    const phone = await staff('recruiter');
+    await phone.page.setViewportSize({ width: 390, height: 844 });
+    await phone.page.goto(`${base}/app/screening`);
+    await phone.page.getByRole('heading', { level: 1, name: 'Resume screen' }).waitFor();
+    violations.push(...(await review(phone.page, 'page-screening-phone')));
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
+      true,
+    );
+    await phone.context.close();
+
+    expect(errors).toEqual([]);
+    expect(violations).toEqual([]);
+    expect(
+      fs.readdirSync('.test-results/web').filter((f) => f.startsWith('page-')).length,
+    ).toBeGreaterThanOrEqual(23);
+  }, 180_000);
+
+  it('the accessibility check does catch a violation (an unlabelled field)', async () => {
+    const page = await browser.newPage();
+    await page.setContent(
+      '<html lang="en"><head><title>t</title></head><body><main><input type="text"></main></body></html>',
+    );
+    expect((await review(page, 'axe-self-check')).join()).toMatch(/label/);
+    await page.close();
+  });
+});
+
+describe('recruiter', () => {
+  it('triages by keyboard, decides a selection in bulk with a result per item, and sees the board move', async () => {
+    const a = await apply();
+    const b = await apply();
+    const { page, errors, context } = await staff('recruiter');
+    await page.getByRole('heading', { level: 1, name: 'Resume screen' }).waitFor();
+    // Select the two newest with their checkboxes.
+    for (const id of [a.id, b.id]) await page.getByLabel(`Select ${await nameOf(id)}`).check();
+    await page.getByText('2 selected').waitFor();
+    // Meanwhile a colleague rejects one of them: the bulk answer says which one failed and why.
+    ok(
+      await decideApplicationRound(world.deps, {
+        actor: world.staff.recruiter,
+        applicationId: b.id,
+        roundKey: 'resume',
+        decision: 'reject',
+        rationale: 'Decided elsewhere.',
+      }),
+    );
+    await page.getByRole('button', { name: 'Reject selected' }).click();
+    await page.getByRole('status').filter({ hasText: '1 rejected, 1 refused.' }).waitFor();
+    const refused = page.getByRole('table', { name: 'Refused in the last bulk decision' });
+    expect(await refused.textContent()).toContain(await nameOf(b.id));
+    await review(page, 'recruiter-bulk-result');
+
+    // The keyboard: k goes back to the first (oldest), r rejects it with the chosen reason.
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    const oldest = await page.locator('.queue li.current button').textContent();
+    await page.keyboard.press('r');
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${oldest}: rejected.` })
+      .waitFor();
+
+    await page.goto(`${base}/app/jobs/${world.jobs.fullTimeA.id}`);
+    const rejected = page.getByRole('region', { name: /^Rejected/ });
+    await expect.poll(async () => rejected.locator('.count').textContent()).toBe('3');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('creates a job: a missing title is flagged beside its field, then the job opens on its board', async () => {
+    const { page, errors, context } = await staff('recruiter');
+    await page.goto(`${base}/app/jobs/new`);
+    await page.getByLabel('Team').selectOption({ label: 'Alpha' });
+    await page.getByLabel('Process').selectOption({ index: 1 });
+    await page.getByLabel('Level').fill('senior');
+    await page.getByLabel('Locations').fill('Los Angeles\nRemote');
+    await page.getByLabel('Minimum qualifications').fill('5 years of backend work');
+    await page.getByRole('button', { name: 'Save job' }).click();
+    await fieldError(page, 'Too small')
+      .or(fieldError(page, 'expected string'))
+      .or(fieldError(page, 'at least'))
+      .first()
+      .waitFor();
+    expect(await page.getByLabel('Title').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Title').fill('Staff Engineer, Search');
+    await page.getByRole('button', { name: 'Save job' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Pipeline: Staff Engineer, Search' }).waitFor();
+    await page.getByRole('button', { name: 'Open' }).click();
+    await page.getByText(/^Open · Alpha/).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+});
+
+describe('interviewer', () => {
+  it("sees others' feedback only once their own is in (R-FB-3)", async () => {
+    const { page, errors, context } = await staff('interviewer', 'America/New_York');
+    await page.getByRole('heading', { level: 1, name: 'My interviews' }).waitFor();
+    expect(await page.getByRole('row', { name: /Ada Lovelace/ }).textContent()).toContain(
+      '5 Mar 2026, 02:00',
+    );
+    await page.getByRole('link', { name: 'Ada Lovelace' }).click();
+    await page.getByRole('heading', { name: 'Your scorecard' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'The panel’s feedback' }).count()).toBe(0);
+    await page.locator('fieldset.ratings').first().getByLabel('Mixed', { exact: true }).check();
+    await page
+      .getByRole('group', { name: 'Overall recommendation' })
+      .getByLabel('Yes', { exact: true })
+      .check();
+    await page.getByRole('button', { name: 'Submit scorecard' }).click();
+    await page.getByRole('heading', { name: 'The panel’s feedback' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+});
+
+describe('hiring manager', () => {
+  it('approves an offer above the band, then adds a round to an application with a reason', async () => {
+    const { page, errors, context } = await staff('hiring_manager');
+    await page.goto(`${base}/app/offers/${ids.offer}`);
+    await page.getByText('Outside the job’s band: base').waitFor();
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await fieldError(page, 'a note is required').waitFor();
+    await page.getByLabel('Note').fill('Worth it: competing offer from a peer company.');
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText(/Approved · revision 1/).waitFor();
+
+    await page.goto(`${base}/app/applications/${ids.atTech}`);
+    await page.getByRole('form', { name: 'Add a round' }).waitFor();
+    await page.getByLabel('Round name').fill('Second technical');
+    await page.getByLabel('Why').fill('Mixed signal on system design.');
+    await page.getByRole('button', { name: 'Add round' }).click();
+    await page.getByRole('list', { name: 'Rounds' }).getByText('Second technical').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+});
+
+describe('admin', () => {
+  it('edits a process: an impossible order is flagged on the round concerned, a good one saves as a new version', async () => {
+    const { page, errors, context } = await staff('admin');
+    await page.goto(`${base}/app/admin/processes`);
+    await page
+      .getByRole('button', { name: /^Edit Small test process/ })
+      .first()
+      .click();
+    const editor = page.getByRole('form', { name: 'Edit Small test process' });
+    // Moving the HR round above the technical one puts a later step before an earlier one.
+    await editor.getByRole('group', { name: 'Round 3: HR' }).getByRole('button', { name: 'Move up' }).click();
+    await editor.getByRole('button', { name: 'Save as a new version' }).click();
+    const technical = editor.getByRole('group', { name: 'Round 3: Technical' });
+    await technical.locator('.field-error', { hasText: 'cannot come after' }).waitFor();
+    await review(page, 'admin-process-error');
+    await editor
+      .getByRole('group', { name: 'Round 3: Technical' })
+      .getByRole('button', { name: 'Move up' })
+      .click();
+    await editor.getByRole('group', { name: 'Round 2: Technical' }).getByLabel('Minutes').fill('75');
+    await editor.getByRole('button', { name: 'Save as a new version' }).click();
+    await page.getByRole('heading', { name: /version 2\)$/ }).waitFor();
+
+    // A user with a short password is refused beside the password field.
+    await page.getByRole('link', { name: 'Users and roles' }).click();
+    const form = page.getByRole('form', { name: 'New user' });
+    await form.getByLabel('Name').fill('Grace Interviewer');
+    await form.getByLabel('Email').fill(`grace@${world.slug}.example`);
+    await form.getByLabel('First password').fill('short');
+    await form.getByRole('button', { name: 'Add user' }).click();
+    await fieldError(page, 'at least 12 characters').waitFor();
+    await form.getByLabel('First password').fill('a long enough password');
+    await form.getByRole('button', { name: 'Add user' }).click();
+    await page.getByRole('cell', { name: `grace@${world.slug}.example` }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+});
+
+describe('reports', () => {
+  it('offers the funnel as a chart and as CSV with the same numbers', async () => {
+    const { page, context } = await staff('recruiter');
+    await page.goto(`${base}/app/reports`);
+    await page.getByRole('figure', { name: 'Funnel for full_time job' }).waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download funnel as CSV' }).click();
+    const csv = fs.readFileSync((await (await download).path())!, 'utf8');
+    expect(csv.split('\n')[0]).toBe('job,round,reached,pass-through');
+    const resumeLine = csv.split('\n').find((l) => l.startsWith('full_time job,Resume,'))!;
+    const reached = resumeLine.split(',')[2]!;
+    const bar = await page
+      .getByRole('figure', { name: 'Funnel for full_time job' })
+      .locator('.bar-row')
+      .first()
+      .textContent();
+    expect(bar).toContain(`${reached} (`);
+    await context.close();
+  }, 60_000);
+});
+
+describe('candidate', () => {
+  it('sees how to prepare for the current round, and withdraws (R-CAND-2, R-CAND-3)', async () => {
+    const cookie = (await candidateLogin(app, database, world.slug, 'ada@example.com')).split('=');
+    const context = await browser.newContext({ timezoneId: 'Europe/London' });
+    await context.addCookies([{ name: cookie[0]!, value: cookie[1]!, url: base }]);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${base}/candidate`);
+    await page.getByText('How to prepare for Technical').click();
+    await page.getByRole('heading', { name: 'Sample questions' }).waitFor();
+    expect(await page.getByText('Times are shown in your zone, Europe/London.').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Withdraw…' }).click();
+    await page.getByLabel('Why are you withdrawing? (optional)').fill('Accepted another offer.');
+    await page.getByRole('button', { name: 'Withdraw this application' }).click();
+    await page.getByText('Withdrawn', { exact: true }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+});
+
+async function nameOf(applicationId: string) {
+  const row = await world.db
+    .selectFrom('applications')
+    .innerJoin('candidates', 'candidates.id', 'applications.candidate_id')
+    .select(['first_name', 'last_name'])
+    .where('applications.id', '=', applicationId)
+    .executeTakeFirstOrThrow();
+  return `${row.first_name} ${row.last_name}`;
+}
