@@ -244,6 +244,15 @@ export const candidateSchema = z.object({
   timezone: z.string().nullable(),
   createdAt: z.string(),
 });
+export const attachmentSchema = z.object({
+  id: z.string(),
+  applicationId: z.string().nullable(),
+  kind: z.enum(['resume', 'cover_letter']),
+  filename: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number(),
+  createdAt: z.string(),
+});
 export const candidateListQuery = pageQuery.extend({ q: z.string().trim().min(1).max(200).optional() });
 
 export const applicationStatusSchema = z.enum([

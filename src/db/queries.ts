@@ -357,6 +357,26 @@ export function queries(db: Kysely<DB>) {
       }));
     },
 
+    /** The emails sent to a candidate, for their data export (R-CAND-4). */
+    candidateMessages: (orgId: string, candidateId: string) =>
+      db
+        .selectFrom('deliveries')
+        .select(['subject', 'body', 'status', 'created_at', 'delivered_at'])
+        .where('org_id', '=', orgId)
+        .where('candidate_id', '=', candidateId)
+        .where('channel', '=', 'email')
+        .orderBy('created_at')
+        .execute()
+        .then((rows) =>
+          rows.map((r) => ({
+            subject: r.subject,
+            body: r.body,
+            status: r.status,
+            createdAt: iso(r.created_at),
+            deliveredAt: r.delivered_at ? iso(r.delivered_at) : null,
+          })),
+        ),
+
     async me(actor: { kind: 'staff'; userId: string } | { kind: 'candidate'; candidateId: string }) {
       if (actor.kind === 'staff') {
         return db.selectFrom('users').selectAll().where('id', '=', actor.userId).executeTakeFirstOrThrow();

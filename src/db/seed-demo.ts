@@ -328,6 +328,49 @@ const jobs: DemoJob[] = [
   },
 ];
 
+const experience: [RegExp, string[]][] = [
+  [
+    /engineer/i,
+    [
+      'Built a Go and Kafka event pipeline handling 50k messages a second.',
+      'Cut p99 latency of a Java feed service from 180 ms to 60 ms.',
+      'Wrote the C++ transcoding workers behind a short-video upload flow.',
+      'Led a TypeScript and React rewrite of an internal creator tool.',
+      'Tuned PostgreSQL queries and indexes for a 2 TB orders database.',
+    ],
+  ],
+  [
+    /data/i,
+    [
+      'Designed the A/B testing metrics layer for a consumer app (SQL, Python).',
+      'Built churn and retention models in Python with scikit-learn.',
+      'Owned weekly product dashboards in SQL for 20 million users.',
+    ],
+  ],
+  [
+    /./,
+    [
+      'Grew a creator programme from 200 to 3,000 members in a year.',
+      'Ran go-to-market for two ads products across four markets.',
+      'Wrote the content moderation playbook for a 40-person team.',
+      'Shipped a creator onboarding flow that raised activation by 12%.',
+    ],
+  ],
+];
+const degrees = ['BS Computer Science', 'MS Statistics', 'BA Economics', 'MS Computer Engineering', 'MBA'];
+
+/** A short, plausible resume for a demo candidate, so the screen has something to read. */
+function demoResume(name: string, jobTitle: string, n: number) {
+  const lines = experience.find(([pattern]) => pattern.test(jobTitle))![1];
+  return [
+    name,
+    `${2 + (n % 9)} years of experience.`,
+    lines[n % lines.length],
+    lines[(n + 2) % lines.length],
+    `Education: ${degrees[n % degrees.length]}.`,
+  ].join('\n');
+}
+
 const firstNames = [
   'Mei',
   'Arjun',
@@ -565,6 +608,7 @@ export async function seedDemo(
                   .toLowerCase(),
                 firstName: first,
                 lastName: last,
+                resumeText: demoResume(`${first} ${last}`, demo.title, person),
               },
               source: 'demo',
             }),

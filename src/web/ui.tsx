@@ -46,7 +46,8 @@ export function ErrorNotice({ error }: { error: ApiError | undefined }) {
           <ul>
             {issues.map((i) => (
               <li key={i.field}>
-                {humanize(i.field.replace(/^(body|querystring|params)\./, '').replaceAll('.', ' '))}: {i.message}
+                {humanize(i.field.replace(/^(body|querystring|params)\./, '').replaceAll('.', ' '))}:{' '}
+                {i.message}
               </li>
             ))}
           </ul>

@@ -1010,6 +1010,12 @@ const endpoints: Endpoint[] = [
     prepare: async () => ({ url: '/api/me/applications' }),
   },
   {
+    method: 'GET',
+    name: 'export my data',
+    expect: candidateOnly,
+    prepare: async () => ({ url: '/api/me/export' }),
+  },
+  {
     method: 'POST',
     name: 'apply as myself',
     expect: candidateOnly,

@@ -259,4 +259,20 @@ describe('candidate portal', () => {
     expect(mine.preparation.sampleQuestions.length).toBeGreaterThan(0);
     expect(mine.preparation.commonMistakes.length).toBeGreaterThan(0);
   });
+
+  it('R-CAND-4: exports everything held about me as a JSON file, and nothing about anyone else', async () => {
+    const person = { ...world.candidate(), resumeText: 'Kotlin, 5 years.' };
+    const application = await apply(world.jobs.fullTimeA.id, person);
+    await apply(world.jobs.fullTimeA.id); // someone else's
+    const cookie = await candidateLogin(app, database, world.slug, person.email);
+    const response = await get(cookie, '/api/me/export');
+    expect(response.headers['content-disposition']).toBe('attachment; filename="my-hireloop-data.json"');
+    const data = response.json();
+    expect(data.profile).toMatchObject({ email: person.email, resumeText: 'Kotlin, 5 years.' });
+    expect(data.applications.map((a: { id: string }) => a.id)).toEqual([application.id]);
+    expect(data).toMatchObject({ interviews: [], offers: [], attachments: [], exportedAt: clock.now().toISOString() });
+    expect(Array.isArray(data.messages)).toBe(true);
+    const recruiter = await loginAs(app, world.slug, world.staff.recruiter.email);
+    expect((await get(recruiter, '/api/me/export')).statusCode).toBe(403);
+  });
 });

@@ -5,6 +5,7 @@ import {
   applicationDetail,
   applicationListItem,
   applicationListQuery,
+  attachmentSchema,
   bulkDecideBody,
   bulkDecideResponse,
   candidateListQuery,
@@ -260,19 +261,7 @@ export function applicationRoutes(app: App, ctx: AppContext) {
         summary: "A candidate's resumes and cover letters",
         params: idParams,
         response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                applicationId: z.string().nullable(),
-                kind: z.enum(['resume', 'cover_letter']),
-                filename: z.string(),
-                contentType: z.string(),
-                sizeBytes: z.number(),
-                createdAt: z.string(),
-              }),
-            ),
-          }),
+          200: z.object({ items: z.array(attachmentSchema) }),
           ...denied,
         },
       },

@@ -1,16 +1,21 @@
 import { z } from 'zod';
 import {
   applicationSchema,
+  attachmentSchema,
   candidateApplyBody,
+  candidateSchema,
   errorBody,
   idempotencyHeaders,
   idParams,
   withdrawBody,
 } from '../../contracts/api.js';
+import { candidateOfferSchema } from '../../contracts/offers-api.js';
 import { submitApplication } from '../../core/applications/submit-application.js';
 import { withdrawApplication } from '../../core/applications/withdraw-application.js';
 import { localTime } from '../../core/feedback/business-days.rules.js';
 import { videoLink } from '../../core/scheduling/video.js';
+import { offerQueries } from '../../db/offer-queries.js';
+import { presentCandidate } from '../../db/queries.js';
 import { schedulingQueries } from '../../db/scheduling-queries.js';
 import { candidateOf, candidateOnly } from '../auth.js';
 import type { App, AppContext } from '../context.js';
@@ -49,6 +54,23 @@ const candidateInterview = z.object({
   changeReason: z.string().nullable(),
   videoUrl: z.string().nullable(),
 });
+const dataExport = z.object({
+  exportedAt: z.string(),
+  profile: candidateSchema.extend({ resumeText: z.string().nullable() }),
+  applications: z.array(portalApplication),
+  interviews: z.array(candidateInterview),
+  offers: z.array(candidateOfferSchema),
+  attachments: z.array(attachmentSchema),
+  messages: z.array(
+    z.object({
+      subject: z.string(),
+      body: z.string(),
+      status: z.string(),
+      createdAt: z.string(),
+      deliveredAt: z.string().nullable(),
+    }),
+  ),
+});
 const refusals = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 
 /** What a candidate signed in by link can do: only ever with their own applications. */
@@ -72,6 +94,27 @@ export function candidatePortalRoutes(app: App, ctx: AppContext) {
             }
           : null,
     };
+  };
+  const myInterviews = async (orgId: string, candidateId: string) => {
+    const { timezone } = await scheduling.candidateZone(orgId, candidateId);
+    const rows = await scheduling.candidateInterviews(orgId, candidateId);
+    return rows.map((r) => ({
+      id: r.id,
+      applicationId: r.application_id,
+      jobTitle: r.job_title,
+      roundName: r.plan.find((p) => p.key === r.round_key)?.name ?? r.round_key,
+      startsAt: r.starts_at.toISOString(),
+      endsAt: r.ends_at.toISOString(),
+      startsAtLocal: localTime(r.starts_at, timezone),
+      timezone,
+      language: r.language,
+      status: r.status,
+      changeReason: r.change_reason,
+      videoUrl:
+        r.status === 'scheduled'
+          ? videoLink({ id: r.id, videoUrl: r.video_url }, ctx.config.VIDEO_ROOM_BASE_URL)
+          : null,
+    }));
   };
   const mine = async (orgId: string, candidateId: string, applicationId: string) =>
     portalView(
@@ -108,26 +151,39 @@ export function candidatePortalRoutes(app: App, ctx: AppContext) {
     },
     async (request) => {
       const actor = candidateOf(request);
-      const { timezone } = await scheduling.candidateZone(actor.orgId, actor.candidateId);
-      const rows = await scheduling.candidateInterviews(actor.orgId, actor.candidateId);
+      return { items: await myInterviews(actor.orgId, actor.candidateId) };
+    },
+  );
+
+  app.get(
+    '/api/me/export',
+    {
+      preHandler: candidateOnly,
+      schema: {
+        tags: ['candidate portal'],
+        summary: 'Everything held about me, as a JSON file (R-CAND-4)',
+        response: { 200: dataExport, 401: errorBody, 403: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const { orgId, candidateId } = candidateOf(request);
+      const [profile, applications, interviews, offers, attachments, messages] = await Promise.all([
+        ctx.db.selectFrom('candidates').selectAll().where('id', '=', candidateId).executeTakeFirstOrThrow(),
+        ctx.queries.candidateApplications(orgId, candidateId),
+        myInterviews(orgId, candidateId),
+        offerQueries(ctx.db, ctx.clock, ctx.catalog).candidateOffers(orgId, candidateId),
+        ctx.queries.attachments(orgId, candidateId),
+        ctx.queries.candidateMessages(orgId, candidateId),
+      ]);
+      reply.header('content-disposition', 'attachment; filename="my-hireloop-data.json"');
       return {
-        items: rows.map((r) => ({
-          id: r.id,
-          applicationId: r.application_id,
-          jobTitle: r.job_title,
-          roundName: r.plan.find((p) => p.key === r.round_key)?.name ?? r.round_key,
-          startsAt: r.starts_at.toISOString(),
-          endsAt: r.ends_at.toISOString(),
-          startsAtLocal: localTime(r.starts_at, timezone),
-          timezone,
-          language: r.language,
-          status: r.status,
-          changeReason: r.change_reason,
-          videoUrl:
-            r.status === 'scheduled'
-              ? videoLink({ id: r.id, videoUrl: r.video_url }, ctx.config.VIDEO_ROOM_BASE_URL)
-              : null,
-        })),
+        exportedAt: ctx.clock.now().toISOString(),
+        profile: { ...presentCandidate(profile), resumeText: profile.resume_text },
+        applications: applications.map(portalView),
+        interviews,
+        offers,
+        attachments,
+        messages,
       };
     },
   );

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import {
   deciders,
@@ -340,6 +340,9 @@ function ProcessEditor({ process, onSaved }: { process: Process; onSaved: (p: Pr
   const [description, setDescription] = useState(process.definition.description);
   const [rounds, setRounds] = useState<Round[]>(process.definition.rounds);
   const action = useAction();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opening the editor moves the keyboard there, below the list.
+  useEffect(() => heading.current?.focus(), []);
   const err = (path: string) => action.error?.about(`definition.${path}`);
   const setRound = (i: number, patch: Partial<Round>) =>
     setRounds((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
@@ -374,7 +377,7 @@ function ProcessEditor({ process, onSaved }: { process: Process; onSaved: (p: Pr
   };
   return (
     <form onSubmit={submit} noValidate aria-label={`Edit ${process.definition.name}`} className="wide-form">
-      <h2>
+      <h2 ref={heading} tabIndex={-1}>
         Edit {process.definition.name} (version {process.version})
       </h2>
       <p className="hint">Saving makes a new version; applications already running keep their plan.</p>

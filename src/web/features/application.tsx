@@ -195,10 +195,74 @@ function Debriefing({ application: a }: { application: ApplicationDetail }) {
             {d.suggestExtraRound && (
               <p className="notice">The committee did not reach consensus: you may add a round.</p>
             )}
+            {d.committee && (
+              <>
+                <ul aria-label="Committee votes">
+                  {d.votes.map((v) => (
+                    <li key={v.voterId}>
+                      {v.name}: {humanize(v.vote)}
+                      {v.note && ` — ${v.note}`}
+                    </li>
+                  ))}
+                </ul>
+                {can(me, 'committee.vote') && (
+                  <VoteForm applicationId={a.id} roundKey={d.roundKey} onVoted={debrief.reload} />
+                )}
+              </>
+            )}
           </>
         )}
       </Show>
     </section>
+  );
+}
+
+/** R-ROUND-3: a committee member's vote on the round; the hiring manager still decides. */
+function VoteForm({
+  applicationId,
+  roundKey,
+  onVoted,
+}: {
+  applicationId: string;
+  roundKey: string;
+  onVoted: () => void;
+}) {
+  const [vote, setVote] = useState('advance');
+  const [note, setNote] = useState('');
+  const action = useAction();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (
+      await action.run(() =>
+        post(`/api/applications/${applicationId}/rounds/${roundKey}/votes`, { vote, note }),
+      )
+    )
+      onVoted();
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-label="Committee vote">
+      <ErrorNotice error={action.error} />
+      <fieldset>
+        <legend>Your vote</legend>
+        {(['advance', 'reject'] as const).map((v) => (
+          <label key={v} className="inline">
+            <input type="radio" name="vote" value={v} checked={vote === v} onChange={() => setVote(v)} />{' '}
+            {humanize(v)}
+          </label>
+        ))}
+      </fieldset>
+      <TextField
+        label="Note for the committee"
+        multiline
+        rows={2}
+        value={note}
+        onChange={setNote}
+        error={action.error?.about('note')}
+      />
+      <button type="submit" className="secondary" disabled={action.busy}>
+        Cast vote
+      </button>
+    </form>
   );
 }
 
@@ -532,7 +596,7 @@ function Timeline({ id }: { id: string }) {
       ) : (
         <Show loaded={timeline} isEmpty={(d) => d.items.length === 0} empty="Nothing has happened yet.">
           {(d) => (
-            <ol className="timeline">
+            <ul className="timeline">
               {[...d.items].reverse().map((e) => (
                 <li key={e.seq}>
                   <time dateTime={e.at}>{when(e.at, me.timezone)}</time>{' '}
@@ -541,7 +605,7 @@ function Timeline({ id }: { id: string }) {
                   {e.reason && <span className="meta"> — {e.reason}</span>}
                 </li>
               ))}
-            </ol>
+            </ul>
           )}
         </Show>
       )}

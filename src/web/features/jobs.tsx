@@ -167,8 +167,13 @@ export function JobEditorPage({ id }: { id?: string }) {
     headcount: '1',
     locations: '',
     summary: '',
+    responsibilities: '',
     minimum: '',
     preferred: '',
+    term: '',
+    minimumWeeks: '12',
+    degreeLevels: 'BS, MS',
+    eligibility: '',
   });
   useEffect(() => {
     const j = existing.data;
@@ -183,8 +188,13 @@ export function JobEditorPage({ id }: { id?: string }) {
       headcount: String(j.headcount),
       locations: j.locations.join('\n'),
       summary: j.posting.summary,
+      responsibilities: j.posting.responsibilities.join('\n'),
       minimum: j.posting.minimumQualifications.join('\n'),
       preferred: j.posting.preferredQualifications.join('\n'),
+      term: j.posting.internship?.term ?? '',
+      minimumWeeks: String(j.posting.internship?.minimumWeeks ?? 12),
+      degreeLevels: (j.posting.internship?.degreeLevels ?? ['BS', 'MS']).join(', '),
+      eligibility: (j.posting.internship?.eligibility ?? []).join('\n'),
     });
   }, [existing.data]);
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
@@ -194,8 +204,19 @@ export function JobEditorPage({ id }: { id?: string }) {
     const posting = {
       ...(existing.data?.posting ?? {}),
       summary: form.summary,
+      responsibilities: lines(form.responsibilities),
       minimumQualifications: lines(form.minimum),
       preferredQualifications: lines(form.preferred),
+      // R-JOB-2: an internship states its term, length, degrees and eligibility.
+      internship:
+        form.employmentType === 'internship'
+          ? {
+              term: form.term,
+              minimumWeeks: Number(form.minimumWeeks),
+              degreeLevels: form.degreeLevels.split(/[,\s]+/).filter(Boolean),
+              eligibility: lines(form.eligibility),
+            }
+          : undefined,
     };
     const fields = {
       title: form.title,
@@ -304,8 +325,50 @@ export function JobEditorPage({ id }: { id?: string }) {
           onChange={set('preferred')}
           error={err('posting.preferredQualifications')}
         />
-        {action.error?.about('posting.internship') && (
-          <p className="field-error">{action.error.about('posting.internship')}</p>
+        <TextField
+          label="Responsibilities"
+          hint="One per line"
+          multiline
+          value={form.responsibilities}
+          onChange={set('responsibilities')}
+          error={err('posting.responsibilities')}
+        />
+        {form.employmentType === 'internship' && (
+          <fieldset>
+            <legend>Internship</legend>
+            {action.error?.about('posting.internship') && (
+              <p className="field-error">{action.error.about('posting.internship')}</p>
+            )}
+            <TextField
+              label="Term"
+              hint="e.g. Summer 2026"
+              value={form.term}
+              onChange={set('term')}
+              error={err('posting.internship.term')}
+            />
+            <TextField
+              label="Minimum weeks"
+              type="number"
+              value={form.minimumWeeks}
+              onChange={set('minimumWeeks')}
+              error={err('posting.internship.minimumWeeks')}
+            />
+            <TextField
+              label="Degree levels"
+              hint="Any of BS, MS, PhD, MBA, separated by commas"
+              value={form.degreeLevels}
+              onChange={set('degreeLevels')}
+              error={err('posting.internship.degreeLevels')}
+            />
+            <TextField
+              label="Eligibility"
+              hint="One condition per line"
+              multiline
+              value={form.eligibility}
+              onChange={set('eligibility')}
+              error={err('posting.internship.eligibility')}
+            />
+          </fieldset>
         )}
         <button type="submit" disabled={action.busy}>
           {action.busy ? 'Saving…' : 'Save job'}

@@ -125,6 +125,15 @@ export function PortalPage() {
           ))
         }
       </Show>
+      <section aria-labelledby="data-title">
+        <h2 id="data-title">Your data</h2>
+        <p>
+          <a href="/api/me/export" download>
+            Download everything we hold about you
+          </a>{' '}
+          (your profile, applications, interviews, offers, files and the emails we sent, as JSON).
+        </p>
+      </section>
     </Page>
   );
 }
