@@ -91,18 +91,23 @@ export function useApi<T>(path: string | null): Loaded<T> {
 export function useAction() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
-  const run = useCallback(async <T>(action: () => Promise<T>): Promise<T | undefined> => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      return await action();
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'network', String(e)));
-      return undefined;
-    } finally {
-      setBusy(false);
-    }
-  }, []);
+  const run = useCallback(
+    async <T>(action: () => Promise<T>, onError?: (error: ApiError) => void): Promise<T | undefined> => {
+      setBusy(true);
+      setError(undefined);
+      try {
+        return await action();
+      } catch (e) {
+        const error = e instanceof ApiError ? e : new ApiError(0, 'network', String(e));
+        setError(error);
+        onError?.(error);
+        return undefined;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [],
+  );
   return { busy, error, run, setError };
 }
 

@@ -225,15 +225,22 @@ describe('recruiter', () => {
     expect(await refused.textContent()).toContain(await nameOf(b.id));
     await review(page, 'recruiter-bulk-result');
 
-    // The keyboard: k goes back to the first (oldest), r rejects it with the chosen reason.
+    // The one refused had moved on, so it left the queue with the one rejected.
+    const names = () => page.locator('.queue li button').allTextContents();
+    await expect.poll(names).not.toContain(await nameOf(b.id));
+    const [oldest, second] = await names();
+    // The keyboard: j moves down, k back up to the oldest, r rejects it with the chosen reason.
+    const current = () => page.locator('.queue li.current button').textContent();
     await page.keyboard.press('j');
+    await expect.poll(current).toBe(second);
     await page.keyboard.press('k');
-    const oldest = await page.locator('.queue li.current button').textContent();
+    await expect.poll(current).toBe(oldest);
     await page.keyboard.press('r');
     await page
       .getByRole('status')
       .filter({ hasText: `${oldest}: rejected.` })
       .waitFor();
+    await expect.poll(names).not.toContain(oldest);
 
     await page.goto(`${base}/app/jobs/${world.jobs.fullTimeA.id}`);
     const rejected = page.getByRole('region', { name: /^Rejected/ });

@@ -270,7 +270,12 @@ describe('candidate portal', () => {
     const data = response.json();
     expect(data.profile).toMatchObject({ email: person.email, resumeText: 'Kotlin, 5 years.' });
     expect(data.applications.map((a: { id: string }) => a.id)).toEqual([application.id]);
-    expect(data).toMatchObject({ interviews: [], offers: [], attachments: [], exportedAt: clock.now().toISOString() });
+    expect(data).toMatchObject({
+      interviews: [],
+      offers: [],
+      attachments: [],
+      exportedAt: clock.now().toISOString(),
+    });
     expect(Array.isArray(data.messages)).toBe(true);
     const recruiter = await loginAs(app, world.slug, world.staff.recruiter.email);
     expect((await get(recruiter, '/api/me/export')).statusCode).toBe(403);

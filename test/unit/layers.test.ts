@@ -7,6 +7,7 @@ const forbidden: Record<string, RegExp[]> = {
   'src/core': [/\/(db|server|web)\//, /^(fastify|pg|kysely|react|@electric-sql|node:)/],
   'src/db': [/\/(server|web)\//, /^(fastify|react)/],
   'src/contracts': [/\/(core|db|server|web)\//, /^(fastify|pg|kysely|react)/],
+  'src/web': [/\/(core|db|server)\//, /^(fastify|pg|kysely|@electric-sql|node:)/],
 };
 
 function files(dir: string): string[] {
@@ -15,7 +16,7 @@ function files(dir: string): string[] {
     .flatMap((e) =>
       e.isDirectory()
         ? files(path.join(dir, e.name))
-        : e.name.endsWith('.ts')
+        : /\.tsx?$/.test(e.name)
           ? [path.join(dir, e.name)]
           : [],
     );
@@ -51,4 +52,17 @@ it('the core reads values only from the plain vocabulary, and only types from th
   );
   expect(violations).toEqual([]);
   expect(files('src/core').length).toBeGreaterThan(10);
+});
+
+it('the web app takes only types from contracts, besides the plain vocabulary, so no Zod reaches the browser', () => {
+  const violations = files('src/web').flatMap((file) =>
+    imports(file)
+      .filter(
+        ({ from, typeOnly }) =>
+          from.includes('/contracts/') && !typeOnly && !/\/vocabulary(\.js)?$/.test(from),
+      )
+      .map(({ from }) => `${file} imports values from ${from}`),
+  );
+  expect(violations).toEqual([]);
+  expect(files('src/web').length).toBeGreaterThan(10);
 });

@@ -15,6 +15,14 @@ const reasons = {
 } as const;
 type Decision = keyof typeof reasons;
 
+/** Refusals that mean someone else already moved the application on: it leaves this queue. */
+const movedOn = new Set([
+  'round.already_decided',
+  'round.not_current',
+  'application.not_active',
+  'application.not_found',
+]);
+
 const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 
@@ -44,15 +52,18 @@ export function ScreeningPage() {
   const decide = useCallback(
     async (decision: Decision) => {
       if (!current || action.busy || !current.currentRound) return;
-      const ok = await action.run(() =>
-        post(`/api/applications/${current.id}/decisions`, {
-          roundKey: current.currentRound,
-          decision,
-          rationale: rationale[decision],
-        }),
+      const leave = () => setDone((d) => new Set(d).add(current.id));
+      const ok = await action.run(
+        () =>
+          post(`/api/applications/${current.id}/decisions`, {
+            roundKey: current.currentRound,
+            decision,
+            rationale: rationale[decision],
+          }),
+        (error) => movedOn.has(error.code) && leave(),
       );
       if (!ok) return;
-      setDone((d) => new Set(d).add(current.id));
+      leave();
       setNotice(`${current.candidateName}: ${decision === 'advance' ? 'advanced' : 'rejected'}.`);
     },
     [current, action, rationale],
@@ -71,7 +82,8 @@ export function ScreeningPage() {
     );
     if (!result) return;
     setBulk(result);
-    setDone((d) => new Set([...d, ...result.results.filter((r) => r.ok).map((r) => r.applicationId)]));
+    const gone = result.results.filter((r) => r.ok || movedOn.has(r.error?.code ?? ''));
+    setDone((d) => new Set([...d, ...gone.map((r) => r.applicationId)]));
     setSelected(new Set());
     setNotice(
       `${result.succeeded} ${decision === 'advance' ? 'advanced' : 'rejected'}, ${result.failed} refused.`,
@@ -173,7 +185,7 @@ export function ScreeningPage() {
                 <tr key={r.applicationId}>
                   <td>
                     <Link href={`/app/applications/${r.applicationId}`}>
-                      {queue.find((a) => a.id === r.applicationId)?.candidateName ?? r.applicationId}
+                      {list.items?.find((a) => a.id === r.applicationId)?.candidateName ?? r.applicationId}
                     </Link>
                   </td>
                   <td>{r.error?.message}</td>
