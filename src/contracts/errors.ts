@@ -19,6 +19,7 @@ export const errorCodes = [
   'job.not_open',
   'job.headcount_filled',
   'candidate.not_found',
+  'candidate.erasure_blocked',
   'application.not_found',
   'application.limit_reached',
   'application.cooldown',

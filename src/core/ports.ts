@@ -133,6 +133,8 @@ export interface OfferChange {
 export interface Store {
   applications: {
     lock(orgId: string, id: string): Promise<Application | null>;
+    /** Every application of the candidate, locked, oldest first. */
+    lockAllOfCandidate(orgId: string, candidateId: string): Promise<Application[]>;
     openForCandidate(orgId: string, candidateId: string, jobFamily: string): Promise<Application[]>;
     byIdempotencyKey(orgId: string, key: string): Promise<Application | null>;
     openForJob(orgId: string, candidateId: string, jobId: string): Promise<Application | null>;
@@ -226,7 +228,10 @@ export interface Store {
     markDispatched(seq: number, at: Date): Promise<void>;
     /** Parks an event that could not be dispatched, with the reason, for an admin to look at. */
     markFailed(seq: number, at: Date, error: string): Promise<void>;
-    candidate(orgId: string, candidateId: string): Promise<Recipient & { unsubscribed: boolean }>;
+    candidate(
+      orgId: string,
+      candidateId: string,
+    ): Promise<Recipient & { unsubscribed: boolean; erased: boolean }>;
     applicationContext(orgId: string, applicationId: string): Promise<ApplicationContext | null>;
     staffAudience(
       orgId: string,
@@ -285,6 +290,11 @@ export interface Store {
     /** Finds the org's record for this email (normalised) or creates it, and locks it for the transaction. */
     upsertAndLock(orgId: string, id: string, input: CandidateInput): Promise<Candidate>;
     lock(orgId: string, id: string): Promise<Candidate | null>;
+    /**
+     * R-CAND-4: removes the candidate's personal data — name, contact, resume, files, answers,
+     * shared offers, emails' contents — and their sessions; ids and the history stay.
+     */
+    erase(orgId: string, id: string, at: Date): Promise<void>;
   };
   policies: {
     forFamily(orgId: string, jobFamily: string): Promise<FamilyPolicy>;

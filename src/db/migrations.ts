@@ -502,6 +502,10 @@ const statements: Record<string, string[]> = {
     )`,
     'CREATE INDEX scheduling_links_application ON scheduling_links (org_id, application_id)',
   ],
+  '0008_erasure': [
+    // R-CAND-4: when the candidate's personal data was erased; the row stays so history keeps its shape.
+    'ALTER TABLE candidates ADD COLUMN erased_at timestamptz',
+  ],
 };
 
 function toMigration(list: string[]): Migration {

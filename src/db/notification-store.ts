@@ -59,6 +59,7 @@ export function notificationStore(trx: Kysely<DB>): Store['notifications'] {
           'candidates.language',
           'candidates.timezone',
           'candidates.unsubscribed_at',
+          'candidates.erased_at',
           'orgs.default_language',
           'orgs.default_timezone',
         ])
@@ -72,6 +73,7 @@ export function notificationStore(trx: Kysely<DB>): Store['notifications'] {
         language: row.language ?? row.default_language,
         timezone: row.timezone ?? row.default_timezone,
         unsubscribed: row.unsubscribed_at !== null,
+        erased: row.erased_at !== null,
       };
     },
     async applicationContext(orgId, applicationId) {

@@ -65,6 +65,7 @@ export interface DB {
     search_text: Generated<string>;
     language: string | null;
     unsubscribed_at: Date | null;
+    erased_at: Date | null;
     created_at: Date;
   };
   sessions: {

@@ -146,6 +146,18 @@ export function createStore(trx: Kysely<DB>, clock: Clock): Store {
           .executeTakeFirst();
         return row ? toApplication(row) : null;
       },
+      async lockAllOfCandidate(orgId, candidateId) {
+        const rows = await trx
+          .selectFrom('applications')
+          .selectAll()
+          .where('org_id', '=', orgId)
+          .where('candidate_id', '=', candidateId)
+          .orderBy('submitted_at')
+          .orderBy('id')
+          .forUpdate()
+          .execute();
+        return rows.map(toApplication);
+      },
       async openForCandidate(orgId, candidateId, jobFamily) {
         const rows = await trx
           .selectFrom('applications')
@@ -850,6 +862,59 @@ export function createStore(trx: Kysely<DB>, clock: Clock): Store {
         return row
           ? { id: row.id, orgId, email: row.email, firstName: row.first_name, lastName: row.last_name }
           : null;
+      },
+      async erase(orgId, id, at) {
+        // An address that can never receive mail (RFC 2606), unique so the email index holds.
+        const nowhere = `erased-${id}@erased.invalid`;
+        const applications = trx
+          .selectFrom('applications')
+          .select('id')
+          .where('org_id', '=', orgId)
+          .where('candidate_id', '=', id);
+        await trx
+          .updateTable('candidates')
+          .set({
+            first_name: 'Erased',
+            last_name: 'candidate',
+            email: nowhere,
+            email_normalized: nowhere,
+            phone: null,
+            timezone: null,
+            language: null,
+            resume_text: null,
+            erased_at: at,
+          })
+          .where('org_id', '=', orgId)
+          .where('id', '=', id)
+          .execute();
+        await trx
+          .updateTable('applications')
+          .set({ answers: '{}' })
+          .where('id', 'in', applications)
+          .execute();
+        await trx
+          .deleteFrom('attachments')
+          .where('org_id', '=', orgId)
+          .where('candidate_id', '=', id)
+          .execute();
+        await trx.deleteFrom('competing_offers').where('application_id', 'in', applications).execute();
+        await trx.deleteFrom('scheduling_links').where('application_id', 'in', applications).execute();
+        await trx.deleteFrom('sessions').where('candidate_id', '=', id).execute();
+        await trx.deleteFrom('sign_in_links').where('candidate_id', '=', id).execute();
+        // Sent emails keep their place in the log without their words; unsent ones never go.
+        await trx
+          .updateTable('deliveries')
+          .set({ recipient: nowhere, subject: '[erased]', body: '[erased]', calendar: null })
+          .where('org_id', '=', orgId)
+          .where('candidate_id', '=', id)
+          .execute();
+        await trx
+          .updateTable('deliveries')
+          .set({ status: 'failed', locked_until: null, last_error: "The candidate's data was erased." })
+          .where('org_id', '=', orgId)
+          .where('candidate_id', '=', id)
+          .where('status', '=', 'pending')
+          .execute();
       },
     },
     policies: {

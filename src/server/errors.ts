@@ -26,6 +26,7 @@ export const httpStatus = {
   'application.limit_reached': 409,
   'application.cooldown': 409,
   'application.not_active': 409,
+  'candidate.erasure_blocked': 409,
   'application.not_at_offer': 409,
   'round.not_current': 409,
   'round.already_decided': 409,

@@ -379,7 +379,7 @@ describe('reports', () => {
 });
 
 describe('candidate', () => {
-  it('sees how to prepare for the current round, and withdraws (R-CAND-2, R-CAND-3)', async () => {
+  it('sees how to prepare for the current round, withdraws, and erases their data (R-CAND-2..4)', async () => {
     const cookie = (await candidateLogin(app, database, world.slug, 'ada@example.com')).split('=');
     const context = await browser.newContext({ timezoneId: 'Europe/London' });
     await context.addCookies([{ name: cookie[0]!, value: cookie[1]!, url: base }]);
@@ -393,6 +393,17 @@ describe('candidate', () => {
     await page.getByLabel('Why are you withdrawing? (optional)').fill('Accepted another offer.');
     await page.getByRole('button', { name: 'Withdraw this application' }).click();
     await page.getByText('Withdrawn', { exact: true }).waitFor();
+
+    // R-CAND-4: erasing needs the address typed again, then signs her out with a confirmation.
+    await page.getByRole('button', { name: 'Erase my data…' }).click();
+    const confirm = page.getByLabel('Type the email address you applied with to confirm');
+    await confirm.fill('someone.else@example.com');
+    await page.getByRole('button', { name: 'Erase my data', exact: true }).click();
+    await fieldError(page, 'type the address you applied with').waitFor();
+    await confirm.fill('ada@example.com');
+    await page.getByRole('button', { name: 'Erase my data', exact: true }).click();
+    await page.getByText('Your data has been erased').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/candidate/sign-in');
     expect(errors).toEqual([]);
     await context.close();
   }, 60_000);

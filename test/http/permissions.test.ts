@@ -1010,6 +1010,13 @@ const endpoints: Endpoint[] = [
     prepare: async () => ({ url: '/api/me/applications' }),
   },
   {
+    // Permitted to candidates; the address that confirms it is wrong here, so nobody is erased.
+    method: 'POST',
+    name: 'erase my data',
+    expect: row(['deny', 'deny', 'deny', 'deny', 'deny', 'deny', 'validation.failed']),
+    prepare: async () => ({ url: '/api/me/erasure', payload: { email: 'not.me@example.com' } }),
+  },
+  {
     method: 'GET',
     name: 'export my data',
     expect: candidateOnly,

@@ -5,6 +5,7 @@ import type { Database } from '../../src/db/database.js';
 import type { App } from '../../src/server/context.js';
 import { openTestDatabase } from '../support/db.js';
 import { buildTestApp, candidateLogin, errorCode, loginAs } from '../support/http.js';
+import { testWorker } from '../support/worker.js';
 import { buildWorld, ok, TestClock, type World } from '../support/world.js';
 
 // The read models behind the web app's screens, on one world whose clock moves forward.
@@ -71,7 +72,7 @@ const decide = async (
 async function bookTech(applicationId: string) {
   const response = await post(as.coordinator, `/api/applications/${applicationId}/interviews`, {
     roundKey: 'tech',
-    startsAt: new Date(Date.parse('2026-04-06T17:00:00Z') + booked++ * 2 * 3_600_000).toISOString(),
+    startsAt: new Date(clock.now().getTime() + 7 * 86_400_000 + booked++ * 2 * 3_600_000).toISOString(),
     interviewerIds: [world.staff.interviewer.userId],
   });
   expect(response.statusCode, response.body).toBe(201);
@@ -279,5 +280,85 @@ describe('candidate portal', () => {
     expect(Array.isArray(data.messages)).toBe(true);
     const recruiter = await loginAs(app, world.slug, world.staff.recruiter.email);
     expect((await get(recruiter, '/api/me/export')).statusCode).toBe(403);
+  });
+
+  it('R-CAND-4: erasing withdraws open applications, cancels interviews, removes personal data and ends the session', async () => {
+    const worker = testWorker(world);
+    as.coordinator = await loginAs(app, world.slug, world.staff.coordinator.email); // sessions outlived by the clock
+    const person = { ...world.candidate(), resumeText: 'Scala, 6 years.' };
+    const application = await apply(world.jobs.fullTimeA.id, person);
+    await decide(application.id, 'resume');
+    const interviewId = await bookTech(application.id);
+    await worker.drain();
+    const cookie = await candidateLogin(app, database, world.slug, person.email);
+
+    const wrong = await post(cookie, '/api/me/erasure', { email: 'someone@example.com' });
+    expect([wrong.statusCode, wrong.json().error.details.issues[0].field]).toEqual([400, 'body.email']);
+    const erased = await post(cookie, '/api/me/erasure', { email: person.email.toUpperCase() });
+    expect([erased.statusCode, erased.json()]).toEqual([200, { withdrawn: 1 }]);
+    expect(erased.cookies.find((c) => c.name === 'hl_session')?.value).toBe('');
+    expect((await get(cookie, '/api/me/applications')).statusCode).toBe(401);
+
+    const candidate = await world.db
+      .selectFrom('candidates')
+      .selectAll()
+      .where('id', '=', application.candidateId)
+      .executeTakeFirstOrThrow();
+    expect(candidate).toMatchObject({
+      first_name: 'Erased',
+      last_name: 'candidate',
+      email: `erased-${candidate.id}@erased.invalid`,
+      resume_text: null,
+      phone: null,
+    });
+    expect(candidate.erased_at).toEqual(clock.now());
+    const recruiter = await loginAs(app, world.slug, world.staff.recruiter.email);
+    const detail = (await get(recruiter, `/api/applications/${application.id}`)).json();
+    expect(detail).toMatchObject({
+      status: 'withdrawn',
+      candidate: { firstName: 'Erased', resumeText: null },
+    });
+    const interview = await world.db
+      .selectFrom('interviews')
+      .select('status')
+      .where('id', '=', interviewId)
+      .executeTakeFirstOrThrow();
+    expect(interview.status).toBe('cancelled');
+    // The emails already sent keep their place without their words; the withdrawal news goes to
+    // the team, and nothing more to the candidate.
+    const before = await world.db
+      .selectFrom('deliveries')
+      .select(['recipient', 'subject'])
+      .where('candidate_id', '=', candidate.id)
+      .execute();
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.every((d) => d.subject === '[erased]' && d.recipient === candidate.email)).toBe(true);
+    await worker.drain();
+    const after = await world.db
+      .selectFrom('deliveries')
+      .select('id')
+      .where('candidate_id', '=', candidate.id)
+      .execute();
+    expect(after.length).toBe(before.length);
+    const searched = (
+      await get(recruiter, `/api/candidates?q=${encodeURIComponent(person.lastName)}`)
+    ).json();
+    expect(searched.items.map((c: { id: string }) => c.id)).not.toContain(candidate.id);
+    await worker.close();
+  });
+
+  it('R-CAND-4: a hired candidate is told to ask HR instead', async () => {
+    const person = world.candidate();
+    const application = await apply(world.jobs.fullTimeA.id, person);
+    await world.passAllRounds(application.id);
+    await world.db
+      .updateTable('applications')
+      .set({ status: 'hired' })
+      .where('id', '=', application.id)
+      .execute();
+    const cookie = await candidateLogin(app, database, world.slug, person.email);
+    const refused = await post(cookie, '/api/me/erasure', { email: person.email });
+    expect([refused.statusCode, errorCode(refused)]).toEqual([409, 'candidate.erasure_blocked']);
+    expect((await get(cookie, '/api/me/applications')).statusCode).toBe(200);
   });
 });

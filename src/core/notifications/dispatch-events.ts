@@ -192,8 +192,11 @@ async function recipientsOf(
 ): Promise<(Recipient & { unsubscribed?: boolean })[]> {
   const candidateId = str(event.payload.candidateId) ?? context?.candidateId;
   switch (email.audience) {
-    case 'candidate':
-      return candidateId ? [await store.notifications.candidate(event.orgId, candidateId)] : [];
+    case 'candidate': {
+      const candidate = candidateId ? await store.notifications.candidate(event.orgId, candidateId) : null;
+      // R-CAND-4: nothing is ever sent to a candidate whose data was erased.
+      return candidate && !candidate.erased ? [candidate] : [];
+    }
     case 'interviewer': {
       const id = str(event.payload.interviewerId);
       return id ? store.notifications.staffAudience(event.orgId, 'interviewers', null, [id]) : [];

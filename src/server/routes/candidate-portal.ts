@@ -12,12 +12,13 @@ import {
 import { candidateOfferSchema } from '../../contracts/offers-api.js';
 import { submitApplication } from '../../core/applications/submit-application.js';
 import { withdrawApplication } from '../../core/applications/withdraw-application.js';
+import { eraseCandidate } from '../../core/candidates/erase-candidate.js';
 import { localTime } from '../../core/feedback/business-days.rules.js';
 import { videoLink } from '../../core/scheduling/video.js';
 import { offerQueries } from '../../db/offer-queries.js';
 import { presentCandidate } from '../../db/queries.js';
 import { schedulingQueries } from '../../db/scheduling-queries.js';
-import { candidateOf, candidateOnly } from '../auth.js';
+import { candidateOf, candidateOnly, SESSION_COOKIE } from '../auth.js';
 import type { App, AppContext } from '../context.js';
 import { sendError } from '../errors.js';
 
@@ -235,6 +236,45 @@ export function candidatePortalRoutes(app: App, ctx: AppContext) {
       });
       if (!result.ok) return sendError(reply, result.error);
       return mine(actor.orgId, actor.candidateId, result.value.id);
+    },
+  );
+
+  app.post(
+    '/api/me/erasure',
+    {
+      preHandler: candidateOnly,
+      schema: {
+        tags: ['candidate portal'],
+        summary: 'Erases my personal data and withdraws my open applications; signs me out (R-CAND-4)',
+        body: z.object({ email: z.string().trim().min(1).max(255) }),
+        response: {
+          200: z.object({ withdrawn: z.number() }),
+          400: errorBody,
+          401: errorBody,
+          403: errorBody,
+          409: errorBody,
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = candidateOf(request);
+      const me = await ctx.queries.me(actor);
+      // Typing one's own address confirms an action that cannot be undone.
+      if (request.body.email.toLowerCase() !== me.email.toLowerCase()) {
+        return reply.code(400).send({
+          error: {
+            code: 'validation.failed',
+            message: 'email: type the address you applied with to confirm',
+            details: {
+              issues: [{ field: 'body.email', message: 'type the address you applied with to confirm' }],
+            },
+          },
+        });
+      }
+      const result = await eraseCandidate(ctx.deps, { actor });
+      if (!result.ok) return sendError(reply, result.error);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return result.value;
     },
   );
 }

@@ -54,6 +54,11 @@ export function PortalSignInPage() {
     <main id="main" className="narrow">
       <h1>Your applications</h1>
       {token && !redeem.error && <Loading what="Signing you in" />}
+      {new URLSearchParams(window.location.search).has('erased') && (
+        <p className="notice" role="status">
+          Your data has been erased and your open applications withdrawn.
+        </p>
+      )}
       {redeem.error && <ErrorNotice error={redeem.error} />}
       {sent ? (
         <p role="status">
@@ -133,6 +138,7 @@ export function PortalPage() {
           </a>{' '}
           (your profile, applications, interviews, offers, files and the emails we sent, as JSON).
         </p>
+        <EraseForm />
       </section>
     </Page>
   );
@@ -243,6 +249,51 @@ function WithdrawForm({ applicationId, onDone }: { applicationId: string; onDone
       <div className="actions">
         <button type="submit" className="danger" disabled={action.busy}>
           Withdraw this application
+        </button>
+        <button type="button" className="secondary" onClick={() => setAsking(false)}>
+          Keep it
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** R-CAND-4: erasure cannot be undone, so the candidate confirms by typing their address. */
+function EraseForm() {
+  const [asking, setAsking] = useState(false);
+  const [email, setEmail] = useState('');
+  const action = useAction();
+  if (!asking) {
+    return (
+      <button type="button" className="secondary" onClick={() => setAsking(true)}>
+        Erase my data…
+      </button>
+    );
+  }
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await action.run(() => post('/api/me/erasure', { email }))) {
+      window.location.replace('/candidate/sign-in?erased=1');
+    }
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-label="Erase my data">
+      <p>
+        This withdraws every open application, cancels your interviews and removes your name, contact details,
+        resume and files. It cannot be undone.
+      </p>
+      <ErrorNotice error={action.error} />
+      <TextField
+        label="Type the email address you applied with to confirm"
+        type="email"
+        value={email}
+        onChange={setEmail}
+        required
+        error={action.error?.about('email')}
+      />
+      <div className="actions">
+        <button type="submit" className="danger" disabled={action.busy}>
+          Erase my data
         </button>
         <button type="button" className="secondary" onClick={() => setAsking(false)}>
           Keep it
