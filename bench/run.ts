@@ -117,6 +117,15 @@ async function measure(kind: 'pglite' | 'postgres', database: Database): Promise
   }
   add('screening queue, first page p95 (100k applications)', percentile(first, 95), 'ms', health, 'GET /healthz p95', '≤ 50 ms', percentile(first, 95) <= 50);
   add('screening queue, next page p95 (100k applications)', percentile(next, 95), 'ms', health, 'GET /healthz p95', '≤ 50 ms', percentile(next, 95) <= 50);
+  // The web app's resume screen asks by step, for one job or for every job at once.
+  const byStep: number[] = [];
+  const everyJob: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    byStep.push((await timed(() => get(`/api/applications?jobId=${data.queueJobId}&step=resume_screen&limit=50`)))[0]);
+    everyJob.push((await timed(() => get('/api/applications?step=resume_screen&limit=50')))[0]);
+  }
+  add('resume screen of one job, first page p95 (web app)', percentile(byStep, 95), 'ms', health, 'GET /healthz p95', '≤ 50 ms', percentile(byStep, 95) <= 50);
+  add('resume screen of every job, first page p95 (web app)', percentile(everyJob, 95), 'ms', health, 'GET /healthz p95', '≤ 50 ms', percentile(everyJob, 95) <= 50);
 
   // 3. Bulk reject of 10,000 applications, with audit events and messages.
   const queue = await sql<{ id: string }>`select id from applications where job_id = ${data.queueJobId} and status = 'active' and source = 'bench' order by submitted_at limit 10000`.execute(db);

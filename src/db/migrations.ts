@@ -502,9 +502,12 @@ const statements: Record<string, string[]> = {
     )`,
     'CREATE INDEX scheduling_links_application ON scheduling_links (org_id, application_id)',
   ],
-  '0008_erasure': [
+  '0008_erasure_and_step_queue': [
     // R-CAND-4: when the candidate's personal data was erased; the row stays so history keeps its shape.
     'ALTER TABLE candidates ADD COLUMN erased_at timestamptz',
+    // The web app's screening queue: active applications at one step, oldest first, any job.
+    `CREATE INDEX applications_step_queue ON applications (org_id, (plan -> stage_index ->> 'step'), submitted_at, id)
+      WHERE status = 'active'`,
   ],
 };
 

@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { boardAdmin } from '../../src/db/board-admin.js';
@@ -7,7 +6,7 @@ import type { App } from '../../src/server/context.js';
 import { launchChromium } from '../support/browser.js';
 import { openTestDatabase } from '../support/db.js';
 import { pdfWith } from '../support/files.js';
-import { buildTestApp, loginAs } from '../support/http.js';
+import { listening, loginAs } from '../support/http.js';
 import { buildWorld, ids, TestClock, type World } from '../support/world.js';
 
 let database: Database;
@@ -28,9 +27,7 @@ beforeAll(async () => {
     teamIds: [],
     gdprRetentionDays: 365,
   });
-  app = await buildTestApp(database, clock);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  ({ app, base } = await listening(database, clock));
   browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {

@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createSchedulingLink } from '../../src/core/scheduling/self-scheduling.js';
@@ -7,7 +6,7 @@ import { hashToken, newToken } from '../../src/server/auth.js';
 import type { App } from '../../src/server/context.js';
 import { launchChromium } from '../support/browser.js';
 import { openTestDatabase } from '../support/db.js';
-import { buildTestApp } from '../support/http.js';
+import { listening } from '../support/http.js';
 import { buildWorld, ok, TestClock, type World } from '../support/world.js';
 
 let database: Database;
@@ -24,9 +23,7 @@ beforeAll(async () => {
     .set({ timezone: 'America/Los_Angeles' })
     .where('id', '=', world.staff.interviewer.userId)
     .execute();
-  app = await buildTestApp(database, new TestClock());
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  ({ app, base } = await listening(database, new TestClock()));
   browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {

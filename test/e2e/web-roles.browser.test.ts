@@ -1,16 +1,14 @@
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideApplicationRound } from '../../src/core/applications/decide-round.js';
-import { submitApplication } from '../../src/core/applications/submit-application.js';
 import { updateJob } from '../../src/core/jobs/update-job.js';
 import type { Database } from '../../src/db/database.js';
 import type { App } from '../../src/server/context.js';
 import { WEB_ROOT } from '../../src/server/routes/web-app.js';
 import { launchChromium } from '../support/browser.js';
 import { openTestDatabase } from '../support/db.js';
-import { buildTestApp, candidateLogin, loginAs } from '../support/http.js';
+import { candidateLogin, listening, loginAs } from '../support/http.js';
 import { review, staffContext, watchErrors } from '../support/web.js';
 import { buildWorld, ok, TestClock, type World } from '../support/world.js';
 
@@ -23,23 +21,12 @@ let base: string;
 const clock = new TestClock();
 const ids: Record<'screened' | 'atTech' | 'atOffer' | 'offer' | 'interview', string> = {} as never;
 
-type Person = { email: string; firstName: string; lastName: string; resumeText?: string };
-const apply = async (person: Person = world.candidate(), jobId = world.jobs.fullTimeA.id) =>
-  ok(
-    await submitApplication(world.deps, {
-      actor: world.staff.recruiter,
-      jobId,
-      candidate: person,
-      source: 'test',
-    }),
-  ).application;
-
 beforeAll(async () => {
   if (!fs.existsSync(`${WEB_ROOT}/index.html`))
     throw new Error('the web app is not built: run npm run build:web');
   database = await openTestDatabase();
   world = await buildWorld(database, clock);
-  app = await buildTestApp(database, clock);
+  ({ app, base } = await listening(database, clock));
   const recruiter = await loginAs(app, world.slug, world.staff.recruiter.email);
   const call = (method: 'POST' | 'GET', url: string, payload?: object) =>
     app.inject({ method, url, payload, headers: { cookie: recruiter } }).then((r) => r.json());
@@ -47,7 +34,7 @@ beforeAll(async () => {
   // Some applications waiting for their resume screen, one at the technical round with an
   // interview booked, one past every round with an offer above the job's band.
   for (let i = 0; i < 3; i++)
-    await apply({ ...world.candidate(), resumeText: `Resume ${i}: TypeScript, PostgreSQL.` });
+    await world.apply({ ...world.candidate(), resumeText: `Resume ${i}: TypeScript, PostgreSQL.` });
   ids.atTech = (
     await world.atTechnicalRound({ email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' })
   ).id;
@@ -74,7 +61,7 @@ beforeAll(async () => {
       },
     }),
   );
-  const ready = await apply({ email: 'alan@example.com', firstName: 'Alan', lastName: 'Turing' });
+  const ready = await world.apply({ email: 'alan@example.com', firstName: 'Alan', lastName: 'Turing' });
   await world.passAllRounds(ready.id);
   ids.atOffer = ready.id;
   const offer = await call('POST', `/api/applications/${ready.id}/offers`, {
@@ -99,8 +86,6 @@ beforeAll(async () => {
     .set({ timezone: 'Asia/Shanghai' })
     .where('id', '=', world.staff.interviewer.userId)
     .execute();
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   browser = await launchChromium();
 }, 90_000);
 afterAll(async () => {
@@ -202,8 +187,8 @@ describe('every main page', () => {
 
 describe('recruiter', () => {
   it('triages by keyboard, decides a selection in bulk with a result per item, and sees the board move', async () => {
-    const a = await apply();
-    const b = await apply();
+    const a = await world.apply();
+    const b = await world.apply();
     const { page, errors, context } = await staff('recruiter');
     await page.getByRole('heading', { level: 1, name: 'Resume screen' }).waitFor();
     // Select the two newest with their checkboxes.

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { boardAdmin } from '../../src/db/board-admin.js';
@@ -9,7 +8,7 @@ import { WEB_ROOT } from '../../src/server/routes/web-app.js';
 import { launchChromium } from '../support/browser.js';
 import { openTestDatabase } from '../support/db.js';
 import { pdfWith } from '../support/files.js';
-import { buildTestApp } from '../support/http.js';
+import { listening } from '../support/http.js';
 import { review, staffContext, watchErrors } from '../support/web.js';
 import { buildWorld, ids, TestClock, type World } from '../support/world.js';
 
@@ -33,9 +32,7 @@ beforeAll(async () => {
     teamIds: [],
     gdprRetentionDays: 365,
   });
-  app = await buildTestApp(database, clock);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  ({ app, base } = await listening(database, clock));
   browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideApplicationRound } from '../../src/core/applications/decide-round.js';
-import { submitApplication } from '../../src/core/applications/submit-application.js';
 import type { Database } from '../../src/db/database.js';
 import type { App } from '../../src/server/context.js';
 import { openTestDatabase } from '../support/db.js';
@@ -39,19 +38,8 @@ const get = (cookie: string, url: string) => app.inject({ url, headers: { cookie
 const post = (cookie: string, url: string, payload: unknown) =>
   app.inject({ method: 'POST', url, payload: payload as object, headers: { cookie } });
 
-async function apply(
-  jobId = world.jobs.fullTimeA.id,
-  person: { email: string; firstName: string; lastName: string; resumeText?: string } = world.candidate(),
-) {
-  return ok(
-    await submitApplication(world.deps, {
-      actor: world.staff.recruiter,
-      jobId,
-      candidate: person,
-      source: 'test',
-    }),
-  ).application;
-}
+const apply = (jobId = world.jobs.fullTimeA.id, person: Parameters<World['apply']>[0] = world.candidate()) =>
+  world.apply(person, jobId);
 /** Decides a round as its decider: the recruiter, HR, or the hiring manager of the job's team. */
 const decide = async (
   applicationId: string,

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { Database } from '../../src/db/database.js';
@@ -19,6 +20,13 @@ export const testConfig = loadConfig({
 
 export function buildTestApp(database: Database, clock: TestClock): Promise<App> {
   return buildApp({ database, config: testConfig, clock, ids });
+}
+
+/** The app listening on a free loopback port, for a browser: answers the app and its base URL. */
+export async function listening(database: Database, clock: TestClock): Promise<{ app: App; base: string }> {
+  const app = await buildTestApp(database, clock);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return { app, base: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
 }
 
 export function sessionCookie(response: LightMyRequestResponse): string {

@@ -206,6 +206,13 @@ export async function buildWorld(
     n++;
     return { email: `Candidate.${n}@Example.com`, firstName: 'Cand', lastName: `Number ${n}` };
   };
+  /** An application submitted by the recruiter, to job A unless told. */
+  const apply = async (
+    person: { email: string; firstName: string; lastName: string; resumeText?: string } = candidate(),
+    jobId = jobs.fullTimeA.id,
+  ) =>
+    ok(await submitApplication(deps, { actor: staff.recruiter, jobId, candidate: person, source: 'test' }))
+      .application;
   /** An application to job A whose resume screen is passed: its current round is the technical interview. */
   const atTechnicalRound = async (person = candidate()) => {
     const application = ok(
@@ -237,6 +244,7 @@ export async function buildWorld(
     processes: { A: processA, B: processB },
     jobs,
     candidate,
+    apply,
     passAllRounds,
     atTechnicalRound,
   };

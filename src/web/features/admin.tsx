@@ -344,6 +344,16 @@ function ProcessEditor({ process, onSaved }: { process: Process; onSaved: (p: Pr
   // Opening the editor moves the keyboard there, below the list.
   useEffect(() => heading.current?.focus(), []);
   const err = (path: string) => action.error?.about(`definition.${path}`);
+  type Choice = 'step' | 'roundType' | 'format' | 'decidedBy';
+  const choice = (i: number, key: Choice, label: string, values: readonly string[]) => (
+    <SelectField
+      label={label}
+      value={rounds[i]![key]}
+      onChange={(v) => setRound(i, { [key]: v })}
+      options={options(values)}
+      error={err(`rounds.${i}.${key}`)}
+    />
+  );
   const setRound = (i: number, patch: Partial<Round>) =>
     setRounds((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const move = (i: number, by: number) =>
@@ -408,34 +418,10 @@ function ProcessEditor({ process, onSaved }: { process: Process; onSaved: (p: Pr
             onChange={(n) => setRound(i, { name: n })}
             error={err(`rounds.${i}.name`)}
           />
-          <SelectField
-            label="Step"
-            value={r.step}
-            onChange={(v) => setRound(i, { step: v as Round['step'] })}
-            options={options(steps)}
-            error={err(`rounds.${i}.step`)}
-          />
-          <SelectField
-            label="Round type"
-            value={r.roundType}
-            onChange={(v) => setRound(i, { roundType: v as Round['roundType'] })}
-            options={options(roundTypes)}
-            error={err(`rounds.${i}.roundType`)}
-          />
-          <SelectField
-            label="Format"
-            value={r.format}
-            onChange={(v) => setRound(i, { format: v as Round['format'] })}
-            options={options(interviewFormats)}
-            error={err(`rounds.${i}.format`)}
-          />
-          <SelectField
-            label="Decided by"
-            value={r.decidedBy}
-            onChange={(v) => setRound(i, { decidedBy: v as Round['decidedBy'] })}
-            options={options(deciders)}
-            error={err(`rounds.${i}.decidedBy`)}
-          />
+          {choice(i, 'step', 'Step', steps)}
+          {choice(i, 'roundType', 'Round type', roundTypes)}
+          {choice(i, 'format', 'Format', interviewFormats)}
+          {choice(i, 'decidedBy', 'Decided by', deciders)}
           <TextField
             label="Minutes"
             type="number"

@@ -1,6 +1,6 @@
 import { useApi } from '../api';
-import type { Compensation } from '../types';
-import { money, Show } from '../ui';
+import type { CandidateOffer, Compensation } from '../types';
+import { money, Show, when } from '../ui';
 
 /** R-OFFER-3: the offer year by year (back-weighted vesting shows), beside competing offers. */
 export function CompensationView({ base }: { base: string }) {
@@ -56,5 +56,35 @@ export function CompensationView({ base }: { base: string }) {
         )}
       </Show>
     </section>
+  );
+}
+
+/** An offer's terms as the candidate and the hiring team both read them. */
+export function OfferTerms({ terms, timeZone }: { terms: CandidateOffer['terms']; timeZone: string }) {
+  const { currency, equity } = terms;
+  return (
+    <dl className="terms">
+      <dt>Base salary</dt>
+      <dd>{money(terms.baseSalaryCents, currency)} a year</dd>
+      <dt>Target bonus</dt>
+      <dd>{terms.targetBonusBps / 100}% of base</dd>
+      <dt>Sign-on</dt>
+      <dd>{money(terms.signOn.amountCents, currency)}</dd>
+      <dt>Equity</dt>
+      <dd>
+        {equity.kind === 'units'
+          ? `${equity.units} units at ${money(equity.referencePriceCents, currency)}`
+          : money(equity.valueCents, currency)}
+        , vesting {terms.vestingScheduleKey}
+      </dd>
+      <dt>Start date</dt>
+      <dd>{terms.startDate}</dd>
+      <dt>Reply by</dt>
+      <dd>{when(terms.expiresAt, timeZone)}</dd>
+      <dt>Level and location</dt>
+      <dd>
+        {terms.level}, {terms.location}
+      </dd>
+    </dl>
   );
 }

@@ -16,7 +16,7 @@ import {
   useCursorList,
   when,
 } from '../ui';
-import { CompensationView } from './compensation';
+import { CompensationView, OfferTerms } from './compensation';
 
 const statuses = [
   '',
@@ -110,29 +110,7 @@ export function OfferPage({ id }: { id: string }) {
               </button>
             )}
           </div>
-          <dl className="terms">
-            <dt>Base salary</dt>
-            <dd>{money(o.terms.baseSalaryCents, o.terms.currency)} a year</dd>
-            <dt>Target bonus</dt>
-            <dd>{o.terms.targetBonusBps / 100}% of base</dd>
-            <dt>Sign-on</dt>
-            <dd>{money(o.terms.signOn.amountCents, o.terms.currency)}</dd>
-            <dt>Equity</dt>
-            <dd>
-              {o.terms.equity.kind === 'units'
-                ? `${o.terms.equity.units} units at ${money(o.terms.equity.referencePriceCents, o.terms.currency)}`
-                : money(o.terms.equity.valueCents, o.terms.currency)}
-              , vesting {o.terms.vestingScheduleKey}
-            </dd>
-            <dt>Start date</dt>
-            <dd>{o.terms.startDate}</dd>
-            <dt>Expires</dt>
-            <dd>{when(o.terms.expiresAt, me.timezone)}</dd>
-            <dt>Level and location</dt>
-            <dd>
-              {o.terms.level}, {o.terms.location}
-            </dd>
-          </dl>
+          <OfferTerms terms={o.terms} timeZone={me.timezone} />
           {o.outsideBand.length > 0 && (
             <p className="notice">
               Outside the job’s band: {o.outsideBand.join(', ')} — needs approval by{' '}

@@ -3,7 +3,7 @@ import { Link } from 'wouter';
 import { post, useAction, useApi } from '../api';
 import type { ApplicationItem, CandidateOffer } from '../types';
 import { ErrorNotice, humanize, Loading, money, Page, Show, TextField, when } from '../ui';
-import { CompensationView } from './compensation';
+import { CompensationView, OfferTerms } from './compensation';
 
 type PortalApplication = Omit<ApplicationItem, 'candidateName'> & {
   currentRoundName: string | null;
@@ -339,16 +339,7 @@ export function PortalOfferPage({ id }: { id: string }) {
               You accepted this offer. Welcome aboard!
             </p>
           )}
-          <dl className="terms">
-            <dt>Base salary</dt>
-            <dd>{money(o.terms.baseSalaryCents, o.terms.currency)} a year</dd>
-            <dt>Target bonus</dt>
-            <dd>{o.terms.targetBonusBps / 100}% of base</dd>
-            <dt>Sign-on</dt>
-            <dd>{money(o.terms.signOn.amountCents, o.terms.currency)}</dd>
-            <dt>Start date</dt>
-            <dd>{o.terms.startDate}</dd>
-          </dl>
+          <OfferTerms terms={o.terms} timeZone={zone} />
           <CompensationView base={`/api/me/offers/${id}`} />
           <p>
             <a href={`/api/me/offers/${id}/letter.pdf`}>Your offer letter (PDF)</a>
