@@ -15,12 +15,12 @@ import { SignInPage } from './features/sign-in';
 import type { Me, StaffMe } from './types';
 import { Loading } from './ui';
 
-const SessionContext = createContext<{ me: Me; reload: () => void } | null>(null);
+const SessionContext = createContext<Me | null>(null);
 
 export function useStaff(): StaffMe {
-  const session = useContext(SessionContext);
-  if (session?.me.kind !== 'staff') throw new Error('a staff screen outside a staff session');
-  return session.me;
+  const me = useContext(SessionContext);
+  if (me?.kind !== 'staff') throw new Error('a staff screen outside a staff session');
+  return me;
 }
 
 export const can = (me: StaffMe, action: string) => me.can.includes(action);
@@ -127,14 +127,13 @@ function StaffApp({ me }: { me: StaffMe }) {
   );
 }
 
-function CandidateApp() {
+function CandidateApp({ name }: { name: string }) {
   const signOut = async () => {
     await api('/api/auth/logout', { method: 'POST' });
     window.location.assign('/candidate/sign-in');
   };
-  const session = useContext(SessionContext)!;
   return (
-    <Shell nav={[['/candidate', 'My applications']]} who={session.me.name} onSignOut={signOut}>
+    <Shell nav={[['/candidate', 'My applications']]} who={name} onSignOut={signOut}>
       <Switch>
         <Route path="/candidate/offers/:id">{(p) => <PortalOfferPage id={p.id} />}</Route>
         <Route path="/candidate" component={PortalPage} />
@@ -163,8 +162,8 @@ export function App() {
   if (me.kind === 'candidate' && !candidateArea) return <Redirect to="/candidate" />;
   if (me.kind === 'staff' && candidateArea) return <Redirect to="/app" />;
   return (
-    <SessionContext.Provider value={{ me, reload: session.reload }}>
-      {me.kind === 'staff' ? <StaffApp me={me} /> : <CandidateApp />}
+    <SessionContext.Provider value={me}>
+      {me.kind === 'staff' ? <StaffApp me={me} /> : <CandidateApp name={me.name} />}
     </SessionContext.Provider>
   );
 }

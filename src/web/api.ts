@@ -39,6 +39,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   const json = text ? JSON.parse(text) : undefined;
+  if (response.status === 401 && !path.startsWith('/api/auth/')) signInAgain();
   if (!response.ok) {
     const error = json?.error ?? {};
     throw new ApiError(
@@ -49,6 +50,14 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     );
   }
   return json as T;
+}
+
+/** A session that ended while the page was open: back to sign-in, then back here. */
+function signInAgain() {
+  const here = window.location.pathname + window.location.search;
+  window.location.assign(
+    here.startsWith('/candidate') ? '/candidate/sign-in' : `/app/sign-in?next=${encodeURIComponent(here)}`,
+  );
 }
 
 export const post = <T>(path: string, body: unknown = {}) => api<T>(path, { method: 'POST', body });

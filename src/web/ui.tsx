@@ -177,11 +177,6 @@ export function when(isoTime: string | null | undefined, timeZone?: string) {
   }).format(new Date(isoTime));
 }
 
-export const day = (isoTime: string | null | undefined) =>
-  isoTime
-    ? new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(isoTime))
-    : '—';
-
 export const money = (cents: number, currency: string) =>
   new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(
     cents / 100,

@@ -1,6 +1,6 @@
-import type { Deps } from '../ports.js';
+import type { Deps, Store } from '../ports.js';
 import { fail, ok } from '../result.js';
-import type { Actor } from '../types.js';
+import type { Actor, Application } from '../types.js';
 import { checkWithdrawable } from './application.rules.js';
 import { concludeApplication } from './conclude-application.js';
 
@@ -18,19 +18,30 @@ export async function withdrawApplication(
     }
     const allowed = checkWithdrawable(app);
     if (!allowed.ok) return allowed;
-    const updated = await store.applications.update(actor.orgId, app.id, {
-      status: 'withdrawn',
-      endedAt: deps.clock.now(),
-    });
-    await store.audit.record({
-      orgId: actor.orgId,
-      actor,
-      entityType: 'application',
-      entityId: app.id,
-      action: 'application.withdrawn',
-      ...(input.reason ? { reason: input.reason } : {}),
-    });
-    await concludeApplication(deps, store, actor, updated, 'withdrawn');
-    return ok(updated);
+    return ok(await endAsWithdrawn(deps, store, actor, app, input.reason));
   });
+}
+
+/** Ends an open application as withdrawn by its candidate, inside the caller's transaction. */
+export async function endAsWithdrawn(
+  deps: Deps,
+  store: Store,
+  actor: Actor & { kind: 'candidate' },
+  app: Application,
+  reason: string | undefined,
+) {
+  const updated = await store.applications.update(actor.orgId, app.id, {
+    status: 'withdrawn',
+    endedAt: deps.clock.now(),
+  });
+  await store.audit.record({
+    orgId: actor.orgId,
+    actor,
+    entityType: 'application',
+    entityId: app.id,
+    action: 'application.withdrawn',
+    ...(reason ? { reason } : {}),
+  });
+  await concludeApplication(deps, store, actor, updated, 'withdrawn');
+  return updated;
 }

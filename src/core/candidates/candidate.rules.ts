@@ -1,3 +1,4 @@
+import { checkWithdrawable } from '../applications/application.rules.js';
 import { fail, ok } from '../result.js';
 import type { Application } from '../types.js';
 
@@ -17,6 +18,6 @@ export function checkErasable(applications: Pick<Application, 'id' | 'status'>[]
   return ok(undefined);
 }
 
-/** Applications still open when a candidate asks to be erased end as withdrawn. */
+/** Applications still open when a candidate asks to be erased end as withdrawn (R-CAND-3). */
 export const openApplications = <A extends Pick<Application, 'status'>>(applications: A[]) =>
-  applications.filter((a) => a.status === 'active' || a.status === 'queued');
+  applications.filter((a) => checkWithdrawable(a).ok);

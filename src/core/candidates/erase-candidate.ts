@@ -1,4 +1,4 @@
-import { concludeApplication } from '../applications/conclude-application.js';
+import { endAsWithdrawn } from '../applications/withdraw-application.js';
 import type { Deps } from '../ports.js';
 import { ok } from '../result.js';
 import type { Actor } from '../types.js';
@@ -16,24 +16,10 @@ export async function eraseCandidate(deps: Deps, input: { actor: Actor & { kind:
     const applications = await store.applications.lockAllOfCandidate(actor.orgId, actor.candidateId);
     const allowed = checkErasable(applications);
     if (!allowed.ok) return allowed;
-    const now = deps.clock.now();
     const withdrawn = openApplications(applications);
-    for (const application of withdrawn) {
-      const updated = await store.applications.update(actor.orgId, application.id, {
-        status: 'withdrawn',
-        endedAt: now,
-      });
-      await store.audit.record({
-        orgId: actor.orgId,
-        actor,
-        entityType: 'application',
-        entityId: application.id,
-        action: 'application.withdrawn',
-        reason: ERASURE_REASON,
-      });
-      await concludeApplication(deps, store, actor, updated, 'withdrawn');
-    }
-    await store.candidates.erase(actor.orgId, actor.candidateId, now);
+    for (const application of withdrawn)
+      await endAsWithdrawn(deps, store, actor, application, ERASURE_REASON);
+    await store.candidates.erase(actor.orgId, actor.candidateId, deps.clock.now());
     await store.audit.record({
       orgId: actor.orgId,
       actor,
