@@ -8,6 +8,7 @@ import {
   steps,
   webhookEventTypes,
 } from '../../contracts/vocabulary';
+import { useStaff } from '../App';
 import { api, post, put, useAction, useApi } from '../api';
 import type { Policy, Process, Team, TemplateSummary, User } from '../types';
 import { ErrorNotice, humanize, Page, SelectField, Show, TextField, when } from '../ui';
@@ -81,6 +82,7 @@ function Checkboxes({
 }
 
 function TeamsAdmin() {
+  const me = useStaff();
   const teams = useApi<{ items: Team[] }>('/api/teams');
   const [name, setName] = useState('');
   const [timezone, setTimezone] = useState('America/Los_Angeles');
@@ -109,7 +111,7 @@ function TeamsAdmin() {
                 <tr key={team.id}>
                   <td>{team.name}</td>
                   <td>{team.timezone}</td>
-                  <td>{when(team.createdAt)}</td>
+                  <td>{when(team.createdAt, me.timezone)}</td>
                 </tr>
               ))}
             </tbody>

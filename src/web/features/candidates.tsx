@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
+import { useStaff } from '../App';
 import { query, useApi } from '../api';
 import type { ApplicationItem, Candidate, Page as ListPage } from '../types';
 import { ErrorNotice, humanize, Loading, MoreButton, Page, TextField, useCursorList, when } from '../ui';
@@ -54,6 +55,7 @@ export function CandidatesPage() {
 }
 
 function CandidateApplications({ candidate }: { candidate: Candidate }) {
+  const me = useStaff();
   const apps = useApi<ListPage<ApplicationItem>>(`/api/applications?candidateId=${candidate.id}&limit=200`);
   return (
     <section aria-labelledby="cand-apps">
@@ -65,7 +67,7 @@ function CandidateApplications({ candidate }: { candidate: Candidate }) {
           {apps.data.items.map((a) => (
             <li key={a.id}>
               <Link href={`/app/applications/${a.id}`}>{a.jobTitle}</Link> — {humanize(a.status)},{' '}
-              {humanize(a.step)}, applied {when(a.submittedAt)}
+              {humanize(a.step)}, applied {when(a.submittedAt, me.timezone)}
             </li>
           ))}
         </ul>

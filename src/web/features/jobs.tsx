@@ -131,7 +131,7 @@ export function PipelinePage({ id }: { id: string }) {
                   {c.cards.map((card) => (
                     <li key={card.applicationId}>
                       <Link href={`/app/applications/${card.applicationId}`}>{card.candidateName}</Link>
-                      <span className="meta">applied {when(card.submittedAt)}</span>
+                      <span className="meta">applied {when(card.submittedAt, me.timezone)}</span>
                     </li>
                   ))}
                 </ul>

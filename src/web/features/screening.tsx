@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'wouter';
+import { useStaff } from '../App';
 import { post, query, useAction, useApi } from '../api';
 import type { ApplicationDetail, ApplicationItem, BulkResult, Job, Page as ListPage } from '../types';
 import { Empty, ErrorNotice, Loading, MoreButton, Page, SelectField, useCursorList, when } from '../ui';
@@ -31,6 +32,7 @@ const typing = (target: EventTarget | null) =>
  * decide, move and select without the mouse, because most applications end here.
  */
 export function ScreeningPage() {
+  const me = useStaff();
   const jobs = useApi<ListPage<Job>>('/api/jobs?status=open&limit=200');
   const [jobId, setJobId] = useState('');
   const list = useCursorList<ApplicationItem>(
@@ -225,7 +227,7 @@ export function ScreeningPage() {
                     {a.candidateName}
                   </button>
                   <span className="meta">
-                    {a.jobTitle} · {when(a.submittedAt)}
+                    {a.jobTitle} · {when(a.submittedAt, me.timezone)}
                   </span>
                 </li>
               ))}
