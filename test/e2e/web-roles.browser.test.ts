@@ -19,6 +19,8 @@ let world: World;
 let browser: Browser;
 let base: string;
 const clock = new TestClock();
+/** Polls until the page catches up; browsers on a busy machine take their time. */
+const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
 const ids: Record<'screened' | 'atTech' | 'atOffer' | 'offer' | 'interview', string> = {} as never;
 
 beforeAll(async () => {
@@ -212,24 +214,24 @@ describe('recruiter', () => {
 
     // The one refused had moved on, so it left the queue with the one rejected.
     const names = () => page.locator('.queue li button').allTextContents();
-    await expect.poll(names).not.toContain(await nameOf(b.id));
+    await eventually(names).not.toContain(await nameOf(b.id));
     const [oldest, second] = await names();
     // The keyboard: j moves down, k back up to the oldest, r rejects it with the chosen reason.
     const current = () => page.locator('.queue li.current button').textContent();
     await page.keyboard.press('j');
-    await expect.poll(current).toBe(second);
+    await eventually(current).toBe(second);
     await page.keyboard.press('k');
-    await expect.poll(current).toBe(oldest);
+    await eventually(current).toBe(oldest);
     await page.keyboard.press('r');
     await page
       .getByRole('status')
       .filter({ hasText: `${oldest}: rejected.` })
       .waitFor();
-    await expect.poll(names).not.toContain(oldest);
+    await eventually(names).not.toContain(oldest);
 
     await page.goto(`${base}/app/jobs/${world.jobs.fullTimeA.id}`);
     const rejected = page.getByRole('region', { name: /^Rejected/ });
-    await expect.poll(async () => rejected.locator('.count').textContent()).toBe('3');
+    await eventually(async () => rejected.locator('.count').textContent()).toBe('3');
     expect(errors).toEqual([]);
     await context.close();
   }, 60_000);

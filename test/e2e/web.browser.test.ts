@@ -18,6 +18,8 @@ let world: World;
 let browser: Browser;
 let base: string;
 const clock = new TestClock();
+/** Polls until the page catches up; browsers on a busy machine take their time. */
+const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
 
 beforeAll(async () => {
   if (!fs.existsSync(`${WEB_ROOT}/index.html`))
@@ -94,7 +96,7 @@ it('the whole journey: a candidate applies, the recruiter advances them, the int
   await grace.getByText('compilers, COBOL').waitFor();
   violations.push(...(await review(recruiter.page, 'recruiter-screening')));
   await recruiter.page.keyboard.press('a');
-  await expect.poll(() => status(recruiter.page).textContent()).toBe('Grace Hopper: advanced.');
+  await eventually(() => status(recruiter.page).textContent()).toBe('Grace Hopper: advanced.');
 
   // The recruiter books the technical interview from the candidate page: 10:00 in the browser's Los
   // Angeles is 18:00 in the recruiter's own zone (UTC), which the page shows.
@@ -122,7 +124,7 @@ it('the whole journey: a candidate applies, the recruiter advances them, the int
   await interviewer.page
     .getByLabel('Notes', { exact: true })
     .fill('Clear reasoning; wrote a working compiler pass.');
-  await expect.poll(() => status(interviewer.page).textContent()).toMatch(/^Draft saved at/);
+  await eventually(() => status(interviewer.page).textContent()).toMatch(/^Draft saved at/);
   await interviewer.page.reload();
   await expect(interviewer.page.getByLabel('Notes', { exact: true }).inputValue()).resolves.toContain(
     'working compiler',
@@ -132,7 +134,7 @@ it('the whole journey: a candidate applies, the recruiter advances them, the int
   await interviewer.page.locator('.field-error', { hasText: 'Rate at least one attribute.' }).waitFor();
   await interviewer.page.locator('fieldset.ratings').first().getByLabel('Yes', { exact: true }).check();
   await interviewer.page.getByRole('button', { name: 'Submit scorecard' }).click();
-  await expect.poll(() => status(interviewer.page).textContent()).toBe('Submitted.');
+  await eventually(() => status(interviewer.page).textContent()).toBe('Submitted.');
   expect(interviewer.errors).toEqual([]);
   await interviewer.context.close();
 
@@ -181,7 +183,7 @@ it('the whole journey: a candidate applies, the recruiter advances them, the int
   expect(await candidate.page.getByRole('row', { name: /Year 1/ }).textContent()).toContain('$180,000');
   violations.push(...(await review(candidate.page, 'candidate-offer')));
   await candidate.page.getByRole('button', { name: 'Accept the offer' }).click();
-  await expect.poll(() => status(candidate.page).textContent()).toContain('You accepted this offer');
+  await eventually(() => status(candidate.page).textContent()).toContain('You accepted this offer');
   expect(candidate.errors).toEqual([]);
   await candidate.context.close();
 

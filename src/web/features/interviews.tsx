@@ -126,6 +126,7 @@ function ScorecardForm({
   const [status, setStatus] = useState('');
   const version = useRef(0);
   const dirty = useRef(false);
+  const saving = useRef(Promise.resolve());
   const action = useAction();
   const [submitted, setSubmitted] = useState(false);
   useEffect(() => {
@@ -137,21 +138,24 @@ function ScorecardForm({
   }, [card.data, content]);
   useEffect(() => {
     if (!content || !dirty.current || submitted) return;
-    const timer = setTimeout(async () => {
-      setStatus('Saving…');
-      try {
-        const saved = await api<Scorecard>(`/api/interviews/${interviewId}/scorecard`, {
-          method: 'PUT',
-          body: { content, expectedVersion: version.current },
-        });
-        version.current = saved.version;
-        dirty.current = false;
-        setStatus(
-          `Draft saved at ${new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`,
-        );
-      } catch (e) {
-        setStatus(e instanceof ApiError ? `Not saved: ${e.message}` : 'Not saved: the connection failed');
-      }
+    const timer = setTimeout(() => {
+      // One save at a time, each sending the version the previous one returned.
+      saving.current = saving.current.then(async () => {
+        setStatus('Saving…');
+        try {
+          const saved = await api<Scorecard>(`/api/interviews/${interviewId}/scorecard`, {
+            method: 'PUT',
+            body: { content, expectedVersion: version.current },
+          });
+          version.current = saved.version;
+          dirty.current = false;
+          setStatus(
+            `Draft saved at ${new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`,
+          );
+        } catch (e) {
+          setStatus(e instanceof ApiError ? `Not saved: ${e.message}` : 'Not saved: the connection failed');
+        }
+      });
     }, AUTOSAVE_MS);
     return () => clearTimeout(timer);
   }, [content, interviewId, submitted]);
@@ -162,6 +166,7 @@ function ScorecardForm({
     setContent({ ...content, ...patch });
   };
   const submit = async () => {
+    await saving.current;
     const saved = await action.run(() =>
       post<Scorecard>(`/api/interviews/${interviewId}/scorecard/submit`, { content }),
     );
