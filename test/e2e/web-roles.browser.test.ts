@@ -261,6 +261,39 @@ describe('recruiter', () => {
   }, 60_000);
 });
 
+describe('coordinator', () => {
+  it('emails the candidate a link to pick a time, after naming the interviewer', async () => {
+    const application = await world.atTechnicalRound({
+      email: 'edsger@example.com',
+      firstName: 'Edsger',
+      lastName: 'Dijkstra',
+    });
+    const { page, errors, context } = await staff('coordinator');
+    await page.goto(`${base}/app/applications/${application.id}`);
+    await page.getByRole('button', { name: 'Send a link to pick a time' }).click();
+    await fieldError(page, 'Too small')
+      .or(fieldError(page, 'at least'))
+      .or(fieldError(page, '>=1'))
+      .first()
+      .waitFor();
+    await page.getByLabel('Interviewer').selectOption({ value: world.staff.interviewer.userId });
+    await page.getByRole('button', { name: 'Send a link to pick a time' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Link sent: the candidate can pick a time until' })
+      .waitFor();
+    const sent = await world.db
+      .selectFrom('outbox')
+      .select('payload')
+      .where('kind', '=', 'candidate.scheduling_link')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(sent.payload.applicationId).toBe(application.id);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+});
+
 describe('interviewer', () => {
   it("sees others' feedback only once their own is in (R-FB-3)", async () => {
     const { page, errors, context } = await staff('interviewer', 'America/New_York');

@@ -305,6 +305,7 @@ function ScheduleForm({
   const [startsAt, setStartsAt] = useState('');
   const [language, setLanguage] = useState('en');
   const action = useAction();
+  const me = useStaff();
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -319,10 +320,26 @@ function ScheduleForm({
     );
     if (ok) onBooked();
   };
+  const [linkSent, setLinkSent] = useState('');
+  const sendLink = async () => {
+    const link = await action.run(() =>
+      post<{ expiresAt: string }>(`/api/applications/${a.id}/scheduling-links`, {
+        roundKey: a.currentRound,
+        interviewerIds: interviewerId ? [interviewerId] : [],
+        language,
+      }),
+    );
+    if (link)
+      setLinkSent(`Link sent: the candidate can pick a time until ${when(link.expiresAt, me.timezone)}.`);
+  };
   return (
     <form onSubmit={submit} noValidate aria-label="Book an interview">
       <h3>Book the current round</h3>
+      <p className="hint">
+        Pick a time yourself, or email the candidate a link to choose one of the interviewer's free times.
+      </p>
       <ErrorNotice error={action.error} />
+      <p role="status">{linkSent}</p>
       <SelectField
         label="Interviewer"
         value={interviewerId}
@@ -350,9 +367,14 @@ function ScheduleForm({
         onChange={setLanguage}
         error={action.error?.about('language')}
       />
-      <button type="submit" disabled={action.busy}>
-        {action.busy ? 'Booking…' : 'Book interview'}
-      </button>
+      <div className="actions">
+        <button type="submit" disabled={action.busy}>
+          {action.busy ? 'Booking…' : 'Book interview'}
+        </button>
+        <button type="button" className="secondary" disabled={action.busy} onClick={sendLink}>
+          Send a link to pick a time
+        </button>
+      </div>
     </form>
   );
 }
