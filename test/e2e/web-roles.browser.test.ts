@@ -5,11 +5,10 @@ import { decideApplicationRound } from '../../src/core/applications/decide-round
 import { updateJob } from '../../src/core/jobs/update-job.js';
 import type { Database } from '../../src/db/database.js';
 import type { App } from '../../src/server/context.js';
-import { WEB_ROOT } from '../../src/server/routes/web-app.js';
 import { launchChromium } from '../support/browser.js';
 import { openTestDatabase } from '../support/db.js';
 import { candidateLogin, listening, loginAs } from '../support/http.js';
-import { review, staffContext, watchErrors } from '../support/web.js';
+import { requireBuiltWebApp, review, staffContext, watchErrors } from '../support/web.js';
 import { buildWorld, ok, TestClock, type World } from '../support/world.js';
 
 // Each role's own journey through the web app, and every main page checked with axe-core.
@@ -24,8 +23,7 @@ const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeou
 const ids: Record<'screened' | 'atTech' | 'atOffer' | 'offer' | 'interview', string> = {} as never;
 
 beforeAll(async () => {
-  if (!fs.existsSync(`${WEB_ROOT}/index.html`))
-    throw new Error('the web app is not built: run npm run build:web');
+  requireBuiltWebApp();
   database = await openTestDatabase();
   world = await buildWorld(database, clock);
   ({ app, base } = await listening(database, clock));

@@ -1,15 +1,13 @@
-import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { boardAdmin } from '../../src/db/board-admin.js';
 import type { Database } from '../../src/db/database.js';
 import type { App } from '../../src/server/context.js';
-import { WEB_ROOT } from '../../src/server/routes/web-app.js';
 import { launchChromium } from '../support/browser.js';
 import { openTestDatabase } from '../support/db.js';
 import { pdfWith } from '../support/files.js';
 import { listening } from '../support/http.js';
-import { review, staffContext, watchErrors } from '../support/web.js';
+import { requireBuiltWebApp, review, staffContext, watchErrors } from '../support/web.js';
 import { buildWorld, ids, TestClock, type World } from '../support/world.js';
 
 let database: Database;
@@ -22,8 +20,7 @@ const clock = new TestClock();
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
 
 beforeAll(async () => {
-  if (!fs.existsSync(`${WEB_ROOT}/index.html`))
-    throw new Error('the web app is not built: run npm run build:web');
+  requireBuiltWebApp();
   database = await openTestDatabase();
   world = await buildWorld(database, clock);
   await boardAdmin(world.db, clock).create(world.staff.admin, ids.next(), {

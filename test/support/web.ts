@@ -1,10 +1,17 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { WEB_ROOT } from '../../src/server/routes/web-app.js';
 import { PASSWORD } from './world.js';
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 export const SCREENSHOTS = '.test-results/web';
+
+/** The browser tests drive the built app; `npm test` builds it first. */
+export function requireBuiltWebApp() {
+  if (!fs.existsSync(`${WEB_ROOT}/index.html`))
+    throw new Error('the web app is not built: run npm run build:web');
+}
 
 interface AxeResult {
   violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];

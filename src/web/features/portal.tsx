@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { post, useAction, useApi } from '../api';
 import type { ApplicationItem, CandidateOffer } from '../types';
@@ -222,33 +222,44 @@ function ApplicationCard({
   );
 }
 
-function WithdrawForm({ applicationId, onDone }: { applicationId: string; onDone: () => void }) {
+/**
+ * An action that cannot be undone: a button that opens its form, which the candidate submits or
+ * closes with "Keep it".
+ */
+function AskFirst({
+  opener,
+  title,
+  confirm,
+  action,
+  onConfirm,
+  children,
+}: {
+  opener: string;
+  title: string;
+  confirm: string;
+  action: ReturnType<typeof useAction>;
+  onConfirm: () => void;
+  children: ReactNode;
+}) {
   const [asking, setAsking] = useState(false);
-  const [reason, setReason] = useState('');
-  const action = useAction();
-  if (!asking)
+  if (!asking) {
     return (
       <button type="button" className="secondary" onClick={() => setAsking(true)}>
-        Withdraw…
+        {opener}
       </button>
     );
-  const submit = async (event: FormEvent) => {
+  }
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (await action.run(() => post(`/api/me/applications/${applicationId}/withdraw`, { reason }))) onDone();
+    onConfirm();
   };
   return (
-    <form onSubmit={submit} noValidate aria-label="Withdraw this application">
+    <form onSubmit={submit} noValidate aria-label={title}>
       <ErrorNotice error={action.error} />
-      <TextField
-        label="Why are you withdrawing? (optional)"
-        multiline
-        value={reason}
-        onChange={setReason}
-        autoFocus
-      />
+      {children}
       <div className="actions">
         <button type="submit" className="danger" disabled={action.busy}>
-          Withdraw this application
+          {confirm}
         </button>
         <button type="button" className="secondary" onClick={() => setAsking(false)}>
           Keep it
@@ -258,31 +269,52 @@ function WithdrawForm({ applicationId, onDone }: { applicationId: string; onDone
   );
 }
 
+function WithdrawForm({ applicationId, onDone }: { applicationId: string; onDone: () => void }) {
+  const [reason, setReason] = useState('');
+  const action = useAction();
+  const withdraw = async () => {
+    if (await action.run(() => post(`/api/me/applications/${applicationId}/withdraw`, { reason }))) onDone();
+  };
+  return (
+    <AskFirst
+      opener="Withdraw…"
+      title="Withdraw this application"
+      confirm="Withdraw this application"
+      action={action}
+      onConfirm={withdraw}
+    >
+      <TextField
+        label="Why are you withdrawing? (optional)"
+        multiline
+        value={reason}
+        onChange={setReason}
+        autoFocus
+      />
+    </AskFirst>
+  );
+}
+
 /** R-CAND-4: erasure cannot be undone, so the candidate confirms by typing their address. */
 function EraseForm() {
-  const [asking, setAsking] = useState(false);
   const [email, setEmail] = useState('');
   const action = useAction();
-  if (!asking) {
-    return (
-      <button type="button" className="secondary" onClick={() => setAsking(true)}>
-        Erase my data…
-      </button>
-    );
-  }
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const erase = async () => {
     if (await action.run(() => post('/api/me/erasure', { email }))) {
       window.location.replace('/candidate/sign-in?erased=1');
     }
   };
   return (
-    <form onSubmit={submit} noValidate aria-label="Erase my data">
+    <AskFirst
+      opener="Erase my data…"
+      title="Erase my data"
+      confirm="Erase my data"
+      action={action}
+      onConfirm={erase}
+    >
       <p>
         This withdraws every open application, cancels your interviews and removes your name, contact details,
         resume and files. It cannot be undone.
       </p>
-      <ErrorNotice error={action.error} />
       <TextField
         label="Type the email address you applied with to confirm"
         type="email"
@@ -291,15 +323,7 @@ function EraseForm() {
         required
         error={action.error?.about('email')}
       />
-      <div className="actions">
-        <button type="submit" className="danger" disabled={action.busy}>
-          Erase my data
-        </button>
-        <button type="button" className="secondary" onClick={() => setAsking(false)}>
-          Keep it
-        </button>
-      </div>
-    </form>
+    </AskFirst>
   );
 }
 
