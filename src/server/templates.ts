@@ -14,7 +14,7 @@ export const templatesRoot = fileURLToPath(new URL('../../templates/', import.me
 export class TemplateError extends Error {}
 
 /** Parses one data file; a broken file is refused naming the file, the path inside it and the reason. */
-function parseDataFile<S extends z.ZodType>(schema: S, file: string, text: string): z.output<S> {
+export function parseDataFile<S extends z.ZodType>(schema: S, file: string, text: string): z.output<S> {
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+export const codeLanguages = ['javascript', 'typescript', 'python'] as const;
+export type CodeLanguage = (typeof codeLanguages)[number];
+
+export const difficulties = ['easy', 'medium', 'hard'] as const;
+
+const slug = z.string().regex(/^[a-z0-9-]{1,60}$/);
+const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,59}$/);
+const testCase = z.object({ args: z.array(z.unknown()), expected: z.unknown() });
+
+/**
+ * A coding problem under templates/problems/coding/<slug>/problem.json. The candidate writes one
+ * function (`entry`, named per language); each test calls it with `args` and compares the result
+ * with `expected`: `exact` as JSON values, `float` within 10⁻⁶.
+ */
+export const codingProblemSchema = z.object({
+  slug,
+  title: z.string().min(1).max(120),
+  difficulty: z.enum(difficulties),
+  topics: z.array(z.string().min(1).max(40)).min(1).max(6),
+  statement: z.string().min(1).max(4000),
+  constraints: z.array(z.string().min(1).max(200)).max(10),
+  minutes: z.number().int().min(5).max(120),
+  entry: z.object({ javascript: identifier, python: identifier }),
+  compare: z.enum(['exact', 'float']),
+  /** The seeds' screens use a plain editor; a template may turn highlighting on. */
+  highlighting: z.boolean(),
+  starter: z.object({ javascript: z.string(), typescript: z.string(), python: z.string() }),
+  examples: z.array(testCase).min(1).max(5),
+  hidden: z.array(testCase).min(5).max(50),
+});
+export type CodingProblem = z.infer<typeof codingProblemSchema>;
+
+/**
+ * A SQL question under templates/problems/sql/<slug>/question.json, answered against the dataset in
+ * templates/problems/sql/dataset.sql and compared with reference.sql's rows: column names are free,
+ * their order and count are not; rows in any order unless `ordered`; numbers within `tolerance`.
+ */
+export const sqlQuestionSchema = z.object({
+  slug,
+  title: z.string().min(1).max(120),
+  difficulty: z.enum(difficulties),
+  topics: z.array(z.string().min(1).max(40)).min(1).max(6),
+  statement: z.string().min(1).max(4000),
+  minutes: z.number().int().min(5).max(120),
+  ordered: z.boolean(),
+  tolerance: z.number().min(0).max(1),
+});
+export type SqlQuestion = z.infer<typeof sqlQuestionSchema>;

@@ -1,0 +1,186 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  type CodeLanguage,
+  type CodingProblem,
+  codingProblemSchema,
+  type SqlQuestion,
+  sqlQuestionSchema,
+} from '../contracts/problems.js';
+import { sameRows, sameValue, scorePercent, toleranceOf } from '../core/assessments/grading.rules.js';
+import type { CallOutcome, RunLimits, RunOutcome, SqlResult } from './sandbox/runs.js';
+import { javascriptSandbox, pythonSandbox, sqlSandbox, typescriptToJavascript } from './sandbox/sandboxes.js';
+import { parseDataFile, TemplateError, templatesRoot } from './templates.js';
+
+export type ProblemSet = {
+  coding: Map<string, CodingProblem>;
+  sql: Map<string, SqlQuestion>;
+  /** The SQL questions' shared dataset (a file of SQL). */
+  datasetFile: string;
+  /** Each SQL question's reference answer. */
+  sqlReference: Map<string, string>;
+};
+
+const folders = (dir: string) =>
+  fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+
+/** The shipped problems under templates/problems, validated: a broken file names itself. */
+export function loadProblemSet(root = path.join(templatesRoot, 'problems')): ProblemSet {
+  const coding = new Map<string, CodingProblem>();
+  for (const name of folders(path.join(root, 'coding'))) {
+    const file = path.join(root, 'coding', name, 'problem.json');
+    const problem = parseDataFile(codingProblemSchema, file, fs.readFileSync(file, 'utf8'));
+    if (problem.slug !== name)
+      throw new TemplateError(`${file}: slug "${problem.slug}" differs from its folder`);
+    coding.set(problem.slug, problem);
+  }
+  const sql = new Map<string, SqlQuestion>();
+  const sqlReference = new Map<string, string>();
+  for (const name of folders(path.join(root, 'sql'))) {
+    const file = path.join(root, 'sql', name, 'question.json');
+    const question = parseDataFile(sqlQuestionSchema, file, fs.readFileSync(file, 'utf8'));
+    if (question.slug !== name)
+      throw new TemplateError(`${file}: slug "${question.slug}" differs from its folder`);
+    sql.set(question.slug, question);
+    sqlReference.set(question.slug, fs.readFileSync(path.join(root, 'sql', name, 'reference.sql'), 'utf8'));
+  }
+  return { coding, sql, datasetFile: path.join(root, 'sql', 'dataset.sql'), sqlReference };
+}
+
+export type TestVerdict = {
+  /** 1-based; examples and hidden tests are numbered separately. */
+  number: number;
+  passed: boolean;
+  /** Shown for examples only: a hidden test's input and output stay hidden. */
+  args?: unknown[];
+  expected?: unknown;
+  actual?: unknown;
+  error?: string;
+};
+
+export type CodeGrade = {
+  outcome: RunOutcome;
+  detail: string;
+  passed: number;
+  total: number;
+  scorePercent: number;
+  tests: TestVerdict[];
+  output: string;
+  elapsedMs: number;
+};
+
+export type SqlGrade = {
+  outcome: RunOutcome;
+  detail: string;
+  correct: boolean;
+  columns: string[];
+  rows: unknown[][];
+  rowCount: number;
+  elapsedMs: number;
+};
+
+export type SandboxLimits = { javascript: RunLimits; python: RunLimits; sql: RunLimits };
+
+export const defaultLimits: SandboxLimits = {
+  javascript: { timeMs: 3000, memoryBytes: 64 * 1024 * 1024, outputBytes: 16 * 1024 },
+  python: { timeMs: 5000, memoryBytes: 256 * 1024 * 1024, outputBytes: 16 * 1024 },
+  sql: { timeMs: 5000, memoryBytes: 512 * 1024 * 1024, outputBytes: 0 },
+};
+
+const callVerdict = (call: CallOutcome | undefined, expected: unknown, tolerance: number) => {
+  if (call?.status === 'returned') {
+    const actual = JSON.parse(call.value) as unknown;
+    return { passed: sameValue(actual, expected, tolerance), actual };
+  }
+  return { passed: false, error: call?.status === 'threw' ? call.message : 'not run' };
+};
+
+/**
+ * Runs candidates' code and queries against the shipped problems, in the sandboxes: examples on
+ * request, hidden tests to grade. Sandboxes start on first use and stay warm.
+ */
+export function grader(problems: ProblemSet, options: { threads: number; limits?: SandboxLimits }) {
+  const limits = options.limits ?? defaultLimits;
+  let javascript: ReturnType<typeof javascriptSandbox> | null = null;
+  let python: ReturnType<typeof pythonSandbox> | null = null;
+  let sql: ReturnType<typeof sqlSandbox> | null = null;
+  const expectedRows = new Map<string, Promise<SqlResult>>();
+
+  async function runCode(
+    problem: CodingProblem,
+    language: CodeLanguage,
+    source: string,
+    which: 'examples' | 'hidden',
+  ) {
+    const tests = problem[which];
+    const entry = language === 'python' ? problem.entry.python : problem.entry.javascript;
+    if (language === 'python') {
+      python ??= pythonSandbox(options.threads);
+      return python.run({ source, entry, tests, limits: limits.python });
+    }
+    const compiled = language === 'typescript' ? await typescriptToJavascript(source) : { code: source };
+    if ('error' in compiled)
+      return { outcome: 'invalid' as const, detail: compiled.error, calls: [], output: '', elapsedMs: 0 };
+    javascript ??= javascriptSandbox(options.threads);
+    return javascript.run({ source: compiled.code, entry, tests, limits: limits.javascript });
+  }
+
+  return {
+    problems,
+    async gradeCode(
+      problem: CodingProblem,
+      language: CodeLanguage,
+      source: string,
+      which: 'examples' | 'hidden',
+    ): Promise<CodeGrade> {
+      const tests = problem[which];
+      const run = await runCode(problem, language, source, which);
+      const verdicts = tests.map((test, i): TestVerdict => {
+        const verdict = callVerdict(run.calls[i], test.expected, toleranceOf(problem.compare));
+        return which === 'examples'
+          ? { number: i + 1, args: test.args, expected: test.expected, ...verdict }
+          : { number: i + 1, passed: verdict.passed, ...(verdict.error ? { error: verdict.error } : {}) };
+      });
+      const passed = verdicts.filter((v) => v.passed).length;
+      return {
+        outcome: run.outcome,
+        detail: run.detail,
+        passed,
+        total: tests.length,
+        scorePercent: scorePercent(passed, tests.length),
+        tests: verdicts,
+        // A hidden test's printing would show its input.
+        output: which === 'examples' ? run.output : '',
+        elapsedMs: run.elapsedMs,
+      };
+    },
+    async gradeSql(question: SqlQuestion, source: string): Promise<SqlGrade> {
+      sql ??= sqlSandbox(options.threads, problems.datasetFile);
+      const sandbox = sql;
+      let expected = expectedRows.get(question.slug);
+      if (!expected) {
+        expected = sandbox.run({
+          source: problems.sqlReference.get(question.slug) ?? '',
+          limits: limits.sql,
+        });
+        expectedRows.set(question.slug, expected);
+      }
+      const [reference, result] = await Promise.all([expected, sandbox.run({ source, limits: limits.sql })]);
+      if (reference.outcome !== 'completed')
+        throw new Error(`${question.slug}: the reference answer failed: ${reference.detail}`);
+      const correct =
+        result.outcome === 'completed' &&
+        result.rowCount === reference.rowCount &&
+        sameRows(result.rows, reference.rows, { ordered: question.ordered, tolerance: question.tolerance });
+      return { ...result, correct };
+    },
+    async close() {
+      await Promise.all([javascript?.close(), python?.close(), sql?.close()]);
+    },
+  };
+}
+export type Grader = ReturnType<typeof grader>;

