@@ -70,6 +70,7 @@ export const eventKinds = [
   'interview.rescheduled',
   'interview.cancelled',
   'candidate.scheduling_link',
+  'candidate.assessment_link',
   'scorecard.submitted',
   'feedback.reminder_before_due',
   'feedback.reminder_due',

@@ -509,6 +509,47 @@ const statements: Record<string, string[]> = {
     `CREATE INDEX applications_step_queue ON applications (org_id, (plan -> stage_index ->> 'step'), submitted_at, id)
       WHERE status = 'active'`,
   ],
+  '0009_assessments': [
+    // A timed technical assessment sent to a candidate: problems from templates/problems, a clock
+    // that starts when the candidate starts, one link (only its hash is kept).
+    `CREATE TABLE assessments (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      application_id uuid NOT NULL REFERENCES applications(id),
+      token_hash text NOT NULL UNIQUE,
+      items jsonb NOT NULL,
+      duration_minutes integer NOT NULL CHECK (duration_minutes BETWEEN 5 AND 480),
+      start_by timestamptz NOT NULL,
+      started_at timestamptz,
+      deadline_at timestamptz,
+      submitted_at timestamptz,
+      score_percent integer CHECK (score_percent BETWEEN 0 AND 100),
+      created_by uuid NOT NULL REFERENCES users(id),
+      created_at timestamptz NOT NULL,
+      version integer NOT NULL DEFAULT 1,
+      CHECK ((started_at IS NULL) = (deadline_at IS NULL))
+    )`,
+    'CREATE INDEX assessments_application ON assessments (org_id, application_id, created_at)',
+    `CREATE TABLE assessment_answers (
+      assessment_id uuid NOT NULL REFERENCES assessments(id),
+      item_index integer NOT NULL,
+      language text NOT NULL,
+      code text NOT NULL,
+      saved_at timestamptz NOT NULL,
+      grade jsonb,
+      PRIMARY KEY (assessment_id, item_index)
+    )`,
+    // The timeline the interviewer and hiring manager read beside the code: opens, pastes, focus, runs.
+    `CREATE TABLE assessment_events (
+      seq bigserial PRIMARY KEY,
+      assessment_id uuid NOT NULL REFERENCES assessments(id),
+      at timestamptz NOT NULL,
+      kind text NOT NULL,
+      item_index integer,
+      detail jsonb NOT NULL DEFAULT '{}'
+    )`,
+    'CREATE INDEX assessment_events_assessment ON assessment_events (assessment_id, seq)',
+  ],
 };
 
 function toMigration(list: string[]): Migration {

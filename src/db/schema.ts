@@ -12,7 +12,41 @@ import type { PlannedRound } from '../core/types.js';
 
 type Json<T> = ColumnType<T, string, string>;
 
+export type AssessmentItemRow = { kind: 'coding' | 'sql'; slug: string };
+
 export interface DB {
+  assessments: {
+    id: string;
+    org_id: string;
+    application_id: string;
+    token_hash: string;
+    items: Json<AssessmentItemRow[]>;
+    duration_minutes: number;
+    start_by: Date;
+    started_at: Date | null;
+    deadline_at: Date | null;
+    submitted_at: Date | null;
+    score_percent: number | null;
+    created_by: string;
+    created_at: Date;
+    version: Generated<number>;
+  };
+  assessment_answers: {
+    assessment_id: string;
+    item_index: number;
+    language: string;
+    code: string;
+    saved_at: Date;
+    grade: Json<unknown> | null;
+  };
+  assessment_events: {
+    seq: Generated<string>;
+    assessment_id: string;
+    at: Date;
+    kind: string;
+    item_index: number | null;
+    detail: Json<Record<string, unknown>>;
+  };
   orgs: {
     id: string;
     slug: string;

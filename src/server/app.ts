@@ -22,6 +22,7 @@ import { hashToken, SESSION_COOKIE } from './auth.js';
 import type { Config } from './config.js';
 import type { App, AppContext } from './context.js';
 import { applicationRoutes } from './routes/applications.js';
+import { assessmentRoutes } from './routes/assessments.js';
 import { authRoutes } from './routes/auth.js';
 import { boardAdminRoutes } from './routes/boards-admin.js';
 import { candidatePortalRoutes } from './routes/candidate-portal.js';
@@ -197,6 +198,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   boardAdminRoutes(app, ctx);
   careerSiteRoutes(app, ctx);
   workspaceRoutes(app, ctx);
+  assessmentRoutes(app, ctx);
   await webAppRoutes(app);
 
   return app;

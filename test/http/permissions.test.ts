@@ -1150,6 +1150,27 @@ const endpoints: Endpoint[] = [
     }),
   },
   {
+    method: 'GET',
+    name: 'problems for assessments',
+    expect: schedulers,
+    prepare: async () => ({ url: '/api/problems' }),
+  },
+  {
+    method: 'POST',
+    name: 'send an assessment',
+    expect: schedulers,
+    prepare: async () => ({
+      url: `/api/applications/${await applicationAtTech()}/assessments`,
+      payload: { items: [{ kind: 'coding', slug: 'two-sum' }], durationMinutes: 45 },
+    }),
+  },
+  {
+    method: 'GET',
+    name: "an application's assessments",
+    expect: readers,
+    prepare: async () => ({ url: `/api/applications/${await applicationAtTech()}/assessments` }),
+  },
+  {
     method: 'POST',
     name: 'reschedule an interview',
     expect: schedulers,
@@ -1238,6 +1259,13 @@ describe('role × endpoint', () => {
       'POST /api/scheduling/{token}/book',
       'POST /api/scheduling/{token}/reschedule',
       'POST /api/scheduling/{token}/cancel',
+      // Assessments: the emailed link's token is the credential (tested in test/http/assessments.test.ts).
+      'GET /api/assessments/{token}',
+      'POST /api/assessments/{token}/start',
+      'PUT /api/assessments/{token}/answers/{item}',
+      'POST /api/assessments/{token}/answers/{item}/run',
+      'POST /api/assessments/{token}/events',
+      'POST /api/assessments/{token}/submit',
     ];
     expect(documented.filter((r) => !publicRoutes.includes(r))).toHaveLength(endpoints.length);
   });

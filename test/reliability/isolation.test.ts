@@ -146,7 +146,8 @@ const victimState = async () => {
       | 'availability_overrides'
       | 'busy_blocks'
       | 'scheduling_links'
-      | 'interview_holds',
+      | 'interview_holds'
+      | 'assessments',
   ) =>
     Number(
       (
@@ -170,6 +171,7 @@ const victimState = async () => {
     offers: await count('offers'),
     scorecards: await count('scorecards'),
     jobs: await count('jobs'),
+    assessments: await count('assessments'),
     availability: [
       await count('interviewer_profiles'),
       await count('availability_overrides'),

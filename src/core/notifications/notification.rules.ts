@@ -83,6 +83,7 @@ export const eventPlan: Record<EventKind, { emails: PlannedEmail[]; webhook?: We
     webhook: 'interview.cancelled',
   },
   'candidate.scheduling_link': { emails: [candidate('interview_pick_a_time', true)] },
+  'candidate.assessment_link': { emails: [candidate('assessment_invite', true)] },
   'scorecard.submitted': { emails: [], webhook: 'scorecard.submitted' },
   'feedback.reminder_before_due': { emails: [staff('interviewer', 'feedback_reminder')] },
   'feedback.reminder_due': { emails: [staff('interviewer', 'feedback_due')] },

@@ -1,0 +1,499 @@
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { errorBody, idParams } from '../../contracts/api.js';
+import {
+  assessmentItemParams,
+  assessmentTokenParams,
+  candidateAssessmentSchema,
+  createAssessmentBody,
+  createdAssessmentSchema,
+  eventsBody,
+  problemSummarySchema,
+  runResponse,
+  saveAnswerBody,
+  staffAssessmentSchema,
+  submitBody,
+} from '../../contracts/assessments-api.js';
+import type { DomainError } from '../../contracts/errors.js';
+import { type CodeLanguage, codeLanguages } from '../../contracts/problems.js';
+import {
+  assessmentStatus,
+  overallScore,
+  refuseStart,
+  refuseWork,
+} from '../../core/assessments/assessment.rules.js';
+import { isAllowed } from '../../core/permissions.js';
+import { assessmentStore } from '../../db/assessments.js';
+import type { AssessmentItemRow } from '../../db/schema.js';
+import { actorOf, allow, hashToken, newToken, signedIn } from '../auth.js';
+import type { App, AppContext } from '../context.js';
+import { sendError } from '../errors.js';
+import { type CodeGrade, grader, loadProblemSet, type SqlGrade } from '../problems.js';
+
+const denied = { 401: errorBody, 403: errorBody };
+const refusals = {
+  400: errorBody,
+  404: errorBody,
+  409: errorBody,
+  410: errorBody,
+  422: errorBody,
+  ...denied,
+};
+type Row = NonNullable<Awaited<ReturnType<ReturnType<typeof assessmentStore>['byToken']>>>;
+
+/**
+ * Timed technical assessments: staff send one to an application, the candidate opens the emailed
+ * link (the token is the only credential; only its hash is stored), starts the clock, runs code
+ * against the examples, and submits; hidden tests grade the submission, and the score, code and
+ * timeline join the application for the interviewers and the hiring manager.
+ */
+export function assessmentRoutes(app: App, ctx: AppContext) {
+  const problems = loadProblemSet();
+  const grading = grader(problems, { threads: ctx.config.SANDBOX_RUNNERS });
+  app.addHook('onClose', () => grading.close());
+  const store = assessmentStore(ctx.db, ctx.clock);
+  const perIp = app.rateLimit({ max: ctx.config.SCHEDULING_REQUESTS_PER_MINUTE_PER_IP, timeWindow: 60_000 });
+
+  const problemOf = (item: AssessmentItemRow) =>
+    item.kind === 'coding' ? problems.coding.get(item.slug) : problems.sql.get(item.slug);
+  const clockOf = (row: Row) => ({
+    startBy: row.start_by,
+    startedAt: row.started_at,
+    deadlineAt: row.deadline_at,
+    submittedAt: row.submitted_at,
+  });
+  const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+  async function staffView(row: Row) {
+    const [answers, timeline] = await Promise.all([store.answers(row.id), store.timeline(row.id)]);
+    return {
+      id: row.id,
+      applicationId: row.application_id,
+      status: assessmentStatus(clockOf(row), ctx.clock.now()),
+      durationMinutes: row.duration_minutes,
+      startBy: row.start_by.toISOString(),
+      startedAt: iso(row.started_at),
+      deadlineAt: iso(row.deadline_at),
+      submittedAt: iso(row.submitted_at),
+      scorePercent: row.score_percent,
+      createdAt: row.created_at.toISOString(),
+      items: row.items.map((item, index) => {
+        const answer = answers.find((a) => a.item_index === index);
+        return {
+          kind: item.kind,
+          slug: item.slug,
+          title: problemOf(item)?.title ?? item.slug,
+          answer: answer
+            ? {
+                language: answer.language,
+                code: answer.code,
+                savedAt: answer.saved_at.toISOString(),
+                grade: answer.grade,
+              }
+            : null,
+        };
+      }),
+      timeline: timeline.map((e) => ({
+        at: e.at.toISOString(),
+        kind: e.kind,
+        item: e.item_index,
+        detail: e.detail,
+      })),
+    };
+  }
+
+  /** The assessment behind a token, or a 404 sent. */
+  async function byToken(token: string, reply: FastifyReply) {
+    const row = await store.byToken(hashToken(token));
+    if (!row)
+      sendError(reply, { code: 'assessment.not_found', message: 'This assessment link does not exist.' });
+    return row ?? null;
+  }
+
+  /** The item at `index` and whether `language` suits it, or the refusal to send. */
+  function itemFor(row: Row, index: number, language: string): DomainError | { item: AssessmentItemRow } {
+    const item = row.items[index];
+    if (!item)
+      return {
+        code: 'assessment.unknown_item',
+        message: `This assessment has no problem ${index + 1}.`,
+        details: { field: 'item' },
+      };
+    const allowed: readonly string[] = item.kind === 'sql' ? ['sql'] : codeLanguages;
+    if (!allowed.includes(language))
+      return {
+        code: 'validation.failed',
+        message: `language: problem ${index + 1} is answered in ${allowed.join(', ')}`,
+        details: { issues: [{ field: 'body.language', message: `must be one of ${allowed.join(', ')}` }] },
+      };
+    return { item };
+  }
+
+  /** Hidden tests for a coding answer; the reference rows for a query. */
+  async function grade(
+    item: AssessmentItemRow,
+    language: string,
+    code: string,
+  ): Promise<CodeGrade | SqlGrade> {
+    if (item.kind === 'sql') return grading.gradeSql(problems.sql.get(item.slug)!, code);
+    return grading.gradeCode(problems.coding.get(item.slug)!, language as CodeLanguage, code, 'hidden');
+  }
+
+  /** A run while working: the examples for code; for a query its rows, not whether they match. */
+  async function tryOut(item: AssessmentItemRow, language: string, code: string) {
+    if (item.kind === 'coding')
+      return grading.gradeCode(problems.coding.get(item.slug)!, language as CodeLanguage, code, 'examples');
+    const { correct: _, ...rows } = await grading.gradeSql(problems.sql.get(item.slug)!, code);
+    return rows;
+  }
+
+  const scoreOf = (result: CodeGrade | SqlGrade) =>
+    'correct' in result ? (result.correct ? 100 : 0) : result.scorePercent;
+
+  app.get(
+    '/api/problems',
+    {
+      preHandler: allow('interview.schedule'),
+      schema: {
+        tags: ['assessments'],
+        summary: 'The shipped coding problems and SQL questions an assessment can use',
+        response: { 200: z.object({ items: z.array(problemSummarySchema) }), ...denied },
+      },
+    },
+    async () => ({
+      items: [
+        ...[...problems.coding.values()].map((p) => ({ kind: 'coding' as const, ...summary(p) })),
+        ...[...problems.sql.values()].map((q) => ({ kind: 'sql' as const, ...summary(q) })),
+      ],
+    }),
+  );
+
+  app.post(
+    '/api/applications/:id/assessments',
+    {
+      preHandler: allow('interview.schedule'),
+      schema: {
+        tags: ['assessments'],
+        summary: 'Sends the candidate a timed assessment; the link is emailed and returned once',
+        params: idParams,
+        body: createAssessmentBody,
+        response: { 201: createdAssessmentSchema, ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      if (actor.kind !== 'staff') throw new Error('staff route');
+      const application = await ctx.db
+        .selectFrom('applications')
+        .select(['id', 'status', 'candidate_id'])
+        .where('org_id', '=', actor.orgId)
+        .where('id', '=', request.params.id)
+        .executeTakeFirst();
+      if (!application)
+        return sendError(reply, { code: 'application.not_found', message: 'No such application.' });
+      if (application.status !== 'active')
+        return sendError(reply, {
+          code: 'application.not_active',
+          message: 'This application is no longer active.',
+        });
+      const missing = request.body.items.findIndex((item) => !problemOf(item));
+      if (missing >= 0)
+        return sendError(reply, {
+          code: 'problem.not_found',
+          message: `There is no ${request.body.items[missing]?.kind} problem "${request.body.items[missing]?.slug}".`,
+          details: { field: `items.${missing}.slug` },
+        });
+      const token = newToken();
+      const url = `${ctx.config.PUBLIC_URL}/candidate/assessment/${token}`;
+      const id = ctx.ids.next();
+      await store.create({
+        id,
+        actor,
+        applicationId: application.id,
+        tokenHash: hashToken(token),
+        items: request.body.items,
+        durationMinutes: request.body.durationMinutes,
+        startBy: new Date(ctx.clock.now().getTime() + request.body.startWithinDays * 86_400_000),
+        invitation: { candidateId: application.candidate_id, url, problemCount: request.body.items.length },
+      });
+      const row = await store.byId(actor.orgId, id);
+      return reply.code(201).send({ ...(await staffView(row!)), url });
+    },
+  );
+
+  app.get(
+    '/api/applications/:id/assessments',
+    {
+      preHandler: signedIn,
+      schema: {
+        tags: ['assessments'],
+        summary:
+          "An application's assessments with score, code and timeline: for the hiring team and the application's interviewers",
+        params: idParams,
+        response: { 200: z.object({ items: z.array(staffAssessmentSchema) }), ...denied },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      if (actor.kind !== 'staff')
+        return sendError(reply, { code: 'permission.denied', message: 'For staff.' });
+      if (!isAllowed(actor, 'application.read')) {
+        const interviews = await ctx.db
+          .selectFrom('interviews')
+          .select('id')
+          .where('org_id', '=', actor.orgId)
+          .where('application_id', '=', request.params.id)
+          .where((eb) => eb(eb.val(actor.userId), '=', eb.fn.any('interviewer_ids')))
+          .executeTakeFirst();
+        if (!interviews)
+          return sendError(reply, {
+            code: 'permission.denied',
+            message: 'Interviewers see the assessments of the candidates they interview.',
+          });
+      }
+      const rows = await store.ofApplication(actor.orgId, request.params.id);
+      return { items: await Promise.all(rows.map(staffView)) };
+    },
+  );
+
+  app.get(
+    '/api/assessments/:token',
+    {
+      preHandler: perIp,
+      schema: {
+        tags: ['assessments'],
+        summary: "The candidate's view: the problems (without hidden tests), the clock and their saved work",
+        params: assessmentTokenParams,
+        response: { 200: candidateAssessmentSchema, 404: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const row = await byToken(request.params.token, reply);
+      if (!row) return;
+      const now = ctx.clock.now();
+      const status = assessmentStatus(clockOf(row), now);
+      const answers = row.started_at ? await store.answers(row.id) : [];
+      if (status === 'not_started') await store.event(row.id, { kind: 'opened', itemIndex: null });
+      return {
+        companyName: row.company_name,
+        jobTitle: row.job_title,
+        status,
+        durationMinutes: row.duration_minutes,
+        startBy: row.start_by.toISOString(),
+        startedAt: iso(row.started_at),
+        deadlineAt: iso(row.deadline_at),
+        serverNow: now.toISOString(),
+        // The problems stay hidden until the clock starts.
+        items: row.items.map((item, index) => {
+          const saved = answers.find((a) => a.item_index === index);
+          const shown = row.started_at !== null;
+          const problem = problemOf(item);
+          const coding = item.kind === 'coding' ? problems.coding.get(item.slug) : undefined;
+          return {
+            kind: item.kind,
+            title: problem?.title ?? item.slug,
+            difficulty: problem?.difficulty ?? 'medium',
+            statement: shown ? (problem?.statement ?? '') : '',
+            constraints: shown ? (coding?.constraints ?? []) : [],
+            highlighting: coding?.highlighting ?? false,
+            languages: item.kind === 'sql' ? ['sql'] : [...codeLanguages],
+            starter: (shown ? (coding?.starter ?? { sql: '' }) : {}) as Record<string, string>,
+            examples: shown ? (coding?.examples ?? []) : [],
+            saved: saved
+              ? { language: saved.language, code: saved.code, savedAt: saved.saved_at.toISOString() }
+              : null,
+          };
+        }),
+      };
+    },
+  );
+
+  app.post(
+    '/api/assessments/:token/start',
+    {
+      preHandler: perIp,
+      schema: {
+        tags: ['assessments'],
+        summary: 'Starts the clock (once; starting again keeps the first deadline)',
+        params: assessmentTokenParams,
+        response: { 200: z.object({ startedAt: z.string(), deadlineAt: z.string() }), ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const row = await byToken(request.params.token, reply);
+      if (!row) return;
+      const refusal = refuseStart(clockOf(row), ctx.clock.now());
+      if (refusal) return sendError(reply, refusal);
+      await store.start(row.id);
+      const started = (await store.byToken(hashToken(request.params.token)))!;
+      return { startedAt: started.started_at!.toISOString(), deadlineAt: started.deadline_at!.toISOString() };
+    },
+  );
+
+  app.put(
+    '/api/assessments/:token/answers/:item',
+    {
+      preHandler: perIp,
+      schema: {
+        tags: ['assessments'],
+        summary: "Saves the candidate's work on one problem; refused once time is up",
+        params: assessmentItemParams,
+        body: saveAnswerBody,
+        response: { 200: z.object({ savedAt: z.string() }), ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const row = await byToken(request.params.token, reply);
+      if (!row) return;
+      const refusal = refuseWork(clockOf(row), ctx.clock.now());
+      if (refusal) return sendError(reply, refusal);
+      const checked = itemFor(row, request.params.item, request.body.language);
+      if ('code' in checked) return sendError(reply, checked);
+      await store.saveAnswer(row.id, request.params.item, request.body.language, request.body.code);
+      return { savedAt: ctx.clock.now().toISOString() };
+    },
+  );
+
+  app.post(
+    '/api/assessments/:token/answers/:item/run',
+    {
+      preHandler: perIp,
+      schema: {
+        tags: ['assessments'],
+        summary: 'Runs the code against the public examples (or a query against the dataset)',
+        params: assessmentItemParams,
+        body: saveAnswerBody,
+        response: { 200: runResponse, ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const row = await byToken(request.params.token, reply);
+      if (!row) return;
+      const refusal = refuseWork(clockOf(row), ctx.clock.now());
+      if (refusal) return sendError(reply, refusal);
+      const checked = itemFor(row, request.params.item, request.body.language);
+      if ('code' in checked) return sendError(reply, checked);
+      const result = await tryOut(checked.item, request.body.language, request.body.code);
+      await store.event(row.id, {
+        kind: 'run',
+        itemIndex: request.params.item,
+        detail: {
+          language: request.body.language,
+          outcome: result.outcome,
+          ...('passed' in result ? { passed: result.passed, total: result.total } : {}),
+        },
+      });
+      return result;
+    },
+  );
+
+  app.post(
+    '/api/assessments/:token/events',
+    {
+      preHandler: perIp,
+      schema: {
+        tags: ['assessments'],
+        summary: 'Records pastes (their length, never their text) and focus changes for the timeline',
+        params: assessmentTokenParams,
+        body: eventsBody,
+        response: { 204: z.null(), ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const row = await byToken(request.params.token, reply);
+      if (!row) return;
+      const refusal = refuseWork(clockOf(row), ctx.clock.now());
+      if (refusal) return sendError(reply, refusal);
+      await store.events(
+        row.id,
+        request.body.events.map((e) => ({
+          kind: e.kind,
+          itemIndex: e.item,
+          detail: e.characters === undefined ? {} : { characters: e.characters },
+        })),
+      );
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/assessments/:token/submit',
+    {
+      preHandler: perIp,
+      schema: {
+        tags: ['assessments'],
+        summary: 'Submits the answers; hidden tests grade them. Refused by the server once time is up',
+        params: assessmentTokenParams,
+        body: submitBody,
+        response: { 200: z.object({ submittedAt: z.string(), scorePercent: z.number() }), ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const row = await byToken(request.params.token, reply);
+      if (!row) return;
+      const arrivedAt = ctx.clock.now();
+      const refusal = refuseWork(clockOf(row), arrivedAt);
+      if (refusal) {
+        if (refusal.code === 'assessment.time_up')
+          await store.event(row.id, {
+            kind: 'late_refused',
+            itemIndex: null,
+            detail: { at: arrivedAt.toISOString() },
+          });
+        return sendError(reply, refusal);
+      }
+      const saved = await store.answers(row.id);
+      const graded: { itemIndex: number; language: string; code: string; grade: CodeGrade | SqlGrade }[] = [];
+      for (const [index, item] of row.items.entries()) {
+        // What was sent now, else what was saved last, else nothing (scored 0).
+        const sent =
+          request.body.answers.find((a) => a.item === index) ?? saved.find((a) => a.item_index === index);
+        if (!sent) continue;
+        const language = sent.language;
+        const checked = itemFor(row, index, language);
+        if ('code' in checked) return sendError(reply, checked);
+        graded.push({
+          itemIndex: index,
+          language,
+          code: sent.code,
+          grade: await grade(item, language, sent.code),
+        });
+      }
+      const scorePercent = overallScore(
+        row.items.map((_, index) => {
+          const answer = graded.find((g) => g.itemIndex === index);
+          return answer ? scoreOf(answer.grade) : 0;
+        }),
+      );
+      const outcome = await store.submit({
+        id: row.id,
+        orgId: row.org_id,
+        applicationId: row.application_id,
+        candidateId: row.candidate_id,
+        arrivedAt,
+        answers: graded,
+        scorePercent,
+      });
+      if (outcome === 'already_submitted')
+        return sendError(reply, {
+          code: 'assessment.already_submitted',
+          message: 'This assessment was already submitted.',
+        });
+      return { submittedAt: arrivedAt.toISOString(), scorePercent };
+    },
+  );
+}
+
+const summary = (p: {
+  slug: string;
+  title: string;
+  difficulty: 'easy' | 'medium' | 'hard';
+  topics: string[];
+  minutes: number;
+}) => ({
+  slug: p.slug,
+  title: p.title,
+  difficulty: p.difficulty,
+  topics: p.topics,
+  minutes: p.minutes,
+});

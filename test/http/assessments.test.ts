@@ -1,0 +1,315 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.js';
+import type { App } from '../../src/server/context.js';
+import { templatesRoot } from '../../src/server/templates.js';
+import { openTestDatabase } from '../support/db.js';
+import { buildTestApp, errorCode, loginAs } from '../support/http.js';
+import { buildWorld, TestClock, type World } from '../support/world.js';
+
+// A timed assessment from the recruiter's request to the graded result on the application, with the
+// server holding the clock: the candidate's link is the only credential on their side.
+let database: Database;
+let app: App;
+let world: World;
+const clock = new TestClock();
+let as: Record<'recruiter' | 'interviewer' | 'hm', string>;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  world = await buildWorld(database, clock);
+  app = await buildTestApp(database, clock);
+  as = {
+    recruiter: await loginAs(app, world.slug, world.staff.recruiter.email),
+    interviewer: await loginAs(app, world.slug, world.staff.interviewer.email),
+    hm: await loginAs(app, world.slug, world.staff.hiring_manager.email),
+  };
+});
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+const solution = (kind: 'coding' | 'sql', slug: string, file: string) =>
+  fs.readFileSync(path.join(templatesRoot, 'problems', kind, slug, file), 'utf8');
+const call = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, cookie?: string) =>
+  app.inject({ method, url, payload: payload as object, headers: cookie ? { cookie } : {} });
+
+async function send(applicationId: string, body: object = {}) {
+  const response = await call(
+    'POST',
+    `/api/applications/${applicationId}/assessments`,
+    {
+      items: [
+        { kind: 'coding', slug: 'longest-substring-without-repeats' },
+        { kind: 'sql', slug: 'follow-back-rate' },
+      ],
+      durationMinutes: 60,
+      ...body,
+    },
+    as.recruiter,
+  );
+  expect(response.statusCode, response.body).toBe(201);
+  const created = response.json();
+  const token = String(created.url).split('/candidate/assessment/')[1]!;
+  return { id: created.id as string, token, created };
+}
+
+describe('sending an assessment', () => {
+  it('lists the problems it can use', async () => {
+    const response = await call('GET', '/api/problems', undefined, as.recruiter);
+    const items = response.json().items as { kind: string }[];
+    expect(items.filter((i) => i.kind === 'coding').length).toBeGreaterThanOrEqual(20);
+    expect(items.filter((i) => i.kind === 'sql').length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('refuses an unknown problem, a repeated one and an ended application, naming the field', async () => {
+    const application = await world.atTechnicalRound();
+    const unknown = await call(
+      'POST',
+      `/api/applications/${application.id}/assessments`,
+      {
+        items: [
+          { kind: 'coding', slug: 'two-sum' },
+          { kind: 'sql', slug: 'no-such-question' },
+        ],
+      },
+      as.recruiter,
+    );
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().error).toMatchObject({
+      code: 'problem.not_found',
+      details: { field: 'items.1.slug' },
+    });
+    const twice = await call(
+      'POST',
+      `/api/applications/${application.id}/assessments`,
+      {
+        items: [
+          { kind: 'coding', slug: 'two-sum' },
+          { kind: 'coding', slug: 'two-sum' },
+        ],
+      },
+      as.recruiter,
+    );
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().error.message).toContain('listed twice');
+    const tooShort = await call(
+      'POST',
+      `/api/applications/${application.id}/assessments`,
+      { items: [{ kind: 'coding', slug: 'two-sum' }], durationMinutes: 1 },
+      as.recruiter,
+    );
+    expect(tooShort.json().error.details.issues[0].field).toContain('durationMinutes');
+  });
+
+  it('emails the candidate the link, and keeps only its hash', async () => {
+    const application = await world.atTechnicalRound();
+    const { token, created } = await send(application.id);
+    expect(created).toMatchObject({ status: 'not_started', durationMinutes: 60, scorePercent: null });
+    const message = await database.db
+      .selectFrom('outbox')
+      .select('payload')
+      .where('kind', '=', 'candidate.assessment_link')
+      .where('dedupe_key', '=', `assessment_link:${created.id}`)
+      .executeTakeFirstOrThrow();
+    expect(message.payload).toMatchObject({ url: created.url, durationMinutes: 60, problemCount: 2 });
+    const stored = await database.db
+      .selectFrom('assessments')
+      .select('token_hash')
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.token_hash).not.toContain(token);
+    expect(JSON.stringify(stored)).not.toContain(token);
+  });
+});
+
+describe("the candidate's side", () => {
+  it('shows nothing of the problems before the start, then the statements and examples but never a hidden test', async () => {
+    const application = await world.atTechnicalRound();
+    const { token } = await send(application.id);
+    const before = (await call('GET', `/api/assessments/${token}`)).json();
+    expect(before.status).toBe('not_started');
+    expect(before.items[0]).toMatchObject({
+      title: 'Longest substring without repeating characters',
+      statement: '',
+      examples: [],
+    });
+    expect(
+      (await call('PUT', `/api/assessments/${token}/answers/0`, { language: 'python', code: 'x' })).json()
+        .error.code,
+    ).toBe('assessment.not_started');
+
+    const started = await call('POST', `/api/assessments/${token}/start`);
+    expect(started.json().deadlineAt).toBe(new Date(clock.now().getTime() + 60 * 60_000).toISOString());
+    clock.advanceMs(60_000);
+    const again = await call('POST', `/api/assessments/${token}/start`);
+    expect(again.json().deadlineAt).toBe(started.json().deadlineAt);
+
+    const during = await call('GET', `/api/assessments/${token}`);
+    const view = during.json();
+    expect(view.status).toBe('in_progress');
+    expect(view.items[0].statement).toContain('longest substring');
+    expect(view.items[0].starter.python).toContain('def length_of_longest_substring');
+    expect(view.items[0].examples.length).toBeGreaterThan(0);
+    expect(view.items[1]).toMatchObject({ kind: 'sql', languages: ['sql'] });
+    const hidden = JSON.parse(solution('coding', 'longest-substring-without-repeats', 'problem.json'))
+      .hidden as { args: string[] }[];
+    expect(during.body).not.toContain(JSON.stringify(hidden[6]!.args[0]));
+    expect(during.body).not.toContain('"hidden"');
+  });
+
+  it('runs the examples, records the timeline, and grades the submission with the hidden tests', async () => {
+    const application = await world.atTechnicalRound();
+    const { id, token } = await send(application.id);
+    await call('GET', `/api/assessments/${token}`);
+    await call('POST', `/api/assessments/${token}/start`);
+
+    const wrongLanguage = await call('POST', `/api/assessments/${token}/answers/1/run`, {
+      language: 'python',
+      code: 'x',
+    });
+    expect(wrongLanguage.statusCode).toBe(400);
+    expect(wrongLanguage.json().error.details.issues[0].field).toBe('body.language');
+    expect(
+      (await call('POST', `/api/assessments/${token}/answers/7/run`, { language: 'sql', code: 'select 1' }))
+        .statusCode,
+    ).toBe(400);
+
+    const run = await call('POST', `/api/assessments/${token}/answers/0/run`, {
+      language: 'python',
+      code: solution('coding', 'longest-substring-without-repeats', 'wrong.py'),
+    });
+    expect(run.statusCode, run.body).toBe(200);
+    expect(run.json()).toMatchObject({ outcome: 'completed', total: 2 });
+    expect(run.json().tests[0]).toHaveProperty('expected');
+    const query = await call('POST', `/api/assessments/${token}/answers/1/run`, {
+      language: 'sql',
+      code: 'select count(*) from follows',
+    });
+    expect(query.json()).toMatchObject({ outcome: 'completed', rowCount: 1 });
+    expect(query.json()).not.toHaveProperty('correct');
+
+    await call('POST', `/api/assessments/${token}/events`, {
+      events: [
+        { kind: 'paste', item: 0, characters: 412 },
+        { kind: 'focus_lost', item: 0 },
+        { kind: 'focus_back', item: 0 },
+      ],
+    });
+    const saved = await call('PUT', `/api/assessments/${token}/answers/1`, {
+      language: 'sql',
+      code: solution('sql', 'follow-back-rate', 'reference.sql'),
+    });
+    expect(saved.statusCode).toBe(200);
+    clock.advanceMs(30 * 60_000);
+
+    // The SQL answer comes from the last save; the coding answer with the submission.
+    const submitted = await call('POST', `/api/assessments/${token}/submit`, {
+      answers: [
+        {
+          item: 0,
+          language: 'typescript',
+          code: solution('coding', 'longest-substring-without-repeats', 'reference.js'),
+        },
+      ],
+    });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    expect(submitted.json().scorePercent).toBe(100);
+    const twice = await call('POST', `/api/assessments/${token}/submit`, { answers: [] });
+    expect(twice.statusCode).toBe(409);
+    expect(errorCode(twice)).toBe('assessment.already_submitted');
+
+    const listed = await call('GET', `/api/applications/${application.id}/assessments`, undefined, as.hm);
+    expect(listed.statusCode).toBe(200);
+    const result = listed.json().items.find((a: { id: string }) => a.id === id);
+    expect(result).toMatchObject({ status: 'submitted', scorePercent: 100 });
+    expect(result.items[0].answer).toMatchObject({
+      language: 'typescript',
+      grade: { passed: 10, total: 10 },
+    });
+    expect(result.items[0].answer.code).toContain('lengthOfLongestSubstring');
+    expect(result.items[1].answer.grade).toMatchObject({ correct: true });
+    expect(result.timeline.map((e: { kind: string }) => e.kind)).toEqual([
+      'opened',
+      'started',
+      'run',
+      'run',
+      'paste',
+      'focus_lost',
+      'focus_back',
+      'submitted',
+    ]);
+    expect(result.timeline[4]).toMatchObject({ item: 0, detail: { characters: 412 } });
+  });
+
+  it('refuses late work on the server, whatever the page shows, and records the attempt', async () => {
+    const application = await world.atTechnicalRound();
+    const { id, token } = await send(application.id, { durationMinutes: 45 });
+    await call('POST', `/api/assessments/${token}/start`);
+    clock.advanceMs(45 * 60_000 + 5_000);
+    // Within the few seconds' grace for the network, work still lands.
+    expect(
+      (await call('PUT', `/api/assessments/${token}/answers/0`, { language: 'javascript', code: '1' }))
+        .statusCode,
+    ).toBe(200);
+    clock.advanceMs(10_000);
+    const late = await call('POST', `/api/assessments/${token}/submit`, {
+      answers: [
+        { item: 0, language: 'javascript', code: 'function lengthOfLongestSubstring() { return 3 }' },
+      ],
+    });
+    expect(late.statusCode).toBe(409);
+    expect(errorCode(late)).toBe('assessment.time_up');
+    expect(
+      (await call('POST', `/api/assessments/${token}/answers/0/run`, { language: 'javascript', code: '1' }))
+        .statusCode,
+    ).toBe(409);
+    const listed = (
+      await call('GET', `/api/applications/${application.id}/assessments`, undefined, as.recruiter)
+    ).json();
+    const result = listed.items.find((a: { id: string }) => a.id === id);
+    expect(result).toMatchObject({ status: 'timed_out', scorePercent: null, submittedAt: null });
+    expect(result.timeline.at(-1).kind).toBe('late_refused');
+  });
+
+  it('answers an unknown link with 404', async () => {
+    const response = await call('GET', `/api/assessments/${'x'.repeat(43)}`);
+    expect(response.statusCode).toBe(404);
+    expect(errorCode(response)).toBe('assessment.not_found');
+  });
+});
+
+describe('who sees the results', () => {
+  it("an interviewer sees them for candidates they interview, and no one else's", async () => {
+    const application = await world.atTechnicalRound();
+    await send(application.id);
+    const before = await call(
+      'GET',
+      `/api/applications/${application.id}/assessments`,
+      undefined,
+      as.interviewer,
+    );
+    expect(before.statusCode).toBe(403);
+    const booked = await call(
+      'POST',
+      `/api/applications/${application.id}/interviews`,
+      {
+        roundKey: 'tech',
+        startsAt: new Date(clock.now().getTime() + 3 * 86_400_000).toISOString(),
+        interviewerIds: [world.staff.interviewer.userId],
+      },
+      as.recruiter,
+    );
+    expect(booked.statusCode, booked.body).toBe(201);
+    const after = await call(
+      'GET',
+      `/api/applications/${application.id}/assessments`,
+      undefined,
+      as.interviewer,
+    );
+    expect(after.statusCode).toBe(200);
+    expect(after.json().items).toHaveLength(1);
+  });
+});

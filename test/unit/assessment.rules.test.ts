@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import {
+  assessmentStatus,
+  overallScore,
+  refuseStart,
+  refuseWork,
+  SUBMIT_GRACE_MS,
+} from '../../src/core/assessments/assessment.rules.js';
+import { sameRows, sameValue } from '../../src/core/assessments/grading.rules.js';
+
+const at = (iso: string) => new Date(iso);
+const notStarted = {
+  startBy: at('2026-03-09T00:00:00Z'),
+  startedAt: null,
+  deadlineAt: null,
+  submittedAt: null,
+};
+const started = {
+  ...notStarted,
+  startedAt: at('2026-03-05T10:00:00Z'),
+  deadlineAt: at('2026-03-05T11:00:00Z'),
+};
+
+describe("an assessment's clock", () => {
+  it('runs from start to deadline, with a short grace for the network, then refuses work', () => {
+    expect(assessmentStatus(notStarted, at('2026-03-05T09:00:00Z'))).toBe('not_started');
+    expect(refuseWork(notStarted, at('2026-03-05T09:00:00Z'))?.code).toBe('assessment.not_started');
+    expect(refuseWork(started, at('2026-03-05T10:59:59Z'))).toBeNull();
+    expect(refuseWork(started, new Date(started.deadlineAt.getTime() + SUBMIT_GRACE_MS))).toBeNull();
+    expect(refuseWork(started, new Date(started.deadlineAt.getTime() + SUBMIT_GRACE_MS + 1))?.code).toBe(
+      'assessment.time_up',
+    );
+  });
+
+  it('cannot be started after its start-by date, and a started one keeps its clock', () => {
+    expect(refuseStart(notStarted, at('2026-03-09T00:00:01Z'))?.code).toBe('assessment.link_expired');
+    expect(refuseStart(started, at('2026-03-05T10:30:00Z'))).toBeNull();
+    expect(refuseStart(started, at('2026-03-05T12:00:00Z'))?.code).toBe('assessment.time_up');
+  });
+
+  it('accepts nothing once submitted', () => {
+    const submitted = { ...started, submittedAt: at('2026-03-05T10:40:00Z') };
+    expect(assessmentStatus(submitted, at('2026-03-05T10:41:00Z'))).toBe('submitted');
+    expect(refuseWork(submitted, at('2026-03-05T10:41:00Z'))?.code).toBe('assessment.already_submitted');
+    expect(refuseStart(submitted, at('2026-03-05T10:41:00Z'))?.code).toBe('assessment.already_submitted');
+  });
+
+  it('scores the mean of its items', () => {
+    expect(overallScore([100, 50])).toBe(75);
+    expect(overallScore([])).toBe(0);
+  });
+});
+
+describe('comparing answers', () => {
+  it('compares JSON values deeply, numbers exactly unless a tolerance is given', () => {
+    expect(sameValue([1, [2, 3]], [1, [2, 3]])).toBe(true);
+    expect(sameValue([1, 2], [2, 1])).toBe(false);
+    expect(sameValue(0.1 + 0.2, 0.3)).toBe(false);
+    expect(sameValue(0.1 + 0.2, 0.3, 1e-6)).toBe(true);
+    expect(sameValue({ a: 1 }, { a: 1, b: 2 })).toBe(false);
+    expect(sameValue(true, 1)).toBe(false);
+  });
+
+  it('compares rows in order or not, numeric text as numbers, within the tolerance', () => {
+    const expected = [
+      ['dance', 100, '0.4800'],
+      ['comedy', 90, '0.4000'],
+    ];
+    expect(
+      sameRows(
+        [
+          ['comedy', 90, 0.4],
+          ['dance', 100, 0.48],
+        ],
+        expected,
+        { ordered: false, tolerance: 0.001 },
+      ),
+    ).toBe(true);
+    expect(
+      sameRows(
+        [
+          ['comedy', 90, 0.4],
+          ['dance', 100, 0.48],
+        ],
+        expected,
+        { ordered: true, tolerance: 0.001 },
+      ),
+    ).toBe(false);
+    expect(
+      sameRows(
+        [
+          ['dance', 100, 0.4805],
+          ['comedy', 90, 0.4],
+        ],
+        expected,
+        { ordered: true, tolerance: 0.001 },
+      ),
+    ).toBe(true);
+    expect(
+      sameRows(
+        [
+          ['dance', 100, 0.49],
+          ['comedy', 90, 0.4],
+        ],
+        expected,
+        { ordered: true, tolerance: 0.001 },
+      ),
+    ).toBe(false);
+    expect(
+      sameRows(
+        [
+          ['dance', 100],
+          ['comedy', 90],
+        ],
+        expected,
+        { ordered: true, tolerance: 0.001 },
+      ),
+    ).toBe(false);
+    expect(sameRows([['dance', 100, 0.48]], expected, { ordered: true, tolerance: 0.001 })).toBe(false);
+  });
+});
