@@ -3,6 +3,7 @@ import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { api, useApi } from './api';
 import { AdminPage } from './features/admin';
 import { ApplicationPage } from './features/application';
+import { CandidateAssessmentPage } from './features/assessments';
 import { CandidatesPage } from './features/candidates';
 import { DecisionsPage } from './features/decisions';
 import { InterviewPage, MyInterviewsPage } from './features/interviews';
@@ -150,6 +151,9 @@ export function App() {
   const session = useApi<Me>('/api/auth/me');
   const candidateArea = location.startsWith('/candidate');
   if (location === '/candidate/sign-in') return <PortalSignInPage />;
+  // The emailed assessment link is its own credential: no sign-in.
+  const assessment = location.match(/^\/candidate\/assessment\/([^/]+)$/);
+  if (assessment?.[1]) return <CandidateAssessmentPage token={assessment[1]} />;
   if (location === '/app/sign-in') return <SignInPage />;
   if (session.loading && !session.data) return <Loading what="Opening Hireloop" />;
   const me = session.error ? undefined : session.data;

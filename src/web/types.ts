@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type * as Api from '../contracts/api';
+import type * as Assessments from '../contracts/assessments-api';
 import type * as Feedback from '../contracts/feedback-api';
 import type * as Offers from '../contracts/offers-api';
 import type * as Workspace from '../contracts/workspace-api';
@@ -31,3 +32,9 @@ export type Compensation = z.infer<typeof Offers.compensationResponse>;
 export type Pipeline = z.infer<typeof Workspace.pipelineResponse>;
 export type DecisionQueue = z.infer<typeof Workspace.decisionQueueResponse>;
 export type Page<T> = { items: T[]; nextCursor: string | null };
+export type ProblemSummary = z.infer<typeof Assessments.problemSummarySchema>;
+export type StaffAssessment = z.infer<typeof Assessments.staffAssessmentSchema>;
+export type CreatedAssessment = z.infer<typeof Assessments.createdAssessmentSchema>;
+export type CandidateAssessment = z.infer<typeof Assessments.candidateAssessmentSchema>;
+export type CodeGrade = z.infer<typeof Assessments.codeGradeSchema>;
+export type SqlGrade = z.infer<typeof Assessments.sqlGradeSchema>;

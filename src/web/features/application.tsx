@@ -4,6 +4,7 @@ import { can, useStaff } from '../App';
 import { post, useAction, useApi } from '../api';
 import type { ApplicationDetail, Debrief, Interview, Offer, ScorecardList, TimelineEvent } from '../types';
 import { ErrorNotice, humanize, Loading, Page, SelectField, Show, TextField, when } from '../ui';
+import { Assessments } from './assessments';
 
 /** The candidate page: where the application stands, its timeline, scorecards, schedule and offer. */
 export function ApplicationPage({ id }: { id: string }) {
@@ -28,6 +29,10 @@ export function ApplicationPage({ id }: { id: string }) {
               {a.status === 'active' && a.currentRound && <Debriefing application={a} />}
               <Interviews application={a} />
               <Scorecards id={id} />
+              <Assessments
+                applicationId={id}
+                canSend={a.status === 'active' && can(me, 'interview.schedule')}
+              />
               {a.status === 'active' && a.currentRound && can(me, 'application.add_round') && (
                 <AddRoundForm application={a} onAdded={application.reload} />
               )}

@@ -4,6 +4,7 @@ import { useStaff } from '../App';
 import { ApiError, api, post, useAction, useApi } from '../api';
 import type { Kit, MyInterview, Scorecard, ScorecardList } from '../types';
 import { ErrorNotice, humanize, Loading, Page, Show, TextField, when } from '../ui';
+import { Assessments } from './assessments';
 
 const ratings = ['strong_no', 'no', 'mixed', 'yes', 'strong_yes'] as const;
 type Content = Scorecard['content'];
@@ -70,6 +71,7 @@ export function InterviewPage({ id }: { id: string }) {
                 attributes={k.kit?.focusAttributes ?? []}
                 applicationId={k.interview.applicationId}
               />
+              <Assessments applicationId={k.interview.applicationId} canSend={false} />
             </div>
             <div>
               {k.kit && (
