@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { codeLanguages, difficulties } from './problems.js';
 
-export const itemKinds = ['coding', 'sql'] as const;
+export const itemKinds = ['coding', 'sql', 'case_study'] as const;
 const itemRef = z.object({ kind: z.enum(itemKinds), slug: z.string().regex(/^[a-z0-9-]{1,60}$/) });
 
 export const problemSummarySchema = z.object({
@@ -13,20 +13,39 @@ export const problemSummarySchema = z.object({
   minutes: z.number(),
 });
 
-export const createAssessmentBody = z.object({
-  items: z
-    .array(itemRef)
-    .min(1)
-    .max(5)
-    .refine(
-      (items) => new Set(items.map((i) => `${i.kind}:${i.slug}`)).size === items.length,
-      'a problem is listed twice',
-    ),
-  /** The seeds' screens: 45–60 minutes for one or two problems. */
-  durationMinutes: z.number().int().min(5).max(480).default(60),
-  /** The candidate must start within this many days; the clock runs from their start. */
-  startWithinDays: z.number().int().min(1).max(30).default(7),
-});
+export const TIMED_MAX_MINUTES = 480;
+export const createAssessmentBody = z
+  .object({
+    items: z
+      .array(itemRef)
+      .min(1)
+      .max(5)
+      .refine(
+        (items) => new Set(items.map((i) => `${i.kind}:${i.slug}`)).size === items.length,
+        'a problem is listed twice',
+      )
+      .refine(
+        (items) => !items.some((i) => i.kind === 'case_study') || items.length === 1,
+        'a case study is sent on its own',
+      ),
+    /**
+     * Timed problems: the seeds' screens give 45–60 minutes for one or two (60 when absent, at most
+     * 480). A case study: its brief's days to deliver when absent, at most 14 days.
+     */
+    durationMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(14 * 24 * 60)
+      .optional(),
+    /** The candidate must start within this many days; the clock runs from their start. */
+    startWithinDays: z.number().int().min(1).max(30).default(7),
+  })
+  .refine(
+    (body) =>
+      body.items.some((i) => i.kind === 'case_study') || (body.durationMinutes ?? 0) <= TIMED_MAX_MINUTES,
+    { message: `timed problems take at most ${TIMED_MAX_MINUTES} minutes`, path: ['durationMinutes'] },
+  );
 
 export const assessmentTokenParams = z.object({ token: z.string().min(20).max(200) });
 export const assessmentItemParams = assessmentTokenParams.extend({
@@ -106,11 +125,13 @@ export const candidateAssessmentSchema = z.object({
       difficulty: z.enum(difficulties),
       statement: z.string(),
       constraints: z.array(z.string()),
+      /** A case study's deliverable; empty for problems. */
+      deliverable: z.string(),
       highlighting: z.boolean(),
       languages: z.array(z.string()),
       starter: z.record(z.string(), z.string()),
       examples: z.array(z.object({ args: z.array(z.unknown()), expected: z.unknown() })),
-      /** Present once the candidate started. */
+      /** Present once the candidate started; a case study's `code` is the uploaded file's name. */
       saved: z.object({ language: z.string(), code: z.string(), savedAt: z.string() }).nullable(),
     }),
   ),
@@ -139,6 +160,8 @@ export const staffAssessmentSchema = z.object({
           code: z.string(),
           savedAt: z.string(),
           grade: z.unknown().nullable(),
+          /** A case study's deliverable, to download. */
+          file: z.object({ filename: z.string(), sizeBytes: z.number(), url: z.string() }).nullable(),
         })
         .nullable(),
     }),

@@ -48,3 +48,18 @@ export const sqlQuestionSchema = z.object({
   tolerance: z.number().min(0).max(1),
 });
 export type SqlQuestion = z.infer<typeof sqlQuestionSchema>;
+
+/**
+ * A take-home case study under templates/problems/case-studies/<slug>.json: a brief, what to
+ * deliver (a deck or a PDF) and what the presentation round will ask for. People grade it.
+ */
+export const caseStudySchema = z.object({
+  slug,
+  title: z.string().min(1).max(120),
+  audience: z.enum(['product', 'marketing', 'operations', 'data']),
+  brief: z.string().min(1).max(6000),
+  deliverable: z.string().min(1).max(500),
+  asks: z.array(z.string().min(1).max(500)).min(1).max(6),
+  daysToDeliver: z.number().int().min(1).max(14),
+});
+export type CaseStudy = z.infer<typeof caseStudySchema>;

@@ -49,6 +49,9 @@ export function assessmentStore(db: Kysely<DB>, clock: Clock) {
       })
       .execute();
 
+  const atomically = <T>(work: (trx: Kysely<DB>) => Promise<T>) =>
+    db.isTransaction ? work(db) : db.transaction().execute(work);
+
   return {
     byToken: (tokenHash: string) => base().where('a.token_hash', '=', tokenHash).executeTakeFirst(),
     byId: (orgId: string, id: string) =>
@@ -62,11 +65,73 @@ export function assessmentStore(db: Kysely<DB>, clock: Clock) {
 
     answers: (assessmentId: string) =>
       db
-        .selectFrom('assessment_answers')
-        .selectAll()
-        .where('assessment_id', '=', assessmentId)
-        .orderBy('item_index')
+        .selectFrom('assessment_answers as a')
+        .leftJoin('attachments as f', 'f.id', 'a.attachment_id')
+        .selectAll('a')
+        .select(['f.filename', 'f.size_bytes'])
+        .where('a.assessment_id', '=', assessmentId)
+        .orderBy('a.item_index')
         .execute(),
+
+    /** A case study's deliverable, for the hiring team to download. */
+    deliverable: (orgId: string, assessmentId: string, itemIndex: number) =>
+      db
+        .selectFrom('assessment_answers as a')
+        .innerJoin('attachments as f', 'f.id', 'a.attachment_id')
+        .select(['f.filename', 'f.content_type', 'f.data'])
+        .where('f.org_id', '=', orgId)
+        .where('a.assessment_id', '=', assessmentId)
+        .where('a.item_index', '=', itemIndex)
+        .executeTakeFirst(),
+
+    /** Keeps an uploaded deliverable as the item's answer, replacing an earlier upload. */
+    async saveDeliverable(
+      row: { id: string; org_id: string; candidate_id: string; application_id: string },
+      itemIndex: number,
+      file: { id: string; filename: string; contentType: string; data: Uint8Array },
+    ) {
+      const now = clock.now();
+      await db.transaction().execute(async (trx) => {
+        const previous = await trx
+          .selectFrom('assessment_answers')
+          .select('attachment_id')
+          .where('assessment_id', '=', row.id)
+          .where('item_index', '=', itemIndex)
+          .forUpdate()
+          .executeTakeFirst();
+        await trx
+          .insertInto('attachments')
+          .values({
+            id: file.id,
+            org_id: row.org_id,
+            candidate_id: row.candidate_id,
+            application_id: row.application_id,
+            kind: 'case_study',
+            filename: file.filename,
+            content_type: file.contentType,
+            size_bytes: file.data.byteLength,
+            data: Buffer.from(file.data),
+            text: '',
+            created_at: now,
+          })
+          .execute();
+        const values = {
+          language: 'file',
+          code: file.filename,
+          saved_at: now,
+          grade: null,
+          attachment_id: file.id,
+        };
+        await trx
+          .insertInto('assessment_answers')
+          .values({ assessment_id: row.id, item_index: itemIndex, ...values })
+          .onConflict((oc) => oc.columns(['assessment_id', 'item_index']).doUpdateSet(values))
+          .execute();
+        if (previous?.attachment_id)
+          await trx.deleteFrom('attachments').where('id', '=', previous.attachment_id).execute();
+        await event(row.id, { kind: 'uploaded', itemIndex, detail: { bytes: file.data.byteLength } }, trx);
+      });
+    },
 
     timeline: (assessmentId: string) =>
       db
@@ -76,6 +141,7 @@ export function assessmentStore(db: Kysely<DB>, clock: Clock) {
         .orderBy('seq')
         .execute(),
 
+    /** In the caller's transaction when there is one (the demo seed), else in its own. */
     async create(input: {
       id: string;
       actor: Actor & { kind: 'staff' };
@@ -88,7 +154,7 @@ export function assessmentStore(db: Kysely<DB>, clock: Clock) {
       invitation: { candidateId: string; url: string; problemCount: number };
     }) {
       const now = clock.now();
-      await db.transaction().execute(async (trx) => {
+      await atomically(async (trx) => {
         await trx
           .insertInto('assessments')
           .values({
@@ -206,7 +272,8 @@ export function assessmentStore(db: Kysely<DB>, clock: Clock) {
       candidateId: string;
       arrivedAt: Date;
       answers: { itemIndex: number; language: string; code: string; grade: unknown }[];
-      scorePercent: number;
+      /** Null when nothing in it is graded automatically (a case study). */
+      scorePercent: number | null;
     }): Promise<'submitted' | 'already_submitted'> {
       return db.transaction().execute(async (trx) => {
         const row = await trx

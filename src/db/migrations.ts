@@ -518,7 +518,7 @@ const statements: Record<string, string[]> = {
       application_id uuid NOT NULL REFERENCES applications(id),
       token_hash text NOT NULL UNIQUE,
       items jsonb NOT NULL,
-      duration_minutes integer NOT NULL CHECK (duration_minutes BETWEEN 5 AND 480),
+      duration_minutes integer NOT NULL CHECK (duration_minutes BETWEEN 5 AND 20160),
       start_by timestamptz NOT NULL,
       started_at timestamptz,
       deadline_at timestamptz,
@@ -549,6 +549,10 @@ const statements: Record<string, string[]> = {
       detail jsonb NOT NULL DEFAULT '{}'
     )`,
     'CREATE INDEX assessment_events_assessment ON assessment_events (assessment_id, seq)',
+    // A case study's deliverable (a deck or a PDF) is kept like a resume.
+    'ALTER TABLE attachments DROP CONSTRAINT attachments_kind_check',
+    "ALTER TABLE attachments ADD CONSTRAINT attachments_kind_check CHECK (kind IN ('resume', 'cover_letter', 'case_study'))",
+    'ALTER TABLE assessment_answers ADD COLUMN attachment_id uuid REFERENCES attachments(id)',
   ],
 };
 

@@ -12,7 +12,7 @@ import type { PlannedRound } from '../core/types.js';
 
 type Json<T> = ColumnType<T, string, string>;
 
-export type AssessmentItemRow = { kind: 'coding' | 'sql'; slug: string };
+export type AssessmentItemRow = { kind: 'coding' | 'sql' | 'case_study'; slug: string };
 
 export interface DB {
   assessments: {
@@ -38,6 +38,7 @@ export interface DB {
     code: string;
     saved_at: Date;
     grade: Json<unknown> | null;
+    attachment_id: string | null;
   };
   assessment_events: {
     seq: Generated<string>;

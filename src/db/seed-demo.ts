@@ -21,6 +21,7 @@ import type { Result } from '../core/result.js';
 import { scheduleInterview } from '../core/scheduling/schedule-interview.js';
 import { createSchedulingLink } from '../core/scheduling/self-scheduling.js';
 import type { Actor, StaffRole } from '../core/types.js';
+import { assessmentStore } from './assessments.js';
 import { boardAdmin, hashKey } from './board-admin.js';
 import type { DB } from './schema.js';
 import { createDeps } from './store.js';
@@ -744,6 +745,30 @@ export async function seedDemo(
           url: `${options.publicUrl ?? 'http://localhost:3000'}/schedule/${token}`,
         }),
       );
+    }
+    // A coding screen's timed assessment, sent: the mailbox holds the candidate's link.
+    const coding = active.find((a) => a.plan[a.stage_index]?.roundType === 'coding');
+    if (coding) {
+      const token = randomBytes(32).toString('base64url');
+      const coordinator = actors.get('coordinator')!;
+      if (coordinator.kind !== 'staff') throw new Error('the coordinator is staff');
+      await assessmentStore(trx, clock).create({
+        id: ids.next(),
+        actor: coordinator,
+        applicationId: coding.id,
+        tokenHash: hashKey(token),
+        items: [
+          { kind: 'coding', slug: 'longest-substring-without-repeats' },
+          { kind: 'coding', slug: 'merge-intervals' },
+        ],
+        durationMinutes: 60,
+        startBy: new Date(now.getTime() + 7 * DAY),
+        invitation: {
+          candidateId: coding.candidate_id,
+          url: `${options.publicUrl ?? 'http://localhost:3000'}/candidate/assessment/${token}`,
+          problemCount: 2,
+        },
+      });
     }
     clock.set(new Date(now.getTime() - 1 * DAY));
 

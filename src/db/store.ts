@@ -892,6 +892,14 @@ export function createStore(trx: Kysely<DB>, clock: Clock): Store {
           .set({ answers: '{}' })
           .where('id', 'in', applications)
           .execute();
+        // Their assessment answers (code, deliverables) go too; scores and timelines stay.
+        await trx
+          .updateTable('assessment_answers')
+          .set({ code: '', attachment_id: null })
+          .where('assessment_id', 'in', (eb) =>
+            eb.selectFrom('assessments').select('id').where('application_id', 'in', applications),
+          )
+          .execute();
         await trx
           .deleteFrom('attachments')
           .where('org_id', '=', orgId)

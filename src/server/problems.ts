@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  type CaseStudy,
   type CodeLanguage,
   type CodingProblem,
+  caseStudySchema,
   codingProblemSchema,
   type SqlQuestion,
   sqlQuestionSchema,
@@ -14,6 +16,7 @@ import { parseDataFile, TemplateError, templatesRoot } from './templates.js';
 
 export type ProblemSet = {
   coding: Map<string, CodingProblem>;
+  caseStudies: Map<string, CaseStudy>;
   sql: Map<string, SqlQuestion>;
   /** The SQL questions' shared dataset (a file of SQL). */
   datasetFile: string;
@@ -48,7 +51,19 @@ export function loadProblemSet(root = path.join(templatesRoot, 'problems')): Pro
     sql.set(question.slug, question);
     sqlReference.set(question.slug, fs.readFileSync(path.join(root, 'sql', name, 'reference.sql'), 'utf8'));
   }
-  return { coding, sql, datasetFile: path.join(root, 'sql', 'dataset.sql'), sqlReference };
+  const caseStudies = new Map<string, CaseStudy>();
+  const briefs = path.join(root, 'case-studies');
+  for (const name of fs
+    .readdirSync(briefs)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
+    const file = path.join(briefs, name);
+    const study = parseDataFile(caseStudySchema, file, fs.readFileSync(file, 'utf8'));
+    if (`${study.slug}.json` !== name)
+      throw new TemplateError(`${file}: slug "${study.slug}" differs from its file name`);
+    caseStudies.set(study.slug, study);
+  }
+  return { coding, sql, caseStudies, datasetFile: path.join(root, 'sql', 'dataset.sql'), sqlReference };
 }
 
 export type TestVerdict = {

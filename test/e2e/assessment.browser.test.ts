@@ -7,6 +7,7 @@ import type { App } from '../../src/server/context.js';
 import { templatesRoot } from '../../src/server/templates.js';
 import { launchChromium } from '../support/browser.js';
 import { openTestDatabase } from '../support/db.js';
+import { pdfWith } from '../support/files.js';
 import { listening } from '../support/http.js';
 import { requireBuiltWebApp, review, staffContext, watchErrors } from '../support/web.js';
 import { buildWorld, TestClock, type World } from '../support/world.js';
@@ -94,7 +95,7 @@ describe('a timed assessment', () => {
     await eventually(() => page.locator('.run-result').textContent()).toContain('2 of 2 examples pass');
     await eventually(() => page.getByText(/^Saved /).count()).toBe(1);
     problems.push(...(await review(page, 'assessment-working')));
-    await page.getByRole('button', { name: 'Submit all 1 answer' }).click();
+    await page.getByRole('button', { name: 'Submit my answer' }).click();
     await page.getByRole('heading', { name: 'Submitted' }).waitFor();
     expect(errors).toEqual([]);
 
@@ -120,7 +121,9 @@ describe('a timed assessment', () => {
       'def length_of_longest_substring',
     );
     await interviewer.page.getByText(/^Timeline/).click();
-    expect(await interviewer.page.locator('ol.timeline').textContent()).toContain(`Paste · problem 1 · ${reference.length} characters`);
+    expect(await interviewer.page.locator('ol.timeline').textContent()).toContain(
+      `Paste · problem 1 · ${reference.length} characters`,
+    );
     problems.push(...(await review(interviewer.page, 'assessment-result')));
     expect(problems).toEqual([]);
     await Promise.all([context.close(), recruiter.context.close(), interviewer.context.close()]);
@@ -153,5 +156,58 @@ describe('a timed assessment', () => {
     expect(await page.getByRole('button', { name: /Submit/ }).isDisabled()).toBe(true);
     expect(await page.getByLabel('Your answer').getAttribute('readonly')).toBe('');
     await page.close();
+  });
+
+  it('takes a case study: the brief and its asks, an uploaded deck, a download for the hiring manager', async () => {
+    const application = await world.atTechnicalRound();
+    const hm = await staffContext(browser, base, world.slug, world.staff.hiring_manager.email);
+    const cookie = (await hm.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const recruiter = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: {
+        org: world.slug,
+        email: world.staff.recruiter.email,
+        password: 'correct horse battery staple',
+      },
+    });
+    const sent = await app.inject({
+      method: 'POST',
+      url: `/api/applications/${application.id}/assessments`,
+      headers: { cookie: recruiter.cookies.map((c) => `${c.name}=${c.value}`).join('; ') },
+      payload: { items: [{ kind: 'case_study', slug: 'campus-go-to-market' }] },
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const page = await browser.newPage();
+    page.setDefaultTimeout(10_000);
+    hm.page.setDefaultTimeout(10_000);
+    const errors = watchErrors(page);
+    await page.goto(`${base}${new URL(sent.json().url).pathname}`);
+    await page.getByRole('button', { name: 'Start and show the brief' }).click();
+    await page.getByRole('heading', { name: 'The presentation will ask for' }).waitFor();
+    await eventually(() => page.locator('.clock').textContent()).toMatch(/4 d 23 h/);
+    await page.getByLabel('Your deck or PDF (up to 20 MB)').setInputFiles({
+      name: 'campus.pdf',
+      mimeType: 'application/pdf',
+      buffer: await pdfWith('Plan: 40 campuses first.'),
+    });
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await eventually(() => page.getByRole('status').filter({ hasText: 'Uploaded: campus.pdf' }).count()).toBe(
+      1,
+    );
+    const problems = await review(page, 'assessment-case-study');
+    await page.getByRole('button', { name: /Submit/ }).click();
+    await page.getByRole('heading', { name: 'Submitted' }).waitFor();
+    expect(errors).toEqual([]);
+
+    await hm.page.goto(`${base}/app/applications/${application.id}`);
+    await hm.page.getByText(/Campus go-to-market/).click();
+    const link = hm.page.getByRole('link', { name: /Download campus\.pdf/ });
+    const href = await link.getAttribute('href');
+    const download = await app.inject({ url: href!, headers: { cookie } });
+    expect(download.headers['content-type']).toBe('application/pdf');
+    problems.push(...(await review(hm.page, 'assessment-case-study-result')));
+    expect(problems).toEqual([]);
+    await Promise.all([page.close(), hm.context.close()]);
   });
 });

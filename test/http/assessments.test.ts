@@ -5,6 +5,7 @@ import type { Database } from '../../src/db/database.js';
 import type { App } from '../../src/server/context.js';
 import { templatesRoot } from '../../src/server/templates.js';
 import { openTestDatabase } from '../support/db.js';
+import { docxWith, multipart, pdfWith } from '../support/files.js';
 import { buildTestApp, errorCode, loginAs } from '../support/http.js';
 import { buildWorld, TestClock, type World } from '../support/world.js';
 
@@ -311,5 +312,95 @@ describe('who sees the results', () => {
     );
     expect(after.statusCode).toBe(200);
     expect(after.json().items).toHaveLength(1);
+  });
+});
+
+describe('a case study', () => {
+  const upload = async (token: string, file: { filename: string; type: string; data: Buffer }) => {
+    const form = multipart({}, [{ field: 'file', ...file }]);
+    return app.inject({
+      method: 'PUT',
+      url: `/api/assessments/${token}/answers/0/file`,
+      payload: form.body,
+      headers: { 'content-type': form.contentType },
+    });
+  };
+
+  it('gives the brief and its days, takes a deck or a PDF, and leaves the grading to people', async () => {
+    const application = await world.atTechnicalRound();
+    const sent = await call(
+      'POST',
+      `/api/applications/${application.id}/assessments`,
+      { items: [{ kind: 'case_study', slug: 'live-gifts-go-no-go' }] },
+      as.recruiter,
+    );
+    expect(sent.statusCode, sent.body).toBe(201);
+    expect(sent.json().durationMinutes).toBe(5 * 24 * 60);
+    const token = String(sent.json().url).split('/candidate/assessment/')[1]!;
+    await call('POST', `/api/assessments/${token}/start`);
+    const view = (await call('GET', `/api/assessments/${token}`)).json();
+    expect(view.items[0]).toMatchObject({ kind: 'case_study', languages: ['file'] });
+    expect(view.items[0].statement).toContain('go, no-go');
+    expect(view.items[0].constraints.join(' ')).toMatch(/measurement plan.*prioritisation/s);
+    expect(view.items[0].deliverable).toContain('10 slides');
+
+    const early = await call('POST', `/api/assessments/${token}/submit`, { answers: [] });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.details.issues[0].field).toBe('body.answers.0');
+    const notADeck = await upload(token, {
+      filename: 'deck.pdf',
+      type: 'application/pdf',
+      data: Buffer.from('MZ\u0090\u0000'),
+    });
+    expect(notADeck.statusCode).toBe(400);
+    expect(notADeck.json().error.details.issues[0]).toMatchObject({ field: 'body.file' });
+    const docx = await upload(token, {
+      filename: 'deck.docx',
+      type: 'application/octet-stream',
+      data: await docxWith('Go'),
+    });
+    expect(docx.statusCode).toBe(400);
+    const pdf = await pdfWith('Recommendation: go, with spending limits.');
+    const uploaded = await upload(token, { filename: 'live-gifts.pdf', type: 'application/pdf', data: pdf });
+    expect(uploaded.statusCode, uploaded.body).toBe(200);
+    const submitted = await call('POST', `/api/assessments/${token}/submit`, { answers: [] });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    expect(submitted.json().scorePercent).toBeNull();
+
+    const listed = (
+      await call('GET', `/api/applications/${application.id}/assessments`, undefined, as.hm)
+    ).json();
+    const file = listed.items[0].items[0].answer.file;
+    expect(file).toMatchObject({ filename: 'live-gifts.pdf', sizeBytes: pdf.byteLength });
+    const download = await call('GET', file.url, undefined, as.hm);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.rawPayload.equals(pdf)).toBe(true);
+    expect((await call('GET', file.url, undefined, as.interviewer)).statusCode).toBe(403);
+  });
+
+  it('is sent on its own, and timed problems stay within eight hours', async () => {
+    const application = await world.atTechnicalRound();
+    const mixed = await call(
+      'POST',
+      `/api/applications/${application.id}/assessments`,
+      {
+        items: [
+          { kind: 'case_study', slug: 'live-gifts-go-no-go' },
+          { kind: 'coding', slug: 'two-sum' },
+        ],
+      },
+      as.recruiter,
+    );
+    expect(mixed.statusCode).toBe(400);
+    expect(mixed.json().error.message).toContain('on its own');
+    const long = await call(
+      'POST',
+      `/api/applications/${application.id}/assessments`,
+      { items: [{ kind: 'coding', slug: 'two-sum' }], durationMinutes: 600 },
+      as.recruiter,
+    );
+    expect(long.statusCode).toBe(400);
+    expect(long.json().error.details.issues[0].field).toBe('body.durationMinutes');
   });
 });

@@ -14,6 +14,7 @@ import { boardAdmin } from '../../src/db/board-admin.js';
 import type { Database } from '../../src/db/database.js';
 import type { App } from '../../src/server/context.js';
 import { openTestDatabase } from '../support/db.js';
+import { multipart, pdfWith } from '../support/files.js';
 import { buildTestApp, candidateLogin, errorCode, loginAs } from '../support/http.js';
 
 /** A new time for each booking: the database refuses to double-book an interviewer. */
@@ -160,6 +161,28 @@ async function offerAwaitingApproval(role: Role) {
 }
 
 /** A fresh application whose current round is the technical interview. */
+/** A case study sent, started and uploaded to; answers the deliverable's download address. */
+async function uploadedCaseStudy() {
+  const sent = await app.inject({
+    method: 'POST',
+    url: `/api/applications/${await applicationAtTech()}/assessments`,
+    headers: { cookie: cookies.recruiter },
+    payload: { items: [{ kind: 'case_study', slug: 'live-gifts-go-no-go' }] },
+  });
+  const token = String(sent.json().url).split('/candidate/assessment/')[1];
+  await app.inject({ method: 'POST', url: `/api/assessments/${token}/start` });
+  const form = multipart({}, [
+    { field: 'file', filename: 'deck.pdf', type: 'application/pdf', data: await pdfWith('Go.') },
+  ]);
+  await app.inject({
+    method: 'PUT',
+    url: `/api/assessments/${token}/answers/0/file`,
+    payload: form.body,
+    headers: { 'content-type': form.contentType },
+  });
+  return `/api/assessments/${sent.json().id}/items/0/file`;
+}
+
 async function applicationAtTech() {
   const application = await freshApplication();
   ok(
@@ -1166,6 +1189,12 @@ const endpoints: Endpoint[] = [
   },
   {
     method: 'GET',
+    name: "a case study's deliverable",
+    expect: readers,
+    prepare: async () => ({ url: await uploadedCaseStudy() }),
+  },
+  {
+    method: 'GET',
     name: "an application's assessments",
     expect: readers,
     prepare: async () => ({ url: `/api/applications/${await applicationAtTech()}/assessments` }),
@@ -1264,6 +1293,7 @@ describe('role × endpoint', () => {
       'POST /api/assessments/{token}/start',
       'PUT /api/assessments/{token}/answers/{item}',
       'POST /api/assessments/{token}/answers/{item}/run',
+      'PUT /api/assessments/{token}/answers/{item}/file',
       'POST /api/assessments/{token}/events',
       'POST /api/assessments/{token}/submit',
     ];

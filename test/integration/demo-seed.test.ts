@@ -29,6 +29,11 @@ it('seeds a living demo once: three zones, every template, candidates at every s
   expect(
     await db.selectFrom('outbox').select('seq').where('kind', '=', 'candidate.scheduling_link').execute(),
   ).toHaveLength(1);
+  // A coding screen's timed assessment, sent, and its email in the outbox.
+  expect(await db.selectFrom('assessments').select('id').execute()).toHaveLength(1);
+  expect(
+    await db.selectFrom('outbox').select('seq').where('kind', '=', 'candidate.assessment_link').execute(),
+  ).toHaveLength(1);
   // Interviewers with profiles in all three offices, for the planner.
   const profiled = await db
     .selectFrom('interviewer_profiles')

@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import JSZip from 'jszip';
 import { z } from 'zod';
 import { errorBody, idParams } from '../../contracts/api.js';
 import {
@@ -23,6 +24,7 @@ import {
   refuseWork,
 } from '../../core/assessments/assessment.rules.js';
 import { isAllowed } from '../../core/permissions.js';
+import type { Actor } from '../../core/types.js';
 import { assessmentStore } from '../../db/assessments.js';
 import type { AssessmentItemRow } from '../../db/schema.js';
 import { actorOf, allow, hashToken, newToken, signedIn } from '../auth.js';
@@ -55,7 +57,11 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
   const perIp = app.rateLimit({ max: ctx.config.SCHEDULING_REQUESTS_PER_MINUTE_PER_IP, timeWindow: 60_000 });
 
   const problemOf = (item: AssessmentItemRow) =>
-    item.kind === 'coding' ? problems.coding.get(item.slug) : problems.sql.get(item.slug);
+    item.kind === 'coding'
+      ? problems.coding.get(item.slug)
+      : item.kind === 'sql'
+        ? problems.sql.get(item.slug)
+        : problems.caseStudies.get(item.slug);
   const clockOf = (row: Row) => ({
     startBy: row.start_by,
     startedAt: row.started_at,
@@ -89,6 +95,14 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
                 code: answer.code,
                 savedAt: answer.saved_at.toISOString(),
                 grade: answer.grade,
+                file:
+                  answer.filename && answer.size_bytes !== null
+                    ? {
+                        filename: answer.filename,
+                        sizeBytes: answer.size_bytes,
+                        url: `/api/assessments/${row.id}/items/${index}/file`,
+                      }
+                    : null,
               }
             : null,
         };
@@ -102,6 +116,24 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
     };
   }
 
+  const readDenied: DomainError = {
+    code: 'permission.denied',
+    message: 'The hiring team and the candidate’s interviewers see assessments.',
+  };
+  /** The hiring team, and interviewers of this application's candidate. */
+  async function mayRead(actor: Actor, applicationId: string) {
+    if (actor.kind !== 'staff') return false;
+    if (isAllowed(actor, 'application.read')) return true;
+    const interview = await ctx.db
+      .selectFrom('interviews')
+      .select('id')
+      .where('org_id', '=', actor.orgId)
+      .where('application_id', '=', applicationId)
+      .where((eb) => eb(eb.val(actor.userId), '=', eb.fn.any('interviewer_ids')))
+      .executeTakeFirst();
+    return interview !== undefined;
+  }
+
   /** The assessment behind a token, or a 404 sent. */
   async function byToken(token: string, reply: FastifyReply) {
     const row = await store.byToken(hashToken(token));
@@ -109,6 +141,9 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
       sendError(reply, { code: 'assessment.not_found', message: 'This assessment link does not exist.' });
     return row ?? null;
   }
+
+  const languagesOf = (item: AssessmentItemRow): readonly string[] =>
+    item.kind === 'sql' ? ['sql'] : item.kind === 'case_study' ? ['file'] : codeLanguages;
 
   /** The item at `index` and whether `language` suits it, or the refusal to send. */
   function itemFor(row: Row, index: number, language: string): DomainError | { item: AssessmentItemRow } {
@@ -119,7 +154,7 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
         message: `This assessment has no problem ${index + 1}.`,
         details: { field: 'item' },
       };
-    const allowed: readonly string[] = item.kind === 'sql' ? ['sql'] : codeLanguages;
+    const allowed: readonly string[] = languagesOf(item);
     if (!allowed.includes(language))
       return {
         code: 'validation.failed',
@@ -141,6 +176,7 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
 
   /** A run while working: the examples for code; for a query its rows, not whether they match. */
   async function tryOut(item: AssessmentItemRow, language: string, code: string) {
+    if (item.kind === 'case_study') throw new Error('a case study is uploaded, not run');
     if (item.kind === 'coding')
       return grading.gradeCode(problems.coding.get(item.slug)!, language as CodeLanguage, code, 'examples');
     const { correct: _, ...rows } = await grading.gradeSql(problems.sql.get(item.slug)!, code);
@@ -164,6 +200,14 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
       items: [
         ...[...problems.coding.values()].map((p) => ({ kind: 'coding' as const, ...summary(p) })),
         ...[...problems.sql.values()].map((q) => ({ kind: 'sql' as const, ...summary(q) })),
+        ...[...problems.caseStudies.values()].map((c) => ({
+          kind: 'case_study' as const,
+          slug: c.slug,
+          title: c.title,
+          difficulty: 'medium' as const,
+          topics: [c.audience],
+          minutes: c.daysToDeliver * 24 * 60,
+        })),
       ],
     }),
   );
@@ -203,6 +247,11 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
           message: `There is no ${request.body.items[missing]?.kind} problem "${request.body.items[missing]?.slug}".`,
           details: { field: `items.${missing}.slug` },
         });
+      const study =
+        request.body.items[0]?.kind === 'case_study'
+          ? problems.caseStudies.get(request.body.items[0].slug)
+          : null;
+      const durationMinutes = request.body.durationMinutes ?? (study ? study.daysToDeliver * 24 * 60 : 60);
       const token = newToken();
       const url = `${ctx.config.PUBLIC_URL}/candidate/assessment/${token}`;
       const id = ctx.ids.next();
@@ -212,7 +261,7 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
         applicationId: application.id,
         tokenHash: hashToken(token),
         items: request.body.items,
-        durationMinutes: request.body.durationMinutes,
+        durationMinutes,
         startBy: new Date(ctx.clock.now().getTime() + request.body.startWithinDays * 86_400_000),
         invitation: { candidateId: application.candidate_id, url, problemCount: request.body.items.length },
       });
@@ -235,22 +284,7 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      if (actor.kind !== 'staff')
-        return sendError(reply, { code: 'permission.denied', message: 'For staff.' });
-      if (!isAllowed(actor, 'application.read')) {
-        const interviews = await ctx.db
-          .selectFrom('interviews')
-          .select('id')
-          .where('org_id', '=', actor.orgId)
-          .where('application_id', '=', request.params.id)
-          .where((eb) => eb(eb.val(actor.userId), '=', eb.fn.any('interviewer_ids')))
-          .executeTakeFirst();
-        if (!interviews)
-          return sendError(reply, {
-            code: 'permission.denied',
-            message: 'Interviewers see the assessments of the candidates they interview.',
-          });
-      }
+      if (!(await mayRead(actor, request.params.id))) return sendError(reply, readDenied);
       const rows = await store.ofApplication(actor.orgId, request.params.id);
       return { items: await Promise.all(rows.map(staffView)) };
     },
@@ -287,16 +321,18 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
         items: row.items.map((item, index) => {
           const saved = answers.find((a) => a.item_index === index);
           const shown = row.started_at !== null;
-          const problem = problemOf(item);
           const coding = item.kind === 'coding' ? problems.coding.get(item.slug) : undefined;
+          const question = item.kind === 'sql' ? problems.sql.get(item.slug) : undefined;
+          const study = item.kind === 'case_study' ? problems.caseStudies.get(item.slug) : undefined;
           return {
             kind: item.kind,
-            title: problem?.title ?? item.slug,
-            difficulty: problem?.difficulty ?? 'medium',
-            statement: shown ? (problem?.statement ?? '') : '',
-            constraints: shown ? (coding?.constraints ?? []) : [],
+            title: (coding ?? question ?? study)?.title ?? item.slug,
+            difficulty: (coding ?? question)?.difficulty ?? 'medium',
+            statement: shown ? ((coding ?? question)?.statement ?? study?.brief ?? '') : '',
+            constraints: shown ? (coding?.constraints ?? study?.asks ?? []) : [],
+            deliverable: study?.deliverable ?? '',
             highlighting: coding?.highlighting ?? false,
-            languages: item.kind === 'sql' ? ['sql'] : [...codeLanguages],
+            languages: [...languagesOf(item)],
             starter: (shown ? (coding?.starter ?? { sql: '' }) : {}) as Record<string, string>,
             examples: shown ? (coding?.examples ?? []) : [],
             saved: saved
@@ -387,6 +423,81 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
     },
   );
 
+  app.put(
+    '/api/assessments/:token/answers/:item/file',
+    {
+      preHandler: perIp,
+      schema: {
+        tags: ['assessments'],
+        summary:
+          "Uploads a case study's deliverable (PDF or PowerPoint, up to 20 MB) as multipart form data; a new upload replaces the last",
+        consumes: ['multipart/form-data'],
+        params: assessmentItemParams,
+        response: { 200: z.object({ savedAt: z.string(), filename: z.string() }), ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const row = await byToken(request.params.token, reply);
+      if (!row) return;
+      const refusal = refuseWork(clockOf(row), ctx.clock.now());
+      if (refusal) return sendError(reply, refusal);
+      const checked = itemFor(row, request.params.item, 'file');
+      if ('code' in checked) return sendError(reply, checked);
+      const part = request.isMultipart()
+        ? await request.file({ limits: { fileSize: MAX_DELIVERABLE_BYTES } })
+        : undefined;
+      const data = part ? await part.toBuffer().catch(() => null) : null;
+      const kind = data && !part?.file.truncated ? await deliverableKind(data) : null;
+      if (!part || !data || !kind) {
+        const why = !part
+          ? 'send the deliverable as multipart form data'
+          : !data || part.file.truncated
+            ? 'larger than 20 MB'
+            : 'not a PDF or a PowerPoint (.pptx) file';
+        return sendError(reply, {
+          code: 'validation.failed',
+          message: `file: ${why}`,
+          details: { issues: [{ field: 'body.file', message: why }] },
+        });
+      }
+      const filename = part.filename.slice(0, 200) || `case-study.${kind.extension}`;
+      await store.saveDeliverable(row, request.params.item, {
+        id: ctx.ids.next(),
+        filename,
+        contentType: kind.contentType,
+        data,
+      });
+      return { savedAt: ctx.clock.now().toISOString(), filename };
+    },
+  );
+
+  app.get(
+    '/api/assessments/:id/items/:item/file',
+    {
+      preHandler: signedIn,
+      schema: {
+        tags: ['assessments'],
+        summary: "Downloads a case study's deliverable: for the hiring team and the candidate's interviewers",
+        params: idParams.extend({ item: z.coerce.number().int().min(0).max(4) }),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      if (actor.kind !== 'staff') return sendError(reply, readDenied);
+      const row = await store.byId(actor.orgId, request.params.id);
+      if (!row) return sendError(reply, { code: 'assessment.not_found', message: 'No such assessment.' });
+      if (!(await mayRead(actor, row.application_id))) return sendError(reply, readDenied);
+      const file = await store.deliverable(actor.orgId, row.id, request.params.item);
+      if (!file)
+        return sendError(reply, { code: 'not_found', message: 'Nothing was uploaded for this item.' });
+      return reply
+        .header('content-type', file.content_type)
+        .header('content-disposition', `attachment; filename="${file.filename.replace(/[^\w.-]+/g, '_')}"`)
+        .header('x-content-type-options', 'nosniff')
+        .send(file.data);
+    },
+  );
+
   app.post(
     '/api/assessments/:token/events',
     {
@@ -425,7 +536,10 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
         summary: 'Submits the answers; hidden tests grade them. Refused by the server once time is up',
         params: assessmentTokenParams,
         body: submitBody,
-        response: { 200: z.object({ submittedAt: z.string(), scorePercent: z.number() }), ...refusals },
+        response: {
+          200: z.object({ submittedAt: z.string(), scorePercent: z.number().nullable() }),
+          ...refusals,
+        },
       },
     },
     async (request, reply) => {
@@ -445,6 +559,15 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
       const saved = await store.answers(row.id);
       const graded: { itemIndex: number; language: string; code: string; grade: CodeGrade | SqlGrade }[] = [];
       for (const [index, item] of row.items.entries()) {
+        if (item.kind === 'case_study') {
+          if (!saved.some((a) => a.item_index === index && a.attachment_id))
+            return sendError(reply, {
+              code: 'validation.failed',
+              message: `Upload your deliverable for problem ${index + 1} before submitting.`,
+              details: { issues: [{ field: `body.answers.${index}`, message: 'no file uploaded yet' }] },
+            });
+          continue;
+        }
         // What was sent now, else what was saved last, else nothing (scored 0).
         const sent =
           request.body.answers.find((a) => a.item === index) ?? saved.find((a) => a.item_index === index);
@@ -459,12 +582,13 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
           grade: await grade(item, language, sent.code),
         });
       }
-      const scorePercent = overallScore(
-        row.items.map((_, index) => {
-          const answer = graded.find((g) => g.itemIndex === index);
-          return answer ? scoreOf(answer.grade) : 0;
-        }),
-      );
+      // Case studies are for people to grade; the score covers the rest.
+      const scored = row.items.flatMap((item, index) => {
+        if (item.kind === 'case_study') return [];
+        const answer = graded.find((g) => g.itemIndex === index);
+        return [answer ? scoreOf(answer.grade) : 0];
+      });
+      const scorePercent = scored.length > 0 ? overallScore(scored) : null;
       const outcome = await store.submit({
         id: row.id,
         orgId: row.org_id,
@@ -497,3 +621,19 @@ const summary = (p: {
   topics: p.topics,
   minutes: p.minutes,
 });
+
+const MAX_DELIVERABLE_BYTES = 20 * 1024 * 1024;
+
+/** What an upload is, by its content: a PDF, or a zip that holds a PowerPoint presentation. */
+async function deliverableKind(data: Buffer) {
+  if (data.subarray(0, 5).toString('latin1') === '%PDF-')
+    return { contentType: 'application/pdf', extension: 'pdf' };
+  if (data.subarray(0, 4).toString('latin1') !== 'PK\u0003\u0004') return null;
+  const zip = await JSZip.loadAsync(data, { checkCRC32: false }).catch(() => null);
+  return zip?.file('ppt/presentation.xml')
+    ? {
+        contentType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+        extension: 'pptx',
+      }
+    : null;
+}

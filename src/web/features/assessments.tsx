@@ -1,6 +1,6 @@
 import { type ClipboardEvent, type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useStaff } from '../App';
-import { api, post, put, useAction, useApi } from '../api';
+import { ApiError, api, post, put, useAction, useApi } from '../api';
 import type {
   CandidateAssessment,
   CodeGrade,
@@ -101,7 +101,11 @@ function useCountdown(deadlineAt: string | null, serverNow: string) {
 
 const clockText = (ms: number) => {
   const total = Math.ceil(ms / 1000);
-  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+  const two = (n: number) => String(n).padStart(2, '0');
+  if (total >= 86_400) return `${Math.floor(total / 86_400)} d ${Math.floor((total % 86_400) / 3600)} h`;
+  if (total >= 3600)
+    return `${Math.floor(total / 3600)}:${two(Math.floor((total % 3600) / 60))}:${two(total % 60)}`;
+  return `${Math.floor(total / 60)}:${two(total % 60)}`;
 };
 
 /** The candidate's timed assessment, opened from the emailed link; the link is the only credential. */
@@ -144,29 +148,41 @@ function Assessment({
     return (
       <>
         <h1>Technical assessment · {a.jobTitle}</h1>
-        <p>
-          {a.companyName} asks you to solve {a.items.length} problem{a.items.length > 1 ? 's' : ''} in{' '}
-          {a.durationMinutes} minutes. The clock starts when you press Start and keeps running if you close
-          the page. Start by {when(a.startBy)}.
-        </p>
-        <ul>
-          {a.items.map((item) => (
-            <li key={item.title}>
-              {item.title} ({humanize(item.difficulty)}, {item.kind === 'sql' ? 'SQL' : 'code'})
-            </li>
-          ))}
-        </ul>
-        <p>
-          You can run your code against the examples as often as you like. Hidden tests grade what you submit.
-          The editor is plain, as in a live interview: no completion.
-        </p>
+        {a.items[0]?.kind === 'case_study' ? (
+          <p>
+            {a.companyName} asks you to prepare a case study and present it. You have{' '}
+            {Math.round(a.durationMinutes / 1440)} days from the moment you press Start; the brief appears
+            then. Start by {when(a.startBy)}.
+          </p>
+        ) : (
+          <>
+            <p>
+              {a.companyName} asks you to solve {a.items.length} problem{a.items.length > 1 ? 's' : ''} in{' '}
+              {a.durationMinutes} minutes. The clock starts when you press Start and keeps running if you
+              close the page. Start by {when(a.startBy)}.
+            </p>
+            <ul>
+              {a.items.map((item) => (
+                <li key={item.title}>
+                  {item.title} ({humanize(item.difficulty)}, {item.kind === 'sql' ? 'SQL' : 'code'})
+                </li>
+              ))}
+            </ul>
+            <p>
+              You can run your code against the examples as often as you like. Hidden tests grade what you
+              submit. The editor is plain, as in a live interview: no completion.
+            </p>
+          </>
+        )}
         <ErrorNotice error={start.error} />
         <button
           type="button"
           disabled={start.busy}
           onClick={() => start.run(() => post(`${base}/start`)).then(reload)}
         >
-          Start the {a.durationMinutes}-minute clock
+          {a.items[0]?.kind === 'case_study'
+            ? 'Start and show the brief'
+            : `Start the ${a.durationMinutes}-minute clock`}
         </button>
       </>
     );
@@ -186,7 +202,12 @@ function Assessment({
   const send = async (event: FormEvent) => {
     event.preventDefault();
     const done = await submit.run(() =>
-      post(`${base}/submit`, { answers: answers.map((answer, item) => ({ item, ...answer })) }),
+      post(`${base}/submit`, {
+        // A case study's answer is its upload, already on the server.
+        answers: answers.flatMap((answer, item) =>
+          a.items[item]?.kind === 'case_study' ? [] : [{ item, ...answer }],
+        ),
+      }),
     );
     if (done) setSubmitted(true);
   };
@@ -239,7 +260,11 @@ function Assessment({
       <form onSubmit={send} className="submit-bar">
         <ErrorNotice error={submit.error} />
         <button type="submit" disabled={over || submit.busy}>
-          {submit.busy ? 'Grading…' : `Submit all ${a.items.length} answer${a.items.length > 1 ? 's' : ''}`}
+          {submit.busy
+            ? 'Grading…'
+            : a.items.length > 1
+              ? `Submit all ${a.items.length} answers`
+              : 'Submit my answer'}
         </button>
       </form>
     </>
@@ -279,6 +304,16 @@ function Problem({
     }, 1000);
   };
   useEffect(() => () => clearTimeout(timer.current), []);
+  if (item.kind === 'case_study')
+    return (
+      <CaseStudy
+        base={base}
+        index={index}
+        item={item}
+        disabled={disabled}
+        savedName={item.saved?.code ?? null}
+      />
+    );
   const paste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
     void post(`${base}/events`, {
       events: [{ kind: 'paste', item: index, characters: event.clipboardData.getData('text').length }],
@@ -369,6 +404,77 @@ function Problem({
   );
 }
 
+/** A take-home brief: what to prepare, what the presentation will ask, and the upload. */
+function CaseStudy({
+  base,
+  index,
+  item,
+  disabled,
+  savedName,
+}: {
+  base: string;
+  index: number;
+  item: CandidateAssessment['items'][number];
+  disabled: boolean;
+  savedName: string | null;
+}) {
+  const upload = useAction();
+  const [file, setFile] = useState<File | null>(null);
+  const [uploaded, setUploaded] = useState(savedName);
+  const send = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!file) return;
+    const form = new FormData();
+    form.append('file', file);
+    const done = await upload.run(async () => {
+      const response = await fetch(`${base}/answers/${index}/file`, { method: 'PUT', body: form });
+      const json = await response.json();
+      if (!response.ok)
+        throw new ApiError(response.status, json.error?.code, json.error?.message, json.error?.details);
+      return json as { filename: string };
+    });
+    if (done) setUploaded(done.filename);
+  };
+  return (
+    <section aria-labelledby={`problem-${index}`}>
+      <h2 id={`problem-${index}`}>{item.title}</h2>
+      <p className="statement">{item.statement}</p>
+      <h3>The presentation will ask for</h3>
+      <ul>
+        {item.constraints.map((ask) => (
+          <li key={ask}>{ask}</li>
+        ))}
+      </ul>
+      <p>
+        <strong>Deliver:</strong> {item.deliverable}
+      </p>
+      <form onSubmit={send} noValidate>
+        <div className={upload.error ? 'field invalid' : 'field'}>
+          <label htmlFor={`deliverable-${index}`}>Your deck or PDF (up to 20 MB)</label>
+          <input
+            id={`deliverable-${index}`}
+            type="file"
+            accept=".pdf,.pptx,application/pdf,application/vnd.openxmlformats-officedocument.presentationml.presentation"
+            disabled={disabled}
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
+          {upload.error && (
+            <span className="field-error">{upload.error.about('file') ?? upload.error.message}</span>
+          )}
+        </div>
+        <button type="submit" disabled={disabled || !file || upload.busy}>
+          {upload.busy ? 'Uploading…' : 'Upload'}
+        </button>
+      </form>
+      <p className="hint" role="status">
+        {uploaded
+          ? `Uploaded: ${uploaded}. A new upload replaces it until you submit.`
+          : 'Nothing uploaded yet.'}
+      </p>
+    </section>
+  );
+}
+
 /** Sends focus changes for the timeline, a few at a time. */
 function useTimelineEvents(base: string, active: boolean, item: number) {
   const pending = useRef<{ kind: string; item: number }[]>([]);
@@ -435,7 +541,8 @@ function AssessmentResult({ assessment: a }: { assessment: StaffAssessment }) {
               {grade?.total !== undefined && ` — ${grade.passed} of ${grade.total} hidden tests`}
               {grade?.correct !== undefined && ` — ${grade.correct ? 'correct' : 'not correct'}`}
               {!item.answer && ' — no answer'}
-              {item.answer && !grade && ' — saved, not submitted'}
+              {item.answer?.file && ` — ${item.answer.file.filename}`}
+              {item.answer && !grade && !item.answer.file && ' — saved, not submitted'}
             </summary>
             {item.answer && (
               <>
@@ -446,7 +553,15 @@ function AssessmentResult({ assessment: a }: { assessment: StaffAssessment }) {
                     grade.outcome !== 'completed' &&
                     ` · ${humanize(grade.outcome)}: ${grade.detail}`}
                 </p>
-                <pre className="code">{item.answer.code}</pre>
+                {item.answer.file ? (
+                  <p>
+                    <a href={item.answer.file.url}>
+                      Download {item.answer.file.filename} ({Math.ceil(item.answer.file.sizeBytes / 1024)} KB)
+                    </a>
+                  </p>
+                ) : (
+                  <pre className="code">{item.answer.code}</pre>
+                )}
               </>
             )}
           </details>
@@ -478,7 +593,7 @@ function SendAssessment({ applicationId, onSent }: { applicationId: string; onSe
   const send = useAction();
   const [first, setFirst] = useState('');
   const [second, setSecond] = useState('');
-  const [minutes, setMinutes] = useState('60');
+  const [minutes, setMinutes] = useState('');
   const [sent, setSent] = useState<CreatedAssessment>();
   if (!problems.data)
     return problems.error ? <ErrorNotice error={problems.error} /> : <Loading what="Loading problems" />;
@@ -486,7 +601,9 @@ function SendAssessment({ applicationId, onSent }: { applicationId: string; onSe
     ['', '—'],
     ...problems.data.items.map((p): [string, string] => [
       `${p.kind}:${p.slug}`,
-      `${p.kind === 'sql' ? 'SQL' : 'Code'} · ${p.title} (${p.difficulty}, ${p.topics.join(', ')})`,
+      p.kind === 'case_study'
+        ? `Case study · ${p.title} (${p.topics.join(', ')}, ${p.minutes / 1440} days)`
+        : `${p.kind === 'sql' ? 'SQL' : 'Code'} · ${p.title} (${p.difficulty}, ${p.topics.join(', ')})`,
     ]),
   ];
   const submit = async (event: FormEvent) => {
@@ -498,7 +615,7 @@ function SendAssessment({ applicationId, onSent }: { applicationId: string; onSe
     const created = await send.run(() =>
       post<CreatedAssessment>(`/api/applications/${applicationId}/assessments`, {
         items,
-        durationMinutes: Number(minutes),
+        ...(minutes ? { durationMinutes: Number(minutes) } : {}),
       }),
     );
     if (created) {
@@ -529,7 +646,7 @@ function SendAssessment({ applicationId, onSent }: { applicationId: string; onSe
         type="number"
         value={minutes}
         onChange={setMinutes}
-        hint="The seeds' screens give 45–60 minutes for one or two problems"
+        hint="Empty: 60 minutes for problems, the brief's days for a case study"
         error={send.error?.about('durationMinutes')}
       />
       <button type="submit" disabled={send.busy || !first}>
