@@ -553,6 +553,29 @@ const statements: Record<string, string[]> = {
     'ALTER TABLE attachments DROP CONSTRAINT attachments_kind_check',
     "ALTER TABLE attachments ADD CONSTRAINT attachments_kind_check CHECK (kind IN ('resume', 'cover_letter', 'case_study'))",
     'ALTER TABLE assessment_answers ADD COLUMN attachment_id uuid REFERENCES attachments(id)',
+    // A live coding pad for an interview: interviewer and candidate edit one Yjs document; every
+    // update and run is kept in order, so the session replays afterwards.
+    `CREATE TABLE pads (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      application_id uuid NOT NULL REFERENCES applications(id),
+      problem_slug text,
+      language text NOT NULL,
+      token_hash text NOT NULL UNIQUE,
+      created_by uuid NOT NULL REFERENCES users(id),
+      created_at timestamptz NOT NULL
+    )`,
+    'CREATE INDEX pads_application ON pads (org_id, application_id, created_at)',
+    `CREATE TABLE pad_events (
+      seq bigserial PRIMARY KEY,
+      pad_id uuid NOT NULL REFERENCES pads(id),
+      at timestamptz NOT NULL,
+      author text NOT NULL,
+      kind text NOT NULL CHECK (kind IN ('edit', 'run')),
+      update bytea,
+      detail jsonb NOT NULL DEFAULT '{}'
+    )`,
+    'CREATE INDEX pad_events_pad ON pad_events (pad_id, seq)',
   ],
 };
 

@@ -40,6 +40,25 @@ export interface DB {
     grade: Json<unknown> | null;
     attachment_id: string | null;
   };
+  pads: {
+    id: string;
+    org_id: string;
+    application_id: string;
+    problem_slug: string | null;
+    language: string;
+    token_hash: string;
+    created_by: string;
+    created_at: Date;
+  };
+  pad_events: {
+    seq: Generated<string>;
+    pad_id: string;
+    at: Date;
+    author: string;
+    kind: 'edit' | 'run';
+    update: Uint8Array | null;
+    detail: Json<Record<string, unknown>>;
+  };
   assessment_events: {
     seq: Generated<string>;
     assessment_id: string;

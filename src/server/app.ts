@@ -21,6 +21,7 @@ import { createDeps } from '../db/store.js';
 import { hashToken, SESSION_COOKIE } from './auth.js';
 import type { Config } from './config.js';
 import type { App, AppContext } from './context.js';
+import { grader, loadProblemSet } from './problems.js';
 import { applicationRoutes } from './routes/applications.js';
 import { assessmentRoutes } from './routes/assessments.js';
 import { authRoutes } from './routes/auth.js';
@@ -33,6 +34,7 @@ import { jobRoutes } from './routes/jobs.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { offerRoutes } from './routes/offers.js';
 import { organisationRoutes } from './routes/organisation.js';
+import { padRoutes } from './routes/pads.js';
 import { processRoutes } from './routes/processes.js';
 import { schedulePageRoutes } from './routes/schedule-page.js';
 import { schedulingRoutes } from './routes/scheduling.js';
@@ -70,6 +72,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     queries: queries(db),
     organisation: organisation(db, clock),
     accounts: accounts(db),
+    grading: grader(loadProblemSet(), { threads: config.SANDBOX_RUNNERS }),
   };
 
   const app = Fastify({
@@ -99,6 +102,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  app.addHook('onClose', () => ctx.grading.close());
   await app.register(cookie);
   await app.register(multipart);
   await app.register(rateLimit, {
@@ -199,6 +203,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   careerSiteRoutes(app, ctx);
   workspaceRoutes(app, ctx);
   assessmentRoutes(app, ctx);
+  await padRoutes(app, ctx);
   await webAppRoutes(app);
 
   return app;

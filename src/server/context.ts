@@ -17,6 +17,7 @@ import type { queries } from '../db/queries.js';
 import type { DB } from '../db/schema.js';
 import type { Config } from './config.js';
 import { sendError } from './errors.js';
+import type { Grader } from './problems.js';
 import type { ShippedCatalog } from './templates.js';
 
 export type App = FastifyInstance<
@@ -37,6 +38,8 @@ export interface AppContext {
   queries: ReturnType<typeof queries>;
   organisation: ReturnType<typeof organisation>;
   accounts: ReturnType<typeof accounts>;
+  /** Runs candidates' code and queries in the sandboxes, which start on first use. */
+  grading: Grader;
 }
 
 /** Sends a use case's value (shaped by `present`) or its error with the status from the one table. */

@@ -161,6 +161,17 @@ async function offerAwaitingApproval(role: Role) {
 }
 
 /** A fresh application whose current round is the technical interview. */
+/** A coding pad on two-sum, opened by the recruiter. */
+async function padOnTwoSum() {
+  const created = await app.inject({
+    method: 'POST',
+    url: `/api/applications/${await applicationAtTech()}/pads`,
+    headers: { cookie: cookies.recruiter },
+    payload: { problem: 'two-sum', language: 'javascript' },
+  });
+  return created.json().id as string;
+}
+
 /** A case study sent, started and uploaded to; answers the deliverable's download address. */
 async function uploadedCaseStudy() {
   const sent = await app.inject({
@@ -1194,6 +1205,33 @@ const endpoints: Endpoint[] = [
     prepare: async () => ({ url: await uploadedCaseStudy() }),
   },
   {
+    method: 'POST',
+    name: 'open a coding pad',
+    expect: readers,
+    prepare: async () => ({
+      url: `/api/applications/${await applicationAtTech()}/pads`,
+      payload: { problem: 'two-sum', language: 'python' },
+    }),
+  },
+  {
+    method: 'GET',
+    name: "an application's coding pads",
+    expect: readers,
+    prepare: async () => ({ url: `/api/applications/${await applicationAtTech()}/pads` }),
+  },
+  {
+    method: 'POST',
+    name: 'run a coding pad',
+    expect: readers,
+    prepare: async () => ({ url: `/api/pads/${await padOnTwoSum()}/run` }),
+  },
+  {
+    method: 'GET',
+    name: 'replay a coding pad',
+    expect: readers,
+    prepare: async () => ({ url: `/api/pads/${await padOnTwoSum()}/replay` }),
+  },
+  {
     method: 'GET',
     name: "an application's assessments",
     expect: readers,
@@ -1294,6 +1332,8 @@ describe('role × endpoint', () => {
       'PUT /api/assessments/{token}/answers/{item}',
       'POST /api/assessments/{token}/answers/{item}/run',
       'PUT /api/assessments/{token}/answers/{item}/file',
+      // The candidate's side of a coding pad: the link's token (tested in test/http/pads.test.ts).
+      'GET /api/pad-links/{token}',
       'POST /api/assessments/{token}/events',
       'POST /api/assessments/{token}/submit',
     ];

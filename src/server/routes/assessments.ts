@@ -23,14 +23,14 @@ import {
   refuseStart,
   refuseWork,
 } from '../../core/assessments/assessment.rules.js';
-import { isAllowed } from '../../core/permissions.js';
 import type { Actor } from '../../core/types.js';
 import { assessmentStore } from '../../db/assessments.js';
 import type { AssessmentItemRow } from '../../db/schema.js';
 import { actorOf, allow, hashToken, newToken, signedIn } from '../auth.js';
+import { candidateWorkDenied, maySeeCandidateWork } from '../candidate-work.js';
 import type { App, AppContext } from '../context.js';
 import { sendError } from '../errors.js';
-import { type CodeGrade, grader, loadProblemSet, type SqlGrade } from '../problems.js';
+import type { CodeGrade, SqlGrade } from '../problems.js';
 
 const denied = { 401: errorBody, 403: errorBody };
 const refusals = {
@@ -50,9 +50,8 @@ type Row = NonNullable<Awaited<ReturnType<ReturnType<typeof assessmentStore>['by
  * timeline join the application for the interviewers and the hiring manager.
  */
 export function assessmentRoutes(app: App, ctx: AppContext) {
-  const problems = loadProblemSet();
-  const grading = grader(problems, { threads: ctx.config.SANDBOX_RUNNERS });
-  app.addHook('onClose', () => grading.close());
+  const grading = ctx.grading;
+  const problems = grading.problems;
   const store = assessmentStore(ctx.db, ctx.clock);
   const perIp = app.rateLimit({ max: ctx.config.SCHEDULING_REQUESTS_PER_MINUTE_PER_IP, timeWindow: 60_000 });
 
@@ -116,23 +115,8 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
     };
   }
 
-  const readDenied: DomainError = {
-    code: 'permission.denied',
-    message: 'The hiring team and the candidate’s interviewers see assessments.',
-  };
-  /** The hiring team, and interviewers of this application's candidate. */
-  async function mayRead(actor: Actor, applicationId: string) {
-    if (actor.kind !== 'staff') return false;
-    if (isAllowed(actor, 'application.read')) return true;
-    const interview = await ctx.db
-      .selectFrom('interviews')
-      .select('id')
-      .where('org_id', '=', actor.orgId)
-      .where('application_id', '=', applicationId)
-      .where((eb) => eb(eb.val(actor.userId), '=', eb.fn.any('interviewer_ids')))
-      .executeTakeFirst();
-    return interview !== undefined;
-  }
+  const mayRead = (actor: Actor, applicationId: string) => maySeeCandidateWork(ctx, actor, applicationId);
+  const readDenied = candidateWorkDenied;
 
   /** The assessment behind a token, or a 404 sent. */
   async function byToken(token: string, reply: FastifyReply) {
