@@ -9,6 +9,7 @@ import { DecisionsPage } from './features/decisions';
 import { InterviewPage, MyInterviewsPage } from './features/interviews';
 import { JobEditorPage, JobsPage, PipelinePage } from './features/jobs';
 import { OfferPage, OffersPage } from './features/offers';
+import { CandidatePadPage, PadPage } from './features/pads';
 import { PortalOfferPage, PortalPage, PortalSignInPage } from './features/portal';
 import { ReportsPage } from './features/reports';
 import { ScreeningPage } from './features/screening';
@@ -115,6 +116,7 @@ function StaffApp({ me }: { me: StaffMe }) {
         <Route path="/app/jobs/:id/edit">{(p) => <JobEditorPage id={p.id} />}</Route>
         <Route path="/app/jobs/:id">{(p) => <PipelinePage id={p.id} />}</Route>
         <Route path="/app/applications/:id">{(p) => <ApplicationPage id={p.id} />}</Route>
+        <Route path="/app/pads/:id">{(p) => <PadPage id={p.id} />}</Route>
         <Route path="/app/candidates" component={CandidatesPage} />
         <Route path="/app/offers" component={OffersPage} />
         <Route path="/app/offers/:id">{(p) => <OfferPage id={p.id} />}</Route>
@@ -154,6 +156,8 @@ export function App() {
   // The emailed assessment link is its own credential: no sign-in.
   const assessment = location.match(/^\/candidate\/assessment\/([^/]+)$/);
   if (assessment?.[1]) return <CandidateAssessmentPage token={assessment[1]} />;
+  const pad = location.match(/^\/candidate\/pad\/([^/]+)$/);
+  if (pad?.[1]) return <CandidatePadPage token={pad[1]} />;
   if (location === '/app/sign-in') return <SignInPage />;
   if (session.loading && !session.data) return <Loading what="Opening Hireloop" />;
   const me = session.error ? undefined : session.data;

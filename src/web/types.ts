@@ -3,6 +3,7 @@ import type * as Api from '../contracts/api';
 import type * as Assessments from '../contracts/assessments-api';
 import type * as Feedback from '../contracts/feedback-api';
 import type * as Offers from '../contracts/offers-api';
+import type * as Pads from '../contracts/pads-api';
 import type * as Workspace from '../contracts/workspace-api';
 
 export type Me = z.infer<typeof Api.meResponse>;
@@ -38,3 +39,7 @@ export type CreatedAssessment = z.infer<typeof Assessments.createdAssessmentSche
 export type CandidateAssessment = z.infer<typeof Assessments.candidateAssessmentSchema>;
 export type CodeGrade = z.infer<typeof Assessments.codeGradeSchema>;
 export type SqlGrade = z.infer<typeof Assessments.sqlGradeSchema>;
+export type CodingPad = z.infer<typeof Pads.padSchema>;
+export type CreatedPad = z.infer<typeof Pads.createdPadSchema>;
+export type CandidatePad = z.infer<typeof Pads.candidatePadSchema>;
+export type PadReplay = z.infer<typeof Pads.replaySchema>;

@@ -127,7 +127,7 @@ describe('a timed assessment', () => {
     problems.push(...(await review(interviewer.page, 'assessment-result')));
     expect(problems).toEqual([]);
     await Promise.all([context.close(), recruiter.context.close(), interviewer.context.close()]);
-  });
+  }, 120_000);
 
   it('shows the candidate when time is up, and the server refuses what the page might still send', async () => {
     const application = await world.atTechnicalRound();
@@ -209,5 +209,81 @@ describe('a timed assessment', () => {
     problems.push(...(await review(hm.page, 'assessment-case-study-result')));
     expect(problems).toEqual([]);
     await Promise.all([page.close(), hm.context.close()]);
-  });
+  }, 120_000);
+
+  it('puts interviewer and candidate on one live pad: both type, both see the run, the session replays', async () => {
+    const application = await world.atTechnicalRound();
+    const recruiter = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: {
+        org: world.slug,
+        email: world.staff.recruiter.email,
+        password: 'correct horse battery staple',
+      },
+    });
+    const booked = await app.inject({
+      method: 'POST',
+      url: `/api/applications/${application.id}/interviews`,
+      headers: { cookie: recruiter.cookies.map((c) => `${c.name}=${c.value}`).join('; ') },
+      payload: {
+        roundKey: 'tech',
+        // A day after the first journey's interview: one interviewer cannot be booked twice at once.
+        startsAt: new Date(clock.now().getTime() + 3 * 86_400_000).toISOString(),
+        interviewerIds: [world.staff.interviewer.userId],
+      },
+    });
+    expect(booked.statusCode, booked.body).toBe(201);
+    const interviewer = await staffContext(browser, base, world.slug, world.staff.interviewer.email);
+    interviewer.page.setDefaultTimeout(30_000);
+    await interviewer.page.goto(`${base}/app/interviews/${booked.json().id}`);
+    await interviewer.page.getByLabel('Problem', { exact: true }).selectOption('merge-intervals');
+    await interviewer.page.getByLabel('Language', { exact: true }).selectOption('python');
+    await interviewer.page.getByRole('button', { name: 'Open a pad' }).click();
+    const link = interviewer.page.getByRole('status').filter({ hasText: 'Opened.' });
+    const candidateUrl = (await link.locator('code').textContent())!;
+    await link.getByRole('link', { name: 'join the pad' }).click();
+    const editor = interviewer.page.getByLabel(/Shared code/);
+    await eventually(() => editor.inputValue()).toContain('def merge(intervals)');
+
+    const candidate = await browser.newPage();
+    candidate.setDefaultTimeout(30_000);
+    const errors = watchErrors(candidate);
+    await candidate.goto(`${base}${new URL(candidateUrl).pathname}`);
+    const candidateEditor = candidate.getByLabel(/Shared code/);
+    await eventually(() => candidateEditor.inputValue()).toContain('def merge(intervals)');
+    await eventually(() => candidate.getByText('connected').count()).toBe(1);
+
+    // The candidate writes the solution; the interviewer adds a note at the top meanwhile.
+    const answer = fs.readFileSync(
+      path.join(templatesRoot, 'problems', 'coding', 'merge-intervals', 'reference.py'),
+      'utf8',
+    );
+    await candidateEditor.fill(answer);
+    await editor.press('Control+Home');
+    await editor.pressSequentially('# ask about touching intervals\n');
+    await eventually(() => editor.inputValue()).toBe(`# ask about touching intervals\n${answer}`);
+    await eventually(() => candidateEditor.inputValue()).toBe(`# ask about touching intervals\n${answer}`);
+
+    await interviewer.page.getByRole('button', { name: 'Run the examples' }).click();
+    await eventually(() => candidate.locator('.run-result').textContent()).toContain('2 of 2 examples pass');
+    await eventually(() => interviewer.page.locator('.run-result').textContent()).toContain(
+      '2 of 2 examples pass',
+    );
+    const problems = [
+      ...(await review(candidate, 'pad-candidate')),
+      ...(await review(interviewer.page, 'pad-interviewer')),
+    ];
+
+    await interviewer.page.getByRole('button', { name: 'Replay the session' }).click();
+    const step = interviewer.page.getByLabel(/^Edit \d+ of \d+/);
+    await step.fill('0');
+    expect(await interviewer.page.locator('#replay-title + label + input + pre').textContent()).not.toContain(
+      'sorted(intervals)',
+    );
+    problems.push(...(await review(interviewer.page, 'pad-replay')));
+    expect(problems).toEqual([]);
+    expect(errors).toEqual([]);
+    await Promise.all([candidate.close(), interviewer.context.close()]);
+  }, 120_000);
 });

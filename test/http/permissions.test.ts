@@ -1186,7 +1186,7 @@ const endpoints: Endpoint[] = [
   {
     method: 'GET',
     name: 'problems for assessments',
-    expect: schedulers,
+    expect: allStaff,
     prepare: async () => ({ url: '/api/problems' }),
   },
   {
@@ -1218,6 +1218,12 @@ const endpoints: Endpoint[] = [
     name: "an application's coding pads",
     expect: readers,
     prepare: async () => ({ url: `/api/applications/${await applicationAtTech()}/pads` }),
+  },
+  {
+    method: 'GET',
+    name: 'a coding pad',
+    expect: readers,
+    prepare: async () => ({ url: `/api/pads/${await padOnTwoSum()}` }),
   },
   {
     method: 'POST',

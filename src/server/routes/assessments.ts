@@ -173,7 +173,7 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/problems',
     {
-      preHandler: allow('interview.schedule'),
+      preHandler: allow('interview.read'),
       schema: {
         tags: ['assessments'],
         summary: 'The shipped coding problems and SQL questions an assessment can use',

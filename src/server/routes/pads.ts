@@ -194,6 +194,24 @@ export async function padRoutes(app: App, ctx: AppContext) {
     },
   );
 
+  app.get(
+    '/api/pads/:id',
+    {
+      preHandler: signedIn,
+      schema: {
+        tags: ['pads'],
+        summary: 'A coding pad: its problem and the text now',
+        params: idParams,
+        response: { 200: padSchema, 401: errorBody, 403: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const pad = await padFor(actorOf(request), request.params.id);
+      if (!pad) return sendError(reply, candidateWorkDenied);
+      return view(pad);
+    },
+  );
+
   app.post(
     '/api/pads/:id/run',
     {

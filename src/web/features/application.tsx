@@ -5,6 +5,7 @@ import { post, useAction, useApi } from '../api';
 import type { ApplicationDetail, Debrief, Interview, Offer, ScorecardList, TimelineEvent } from '../types';
 import { ErrorNotice, humanize, Loading, Page, SelectField, Show, TextField, when } from '../ui';
 import { Assessments } from './assessments';
+import { Pads } from './pads';
 
 /** The candidate page: where the application stands, its timeline, scorecards, schedule and offer. */
 export function ApplicationPage({ id }: { id: string }) {
@@ -33,6 +34,7 @@ export function ApplicationPage({ id }: { id: string }) {
                 applicationId={id}
                 canSend={a.status === 'active' && can(me, 'interview.schedule')}
               />
+              <Pads applicationId={id} />
               {a.status === 'active' && a.currentRound && can(me, 'application.add_round') && (
                 <AddRoundForm application={a} onAdded={application.reload} />
               )}

@@ -19,7 +19,7 @@ const languageNames: Record<string, string> = {
 };
 
 /** The result of running code against examples, or a query's rows. */
-function RunResult({ result }: { result: CodeGrade | SqlGrade }) {
+export function RunResult({ result }: { result: CodeGrade | SqlGrade }) {
   return (
     <div className="run-result" role="status">
       <p>
@@ -82,7 +82,7 @@ function RunResult({ result }: { result: CodeGrade | SqlGrade }) {
 }
 
 /** A statement's `names` as code. */
-const withCode = (text: string) =>
+export const withCode = (text: string) =>
   text.split('`').map((part, i) =>
     // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text
     i % 2 ? <code key={i}>{part}</code> : part,

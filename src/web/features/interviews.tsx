@@ -5,6 +5,7 @@ import { ApiError, api, post, useAction, useApi } from '../api';
 import type { Kit, MyInterview, Scorecard, ScorecardList } from '../types';
 import { ErrorNotice, humanize, Loading, Page, Show, TextField, when } from '../ui';
 import { Assessments } from './assessments';
+import { Pads } from './pads';
 
 const ratings = ['strong_no', 'no', 'mixed', 'yes', 'strong_yes'] as const;
 type Content = Scorecard['content'];
@@ -72,6 +73,7 @@ export function InterviewPage({ id }: { id: string }) {
                 applicationId={k.interview.applicationId}
               />
               <Assessments applicationId={k.interview.applicationId} canSend={false} />
+              <Pads applicationId={k.interview.applicationId} />
             </div>
             <div>
               {k.kit && (
