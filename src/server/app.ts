@@ -79,12 +79,13 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     logger: {
       level: config.LOG_LEVEL,
       ...(options.logStream ? { stream: options.logStream } : {}),
-      // Personal data and secrets stay out of logs: no headers, no query strings (searches carry names).
+      // Personal data and secrets stay out of logs: no headers, no query strings (searches carry names),
+      // and no link tokens in paths (a scheduling, assessment or pad link is the candidate's key).
       serializers: {
         req: (req: { method: string; url: string; id: string }) => ({
           id: req.id,
           method: req.method,
-          path: req.url.split('?')[0],
+          path: req.url.split('?')[0]?.replace(/[A-Za-z0-9_-]{40,}/g, ':token'),
         }),
       },
     },

@@ -34,6 +34,8 @@ const envSchema = z.object({
   ALLOW_PRIVATE_NETWORK_URLS: booleanFlag.default(false),
   /** Interviews without a meeting link of their own get a room under this URL (interview id appended). */
   VIDEO_ROOM_BASE_URL: z.url().default('https://meet.jit.si/hireloop-'),
+  /** Requests through assessment and pad links, per client IP: autosaves and runs come often while someone works. */
+  ASSESSMENT_REQUESTS_PER_MINUTE_PER_IP: z.coerce.number().int().min(1).max(100_000).default(600),
   /** Runners kept warm per language for candidates' code (threads for JavaScript, processes for Python and SQL). */
   SANDBOX_RUNNERS: z.coerce.number().int().min(1).max(64).default(2),
   SUBMISSIONS_PER_MINUTE_PER_KEY: z.coerce.number().int().min(1).max(1_000_000).default(600),

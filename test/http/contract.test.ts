@@ -598,7 +598,7 @@ describe('tenancy', () => {
 });
 
 describe('logs', () => {
-  it('keep cookies, query strings and bodies out of request logs', async () => {
+  it('keep cookies, query strings, bodies and link tokens out of request logs', async () => {
     const lines: string[] = [];
     const { Writable } = await import('node:stream');
     const stream = new Writable({
@@ -623,10 +623,19 @@ describe('logs', () => {
       url: '/api/auth/login',
       payload: { org: world.slug, email: 'leak@example.com', password: PASSWORD },
     });
+    const linkToken = 'k'.repeat(43);
+    await logged.inject({ url: `/api/assessments/${linkToken}` });
     await logged.close();
     const text = lines.join('');
     expect(text).toContain('/api/candidates');
-    for (const secret of ['secret.person', as.recruiter.split('=')[1]!, 'leak@example.com', PASSWORD])
+    expect(text).toContain('/api/assessments/:token');
+    for (const secret of [
+      'secret.person',
+      as.recruiter.split('=')[1]!,
+      'leak@example.com',
+      PASSWORD,
+      linkToken,
+    ])
       expect(text).not.toContain(secret);
   });
 });

@@ -53,7 +53,7 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
   const grading = ctx.grading;
   const problems = grading.problems;
   const store = assessmentStore(ctx.db, ctx.clock);
-  const perIp = app.rateLimit({ max: ctx.config.SCHEDULING_REQUESTS_PER_MINUTE_PER_IP, timeWindow: 60_000 });
+  const perIp = app.rateLimit({ max: ctx.config.ASSESSMENT_REQUESTS_PER_MINUTE_PER_IP, timeWindow: 60_000 });
 
   const problemOf = (item: AssessmentItemRow) =>
     item.kind === 'coding'

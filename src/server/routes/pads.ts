@@ -40,6 +40,7 @@ export async function padRoutes(app: App, ctx: AppContext) {
   const pads = padStore(ctx.db, ctx.clock);
   const problems = ctx.grading.problems.coding;
   const live = new Map<string, Promise<Live>>();
+  const perIp = app.rateLimit({ max: ctx.config.ASSESSMENT_REQUESTS_PER_MINUTE_PER_IP, timeWindow: 60_000 });
 
   async function open(padId: string): Promise<Live> {
     let entry = live.get(padId);
@@ -285,6 +286,7 @@ export async function padRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/pad-links/:token',
     {
+      preHandler: perIp,
       schema: {
         tags: ['pads'],
         summary: "The candidate's view of a pad: the problem and the text now",
@@ -322,6 +324,7 @@ export async function padRoutes(app: App, ctx: AppContext) {
     {
       websocket: true,
       schema: { ...hide, params: padTokenParams },
+      onRequest: perIp,
       preHandler: async (request, reply) => {
         const pad = await pads.byToken(hashToken((request.params as { token: string }).token));
         if (!pad) return sendError(reply, { code: 'not_found', message: 'This pad link does not exist.' });
