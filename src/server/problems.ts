@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { z } from 'zod';
 import {
   type CaseStudy,
   type CodeLanguage,
@@ -31,26 +32,28 @@ const folders = (dir: string) =>
     .map((entry) => entry.name)
     .sort();
 
+/** Each folder's data file, parsed, by slug; a slug must name its folder. */
+function bySlug<S extends z.ZodType<{ slug: string }>>(dir: string, file: string, schema: S) {
+  const items = new Map<string, z.output<S>>();
+  for (const name of folders(dir)) {
+    const at = path.join(dir, name, file);
+    const item = parseDataFile(schema, at, fs.readFileSync(at, 'utf8'));
+    if (item.slug !== name) throw new TemplateError(`${at}: slug "${item.slug}" differs from its folder`);
+    items.set(item.slug, item);
+  }
+  return items;
+}
+
 /** The shipped problems under templates/problems, validated: a broken file names itself. */
 export function loadProblemSet(root = path.join(templatesRoot, 'problems')): ProblemSet {
-  const coding = new Map<string, CodingProblem>();
-  for (const name of folders(path.join(root, 'coding'))) {
-    const file = path.join(root, 'coding', name, 'problem.json');
-    const problem = parseDataFile(codingProblemSchema, file, fs.readFileSync(file, 'utf8'));
-    if (problem.slug !== name)
-      throw new TemplateError(`${file}: slug "${problem.slug}" differs from its folder`);
-    coding.set(problem.slug, problem);
-  }
-  const sql = new Map<string, SqlQuestion>();
-  const sqlReference = new Map<string, string>();
-  for (const name of folders(path.join(root, 'sql'))) {
-    const file = path.join(root, 'sql', name, 'question.json');
-    const question = parseDataFile(sqlQuestionSchema, file, fs.readFileSync(file, 'utf8'));
-    if (question.slug !== name)
-      throw new TemplateError(`${file}: slug "${question.slug}" differs from its folder`);
-    sql.set(question.slug, question);
-    sqlReference.set(question.slug, fs.readFileSync(path.join(root, 'sql', name, 'reference.sql'), 'utf8'));
-  }
+  const coding = bySlug(path.join(root, 'coding'), 'problem.json', codingProblemSchema);
+  const sql = bySlug(path.join(root, 'sql'), 'question.json', sqlQuestionSchema);
+  const sqlReference = new Map(
+    [...sql.keys()].map((slug) => [
+      slug,
+      fs.readFileSync(path.join(root, 'sql', slug, 'reference.sql'), 'utf8'),
+    ]),
+  );
   const caseStudies = new Map<string, CaseStudy>();
   const briefs = path.join(root, 'case-studies');
   for (const name of fs

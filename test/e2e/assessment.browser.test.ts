@@ -8,7 +8,7 @@ import { templatesRoot } from '../../src/server/templates.js';
 import { launchChromium } from '../support/browser.js';
 import { openTestDatabase } from '../support/db.js';
 import { pdfWith } from '../support/files.js';
-import { listening } from '../support/http.js';
+import { listening, loginAs } from '../support/http.js';
 import { requireBuiltWebApp, review, staffContext, watchErrors } from '../support/web.js';
 import { buildWorld, TestClock, type World } from '../support/world.js';
 
@@ -20,6 +20,7 @@ let app: App;
 let world: World;
 let browser: Browser;
 let base: string;
+let recruiterCookie: string;
 const clock = new TestClock();
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
 const reference = fs.readFileSync(
@@ -32,6 +33,7 @@ beforeAll(async () => {
   database = await openTestDatabase();
   world = await buildWorld(database, clock);
   ({ app, base } = await listening(database, clock));
+  recruiterCookie = await loginAs(app, world.slug, world.staff.recruiter.email);
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -102,7 +104,7 @@ describe('a timed assessment', () => {
     const booked = await app.inject({
       method: 'POST',
       url: `/api/applications/${application.id}/interviews`,
-      headers: { cookie: (await recruiter.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ') },
+      headers: { cookie: recruiterCookie },
       payload: {
         roundKey: 'tech',
         startsAt: new Date(clock.now().getTime() + 2 * 86_400_000).toISOString(),
@@ -131,20 +133,10 @@ describe('a timed assessment', () => {
 
   it('shows the candidate when time is up, and the server refuses what the page might still send', async () => {
     const application = await world.atTechnicalRound();
-    const recruiter = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: {
-        org: world.slug,
-        email: world.staff.recruiter.email,
-        password: 'correct horse battery staple',
-      },
-    });
-    const cookie = recruiter.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const sent = await app.inject({
       method: 'POST',
       url: `/api/applications/${application.id}/assessments`,
-      headers: { cookie },
+      headers: { cookie: recruiterCookie },
       payload: { items: [{ kind: 'coding', slug: 'two-sum' }], durationMinutes: 30 },
     });
     const token = String(sent.json().url).split('/candidate/assessment/')[1];
@@ -162,19 +154,10 @@ describe('a timed assessment', () => {
     const application = await world.atTechnicalRound();
     const hm = await staffContext(browser, base, world.slug, world.staff.hiring_manager.email);
     const cookie = (await hm.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-    const recruiter = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: {
-        org: world.slug,
-        email: world.staff.recruiter.email,
-        password: 'correct horse battery staple',
-      },
-    });
     const sent = await app.inject({
       method: 'POST',
       url: `/api/applications/${application.id}/assessments`,
-      headers: { cookie: recruiter.cookies.map((c) => `${c.name}=${c.value}`).join('; ') },
+      headers: { cookie: recruiterCookie },
       payload: { items: [{ kind: 'case_study', slug: 'campus-go-to-market' }] },
     });
     expect(sent.statusCode, sent.body).toBe(201);
@@ -213,19 +196,10 @@ describe('a timed assessment', () => {
 
   it('puts interviewer and candidate on one live pad: both type, both see the run, the session replays', async () => {
     const application = await world.atTechnicalRound();
-    const recruiter = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: {
-        org: world.slug,
-        email: world.staff.recruiter.email,
-        password: 'correct horse battery staple',
-      },
-    });
     const booked = await app.inject({
       method: 'POST',
       url: `/api/applications/${application.id}/interviews`,
-      headers: { cookie: recruiter.cookies.map((c) => `${c.name}=${c.value}`).join('; ') },
+      headers: { cookie: recruiterCookie },
       payload: {
         roundKey: 'tech',
         // A day after the first journey's interview: one interviewer cannot be booked twice at once.

@@ -129,6 +129,14 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
   const languagesOf = (item: AssessmentItemRow): readonly string[] =>
     item.kind === 'sql' ? ['sql'] : item.kind === 'case_study' ? ['file'] : codeLanguages;
 
+  /** The assessment behind a token while work on it is accepted, or the refusal sent. */
+  async function workable(token: string, reply: FastifyReply) {
+    const row = await byToken(token, reply);
+    const refusal = row && refuseWork(clockOf(row), ctx.clock.now());
+    if (refusal) sendError(reply, refusal);
+    return refusal ? null : row;
+  }
+
   /** The item at `index` and whether `language` suits it, or the refusal to send. */
   function itemFor(row: Row, index: number, language: string): DomainError | { item: AssessmentItemRow } {
     const item = row.items[index];
@@ -363,10 +371,8 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const row = await byToken(request.params.token, reply);
+      const row = await workable(request.params.token, reply);
       if (!row) return;
-      const refusal = refuseWork(clockOf(row), ctx.clock.now());
-      if (refusal) return sendError(reply, refusal);
       const checked = itemFor(row, request.params.item, request.body.language);
       if ('code' in checked) return sendError(reply, checked);
       await store.saveAnswer(row.id, request.params.item, request.body.language, request.body.code);
@@ -387,10 +393,8 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const row = await byToken(request.params.token, reply);
+      const row = await workable(request.params.token, reply);
       if (!row) return;
-      const refusal = refuseWork(clockOf(row), ctx.clock.now());
-      if (refusal) return sendError(reply, refusal);
       const checked = itemFor(row, request.params.item, request.body.language);
       if ('code' in checked) return sendError(reply, checked);
       const result = await tryOut(checked.item, request.body.language, request.body.code);
@@ -421,10 +425,8 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const row = await byToken(request.params.token, reply);
+      const row = await workable(request.params.token, reply);
       if (!row) return;
-      const refusal = refuseWork(clockOf(row), ctx.clock.now());
-      if (refusal) return sendError(reply, refusal);
       const checked = itemFor(row, request.params.item, 'file');
       if ('code' in checked) return sendError(reply, checked);
       const part = request.isMultipart()
@@ -495,10 +497,8 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const row = await byToken(request.params.token, reply);
+      const row = await workable(request.params.token, reply);
       if (!row) return;
-      const refusal = refuseWork(clockOf(row), ctx.clock.now());
-      if (refusal) return sendError(reply, refusal);
       await store.events(
         row.id,
         request.body.events.map((e) => ({

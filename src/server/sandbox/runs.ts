@@ -41,16 +41,15 @@ export type RunResult = {
   elapsedMs: number;
 };
 
-export interface Sandbox {
-  run(request: RunRequest): Promise<RunResult>;
-  close(): Promise<void>;
-}
+/** Runs requests on warm runners until closed. */
+export type Pool<Request, Result> = { run(request: Request): Promise<Result>; close(): Promise<void> };
+export type Sandbox = Pool<RunRequest, RunResult>;
 
 /** One SQL statement against a fresh copy of a question's dataset. */
 export type SqlRequest = { source: string; limits: RunLimits };
 
 export type SqlResult = {
-  outcome: Exclude<RunOutcome, 'completed'> | 'completed';
+  outcome: RunOutcome;
   detail: string;
   columns: string[];
   /** The first 1,000 rows, values as JSON. */

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { transform } from 'esbuild';
 import { type Runner, type RunnerMessage, type Stop, sandboxPool } from './pool.js';
-import type { RunRequest, RunResult, Sandbox, SqlRequest, SqlResult } from './runs.js';
+import type { Pool, RunRequest, RunResult, Sandbox, SqlRequest, SqlResult } from './runs.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const GRACE_MS = 500;
@@ -128,8 +128,6 @@ export function pythonSandbox(size: number): Sandbox {
     }),
   );
 }
-
-type Pool<Request, Result> = { run(request: Request): Promise<Result>; close(): Promise<void> };
 
 /** A pool that starts once its snapshot is made; runs asked for before then wait. */
 function onceMade<Request, Result>(
