@@ -42,6 +42,29 @@ afterAll(async () => {
   await database?.close();
 });
 
+/** The technical interview booked `days` ahead with the one interviewer (a different day each time). */
+async function interviewFor(applicationId: string, days: number) {
+  const booked = await app.inject({
+    method: 'POST',
+    url: `/api/applications/${applicationId}/interviews`,
+    headers: { cookie: recruiterCookie },
+    payload: {
+      roundKey: 'tech',
+      startsAt: new Date(clock.now().getTime() + days * 86_400_000).toISOString(),
+      interviewerIds: [world.staff.interviewer.userId],
+    },
+  });
+  expect(booked.statusCode, booked.body).toBe(201);
+  return booked.json().id as string;
+}
+
+/** The interviewer signed in, on that interview's kit. */
+async function interviewerAt(interviewId: string) {
+  const interviewer = await staffContext(browser, base, world.slug, world.staff.interviewer.email);
+  await interviewer.page.goto(`${base}/app/interviews/${interviewId}`);
+  return interviewer;
+}
+
 describe('a timed assessment', () => {
   it('goes from the recruiter to the candidate and back to the interviewer as a score, code and timeline', async () => {
     const application = await world.atTechnicalRound({
@@ -101,19 +124,7 @@ describe('a timed assessment', () => {
     await page.getByRole('heading', { name: 'Submitted' }).waitFor();
     expect(errors).toEqual([]);
 
-    const booked = await app.inject({
-      method: 'POST',
-      url: `/api/applications/${application.id}/interviews`,
-      headers: { cookie: recruiterCookie },
-      payload: {
-        roundKey: 'tech',
-        startsAt: new Date(clock.now().getTime() + 2 * 86_400_000).toISOString(),
-        interviewerIds: [world.staff.interviewer.userId],
-      },
-    });
-    expect(booked.statusCode, booked.body).toBe(201);
-    const interviewer = await staffContext(browser, base, world.slug, world.staff.interviewer.email);
-    await interviewer.page.goto(`${base}/app/interviews/${booked.json().id}`);
+    const interviewer = await interviewerAt(await interviewFor(application.id, 2));
     const result = interviewer.page.locator(
       '#assessments-title + article, section[aria-labelledby="assessments-title"] article',
     );
@@ -196,21 +207,8 @@ describe('a timed assessment', () => {
 
   it('puts interviewer and candidate on one live pad: both type, both see the run, the session replays', async () => {
     const application = await world.atTechnicalRound();
-    const booked = await app.inject({
-      method: 'POST',
-      url: `/api/applications/${application.id}/interviews`,
-      headers: { cookie: recruiterCookie },
-      payload: {
-        roundKey: 'tech',
-        // A day after the first journey's interview: one interviewer cannot be booked twice at once.
-        startsAt: new Date(clock.now().getTime() + 3 * 86_400_000).toISOString(),
-        interviewerIds: [world.staff.interviewer.userId],
-      },
-    });
-    expect(booked.statusCode, booked.body).toBe(201);
-    const interviewer = await staffContext(browser, base, world.slug, world.staff.interviewer.email);
+    const interviewer = await interviewerAt(await interviewFor(application.id, 3));
     interviewer.page.setDefaultTimeout(30_000);
-    await interviewer.page.goto(`${base}/app/interviews/${booked.json().id}`);
     await interviewer.page.getByLabel('Problem', { exact: true }).selectOption('merge-intervals');
     await interviewer.page.getByLabel('Language', { exact: true }).selectOption('python');
     await interviewer.page.getByRole('button', { name: 'Open a pad' }).click();
