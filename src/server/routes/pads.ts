@@ -1,4 +1,5 @@
 import websocket from '@fastify/websocket';
+import type { FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { z } from 'zod';
@@ -40,6 +41,9 @@ export async function padRoutes(app: App, ctx: AppContext) {
   const pads = padStore(ctx.db, ctx.clock);
   const problems = ctx.grading.problems.coding;
   const live = new Map<string, Promise<Live>>();
+  // The pad a socket's request was admitted to, found before the upgrade: the socket's handler must
+  // listen at once, or frames sent right after opening are lost while it would wait on the database.
+  const admitted = new WeakMap<FastifyRequest, Pad>();
   const perIp = app.rateLimit({ max: ctx.config.ASSESSMENT_REQUESTS_PER_MINUTE_PER_IP, timeWindow: 60_000 });
 
   async function open(padId: string): Promise<Live> {
@@ -79,6 +83,15 @@ export async function padRoutes(app: App, ctx: AppContext) {
       Y.applyUpdate(state.doc, update, socket);
     } catch {
       socket.close(1003, 'not a Yjs update');
+      return;
+    }
+    // Clients send their updates in order, so a valid one never waits on a missing one: an update
+    // left pending does not belong to this document, and is dropped with its sender.
+    const store = state.doc.store as { pendingStructs: unknown; pendingDs: unknown };
+    if (store.pendingStructs || store.pendingDs) {
+      store.pendingStructs = null;
+      store.pendingDs = null;
+      socket.close(1003, 'not an update of this document');
       return;
     }
     if (state.doc.getText(TEXT).length > MAX_TEXT_CHARACTERS) {
@@ -310,12 +323,12 @@ export async function padRoutes(app: App, ctx: AppContext) {
       preHandler: async (request, reply) => {
         const pad = request.actor ? await padFor(request.actor, (request.params as { id: string }).id) : null;
         if (!pad) return sendError(reply, candidateWorkDenied);
+        admitted.set(request, pad);
       },
     },
-    async (socket, request) => {
+    (socket, request) => {
       const actor = actorOf(request);
-      const pad = (await padFor(actor, request.params.id))!;
-      join(pad, actor.kind === 'staff' ? `staff:${actor.userId}` : 'candidate', socket);
+      join(admitted.get(request)!, actor.kind === 'staff' ? `staff:${actor.userId}` : 'candidate', socket);
     },
   );
 
@@ -328,12 +341,10 @@ export async function padRoutes(app: App, ctx: AppContext) {
       preHandler: async (request, reply) => {
         const pad = await pads.byToken(hashToken((request.params as { token: string }).token));
         if (!pad) return sendError(reply, { code: 'not_found', message: 'This pad link does not exist.' });
+        admitted.set(request, pad);
       },
     },
-    async (socket, request) => {
-      const pad = (await pads.byToken(hashToken(request.params.token)))!;
-      join(pad, 'candidate', socket);
-    },
+    (socket, request) => join(admitted.get(request)!, 'candidate', socket),
   );
 
   app.addHook('onClose', async () => {
