@@ -145,9 +145,8 @@ export async function padRoutes(app: App, ctx: AppContext) {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      if (!(await maySeeCandidateWork(ctx, actor, request.params.id)))
+      if (actor.kind !== 'staff' || !(await maySeeCandidateWork(ctx, actor, request.params.id)))
         return sendError(reply, candidateWorkDenied);
-      if (actor.kind !== 'staff') return sendError(reply, candidateWorkDenied);
       const application = await ctx.db
         .selectFrom('applications')
         .select('id')

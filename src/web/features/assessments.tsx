@@ -81,6 +81,16 @@ export function RunResult({ result }: { result: CodeGrade | SqlGrade }) {
   );
 }
 
+/** A code editor as plain as the seeds' screens: no spelling, no completion; highlighting only if asked. */
+export const plainEditor = (highlighting: boolean) =>
+  ({
+    className: highlighting ? 'code highlighted' : 'code',
+    spellCheck: false,
+    autoCapitalize: 'off',
+    autoComplete: 'off',
+    autoCorrect: 'off',
+  }) as const;
+
 /** A statement's `names` as code. */
 export const withCode = (text: string) =>
   text.split('`').map((part, i) =>
@@ -365,13 +375,9 @@ function Problem({
         <label htmlFor={`code-${index}`}>Your answer</label>
         <textarea
           id={`code-${index}`}
-          className={item.highlighting ? 'code highlighted' : 'code'}
+          {...plainEditor(item.highlighting)}
           value={answer.code}
           rows={18}
-          spellCheck={false}
-          autoCapitalize="off"
-          autoComplete="off"
-          autoCorrect="off"
           readOnly={disabled}
           onPaste={paste}
           onChange={(e) => change({ ...answer, code: e.target.value })}

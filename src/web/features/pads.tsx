@@ -5,7 +5,7 @@ import { useStaff } from '../App';
 import { post, useAction, useApi } from '../api';
 import type { CandidatePad, CodeGrade, CodingPad, CreatedPad, PadReplay, ProblemSummary } from '../types';
 import { ErrorNotice, Loading, Page, SelectField, Show, when } from '../ui';
-import { RunResult, withCode } from './assessments';
+import { plainEditor, RunResult, withCode } from './assessments';
 
 const socketUrl = (path: string) =>
   `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}${path}`;
@@ -113,12 +113,8 @@ function LivePad({
         <textarea
           id="pad-code"
           ref={textarea}
-          className={problem?.highlighting ? 'code highlighted' : 'code'}
+          {...plainEditor(problem?.highlighting ?? false)}
           rows={20}
-          spellCheck={false}
-          autoCapitalize="off"
-          autoComplete="off"
-          autoCorrect="off"
           value={text}
           readOnly={state !== 'live'}
           onChange={(e) => edit(e.target.value)}
