@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { hash } from '@node-rs/argon2';
 import { type Kysely, sql } from 'kysely';
-import { boardAdmin } from '../src/db/board-admin.js';
+import { boardAdmin } from '../src/db/boards/boards-admin.js';
 import { migrateToLatest, openDatabase } from '../src/db/database.js';
 import type { DB } from '../src/db/schema.js';
 import { loadCatalog } from '../src/server/templates.js';

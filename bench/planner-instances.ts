@@ -1,5 +1,5 @@
-import { defaultCandidateHours, workingTime } from '../src/core/scheduling/availability.rules.js';
-import { type Interval, subtract } from '../src/core/scheduling/intervals.js';
+import { defaultCandidateHours, workingTime } from '../src/core/availability/availability.rules.js';
+import { type Interval, subtract } from '../src/core/availability/intervals.js';
 import type { PlanInput, PlanInterviewer, PlanRound } from '../src/core/scheduling/planner/model.js';
 
 /** Small deterministic generator (mulberry32): the same seed gives the same hiring week. */

@@ -1,91 +1,140 @@
 import { z } from 'zod';
-import { roundTypes } from './vocabulary.js';
+import { uuid } from './api.js';
+import { interviewKitSchema, ratings, scorecardContentSchema } from './kits.js';
 
-/** The rating scale the major ATSs share, weakest first. */
-export const ratings = ['strong_no', 'no', 'mixed', 'yes', 'strong_yes'] as const;
-export type Rating = (typeof ratings)[number];
-
-const attribute = z.object({
-  key: z.string().regex(/^[a-z0-9_]{1,40}$/),
-  name: z.string().min(1).max(80),
-  description: z.string().min(1).max(300),
+export const scheduleInterviewBody = z.object({
+  roundKey: z.string().min(1).max(40),
+  startsAt: z.iso.datetime({ offset: true }),
+  durationMinutes: z.number().int().min(10).max(480).optional(),
+  interviewerIds: z.array(uuid).min(1).max(10),
+  /** R-ROUND-6: e.g. "en", "zh" (BCP 47). */
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as en or zh-CN')
+    .default('en'),
 });
-
-/** R-FB-1: an interview kit for one round type, from the question bank under templates/. */
-export const interviewKitSchema = z
-  .object({
-    roundType: z.enum(roundTypes),
-    purpose: z.string().min(1).max(500),
-    focusAttributes: z.array(attribute).min(1).max(10),
-    questions: z
-      .array(
-        z
-          .object({
-            id: z.string().regex(/^[a-z0-9-]{1,40}$/),
-            prompt: z.string().min(1).max(1000),
-            strongAnswer: z.string().min(1).max(1000),
-            weakAnswer: z.string().min(1).max(1000),
-            topic: z.string().max(60).optional(),
-            /** R-FB-2: the company value a behavioural question probes (a focus attribute key). */
-            value: z.string().max(40).optional(),
-            minutes: z.number().int().min(1).max(60).optional(),
-          })
-          .strict(),
-      )
-      .min(1)
-      .max(40),
-    timePlan: z
-      .array(
-        z
-          .object({ minutes: z.number().int().min(1).max(120), activity: z.string().min(1).max(200) })
-          .strict(),
-      )
-      .min(1),
-    /** What the candidate sees to prepare (R-CAND-2). */
-    preparation: z
-      .object({
-        whatItTests: z.string().min(1).max(500),
-        format: z.string().min(1).max(500),
-        commonMistakes: z.array(z.string().min(1).max(300)).min(1).max(10),
-      })
-      .strict(),
-  })
-  .strict()
-  .superRefine((kit, ctx) => {
-    const keys = new Set(kit.focusAttributes.map((a) => a.key));
-    kit.questions.forEach((q, i) => {
-      if (q.value && !keys.has(q.value)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['questions', i, 'value'],
-          message: `"${q.value}" is not a focus attribute of this kit`,
-        });
-      }
-    });
-  });
-export type InterviewKit = z.infer<typeof interviewKitSchema>;
-
-export const salaryExpectationSchema = z.discriminatedUnion('declined', [
-  z.object({ declined: z.literal(true) }).strict(),
-  z
+export const interviewSchema = z.object({
+  id: z.string(),
+  applicationId: z.string(),
+  roundKey: z.string(),
+  roundName: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  language: z.string(),
+  interviewerIds: z.array(z.string()),
+  status: z.enum(['scheduled', 'cancelled']),
+  /** Why it was last moved or cancelled. */
+  changeReason: z.string().nullable(),
+});
+export const myInterviewSchema = interviewSchema.extend({
+  candidateName: z.string(),
+  jobTitle: z.string(),
+  /** In the interviewer's own time zone (R-ORG-2). */
+  startsAtLocal: z.string(),
+  timezone: z.string(),
+  scorecardStatus: z.enum(['pending', 'draft', 'submitted']),
+  feedbackDueAt: z.string(),
+  feedbackDueAtLocal: z.string(),
+});
+export const kitResponse = z.object({
+  interview: interviewSchema,
+  candidate: z.object({ id: z.string(), name: z.string(), resumeText: z.string().nullable() }),
+  jobTitle: z.string(),
+  round: z.object({
+    key: z.string(),
+    name: z.string(),
+    roundType: z.string(),
+    durationMinutes: z.number(),
+    format: z.string(),
+  }),
+  kit: interviewKitSchema.nullable(),
+});
+export const scorecardDraftBody = z.object({
+  content: scorecardContentSchema,
+  expectedVersion: z.number().int().min(1),
+});
+export const scorecardSubmitBody = z.object({ content: scorecardContentSchema });
+export const scorecardAmendBody = z.object({
+  content: scorecardContentSchema,
+  reason: z.string().trim().min(1, 'say why the feedback changes').max(2000),
+});
+const contentOut = scorecardContentSchema.extend({ privateNote: z.string().optional() });
+export const scorecardSchema = z.object({
+  id: z.string(),
+  interviewId: z.string(),
+  applicationId: z.string(),
+  roundKey: z.string(),
+  interviewerId: z.string(),
+  interviewerName: z.string(),
+  status: z.enum(['pending', 'draft', 'submitted']),
+  revision: z.number(),
+  content: contentOut,
+  dueAt: z.string(),
+  submittedAt: z.string().nullable(),
+  late: z.boolean(),
+  version: z.number(),
+  revisions: z.array(
+    z.object({ revision: z.number(), content: contentOut, reason: z.string(), at: z.string() }),
+  ),
+});
+export const scorecardListResponse = z.object({
+  items: z.array(scorecardSchema),
+  /** True when other interviewers' scorecards exist but stay hidden until yours is submitted (R-FB-3). */
+  othersHidden: z.boolean(),
+});
+export const debriefResponse = z.object({
+  roundKey: z.string(),
+  attributes: z.array(z.object({ key: z.string(), name: z.string() })),
+  interviewers: z.array(
+    z.object({
+      interviewerId: z.string(),
+      name: z.string(),
+      status: z.enum(['pending', 'draft', 'submitted']),
+      ratings: z.record(z.string(), z.enum(ratings)),
+      recommendation: z.enum(ratings).nullable(),
+      notes: z.string(),
+      privateNote: z.string(),
+      late: z.boolean(),
+    }),
+  ),
+  majority: z.enum(['advance', 'reject']).nullable(),
+  committee: z.boolean(),
+  votes: z.array(
+    z.object({
+      voterId: z.string(),
+      name: z.string(),
+      vote: z.enum(['advance', 'reject']),
+      note: z.string(),
+    }),
+  ),
+  consensus: z.enum(['advance', 'reject']).nullable(),
+  /** A committee without consensus: the hiring manager may add a round (R-ROUND-4). */
+  suggestExtraRound: z.boolean(),
+  decision: z
     .object({
-      declined: z.literal(false),
-      currency: z.string().regex(/^[A-Z]{3}$/),
-      minCents: z.number().int().min(0),
-      maxCents: z.number().int().min(0).optional(),
+      decision: z.enum(['advance', 'reject']),
+      rationale: z.string(),
+      againstMajority: z.boolean(),
+      missingFeedback: z.array(z.string()),
     })
-    .strict(),
-]);
-
-/** What an interviewer writes. A draft may be partial; a submitted one needs a recommendation. */
-export const scorecardContentSchema = z
-  .object({
-    ratings: z.record(z.string().max(40), z.enum(ratings)).default({}),
-    recommendation: z.enum(ratings).nullable().default(null),
-    notes: z.string().max(20_000).default(''),
-    /** For the hiring team only: never shown to other interviewers. */
-    privateNote: z.string().max(5_000).default(''),
-    salaryExpectation: salaryExpectationSchema.nullable().default(null),
-  })
-  .strict();
-export type ScorecardContent = z.infer<typeof scorecardContentSchema>;
+    .nullable(),
+});
+export const voteBody = z.object({
+  vote: z.enum(['advance', 'reject']),
+  note: z.string().max(2000).default(''),
+});
+export const roundParams = z.object({ id: uuid, roundKey: z.string().min(1).max(40) });
+export const holidayBody = z.object({ day: z.iso.date(), name: z.string().trim().min(1).max(120) });
+export const holidaySchema = holidayBody;
+export const insightSchema = z.object({
+  interviewerId: z.string(),
+  name: z.string(),
+  submitted: z.number(),
+  /** Share of decided rounds where the recommendation (yes/no side) matched the decision. */
+  agreementRate: z.number().nullable(),
+  /** Mean of their recommendations minus the panel's on the same rounds, on a −2…+2 scale. */
+  leniency: z.number().nullable(),
+  tendency: z.enum(['lenient', 'harsh', 'balanced']).nullable(),
+  onTimeRate: z.number().nullable(),
+  overdue: z.number(),
+});

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { ScorecardContent } from '../contracts/feedback.js';
+import type { ScorecardContent } from '../contracts/kits.js';
 import type {
   CompensationBand,
   CompetingTerms,
@@ -7,8 +7,8 @@ import type {
   VestingSchedule,
 } from '../contracts/offer-terms.js';
 import type { ProcessDefinition } from '../contracts/process-template.js';
-import type { DayHours, WeeklyHours } from '../core/scheduling/availability.rules.js';
-import type { PlannedRound } from '../core/types.js';
+import type { DayHours, WeeklyHours } from '../core/availability/availability.rules.js';
+import type { PlannedRound } from '../core/shared/types.js';
 
 type Json<T> = ColumnType<T, string, string>;
 

@@ -1,8 +1,8 @@
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { DomainError } from '../contracts/errors.js';
-import type { Catalog, Clock, Deps, Ids, Process, Store } from '../core/ports.js';
-import type { Result } from '../core/result.js';
-import { fail } from '../core/result.js';
+import type { Catalog, Clock, Deps, Ids, Process, Store } from '../core/shared/ports.js';
+import type { Result } from '../core/shared/result.js';
+import { fail } from '../core/shared/result.js';
 import type {
   Actor,
   Application,
@@ -15,9 +15,9 @@ import type {
   SchedulingLink,
   Scorecard,
   StaffRole,
-} from '../core/types.js';
-import { publishOnBoards } from './boards.js';
-import { notificationStore } from './notification-store.js';
+} from '../core/shared/types.js';
+import { publishOnBoards } from './boards/postings.js';
+import { notificationStore } from './notifications/notifications.repository.js';
 import type { DB } from './schema.js';
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type Action, isAllowed } from '../core/permissions.js';
-import type { Actor } from '../core/types.js';
+import { type Action, isAllowed } from '../core/shared/permissions.js';
+import type { Actor } from '../core/shared/types.js';
 import type { AppContext } from './context.js';
 import { sendError } from './errors.js';
 

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
-import type { Interval } from '../core/scheduling/intervals.js';
-import type { BusyBlock } from '../db/scheduling-queries.js';
+import type { Interval } from '../core/availability/intervals.js';
+import type { BusyBlock } from '../db/scheduling/scheduling.queries.js';
 import { publicAddressProblem } from './outbound.js';
 
 /** Busy time is imported from a day ago to this many days ahead. */

@@ -1,5 +1,5 @@
-import { isAllowed } from '../core/permissions.js';
-import type { Actor } from '../core/types.js';
+import { isAllowed } from '../core/shared/permissions.js';
+import type { Actor } from '../core/shared/types.js';
 import type { AppContext } from './context.js';
 
 /**

@@ -9,10 +9,10 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { DomainError } from '../contracts/errors.js';
-import type { Clock, Deps, Ids } from '../core/ports.js';
-import type { Result } from '../core/result.js';
-import type { accounts } from '../db/accounts.js';
-import type { organisation } from '../db/organisation.js';
+import type { Clock, Deps, Ids } from '../core/shared/ports.js';
+import type { Result } from '../core/shared/result.js';
+import type { accounts } from '../db/accounts/accounts.js';
+import type { organisation } from '../db/organisation/organisation.js';
 import type { queries } from '../db/queries.js';
 import type { DB } from '../db/schema.js';
 import type { Config } from './config.js';

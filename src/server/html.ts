@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { escapeHtml as e } from './postings.js';
+import { escapeHtml as e } from './boards/postings.js';
 
 const style = `
 .notice{border:2px solid #1e7d32;padding:.5rem 1rem;background:#edf7ee}

@@ -1,7 +1,6 @@
 import type { DomainError } from '../contracts/errors.js';
+import { interviewSlots } from '../core/availability/availability.rules.js';
 import { localTime } from '../core/feedback/business-days.rules.js';
-import type { Result } from '../core/result.js';
-import { interviewSlots } from '../core/scheduling/availability.rules.js';
 import {
   bookFromLink,
   cancelFromLink,
@@ -9,8 +8,9 @@ import {
   rescheduleFromLink,
 } from '../core/scheduling/self-scheduling.js';
 import { videoLink } from '../core/scheduling/video.js';
-import type { Interview } from '../core/types.js';
-import { schedulingQueries } from '../db/scheduling-queries.js';
+import type { Result } from '../core/shared/result.js';
+import type { Interview } from '../core/shared/types.js';
+import { schedulingQueries } from '../db/scheduling/scheduling.queries.js';
 import { hashToken } from './auth.js';
 import type { AppContext } from './context.js';
 

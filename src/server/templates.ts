@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
-import { type InterviewKit, interviewKitSchema } from '../contracts/feedback.js';
+import { type InterviewKit, interviewKitSchema } from '../contracts/kits.js';
 import { type MessageTemplateFile, messageTemplateFileSchema } from '../contracts/messages.js';
 import { type VestingSchedule, vestingScheduleSchema } from '../contracts/offer-terms.js';
 import { type TemplateFile, templateFileSchema } from '../contracts/process-template.js';
 import { eventPlan } from '../core/notifications/notification.rules.js';
-import type { Catalog } from '../core/ports.js';
+import type { Catalog } from '../core/shared/ports.js';
 
 export const templatesRoot = fileURLToPath(new URL('../../templates/', import.meta.url));
 

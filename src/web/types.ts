@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import type * as Api from '../contracts/api';
-import type * as Assessments from '../contracts/assessments-api';
-import type * as Feedback from '../contracts/feedback-api';
-import type * as Offers from '../contracts/offers-api';
-import type * as Pads from '../contracts/pads-api';
-import type * as Workspace from '../contracts/workspace-api';
+import type * as Assessments from '../contracts/assessments';
+import type * as Feedback from '../contracts/feedback';
+import type * as Offers from '../contracts/offers';
+import type * as Pads from '../contracts/pads';
+import type * as Workspace from '../contracts/workspace';
 
 export type Me = z.infer<typeof Api.meResponse>;
 export type StaffMe = Extract<Me, { kind: 'staff' }>;

@@ -10,7 +10,7 @@ import { createOffer } from '../../src/core/offers/create-offer.js';
 import { sendOffer } from '../../src/core/offers/send-offer.js';
 import { submitOffer } from '../../src/core/offers/submit-offer.js';
 import { scheduleInterview } from '../../src/core/scheduling/schedule-interview.js';
-import { boardAdmin } from '../../src/db/board-admin.js';
+import { boardAdmin } from '../../src/db/boards/boards-admin.js';
 import type { Database } from '../../src/db/database.js';
 import type { App } from '../../src/server/context.js';
 import { openTestDatabase } from '../support/db.js';

@@ -6,9 +6,9 @@ import { hireApplication } from '../../src/core/applications/hire-application.js
 import { submitApplication } from '../../src/core/applications/submit-application.js';
 import { withdrawApplication } from '../../src/core/applications/withdraw-application.js';
 import { reviseProcess } from '../../src/core/processes/revise-process.js';
-import type { Actor } from '../../src/core/types.js';
+import type { Actor } from '../../src/core/shared/types.js';
 import type { Database } from '../../src/db/database.js';
-import { organisation } from '../../src/db/organisation.js';
+import { organisation } from '../../src/db/organisation/organisation.js';
 import { queries } from '../../src/db/queries.js';
 import { openTestDatabase } from '../support/db.js';
 import { buildWorld, ok, smallTemplate, TestClock, type World } from '../support/world.js';

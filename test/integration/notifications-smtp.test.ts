@@ -6,7 +6,7 @@ import { withdrawApplication } from '../../src/core/applications/withdraw-applic
 import { cancelInterview, rescheduleInterview } from '../../src/core/scheduling/change-interview.js';
 import { scheduleInterview } from '../../src/core/scheduling/schedule-interview.js';
 import type { Database } from '../../src/db/database.js';
-import { notificationAdmin } from '../../src/db/notification-admin.js';
+import { notificationAdmin } from '../../src/db/notifications/notifications-admin.js';
 import { openTestDatabase } from '../support/db.js';
 import { startSmtp } from '../support/smtp.js';
 import { testWorker } from '../support/worker.js';

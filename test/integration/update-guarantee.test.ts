@@ -4,7 +4,7 @@ import { submitApplication } from '../../src/core/applications/submit-applicatio
 import { messageCandidate } from '../../src/core/notifications/message-candidate.js';
 import { businessDaysBetween } from '../../src/core/notifications/notification.rules.js';
 import type { Database } from '../../src/db/database.js';
-import { notificationAdmin } from '../../src/db/notification-admin.js';
+import { notificationAdmin } from '../../src/db/notifications/notifications-admin.js';
 import { openTestDatabase } from '../support/db.js';
 import { testWorker } from '../support/worker.js';
 import { buildWorld, ok, TestClock } from '../support/world.js';

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { readAttachment } from '../../src/server/resume-intake.js';
+import { readAttachment } from '../../src/server/boards/resume-intake.js';
 import { docxWith, pdfWith } from '../support/files.js';
 
 describe('hostile files are refused with a message, never a crash', () => {

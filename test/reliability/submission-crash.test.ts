@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from 'vitest';
-import { boardAdmin } from '../../src/db/board-admin.js';
+import { boardAdmin } from '../../src/db/boards/boards-admin.js';
 import { migrateToLatest } from '../../src/db/database.js';
 import { freePort, serverProcesses, waitForHealth } from '../support/processes.js';
 import { buildWorld, ids, TestClock } from '../support/world.js';

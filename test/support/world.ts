@@ -5,10 +5,10 @@ import { decideApplicationRound } from '../../src/core/applications/decide-round
 import { submitApplication } from '../../src/core/applications/submit-application.js';
 import { createJob } from '../../src/core/jobs/create-job.js';
 import { transitionJob } from '../../src/core/jobs/transition-job.js';
-import type { Clock, Deps, Ids } from '../../src/core/ports.js';
 import { adoptTemplate } from '../../src/core/processes/adopt-template.js';
-import type { Result } from '../../src/core/result.js';
-import type { Actor, StaffRole } from '../../src/core/types.js';
+import type { Clock, Deps, Ids } from '../../src/core/shared/ports.js';
+import type { Result } from '../../src/core/shared/result.js';
+import type { Actor, StaffRole } from '../../src/core/shared/types.js';
 import type { Database } from '../../src/db/database.js';
 import { createDeps } from '../../src/db/store.js';
 import { loadCatalog } from '../../src/server/templates.js';

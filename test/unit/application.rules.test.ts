@@ -10,7 +10,7 @@ import {
   initialStatus,
   insertExtraRound,
 } from '../../src/core/applications/application.rules.js';
-import type { Actor, FamilyPolicy, PlannedRound } from '../../src/core/types.js';
+import type { Actor, FamilyPolicy, PlannedRound } from '../../src/core/shared/types.js';
 import { smallTemplate } from '../support/world.js';
 
 const plan: PlannedRound[] = smallTemplate.rounds;

@@ -8,7 +8,7 @@ import {
   reminderStageAt,
   scorecardAccess,
 } from '../../src/core/feedback/feedback.rules.js';
-import type { Actor, StaffRole } from '../../src/core/types.js';
+import type { Actor, StaffRole } from '../../src/core/shared/types.js';
 import { catalog } from '../support/world.js';
 
 const local = (instant: Date, zone: string) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkAcceptsApplications, checkJobTransition, fillSeat } from '../../src/core/jobs/job.rules.js';
-import { jobStatuses } from '../../src/core/types.js';
+import { jobStatuses } from '../../src/core/shared/types.js';
 
 describe('jobs', () => {
   it('R-JOB-3: jobs move draft → open → closed → archived and nothing else', () => {

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { expect, it } from 'vitest';
-import { boardTime } from '../../src/server/postings.js';
+import { boardTime } from '../../src/server/boards/postings.js';
 
 it('board dates carry the organisation’s offset, across daylight-saving changes, as the time-zone database says', () => {
   const zones = [

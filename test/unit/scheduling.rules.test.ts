@@ -8,7 +8,7 @@ import {
   interviewSlots,
   weekOf,
   workingTime,
-} from '../../src/core/scheduling/availability.rules.js';
+} from '../../src/core/availability/availability.rules.js';
 import {
   covers,
   type Interval,
@@ -18,7 +18,7 @@ import {
   slots,
   subtract,
   union,
-} from '../../src/core/scheduling/intervals.js';
+} from '../../src/core/availability/intervals.js';
 
 // A model of the algebra: an interval list as the set of whole minutes it holds, on a small range.
 const RANGE = 200;

@@ -1,6 +1,6 @@
-import type { Deps } from '../ports.js';
-import { fail, ok } from '../result.js';
-import type { Actor, PlannedRound } from '../types.js';
+import type { Deps } from '../shared/ports.js';
+import { fail, ok } from '../shared/result.js';
+import type { Actor, PlannedRound } from '../shared/types.js';
 import { canDecide, insertExtraRound } from './application.rules.js';
 
 /** R-ROUND-4: the hiring manager extends one application's plan, with a reason. */

@@ -1,6 +1,6 @@
 import { steps } from '../../contracts/vocabulary.js';
-import { fail, ok, type Result } from '../result.js';
-import type { Actor, Application, ApplicationStatus, FamilyPolicy, PlannedRound } from '../types.js';
+import { fail, ok, type Result } from '../shared/result.js';
+import type { Actor, Application, ApplicationStatus, FamilyPolicy, PlannedRound } from '../shared/types.js';
 
 export type Decision = 'advance' | 'reject';
 type OpenApplication = Pick<Application, 'id' | 'jobId' | 'status' | 'submittedAt'>;

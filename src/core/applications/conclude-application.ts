@@ -1,6 +1,6 @@
-import type { Deps, Store } from '../ports.js';
 import { cancelUpcoming } from '../scheduling/change-interview.js';
-import type { Actor, Application } from '../types.js';
+import type { Deps, Store } from '../shared/ports.js';
+import type { Actor, Application } from '../shared/types.js';
 import { followUpAfterEnd } from './application.rules.js';
 
 const interviewsEnd = {

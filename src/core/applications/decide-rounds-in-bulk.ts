@@ -1,7 +1,7 @@
 import type { DomainError } from '../../contracts/errors.js';
-import type { Deps } from '../ports.js';
-import { ok, type Result } from '../result.js';
-import type { Actor, Application } from '../types.js';
+import type { Deps } from '../shared/ports.js';
+import { ok, type Result } from '../shared/result.js';
+import type { Actor, Application } from '../shared/types.js';
 import type { Decision } from './application.rules.js';
 import { decideInStore } from './decide-round.js';
 

@@ -1,7 +1,7 @@
 import { fillSeat } from '../jobs/job.rules.js';
-import type { Deps, Store } from '../ports.js';
-import { fail, ok, type Result } from '../result.js';
-import type { Actor, Application } from '../types.js';
+import type { Deps, Store } from '../shared/ports.js';
+import { fail, ok, type Result } from '../shared/result.js';
+import type { Actor, Application } from '../shared/types.js';
 import { checkHireable } from './application.rules.js';
 import { concludeApplication } from './conclude-application.js';
 

@@ -1,7 +1,7 @@
 import { checkAcceptsApplications } from '../jobs/job.rules.js';
-import type { AttachmentInput, CandidateInput, Deps } from '../ports.js';
-import { fail, ok } from '../result.js';
-import type { Actor, Application } from '../types.js';
+import type { AttachmentInput, CandidateInput, Deps } from '../shared/ports.js';
+import { fail, ok } from '../shared/result.js';
+import type { Actor, Application } from '../shared/types.js';
 import { checkApplicationLimit, checkCooldown, initialStatus } from './application.rules.js';
 
 export interface SubmitApplicationInput {

@@ -1,6 +1,6 @@
-import type { Deps, Store } from '../ports.js';
-import { fail, ok } from '../result.js';
-import type { Actor, Application } from '../types.js';
+import type { Deps, Store } from '../shared/ports.js';
+import { fail, ok } from '../shared/result.js';
+import type { Actor, Application } from '../shared/types.js';
 import { checkWithdrawable } from './application.rules.js';
 import { concludeApplication } from './conclude-application.js';
 

@@ -1,6 +1,6 @@
 import { checkWithdrawable } from '../applications/application.rules.js';
-import { fail, ok } from '../result.js';
-import type { Application } from '../types.js';
+import { fail, ok } from '../shared/result.js';
+import type { Application } from '../shared/types.js';
 
 /**
  * R-CAND-4: a candidate may have their data erased at any time, except once hired: their records

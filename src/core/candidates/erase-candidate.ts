@@ -1,7 +1,7 @@
 import { endAsWithdrawn } from '../applications/withdraw-application.js';
-import type { Deps } from '../ports.js';
-import { ok } from '../result.js';
-import type { Actor } from '../types.js';
+import type { Deps } from '../shared/ports.js';
+import { ok } from '../shared/result.js';
+import type { Actor } from '../shared/types.js';
 import { checkErasable, openApplications } from './candidate.rules.js';
 
 export const ERASURE_REASON = 'The candidate asked for their data to be erased.';

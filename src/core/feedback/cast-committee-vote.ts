@@ -1,6 +1,6 @@
-import type { Deps } from '../ports.js';
-import { fail, ok } from '../result.js';
-import type { Actor } from '../types.js';
+import type { Deps } from '../shared/ports.js';
+import { fail, ok } from '../shared/result.js';
+import type { Actor } from '../shared/types.js';
 
 /** A committee member votes on the current round; a later vote by the same member replaces theirs. */
 export async function castCommitteeVote(

@@ -1,6 +1,6 @@
-import type { Rating, ScorecardContent } from '../../contracts/feedback.js';
-import { fail, ok } from '../result.js';
-import type { Actor } from '../types.js';
+import type { Rating, ScorecardContent } from '../../contracts/kits.js';
+import { fail, ok } from '../shared/result.js';
+import type { Actor } from '../shared/types.js';
 
 const score: Record<Rating, number> = { strong_no: -2, no: -1, mixed: 0, yes: 1, strong_yes: 2 };
 export const ratingScore = (rating: Rating) => score[rating];

@@ -1,5 +1,5 @@
-import type { Deps } from '../ports.js';
-import { ok } from '../result.js';
+import type { Deps } from '../shared/ports.js';
+import { ok } from '../shared/result.js';
 import { reminderStageAt } from './feedback.rules.js';
 
 const kinds = {

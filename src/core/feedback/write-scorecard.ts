@@ -1,7 +1,7 @@
-import type { ScorecardContent } from '../../contracts/feedback.js';
-import type { Deps, Store } from '../ports.js';
-import { fail, ok, type Result } from '../result.js';
-import type { Actor, Scorecard } from '../types.js';
+import type { ScorecardContent } from '../../contracts/kits.js';
+import type { Deps, Store } from '../shared/ports.js';
+import { fail, ok, type Result } from '../shared/result.js';
+import type { Actor, Scorecard } from '../shared/types.js';
 import { checkSubmittable, sameContent } from './feedback.rules.js';
 
 type Loaded = Result<{ scorecard: Scorecard; attributeKeys: string[] }>;

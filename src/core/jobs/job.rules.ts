@@ -1,5 +1,5 @@
-import { fail, ok } from '../result.js';
-import type { Job, JobStatus } from '../types.js';
+import { fail, ok } from '../shared/result.js';
+import type { Job, JobStatus } from '../shared/types.js';
 
 /** R-JOB-3: draft → open → closed → archived; a draft may be archived unpublished. */
 const transitions: Record<JobStatus, readonly JobStatus[]> = {

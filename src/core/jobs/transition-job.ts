@@ -1,6 +1,6 @@
-import type { Deps } from '../ports.js';
-import { fail, ok } from '../result.js';
-import type { Actor, JobStatus } from '../types.js';
+import type { Deps } from '../shared/ports.js';
+import { fail, ok } from '../shared/result.js';
+import type { Actor, JobStatus } from '../shared/types.js';
 import { checkJobTransition } from './job.rules.js';
 
 export async function transitionJob(

@@ -1,6 +1,6 @@
-import type { Deps, JobFields } from '../ports.js';
-import { fail, ok } from '../result.js';
-import type { Actor } from '../types.js';
+import type { Deps, JobFields } from '../shared/ports.js';
+import { fail, ok } from '../shared/result.js';
+import type { Actor } from '../shared/types.js';
 
 /** Edits a job's fields; `expectedVersion` makes a concurrent edit fail instead of being overwritten. */
 export async function updateJob(

@@ -1,4 +1,5 @@
 import { localTime } from '../feedback/business-days.rules.js';
+import { videoLink } from '../scheduling/video.js';
 import type {
   ApplicationContext,
   Deps,
@@ -8,9 +9,8 @@ import type {
   OutboxEvent,
   Recipient,
   Store,
-} from '../ports.js';
-import { ok } from '../result.js';
-import { videoLink } from '../scheduling/video.js';
+} from '../shared/ports.js';
+import { ok } from '../shared/result.js';
 import { eventPlan, nextUpdate, type PlannedEmail } from './notification.rules.js';
 
 export interface DispatchOptions {

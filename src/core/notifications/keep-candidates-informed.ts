@@ -1,5 +1,5 @@
-import type { Deps } from '../ports.js';
-import { ok } from '../result.js';
+import type { Deps } from '../shared/ports.js';
+import { ok } from '../shared/result.js';
 
 /**
  * R-FB-5, one sweep: a business day before an open application's update is due, the recruiters

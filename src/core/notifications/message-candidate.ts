@@ -1,6 +1,6 @@
-import type { Deps } from '../ports.js';
-import { fail, ok } from '../result.js';
-import type { Actor } from '../types.js';
+import type { Deps } from '../shared/ports.js';
+import { fail, ok } from '../shared/result.js';
+import type { Actor } from '../shared/types.js';
 
 /** A person writes to the candidate about their application; it counts as news (R-FB-5). */
 export async function messageCandidate(

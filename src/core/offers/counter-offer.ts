@@ -1,7 +1,7 @@
 import type { OfferComponent } from '../../contracts/vocabulary.js';
-import type { Deps } from '../ports.js';
-import { fail, ok } from '../result.js';
-import type { Actor, OfferCounter } from '../types.js';
+import type { Deps } from '../shared/ports.js';
+import { fail, ok } from '../shared/result.js';
+import type { Actor, OfferCounter } from '../shared/types.js';
 import { loadOffer } from './load-offer.js';
 
 /** R-OFFER-4: the candidate counters one component of a sent offer; the recruiter answers with a revision. */

@@ -1,8 +1,8 @@
 import type { OfferTerms } from '../../contracts/offer-terms.js';
 import { checkHireable } from '../applications/application.rules.js';
-import type { Deps } from '../ports.js';
-import { fail, ok } from '../result.js';
-import type { Actor } from '../types.js';
+import type { Deps } from '../shared/ports.js';
+import { fail, ok } from '../shared/result.js';
+import type { Actor } from '../shared/types.js';
 import { findSchedule } from './load-offer.js';
 import { checkNotExpired, diffTerms } from './offer.rules.js';
 

@@ -1,7 +1,7 @@
 import type { VestingSchedule } from '../../contracts/offer-terms.js';
-import type { Deps, Store } from '../ports.js';
-import { fail, ok, type Result } from '../result.js';
-import type { Actor, Application, Offer } from '../types.js';
+import type { Deps, Store } from '../shared/ports.js';
+import { fail, ok, type Result } from '../shared/result.js';
+import type { Actor, Application, Offer } from '../shared/types.js';
 
 /**
  * Locks an offer and its application for a change. A candidate only ever finds offers on their

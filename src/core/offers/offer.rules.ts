@@ -1,7 +1,7 @@
 import type { CompensationBand, OfferTerms } from '../../contracts/offer-terms.js';
 import type { OfferStatus } from '../../contracts/vocabulary.js';
-import { fail, ok } from '../result.js';
-import type { Actor, StaffRole } from '../types.js';
+import { fail, ok } from '../shared/result.js';
+import type { Actor, StaffRole } from '../shared/types.js';
 import { equityGrantValue } from './vesting.rules.js';
 
 export const finalOfferStatuses: readonly OfferStatus[] = ['accepted', 'declined', 'expired', 'rescinded'];

@@ -1,6 +1,6 @@
-import type { Deps } from '../ports.js';
-import { ok } from '../result.js';
-import type { Actor } from '../types.js';
+import type { Deps } from '../shared/ports.js';
+import { ok } from '../shared/result.js';
+import type { Actor } from '../shared/types.js';
 import { loadOffer } from './load-offer.js';
 import { checkOfferTransition } from './offer.rules.js';
 

@@ -1,7 +1,7 @@
 import type { OfferTerms } from '../../contracts/offer-terms.js';
-import type { Deps } from '../ports.js';
-import { fail, ok } from '../result.js';
-import type { Actor } from '../types.js';
+import type { Deps } from '../shared/ports.js';
+import { fail, ok } from '../shared/result.js';
+import type { Actor } from '../shared/types.js';
 import { findSchedule, loadOffer } from './load-offer.js';
 import { checkOfferTransition, diffTerms } from './offer.rules.js';
 

@@ -1,7 +1,7 @@
 import type { CompetingTerms } from '../../contracts/offer-terms.js';
-import type { Deps } from '../ports.js';
-import { fail, ok } from '../result.js';
-import type { Actor, CompetingOffer } from '../types.js';
+import type { Deps } from '../shared/ports.js';
+import { fail, ok } from '../shared/result.js';
+import type { Actor, CompetingOffer } from '../shared/types.js';
 import { findSchedule } from './load-offer.js';
 
 /** R-OFFER-3: a competing offer the candidate chooses to share, entered by them or by the recruiter. */

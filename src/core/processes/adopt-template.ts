@@ -1,7 +1,7 @@
 import type { TemplateFile } from '../../contracts/process-template.js';
-import type { Deps } from '../ports.js';
-import { fail, ok } from '../result.js';
-import type { Actor } from '../types.js';
+import type { Deps } from '../shared/ports.js';
+import { fail, ok } from '../shared/result.js';
+import type { Actor } from '../shared/types.js';
 
 /** R-ROUND-5: a team takes its own copy of a shipped template, which it may then customise. */
 export async function adoptTemplate(

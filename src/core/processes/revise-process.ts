@@ -1,7 +1,7 @@
 import type { ProcessDefinition } from '../../contracts/process-template.js';
-import type { Deps } from '../ports.js';
-import { fail, ok } from '../result.js';
-import type { Actor } from '../types.js';
+import type { Deps } from '../shared/ports.js';
+import { fail, ok } from '../shared/result.js';
+import type { Actor } from '../shared/types.js';
 
 /**
  * Saves an edited process as a new version and moves the team's jobs to it. Versions are never

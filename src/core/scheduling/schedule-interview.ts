@@ -1,7 +1,7 @@
 import { feedbackDueAt } from '../feedback/business-days.rules.js';
-import type { Deps, Store } from '../ports.js';
-import { fail, ok } from '../result.js';
-import type { Actor, Interview } from '../types.js';
+import type { Deps, Store } from '../shared/ports.js';
+import { fail, ok } from '../shared/result.js';
+import type { Actor, Interview } from '../shared/types.js';
 
 export interface ScheduleInterviewInput {
   actor: Actor;

@@ -1,6 +1,6 @@
-import type { Deps, Store } from '../ports.js';
-import { fail, ok } from '../result.js';
-import type { Actor, SchedulingLink } from '../types.js';
+import type { Deps, Store } from '../shared/ports.js';
+import { fail, ok } from '../shared/result.js';
+import type { Actor, SchedulingLink } from '../shared/types.js';
 import { cancelBooked, moveInterview } from './change-interview.js';
 import { bookInterview, meetingFor } from './schedule-interview.js';
 

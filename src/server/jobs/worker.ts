@@ -4,9 +4,9 @@ import { sendFeedbackReminders } from '../../core/feedback/send-feedback-reminde
 import { dispatchEvents } from '../../core/notifications/dispatch-events.js';
 import { keepCandidatesInformed } from '../../core/notifications/keep-candidates-informed.js';
 import { MAX_ATTEMPTS, retryDelayMs } from '../../core/notifications/notification.rules.js';
-import type { Deps, MessageRenderer } from '../../core/ports.js';
-import { deliveries } from '../../db/deliveries.js';
-import { schedulingQueries } from '../../db/scheduling-queries.js';
+import type { Deps, MessageRenderer } from '../../core/shared/ports.js';
+import { deliveries } from '../../db/notifications/deliveries.queries.js';
+import { schedulingQueries } from '../../db/scheduling/scheduling.queries.js';
 import type { DB } from '../../db/schema.js';
 import { busyFromIcs, calendarWindow, fetchCalendar } from '../calendar-import.js';
 import type { Transport } from '../transport.js';

@@ -25,8 +25,8 @@ import { decideApplicationRound } from '../../core/applications/decide-round.js'
 import { decideRoundsInBulk } from '../../core/applications/decide-rounds-in-bulk.js';
 import { hireApplication } from '../../core/applications/hire-application.js';
 import { submitApplication } from '../../core/applications/submit-application.js';
-import type { Result } from '../../core/result.js';
-import type { Application } from '../../core/types.js';
+import type { Result } from '../../core/shared/result.js';
+import type { Application } from '../../core/shared/types.js';
 import { actorOf, allow } from '../auth.js';
 import type { App, AppContext } from '../context.js';
 import { sendError } from '../errors.js';

@@ -14,7 +14,7 @@ import {
   saveAnswerBody,
   staffAssessmentSchema,
   submitBody,
-} from '../../contracts/assessments-api.js';
+} from '../../contracts/assessments.js';
 import type { DomainError } from '../../contracts/errors.js';
 import { type CodeLanguage, codeLanguages } from '../../contracts/problems.js';
 import {
@@ -23,8 +23,8 @@ import {
   refuseStart,
   refuseWork,
 } from '../../core/assessments/assessment.rules.js';
-import type { Actor } from '../../core/types.js';
-import { assessmentStore } from '../../db/assessments.js';
+import type { Actor } from '../../core/shared/types.js';
+import { assessmentStore } from '../../db/assessments/assessments.repository.js';
 import type { AssessmentItemRow } from '../../db/schema.js';
 import { actorOf, allow, hashToken, newToken, signedIn } from '../auth.js';
 import { candidateWorkDenied, maySeeCandidateWork } from '../candidate-work.js';

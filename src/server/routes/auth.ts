@@ -1,8 +1,8 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { candidateLinkBody, errorBody, loginBody, meResponse, redeemLinkBody } from '../../contracts/api.js';
-import { type Action, isAllowed, permissions } from '../../core/permissions.js';
-import type { StaffRole } from '../../core/types.js';
+import { type Action, isAllowed, permissions } from '../../core/shared/permissions.js';
+import type { StaffRole } from '../../core/shared/types.js';
 import {
   actorOf,
   checkPassword,

@@ -18,15 +18,15 @@ import {
   scorecardSchema,
   scorecardSubmitBody,
   voteBody,
-} from '../../contracts/feedback-api.js';
+} from '../../contracts/feedback.js';
 import { castCommitteeVote } from '../../core/feedback/cast-committee-vote.js';
 import { scorecardAccess } from '../../core/feedback/feedback.rules.js';
 import { amendScorecard, saveScorecardDraft, submitScorecard } from '../../core/feedback/write-scorecard.js';
-import { isAllowed } from '../../core/permissions.js';
-import type { Result } from '../../core/result.js';
 import { scheduleInterview } from '../../core/scheduling/schedule-interview.js';
-import type { Actor, Scorecard } from '../../core/types.js';
-import { feedbackQueries } from '../../db/feedback-queries.js';
+import { isAllowed } from '../../core/shared/permissions.js';
+import type { Result } from '../../core/shared/result.js';
+import type { Actor, Scorecard } from '../../core/shared/types.js';
+import { feedbackQueries } from '../../db/feedback/feedback.queries.js';
 import { actorOf, allow } from '../auth.js';
 import type { App, AppContext } from '../context.js';
 import { sendError } from '../errors.js';

@@ -11,7 +11,7 @@ import {
 import { createJob } from '../../core/jobs/create-job.js';
 import { transitionJob } from '../../core/jobs/transition-job.js';
 import { updateJob } from '../../core/jobs/update-job.js';
-import type { Job } from '../../core/types.js';
+import type { Job } from '../../core/shared/types.js';
 import { actorOf, allow } from '../auth.js';
 import type { App, AppContext } from '../context.js';
 import { sendError } from '../errors.js';

@@ -17,11 +17,11 @@ import {
   webhookBody,
   webhookPatch,
   webhookSchema,
-} from '../../contracts/notifications-api.js';
+} from '../../contracts/notifications.js';
 import { templateText } from '../../core/notifications/dispatch-events.js';
 import { messageCandidate } from '../../core/notifications/message-candidate.js';
-import { ok } from '../../core/result.js';
-import { notificationAdmin } from '../../db/notification-admin.js';
+import { ok } from '../../core/shared/result.js';
+import { notificationAdmin } from '../../db/notifications/notifications-admin.js';
 import { actorOf, allow, candidateOf, candidateOnly } from '../auth.js';
 import type { App, AppContext } from '../context.js';
 import { sendError } from '../errors.js';

@@ -18,7 +18,7 @@ import {
   respondBody,
   reviseOfferBody,
   vestingScheduleItem,
-} from '../../contracts/offers-api.js';
+} from '../../contracts/offers.js';
 import { compensationByYear } from '../../core/offers/compensation.rules.js';
 import { counterOffer } from '../../core/offers/counter-offer.js';
 import { createOffer } from '../../core/offers/create-offer.js';
@@ -29,9 +29,9 @@ import { reviseOffer } from '../../core/offers/revise-offer.js';
 import { sendOffer } from '../../core/offers/send-offer.js';
 import { shareCompetingOffer } from '../../core/offers/share-competing-offer.js';
 import { submitOffer } from '../../core/offers/submit-offer.js';
-import type { Result } from '../../core/result.js';
-import type { Actor, Offer } from '../../core/types.js';
-import { offerQueries } from '../../db/offer-queries.js';
+import type { Result } from '../../core/shared/result.js';
+import type { Actor, Offer } from '../../core/shared/types.js';
+import { offerQueries } from '../../db/offers/offers.queries.js';
 import { actorOf, allow, candidateOf, candidateOnly } from '../auth.js';
 import type { App, AppContext } from '../context.js';
 import { sendError } from '../errors.js';

@@ -4,7 +4,7 @@ import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { errorBody, idParams } from '../../contracts/api.js';
-import { codeGradeSchema } from '../../contracts/assessments-api.js';
+import { codeGradeSchema } from '../../contracts/assessments.js';
 import {
   candidatePadSchema,
   createdPadSchema,
@@ -12,10 +12,10 @@ import {
   padSchema,
   padTokenParams,
   replaySchema,
-} from '../../contracts/pads-api.js';
+} from '../../contracts/pads.js';
 import type { CodeLanguage } from '../../contracts/problems.js';
-import type { Actor } from '../../core/types.js';
-import { padStore } from '../../db/pads.js';
+import type { Actor } from '../../core/shared/types.js';
+import { padStore } from '../../db/pads/pads.repository.js';
 import { actorOf, hashToken, newToken, signedIn } from '../auth.js';
 import { candidateWorkDenied, maySeeCandidateWork } from '../candidate-work.js';
 import type { App, AppContext } from '../context.js';

@@ -25,17 +25,17 @@ import {
   slotsQuery,
   slotsResponse,
   tokenParams,
-} from '../../contracts/scheduling-api.js';
+} from '../../contracts/scheduling.js';
+import { commonFreeTime } from '../../core/availability/availability.rules.js';
 import { localTime } from '../../core/feedback/business-days.rules.js';
-import { isAllowed } from '../../core/permissions.js';
-import type { Result } from '../../core/result.js';
-import { commonFreeTime } from '../../core/scheduling/availability.rules.js';
 import { cancelInterview, rescheduleInterview } from '../../core/scheduling/change-interview.js';
 import { scheduleInterview } from '../../core/scheduling/schedule-interview.js';
 import { createSchedulingLink, MIN_NOTICE_MS } from '../../core/scheduling/self-scheduling.js';
 import { videoLink } from '../../core/scheduling/video.js';
-import type { Actor, BookedInterview, Interview } from '../../core/types.js';
-import { schedulingQueries } from '../../db/scheduling-queries.js';
+import { isAllowed } from '../../core/shared/permissions.js';
+import type { Result } from '../../core/shared/result.js';
+import type { Actor, BookedInterview, Interview } from '../../core/shared/types.js';
+import { schedulingQueries } from '../../db/scheduling/scheduling.queries.js';
 import { toBookedInterview } from '../../db/store.js';
 import { actorOf, allow, hashToken, newToken } from '../auth.js';
 import { busyFromIcs, CalendarError, calendarWindow, fetchCalendar } from '../calendar-import.js';

@@ -6,8 +6,8 @@ import {
   pipelineResponse,
   reportFilter,
   timingResponse,
-} from '../../contracts/workspace-api.js';
-import { workspaceQueries } from '../../db/workspace-queries.js';
+} from '../../contracts/workspace.js';
+import { workspaceQueries } from '../../db/workspace/workspace.queries.js';
 import { actorOf, allow } from '../auth.js';
 import type { App, AppContext } from '../context.js';
 import { sendError } from '../errors.js';

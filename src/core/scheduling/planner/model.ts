@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { covers, type Interval, normalize } from '../intervals.js';
+import { covers, type Interval, normalize } from '../../availability/intervals.js';
 
 /** One interviewer as the planner sees them: free time already has busy time taken out. */
 export interface PlanInterviewer {

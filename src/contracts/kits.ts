@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { roundTypes } from './vocabulary.js';
+
+/** The rating scale the major ATSs share, weakest first. */
+export const ratings = ['strong_no', 'no', 'mixed', 'yes', 'strong_yes'] as const;
+export type Rating = (typeof ratings)[number];
+
+const attribute = z.object({
+  key: z.string().regex(/^[a-z0-9_]{1,40}$/),
+  name: z.string().min(1).max(80),
+  description: z.string().min(1).max(300),
+});
+
+/** R-FB-1: an interview kit for one round type, from the question bank under templates/. */
+export const interviewKitSchema = z
+  .object({
+    roundType: z.enum(roundTypes),
+    purpose: z.string().min(1).max(500),
+    focusAttributes: z.array(attribute).min(1).max(10),
+    questions: z
+      .array(
+        z
+          .object({
+            id: z.string().regex(/^[a-z0-9-]{1,40}$/),
+            prompt: z.string().min(1).max(1000),
+            strongAnswer: z.string().min(1).max(1000),
+            weakAnswer: z.string().min(1).max(1000),
+            topic: z.string().max(60).optional(),
+            /** R-FB-2: the company value a behavioural question probes (a focus attribute key). */
+            value: z.string().max(40).optional(),
+            minutes: z.number().int().min(1).max(60).optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(40),
+    timePlan: z
+      .array(
+        z
+          .object({ minutes: z.number().int().min(1).max(120), activity: z.string().min(1).max(200) })
+          .strict(),
+      )
+      .min(1),
+    /** What the candidate sees to prepare (R-CAND-2). */
+    preparation: z
+      .object({
+        whatItTests: z.string().min(1).max(500),
+        format: z.string().min(1).max(500),
+        commonMistakes: z.array(z.string().min(1).max(300)).min(1).max(10),
+      })
+      .strict(),
+  })
+  .strict()
+  .superRefine((kit, ctx) => {
+    const keys = new Set(kit.focusAttributes.map((a) => a.key));
+    kit.questions.forEach((q, i) => {
+      if (q.value && !keys.has(q.value)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['questions', i, 'value'],
+          message: `"${q.value}" is not a focus attribute of this kit`,
+        });
+      }
+    });
+  });
+export type InterviewKit = z.infer<typeof interviewKitSchema>;
+
+export const salaryExpectationSchema = z.discriminatedUnion('declined', [
+  z.object({ declined: z.literal(true) }).strict(),
+  z
+    .object({
+      declined: z.literal(false),
+      currency: z.string().regex(/^[A-Z]{3}$/),
+      minCents: z.number().int().min(0),
+      maxCents: z.number().int().min(0).optional(),
+    })
+    .strict(),
+]);
+
+/** What an interviewer writes. A draft may be partial; a submitted one needs a recommendation. */
+export const scorecardContentSchema = z
+  .object({
+    ratings: z.record(z.string().max(40), z.enum(ratings)).default({}),
+    recommendation: z.enum(ratings).nullable().default(null),
+    notes: z.string().max(20_000).default(''),
+    /** For the hiring team only: never shown to other interviewers. */
+    privateNote: z.string().max(5_000).default(''),
+    salaryExpectation: salaryExpectationSchema.nullable().default(null),
+  })
+  .strict();
+export type ScorecardContent = z.infer<typeof scorecardContentSchema>;

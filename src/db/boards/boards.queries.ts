@@ -1,0 +1,64 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { DB } from '../schema.js';
+
+export type BoardRow = Selectable<DB['boards']> & { org_name: string; org_timezone: string };
+
+/** Read side of public job boards: one board, its live posts, departments (teams) and offices. */
+export function boardQueries(db: Kysely<DB>) {
+  const livePosts = (boardId: string) =>
+    db
+      .selectFrom('job_posts')
+      .innerJoin('jobs', 'jobs.id', 'job_posts.job_id')
+      .innerJoin('teams', 'teams.id', 'jobs.team_id')
+      .select([
+        'job_posts.id as post_id',
+        'job_posts.first_published_at',
+        'jobs.id as job_id',
+        'jobs.public_id as job_public_id',
+        'jobs.title',
+        'jobs.updated_at',
+        'jobs.locations',
+        'jobs.office_ids',
+        'jobs.posting',
+        'jobs.employment_type',
+        'jobs.level',
+        'jobs.compensation_band',
+        'jobs.team_id',
+        'teams.public_id as team_public_id',
+        'teams.name as team_name',
+      ])
+      .where('job_posts.board_id', '=', boardId)
+      .where('jobs.status', '=', 'open');
+
+  return {
+    async board(token: string): Promise<BoardRow | null> {
+      const row = await db
+        .selectFrom('boards')
+        .innerJoin('orgs', 'orgs.id', 'boards.org_id')
+        .selectAll('boards')
+        .select(['orgs.name as org_name', 'orgs.default_timezone as org_timezone'])
+        .where('boards.token', '=', token)
+        .executeTakeFirst();
+      return row ?? null;
+    },
+    posts: (boardId: string) => livePosts(boardId).orderBy('job_posts.id').execute(),
+    post: async (boardId: string, postId: number) =>
+      (await livePosts(boardId).where('job_posts.id', '=', postId).executeTakeFirst()) ?? null,
+    teams: (orgId: string) =>
+      db
+        .selectFrom('teams')
+        .select(['id', 'public_id', 'name'])
+        .where('org_id', '=', orgId)
+        .orderBy('public_id')
+        .execute(),
+    offices: (orgId: string) =>
+      db
+        .selectFrom('offices')
+        .select(['id', 'public_id', 'name', 'location'])
+        .where('org_id', '=', orgId)
+        .orderBy('public_id')
+        .execute(),
+  };
+}
+
+export type LivePost = Awaited<ReturnType<ReturnType<typeof boardQueries>['posts']>>[number];

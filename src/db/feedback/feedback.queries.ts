@@ -1,0 +1,386 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Rating, ScorecardContent } from '../../contracts/kits.js';
+import { localTime } from '../../core/feedback/business-days.rules.js';
+import { consensus, majority, ratingScore } from '../../core/feedback/feedback.rules.js';
+import type { Catalog } from '../../core/shared/ports.js';
+import type { DB } from '../schema.js';
+import { toApplication } from '../store.js';
+
+const iso = (d: Date) => d.toISOString();
+type InterviewRow = Selectable<DB['interviews']>;
+
+/** Read models for interviews and feedback. Who may see what is decided by the caller (R-FB-3). */
+export function feedbackQueries(db: Kysely<DB>, catalog: Catalog) {
+  const presentInterview = (row: InterviewRow, name: string) => ({
+    id: row.id,
+    applicationId: row.application_id,
+    roundKey: row.round_key,
+    roundName: name,
+    startsAt: iso(row.starts_at),
+    endsAt: iso(row.ends_at),
+    language: row.language,
+    interviewerIds: row.interviewer_ids,
+    status: row.status,
+    changeReason: row.change_reason,
+  });
+  const hidePrivate = (content: ScorecardContent, showPrivate: boolean) => {
+    if (showPrivate) return content;
+    const { privateNote: _hidden, ...rest } = content;
+    return rest;
+  };
+
+  return {
+    async interview(orgId: string, id: string) {
+      return (
+        (await db
+          .selectFrom('interviews')
+          .selectAll()
+          .where('org_id', '=', orgId)
+          .where('id', '=', id)
+          .executeTakeFirst()) ?? null
+      );
+    },
+
+    async interviewsForApplication(orgId: string, applicationId: string) {
+      const rows = await db
+        .selectFrom('interviews')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('application_id', '=', applicationId)
+        .orderBy('starts_at')
+        .execute();
+      if (rows.length === 0) return [];
+      const { plan } = await db
+        .selectFrom('applications')
+        .select('plan')
+        .where('id', '=', applicationId)
+        .executeTakeFirstOrThrow();
+      return rows.map((r) =>
+        presentInterview(r, plan.find((round) => round.key === r.round_key)?.name ?? r.round_key),
+      );
+    },
+
+    /** An interviewer's own interviews, in their own time zone. */
+    async myInterviews(orgId: string, userId: string, zone: string) {
+      const rows = await db
+        .selectFrom('scorecards')
+        .innerJoin('interviews', 'interviews.id', 'scorecards.interview_id')
+        .innerJoin('applications', 'applications.id', 'scorecards.application_id')
+        .innerJoin('candidates', 'candidates.id', 'applications.candidate_id')
+        .innerJoin('jobs', 'jobs.id', 'applications.job_id')
+        .selectAll('interviews')
+        .select([
+          'scorecards.status as scorecard_status',
+          'scorecards.due_at',
+          'candidates.first_name',
+          'candidates.last_name',
+          'jobs.title as job_title',
+          'applications.plan',
+        ])
+        .where('scorecards.org_id', '=', orgId)
+        .where('scorecards.interviewer_id', '=', userId)
+        .orderBy('interviews.starts_at')
+        .execute();
+      return rows.map((r) => ({
+        ...presentInterview(r, r.plan.find((p) => p.key === r.round_key)?.name ?? r.round_key),
+        candidateName: `${r.first_name} ${r.last_name}`,
+        jobTitle: r.job_title,
+        startsAtLocal: localTime(r.starts_at, zone),
+        timezone: zone,
+        scorecardStatus: r.scorecard_status as 'pending' | 'draft' | 'submitted',
+        feedbackDueAt: iso(r.due_at),
+        feedbackDueAtLocal: localTime(r.due_at, zone),
+      }));
+    },
+
+    /** R-FB-1: the kit of one interview with the candidate's resume. */
+    async kit(orgId: string, interviewId: string) {
+      const row = await db
+        .selectFrom('interviews')
+        .innerJoin('applications', 'applications.id', 'interviews.application_id')
+        .innerJoin('candidates', 'candidates.id', 'applications.candidate_id')
+        .innerJoin('jobs', 'jobs.id', 'applications.job_id')
+        .selectAll('interviews')
+        .select([
+          'applications.plan',
+          'candidates.id as candidate_id',
+          'candidates.first_name',
+          'candidates.last_name',
+          'candidates.resume_text',
+          'jobs.title',
+        ])
+        .where('interviews.org_id', '=', orgId)
+        .where('interviews.id', '=', interviewId)
+        .executeTakeFirst();
+      if (!row) return null;
+      const round = row.plan.find((r) => r.key === row.round_key)!;
+      return {
+        interview: presentInterview(row, round.name),
+        candidate: {
+          id: row.candidate_id,
+          name: `${row.first_name} ${row.last_name}`,
+          resumeText: row.resume_text,
+        },
+        jobTitle: row.title,
+        round: {
+          key: round.key,
+          name: round.name,
+          roundType: round.roundType,
+          durationMinutes: round.durationMinutes,
+          format: round.format,
+        },
+        kit: catalog.interviewKit(round.roundType) ?? null,
+      };
+    },
+
+    /** Where this person's own feedback on the application stands: it decides what else they may read. */
+    async ownFeedbackState(
+      orgId: string,
+      applicationId: string,
+      userId: string,
+    ): Promise<'none' | 'pending' | 'submitted'> {
+      const rows = await db
+        .selectFrom('scorecards')
+        .select('status')
+        .where('org_id', '=', orgId)
+        .where('application_id', '=', applicationId)
+        .where('interviewer_id', '=', userId)
+        .execute();
+      if (rows.length === 0) return 'none';
+      return rows.every((r) => r.status === 'submitted') ? 'submitted' : 'pending';
+    },
+
+    async scorecards(
+      orgId: string,
+      applicationId: string,
+      filter: { onlyInterviewerId?: string; showPrivate: boolean },
+    ) {
+      let query = db
+        .selectFrom('scorecards')
+        .innerJoin('users', 'users.id', 'scorecards.interviewer_id')
+        .selectAll('scorecards')
+        .select('users.name as interviewer_name')
+        .where('scorecards.org_id', '=', orgId)
+        .where('scorecards.application_id', '=', applicationId);
+      if (filter.onlyInterviewerId)
+        query = query.where('scorecards.interviewer_id', '=', filter.onlyInterviewerId);
+      const rows = await query.orderBy('scorecards.due_at').orderBy('scorecards.id').execute();
+      const revisions = rows.length
+        ? await db
+            .selectFrom('scorecard_revisions')
+            .selectAll()
+            .where(
+              'scorecard_id',
+              'in',
+              rows.map((r) => r.id),
+            )
+            .orderBy('revision')
+            .execute()
+        : [];
+      const total = filter.onlyInterviewerId
+        ? await db
+            .selectFrom('scorecards')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('org_id', '=', orgId)
+            .where('application_id', '=', applicationId)
+            .executeTakeFirstOrThrow()
+        : { n: rows.length };
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          interviewId: r.interview_id,
+          applicationId: r.application_id,
+          roundKey: r.round_key,
+          interviewerId: r.interviewer_id,
+          interviewerName: r.interviewer_name,
+          status: r.status as 'pending' | 'draft' | 'submitted',
+          revision: r.revision,
+          content: hidePrivate(
+            r.content,
+            filter.showPrivate || r.interviewer_id === filter.onlyInterviewerId,
+          ),
+          dueAt: iso(r.due_at),
+          submittedAt: r.submitted_at ? iso(r.submitted_at) : null,
+          late: r.submitted_at ? r.submitted_at > r.due_at : false,
+          version: r.version,
+          revisions: revisions
+            .filter((v) => v.scorecard_id === r.id)
+            .map((v) => ({
+              revision: v.revision,
+              content: hidePrivate(
+                v.content,
+                filter.showPrivate || r.interviewer_id === filter.onlyInterviewerId,
+              ),
+              reason: v.reason,
+              at: iso(v.created_at),
+            })),
+        })),
+        othersHidden: Number(total.n) > rows.length,
+      };
+    },
+
+    /** All scorecards of a round side by side, with votes and the decision if taken. */
+    async debrief(orgId: string, applicationId: string, roundKey: string) {
+      const appRow = await db
+        .selectFrom('applications')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('id', '=', applicationId)
+        .executeTakeFirst();
+      if (!appRow) return null;
+      const app = toApplication(appRow);
+      const round = app.plan.find((r) => r.key === roundKey);
+      if (!round) return 'unknown_round' as const;
+      const kit = catalog.interviewKit(round.roundType);
+      const [cards, votes, decision] = await Promise.all([
+        db
+          .selectFrom('scorecards')
+          .innerJoin('users', 'users.id', 'scorecards.interviewer_id')
+          .selectAll('scorecards')
+          .select('users.name')
+          .where('scorecards.org_id', '=', orgId)
+          .where('scorecards.application_id', '=', applicationId)
+          .where('scorecards.round_key', '=', roundKey)
+          .execute()
+          .then((rows) => rows.sort((a, b) => a.name.localeCompare(b.name))),
+        db
+          .selectFrom('committee_votes')
+          .innerJoin('users', 'users.id', 'committee_votes.voter_id')
+          .select(['committee_votes.voter_id', 'committee_votes.vote', 'committee_votes.note', 'users.name'])
+          .where('committee_votes.application_id', '=', applicationId)
+          .where('committee_votes.round_key', '=', roundKey)
+          .orderBy('committee_votes.voted_at')
+          .execute(),
+        db
+          .selectFrom('round_decisions')
+          .selectAll()
+          .where('application_id', '=', applicationId)
+          .where('round_key', '=', roundKey)
+          .executeTakeFirst(),
+      ]);
+      const submitted = cards.filter((c) => c.status === 'submitted');
+      const voteList = votes.map((v) => v.vote as 'advance' | 'reject');
+      const agreed = consensus(voteList);
+      return {
+        roundKey,
+        attributes: kit?.focusAttributes.map((a) => ({ key: a.key, name: a.name })) ?? [],
+        interviewers: cards.map((c) => ({
+          interviewerId: c.interviewer_id,
+          name: c.name,
+          status: c.status as 'pending' | 'draft' | 'submitted',
+          // Drafts are the interviewer's own until submitted.
+          ratings: c.status === 'submitted' ? c.content.ratings : {},
+          recommendation: c.status === 'submitted' ? c.content.recommendation : null,
+          notes: c.status === 'submitted' ? c.content.notes : '',
+          privateNote: c.status === 'submitted' ? c.content.privateNote : '',
+          late: c.submitted_at ? c.submitted_at > c.due_at : false,
+        })),
+        majority: majority(submitted.map((c) => c.content.recommendation)),
+        committee: Boolean(round.committee),
+        votes: votes.map((v) => ({
+          voterId: v.voter_id,
+          name: v.name,
+          vote: v.vote as 'advance' | 'reject',
+          note: v.note,
+        })),
+        consensus: agreed,
+        suggestExtraRound: Boolean(round.committee) && votes.length > 0 && agreed === null,
+        decision: decision
+          ? {
+              decision: decision.decision as 'advance' | 'reject',
+              rationale: decision.rationale,
+              againstMajority: decision.against_majority,
+              missingFeedback: decision.missing_feedback,
+            }
+          : null,
+      };
+    },
+
+    holidays: (orgId: string) =>
+      db
+        .selectFrom('org_holidays')
+        .select(['day', 'name'])
+        .where('org_id', '=', orgId)
+        .orderBy('day')
+        .execute(),
+
+    /**
+     * Interviewer insight: agreement of recommendations with decisions, leniency against the
+     * rest of the panel on the same rounds, and on-time rate.
+     */
+    async insights(orgId: string, now: Date) {
+      const cards = await db
+        .selectFrom('scorecards')
+        .innerJoin('users', 'users.id', 'scorecards.interviewer_id')
+        .leftJoin('round_decisions', (join) =>
+          join
+            .onRef('round_decisions.application_id', '=', 'scorecards.application_id')
+            .onRef('round_decisions.round_key', '=', 'scorecards.round_key'),
+        )
+        .select([
+          'scorecards.interviewer_id',
+          'users.name',
+          'scorecards.application_id',
+          'scorecards.round_key',
+          'scorecards.status',
+          'scorecards.content',
+          'scorecards.due_at',
+          'scorecards.submitted_at',
+          'round_decisions.decision',
+        ])
+        .where('scorecards.org_id', '=', orgId)
+        .execute();
+      const panelKey = (c: { application_id: string; round_key: string }) =>
+        `${c.application_id}/${c.round_key}`;
+      const panels = new Map<string, { interviewer: string; score: number }[]>();
+      for (const c of cards) {
+        if (c.status !== 'submitted' || !c.content.recommendation) continue;
+        const list = panels.get(panelKey(c)) ?? [];
+        list.push({ interviewer: c.interviewer_id, score: ratingScore(c.content.recommendation as Rating) });
+        panels.set(panelKey(c), list);
+      }
+      const people = new Map<string, typeof cards>();
+      for (const c of cards) people.set(c.interviewer_id, [...(people.get(c.interviewer_id) ?? []), c]);
+      const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+      const round2 = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
+      return [...people.entries()]
+        .map(([interviewerId, list]) => {
+          const submitted = list.filter((c) => c.status === 'submitted' && c.content.recommendation);
+          const sided = submitted.filter(
+            (c) => c.decision && ratingScore(c.content.recommendation as Rating) !== 0,
+          );
+          const agreed = sided.filter(
+            (c) => ratingScore(c.content.recommendation as Rating) > 0 === (c.decision === 'advance'),
+          );
+          const differences = submitted.flatMap((c) => {
+            const others = (panels.get(panelKey(c)) ?? [])
+              .filter((p) => p.interviewer !== interviewerId)
+              .map((p) => p.score);
+            const panelMean = mean(others);
+            return panelMean === null ? [] : [ratingScore(c.content.recommendation as Rating) - panelMean];
+          });
+          const leniency = mean(differences);
+          const onTime = submitted.filter((c) => c.submitted_at! <= c.due_at).length;
+          const overdue = list.filter((c) => c.status !== 'submitted' && c.due_at < now).length;
+          return {
+            interviewerId,
+            name: list[0]!.name,
+            submitted: submitted.length,
+            agreementRate: sided.length ? round2(agreed.length / sided.length) : null,
+            leniency: round2(leniency),
+            tendency:
+              leniency === null
+                ? null
+                : leniency > 0.5
+                  ? ('lenient' as const)
+                  : leniency < -0.5
+                    ? ('harsh' as const)
+                    : ('balanced' as const),
+            onTimeRate: submitted.length + overdue ? round2(onTime / (submitted.length + overdue)) : null,
+            overdue,
+          };
+        })
+        .sort((a, b) => a.name.localeCompare(b.name));
+    },
+  };
+}

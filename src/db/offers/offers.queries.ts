@@ -1,0 +1,258 @@
+import type { Kysely } from 'kysely';
+import type { CompetingTerms, VestingSchedule } from '../../contracts/offer-terms.js';
+import {
+  type CompensationView,
+  compensationByYear,
+  type PayTerms,
+} from '../../core/offers/compensation.rules.js';
+import { nextApprover, outsideBand } from '../../core/offers/offer.rules.js';
+import type { Catalog, Clock } from '../../core/shared/ports.js';
+import type { Offer } from '../../core/shared/types.js';
+import { decodeCursor, pageOf } from '../pagination.js';
+import { InvalidCursorError } from '../queries.js';
+import type { DB } from '../schema.js';
+import { toOffer } from '../store.js';
+
+const iso = (d: Date) => d.toISOString();
+
+/** A sent offer past its expiry is expired, whether or not anything has written that down yet. */
+export const effectiveStatus = (offer: Offer, now: Date): Offer['status'] =>
+  offer.status === 'sent' && new Date(offer.terms.expiresAt) <= now ? 'expired' : offer.status;
+
+/** Read models for offers, for staff and (trimmed) for the candidate. */
+export function offerQueries(db: Kysely<DB>, clock: Clock, catalog: Catalog) {
+  async function schedule(orgId: string, key: string): Promise<VestingSchedule> {
+    const shipped = catalog.vestingSchedule(key);
+    if (shipped) return shipped;
+    const row = await db
+      .selectFrom('vesting_schedules')
+      .select('definition')
+      .where('org_id', '=', orgId)
+      .where('key', '=', key)
+      .executeTakeFirstOrThrow();
+    return row.definition;
+  }
+
+  async function column(orgId: string, label: string, terms: PayTerms & { vestingScheduleKey: string }) {
+    const s = await schedule(orgId, terms.vestingScheduleKey);
+    const view: CompensationView = compensationByYear(terms, s);
+    return { label, vestingSchedule: s.name, ...view };
+  }
+
+  async function load(orgId: string, id: string) {
+    const row = await db
+      .selectFrom('offers')
+      .innerJoin('applications', 'applications.id', 'offers.application_id')
+      .innerJoin('jobs', 'jobs.id', 'applications.job_id')
+      .selectAll('offers')
+      .select(['jobs.title as job_title', 'jobs.compensation_band', 'applications.candidate_id'])
+      .where('offers.org_id', '=', orgId)
+      .where('offers.id', '=', id)
+      .executeTakeFirst();
+    return row ?? null;
+  }
+  type Loaded = NonNullable<Awaited<ReturnType<typeof load>>>;
+
+  async function counters(offerId: string) {
+    const rows = await db
+      .selectFrom('offer_counters')
+      .selectAll()
+      .where('offer_id', '=', offerId)
+      .orderBy('created_at')
+      .execute();
+    return rows.map((c) => ({
+      id: c.id,
+      revision: c.revision,
+      component: c.component as 'base',
+      proposal: c.proposal,
+      note: c.note,
+      at: iso(c.created_at),
+    }));
+  }
+
+  async function candidateView(row: Loaded) {
+    const offer = toOffer(row);
+    return {
+      id: offer.id,
+      applicationId: offer.applicationId,
+      jobTitle: row.job_title,
+      status: effectiveStatus(offer, clock.now()),
+      revision: offer.revision,
+      terms: offer.terms,
+      sentAt: offer.sentAt ? iso(offer.sentAt) : null,
+      respondedAt: offer.respondedAt ? iso(offer.respondedAt) : null,
+      counters: await counters(offer.id),
+    };
+  }
+
+  return {
+    schedule,
+
+    async staffOffer(orgId: string, id: string) {
+      const row = await load(orgId, id);
+      if (!row) return null;
+      const offer = toOffer(row);
+      const [revisions, approvals, base] = await Promise.all([
+        db.selectFrom('offer_revisions').selectAll().where('offer_id', '=', id).orderBy('revision').execute(),
+        db
+          .selectFrom('offer_approvals')
+          .selectAll()
+          .where('offer_id', '=', id)
+          .orderBy('decided_at')
+          .execute(),
+        candidateView(row),
+      ]);
+      return {
+        ...base,
+        candidateId: row.candidate_id,
+        approvalChain: offer.approvalChain,
+        approvalsDone: offer.approvalsDone,
+        nextApprover:
+          offer.status === 'pending_approval' ? nextApprover(offer.approvalChain, offer.approvalsDone) : null,
+        band: row.compensation_band,
+        outsideBand: outsideBand(offer.terms, row.compensation_band),
+        revisions: revisions.map((r) => ({
+          revision: r.revision,
+          terms: r.terms,
+          changes: r.changes,
+          reason: r.reason,
+          author: { kind: r.author_kind, id: r.author_id },
+          at: iso(r.created_at),
+        })),
+        approvals: approvals.map((a) => ({
+          revision: a.revision,
+          role: a.role,
+          decision: a.decision as 'approve' | 'reject',
+          note: a.note,
+          decidedBy: a.decided_by,
+          at: iso(a.decided_at),
+        })),
+        version: offer.version,
+      };
+    },
+
+    /** Only offers that were sent: drafts and approvals never reach the candidate. */
+    async candidateOffer(orgId: string, candidateId: string, id: string) {
+      const row = await load(orgId, id);
+      if (!row || row.candidate_id !== candidateId || !row.sent_at) return null;
+      return candidateView(row);
+    },
+
+    async candidateOffers(orgId: string, candidateId: string) {
+      const rows = await db
+        .selectFrom('offers')
+        .innerJoin('applications', 'applications.id', 'offers.application_id')
+        .select('offers.id')
+        .where('offers.org_id', '=', orgId)
+        .where('applications.candidate_id', '=', candidateId)
+        .where('offers.sent_at', 'is not', null)
+        .orderBy('offers.created_at')
+        .execute();
+      const views = await Promise.all(rows.map((r) => load(orgId, r.id).then((row) => candidateView(row!))));
+      return views;
+    },
+
+    async listOffers(
+      orgId: string,
+      q: { status?: string; applicationId?: string; limit: number; cursor?: string },
+    ) {
+      const after = decodeCursor(q.cursor);
+      if (after === 'invalid') throw new InvalidCursorError('cursor is not one this API issued');
+      let query = db
+        .selectFrom('offers')
+        .innerJoin('applications', 'applications.id', 'offers.application_id')
+        .innerJoin('jobs', 'jobs.id', 'applications.job_id')
+        .innerJoin('candidates', 'candidates.id', 'applications.candidate_id')
+        .selectAll('offers')
+        .select(['jobs.title as job_title', 'candidates.first_name', 'candidates.last_name'])
+        .where('offers.org_id', '=', orgId);
+      if (q.status) query = query.where('offers.status', '=', q.status);
+      if (q.applicationId) query = query.where('offers.application_id', '=', q.applicationId);
+      if (after) {
+        query = query.where((eb) =>
+          eb(
+            eb.refTuple('offers.created_at', 'offers.id'),
+            '>',
+            eb.tuple(new Date(after.sortValue), after.id),
+          ),
+        );
+      }
+      const rows = await query
+        .orderBy('offers.created_at')
+        .orderBy('offers.id')
+        .limit(q.limit + 1)
+        .execute();
+      const page = pageOf(rows, q.limit, (r) => [iso(r.created_at), r.id]);
+      const now = clock.now();
+      return {
+        items: page.items.map((r) => ({
+          id: r.id,
+          applicationId: r.application_id,
+          candidateName: `${r.first_name} ${r.last_name}`,
+          jobTitle: r.job_title,
+          status: effectiveStatus(toOffer(r), now),
+          revision: r.revision,
+          baseSalaryCents: r.terms.baseSalaryCents,
+          currency: r.terms.currency,
+          expiresAt: r.terms.expiresAt,
+          updatedAt: iso(r.updated_at),
+        })),
+        nextCursor: page.nextCursor,
+      };
+    },
+
+    /** R-OFFER-3: the offer year by year, beside the competing offers shared for the application. */
+    async compensation(orgId: string, offerId: string) {
+      const row = await load(orgId, offerId);
+      if (!row) return null;
+      const offer = toOffer(row);
+      const competingRows = await db
+        .selectFrom('competing_offers')
+        .select('terms')
+        .where('org_id', '=', orgId)
+        .where('application_id', '=', offer.applicationId)
+        .orderBy('created_at')
+        .execute();
+      const ours = await column(orgId, 'This offer', offer.terms);
+      const competing = await Promise.all(
+        competingRows.map(({ terms }: { terms: CompetingTerms }) => column(orgId, terms.company, terms)),
+      );
+      return {
+        offer: ours,
+        competing,
+        currencyMismatch: competing.some((c) => c.currency !== ours.currency),
+      };
+    },
+
+    /** Who and what a letter names. */
+    async letterContext(orgId: string, offerId: string) {
+      return db
+        .selectFrom('offers')
+        .innerJoin('applications', 'applications.id', 'offers.application_id')
+        .innerJoin('jobs', 'jobs.id', 'applications.job_id')
+        .innerJoin('teams', 'teams.id', 'jobs.team_id')
+        .innerJoin('candidates', 'candidates.id', 'applications.candidate_id')
+        .innerJoin('orgs', 'orgs.id', 'offers.org_id')
+        .select([
+          'orgs.name as company',
+          'jobs.title as jobTitle',
+          'teams.name as teamName',
+          'candidates.first_name',
+          'candidates.last_name',
+        ])
+        .where('offers.org_id', '=', orgId)
+        .where('offers.id', '=', offerId)
+        .executeTakeFirstOrThrow();
+    },
+
+    async vestingSchedules(orgId: string) {
+      const own = await db
+        .selectFrom('vesting_schedules')
+        .select('definition')
+        .where('org_id', '=', orgId)
+        .orderBy('key')
+        .execute();
+      return own.map((r) => r.definition);
+    },
+  };
+}

@@ -1,0 +1,246 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import type { BoardRow, LivePost } from '../../db/boards/boards.queries.js';
+import { boardQueries } from '../../db/boards/boards.queries.js';
+import { type FieldError, type Question, questionsFor, receiveApplication } from '../boards/intake.js';
+import { escapeHtml as e, postingHtml, postUrl } from '../boards/postings.js';
+import type { App, AppContext } from '../context.js';
+import { page } from '../html.js';
+import { readBody } from './boards-v1.js';
+
+const employmentLabel: Record<string, string> = {
+  full_time: 'Full-time',
+  internship: 'Internship',
+  contract: 'Contract',
+};
+const schemaEmployment: Record<string, string> = {
+  full_time: 'FULL_TIME',
+  internship: 'INTERN',
+  contract: 'CONTRACTOR',
+};
+
+/** schema.org JobPosting, so search engines list the job. */
+function jobPostingLd(board: BoardRow, post: LivePost, url: string) {
+  const band = post.compensation_band;
+  const data = {
+    '@context': 'https://schema.org/',
+    '@type': 'JobPosting',
+    title: post.title,
+    description: postingHtml(post),
+    identifier: { '@type': 'PropertyValue', name: board.org_name, value: String(post.job_public_id) },
+    datePosted: post.first_published_at.toISOString().slice(0, 10),
+    employmentType: schemaEmployment[post.employment_type] ?? 'OTHER',
+    hiringOrganization: { '@type': 'Organization', name: board.org_name },
+    jobLocation: post.locations.map((l) => ({
+      '@type': 'Place',
+      address: { '@type': 'PostalAddress', addressLocality: l },
+    })),
+    directApply: true,
+    url,
+    ...(band
+      ? {
+          baseSalary: {
+            '@type': 'MonetaryAmount',
+            currency: band.currency,
+            value: {
+              '@type': 'QuantitativeValue',
+              minValue: band.baseMinCents / 100,
+              maxValue: band.baseMaxCents / 100,
+              unitText: 'YEAR',
+            },
+          },
+        }
+      : {}),
+  };
+  // `<` is escaped so the JSON can never close the script element.
+  return `<script type="application/ld+json">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`;
+}
+
+function field(
+  q: Question,
+  f: Question['fields'][number],
+  values: Record<string, unknown>,
+  errors: FieldError[],
+) {
+  const id = `f-${f.name}`;
+  const error = errors.find((x) => x.field === f.name || x.field === `${f.name}_content`);
+  const describedBy = error ? ` aria-invalid="true" aria-describedby="${id}-error"` : '';
+  const required = q.required && q.fields.length === 1 ? ' required' : '';
+  const value = typeof values[f.name] === 'string' ? e(values[f.name] as string) : '';
+  const label =
+    q.fields.length > 1
+      ? `${e(q.label)} ${f.type === 'input_file' ? '(file)' : '(or paste as text)'}`
+      : e(q.label);
+  const hint =
+    q.description && f.type === 'input_file' ? ` <span class="hint">${e(q.description)}</span>` : '';
+  const errorText = error
+    ? `<span id="${id}-error" class="hint" style="color:#b3261e">${e(error.message)}</span>`
+    : '';
+  const requiredMark = q.required ? ' <span aria-hidden="true">*</span>' : '';
+  switch (f.type) {
+    case 'input_file':
+      return `<label for="${id}">${label}${requiredMark}${hint}</label><input id="${id}" type="file" name="${f.name}" accept=".pdf,.docx,.txt"${describedBy}>${errorText}`;
+    case 'textarea':
+      return `<label for="${id}">${label}</label><textarea id="${id}" name="${f.name}" rows="6"${describedBy}>${value}</textarea>${errorText}`;
+    case 'multi_value_single_select':
+      return (
+        `<label for="${id}">${label}${requiredMark}</label><select id="${id}" name="${f.name}"${required}${describedBy}><option value=""></option>` +
+        (f.values ?? [])
+          .map(
+            (v) =>
+              `<option value="${v.value}"${String(values[f.name]) === String(v.value) ? ' selected' : ''}>${e(v.label)}</option>`,
+          )
+          .join('') +
+        `</select>${errorText}`
+      );
+    default: {
+      const type = f.name === 'email' ? 'email' : f.name === 'phone' ? 'tel' : 'text';
+      const autocomplete =
+        { first_name: 'given-name', last_name: 'family-name', email: 'email', phone: 'tel' }[f.name] ?? 'off';
+      return `<label for="${id}">${label}${requiredMark}</label><input id="${id}" type="${type}" name="${f.name}" value="${value}" autocomplete="${autocomplete}"${required}${describedBy}>${errorText}`;
+    }
+  }
+}
+
+function applicationForm(
+  board: BoardRow,
+  post: LivePost,
+  values: Record<string, unknown>,
+  errors: FieldError[],
+) {
+  const summary = errors.length
+    ? `<div class="errors" role="alert" tabindex="-1" id="errors"><h2>Please fix ${errors.length === 1 ? 'this' : 'these'}</h2><ul>${errors
+        .map((x) => `<li><a href="#f-${e(x.field.replace(/_content$/, ''))}">${e(x.message)}</a></li>`)
+        .join('')}</ul></div>`
+    : '';
+  const fields = questionsFor(post)
+    .flatMap((q) => q.fields.map((f) => field(q, f, values, errors)))
+    .join('');
+  const consent =
+    board.gdpr_retention_days !== null
+      ? `<label><input type="checkbox" name="data_compliance[gdpr_processing_consent_given]" value="true" required> ${e(board.org_name)} may process my data to consider me for this role and keep it for ${board.gdpr_retention_days} days.</label>`
+      : '';
+  return (
+    `<form method="post" action="/careers/${e(board.token)}/jobs/${post.post_id}/apply" enctype="multipart/form-data" aria-labelledby="apply-title">` +
+    `<h2 id="apply-title">Apply</h2>${summary}${fields}${consent}` +
+    // Humans never see or fill this field; form-filling bots do.
+    `<div class="hp" aria-hidden="true"><label for="f-website">Website</label><input id="f-website" type="text" name="website" tabindex="-1" autocomplete="off"></div>` +
+    `<input type="hidden" name="submission_id" value="${e(typeof values.submission_id === 'string' ? values.submission_id : randomUUID())}">` +
+    `<button type="submit">Submit application</button></form>`
+  );
+}
+
+/** The organisation's own career site: fast server-rendered pages for each board and job, with the application form. */
+export function careerSiteRoutes(app: App, ctx: AppContext) {
+  const boards = boardQueries(ctx.db);
+  const hide = { hide: true };
+  const params = z.object({ token: z.string().min(1).max(63) });
+  const jobParams = params.extend({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
+  const missing = (reply: FastifyReply) =>
+    page(
+      reply,
+      404,
+      'Not found',
+      '<h1>Not found</h1><p>This job is no longer open, or the link is wrong.</p>',
+    );
+
+  const jobPage = (
+    reply: FastifyReply,
+    status: number,
+    board: BoardRow,
+    post: LivePost,
+    values: Record<string, unknown>,
+    errors: FieldError[],
+  ) => {
+    const url = postUrl(ctx.config.PUBLIC_URL, board.token, post.post_id);
+    return page(
+      reply,
+      status,
+      `${post.title} — ${board.org_name}`,
+      `<p><a href="/careers/${e(board.token)}">← All jobs at ${e(board.org_name)}</a></p>` +
+        `<h1>${e(post.title)}</h1><p class="meta">${e(post.team_name)} · ${e(post.locations.join('; '))} · ${e(employmentLabel[post.employment_type] ?? post.employment_type)} · ${e(post.level)}</p>` +
+        `<article>${postingHtml(post)}</article>${applicationForm(board, post, values, errors)}`,
+      `${jobPostingLd(board, post, url)}<link rel="canonical" href="${e(url)}">`,
+    );
+  };
+
+  app.get('/careers/:token', { schema: { ...hide, params } }, async (request, reply) => {
+    const board = await boards.board(request.params.token);
+    if (!board) return missing(reply);
+    const posts = await boards.posts(board.id);
+    const byTeam = new Map<string, LivePost[]>();
+    for (const p of posts) byTeam.set(p.team_name, [...(byTeam.get(p.team_name) ?? []), p]);
+    const sections = [...byTeam.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(
+        ([team, list]) =>
+          `<section aria-labelledby="t-${e(team)}"><h2 id="t-${e(team)}">${e(team)}</h2>${list
+            .map(
+              (p) =>
+                `<div class="job"><a href="/careers/${e(board.token)}/jobs/${p.post_id}">${e(p.title)}</a><div class="meta">${e(p.locations.join('; '))}</div></div>`,
+            )
+            .join('')}</section>`,
+      )
+      .join('');
+    return page(
+      reply,
+      200,
+      `${board.name} — ${board.org_name}`,
+      `<h1>${e(board.name)}</h1>${board.intro ? `<p>${e(board.intro)}</p>` : ''}<p class="meta">${posts.length} open ${posts.length === 1 ? 'job' : 'jobs'}</p>${sections || '<p>No open jobs right now.</p>'}`,
+    );
+  });
+
+  app.get('/careers/:token/jobs/:id', { schema: { ...hide, params: jobParams } }, async (request, reply) => {
+    const board = await boards.board(request.params.token);
+    const post = board && (await boards.post(board.id, request.params.id));
+    if (!board || !post) return missing(reply);
+    return jobPage(reply, 200, board, post, {}, []);
+  });
+
+  const perIp = app.rateLimit({ max: ctx.config.SUBMISSIONS_PER_MINUTE_PER_IP, timeWindow: 60_000 });
+  app.post(
+    '/careers/:token/jobs/:id/apply',
+    { preHandler: perIp, schema: { ...hide, params: jobParams } },
+    async (request, reply) => {
+      const board = await boards.board(request.params.token);
+      const post = board && (await boards.post(board.id, request.params.id));
+      if (!board || !post) return missing(reply);
+      const { fields, files, tooLarge } = await readBody(request);
+      const thanks = () =>
+        page(
+          reply,
+          200,
+          'Application received',
+          `<h1>Thank you for applying</h1><p role="status">We received your application for <strong>${e(post.title)}</strong>. We have emailed you a link to follow it; you will hear from us at least once a week while it is open.</p><p><a href="/careers/${e(board.token)}">See other jobs</a></p>`,
+        );
+      if (typeof fields.website === 'string' && fields.website !== '') {
+        request.log.info({ boardId: board.id }, 'honeypot filled: submission dropped');
+        return thanks();
+      }
+      if (tooLarge)
+        return jobPage(reply, 422, board, post, fields, [
+          { field: tooLarge, message: 'The file is larger than 10 MB.' },
+        ]);
+      const outcome = await receiveApplication(
+        ctx,
+        {
+          id: board.id,
+          orgId: board.org_id,
+          token: board.token,
+          gdprRetentionDays: board.gdpr_retention_days,
+        },
+        post,
+        {
+          fields,
+          files,
+          idempotencyKey: typeof fields.submission_id === 'string' ? fields.submission_id : undefined,
+          source: `careers:${board.token}`,
+        },
+      );
+      if (!outcome.ok)
+        return jobPage(reply, outcome.status === 404 ? 404 : 422, board, post, fields, outcome.errors);
+      return thanks();
+    },
+  );
+}
