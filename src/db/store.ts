@@ -19,6 +19,7 @@ import type {
 import { publishOnBoards } from './boards/postings.js';
 import { notificationStore } from './notifications/notifications.repository.js';
 import type { DB } from './schema.js';
+import { secretTokens } from './tokens.js';
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
@@ -1028,6 +1029,7 @@ export function createDeps(db: Kysely<DB>, clock: Clock, ids: Ids, catalog: Cata
   return {
     clock,
     ids,
+    tokens: secretTokens,
     catalog,
     async transaction(work) {
       if (db.isTransaction) {

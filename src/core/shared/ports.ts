@@ -35,6 +35,12 @@ export interface Ids {
   next(): string;
 }
 
+/** Secrets sent in links (sign-in, scheduling, assessments, pads): the store keeps only their hash. */
+export interface Tokens {
+  next(): string;
+  hash(token: string): string;
+}
+
 export interface CandidateInput {
   email: string;
   firstName: string;
@@ -429,6 +435,7 @@ export interface Catalog {
 export interface Deps {
   clock: Clock;
   ids: Ids;
+  tokens: Tokens;
   catalog: Catalog;
   /** Runs `work` in one transaction; a failed Result rolls everything back. */
   transaction<T>(work: (store: Store) => Promise<Result<T, DomainError>>): Promise<Result<T, DomainError>>;
