@@ -8,16 +8,15 @@ import type {
   Application,
   ApplicationStatus,
   AuditEntry,
-  BookedInterview,
   FamilyPolicy,
   Job,
   Offer,
-  SchedulingLink,
   Scorecard,
   StaffRole,
 } from '../core/shared/types.js';
 import { publishOnBoards } from './boards/postings.js';
 import { notificationStore } from './notifications/notifications.repository.js';
+import { schedulingRepository } from './scheduling/scheduling.repository.js';
 import type { DB } from './schema.js';
 import { secretTokens } from './tokens.js';
 
@@ -499,26 +498,6 @@ export function createStore(trx: Kysely<DB>, clock: Clock): Store {
       },
     },
     feedback: {
-      async insertInterview(i, participantIds) {
-        await trx
-          .insertInto('interviews')
-          .values({
-            id: i.id,
-            org_id: i.orgId,
-            application_id: i.applicationId,
-            round_key: i.roundKey,
-            starts_at: i.startsAt,
-            ends_at: i.endsAt,
-            language: i.language,
-            interviewer_ids: i.interviewerIds,
-            video_url: i.videoUrl,
-            language_confirmed_at: i.languageConfirmedAt,
-            created_by: i.createdBy,
-            created_at: clock.now(),
-          })
-          .execute();
-        await holdTime(trx, i, participantIds);
-      },
       async insertScorecard(c) {
         await trx
           .insertInto('scorecards')
@@ -672,115 +651,7 @@ export function createStore(trx: Kysely<DB>, clock: Clock): Store {
       },
     },
     notifications: notificationStore(trx),
-    scheduling: {
-      async upcoming(orgId, applicationId, after) {
-        const rows = await trx
-          .selectFrom('interviews')
-          .select('id')
-          .where('org_id', '=', orgId)
-          .where('application_id', '=', applicationId)
-          .where('status', '=', 'scheduled')
-          .where('starts_at', '>', after)
-          .execute();
-        return rows.map((r) => r.id);
-      },
-      async lockInterview(orgId, id) {
-        const row = await bookedInterviews(trx)
-          .where('interviews.org_id', '=', orgId)
-          .where('interviews.id', '=', id)
-          .forUpdate()
-          .executeTakeFirst();
-        return row ? toBookedInterview(row) : null;
-      },
-      async moveInterview(orgId, id, change) {
-        await trx
-          .updateTable('interviews')
-          .set({
-            starts_at: change.startsAt,
-            ends_at: change.endsAt,
-            change_reason: change.reason,
-            sequence: sql<number>`sequence + 1`,
-            version: sql<number>`version + 1`,
-          })
-          .where('org_id', '=', orgId)
-          .where('id', '=', id)
-          .execute();
-        await trx.deleteFrom('interview_holds').where('interview_id', '=', id).execute();
-        await holdTime(trx, { id, orgId, ...change }, change.participantIds);
-        const row = await bookedInterviews(trx).where('interviews.id', '=', id).executeTakeFirstOrThrow();
-        return toBookedInterview(row);
-      },
-      async cancelInterview(orgId, id, reason) {
-        await trx
-          .updateTable('interviews')
-          .set({
-            status: 'cancelled',
-            change_reason: reason,
-            sequence: sql<number>`sequence + 1`,
-            version: sql<number>`version + 1`,
-          })
-          .where('org_id', '=', orgId)
-          .where('id', '=', id)
-          .execute();
-        await trx.deleteFrom('interview_holds').where('interview_id', '=', id).execute();
-        const row = await bookedInterviews(trx).where('interviews.id', '=', id).executeTakeFirstOrThrow();
-        return toBookedInterview(row);
-      },
-      async dropOpenScorecards(interviewId) {
-        await trx
-          .deleteFrom('scorecards')
-          .where('interview_id', '=', interviewId)
-          .where('status', '<>', 'submitted')
-          .execute();
-      },
-      async setScorecardDue(interviewId, interviewerId, dueAt) {
-        await trx
-          .updateTable('scorecards')
-          .set({ due_at: dueAt, reminder_stage: 0 })
-          .where('interview_id', '=', interviewId)
-          .where('interviewer_id', '=', interviewerId)
-          .where('status', '<>', 'submitted')
-          .execute();
-      },
-      async lockLink(tokenHash) {
-        const row = await trx
-          .selectFrom('scheduling_links')
-          .selectAll()
-          .where('token_hash', '=', tokenHash)
-          .forUpdate()
-          .executeTakeFirst();
-        return row ? toSchedulingLink(row) : null;
-      },
-      async insertLink(link) {
-        await trx
-          .insertInto('scheduling_links')
-          .values({
-            id: link.id,
-            token_hash: link.tokenHash,
-            org_id: link.orgId,
-            application_id: link.applicationId,
-            round_key: link.roundKey,
-            interviewer_ids: link.interviewerIds,
-            duration_minutes: link.durationMinutes,
-            language: link.language,
-            video_url: link.videoUrl,
-            window_start: link.windowStart,
-            window_end: link.windowEnd,
-            interview_id: link.interviewId,
-            created_by: link.createdBy,
-            created_at: link.createdAt,
-            expires_at: link.expiresAt,
-          })
-          .execute();
-      },
-      async markLinkBooked(linkId, interviewId) {
-        await trx
-          .updateTable('scheduling_links')
-          .set({ interview_id: interviewId })
-          .where('id', '=', linkId)
-          .execute();
-      },
-    },
+    scheduling: schedulingRepository(trx, clock),
     people: {
       async staff(orgId, ids) {
         if (ids.length === 0) return [];
@@ -1065,71 +936,5 @@ export function createDeps(db: Kysely<DB>, clock: Clock, ids: Ids, catalog: Cata
         throw error;
       }
     },
-  };
-}
-
-/** Holds [startsAt, endsAt) for each participant; the exclusion constraint refuses any overlap. */
-async function holdTime(
-  trx: Kysely<DB>,
-  interview: { id: string; orgId: string; startsAt: Date; endsAt: Date },
-  participantIds: string[],
-) {
-  if (participantIds.length === 0) return;
-  await trx
-    .insertInto('interview_holds')
-    .values(
-      [...new Set(participantIds)].map((participant) => ({
-        interview_id: interview.id,
-        org_id: interview.orgId,
-        participant_id: participant,
-        during: sql<string>`tstzrange(${interview.startsAt}, ${interview.endsAt}, '[)')`,
-      })),
-    )
-    .execute();
-}
-
-const bookedInterviews = (trx: Kysely<DB>) =>
-  trx
-    .selectFrom('interviews')
-    .innerJoin('applications', 'applications.id', 'interviews.application_id')
-    .selectAll('interviews')
-    .select('applications.candidate_id');
-
-export function toBookedInterview(
-  row: Selectable<DB['interviews']> & { candidate_id: string },
-): BookedInterview {
-  return {
-    id: row.id,
-    orgId: row.org_id,
-    applicationId: row.application_id,
-    roundKey: row.round_key,
-    startsAt: row.starts_at,
-    endsAt: row.ends_at,
-    language: row.language,
-    interviewerIds: row.interviewer_ids,
-    videoUrl: row.video_url,
-    candidateId: row.candidate_id,
-    status: row.status,
-    changeReason: row.change_reason,
-    sequence: row.sequence,
-    version: row.version,
-  };
-}
-
-function toSchedulingLink(row: Selectable<DB['scheduling_links']>): SchedulingLink {
-  return {
-    id: row.id,
-    orgId: row.org_id,
-    applicationId: row.application_id,
-    roundKey: row.round_key,
-    interviewerIds: row.interviewer_ids,
-    durationMinutes: row.duration_minutes,
-    language: row.language,
-    videoUrl: row.video_url,
-    windowStart: row.window_start,
-    windowEnd: row.window_end,
-    interviewId: row.interview_id,
-    expiresAt: row.expires_at,
-    createdBy: row.created_by,
   };
 }

@@ -100,7 +100,7 @@ export async function bookInterview(deps: Deps, store: Store, input: ScheduleInt
     interviewerIds: ids,
     videoUrl: input.videoUrl ?? null,
   };
-  await store.feedback.insertInterview(
+  await store.scheduling.insertInterview(
     {
       ...interview,
       createdBy: input.createdBy ?? (actor.kind === 'staff' ? actor.userId : ''),

@@ -36,7 +36,7 @@ import { isAllowed } from '../../core/shared/permissions.js';
 import type { Result } from '../../core/shared/result.js';
 import type { Actor, BookedInterview, Interview } from '../../core/shared/types.js';
 import { schedulingQueries } from '../../db/scheduling/scheduling.queries.js';
-import { toBookedInterview } from '../../db/store.js';
+import { toBookedInterview } from '../../db/scheduling/scheduling.repository.js';
 import { actorOf, allow, hashToken, newToken } from '../auth.js';
 import { busyFromIcs, CalendarError, calendarWindow, fetchCalendar } from '../calendar-import.js';
 import type { App, AppContext } from '../context.js';
