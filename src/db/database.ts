@@ -25,14 +25,25 @@ export interface Database {
 export class DataDirLockedError extends Error {}
 
 export type DatabaseTarget =
-  | { databaseUrl: string }
+  | { databaseUrl: string; onConnectionError?: (error: Error) => void }
   | { dataDir: string }
   /** An already opened PGlite instance, owned by the caller (tests load one from a snapshot). */
   | { pglite: PGlite };
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ('databaseUrl' in target) {
-    const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 10 });
+    // A connection that cannot be made fails in seconds, so requests answer 503 rather than hang.
+    const pool = new pg.Pool({
+      connectionString: target.databaseUrl,
+      max: 10,
+      connectionTimeoutMillis: 5_000,
+    });
+    // An idle connection that the server or the network drops is an event, not a crash: the pool
+    // replaces it on the next checkout, and the query that needed it fails on its own.
+    const dropped = (error: Error) => target.onConnectionError?.(error);
+    pool.on('error', dropped);
+    // A connection checked out between two queries has no listener of the pool's: give each one.
+    pool.on('connect', (client) => client.on('error', dropped));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
@@ -67,25 +78,70 @@ function fromPglite(pglite: PGlite, onClose: () => Promise<void>): Database {
   };
 }
 
-/** One process per PGlite directory: a second one would corrupt it. */
+/** The data directories this process holds, so a second open from inside it is refused too. */
+const heldHere = new Set<string>();
+
+/**
+ * One process per PGlite directory: a second one would corrupt it. The lock names its holder by
+ * pid and the pid's start time, so a lock left by a crash never blocks a later start, even when
+ * the pid has since been reused (a container restarting as pid 1 again).
+ */
 function lockDataDir(dataDir: string): () => void {
-  const lockPath = path.join(dataDir, 'hireloop.lock');
-  const take = () => fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+  const lockPath = path.resolve(dataDir, 'hireloop.lock');
+  const me = { pid: process.pid, startedAt: startTimeOf(process.pid) };
+  const take = () => fs.writeFileSync(lockPath, JSON.stringify(me), { flag: 'wx' });
+  if (heldHere.has(lockPath)) throw lockedBy(dataDir, process.pid);
   try {
     take();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    const holder = Number(fs.readFileSync(lockPath, 'utf8'));
-    if (isAlive(holder)) {
-      throw new DataDirLockedError(
-        `The data directory ${path.resolve(dataDir)} is in use by another Hireloop process (pid ${holder}). ` +
-          'Stop it first, or set DATA_DIR to another directory or DATABASE_URL to a PostgreSQL server.',
-      );
+    const holder = readHolder(lockPath);
+    if (
+      holder &&
+      holder.pid !== process.pid &&
+      isAlive(holder.pid) &&
+      startTimeOf(holder.pid) === holder.startedAt
+    ) {
+      throw lockedBy(dataDir, holder.pid);
     }
     fs.rmSync(lockPath, { force: true });
     take();
   }
-  return () => fs.rmSync(lockPath, { force: true });
+  heldHere.add(lockPath);
+  return () => {
+    heldHere.delete(lockPath);
+    fs.rmSync(lockPath, { force: true });
+  };
+}
+
+const lockedBy = (dataDir: string, pid: number) =>
+  new DataDirLockedError(
+    `The data directory ${path.resolve(dataDir)} is in use by another Hireloop process (pid ${pid}). ` +
+      'Stop it first, or set DATA_DIR to another directory or DATABASE_URL to a PostgreSQL server.',
+  );
+
+function readHolder(lockPath: string): { pid: number; startedAt: string | null } | null {
+  const text = fs.readFileSync(lockPath, 'utf8').trim();
+  try {
+    const parsed = JSON.parse(text) as { pid?: unknown; startedAt?: unknown };
+    if (typeof parsed.pid === 'number')
+      return { pid: parsed.pid, startedAt: typeof parsed.startedAt === 'string' ? parsed.startedAt : null };
+  } catch {
+    // Older locks hold only the pid; an unreadable one blocks nothing.
+  }
+  const pid = Number(text);
+  return Number.isInteger(pid) && pid > 0 ? { pid, startedAt: startTimeOf(pid) } : null;
+}
+
+/** When the process started, in clock ticks since boot (Linux); null where /proc is not there. */
+function startTimeOf(pid: number): string | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces and parentheses; fields count from after it.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+  } catch {
+    return null;
+  }
 }
 
 function isAlive(pid: number): boolean {

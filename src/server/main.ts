@@ -13,7 +13,12 @@ async function main() {
   const config = loadConfig();
   const catalog = loadCatalog();
   const database = await openDatabase(
-    config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : { dataDir: config.DATA_DIR },
+    config.DATABASE_URL
+      ? {
+          databaseUrl: config.DATABASE_URL,
+          onConnectionError: (error) => console.warn(`A database connection was lost: ${error.message}`),
+        }
+      : { dataDir: config.DATA_DIR },
   );
   await migrateToLatest(database.db);
   if (config.SEED_DEMO) {
