@@ -1,0 +1,57 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DataDirLockedError, openDatabase } from '../../src/db/database.js';
+
+const dirs: string[] = [];
+const fresh = () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hireloop-lock-'));
+  dirs.push(dir);
+  return dir;
+};
+const startTime = (pid: number) => {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+};
+/** A live process that is not Hireloop, as a reused pid would be. */
+const bystander = spawn('sleep', ['300'], { stdio: 'ignore' });
+afterAll(() => {
+  bystander.kill();
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+// The lock guards the embedded database's directory; the PostgreSQL pass has nothing new to show.
+describe.skipIf(Boolean(process.env.DATABASE_URL))('the PGlite data directory lock', () => {
+  it('a lock left with this very pid (a container restarting as the same pid) does not block start-up', async () => {
+    const dir = fresh();
+    fs.writeFileSync(path.join(dir, 'hireloop.lock'), JSON.stringify({ pid: process.pid, startedAt: '1' }));
+    const database = await openDatabase({ dataDir: dir });
+    await database.close();
+    expect(fs.existsSync(path.join(dir, 'hireloop.lock'))).toBe(false);
+  }, 60_000);
+
+  it('a lock whose pid now belongs to another, later process does not block start-up', async () => {
+    const dir = fresh();
+    const pid = bystander.pid!;
+    fs.writeFileSync(path.join(dir, 'hireloop.lock'), JSON.stringify({ pid, startedAt: '1' }));
+    const database = await openDatabase({ dataDir: dir });
+    await database.close();
+  }, 60_000);
+
+  it('a live holder is refused with a message naming it, and so is a second open in one process', async () => {
+    const dir = fresh();
+    const pid = bystander.pid!;
+    fs.writeFileSync(path.join(dir, 'hireloop.lock'), JSON.stringify({ pid, startedAt: startTime(pid) }));
+    const refusal = await openDatabase({ dataDir: dir }).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(DataDirLockedError);
+    expect((refusal as Error).message).toContain(`in use by another Hireloop process (pid ${pid})`);
+
+    const own = fresh();
+    const first = await openDatabase({ dataDir: own });
+    const second = await openDatabase({ dataDir: own }).catch((error: unknown) => error);
+    expect(second).toBeInstanceOf(DataDirLockedError);
+    await first.close();
+  }, 60_000);
+});
