@@ -14,7 +14,7 @@ export interface ChangeInterviewInput {
 }
 
 /** The interview, if it can still be changed by this actor; a candidate reaches only their own. */
-async function changeable(deps: Deps, store: Store, input: ChangeInterviewInput) {
+async function changeable(deps: Deps, store: Pick<Store, 'scheduling'>, input: ChangeInterviewInput) {
   const interview = await store.scheduling.lockInterview(input.actor.orgId, input.interviewId);
   if (!interview || (input.actor.kind === 'candidate' && input.actor.candidateId !== interview.candidateId)) {
     return fail('interview.not_found', 'No such interview.');
@@ -40,7 +40,7 @@ async function changeable(deps: Deps, store: Store, input: ChangeInterviewInput)
 }
 
 function announce(
-  store: Store,
+  store: Pick<Store, 'audit' | 'outbox'>,
   actor: Actor,
   interview: BookedInterview,
   kind: 'rescheduled' | 'cancelled',
@@ -84,7 +84,7 @@ export function rescheduleInterview(deps: Deps, input: ChangeInterviewInput & { 
 
 export async function moveInterview(
   deps: Deps,
-  store: Store,
+  store: Pick<Store, 'scheduling' | 'applications' | 'people' | 'audit' | 'outbox'>,
   input: ChangeInterviewInput & { startsAt: Date },
 ) {
   const found = await changeable(deps, store, input);
@@ -125,7 +125,11 @@ export function cancelInterview(deps: Deps, input: ChangeInterviewInput) {
   return deps.transaction((store) => cancelBooked(deps, store, input));
 }
 
-export async function cancelBooked(deps: Deps, store: Store, input: ChangeInterviewInput) {
+export async function cancelBooked(
+  deps: Deps,
+  store: Pick<Store, 'scheduling' | 'audit' | 'outbox'>,
+  input: ChangeInterviewInput,
+) {
   const found = await changeable(deps, store, input);
   if (!found.ok) return found;
   const cancelled = await store.scheduling.cancelInterview(found.value.orgId, found.value.id, input.reason);
@@ -143,7 +147,7 @@ export async function cancelBooked(deps: Deps, store: Store, input: ChangeInterv
  */
 export async function cancelUpcoming(
   deps: Deps,
-  store: Store,
+  store: Pick<Store, 'scheduling' | 'audit' | 'outbox'>,
   actor: Actor,
   orgId: string,
   applicationId: string,
