@@ -94,6 +94,25 @@ export function decideRound(
 }
 
 /**
+ * R-ROUND-1 for booking: only the current round of an active application is scheduled, so a
+ * round is booked only once the one before it is decided.
+ */
+export function roundToSchedule(app: Pick<Application, 'status' | 'stageIndex' | 'plan'>, roundKey: string) {
+  if (app.status !== 'active') {
+    return fail('application.not_active', `The application is ${app.status}.`, { status: app.status });
+  }
+  const round = app.plan[app.stageIndex];
+  if (!round || round.key !== roundKey) {
+    return fail(
+      'round.not_current',
+      `Only the current round${round ? ` ("${round.key}")` : ''} can be scheduled.`,
+      { roundKey, currentRound: round?.key ?? null },
+    );
+  }
+  return ok(round);
+}
+
+/**
  * R-ROUND-4: insert an extra round into one application's plan, never before the current round
  * and never against the order of steps.
  */
