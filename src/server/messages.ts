@@ -1,6 +1,6 @@
 import { createEvent, type EventAttributes } from 'ics';
 import Mustache from 'mustache';
-import type { MessageRenderer } from '../core/shared/ports.js';
+import type { MessageRenderer } from '../core/notifications/notifications.port.js';
 
 // Emails are plain text: nothing to escape.
 const plain = { escape: (value: string) => value };

@@ -17,7 +17,7 @@ const interviewsEnd = {
  */
 export async function concludeApplication(
   deps: Deps,
-  store: Store,
+  store: Pick<Store, 'applications' | 'policies' | 'scheduling' | 'audit' | 'outbox'>,
   actor: Actor,
   ended: Application,
   endedWith: 'hired' | 'rejected' | 'withdrawn',

@@ -22,7 +22,7 @@ export async function decideApplicationRound(deps: Deps, input: DecideRoundInput
 
 export async function decideInStore(
   deps: Deps,
-  store: Store,
+  store: Pick<Store, 'applications' | 'feedback' | 'policies' | 'scheduling' | 'audit' | 'outbox'>,
   input: DecideRoundInput,
 ): Promise<Result<Application>> {
   const { actor } = input;

@@ -13,7 +13,7 @@ export async function hireApplication(deps: Deps, input: { actor: Actor; applica
 /** The hire itself, inside the caller's transaction: also the end of an accepted offer. */
 export async function hireInStore(
   deps: Deps,
-  store: Store,
+  store: Pick<Store, 'applications' | 'jobs' | 'policies' | 'scheduling' | 'audit' | 'outbox'>,
   actor: Actor,
   applicationId: string,
 ): Promise<Result<Application>> {

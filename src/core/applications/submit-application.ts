@@ -1,8 +1,10 @@
+import type { CandidateInput } from '../candidates/candidates.port.js';
 import { checkAcceptsApplications } from '../jobs/job.rules.js';
-import type { AttachmentInput, CandidateInput, Deps } from '../shared/ports.js';
+import type { Deps } from '../shared/ports.js';
 import { fail, ok } from '../shared/result.js';
 import type { Actor, Application } from '../shared/types.js';
 import { checkApplicationLimit, checkCooldown, initialStatus } from './application.rules.js';
+import type { AttachmentInput } from './applications.port.js';
 
 export interface SubmitApplicationInput {
   actor: Actor;

@@ -25,7 +25,7 @@ export async function withdrawApplication(
 /** Ends an open application as withdrawn by its candidate, inside the caller's transaction. */
 export async function endAsWithdrawn(
   deps: Deps,
-  store: Store,
+  store: Pick<Store, 'applications' | 'policies' | 'scheduling' | 'audit' | 'outbox'>,
   actor: Actor & { kind: 'candidate' },
   app: Application,
   reason: string | undefined,

@@ -7,7 +7,12 @@ import { checkSubmittable, sameContent } from './feedback.rules.js';
 type Loaded = Result<{ scorecard: Scorecard; attributeKeys: string[] }>;
 
 /** An interviewer's own scorecard on an interview, with the attributes its kit rates. */
-async function ownScorecard(deps: Deps, store: Store, actor: Actor, interviewId: string): Promise<Loaded> {
+async function ownScorecard(
+  deps: Deps,
+  store: Pick<Store, 'feedback' | 'scheduling' | 'applications'>,
+  actor: Actor,
+  interviewId: string,
+): Promise<Loaded> {
   if (actor.kind !== 'staff')
     return fail('scorecard.not_on_interview', 'Only interviewers write scorecards.');
   const scorecard = await store.feedback.lockScorecard(actor.orgId, interviewId, actor.userId);

@@ -1,6 +1,7 @@
-import type { Deps, JobFields } from '../shared/ports.js';
+import type { Deps } from '../shared/ports.js';
 import { fail, ok } from '../shared/result.js';
 import type { Actor } from '../shared/types.js';
+import type { JobFields } from './jobs.port.js';
 
 /** R-JOB-1, R-ORG-1: a job belongs to exactly one team and starts as a draft. */
 export async function createJob(deps: Deps, input: { actor: Actor; fields: JobFields }) {

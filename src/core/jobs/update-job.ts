@@ -1,6 +1,7 @@
-import type { Deps, JobFields } from '../shared/ports.js';
+import type { Deps } from '../shared/ports.js';
 import { fail, ok } from '../shared/result.js';
 import type { Actor } from '../shared/types.js';
+import type { JobFields } from './jobs.port.js';
 
 /** Edits a job's fields; `expectedVersion` makes a concurrent edit fail instead of being overwritten. */
 export async function updateJob(

@@ -1,17 +1,16 @@
 import { localTime } from '../feedback/business-days.rules.js';
 import { videoLink } from '../scheduling/video.js';
+import type { Deps, Store } from '../shared/ports.js';
+import { ok } from '../shared/result.js';
+import { eventPlan, nextUpdate, type PlannedEmail } from './notification.rules.js';
 import type {
   ApplicationContext,
-  Deps,
   InterviewContext,
   MessageRenderer,
   MessageText,
   OutboxEvent,
   Recipient,
-  Store,
-} from '../shared/ports.js';
-import { ok } from '../shared/result.js';
-import { eventPlan, nextUpdate, type PlannedEmail } from './notification.rules.js';
+} from './notifications.port.js';
 
 export interface DispatchOptions {
   renderer: MessageRenderer;
@@ -63,7 +62,7 @@ export async function dispatchEvents(deps: Deps, options: DispatchOptions) {
 
 async function dispatchOne(
   deps: Deps,
-  store: Store,
+  store: Pick<Store, 'notifications' | 'people'>,
   options: DispatchOptions,
   event: OutboxEvent,
 ): Promise<number> {
@@ -169,7 +168,7 @@ async function dispatchOne(
 /** The organisation's own wording first, then the shipped one; the reader's language, else English. */
 export async function templateText(
   deps: Deps,
-  store: Store,
+  store: Pick<Store, 'notifications'>,
   orgId: string,
   key: string,
   language: string,
@@ -184,7 +183,7 @@ export async function templateText(
 }
 
 async function recipientsOf(
-  store: Store,
+  store: Pick<Store, 'notifications'>,
   event: OutboxEvent,
   email: PlannedEmail,
   context: ApplicationContext | null,

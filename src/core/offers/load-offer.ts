@@ -8,7 +8,7 @@ import type { Actor, Application, Offer } from '../shared/types.js';
  * own applications; anyone else's is "not found", so ids reveal nothing.
  */
 export async function loadOffer(
-  store: Store,
+  store: Pick<Store, 'offers' | 'applications'>,
   actor: Actor,
   offerId: string,
 ): Promise<Result<{ offer: Offer; app: Application }>> {
@@ -23,7 +23,7 @@ export async function loadOffer(
 /** A shipped schedule, or one the organisation added (R-OFFER-2). */
 export async function findSchedule(
   deps: Deps,
-  store: Store,
+  store: Pick<Store, 'vestingSchedules'>,
   orgId: string,
   key: string,
 ): Promise<Result<VestingSchedule>> {

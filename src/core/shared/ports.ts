@@ -1,14 +1,24 @@
 import type { DomainError } from '../../contracts/errors.js';
 import type { InterviewKit } from '../../contracts/kits.js';
 import type { VestingSchedule } from '../../contracts/offer-terms.js';
+import type { AccountsRepository } from '../accounts/accounts.port.js';
 import type { ApplicationsRepository, AttachmentsRepository } from '../applications/applications.port.js';
+import type { AssessmentsRepository } from '../assessments/assessments.port.js';
+import type { AvailabilityRepository } from '../availability/availability.port.js';
 import type { BoardsRepository } from '../boards/boards.port.js';
 import type { CandidatesRepository } from '../candidates/candidates.port.js';
 import type { FeedbackRepository } from '../feedback/feedback.port.js';
 import type { JobsRepository } from '../jobs/jobs.port.js';
 import type { MessageText, NotificationsRepository } from '../notifications/notifications.port.js';
+import type { NotificationsAdminRepository } from '../notifications/notifications-admin.port.js';
 import type { OffersRepository, VestingSchedulesRepository } from '../offers/offers.port.js';
-import type { PeopleRepository, PoliciesRepository, TeamsRepository } from '../organisation/organisation.port.js';
+import type {
+  OrganisationRepository,
+  PeopleRepository,
+  PoliciesRepository,
+  TeamsRepository,
+} from '../organisation/organisation.port.js';
+import type { PadsRepository } from '../pads/pads.port.js';
 import type { ProcessesRepository } from '../processes/processes.port.js';
 import type { SchedulingRepository } from '../scheduling/scheduling.port.js';
 import type { AuditRepository } from './audit.port.js';
@@ -45,9 +55,15 @@ export interface Store {
   boards: BoardsRepository;
   notifications: NotificationsRepository;
   scheduling: SchedulingRepository;
+  availability: AvailabilityRepository;
   people: PeopleRepository;
   teams: TeamsRepository;
   policies: PoliciesRepository;
+  organisation: OrganisationRepository;
+  accounts: AccountsRepository;
+  notificationsAdmin: NotificationsAdminRepository;
+  assessments: AssessmentsRepository;
+  pads: PadsRepository;
   audit: AuditRepository;
   outbox: OutboxRepository;
 }

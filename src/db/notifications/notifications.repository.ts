@@ -1,8 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { EventKind } from '../../contracts/vocabulary.js';
-import type { Store } from '../../core/shared/ports.js';
+import type { NotificationsRepository } from '../../core/notifications/notifications.port.js';
+import { toApplication } from '../applications/applications.repository.js';
 import type { DB } from '../schema.js';
-import { toApplication } from '../store.js';
 
 const roleOf = {
   interviewers: 'interviewer',
@@ -11,8 +11,7 @@ const roleOf = {
   hr: 'hr',
 } as const;
 
-/** The notification side of the Store: events to dispatch, their recipients, deliveries, update timers. */
-export function notificationStore(trx: Kysely<DB>): Store['notifications'] {
+export function notificationsRepository(trx: Kysely<DB>): NotificationsRepository {
   return {
     async undispatched(limit) {
       const rows = await trx

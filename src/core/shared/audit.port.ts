@@ -1,0 +1,6 @@
+import type { AuditEntry } from './types.js';
+
+/** The audit log every module writes to: each change leaves one entry, in its own transaction. */
+export interface AuditRepository {
+  record(entry: AuditEntry): Promise<void>;
+}
