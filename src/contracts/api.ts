@@ -354,4 +354,6 @@ export const timelineEvent = z.object({
   actor: z.object({ kind: z.string(), id: z.string().nullable(), name: z.string().nullable() }),
   reason: z.string().nullable(),
   data: z.record(z.string(), z.unknown()),
+  /** On round events: false when a reject on the round does not end the application (see ADR 0011). */
+  eliminatory: z.boolean().optional(),
 });

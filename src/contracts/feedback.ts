@@ -84,6 +84,8 @@ export const scorecardListResponse = z.object({
 });
 export const debriefResponse = z.object({
   roundKey: z.string(),
+  /** False when a reject on this round does not end the application (see ADR 0011). */
+  eliminatory: z.boolean(),
   attributes: z.array(z.object({ key: z.string(), name: z.string() })),
   interviewers: z.array(
     z.object({

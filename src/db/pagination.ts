@@ -19,6 +19,16 @@ export function decodeCursor(
   return 'invalid';
 }
 
+/** A cursor the API did not issue; the error handler answers 400 for the query's `cursor`. */
+export class InvalidCursorError extends Error {}
+
+/** The position after which a page starts, or null for the first page. */
+export function afterCursor(cursor: string | undefined) {
+  const decoded = decodeCursor(cursor);
+  if (decoded === 'invalid') throw new InvalidCursorError('cursor is not one this API issued');
+  return decoded;
+}
+
 export function pageOf<T>(rows: T[], limit: number, keyOf: (row: T) => [string, string]) {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];

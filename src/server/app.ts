@@ -16,7 +16,13 @@ import type { Clock, Ids } from '../core/shared/ports.js';
 import { accounts } from '../db/accounts/accounts.js';
 import type { Database } from '../db/database.js';
 import { organisation } from '../db/organisation/organisation.js';
-import { InvalidCursorError, queries } from '../db/queries.js';
+import { applicationQueries } from '../db/applications/applications.queries.js';
+import { candidateQueries } from '../db/candidates/candidates.queries.js';
+import { feedbackQueries } from '../db/feedback/feedback.queries.js';
+import { jobQueries } from '../db/jobs/jobs.queries.js';
+import { offerQueries } from '../db/offers/offers.queries.js';
+import { InvalidCursorError } from '../db/pagination.js';
+import { workspaceQueries } from '../db/workspace/workspace.queries.js';
 import { createDeps } from '../db/store.js';
 import { hashToken, SESSION_COOKIE } from './auth.js';
 import type { Config } from './config.js';
@@ -25,6 +31,7 @@ import { grader, loadProblemSet } from './problems.js';
 import { applicationRoutes } from './routes/applications.js';
 import { assessmentRoutes } from './routes/assessments.js';
 import { authRoutes } from './routes/auth.js';
+import { candidateRoutes } from './routes/candidates.js';
 import { boardAdminRoutes } from './routes/boards.js';
 import { careerSiteRoutes } from './routes/boards-career-site.js';
 import { jobBoardRoutes } from './routes/boards-v1.js';
@@ -69,7 +76,14 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     ids,
     deps: createDeps(db, clock, ids, catalog),
     catalog,
-    queries: queries(db),
+    queries: {
+      applications: applicationQueries(db),
+      candidates: candidateQueries(db),
+      jobs: jobQueries(db),
+      feedback: feedbackQueries(db, catalog),
+      offers: offerQueries(db, catalog),
+      workspace: workspaceQueries(db),
+    },
     organisation: organisation(db, clock),
     accounts: accounts(db),
     grading: grader(loadProblemSet(), { threads: config.SANDBOX_RUNNERS }),
@@ -193,6 +207,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   processRoutes(app, ctx);
   jobRoutes(app, ctx);
   applicationRoutes(app, ctx);
+  candidateRoutes(app, ctx);
   candidatePortalRoutes(app, ctx);
   offerRoutes(app, ctx);
   feedbackRoutes(app, ctx);

@@ -13,7 +13,12 @@ import type { Clock, Deps, Ids } from '../core/shared/ports.js';
 import type { Result } from '../core/shared/result.js';
 import type { accounts } from '../db/accounts/accounts.js';
 import type { organisation } from '../db/organisation/organisation.js';
-import type { queries } from '../db/queries.js';
+import type { applicationQueries } from '../db/applications/applications.queries.js';
+import type { candidateQueries } from '../db/candidates/candidates.queries.js';
+import type { feedbackQueries } from '../db/feedback/feedback.queries.js';
+import type { jobQueries } from '../db/jobs/jobs.queries.js';
+import type { offerQueries } from '../db/offers/offers.queries.js';
+import type { workspaceQueries } from '../db/workspace/workspace.queries.js';
 import type { DB } from '../db/schema.js';
 import type { Config } from './config.js';
 import { sendError } from './errors.js';
@@ -28,6 +33,16 @@ export type App = FastifyInstance<
   ZodTypeProvider
 >;
 
+/** The read models routes answer from, one per module. */
+export interface Queries {
+  applications: ReturnType<typeof applicationQueries>;
+  candidates: ReturnType<typeof candidateQueries>;
+  jobs: ReturnType<typeof jobQueries>;
+  feedback: ReturnType<typeof feedbackQueries>;
+  offers: ReturnType<typeof offerQueries>;
+  workspace: ReturnType<typeof workspaceQueries>;
+}
+
 export interface AppContext {
   db: Kysely<DB>;
   config: Config;
@@ -35,7 +50,7 @@ export interface AppContext {
   ids: Ids;
   deps: Deps;
   catalog: ShippedCatalog;
-  queries: ReturnType<typeof queries>;
+  queries: Queries;
   organisation: ReturnType<typeof organisation>;
   accounts: ReturnType<typeof accounts>;
   /** Runs candidates' code and queries in the sandboxes, which start on first use. */

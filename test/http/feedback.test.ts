@@ -506,6 +506,58 @@ describe('decisions from feedback', () => {
     ).json();
     expect(decided.decisions.at(-1)).toMatchObject({ roundKey: 'committee', againstMajority: true });
   });
+
+  it('R-ROUND-2: a round that is not eliminatory says so in its debrief and the timeline; a reject on it moves on', async () => {
+    const { applicationId } = await interviewed();
+    const chat = {
+      key: 'chat',
+      name: 'Team chat',
+      step: 'interview_rounds',
+      roundType: 'hiring_manager',
+      durationMinutes: 30,
+      format: 'video',
+      eliminatory: false,
+    };
+    await call(as.hm, 'POST', `/api/applications/${applicationId}/rounds`, {
+      round: chat,
+      reason: 'An informational chat with the team.',
+    });
+    const debrief = async (roundKey: string) =>
+      (
+        await call(as.recruiter, 'GET', `/api/applications/${applicationId}/rounds/${roundKey}/debrief`)
+      ).json();
+    expect(await debrief('tech')).toMatchObject({ roundKey: 'tech', eliminatory: true });
+    expect(await debrief('chat')).toMatchObject({ roundKey: 'chat', eliminatory: false });
+    await call(as.hm, 'POST', `/api/applications/${applicationId}/decisions`, {
+      roundKey: 'tech',
+      decision: 'advance',
+      rationale: 'ok',
+      decideWithoutMissingFeedback: true,
+    });
+    const rejected = await call(as.hm, 'POST', `/api/applications/${applicationId}/decisions`, {
+      roundKey: 'chat',
+      decision: 'reject',
+      rationale: 'Not the team for them; the loop goes on.',
+    });
+    expect(rejected.json()).toMatchObject({ status: 'active', currentRound: 'hr' });
+    const timeline = (await call(as.recruiter, 'GET', `/api/applications/${applicationId}/timeline`)).json();
+    const rounds = timeline.items
+      .filter((e: { action: string }) => e.action.startsWith('round.'))
+      .map((e: { action: string; data: { roundKey: string }; eliminatory?: boolean }) => [
+        e.action,
+        e.data.roundKey,
+        e.eliminatory,
+      ]);
+    expect(rounds).toEqual([
+      ['round.advanced', 'resume', true],
+      ['round.added', 'chat', false],
+      ['round.advanced', 'tech', true],
+      ['round.rejected', 'chat', false],
+    ]);
+    const submitted = timeline.items.find((e: { action: string }) => e.action === 'application.submitted');
+    expect(submitted).toBeDefined();
+    expect(submitted).not.toHaveProperty('eliminatory');
+  });
 });
 
 describe('deadlines and reminders', () => {

@@ -8,8 +8,10 @@ import { withdrawApplication } from '../../src/core/applications/withdraw-applic
 import { reviseProcess } from '../../src/core/processes/revise-process.js';
 import type { Actor } from '../../src/core/shared/types.js';
 import type { Database } from '../../src/db/database.js';
+import { applicationQueries } from '../../src/db/applications/applications.queries.js';
+import { candidateQueries } from '../../src/db/candidates/candidates.queries.js';
+import { jobQueries } from '../../src/db/jobs/jobs.queries.js';
 import { organisation } from '../../src/db/organisation/organisation.js';
-import { queries } from '../../src/db/queries.js';
 import { openTestDatabase } from '../support/db.js';
 import { buildWorld, ok, smallTemplate, TestClock, type World } from '../support/world.js';
 
@@ -44,7 +46,7 @@ async function passAll(applicationId: string) {
   await world.passAllRounds(applicationId, () => clock.advanceDays(1));
 }
 
-const statusOf = async (id: string) => (await queries(world.db).getApplication(world.orgId, id))!.status;
+const statusOf = async (id: string) => (await applicationQueries(world.db).get(world.orgId, id))!.status;
 
 describe('submitting', () => {
   it('R-APP-1: the third open internship application is refused with the open ones named', async () => {
@@ -95,7 +97,7 @@ describe('submitting', () => {
     await passAll(first.id);
     ok(await hireApplication(world.deps, { actor: world.staff.hr, applicationId: first.id }));
     expect(await statusOf(second.id)).toBe('closed');
-    const timeline = await queries(world.db).timeline(world.orgId, 'application', second.id);
+    const timeline = (await applicationQueries(world.db).timeline(world.orgId, second.id))!;
     expect(timeline.at(-1)).toMatchObject({ action: 'application.closed', actor: { kind: 'system' } });
   });
 
@@ -158,14 +160,14 @@ describe('submitting', () => {
       clock.advanceMs(60_000);
       submitted.push(ok(await submit(world.jobs.fullTimeA.id, world.candidate())).application.id);
     }
-    const q = queries(world.db);
-    const first = await q.listApplications(world.orgId, { jobId: world.jobs.fullTimeA.id, limit: 2 });
-    const second = await q.listApplications(world.orgId, {
+    const q = applicationQueries(world.db);
+    const first = await q.list(world.orgId, { jobId: world.jobs.fullTimeA.id, limit: 2 });
+    const second = await q.list(world.orgId, {
       jobId: world.jobs.fullTimeA.id,
       limit: 2,
       cursor: first.nextCursor!,
     });
-    const third = await q.listApplications(world.orgId, {
+    const third = await q.list(world.orgId, {
       jobId: world.jobs.fullTimeA.id,
       limit: 2,
       cursor: second.nextCursor!,
@@ -225,12 +227,12 @@ describe('submitting', () => {
     expect(first.created).toBe(true);
     expect([retry.created, doubleClick.created]).toEqual([false, false]);
     expect(new Set([first.application.id, retry.application.id, doubleClick.application.id]).size).toBe(1);
-    const all = await queries(world.db).listApplications(world.orgId, {
+    const all = await applicationQueries(world.db).list(world.orgId, {
       jobId: world.jobs.fullTimeA.id,
       limit: 50,
     });
     expect(all.items).toHaveLength(1);
-    const candidates = await queries(world.db).listCandidates(world.orgId, { q: 'number', limit: 50 });
+    const candidates = await candidateQueries(world.db).list(world.orgId, { q: 'number', limit: 50 });
     expect(candidates.items).toHaveLength(1);
   });
 
@@ -242,7 +244,7 @@ describe('submitting', () => {
     const created = results.filter((r) => r.ok && r.value.created);
     expect(created).toHaveLength(1);
     for (const r of results) expect(r.ok || r.error.code).not.toBe('internal');
-    const all = await queries(world.db).listApplications(world.orgId, {
+    const all = await applicationQueries(world.db).list(world.orgId, {
       jobId: world.jobs.fullTimeA.id,
       limit: 50,
     });
@@ -333,7 +335,7 @@ describe('the pipeline', () => {
         rationale: 'Solid Go experience.',
       }),
     );
-    const detail = (await queries(world.db).getApplication(world.orgId, a.id))!;
+    const detail = (await applicationQueries(world.db).get(world.orgId, a.id))!;
     expect(detail.decisions).toEqual([
       expect.objectContaining({
         roundKey: 'resume',
@@ -365,8 +367,8 @@ describe('the pipeline', () => {
     );
     expect(extended.plan.map((r) => r.key)).toEqual(['resume', 'tech-extra', 'tech', 'hr']);
     expect(extended.plan[1]?.addedReason).toBe('The panel split.');
-    expect((await queries(world.db).getApplication(world.orgId, b.id))!.plan).toHaveLength(3);
-    const timeline = await queries(world.db).timeline(world.orgId, 'application', a.id);
+    expect((await applicationQueries(world.db).get(world.orgId, b.id))!.plan).toHaveLength(3);
+    const timeline = (await applicationQueries(world.db).timeline(world.orgId, a.id))!;
     expect(timeline.at(-1)).toMatchObject({ action: 'round.added', reason: 'The panel split.' });
   });
 
@@ -399,7 +401,7 @@ describe('the pipeline', () => {
     expect(stale.ok || stale.error.code).toBe('conflict.stale_version');
     const fresh = ok(await submit(world.jobs.fullTimeA.id, world.candidate())).application;
     expect(fresh.plan.map((r) => r.key)).toEqual(['resume', 'tech', 'tech-2', 'hr']);
-    expect((await queries(world.db).getApplication(world.orgId, running.id))!.plan.map((r) => r.key)).toEqual(
+    expect((await applicationQueries(world.db).get(world.orgId, running.id))!.plan.map((r) => r.key)).toEqual(
       ['resume', 'tech', 'hr'],
     );
   });
@@ -418,7 +420,7 @@ describe('the pipeline', () => {
     expect(early.ok || early.error.code).toBe('application.not_at_offer');
     ok(await hireApplication(world.deps, { actor: world.staff.hr, applicationId: a.id }));
     ok(await hireApplication(world.deps, { actor: world.staff.hr, applicationId: b.id }));
-    const job = (await queries(world.db).getJob(world.orgId, world.jobs.fullTimeA.id))!;
+    const job = (await jobQueries(world.db).get(world.orgId, world.jobs.fullTimeA.id))!;
     expect(job).toMatchObject({ status: 'closed', hiredCount: 2 });
     const full = await hireApplication(world.deps, { actor: world.staff.hr, applicationId: c.id });
     expect(full.ok || full.error.code).toBe('job.headcount_filled');
@@ -485,7 +487,7 @@ describe('the pipeline', () => {
       rationale: 'again',
     });
     expect(await count()).toEqual([2, 2]);
-    const timeline = await queries(world.db).timeline(world.orgId, 'application', a.id);
+    const timeline = (await applicationQueries(world.db).timeline(world.orgId, a.id))!;
     expect(timeline.map((e) => [e.action, e.actor.name, e.reason])).toEqual([
       ['application.submitted', 'recruiter', null],
       ['round.advanced', 'recruiter', 'ok'],

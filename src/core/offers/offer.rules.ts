@@ -83,7 +83,20 @@ export function diffTerms(previous: OfferTerms | null, next: OfferTerms): TermCh
     .map((field) => ({ field, from: before[field] ?? null, to: after[field] ?? null }));
 }
 
+const pastExpiry = (terms: Pick<OfferTerms, 'expiresAt'>, now: Date) => new Date(terms.expiresAt) <= now;
+
 export function checkNotExpired(terms: Pick<OfferTerms, 'expiresAt'>, now: Date) {
-  if (new Date(terms.expiresAt) > now) return ok(undefined);
+  if (!pastExpiry(terms, now)) return ok(undefined);
   return fail('offer.expired', `The offer expired at ${terms.expiresAt}.`, { expiresAt: terms.expiresAt });
 }
+
+/** A sent offer past its expiry reads as expired, whether or not anything has written that down yet. */
+export function effectiveStatus(
+  offer: { status: OfferStatus; terms: Pick<OfferTerms, 'expiresAt'> },
+  now: Date,
+): OfferStatus {
+  return offer.status === 'sent' && pastExpiry(offer.terms, now) ? 'expired' : offer.status;
+}
+
+/** R-OFFER-5: application to offer in 4–6 weeks; past six weeks an application is flagged. */
+export const OFFER_TARGET_DAYS = 42;

@@ -1,15 +1,15 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Rating, ScorecardContent } from '../../contracts/kits.js';
-import { localTime } from '../../core/feedback/business-days.rules.js';
-import { consensus, majority, ratingScore } from '../../core/feedback/feedback.rules.js';
+import type { ScorecardContent } from '../../contracts/kits.js';
 import type { Catalog } from '../../core/shared/ports.js';
 import type { DB } from '../schema.js';
-import { toApplication } from '../store.js';
 
 const iso = (d: Date) => d.toISOString();
 type InterviewRow = Selectable<DB['interviews']>;
 
-/** Read models for interviews and feedback. Who may see what is decided by the caller (R-FB-3). */
+/**
+ * Read models for interviews and feedback. Who may see what is decided by the caller; the panel's
+ * majority, the committee's consensus and the interviewer insights are computed in the core.
+ */
 export function feedbackQueries(db: Kysely<DB>, catalog: Catalog) {
   const presentInterview = (row: InterviewRow, name: string) => ({
     id: row.id,
@@ -60,40 +60,43 @@ export function feedbackQueries(db: Kysely<DB>, catalog: Catalog) {
       );
     },
 
-    /** An interviewer's own interviews, in their own time zone. */
-    async myInterviews(orgId: string, userId: string, zone: string) {
-      const rows = await db
-        .selectFrom('scorecards')
-        .innerJoin('interviews', 'interviews.id', 'scorecards.interview_id')
-        .innerJoin('applications', 'applications.id', 'scorecards.application_id')
-        .innerJoin('candidates', 'candidates.id', 'applications.candidate_id')
-        .innerJoin('jobs', 'jobs.id', 'applications.job_id')
-        .selectAll('interviews')
-        .select([
-          'scorecards.status as scorecard_status',
-          'scorecards.due_at',
-          'candidates.first_name',
-          'candidates.last_name',
-          'jobs.title as job_title',
-          'applications.plan',
-        ])
-        .where('scorecards.org_id', '=', orgId)
-        .where('scorecards.interviewer_id', '=', userId)
-        .orderBy('interviews.starts_at')
-        .execute();
-      return rows.map((r) => ({
-        ...presentInterview(r, r.plan.find((p) => p.key === r.round_key)?.name ?? r.round_key),
-        candidateName: `${r.first_name} ${r.last_name}`,
-        jobTitle: r.job_title,
-        startsAtLocal: localTime(r.starts_at, zone),
-        timezone: zone,
-        scorecardStatus: r.scorecard_status as 'pending' | 'draft' | 'submitted',
-        feedbackDueAt: iso(r.due_at),
-        feedbackDueAtLocal: localTime(r.due_at, zone),
-      }));
+    /** An interviewer's own interviews, with the time zone they read them in. */
+    async myInterviews(orgId: string, userId: string) {
+      const [user, rows] = await Promise.all([
+        db.selectFrom('users').select('timezone').where('id', '=', userId).executeTakeFirstOrThrow(),
+        db
+          .selectFrom('scorecards')
+          .innerJoin('interviews', 'interviews.id', 'scorecards.interview_id')
+          .innerJoin('applications', 'applications.id', 'scorecards.application_id')
+          .innerJoin('candidates', 'candidates.id', 'applications.candidate_id')
+          .innerJoin('jobs', 'jobs.id', 'applications.job_id')
+          .selectAll('interviews')
+          .select([
+            'scorecards.status as scorecard_status',
+            'scorecards.due_at',
+            'candidates.first_name',
+            'candidates.last_name',
+            'jobs.title as job_title',
+            'applications.plan',
+          ])
+          .where('scorecards.org_id', '=', orgId)
+          .where('scorecards.interviewer_id', '=', userId)
+          .orderBy('interviews.starts_at')
+          .execute(),
+      ]);
+      return {
+        timezone: user.timezone ?? 'UTC',
+        items: rows.map((r) => ({
+          ...presentInterview(r, r.plan.find((p) => p.key === r.round_key)?.name ?? r.round_key),
+          candidateName: `${r.first_name} ${r.last_name}`,
+          jobTitle: r.job_title,
+          scorecardStatus: r.scorecard_status as 'pending' | 'draft' | 'submitted',
+          feedbackDueAt: iso(r.due_at),
+        })),
+      };
     },
 
-    /** R-FB-1: the kit of one interview with the candidate's resume. */
+    /** The kit of one interview with the candidate's resume. */
     async kit(orgId: string, interviewId: string) {
       const row = await db
         .selectFrom('interviews')
@@ -219,19 +222,15 @@ export function feedbackQueries(db: Kysely<DB>, catalog: Catalog) {
       };
     },
 
-    /** All scorecards of a round side by side, with votes and the decision if taken. */
+    /** A round's scorecards, committee votes and decision, beside the application's plan. */
     async debrief(orgId: string, applicationId: string, roundKey: string) {
-      const appRow = await db
+      const app = await db
         .selectFrom('applications')
-        .selectAll()
+        .select('plan')
         .where('org_id', '=', orgId)
         .where('id', '=', applicationId)
         .executeTakeFirst();
-      if (!appRow) return null;
-      const app = toApplication(appRow);
-      const round = app.plan.find((r) => r.key === roundKey);
-      if (!round) return 'unknown_round' as const;
-      const kit = catalog.interviewKit(round.roundType);
+      if (!app) return null;
       const [cards, votes, decision] = await Promise.all([
         db
           .selectFrom('scorecards')
@@ -258,33 +257,21 @@ export function feedbackQueries(db: Kysely<DB>, catalog: Catalog) {
           .where('round_key', '=', roundKey)
           .executeTakeFirst(),
       ]);
-      const submitted = cards.filter((c) => c.status === 'submitted');
-      const voteList = votes.map((v) => v.vote as 'advance' | 'reject');
-      const agreed = consensus(voteList);
       return {
-        roundKey,
-        attributes: kit?.focusAttributes.map((a) => ({ key: a.key, name: a.name })) ?? [],
-        interviewers: cards.map((c) => ({
+        plan: app.plan,
+        cards: cards.map((c) => ({
           interviewerId: c.interviewer_id,
           name: c.name,
           status: c.status as 'pending' | 'draft' | 'submitted',
-          // Drafts are the interviewer's own until submitted.
-          ratings: c.status === 'submitted' ? c.content.ratings : {},
-          recommendation: c.status === 'submitted' ? c.content.recommendation : null,
-          notes: c.status === 'submitted' ? c.content.notes : '',
-          privateNote: c.status === 'submitted' ? c.content.privateNote : '',
+          content: c.content,
           late: c.submitted_at ? c.submitted_at > c.due_at : false,
         })),
-        majority: majority(submitted.map((c) => c.content.recommendation)),
-        committee: Boolean(round.committee),
         votes: votes.map((v) => ({
           voterId: v.voter_id,
           name: v.name,
           vote: v.vote as 'advance' | 'reject',
           note: v.note,
         })),
-        consensus: agreed,
-        suggestExtraRound: Boolean(round.committee) && votes.length > 0 && agreed === null,
         decision: decision
           ? {
               decision: decision.decision as 'advance' | 'reject',
@@ -304,11 +291,8 @@ export function feedbackQueries(db: Kysely<DB>, catalog: Catalog) {
         .orderBy('day')
         .execute(),
 
-    /**
-     * Interviewer insight: agreement of recommendations with decisions, leniency against the
-     * rest of the panel on the same rounds, and on-time rate.
-     */
-    async insights(orgId: string, now: Date) {
+    /** Every scorecard of the organisation with its interviewer and its round's decision, for the insights. */
+    async insightCards(orgId: string) {
       const cards = await db
         .selectFrom('scorecards')
         .innerJoin('users', 'users.id', 'scorecards.interviewer_id')
@@ -330,57 +314,16 @@ export function feedbackQueries(db: Kysely<DB>, catalog: Catalog) {
         ])
         .where('scorecards.org_id', '=', orgId)
         .execute();
-      const panelKey = (c: { application_id: string; round_key: string }) =>
-        `${c.application_id}/${c.round_key}`;
-      const panels = new Map<string, { interviewer: string; score: number }[]>();
-      for (const c of cards) {
-        if (c.status !== 'submitted' || !c.content.recommendation) continue;
-        const list = panels.get(panelKey(c)) ?? [];
-        list.push({ interviewer: c.interviewer_id, score: ratingScore(c.content.recommendation as Rating) });
-        panels.set(panelKey(c), list);
-      }
-      const people = new Map<string, typeof cards>();
-      for (const c of cards) people.set(c.interviewer_id, [...(people.get(c.interviewer_id) ?? []), c]);
-      const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
-      const round2 = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
-      return [...people.entries()]
-        .map(([interviewerId, list]) => {
-          const submitted = list.filter((c) => c.status === 'submitted' && c.content.recommendation);
-          const sided = submitted.filter(
-            (c) => c.decision && ratingScore(c.content.recommendation as Rating) !== 0,
-          );
-          const agreed = sided.filter(
-            (c) => ratingScore(c.content.recommendation as Rating) > 0 === (c.decision === 'advance'),
-          );
-          const differences = submitted.flatMap((c) => {
-            const others = (panels.get(panelKey(c)) ?? [])
-              .filter((p) => p.interviewer !== interviewerId)
-              .map((p) => p.score);
-            const panelMean = mean(others);
-            return panelMean === null ? [] : [ratingScore(c.content.recommendation as Rating) - panelMean];
-          });
-          const leniency = mean(differences);
-          const onTime = submitted.filter((c) => c.submitted_at! <= c.due_at).length;
-          const overdue = list.filter((c) => c.status !== 'submitted' && c.due_at < now).length;
-          return {
-            interviewerId,
-            name: list[0]!.name,
-            submitted: submitted.length,
-            agreementRate: sided.length ? round2(agreed.length / sided.length) : null,
-            leniency: round2(leniency),
-            tendency:
-              leniency === null
-                ? null
-                : leniency > 0.5
-                  ? ('lenient' as const)
-                  : leniency < -0.5
-                    ? ('harsh' as const)
-                    : ('balanced' as const),
-            onTimeRate: submitted.length + overdue ? round2(onTime / (submitted.length + overdue)) : null,
-            overdue,
-          };
-        })
-        .sort((a, b) => a.name.localeCompare(b.name));
+      return cards.map((c) => ({
+        interviewerId: c.interviewer_id,
+        name: c.name,
+        panel: `${c.application_id}/${c.round_key}`,
+        status: c.status as 'pending' | 'draft' | 'submitted',
+        recommendation: c.content.recommendation,
+        dueAt: c.due_at,
+        submittedAt: c.submitted_at,
+        decision: c.decision as 'advance' | 'reject' | null,
+      }));
     },
   };
 }

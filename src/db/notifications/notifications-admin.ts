@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { Clock } from '../../core/shared/ports.js';
 import type { Actor } from '../../core/shared/types.js';
-import { decodeCursor, pageOf } from '../pagination.js';
-import { InvalidCursorError } from '../queries.js';
+import { decodeCursor, InvalidCursorError, pageOf } from '../pagination.js';
 import type { DB } from '../schema.js';
 import { createStore, given } from '../store.js';
 

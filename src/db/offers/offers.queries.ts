@@ -1,26 +1,17 @@
 import type { Kysely } from 'kysely';
-import type { CompetingTerms, VestingSchedule } from '../../contracts/offer-terms.js';
-import {
-  type CompensationView,
-  compensationByYear,
-  type PayTerms,
-} from '../../core/offers/compensation.rules.js';
-import { nextApprover, outsideBand } from '../../core/offers/offer.rules.js';
-import type { Catalog, Clock } from '../../core/shared/ports.js';
-import type { Offer } from '../../core/shared/types.js';
-import { decodeCursor, pageOf } from '../pagination.js';
-import { InvalidCursorError } from '../queries.js';
+import type { CompetingTerms, OfferTerms, VestingSchedule } from '../../contracts/offer-terms.js';
+import type { Catalog } from '../../core/shared/ports.js';
+import { afterCursor, pageOf } from '../pagination.js';
 import type { DB } from '../schema.js';
-import { toOffer } from '../store.js';
+import { toOffer } from './offers.repository.js';
 
 const iso = (d: Date) => d.toISOString();
 
-/** A sent offer past its expiry is expired, whether or not anything has written that down yet. */
-export const effectiveStatus = (offer: Offer, now: Date): Offer['status'] =>
-  offer.status === 'sent' && new Date(offer.terms.expiresAt) <= now ? 'expired' : offer.status;
-
-/** Read models for offers, for staff and (trimmed) for the candidate. */
-export function offerQueries(db: Kysely<DB>, clock: Clock, catalog: Catalog) {
+/**
+ * Read models for offers, for staff and (trimmed) for the candidate. Statuses are as stored: what an
+ * offer past its expiry reads as, its next approver and its band check are the rules' to say.
+ */
+export function offerQueries(db: Kysely<DB>, catalog: Catalog) {
   async function schedule(orgId: string, key: string): Promise<VestingSchedule> {
     const shipped = catalog.vestingSchedule(key);
     if (shipped) return shipped;
@@ -31,12 +22,6 @@ export function offerQueries(db: Kysely<DB>, clock: Clock, catalog: Catalog) {
       .where('key', '=', key)
       .executeTakeFirstOrThrow();
     return row.definition;
-  }
-
-  async function column(orgId: string, label: string, terms: PayTerms & { vestingScheduleKey: string }) {
-    const s = await schedule(orgId, terms.vestingScheduleKey);
-    const view: CompensationView = compensationByYear(terms, s);
-    return { label, vestingSchedule: s.name, ...view };
   }
 
   async function load(orgId: string, id: string) {
@@ -76,7 +61,7 @@ export function offerQueries(db: Kysely<DB>, clock: Clock, catalog: Catalog) {
       id: offer.id,
       applicationId: offer.applicationId,
       jobTitle: row.job_title,
-      status: effectiveStatus(offer, clock.now()),
+      status: offer.status,
       revision: offer.revision,
       terms: offer.terms,
       sentAt: offer.sentAt ? iso(offer.sentAt) : null,
@@ -107,10 +92,7 @@ export function offerQueries(db: Kysely<DB>, clock: Clock, catalog: Catalog) {
         candidateId: row.candidate_id,
         approvalChain: offer.approvalChain,
         approvalsDone: offer.approvalsDone,
-        nextApprover:
-          offer.status === 'pending_approval' ? nextApprover(offer.approvalChain, offer.approvalsDone) : null,
         band: row.compensation_band,
-        outsideBand: outsideBand(offer.terms, row.compensation_band),
         revisions: revisions.map((r) => ({
           revision: r.revision,
           terms: r.terms,
@@ -156,8 +138,7 @@ export function offerQueries(db: Kysely<DB>, clock: Clock, catalog: Catalog) {
       orgId: string,
       q: { status?: string; applicationId?: string; limit: number; cursor?: string },
     ) {
-      const after = decodeCursor(q.cursor);
-      if (after === 'invalid') throw new InvalidCursorError('cursor is not one this API issued');
+      const after = afterCursor(q.cursor);
       let query = db
         .selectFrom('offers')
         .innerJoin('applications', 'applications.id', 'offers.application_id')
@@ -183,14 +164,13 @@ export function offerQueries(db: Kysely<DB>, clock: Clock, catalog: Catalog) {
         .limit(q.limit + 1)
         .execute();
       const page = pageOf(rows, q.limit, (r) => [iso(r.created_at), r.id]);
-      const now = clock.now();
       return {
         items: page.items.map((r) => ({
           id: r.id,
           applicationId: r.application_id,
           candidateName: `${r.first_name} ${r.last_name}`,
           jobTitle: r.job_title,
-          status: effectiveStatus(toOffer(r), now),
+          status: toOffer(r).status,
           revision: r.revision,
           baseSalaryCents: r.terms.baseSalaryCents,
           currency: r.terms.currency,
@@ -201,26 +181,25 @@ export function offerQueries(db: Kysely<DB>, clock: Clock, catalog: Catalog) {
       };
     },
 
-    /** R-OFFER-3: the offer year by year, beside the competing offers shared for the application. */
+    /** The terms of the offer and of the competing offers shared for its application, with their schedules. */
     async compensation(orgId: string, offerId: string) {
       const row = await load(orgId, offerId);
       if (!row) return null;
       const offer = toOffer(row);
-      const competingRows = await db
+      const competing = await db
         .selectFrom('competing_offers')
         .select('terms')
         .where('org_id', '=', orgId)
         .where('application_id', '=', offer.applicationId)
         .orderBy('created_at')
         .execute();
-      const ours = await column(orgId, 'This offer', offer.terms);
-      const competing = await Promise.all(
-        competingRows.map(({ terms }: { terms: CompetingTerms }) => column(orgId, terms.company, terms)),
-      );
+      const withSchedule = async <T extends OfferTerms | CompetingTerms>(terms: T) => ({
+        terms,
+        schedule: await schedule(orgId, terms.vestingScheduleKey),
+      });
       return {
-        offer: ours,
-        competing,
-        currencyMismatch: competing.some((c) => c.currency !== ours.currency),
+        offer: await withSchedule(offer.terms),
+        competing: await Promise.all(competing.map((c: { terms: CompetingTerms }) => withSchedule(c.terms))),
       };
     },
 

@@ -12,8 +12,7 @@ import { type Interval, subtract } from '../../core/availability/intervals.js';
 import type { PlanCandidate, PlanInterviewer } from '../../core/scheduling/planner/model.js';
 import type { Clock } from '../../core/shared/ports.js';
 import type { Actor, PlannedRound } from '../../core/shared/types.js';
-import { decodeCursor, pageOf } from '../pagination.js';
-import { InvalidCursorError } from '../queries.js';
+import { decodeCursor, InvalidCursorError, pageOf } from '../pagination.js';
 import type { DB } from '../schema.js';
 import { auditedWrite, given } from '../store.js';
 

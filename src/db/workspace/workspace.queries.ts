@@ -4,13 +4,15 @@ import { type Decider, steps as stepOrder } from '../../contracts/vocabulary.js'
 import type { DB } from '../schema.js';
 
 const CARDS_PER_COLUMN = 20;
-/** R-OFFER-5: application to offer in 4–6 weeks; past six weeks an application is flagged. */
-export const OFFER_TARGET_DAYS = 42;
 const round1 = (n: unknown) => (n === null || n === undefined ? null : Math.round(Number(n) * 10) / 10);
 const endedColumns = ['queued', 'hired', 'rejected', 'withdrawn', 'closed'] as const;
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-/** Read models for the staff screens: the pipeline board and the decision queue. */
+/** The funnel's k-th position: a round of the job's process, or the offer that follows the last. */
+const roundName = (rounds: { name: string }[], k: number) =>
+  rounds[k]?.name ?? (k === rounds.length ? 'Offer' : `Round ${k + 1}`);
+
+/** Read models for the staff screens: the pipeline board, the decision queue and the reports. */
 export function workspaceQueries(db: Kysely<DB>) {
   return {
     /**
@@ -69,8 +71,8 @@ export function workspaceQueries(db: Kysely<DB>) {
     },
 
     /**
-     * Applications waiting for a decision this person makes (R-ROUND-3: every round of the teams they
-     * manage, and rounds that name one of their roles as decider) with interviews on the current
+     * Applications waiting for a decision this person makes (every round of the teams they manage,
+     * and rounds that name one of their roles as decider) with interviews on the current
      * round; complete feedback first, then the longest waiting.
      */
     async decisionQueue(orgId: string, q: { managedTeamIds: string[]; deciders: Decider[]; limit: number }) {
@@ -117,14 +119,60 @@ export function workspaceQueries(db: Kysely<DB>) {
     },
 
     /**
+     * The funnel: for each job, how many applications reached each round (an application at round
+     * k, or one that ended at it, has reached rounds 0…k), and how many were hired.
+     */
+    async funnel(orgId: string, filter: { jobId?: string | undefined; teamId?: string | undefined }) {
+      let query = db
+        .selectFrom('applications')
+        .select(['job_id', 'stage_index', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('org_id', '=', orgId);
+      if (filter.jobId) query = query.where('job_id', '=', filter.jobId);
+      if (filter.teamId) query = query.where('team_id', '=', filter.teamId);
+      const rows = await query.groupBy(['job_id', 'stage_index', 'status']).execute();
+      const jobs = new Map<string, { reached: number[]; hired: number; total: number }>();
+      for (const r of rows) {
+        const job = jobs.get(r.job_id) ?? { reached: [], hired: 0, total: 0 };
+        const n = Number(r.n);
+        for (let k = 0; k <= r.stage_index; k++) job.reached[k] = (job.reached[k] ?? 0) + n;
+        if (r.status === 'hired') job.hired += n;
+        job.total += n;
+        jobs.set(r.job_id, job);
+      }
+      const named = jobs.size
+        ? await db
+            .selectFrom('jobs')
+            .innerJoin('processes', 'processes.id', 'jobs.process_id')
+            .select(['jobs.id', 'jobs.title', 'processes.definition'])
+            .where('jobs.id', 'in', [...jobs.keys()])
+            .execute()
+        : [];
+      const jobNames = new Map(named.map((n) => [n.id, n]));
+      return [...jobs.entries()].map(([jobId, j]) => ({
+        jobId,
+        jobTitle: jobNames.get(jobId)?.title ?? '',
+        total: j.total,
+        hired: j.hired,
+        rounds: Array.from({ length: j.reached.length }, (_, k) => ({
+          index: k,
+          name: roundName(jobNames.get(jobId)?.definition.rounds ?? [], k),
+          reached: j.reached[k] ?? 0,
+          passThrough:
+            k === 0 ? 1 : Math.round(((j.reached[k] ?? 0) / (j.reached[k - 1] || 1)) * 1000) / 1000,
+        })),
+      }));
+    },
+
+    /**
      * How long things take: days spent in each step (from one decision to the next), application to
-     * first offer sent against the 4–6-week target, and feedback handed in by its deadline.
+     * first offer sent against the target (`targetDays`), and feedback handed in by its deadline.
      */
     async timing(
       orgId: string,
       filter: { jobId?: string | undefined; teamId?: string | undefined },
-      now: Date,
+      at: { now: Date; targetDays: number },
     ) {
+      const { now, targetDays } = at;
       const scope = sql`a.org_id = ${orgId}
         and (${filter.jobId ?? null}::uuid is null or a.job_id = ${filter.jobId ?? null}::uuid)
         and (${filter.teamId ?? null}::uuid is null or a.team_id = ${filter.teamId ?? null}::uuid)`;
@@ -147,7 +195,7 @@ export function workspaceQueries(db: Kysely<DB>) {
         select count(*) as n,
                percentile_cont(0.5) within group (order by days) as median,
                percentile_cont(0.9) within group (order by days) as p90,
-               count(*) filter (where days <= ${OFFER_TARGET_DAYS}) as within,
+               count(*) filter (where days <= ${targetDays}) as within,
                count(*) filter (where days > 90) as slow
         from (
           select extract(epoch from min(o.sent_at) - a.submitted_at) / 86400 as days
@@ -156,7 +204,7 @@ export function workspaceQueries(db: Kysely<DB>) {
       const pastTarget = await sql<{ n: string }>`
         select count(*) as n from applications a
         where ${scope} and a.status = 'active'
-          and a.submitted_at < ${new Date(now.getTime() - OFFER_TARGET_DAYS * 86_400_000)}
+          and a.submitted_at < ${new Date(now.getTime() - targetDays * 86_400_000)}
           and not exists (select 1 from offers o where o.application_id = a.id and o.sent_at is not null)`.execute(
         db,
       );
@@ -181,7 +229,7 @@ export function workspaceQueries(db: Kysely<DB>) {
             meanDays: round1(r.mean)!,
           })),
         timeToOffer: {
-          targetDays: OFFER_TARGET_DAYS,
+          targetDays,
           offers,
           medianDays: round1(o.median),
           p90Days: round1(o.p90),

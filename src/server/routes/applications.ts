@@ -5,11 +5,8 @@ import {
   applicationDetail,
   applicationListItem,
   applicationListQuery,
-  attachmentSchema,
   bulkDecideBody,
   bulkDecideResponse,
-  candidateListQuery,
-  candidateSchema,
   decideBody,
   errorBody,
   idempotencyHeaders,
@@ -17,7 +14,6 @@ import {
   page,
   submitApplicationBody,
   timelineEvent,
-  uuid,
 } from '../../contracts/api.js';
 import type { DomainError } from '../../contracts/errors.js';
 import { addExtraRound } from '../../core/applications/add-extra-round.js';
@@ -38,7 +34,9 @@ export function applicationRoutes(app: App, ctx: AppContext) {
   /** Answers with the application as stored, in the same shape as GET. */
   async function answer(reply: FastifyReply, result: Result<Application, DomainError>, status = 200) {
     if (!result.ok) return sendError(reply, result.error);
-    return reply.code(status).send((await ctx.queries.getApplication(result.value.orgId, result.value.id))!);
+    return reply
+      .code(status)
+      .send((await ctx.queries.applications.get(result.value.orgId, result.value.id))!);
   }
 
   app.get(
@@ -47,13 +45,12 @@ export function applicationRoutes(app: App, ctx: AppContext) {
       preHandler: allow('application.read'),
       schema: {
         tags: ['applications'],
-        summary:
-          'The review queue: applications oldest first (R-APP-4), filtered by job, status or current round',
+        summary: 'The review queue: applications oldest first, filtered by job, status or current round',
         querystring: applicationListQuery,
         response: { 200: page(applicationListItem), 400: errorBody, ...denied },
       },
     },
-    async (request) => ctx.queries.listApplications(actorOf(request).orgId, request.query),
+    async (request) => ctx.queries.applications.list(actorOf(request).orgId, request.query),
   );
 
   app.post(
@@ -95,7 +92,7 @@ export function applicationRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const found = await ctx.queries.getApplication(actorOf(request).orgId, request.params.id);
+      const found = await ctx.queries.applications.get(actorOf(request).orgId, request.params.id);
       return found ?? sendError(reply, { code: 'application.not_found', message: 'No such application.' });
     },
   );
@@ -112,11 +109,10 @@ export function applicationRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const orgId = actorOf(request).orgId;
-      if (!(await ctx.queries.getApplication(orgId, request.params.id))) {
-        return sendError(reply, { code: 'application.not_found', message: 'No such application.' });
-      }
-      return { items: await ctx.queries.timeline(orgId, 'application', request.params.id) };
+      const items = await ctx.queries.applications.timeline(actorOf(request).orgId, request.params.id);
+      return items
+        ? { items }
+        : sendError(reply, { code: 'application.not_found', message: 'No such application.' });
     },
   );
 
@@ -126,7 +122,7 @@ export function applicationRoutes(app: App, ctx: AppContext) {
       preHandler: allow('application.decide'),
       schema: {
         tags: ['applications'],
-        summary: 'Decides the current round: advance or reject, with a rationale (R-ROUND-1..3)',
+        summary: 'Decides the current round: advance or reject, with a rationale',
         params: idParams,
         body: decideBody,
         response: { 200: applicationDetail, ...refusals },
@@ -167,7 +163,7 @@ export function applicationRoutes(app: App, ctx: AppContext) {
       preHandler: allow('application.add_round'),
       schema: {
         tags: ['applications'],
-        summary: "Adds an extra round to this application's plan, with a reason (R-ROUND-4)",
+        summary: "Adds an extra round to this application's plan, with a reason",
         params: idParams,
         body: addRoundBody,
         response: { 200: applicationDetail, ...refusals },
@@ -190,7 +186,7 @@ export function applicationRoutes(app: App, ctx: AppContext) {
       preHandler: allow('application.hire'),
       schema: {
         tags: ['applications'],
-        summary: 'Marks an application that passed every round as hired; fills one seat of the job (R-JOB-4)',
+        summary: 'Marks an application that passed every round as hired; fills one seat of the job',
         params: idParams,
         response: { 200: applicationDetail, ...refusals },
       },
@@ -200,109 +196,5 @@ export function applicationRoutes(app: App, ctx: AppContext) {
         reply,
         await hireApplication(ctx.deps, { actor: actorOf(request), applicationId: request.params.id }),
       ),
-  );
-
-  app.get(
-    '/api/reports/funnel',
-    {
-      preHandler: allow('application.read'),
-      schema: {
-        tags: ['reports'],
-        summary: 'Applications reaching each round, per job, with the pass-through rate between rounds',
-        querystring: z.object({ jobId: uuid.optional(), teamId: uuid.optional() }),
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                jobId: z.string(),
-                jobTitle: z.string(),
-                total: z.number(),
-                hired: z.number(),
-                rounds: z.array(
-                  z.object({
-                    index: z.number(),
-                    /** The round of the job's process at this position, or "Offer" after the last. */
-                    name: z.string(),
-                    reached: z.number(),
-                    passThrough: z.number(),
-                  }),
-                ),
-              }),
-            ),
-          }),
-          400: errorBody,
-          ...denied,
-        },
-      },
-    },
-    async (request) => ({ items: await ctx.queries.funnel(actorOf(request).orgId, request.query) }),
-  );
-
-  app.get(
-    '/api/candidates',
-    {
-      preHandler: allow('candidate.read'),
-      schema: {
-        tags: ['candidates'],
-        summary: 'Candidates, searchable by name or email',
-        querystring: candidateListQuery,
-        response: { 200: page(candidateSchema), 400: errorBody, ...denied },
-      },
-    },
-    async (request) => ctx.queries.listCandidates(actorOf(request).orgId, request.query),
-  );
-
-  app.get(
-    '/api/candidates/:id/attachments',
-    {
-      preHandler: allow('candidate.read'),
-      schema: {
-        tags: ['candidates'],
-        summary: "A candidate's resumes and cover letters",
-        params: idParams,
-        response: {
-          200: z.object({ items: z.array(attachmentSchema) }),
-          ...denied,
-        },
-      },
-    },
-    async (request) => ({ items: await ctx.queries.attachments(actorOf(request).orgId, request.params.id) }),
-  );
-
-  app.get(
-    '/api/attachments/:id',
-    {
-      preHandler: allow('candidate.read'),
-      schema: {
-        tags: ['candidates'],
-        summary: 'Downloads a resume or cover letter (staff only)',
-        params: idParams,
-      },
-    },
-    async (request, reply) => {
-      const file = await ctx.queries.attachmentFile(actorOf(request).orgId, request.params.id);
-      if (!file) return sendError(reply, { code: 'not_found', message: 'No such file.' });
-      return reply
-        .type(file.content_type)
-        .header('content-disposition', `attachment; filename="${file.filename.replace(/["\\\r\n]/g, '_')}"`)
-        .header('x-content-type-options', 'nosniff')
-        .send(file.data);
-    },
-  );
-
-  app.get(
-    '/api/candidates/:id',
-    {
-      preHandler: allow('candidate.read'),
-      schema: {
-        tags: ['candidates'],
-        params: idParams,
-        response: { 200: candidateSchema, 404: errorBody, ...denied },
-      },
-    },
-    async (request, reply) => {
-      const found = await ctx.queries.getCandidate(actorOf(request).orgId, request.params.id);
-      return found ?? sendError(reply, { code: 'candidate.not_found', message: 'No such candidate.' });
-    },
   );
 }

@@ -19,16 +19,19 @@ import {
   scorecardSubmitBody,
   voteBody,
 } from '../../contracts/feedback.js';
+import { localTime } from '../../core/feedback/business-days.rules.js';
 import { castCommitteeVote } from '../../core/feedback/cast-committee-vote.js';
 import { scorecardAccess } from '../../core/feedback/feedback.rules.js';
+import { getDebrief } from '../../core/feedback/get-debrief.js';
+import { getInterviewerInsights } from '../../core/feedback/get-interviewer-insights.js';
 import { amendScorecard, saveScorecardDraft, submitScorecard } from '../../core/feedback/write-scorecard.js';
+import { addHoliday } from '../../core/organisation/add-holiday.js';
 import { scheduleInterview } from '../../core/scheduling/schedule-interview.js';
 import { isAllowed } from '../../core/shared/permissions.js';
 import type { Result } from '../../core/shared/result.js';
 import type { Actor, Scorecard } from '../../core/shared/types.js';
-import { feedbackQueries } from '../../db/feedback/feedback.queries.js';
 import { actorOf, allow } from '../auth.js';
-import type { App, AppContext } from '../context.js';
+import { type App, type AppContext, respond } from '../context.js';
 import { sendError } from '../errors.js';
 
 const denied = { 401: errorBody, 403: errorBody };
@@ -38,8 +41,22 @@ const staffOf = (actor: Actor) => {
   return actor;
 };
 
+type MyInterviews = Awaited<ReturnType<AppContext['queries']['feedback']['myInterviews']>>;
+
+/** My interviews with their start and feedback deadline in my own time zone. */
+function presentMyInterviews({ timezone, items }: MyInterviews) {
+  return {
+    items: items.map((i) => ({
+      ...i,
+      startsAtLocal: localTime(new Date(i.startsAt), timezone),
+      timezone,
+      feedbackDueAtLocal: localTime(new Date(i.feedbackDueAt), timezone),
+    })),
+  };
+}
+
 export function feedbackRoutes(app: App, ctx: AppContext) {
-  const feedback = feedbackQueries(ctx.db, ctx.catalog);
+  const feedback = ctx.queries.feedback;
 
   /** The caller's own scorecard on an interview, in the list shape. */
   async function ownScorecard(actor: Actor, interviewId: string) {
@@ -116,8 +133,7 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
     },
     async (request) => {
       const actor = staffOf(actorOf(request));
-      const me = await ctx.queries.me(actor);
-      return { items: await feedback.myInterviews(actor.orgId, actor.userId, me.timezone ?? 'UTC') };
+      return presentMyInterviews(await feedback.myInterviews(actor.orgId, actor.userId));
     },
   );
 
@@ -128,7 +144,7 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
       schema: {
         tags: ['interviews'],
         summary:
-          "The interview kit (R-FB-1) with the candidate's resume: for the interview's interviewers and the hiring team",
+          "The interview kit with the candidate's resume: for the interview's interviewers and the hiring team",
         params: idParams,
         response: { 200: kitResponse, 404: errorBody, ...denied },
       },
@@ -240,7 +256,7 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
       schema: {
         tags: ['feedback'],
         summary:
-          "An application's scorecards: the hiring team sees all; an interviewer sees others' only after submitting their own (R-FB-3)",
+          "An application's scorecards: the hiring team sees all; an interviewer sees others' only after submitting their own",
         params: idParams,
         response: { 200: scorecardListResponse, ...denied },
       },
@@ -276,16 +292,11 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const debrief = await feedback.debrief(
-        actorOf(request).orgId,
-        request.params.id,
-        request.params.roundKey,
+      const result = await getDebrief(
+        { catalog: ctx.catalog, feedback },
+        { actor: actorOf(request), applicationId: request.params.id, roundKey: request.params.roundKey },
       );
-      if (debrief === null)
-        return sendError(reply, { code: 'application.not_found', message: 'No such application.' });
-      if (debrief === 'unknown_round')
-        return sendError(reply, { code: 'round.unknown', message: `No round "${request.params.roundKey}".` });
-      return debrief;
+      return respond(reply, result, (debrief) => debrief);
     },
   );
 
@@ -340,18 +351,8 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
         response: { 201: holidaySchema, 400: errorBody, 409: errorBody, ...denied },
       },
     },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      const exists = (await feedback.holidays(actor.orgId)).some((h) => h.day === request.body.day);
-      if (exists)
-        return sendError(reply, {
-          code: 'conflict.concurrent_change',
-          message: `${request.body.day} is already a holiday.`,
-          details: { field: 'day' },
-        });
-      await ctx.organisation.addHoliday(actor, request.body);
-      return reply.code(201).send(request.body);
-    },
+    async (request, reply) =>
+      respond(reply, await addHoliday(ctx.deps, { actor: actorOf(request), ...request.body }), (h) => h, 201),
   );
 
   app.get(
@@ -364,6 +365,12 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
         response: { 200: z.object({ items: z.array(insightSchema) }), ...denied },
       },
     },
-    async (request) => ({ items: await feedback.insights(actorOf(request).orgId, ctx.clock.now()) }),
+    async (request, reply) => {
+      const result = await getInterviewerInsights(
+        { clock: ctx.clock, feedback },
+        { actor: actorOf(request) },
+      );
+      return respond(reply, result, (items) => ({ items }));
+    },
   );
 }

@@ -20,7 +20,7 @@ const denied = { 401: errorBody, 403: errorBody };
 
 export function jobRoutes(app: App, ctx: AppContext) {
   /** Answers with the full job as stored, after a use case changed it. */
-  const reload = async (job: Job) => (await ctx.queries.getJob(job.orgId, job.id))!;
+  const reload = async (job: Job) => (await ctx.queries.jobs.get(job.orgId, job.id))!;
 
   app.get(
     '/api/jobs',
@@ -33,7 +33,7 @@ export function jobRoutes(app: App, ctx: AppContext) {
         response: { 200: page(jobSchema), 400: errorBody, ...denied },
       },
     },
-    async (request) => ctx.queries.listJobs(actorOf(request).orgId, request.query),
+    async (request) => ctx.queries.jobs.list(actorOf(request).orgId, request.query),
   );
 
   app.get(
@@ -43,7 +43,7 @@ export function jobRoutes(app: App, ctx: AppContext) {
       schema: { tags: ['jobs'], params: idParams, response: { 200: jobSchema, 404: errorBody, ...denied } },
     },
     async (request, reply) => {
-      const job = await ctx.queries.getJob(actorOf(request).orgId, request.params.id);
+      const job = await ctx.queries.jobs.get(actorOf(request).orgId, request.params.id);
       return job ?? sendError(reply, { code: 'job.not_found', message: 'No such job.' });
     },
   );

@@ -29,27 +29,41 @@ import { reviseOffer } from '../../core/offers/revise-offer.js';
 import { sendOffer } from '../../core/offers/send-offer.js';
 import { shareCompetingOffer } from '../../core/offers/share-competing-offer.js';
 import { submitOffer } from '../../core/offers/submit-offer.js';
+import { addVestingSchedule } from '../../core/organisation/add-vesting-schedule.js';
 import type { Result } from '../../core/shared/result.js';
 import type { Actor, Offer } from '../../core/shared/types.js';
-import { offerQueries } from '../../db/offers/offers.queries.js';
 import { actorOf, allow, candidateOf, candidateOnly } from '../auth.js';
-import type { App, AppContext } from '../context.js';
+import { type App, type AppContext, respond } from '../context.js';
 import { sendError } from '../errors.js';
 import { compensationChartSvg, offerLetterHtml, offerLetterPdf } from '../offer-documents.js';
+import {
+  presentCandidateOffer,
+  presentCompensation,
+  presentCounter,
+  presentOfferSummary,
+  presentStaffOffer,
+} from './offers.present.js';
 
 const denied = { 401: errorBody, 403: errorBody };
 const refusals = { 400: errorBody, 404: errorBody, 409: errorBody, 422: errorBody, ...denied };
 const notFound = { code: 'offer.not_found', message: 'No such offer.' } as const;
 
 export function offerRoutes(app: App, ctx: AppContext) {
-  const offers = offerQueries(ctx.db, ctx.clock, ctx.catalog);
+  const offers = ctx.queries.offers;
+  const staffOffer = async (orgId: string, id: string) => {
+    const offer = await offers.staffOffer(orgId, id);
+    return offer && presentStaffOffer(offer, ctx.clock.now());
+  };
+  const candidateOffer = async (orgId: string, candidateId: string, id: string) => {
+    const offer = await offers.candidateOffer(orgId, candidateId, id);
+    return offer && presentCandidateOffer(offer, ctx.clock.now());
+  };
 
   async function answer(reply: FastifyReply, result: Result<Offer, DomainError>, status = 200) {
     if (!result.ok) return sendError(reply, result.error);
-    return reply.code(status).send((await offers.staffOffer(result.value.orgId, result.value.id))!);
+    return reply.code(status).send((await staffOffer(result.value.orgId, result.value.id))!);
   }
 
-  /** The staff or candidate side of the documents: both may read the numbers of an offer they can see. */
   /** The terms of an offer the caller may see (the candidate only once it was sent), else null. */
   async function visibleTerms(actor: Actor, offerId: string) {
     const offer =
@@ -82,7 +96,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
         preHandler: guard,
         schema: {
           tags,
-          summary: 'Year-by-year pay for the offer beside the competing offers shared (R-OFFER-3)',
+          summary: 'Year-by-year pay for the offer beside the competing offers shared',
           params: idParams,
           response: { 200: compensationResponse, 404: errorBody, ...denied },
         },
@@ -90,7 +104,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
       async (request, reply) => {
         const actor = actorOf(request);
         if (!(await visibleTerms(actor, request.params.id))) return sendError(reply, notFound);
-        return (await offers.compensation(actor.orgId, request.params.id))!;
+        return presentCompensation((await offers.compensation(actor.orgId, request.params.id))!);
       },
     );
     app.get(
@@ -99,7 +113,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
       async (request, reply) => {
         const actor = actorOf(request);
         if (!(await visibleTerms(actor, request.params.id))) return sendError(reply, notFound);
-        const view = (await offers.compensation(actor.orgId, request.params.id))!;
+        const view = presentCompensation((await offers.compensation(actor.orgId, request.params.id))!);
         return reply.type('image/svg+xml').send(compensationChartSvg([view.offer, ...view.competing]));
       },
     );
@@ -138,7 +152,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
       preHandler: allow('offer.read'),
       schema: {
         tags: ['offers'],
-        summary: 'Vesting schedules: the shipped ones and the organisation’s own (R-OFFER-2)',
+        summary: 'Vesting schedules: the shipped ones and the organisation’s own',
         response: {
           200: z.object({ items: z.array(vestingScheduleItem) }),
           ...denied,
@@ -166,20 +180,13 @@ export function offerRoutes(app: App, ctx: AppContext) {
         response: { 201: vestingScheduleSchema, 400: errorBody, 409: errorBody, ...denied },
       },
     },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      const taken =
-        ctx.catalog.vestingSchedule(request.body.key) ??
-        (await offers.vestingSchedules(actor.orgId)).find((s) => s.key === request.body.key);
-      if (taken)
-        return sendError(reply, {
-          code: 'vesting.key_taken',
-          message: `A schedule "${request.body.key}" exists.`,
-          details: { field: 'key' },
-        });
-      await ctx.organisation.addVestingSchedule(actor, request.body);
-      return reply.code(201).send(request.body);
-    },
+    async (request, reply) =>
+      respond(
+        reply,
+        await addVestingSchedule(ctx.deps, { actor: actorOf(request), schedule: request.body }),
+        (s) => s,
+        201,
+      ),
   );
 
   app.get(
@@ -193,7 +200,10 @@ export function offerRoutes(app: App, ctx: AppContext) {
         response: { 200: page(offerSummarySchema), 400: errorBody, ...denied },
       },
     },
-    async (request) => offers.listOffers(actorOf(request).orgId, request.query),
+    async (request) => {
+      const page = await offers.listOffers(actorOf(request).orgId, request.query);
+      return { ...page, items: page.items.map((o) => presentOfferSummary(o, ctx.clock.now())) };
+    },
   );
   app.get(
     '/api/applications/:id/offers',
@@ -206,8 +216,13 @@ export function offerRoutes(app: App, ctx: AppContext) {
         response: { 200: page(offerSummarySchema), ...denied },
       },
     },
-    async (request) =>
-      offers.listOffers(actorOf(request).orgId, { applicationId: request.params.id, limit: 200 }),
+    async (request) => {
+      const page = await offers.listOffers(actorOf(request).orgId, {
+        applicationId: request.params.id,
+        limit: 200,
+      });
+      return { ...page, items: page.items.map((o) => presentOfferSummary(o, ctx.clock.now())) };
+    },
   );
   app.post(
     '/api/applications/:id/offers',
@@ -215,7 +230,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
       preHandler: allow('offer.manage'),
       schema: {
         tags: ['offers'],
-        summary: 'Drafts an offer for an application that passed its HR interview (R-OFFER-1)',
+        summary: 'Drafts an offer for an application that passed its HR interview',
         params: idParams,
         body: createOfferBody,
         response: { 201: offerSchema, ...refusals },
@@ -243,7 +258,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request, reply) =>
-      (await offers.staffOffer(actorOf(request).orgId, request.params.id)) ?? sendError(reply, notFound),
+      (await staffOffer(actorOf(request).orgId, request.params.id)) ?? sendError(reply, notFound),
   );
   app.post(
     '/api/offers/:id/revisions',
@@ -251,7 +266,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
       preHandler: allow('offer.manage'),
       schema: {
         tags: ['offers'],
-        summary: 'Counters with new terms for one or more components; every revision is kept (R-OFFER-4)',
+        summary: 'Counters with new terms for one or more components; every revision is kept',
         params: idParams,
         body: reviseOfferBody,
         response: { 200: offerSchema, ...refusals },
@@ -371,7 +386,8 @@ export function offerRoutes(app: App, ctx: AppContext) {
     },
     async (request) => {
       const actor = candidateOf(request);
-      return { items: await offers.candidateOffers(actor.orgId, actor.candidateId) };
+      const items = await offers.candidateOffers(actor.orgId, actor.candidateId);
+      return { items: items.map((o) => presentCandidateOffer(o, ctx.clock.now())) };
     },
   );
   app.get(
@@ -387,7 +403,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
     async (request, reply) => {
       const actor = candidateOf(request);
       return (
-        (await offers.candidateOffer(actor.orgId, actor.candidateId, request.params.id)) ??
+        (await candidateOffer(actor.orgId, actor.candidateId, request.params.id)) ??
         sendError(reply, notFound)
       );
     },
@@ -415,7 +431,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
           reason: request.body.reason,
         });
         if (!result.ok) return sendError(reply, result.error);
-        return (await offers.candidateOffer(actor.orgId, actor.candidateId, request.params.id))!;
+        return (await candidateOffer(actor.orgId, actor.candidateId, request.params.id))!;
       },
     );
   }
@@ -425,7 +441,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
       preHandler: candidateOnly,
       schema: {
         tags: ['candidate portal'],
-        summary: 'Counters one component of the offer (R-OFFER-4)',
+        summary: 'Counters one component of the offer',
         params: idParams,
         body: counterBody,
         response: { 201: offerCounterSchema, ...refusals },
@@ -437,16 +453,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
         offerId: request.params.id,
         ...request.body,
       });
-      if (!result.ok) return sendError(reply, result.error);
-      const c = result.value;
-      return reply.code(201).send({
-        id: c.id,
-        revision: c.revision,
-        component: c.component,
-        proposal: c.proposal,
-        note: c.note,
-        at: c.at.toISOString(),
-      });
+      return respond(reply, result, presentCounter, 201);
     },
   );
   app.post(

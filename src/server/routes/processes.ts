@@ -9,8 +9,8 @@ import {
   uuid,
 } from '../../contracts/api.js';
 import { adoptTemplate } from '../../core/processes/adopt-template.js';
+import type { Process } from '../../core/processes/processes.port.js';
 import { reviseProcess } from '../../core/processes/revise-process.js';
-import type { Process } from '../../core/shared/ports.js';
 import { actorOf, allow } from '../auth.js';
 import { type App, type AppContext, respond } from '../context.js';
 import { sendError } from '../errors.js';

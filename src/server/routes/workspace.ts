@@ -1,4 +1,5 @@
-import { errorBody, idParams } from '../../contracts/api.js';
+import { z } from 'zod';
+import { errorBody, idParams, uuid } from '../../contracts/api.js';
 import { deciders } from '../../contracts/vocabulary.js';
 import {
   decisionQueueQuery,
@@ -7,16 +8,16 @@ import {
   reportFilter,
   timingResponse,
 } from '../../contracts/workspace.js';
-import { workspaceQueries } from '../../db/workspace/workspace.queries.js';
+import { OFFER_TARGET_DAYS } from '../../core/offers/offer.rules.js';
 import { actorOf, allow } from '../auth.js';
 import type { App, AppContext } from '../context.js';
 import { sendError } from '../errors.js';
 
 const denied = { 401: errorBody, 403: errorBody };
 
-/** Read models behind the staff screens. */
+/** Read models behind the staff screens: the pipeline, the decision queue and the reports. */
 export function workspaceRoutes(app: App, ctx: AppContext) {
-  const read = workspaceQueries(ctx.db);
+  const read = ctx.queries.workspace;
 
   app.get(
     '/api/jobs/:id/pipeline',
@@ -68,6 +69,46 @@ export function workspaceRoutes(app: App, ctx: AppContext) {
         response: { 200: timingResponse, 400: errorBody, ...denied },
       },
     },
-    async (request) => read.timing(actorOf(request).orgId, request.query, ctx.clock.now()),
+    async (request) =>
+      read.timing(actorOf(request).orgId, request.query, {
+        now: ctx.clock.now(),
+        targetDays: OFFER_TARGET_DAYS,
+      }),
+  );
+
+  app.get(
+    '/api/reports/funnel',
+    {
+      preHandler: allow('application.read'),
+      schema: {
+        tags: ['reports'],
+        summary: 'Applications reaching each round, per job, with the pass-through rate between rounds',
+        querystring: z.object({ jobId: uuid.optional(), teamId: uuid.optional() }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                jobId: z.string(),
+                jobTitle: z.string(),
+                total: z.number(),
+                hired: z.number(),
+                rounds: z.array(
+                  z.object({
+                    index: z.number(),
+                    /** The round of the job's process at this position, or "Offer" after the last. */
+                    name: z.string(),
+                    reached: z.number(),
+                    passThrough: z.number(),
+                  }),
+                ),
+              }),
+            ),
+          }),
+          400: errorBody,
+          ...denied,
+        },
+      },
+    },
+    async (request) => ({ items: await read.funnel(actorOf(request).orgId, request.query) }),
   );
 }

@@ -1,0 +1,194 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import { presentCandidate } from '../candidates/candidates.queries.js';
+import { afterCursor, pageOf } from '../pagination.js';
+import type { DB } from '../schema.js';
+import { toApplication } from './applications.repository.js';
+
+const iso = (d: Date) => d.toISOString();
+
+export function presentApplication(row: Selectable<DB['applications']>) {
+  const app = toApplication(row);
+  const current = app.status === 'active' ? app.plan[app.stageIndex] : undefined;
+  return {
+    id: app.id,
+    jobId: app.jobId,
+    teamId: app.teamId,
+    candidateId: app.candidateId,
+    jobFamily: app.jobFamily,
+    status: app.status,
+    currentRound: current?.key ?? null,
+    step: app.stageIndex >= app.plan.length ? 'offer' : (app.plan[app.stageIndex]?.step ?? 'offer'),
+    plan: app.plan,
+    processId: app.processId,
+    submittedAt: iso(app.submittedAt),
+    endedAt: app.endedAt ? iso(app.endedAt) : null,
+    version: app.version,
+  };
+}
+
+/** Read models for applications: the review queue, one application, its timeline. */
+export function applicationQueries(db: Kysely<DB>) {
+  return {
+    /** The review queue is oldest first. */
+    async list(
+      orgId: string,
+      q: {
+        jobId?: string;
+        status?: string;
+        roundKey?: string;
+        step?: string;
+        candidateId?: string;
+        limit: number;
+        cursor?: string;
+      },
+    ) {
+      const after = afterCursor(q.cursor);
+      let query = db
+        .selectFrom('applications')
+        .innerJoin('candidates', 'candidates.id', 'applications.candidate_id')
+        .innerJoin('jobs', 'jobs.id', 'applications.job_id')
+        .selectAll('applications')
+        .select(['candidates.first_name', 'candidates.last_name', 'jobs.title as job_title'])
+        .where('applications.org_id', '=', orgId);
+      if (q.jobId) query = query.where('applications.job_id', '=', q.jobId);
+      if (q.status) query = query.where('applications.status', '=', q.status);
+      if (q.candidateId) query = query.where('applications.candidate_id', '=', q.candidateId);
+      if (q.roundKey)
+        query = query
+          .where('applications.status', '=', 'active')
+          .where('applications.current_round_key', '=', q.roundKey);
+      if (q.step)
+        query = query
+          .where('applications.status', '=', 'active')
+          .where(sql<string>`applications.plan -> applications.stage_index ->> 'step'`, '=', q.step);
+      if (after) {
+        query = query.where((eb) =>
+          eb(
+            eb.refTuple('applications.submitted_at', 'applications.id'),
+            '>',
+            eb.tuple(new Date(after.sortValue), after.id),
+          ),
+        );
+      }
+      const rows = await query
+        .orderBy('applications.submitted_at')
+        .orderBy('applications.id')
+        .limit(q.limit + 1)
+        .execute();
+      const p = pageOf(rows, q.limit, (r) => [iso(r.submitted_at), r.id]);
+      return {
+        items: p.items.map((r) => ({
+          ...presentApplication(r),
+          candidateName: `${r.first_name} ${r.last_name}`,
+          jobTitle: r.job_title,
+        })),
+        nextCursor: p.nextCursor,
+      };
+    },
+
+    async get(orgId: string, id: string) {
+      const row = await db
+        .selectFrom('applications')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!row) return null;
+      const [candidate, job, decisions] = await Promise.all([
+        db.selectFrom('candidates').selectAll().where('id', '=', row.candidate_id).executeTakeFirstOrThrow(),
+        db
+          .selectFrom('jobs')
+          .select(['id', 'title', 'status'])
+          .where('id', '=', row.job_id)
+          .executeTakeFirstOrThrow(),
+        db
+          .selectFrom('round_decisions')
+          .selectAll()
+          .where('application_id', '=', id)
+          .orderBy('decided_at')
+          .execute(),
+      ]);
+      return {
+        ...presentApplication(row),
+        candidate: { ...presentCandidate(candidate), resumeText: candidate.resume_text },
+        job,
+        decisions: decisions.map((d) => ({
+          roundKey: d.round_key,
+          decision: d.decision as 'advance' | 'reject',
+          rationale: d.rationale,
+          againstMajority: d.against_majority,
+          missingFeedback: d.missing_feedback,
+          decidedBy: d.decided_by,
+          decidedAt: iso(d.decided_at),
+        })),
+      };
+    },
+
+    /** A candidate's applications, oldest first, with when the candidate last wrote. */
+    async forCandidate(orgId: string, candidateId: string) {
+      const rows = await db
+        .selectFrom('applications')
+        .innerJoin('jobs', 'jobs.id', 'applications.job_id')
+        .selectAll('applications')
+        .select('jobs.title as job_title')
+        .where('applications.org_id', '=', orgId)
+        .where('applications.candidate_id', '=', candidateId)
+        .orderBy('applications.submitted_at')
+        .execute();
+      return rows.map((r) => ({
+        ...presentApplication(r),
+        jobTitle: r.job_title,
+        lastHeardAt: r.last_candidate_message_at ? iso(r.last_candidate_message_at) : null,
+      }));
+    },
+
+    /**
+     * Every change to one application, oldest first, or null when there is no such application.
+     * Round events say whether their round was eliminatory, so a reject that did not end the
+     * application reads as such.
+     */
+    async timeline(orgId: string, applicationId: string) {
+      const app = await db
+        .selectFrom('applications')
+        .select('plan')
+        .where('org_id', '=', orgId)
+        .where('id', '=', applicationId)
+        .executeTakeFirst();
+      if (!app) return null;
+      const rows = await db
+        .selectFrom('audit_events')
+        .leftJoin('users', 'users.id', 'audit_events.actor_id')
+        .leftJoin('candidates', 'candidates.id', 'audit_events.actor_id')
+        .select([
+          'audit_events.seq',
+          'audit_events.at',
+          'audit_events.action',
+          'audit_events.actor_kind',
+          'audit_events.actor_id',
+          'audit_events.reason',
+          'audit_events.data',
+          'users.name as user_name',
+          sql<string | null>`candidates.first_name || ' ' || candidates.last_name`.as('candidate_name'),
+        ])
+        .where('audit_events.org_id', '=', orgId)
+        .where('audit_events.entity_type', '=', 'application')
+        .where('audit_events.entity_id', '=', applicationId)
+        .orderBy('audit_events.seq')
+        .execute();
+      const roundOf = (action: string, data: Record<string, unknown>) =>
+        action.startsWith('round.') ? app.plan.find((r) => r.key === data.roundKey) : undefined;
+      return rows.map((r) => {
+        const round = roundOf(r.action, r.data);
+        return {
+          seq: Number(r.seq),
+          at: iso(r.at),
+          action: r.action,
+          actor: { kind: r.actor_kind, id: r.actor_id, name: r.user_name ?? r.candidate_name ?? null },
+          reason: r.reason,
+          data: r.data,
+          ...(round ? { eliminatory: Boolean(round.eliminatory) } : {}),
+        };
+      });
+    },
+  };
+}
