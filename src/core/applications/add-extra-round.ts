@@ -3,7 +3,7 @@ import { fail, ok } from '../shared/result.js';
 import type { Actor, PlannedRound } from '../shared/types.js';
 import { canDecide, insertExtraRound } from './application.rules.js';
 
-/** R-ROUND-4: the hiring manager extends one application's plan, with a reason. */
+/** The hiring manager extends one application's plan, with a reason. */
 export async function addExtraRound(
   deps: Deps,
   input: {

@@ -12,7 +12,7 @@ const interviewsEnd = {
 
 /**
  * What every ending shares: interviews still to come are cancelled, the candidate's other
- * applications move on per R-APP-2 and the candidate is told (R-FB-5), all inside the caller's
+ * applications move on as their family's policy says and the candidate is told, all inside the caller's
  * transaction.
  */
 export async function concludeApplication(

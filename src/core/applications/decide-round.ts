@@ -15,7 +15,7 @@ export interface DecideRoundInput {
   decideWithoutMissingFeedback?: boolean | undefined;
 }
 
-/** R-ROUND-3: the decider records advance or reject with a written rationale. */
+/** The decider records advance or reject with a written rationale. */
 export async function decideApplicationRound(deps: Deps, input: DecideRoundInput) {
   return deps.transaction((store) => decideInStore(deps, store, input));
 }
@@ -42,7 +42,7 @@ export async function decideInStore(
       },
     );
   }
-  // R-ROUND-3: the decision waits for every scorecard of the round, unless the decider chooses not to.
+  // The decision waits for every scorecard of the round, unless the decider chooses not to.
   const feedback = await store.feedback.roundFeedback(orgId, app.id, round.key);
   const missing = feedback.filter((f) => f.status !== 'submitted').map((f) => f.interviewerId);
   if (missing.length > 0 && !input.decideWithoutMissingFeedback) {

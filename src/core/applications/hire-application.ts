@@ -5,7 +5,7 @@ import type { Actor, Application } from '../shared/types.js';
 import { checkHireable } from './application.rules.js';
 import { concludeApplication } from './conclude-application.js';
 
-/** Marks an application that passed every round as hired; R-JOB-4 closes the job on its last seat. */
+/** Marks an application that passed every round as hired; its job closes on the last seat. */
 export async function hireApplication(deps: Deps, input: { actor: Actor; applicationId: string }) {
   return deps.transaction((store) => hireInStore(deps, store, input.actor, input.applicationId));
 }

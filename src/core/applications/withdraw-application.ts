@@ -4,7 +4,7 @@ import type { Actor, Application } from '../shared/types.js';
 import { checkWithdrawable } from './application.rules.js';
 import { concludeApplication } from './conclude-application.js';
 
-/** R-CAND-3: a candidate may withdraw their own application at any time. */
+/** A candidate may withdraw their own application at any time. */
 export async function withdrawApplication(
   deps: Deps,
   input: { actor: Actor & { kind: 'candidate' }; applicationId: string; reason?: string | undefined },

@@ -7,7 +7,7 @@ import { checkErasable, openApplications } from './candidate.rules.js';
 export const ERASURE_REASON = 'The candidate asked for their data to be erased.';
 
 /**
- * R-CAND-4: the candidate erases their own data. Open applications are withdrawn first (their
+ * The candidate erases their own data. Open applications are withdrawn first (their
  * interviews cancelled, the team told), then the personal data goes, in one transaction.
  */
 export async function eraseCandidate(deps: Deps, input: { actor: Actor & { kind: 'candidate' } }) {

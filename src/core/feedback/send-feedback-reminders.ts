@@ -9,7 +9,7 @@ const kinds = {
 } as const;
 
 /**
- * R-FB-4: one sweep of overdue feedback. Each scorecard moves forward through its reminder stages
+ * One sweep of overdue feedback. Each scorecard moves forward through its reminder stages
  * (a day before, at the deadline, escalation a day after) and every stage it passes leaves one
  * outbox message; dedupe keys make a repeated sweep harmless.
  */

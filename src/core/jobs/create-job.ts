@@ -3,7 +3,7 @@ import { fail, ok } from '../shared/result.js';
 import type { Actor } from '../shared/types.js';
 import type { JobFields } from './jobs.port.js';
 
-/** R-JOB-1, R-ORG-1: a job belongs to exactly one team and starts as a draft. */
+/** R-JOB-1: a job belongs to exactly one team and starts as a draft. */
 export async function createJob(deps: Deps, input: { actor: Actor; fields: JobFields }) {
   const { actor, fields } = input;
   return deps.transaction(async (store) => {

@@ -122,7 +122,7 @@ async function dispatchOne(
             )
           : null;
       await deliver(email, to, data, calendar);
-      // R-FB-5: news to the candidate resets the clock of the update guarantee.
+      // News to the candidate resets the clock of the update guarantee.
       if (email.countsAsUpdate && context) {
         const settings = await store.notifications.updateSettings(event.orgId);
         const holidays = await store.people.holidays(event.orgId);
@@ -193,7 +193,7 @@ async function recipientsOf(
   switch (email.audience) {
     case 'candidate': {
       const candidate = candidateId ? await store.notifications.candidate(event.orgId, candidateId) : null;
-      // R-CAND-4: nothing is ever sent to a candidate whose data was erased.
+      // Nothing is ever sent to a candidate whose data was erased.
       return candidate && !candidate.erased ? [candidate] : [];
     }
     case 'interviewer': {
@@ -235,7 +235,7 @@ function messageData(
     teamName: context?.teamName,
     currentStep: context?.currentStep,
     nextStep: context?.nextStep,
-    // R-FB-5: the standard rejection carries the rationale only where the organisation allows it.
+    // The standard rejection carries the rationale only where the organisation allows it.
     feedback: context?.shareRejectionFeedback ? context.lastRationale : null,
     interview: interview &&
       when && {

@@ -2,7 +2,7 @@ import type { Deps } from '../shared/ports.js';
 import { ok } from '../shared/result.js';
 
 /**
- * R-FB-5, one sweep: a business day before an open application's update is due, the recruiters
+ * One sweep: a business day before an open application's update is due, the recruiters
  * are warned so a person can write; when it is due, an automatic update saying where the
  * candidate stands goes out. Each fires once per silence (dedupe on the last message time).
  */

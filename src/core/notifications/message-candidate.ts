@@ -2,7 +2,7 @@ import type { Deps } from '../shared/ports.js';
 import { fail, ok } from '../shared/result.js';
 import type { Actor } from '../shared/types.js';
 
-/** A person writes to the candidate about their application; it counts as news (R-FB-5). */
+/** A person writes to the candidate about their application; it counts as news for the update guarantee. */
 export async function messageCandidate(
   deps: Deps,
   input: { actor: Actor; applicationId: string; subject: string; body: string },

@@ -4,7 +4,7 @@ import { fail, ok } from '../shared/result.js';
 import type { Actor, OfferCounter } from '../shared/types.js';
 import { loadOffer } from './load-offer.js';
 
-/** R-OFFER-4: the candidate counters one component of a sent offer; the recruiter answers with a revision. */
+/** The candidate counters one component of a sent offer; the recruiter answers with a revision. */
 export async function counterOffer(
   deps: Deps,
   input: {

@@ -10,7 +10,7 @@ export type DraftTerms = Omit<OfferTerms, 'vestingScheduleKey'> & { vestingSched
 
 /**
  * R-OFFER-1: drafts an offer for an application that has passed every round, the HR interview
- * included. Without a schedule named, the equity vests on the process's default (R-OFFER-2).
+ * included. Without a schedule named, the equity vests on the process's default.
  */
 export async function createOffer(
   deps: Deps,

@@ -4,7 +4,7 @@ import type { Actor } from '../shared/types.js';
 import { loadOffer } from './load-offer.js';
 import { canApprove, checkOfferTransition, nextApprover } from './offer.rules.js';
 
-/** R-OFFER-4: each role of the chain approves in turn; a rejection sends the offer back to draft. */
+/** Each role of the chain approves in turn; a rejection sends the offer back to draft. */
 export async function decideOfferApproval(
   deps: Deps,
   input: { actor: Actor; offerId: string; decision: 'approve' | 'reject'; note: string },

@@ -20,7 +20,7 @@ export async function loadOffer(
   return ok({ offer, app });
 }
 
-/** A shipped schedule, or one the organisation added (R-OFFER-2). */
+/** A shipped schedule, or one the organisation added. */
 export async function findSchedule(
   deps: Deps,
   store: Pick<Store, 'vestingSchedules'>,

@@ -7,7 +7,7 @@ import { checkNotExpired, checkOfferTransition } from './offer.rules.js';
 
 /**
  * The candidate accepts or declines a sent offer from their portal. Acceptance hires: the job's
- * headcount fills (R-JOB-4) and the candidate's other applications follow R-APP-2.
+ * headcount fills and the candidate's other applications move on as their policy says.
  */
 export async function respondToOffer(
   deps: Deps,

@@ -6,7 +6,7 @@ import { findSchedule, loadOffer } from './load-offer.js';
 import { checkOfferTransition, diffTerms } from './offer.rules.js';
 
 /**
- * R-OFFER-4: a counter-offer changes one or more components. Every revision is kept with who and
+ * A counter-offer changes one or more components. Every revision is kept with who and
  * why and its difference to the previous one; a revised offer is a draft again and needs its
  * approvals anew.
  */

@@ -4,7 +4,7 @@ import { fail, ok } from '../shared/result.js';
 import type { Actor, CompetingOffer } from '../shared/types.js';
 import { findSchedule } from './load-offer.js';
 
-/** R-OFFER-3: a competing offer the candidate chooses to share, entered by them or by the recruiter. */
+/** A competing offer the candidate chooses to share, entered by them or by the recruiter. */
 export async function shareCompetingOffer(
   deps: Deps,
   input: { actor: Actor; applicationId: string; terms: CompetingTerms },

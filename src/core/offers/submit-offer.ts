@@ -4,7 +4,7 @@ import type { Actor } from '../shared/types.js';
 import { loadOffer } from './load-offer.js';
 import { checkOfferTransition, outsideBand } from './offer.rules.js';
 
-/** R-OFFER-4: an offer inside its job's band is approved at once; outside it waits for the approver chain. */
+/** An offer inside its job's band is approved at once; outside it waits for the approver chain. */
 export async function submitOffer(deps: Deps, input: { actor: Actor; offerId: string }) {
   const { actor } = input;
   return deps.transaction(async (store) => {

@@ -6,7 +6,7 @@ import type { Actor } from '../shared/types.js';
 /**
  * Saves an edited process as a new version and moves the team's jobs to it. Versions are never
  * changed in place, and each application keeps the plan it started with, so running
- * applications are untouched (R-ROUND-5).
+ * applications are untouched.
  */
 export async function reviseProcess(
   deps: Deps,
