@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { hash } from '@node-rs/argon2';
 import { type Kysely, sql } from 'kysely';
-import { boardAdmin } from '../src/db/boards/boards-admin.js';
+import { createBoard } from '../src/core/boards/create-board.js';
 import { migrateToLatest, openDatabase } from '../src/db/database.js';
 import type { DB } from '../src/db/schema.js';
+import { createDeps } from '../src/db/store.js';
 import { loadCatalog } from '../src/server/templates.js';
 
 export const BENCH_PASSWORD = 'bench-password';
@@ -104,12 +105,14 @@ export async function generate(db: Kysely<DB>, options: { applications: number; 
   await sql`analyze`.execute(db);
 
   const admin = (await sql<{ id: string }>`select id from users where org_id = ${orgId} and email = 'admin@bench.example'`.execute(db)).rows[0]!.id;
-  await boardAdmin(db, { now: () => new Date() }).create(
-    { kind: 'staff', orgId, userId: admin, roles: ['admin'], teamIds: [] },
-    (await sql<{ id: string }>`select md5(${`${seed}:board`})::uuid as id`.execute(db)).rows[0]!.id,
-    { token: slug, name: 'Bench careers', intro: '', employmentTypes: ['full_time'], teamIds: [], gdprRetentionDays: null },
-    BENCH_BOARD_KEY,
-  );
+  const boardId = (await sql<{ id: string }>`select md5(${`${seed}:board`})::uuid as id`.execute(db)).rows[0]!.id;
+  const boardDeps = createDeps(db, { now: () => new Date() }, { next: () => boardId }, loadCatalog());
+  const board = await createBoard(boardDeps, {
+    actor: { kind: 'staff', orgId, userId: admin, roles: ['admin'], teamIds: [] },
+    board: { token: slug, name: 'Bench careers', intro: '', employmentTypes: ['full_time'], teamIds: [], gdprRetentionDays: null },
+    apiKey: BENCH_BOARD_KEY,
+  });
+  if (!board.ok) throw new Error(board.error.message);
   const counts = await sql<{ interviews: number; offers: number }>`
     select (select count(*)::int from interviews where org_id = ${orgId}) as interviews,
            (select count(*)::int from offers where org_id = ${orgId}) as offers`.execute(db);

@@ -23,7 +23,7 @@ const noUrl = (s: string) => !/https?:\/\/|www\./i.test(s);
 
 export const errorBody = z.object({
   error: z.object({
-    code: z.enum([...errorCodes, 'internal.error', 'rate.limited']),
+    code: z.enum(errorCodes),
     message: z.string(),
     details: z.record(z.string(), z.unknown()).optional(),
   }),

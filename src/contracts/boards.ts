@@ -198,3 +198,11 @@ export const boardSubmission = z.object({
     .optional(),
 });
 export type BoardSubmission = z.output<typeof boardSubmission>;
+
+export type V1JobSummary = z.infer<typeof v1JobSummary>;
+export type V1JobWithContent = z.infer<typeof v1JobWithContent>;
+export type V1Job = z.infer<typeof v1Job>;
+export type V1Department = z.infer<typeof v1Department>;
+export type V1DepartmentList = z.infer<typeof v1DepartmentList>;
+export type V1DepartmentTree = z.infer<typeof v1DepartmentTree>;
+export type V1Office = z.infer<typeof v1Office>;

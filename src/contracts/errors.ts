@@ -1,6 +1,8 @@
 /** Every machine-readable error code the API can answer with. */
 export const errorCodes = [
   'validation.failed',
+  'rate.limited',
+  'internal.error',
   'auth.required',
   'auth.invalid_credentials',
   'auth.invalid_link',

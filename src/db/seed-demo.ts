@@ -8,6 +8,7 @@ import { decideApplicationRound } from '../core/applications/decide-round.js';
 import { hireApplication } from '../core/applications/hire-application.js';
 import { submitApplication } from '../core/applications/submit-application.js';
 import { withdrawApplication } from '../core/applications/withdraw-application.js';
+import { createBoard } from '../core/boards/create-board.js';
 import { submitScorecard } from '../core/feedback/write-scorecard.js';
 import { createJob } from '../core/jobs/create-job.js';
 import { transitionJob } from '../core/jobs/transition-job.js';
@@ -22,7 +23,6 @@ import type { Catalog, Clock, Deps, Ids, JobFields } from '../core/shared/ports.
 import type { Result } from '../core/shared/result.js';
 import type { Actor, StaffRole } from '../core/shared/types.js';
 import { assessmentStore } from './assessments/assessments.repository.js';
-import { boardAdmin, hashKey } from './boards/boards-admin.js';
 import type { DB } from './schema.js';
 import { createDeps } from './store.js';
 
@@ -535,32 +535,33 @@ export async function seedDemo(
     }
     const admin = actors.get('admin')!;
     // Two public boards, so jobs are listed as they open (keys are for trying the API locally).
-    const boardAdminApi = boardAdmin(trx, clock);
-    await boardAdminApi.create(
-      admin,
-      ids.next(),
-      {
-        token: 'tiktok',
-        name: 'Careers at TikTok',
-        intro: 'Join the teams building the platform.',
-        employmentTypes: ['full_time'],
-        teamIds: [],
-        gdprRetentionDays: null,
-      },
-      DEMO_BOARD_KEYS.tiktok,
+    must(
+      await createBoard(deps, {
+        actor: admin,
+        board: {
+          token: 'tiktok',
+          name: 'Careers at TikTok',
+          intro: 'Join the teams building the platform.',
+          employmentTypes: ['full_time'],
+          teamIds: [],
+          gdprRetentionDays: null,
+        },
+        apiKey: DEMO_BOARD_KEYS.tiktok,
+      }),
     );
-    await boardAdminApi.create(
-      admin,
-      ids.next(),
-      {
-        token: 'tiktok-internships',
-        name: 'TikTok internships',
-        intro: 'Summer internships for students.',
-        employmentTypes: ['internship'],
-        teamIds: [],
-        gdprRetentionDays: 365,
-      },
-      DEMO_BOARD_KEYS['tiktok-internships'],
+    must(
+      await createBoard(deps, {
+        actor: admin,
+        board: {
+          token: 'tiktok-internships',
+          name: 'TikTok internships',
+          intro: 'Summer internships for students.',
+          employmentTypes: ['internship'],
+          teamIds: [],
+          gdprRetentionDays: 365,
+        },
+        apiKey: DEMO_BOARD_KEYS['tiktok-internships'],
+      }),
     );
     const recruiter = actors.get('recruiter')!;
     const hm = actors.get('hiring_manager')!;
@@ -741,7 +742,7 @@ export async function seedDemo(
           roundKey: screening.plan[screening.stage_index]!.key,
           interviewerIds: [staffByEmail.get('mei.interviewer@tiktok.example')!],
           language: 'en',
-          tokenHash: hashKey(token),
+          tokenHash: deps.tokens.hash(token),
           url: `${options.publicUrl ?? 'http://localhost:3000'}/schedule/${token}`,
         }),
       );
@@ -756,7 +757,7 @@ export async function seedDemo(
         id: ids.next(),
         actor: coordinator,
         applicationId: coding.id,
-        tokenHash: hashKey(token),
+        tokenHash: deps.tokens.hash(token),
         items: [
           { kind: 'coding', slug: 'longest-substring-without-repeats' },
           { kind: 'coding', slug: 'merge-intervals' },

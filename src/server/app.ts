@@ -7,6 +7,7 @@ import Fastify, { type FastifyError, type FastifyReply } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -27,6 +28,7 @@ import { createDeps } from '../db/store.js';
 import { hashToken, SESSION_COOKIE } from './auth.js';
 import type { Config } from './config.js';
 import type { App, AppContext } from './context.js';
+import { errorPayload, sendError } from './errors.js';
 import { grader, loadProblemSet } from './problems.js';
 import { applicationRoutes } from './routes/applications.js';
 import { assessmentRoutes } from './routes/assessments.js';
@@ -109,8 +111,10 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     routerOptions: { ignoreTrailingSlash: true },
     // Errors the router raises before any handler (a bad URL, an over-long id) speak our format too.
     frameworkErrors: (error, _request, reply) => {
-      (reply as FastifyReply).code(400).send({
-        error: { code: 'validation.failed', message: error.message, details: { reason: error.code } },
+      sendError(reply as FastifyReply, {
+        code: 'validation.failed',
+        message: error.message,
+        details: { reason: error.code },
       });
     },
   }).withTypeProvider<ZodTypeProvider>();
@@ -140,6 +144,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
+    // Schemas with an id (the job board's recursive trees) become components.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
@@ -150,8 +156,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   });
 
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({
-      error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}.` },
+    sendError(reply, {
+      code: 'not_found',
+      message: `No route for ${request.method} ${request.url.split('?')[0]}.`,
     }),
   );
 
@@ -161,35 +168,34 @@ export async function buildApp(options: BuildOptions): Promise<App> {
         field: [error.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.'),
         message: v.message ?? 'is invalid',
       }));
-      return reply.code(400).send({
-        error: {
-          code: 'validation.failed',
-          message: issues.map((i) => `${i.field}: ${i.message}`).join('; '),
-          details: { issues },
-        },
+      return sendError(reply, {
+        code: 'validation.failed',
+        message: issues.map((i) => `${i.field}: ${i.message}`).join('; '),
+        details: { issues },
       });
     }
     if (error instanceof InvalidCursorError) {
-      return reply.code(400).send({
-        error: {
-          code: 'validation.failed',
-          message: `cursor: ${error.message}`,
-          details: { issues: [{ field: 'query.cursor', message: error.message }] },
-        },
+      return sendError(reply, {
+        code: 'validation.failed',
+        message: `cursor: ${error.message}`,
+        details: { issues: [{ field: 'query.cursor', message: error.message }] },
       });
     }
     if (error.statusCode === 429) {
-      return reply.code(429).send({ error: { code: 'rate.limited', message: error.message } });
+      return sendError(reply, { code: 'rate.limited', message: error.message });
     }
     if (error.statusCode && error.statusCode < 500) {
-      return reply.code(error.statusCode).send({
-        error: { code: 'validation.failed', message: error.message, details: { reason: error.code } },
-      });
+      // The framework's own status (413, 415, …) for a request it could not take.
+      return reply.code(error.statusCode).send(
+        errorPayload({
+          code: 'validation.failed',
+          message: error.message,
+          details: { reason: error.code },
+        }),
+      );
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply
-      .code(500)
-      .send({ error: { code: 'internal.error', message: 'Something went wrong on our side.' } });
+    return sendError(reply, { code: 'internal.error', message: 'Something went wrong on our side.' });
   });
 
   app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {

@@ -4,6 +4,8 @@ import type { DomainError, ErrorCode } from '../contracts/errors.js';
 /** The one table from error code to HTTP status; a code missing here fails to compile. */
 export const httpStatus = {
   'validation.failed': 400,
+  'rate.limited': 429,
+  'internal.error': 500,
   'auth.required': 401,
   'auth.invalid_credentials': 401,
   'auth.invalid_link': 401,
@@ -69,6 +71,9 @@ export const httpStatus = {
   'vesting.key_taken': 409,
 } as const satisfies Record<ErrorCode, number>;
 
+/** The body of every error answer; typed, so a code missing from `ErrorCode` fails to compile. */
+export const errorPayload = (error: DomainError) => ({ error });
+
 export function sendError(reply: FastifyReply, error: DomainError) {
-  return reply.code(httpStatus[error.code]).send({ error });
+  return reply.code(httpStatus[error.code]).send(errorPayload(error));
 }

@@ -1,13 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { boardAdmin } from '../../src/db/boards/boards-admin.js';
 import type { Database } from '../../src/db/database.js';
 import type { App } from '../../src/server/context.js';
+import { addBoard } from '../support/boards.js';
 import { launchChromium } from '../support/browser.js';
 import { openTestDatabase } from '../support/db.js';
 import { pdfWith } from '../support/files.js';
 import { listening, loginAs } from '../support/http.js';
-import { buildWorld, ids, TestClock, type World } from '../support/world.js';
+import { buildWorld, TestClock, type World } from '../support/world.js';
 
 let database: Database;
 let app: App;
@@ -19,12 +19,11 @@ beforeAll(async () => {
   database = await openTestDatabase();
   const clock = new TestClock();
   world = await buildWorld(database, clock);
-  await boardAdmin(world.db, clock).create(world.staff.admin, ids.next(), {
+  await addBoard(world, {
     token: `browser-${world.slug}`,
     name: 'Internships',
     intro: 'Summer internships',
     employmentTypes: ['internship'],
-    teamIds: [],
     gdprRetentionDays: 365,
   });
   ({ app, base } = await listening(database, clock));

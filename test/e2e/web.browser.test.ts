@@ -1,14 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { boardAdmin } from '../../src/db/boards/boards-admin.js';
 import type { Database } from '../../src/db/database.js';
 import type { App } from '../../src/server/context.js';
+import { addBoard } from '../support/boards.js';
 import { launchChromium } from '../support/browser.js';
 import { openTestDatabase } from '../support/db.js';
 import { pdfWith } from '../support/files.js';
 import { listening } from '../support/http.js';
 import { requireBuiltWebApp, review, staffContext, watchErrors } from '../support/web.js';
-import { buildWorld, ids, TestClock, type World } from '../support/world.js';
+import { buildWorld, TestClock, type World } from '../support/world.js';
 
 let database: Database;
 let app: App;
@@ -23,12 +23,11 @@ beforeAll(async () => {
   requireBuiltWebApp();
   database = await openTestDatabase();
   world = await buildWorld(database, clock);
-  await boardAdmin(world.db, clock).create(world.staff.admin, ids.next(), {
+  await addBoard(world, {
     token: `web-${world.slug}`,
     name: 'Careers',
     intro: 'Join us',
     employmentTypes: ['full_time'],
-    teamIds: [],
     gdprRetentionDays: 365,
   });
   ({ app, base } = await listening(database, clock));

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { boardAdmin } from '../../src/db/boards/boards-admin.js';
 import type { Database } from '../../src/db/database.js';
 import type { App } from '../../src/server/context.js';
+import { addBoard } from '../support/boards.js';
 import { openTestDatabase } from '../support/db.js';
 import { multipart, pdfWith } from '../support/files.js';
 import { buildTestApp } from '../support/http.js';
-import { buildWorld, ids, TestClock, type World } from '../support/world.js';
+import { buildWorld, TestClock, type World } from '../support/world.js';
 
 let database: Database;
 let app: App;
@@ -18,13 +18,11 @@ beforeAll(async () => {
   world = await buildWorld(database, clock);
   app = await buildTestApp(database, clock);
   token = `site-${world.slug}`;
-  await boardAdmin(world.db, clock).create(world.staff.admin, ids.next(), {
+  await addBoard(world, {
     token,
     name: 'Careers',
     intro: 'Come build with us',
     employmentTypes: ['full_time', 'internship'],
-    teamIds: [],
-    gdprRetentionDays: null,
   });
 });
 afterAll(async () => {

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { updateJob } from '../../src/core/jobs/update-job.js';
-import { boardAdmin } from '../../src/db/boards/boards-admin.js';
 import type { Database } from '../../src/db/database.js';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import type { App } from '../../src/server/context.js';
+import { addBoard } from '../support/boards.js';
 import { openTestDatabase } from '../support/db.js';
 import { docxWith, multipart, pdfWith } from '../support/files.js';
 import { buildTestApp, loginAs } from '../support/http.js';
@@ -126,29 +126,17 @@ beforeAll(async () => {
       },
     }),
   );
-  const admin = boardAdmin(world.db, clock);
-  await admin.create(
-    world.staff.admin,
-    ids.next(),
-    {
-      token: `ft-${world.slug}`,
-      name: 'Careers',
-      intro: 'Hi & welcome',
-      employmentTypes: ['full_time'],
-      teamIds: [],
-      gdprRetentionDays: null,
-    },
+  await addBoard(
+    world,
+    { token: `ft-${world.slug}`, name: 'Careers', intro: 'Hi & welcome', employmentTypes: ['full_time'] },
     'full-time-key',
   );
-  await admin.create(
-    world.staff.admin,
-    ids.next(),
+  await addBoard(
+    world,
     {
       token: `in-${world.slug}`,
       name: 'Internships',
-      intro: '',
       employmentTypes: ['internship'],
-      teamIds: [],
       gdprRetentionDays: 365,
     },
     'intern-key',

@@ -10,9 +10,9 @@ import { createOffer } from '../../src/core/offers/create-offer.js';
 import { sendOffer } from '../../src/core/offers/send-offer.js';
 import { submitOffer } from '../../src/core/offers/submit-offer.js';
 import { scheduleInterview } from '../../src/core/scheduling/schedule-interview.js';
-import { boardAdmin } from '../../src/db/boards/boards-admin.js';
 import type { Database } from '../../src/db/database.js';
 import type { App } from '../../src/server/context.js';
+import { addBoard } from '../support/boards.js';
 import { openTestDatabase } from '../support/db.js';
 import { multipart, pdfWith } from '../support/files.js';
 import { buildTestApp, candidateLogin, errorCode, loginAs } from '../support/http.js';
@@ -314,14 +314,7 @@ async function failedEvent() {
 /** A board of the organisation, and an application sent with a resume. */
 async function board() {
   return (
-    await boardAdmin(world.db, new TestClock()).create(world.staff.admin, randomUUID(), {
-      token: `pb-${++n}-${world.slug}`,
-      name: 'Board',
-      intro: '',
-      employmentTypes: ['full_time'],
-      teamIds: [],
-      gdprRetentionDays: null,
-    })
+    await addBoard(world, { token: `pb-${++n}-${world.slug}`, name: 'Board', employmentTypes: ['full_time'] })
   ).id;
 }
 async function withResume() {

@@ -1,8 +1,8 @@
 import { afterAll, expect, it } from 'vitest';
-import { boardAdmin } from '../../src/db/boards/boards-admin.js';
 import { migrateToLatest } from '../../src/db/database.js';
+import { addBoard } from '../support/boards.js';
 import { freePort, serverProcesses, waitForHealth } from '../support/processes.js';
-import { buildWorld, ids, TestClock } from '../support/world.js';
+import { buildWorld, TestClock } from '../support/world.js';
 
 const processes = serverProcesses();
 afterAll(() => processes.stopAll());
@@ -12,19 +12,7 @@ it('a server killed under a stream of submissions loses none that were acknowled
   let database = await shared.open();
   await migrateToLatest(database.db);
   const world = await buildWorld(database, new TestClock(new Date()));
-  await boardAdmin(world.db, new TestClock(new Date())).create(
-    world.staff.admin,
-    ids.next(),
-    {
-      token: 'crash',
-      name: 'Crash',
-      intro: '',
-      employmentTypes: ['full_time'],
-      teamIds: [],
-      gdprRetentionDays: null,
-    },
-    'crash-key',
-  );
+  await addBoard(world, { token: 'crash', name: 'Crash', employmentTypes: ['full_time'] }, 'crash-key');
   const post = await world.db.selectFrom('job_posts').select('id').executeTakeFirstOrThrow();
   await database.close();
 

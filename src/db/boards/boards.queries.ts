@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DB } from '../schema.js';
+import { toBoard } from './boards.repository.js';
 
 export type BoardRow = Selectable<DB['boards']> & { org_name: string; org_timezone: string };
 
@@ -30,7 +31,32 @@ export function boardQueries(db: Kysely<DB>) {
       .where('job_posts.board_id', '=', boardId)
       .where('jobs.status', '=', 'open');
 
+  const teams = (orgId: string) =>
+    db
+      .selectFrom('teams')
+      .select(['id', 'public_id', 'name'])
+      .where('org_id', '=', orgId)
+      .orderBy('public_id')
+      .execute();
+  const offices = (orgId: string) =>
+    db
+      .selectFrom('offices')
+      .select(['id', 'public_id', 'name', 'location'])
+      .where('org_id', '=', orgId)
+      .orderBy('public_id')
+      .execute();
+
   return {
+    /** An organisation's boards, for its admins. */
+    async list(orgId: string) {
+      const rows = await db
+        .selectFrom('boards')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .orderBy('created_at')
+        .execute();
+      return rows.map(toBoard);
+    },
     async board(token: string): Promise<BoardRow | null> {
       const row = await db
         .selectFrom('boards')
@@ -44,21 +70,11 @@ export function boardQueries(db: Kysely<DB>) {
     posts: (boardId: string) => livePosts(boardId).orderBy('job_posts.id').execute(),
     post: async (boardId: string, postId: number) =>
       (await livePosts(boardId).where('job_posts.id', '=', postId).executeTakeFirst()) ?? null,
-    teams: (orgId: string) =>
-      db
-        .selectFrom('teams')
-        .select(['id', 'public_id', 'name'])
-        .where('org_id', '=', orgId)
-        .orderBy('public_id')
-        .execute(),
-    offices: (orgId: string) =>
-      db
-        .selectFrom('offices')
-        .select(['id', 'public_id', 'name', 'location'])
-        .where('org_id', '=', orgId)
-        .orderBy('public_id')
-        .execute(),
+    /** The organisation's teams (a board's departments) and offices. */
+    places: async (orgId: string) => ({ teams: await teams(orgId), offices: await offices(orgId) }),
   };
 }
 
-export type LivePost = Awaited<ReturnType<ReturnType<typeof boardQueries>['posts']>>[number];
+type Queries = ReturnType<typeof boardQueries>;
+export type LivePost = Awaited<ReturnType<Queries['posts']>>[number];
+export type Places = Awaited<ReturnType<Queries['places']>>;

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { V1JobSummary } from '../../contracts/boards.js';
 import type { BoardRow, LivePost } from '../../db/boards/boards.queries.js';
 
 export const escapeHtml = (s: string) =>
@@ -18,7 +19,7 @@ const list = (title: string, items: string[] | undefined) =>
     ? `<h3>${escapeHtml(title)}</h3><ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`
     : '';
 
-/** The posting as HTML (R-JOB-1, R-JOB-2): summary, responsibilities, qualifications, internship terms, FAQ. */
+/** The posting as HTML: summary, responsibilities, qualifications, an internship's terms, FAQ. */
 export function postingHtml(post: Pick<LivePost, 'posting'>): string {
   const p = post.posting as Posting;
   const internship = p.internship
@@ -67,7 +68,7 @@ export const postUrl = (publicUrl: string, token: string, postId: number) =>
   `${publicUrl}/careers/${token}/jobs/${postId}`;
 
 /** The job summary every board list carries. */
-export function jobSummary(board: BoardRow, post: LivePost, publicUrl: string) {
+export function jobSummary(board: BoardRow, post: LivePost, publicUrl: string): V1JobSummary {
   return {
     id: post.post_id,
     internal_job_id: post.job_public_id,

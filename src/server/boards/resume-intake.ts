@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { extractText, getDocumentProxy } from 'unpdf';
-import type { AttachmentInput } from '../../core/shared/ports.js';
+import type { AttachmentInput } from '../../core/applications/applications.port.js';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 const EXTRACT_TIMEOUT_MS = 15_000;

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type { BoardRow, LivePost } from '../../db/boards/boards.queries.js';
-import { boardQueries } from '../../db/boards/boards.queries.js';
-import { type FieldError, type Question, questionsFor, receiveApplication } from '../boards/intake.js';
+import type { FieldError, Question } from '../../contracts/boards.js';
+import { questionsFor } from '../../core/boards/boards.rules.js';
+import { type BoardRow, boardQueries, type LivePost } from '../../db/boards/boards.queries.js';
+import { receiveApplication } from '../boards/intake.js';
 import { escapeHtml as e, postingHtml, postUrl } from '../boards/postings.js';
+import { readBody } from '../boards/request-body.js';
 import type { App, AppContext } from '../context.js';
 import { page } from '../html.js';
-import { readBody } from './boards-v1.js';
 
 const employmentLabel: Record<string, string> = {
   full_time: 'Full-time',
@@ -114,7 +115,7 @@ function applicationForm(
         .map((x) => `<li><a href="#f-${e(x.field.replace(/_content$/, ''))}">${e(x.message)}</a></li>`)
         .join('')}</ul></div>`
     : '';
-  const fields = questionsFor(post)
+  const fields = questionsFor(post.posting)
     .flatMap((q) => q.fields.map((f) => field(q, f, values, errors)))
     .join('');
   const consent =
@@ -130,6 +131,14 @@ function applicationForm(
     `<button type="submit">Submit application</button></form>`
   );
 }
+
+const thanks = (reply: FastifyReply, board: BoardRow, post: LivePost) =>
+  page(
+    reply,
+    200,
+    'Application received',
+    `<h1>Thank you for applying</h1><p role="status">We received your application for <strong>${e(post.title)}</strong>. We have emailed you a link to follow it; you will hear from us at least once a week while it is open.</p><p><a href="/careers/${e(board.token)}">See other jobs</a></p>`,
+  );
 
 /** The organisation's own career site: fast server-rendered pages for each board and job, with the application form. */
 export function careerSiteRoutes(app: App, ctx: AppContext) {
@@ -207,16 +216,9 @@ export function careerSiteRoutes(app: App, ctx: AppContext) {
       const post = board && (await boards.post(board.id, request.params.id));
       if (!board || !post) return missing(reply);
       const { fields, files, tooLarge } = await readBody(request);
-      const thanks = () =>
-        page(
-          reply,
-          200,
-          'Application received',
-          `<h1>Thank you for applying</h1><p role="status">We received your application for <strong>${e(post.title)}</strong>. We have emailed you a link to follow it; you will hear from us at least once a week while it is open.</p><p><a href="/careers/${e(board.token)}">See other jobs</a></p>`,
-        );
       if (typeof fields.website === 'string' && fields.website !== '') {
         request.log.info({ boardId: board.id }, 'honeypot filled: submission dropped');
-        return thanks();
+        return thanks(reply, board, post);
       }
       if (tooLarge)
         return jobPage(reply, 422, board, post, fields, [
@@ -224,12 +226,7 @@ export function careerSiteRoutes(app: App, ctx: AppContext) {
         ]);
       const outcome = await receiveApplication(
         ctx,
-        {
-          id: board.id,
-          orgId: board.org_id,
-          token: board.token,
-          gdprRetentionDays: board.gdpr_retention_days,
-        },
+        { id: board.id, orgId: board.org_id, gdprRetentionDays: board.gdpr_retention_days },
         post,
         {
           fields,
@@ -238,9 +235,8 @@ export function careerSiteRoutes(app: App, ctx: AppContext) {
           source: `careers:${board.token}`,
         },
       );
-      if (!outcome.ok)
-        return jobPage(reply, outcome.status === 404 ? 404 : 422, board, post, fields, outcome.errors);
-      return thanks();
+      if (!outcome.ok) return jobPage(reply, outcome.status, board, post, fields, outcome.errors);
+      return thanks(reply, board, post);
     },
   );
 }

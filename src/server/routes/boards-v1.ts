@@ -1,12 +1,33 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { BoardRow, LivePost } from '../../db/boards/boards.queries.js';
-import { boardQueries } from '../../db/boards/boards.queries.js';
-import { type IntakeFile, questionsFor, receiveApplication } from '../boards/intake.js';
-import { escapeHtml, jobSummary, postingHtml } from '../boards/postings.js';
-import { MAX_ATTACHMENT_BYTES } from '../boards/resume-intake.js';
+import { errorBody } from '../../contracts/api.js';
+import {
+  v1Applied,
+  v1Board,
+  v1Department,
+  v1Departments,
+  v1Job,
+  v1Jobs,
+  v1Office,
+  v1Offices,
+  v1Refused,
+  v1Status,
+} from '../../contracts/boards.js';
+import { type BoardRow, boardQueries } from '../../db/boards/boards.queries.js';
+import { receiveApplication } from '../boards/intake.js';
+import { keyMatches } from '../boards/keys.js';
+import { jobSummary } from '../boards/postings.js';
+import { readBody } from '../boards/request-body.js';
+import {
+  presentBoard,
+  presentDepartments,
+  presentJob,
+  presentOffices,
+  withContent,
+} from '../boards/v1-present.js';
 import type { App, AppContext } from '../context.js';
+import { errorPayload } from '../errors.js';
 
 const boardParams = z.object({ token: z.string().min(1).max(63) });
 const itemParams = boardParams.extend({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
@@ -15,9 +36,12 @@ const common = {
   callback: z
     .string()
     .regex(/^[A-Za-z_$][\w$.]{0,63}$/, 'must be a JavaScript identifier')
-    .optional(),
+    .optional()
+    .describe('Answers as JSONP, calling this function'),
 };
-const renderAs = z.enum(['list', 'tree']).default('list');
+const renderQuery = z.object({ ...common, render_as: z.enum(['list', 'tree']).default('list') });
+const tags = ['job board API (Greenhouse v1)'];
+const missing = { 400: errorBody, 404: v1Status };
 
 /** Answers as JSON, or as JSONP when the client asked with `?callback=`. */
 function send(reply: FastifyReply, request: FastifyRequest, status: number, body: unknown) {
@@ -33,16 +57,6 @@ function send(reply: FastifyReply, request: FastifyRequest, status: number, body
 const notFound = (reply: FastifyReply, request: FastifyRequest, what: string) =>
   send(reply, request, 404, { status: 404, error: `${what} not found` });
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest();
-
-/** HTTP Basic with the board's API key as the user name and an empty password. */
-function keyMatches(board: BoardRow, authorization: string | undefined): boolean {
-  const match = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(authorization ?? '');
-  if (!match) return false;
-  const [user] = Buffer.from(match[1]!, 'base64').toString('utf8').split(':');
-  return timingSafeEqual(sha256(user ?? ''), Buffer.from(board.api_key_hash, 'hex'));
-}
-
 /**
  * The public Job Board API, shaped like Greenhouse's v1 so existing clients work unchanged. GETs
  * are public and cacheable; applying needs the board's key.
@@ -50,85 +64,36 @@ function keyMatches(board: BoardRow, authorization: string | undefined): boolean
 export function jobBoardRoutes(app: App, ctx: AppContext) {
   const boards = boardQueries(ctx.db);
   const publicUrl = ctx.config.PUBLIC_URL;
-  const hide = { hide: true };
-
-  const departmentsOf = async (board: BoardRow, posts: LivePost[]) =>
-    (await boards.teams(board.org_id)).map((team) => ({
-      team,
-      jobs: posts.filter((p) => p.team_id === team.id).map((p) => jobSummary(board, p, publicUrl)),
-    }));
-  const department = (d: Awaited<ReturnType<typeof departmentsOf>>[number], tree: boolean) => ({
-    id: d.team.public_id,
-    name: d.team.name,
-    ...(tree ? { children: [] } : { parent_id: null, child_ids: [] }),
-    jobs: d.jobs,
-  });
-  const officesOf = async (board: BoardRow, posts: LivePost[], tree: boolean) => {
-    const teams = await boards.teams(board.org_id);
-    return (await boards.offices(board.org_id)).map((office) => {
-      const here = posts.filter((p) => p.office_ids.includes(office.id));
-      return {
-        id: office.public_id,
-        name: office.name,
-        location: office.location,
-        ...(tree ? { children: [] } : { parent_id: null, child_ids: [] }),
-        departments: teams.map((team) =>
-          department(
-            {
-              team,
-              jobs: here.filter((p) => p.team_id === team.id).map((p) => jobSummary(board, p, publicUrl)),
-            },
-            tree,
-          ),
-        ),
-      };
-    });
-  };
-  type Places = {
-    teams: Awaited<ReturnType<typeof boards.teams>>;
-    offices: Awaited<ReturnType<typeof boards.offices>>;
-  };
-  /** The organisation's teams and offices, read once per request rather than once per job. */
-  const placesOf = async (board: BoardRow): Promise<Places> => ({
-    teams: await boards.teams(board.org_id),
-    offices: await boards.offices(board.org_id),
-  });
-  const withContent = (board: BoardRow, post: LivePost, { teams, offices }: Places) => {
-    const team = teams.find((t) => t.id === post.team_id)!;
-    return {
-      ...jobSummary(board, post, publicUrl),
-      // Entity-encoded HTML, as the real service sends it.
-      content: escapeHtml(postingHtml(post)),
-      departments: [{ id: team.public_id, name: team.name, parent_id: null, child_ids: [] }],
-      offices: offices
-        .filter((o) => post.office_ids.includes(o.id))
-        .map((o) => ({
-          id: o.public_id,
-          name: o.name,
-          location: o.location,
-          parent_id: null,
-          child_ids: [],
-        })),
-    };
-  };
   const load = async (request: FastifyRequest, reply: FastifyReply) => {
     const board = await boards.board((request.params as { token: string }).token);
     if (!board) notFound(reply, request, 'Job board');
     return board;
   };
+  const departments = async (board: BoardRow, tree: boolean) =>
+    presentDepartments(
+      board,
+      await boards.posts(board.id),
+      (await boards.places(board.org_id)).teams,
+      publicUrl,
+      tree,
+    );
+  const offices = async (board: BoardRow, tree: boolean) =>
+    presentOffices(board, await boards.posts(board.id), await boards.places(board.org_id), publicUrl, tree);
 
   app.get(
     '/v1/boards/:token',
-    { schema: { ...hide, params: boardParams, querystring: z.object(common) } },
+    {
+      schema: {
+        tags,
+        summary: "The board's name and intro",
+        params: boardParams,
+        querystring: z.object(common),
+        response: { 200: v1Board, ...missing },
+      },
+    },
     async (request, reply) => {
       const board = await load(request, reply);
-      return (
-        board &&
-        send(reply, request, 200, {
-          name: board.name,
-          content: board.intro ? `<p>${escapeHtml(board.intro)}</p>` : '',
-        })
-      );
+      if (board) return send(reply, request, 200, presentBoard(board));
     },
   );
 
@@ -136,9 +101,11 @@ export function jobBoardRoutes(app: App, ctx: AppContext) {
     '/v1/boards/:token/jobs',
     {
       schema: {
-        ...hide,
+        tags,
+        summary: "The board's open jobs; ?content=true adds each one's description, departments and offices",
         params: boardParams,
         querystring: z.object({ ...common, content: flag.default(false) }),
+        response: { 200: v1Jobs, ...missing },
       },
     },
     async (request, reply) => {
@@ -146,8 +113,10 @@ export function jobBoardRoutes(app: App, ctx: AppContext) {
       if (!board) return;
       const posts = await boards.posts(board.id);
       const jobs = request.query.content
-        ? await placesOf(board).then((places) => posts.map((p) => withContent(board, p, places)))
-        : posts.map((p) => jobSummary(board, p, publicUrl));
+        ? await boards
+            .places(board.org_id)
+            .then((p) => posts.map((post) => withContent(board, post, p, publicUrl)))
+        : posts.map((post) => jobSummary(board, post, publicUrl));
       return send(reply, request, 200, { jobs, meta: { total: jobs.length } });
     },
   );
@@ -156,13 +125,16 @@ export function jobBoardRoutes(app: App, ctx: AppContext) {
     '/v1/boards/:token/jobs/:id',
     {
       schema: {
-        ...hide,
+        tags,
+        summary:
+          'One job by its post id; ?questions=true adds the application form, ?pay_transparency=true its pay range',
         params: itemParams,
         querystring: z.object({
           ...common,
           questions: flag.default(false),
           pay_transparency: flag.default(false),
         }),
+        response: { 200: v1Job, ...missing },
       },
     },
     async (request, reply) => {
@@ -170,130 +142,77 @@ export function jobBoardRoutes(app: App, ctx: AppContext) {
       if (!board) return;
       const post = await boards.post(board.id, request.params.id);
       if (!post) return notFound(reply, request, 'Job');
-      const band = post.compensation_band;
-      return send(reply, request, 200, {
-        ...withContent(board, post, await placesOf(board)),
-        ...(request.query.questions
-          ? {
-              questions: questionsFor(post),
-              data_compliance: [
-                {
-                  type: 'gdpr',
-                  requires_consent: board.gdpr_retention_days !== null,
-                  requires_processing_consent: board.gdpr_retention_days !== null,
-                  requires_retention_consent: false,
-                  retention_period: board.gdpr_retention_days,
-                },
-              ],
-            }
-          : {}),
-        ...(request.query.pay_transparency
-          ? {
-              pay_input_ranges: band
-                ? [
-                    {
-                      min_cents: band.baseMinCents,
-                      max_cents: band.baseMaxCents,
-                      currency_type: band.currency,
-                      title: `${post.locations.join('; ')} base salary range`,
-                      blurb:
-                        'The base salary range for this role; the offer depends on level, skills and location.',
-                    },
-                  ]
-                : [],
-            }
-          : {}),
-      });
+      const { questions, pay_transparency: pay } = request.query;
+      const job = presentJob(board, post, await boards.places(board.org_id), publicUrl, { questions, pay });
+      return send(reply, request, 200, job);
     },
   );
 
-  const renderQuery = z.object({ ...common, render_as: renderAs });
-  const allDepartments = async (board: BoardRow, tree: boolean) =>
-    (await departmentsOf(board, await boards.posts(board.id))).map((d) => department(d, tree));
-  const allOffices = async (board: BoardRow, tree: boolean) =>
-    officesOf(board, await boards.posts(board.id), tree);
+  const list = (what: 'departments' | 'offices') => ({
+    tags,
+    summary: `The organisation's ${what} with their open jobs, as a list or (?render_as=tree) a tree`,
+    params: boardParams,
+    querystring: renderQuery,
+    response: { 200: what === 'departments' ? v1Departments : v1Offices, ...missing },
+  });
+  const one = (what: 'department' | 'office') => ({
+    tags,
+    summary: `One ${what} with its open jobs`,
+    params: itemParams,
+    querystring: renderQuery,
+    response: { 200: what === 'department' ? v1Department : v1Office, ...missing },
+  });
 
-  app.get(
-    '/v1/boards/:token/departments',
-    { schema: { ...hide, params: boardParams, querystring: renderQuery } },
-    async (request, reply) => {
-      const board = await load(request, reply);
-      return (
-        board &&
-        send(reply, request, 200, {
-          departments: await allDepartments(board, request.query.render_as === 'tree'),
-        })
-      );
-    },
-  );
-  app.get(
-    '/v1/boards/:token/departments/:id',
-    { schema: { ...hide, params: itemParams, querystring: renderQuery } },
-    async (request, reply) => {
-      const board = await load(request, reply);
-      if (!board) return;
-      const one = (await allDepartments(board, request.query.render_as === 'tree')).find(
-        (d) => d.id === request.params.id,
-      );
-      return one ? send(reply, request, 200, one) : notFound(reply, request, 'Department');
-    },
-  );
-  app.get(
-    '/v1/boards/:token/offices',
-    { schema: { ...hide, params: boardParams, querystring: renderQuery } },
-    async (request, reply) => {
-      const board = await load(request, reply);
-      return (
-        board &&
-        send(reply, request, 200, { offices: await allOffices(board, request.query.render_as === 'tree') })
-      );
-    },
-  );
-  app.get(
-    '/v1/boards/:token/offices/:id',
-    { schema: { ...hide, params: itemParams, querystring: renderQuery } },
-    async (request, reply) => {
-      const board = await load(request, reply);
-      if (!board) return;
-      const one = (await allOffices(board, request.query.render_as === 'tree')).find(
-        (o) => o.id === request.params.id,
-      );
-      return one ? send(reply, request, 200, one) : notFound(reply, request, 'Office');
-    },
-  );
+  app.get('/v1/boards/:token/departments', { schema: list('departments') }, async (request, reply) => {
+    const board = await load(request, reply);
+    const tree = request.query.render_as === 'tree';
+    if (board) return send(reply, request, 200, { departments: await departments(board, tree) });
+  });
+  app.get('/v1/boards/:token/departments/:id', { schema: one('department') }, async (request, reply) => {
+    const board = await load(request, reply);
+    if (!board) return;
+    const found = (await departments(board, request.query.render_as === 'tree')).find(
+      (d) => d.id === request.params.id,
+    );
+    return found ? send(reply, request, 200, found) : notFound(reply, request, 'Department');
+  });
+  app.get('/v1/boards/:token/offices', { schema: list('offices') }, async (request, reply) => {
+    const board = await load(request, reply);
+    const tree = request.query.render_as === 'tree';
+    if (board) return send(reply, request, 200, { offices: await offices(board, tree) });
+  });
+  app.get('/v1/boards/:token/offices/:id', { schema: one('office') }, async (request, reply) => {
+    const board = await load(request, reply);
+    if (!board) return;
+    const found = (await offices(board, request.query.render_as === 'tree')).find(
+      (o) => o.id === request.params.id,
+    );
+    return found ? send(reply, request, 200, found) : notFound(reply, request, 'Office');
+  });
 
   const perIp = app.rateLimit({ max: ctx.config.SUBMISSIONS_PER_MINUTE_PER_IP, timeWindow: 60_000 });
-  // The rate-limit plugin applies one limiter per request, so the board key's budget is counted
-  // here: a fixed one-minute window per key, after the per-IP limit.
-  const keyWindows = new Map<string, { start: number; count: number }>();
-  const perKey = async (request: FastifyRequest, reply: FastifyReply) => {
-    const key = sha256(request.headers.authorization ?? '').toString('hex');
-    const now = Date.now();
-    const window = keyWindows.get(key);
-    if (!window || now - window.start >= 60_000) {
-      keyWindows.set(key, { start: now, count: 1 });
-      if (keyWindows.size > 10_000) keyWindows.clear();
-      return;
-    }
-    window.count++;
-    if (window.count > ctx.config.SUBMISSIONS_PER_MINUTE_PER_KEY) {
-      const seconds = Math.ceil((window.start + 60_000 - now) / 1000);
-      return reply.code(429).send({
-        error: {
-          code: 'rate.limited',
-          message: `Too many submissions with this key; try again in ${seconds} s.`,
-        },
-      });
-    }
-  };
+  const perKey = keyBudget(ctx.config.SUBMISSIONS_PER_MINUTE_PER_KEY);
 
   app.post(
     '/v1/boards/:token/jobs/:id',
-    { preHandler: [perIp, perKey], schema: { ...hide, params: itemParams } },
+    {
+      preHandler: [perIp, perKey],
+      schema: {
+        tags,
+        summary:
+          'Submits an application: multipart/form-data or JSON, with HTTP Basic auth (user name: the board key, empty password)',
+        description:
+          'Fields: first_name, last_name, email (required), phone, resume or resume_content + resume_content_filename ' +
+          '(base64) or resume_text, the same for cover_letter, question_{id}, mapped_url_token, educations[], ' +
+          'employments[], data_compliance[...]. Each missing or invalid field is named in the 422 answer.',
+        params: itemParams,
+        response: { 200: v1Applied, 401: v1Status, 422: v1Refused, 429: errorBody, ...missing },
+      },
+    },
     async (request, reply) => {
       const board = await load(request, reply);
       if (!board) return;
-      if (!keyMatches(board, request.headers.authorization)) {
+      if (!keyMatches(board.api_key_hash, request.headers.authorization)) {
         reply.header('www-authenticate', 'Basic realm="job board"');
         return send(reply, request, 401, { status: 401, error: 'Invalid Basic Auth credentials' });
       }
@@ -306,75 +225,55 @@ export function jobBoardRoutes(app: App, ctx: AppContext) {
           errors: [{ field: tooLarge, message: 'the file is larger than 10 MB' }],
         });
       }
+      const idempotencyKey = request.headers['idempotency-key'] as string | undefined;
+      const gdprRetentionDays = board.gdpr_retention_days;
       const outcome = await receiveApplication(
         ctx,
-        {
-          id: board.id,
-          orgId: board.org_id,
-          token: board.token,
-          gdprRetentionDays: board.gdpr_retention_days,
-        },
+        { id: board.id, orgId: board.org_id, gdprRetentionDays },
         post,
         {
           fields,
           files,
-          idempotencyKey: request.headers['idempotency-key'] as string | undefined,
+          idempotencyKey,
           source: `board:${board.token}`,
         },
       );
       if (!outcome.ok) {
-        return send(reply, request, outcome.status, {
-          message: outcome.message,
-          errors: outcome.errors,
-          ...(outcome.code ? { code: outcome.code } : {}),
-        });
+        const { status, message, errors, code } = outcome;
+        return send(reply, request, status, { message, errors, ...(code ? { code } : {}) });
       }
-      return send(reply, request, 200, {
-        success: 'Candidate saved successfully',
-        application_id: outcome.applicationId,
-        created: outcome.created,
-      });
+      const { applicationId: application_id, created } = outcome;
+      return send(reply, request, 200, { success: 'Candidate saved successfully', application_id, created });
     },
   );
 }
 
-/** A multipart or JSON body as flat fields plus files; nested multipart names (`a[b]`) become objects. */
-export async function readBody(
-  request: FastifyRequest,
-): Promise<{ fields: Record<string, unknown>; files: IntakeFile[]; tooLarge?: string }> {
-  if (!request.isMultipart()) {
-    const body = request.body;
-    return { fields: body && typeof body === 'object' ? (body as Record<string, unknown>) : {}, files: [] };
-  }
-  const fields: Record<string, unknown> = {};
-  const files: IntakeFile[] = [];
-  for await (const part of request.parts({
-    limits: { fileSize: MAX_ATTACHMENT_BYTES, fields: 200, fieldSize: 200_000, files: 5 },
-  })) {
-    if (part.type === 'file') {
-      const data = await part.toBuffer().catch(() => null);
-      if (!data || part.file.truncated) return { fields, files, tooLarge: part.fieldname };
-      // Browsers send an empty part for a file input left empty.
-      if (data.length === 0 && !part.filename) continue;
-      files.push({ field: part.fieldname, filename: part.filename, data });
-    } else {
-      setField(fields, part.fieldname, part.value);
+/**
+ * The board key's submission budget: a fixed one-minute window per key, checked after the per-IP
+ * limit (the rate-limit plugin applies one limiter per request).
+ */
+function keyBudget(perMinute: number) {
+  const windows = new Map<string, { start: number; count: number }>();
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const key = createHash('sha256')
+      .update(request.headers.authorization ?? '')
+      .digest('hex');
+    const now = Date.now();
+    const window = windows.get(key);
+    if (!window || now - window.start >= 60_000) {
+      windows.set(key, { start: now, count: 1 });
+      if (windows.size > 10_000) windows.clear();
+      return;
     }
-  }
-  return { fields, files };
-}
-
-function setField(fields: Record<string, unknown>, name: string, value: unknown) {
-  const nested = /^([\w-]+)\[([\w-]+)\]$/.exec(name);
-  if (nested) {
-    const [, outer, inner] = nested as unknown as [string, string, string];
-    const target = (fields[outer] ?? {}) as Record<string, unknown>;
-    target[inner] = value;
-    fields[outer] = target;
-  } else if (name.endsWith('[]')) {
-    const key = name.slice(0, -2);
-    fields[key] = [...((fields[key] as unknown[]) ?? []), value];
-  } else {
-    fields[name] = value;
-  }
+    window.count++;
+    if (window.count > perMinute) {
+      const seconds = Math.ceil((window.start + 60_000 - now) / 1000);
+      return reply.code(429).send(
+        errorPayload({
+          code: 'rate.limited',
+          message: `Too many submissions with this key; try again in ${seconds} s.`,
+        }),
+      );
+    }
+  };
 }

@@ -1,58 +1,48 @@
 import { z } from 'zod';
-import { errorBody, idParams, uuid } from '../../contracts/api.js';
-import { employmentTypes } from '../../contracts/vocabulary.js';
-import { boardAdmin } from '../../db/boards/boards-admin.js';
+import { errorBody, idParams } from '../../contracts/api.js';
+import { boardSchema, createBoardBody, updateBoardBody } from '../../contracts/boards.js';
+import type { Board } from '../../core/boards/boards.port.js';
+import { createBoard } from '../../core/boards/create-board.js';
+import { rotateBoardKey } from '../../core/boards/rotate-board-key.js';
+import { updateBoard } from '../../core/boards/update-board.js';
+import { boardQueries } from '../../db/boards/boards.queries.js';
 import { actorOf, allow } from '../auth.js';
-import type { App, AppContext } from '../context.js';
-import { sendError } from '../errors.js';
+import { newBoardKey } from '../boards/keys.js';
+import { type App, type AppContext, respond } from '../context.js';
 
 const denied = { 401: errorBody, 403: errorBody };
-const boardFields = z.object({
-  name: z.string().trim().min(1).max(120),
-  intro: z.string().max(5000).default(''),
-  employmentTypes: z.array(z.enum(employmentTypes)).min(1),
-  teamIds: z.array(uuid).max(100).default([]),
-  /** When set, applicants must consent to processing; their data is kept this many days. */
-  gdprRetentionDays: z.number().int().min(1).max(3650).nullable().default(null),
+const tags = ['job boards'];
+
+const presentBoard = (b: Board) => ({
+  id: b.id,
+  token: b.token,
+  name: b.name,
+  intro: b.intro,
+  employmentTypes: b.employmentTypes,
+  teamIds: b.teamIds,
+  gdprRetentionDays: b.gdprRetentionDays,
+  createdAt: b.createdAt.toISOString(),
 });
-const createBoardBody = boardFields.extend({
-  token: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9_-]{1,62}$/, 'lowercase letters, digits, - and _, 2 to 63 characters'),
-});
-const boardSchema = z.object({
-  id: z.string(),
-  token: z.string(),
-  name: z.string(),
-  intro: z.string(),
-  employmentTypes: z.array(z.string()),
-  teamIds: z.array(z.string()),
-  gdprRetentionDays: z.number().nullable(),
-  createdAt: z.string(),
-  /** Only when created or rotated: the Basic auth user name for submitting applications. */
-  apiKey: z.string().optional(),
-});
+/** The key is in the answer only when it was just made: it is never shown again. */
+const withKey = ({ board, apiKey }: { board: Board; apiKey: string }) => ({ ...presentBoard(board), apiKey });
 
 export function boardAdminRoutes(app: App, ctx: AppContext) {
-  const boards = boardAdmin(ctx.db, ctx.clock);
+  const boards = boardQueries(ctx.db);
 
   app.get(
     '/api/boards',
     {
       preHandler: allow('org.manage'),
-      schema: {
-        tags: ['job boards'],
-        response: { 200: z.object({ items: z.array(boardSchema) }), ...denied },
-      },
+      schema: { tags, response: { 200: z.object({ items: z.array(boardSchema) }), ...denied } },
     },
-    async (request) => ({ items: await boards.list(actorOf(request).orgId) }),
+    async (request) => ({ items: (await boards.list(actorOf(request).orgId)).map(presentBoard) }),
   );
   app.post(
     '/api/boards',
     {
       preHandler: allow('org.manage'),
       schema: {
-        tags: ['job boards'],
+        tags,
         summary:
           'Publishes a job board; its open jobs of the chosen types (and teams) become posts. The API key is shown once.',
         body: createBoardBody,
@@ -60,22 +50,8 @@ export function boardAdminRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      if (await boards.tokenTaken(request.body.token)) {
-        return sendError(reply, {
-          code: 'board.token_taken',
-          message: `The board token "${request.body.token}" is taken.`,
-          details: { field: 'token' },
-        });
-      }
-      if (!(await ctx.organisation.teamsExist(actor.orgId, request.body.teamIds))) {
-        return sendError(reply, {
-          code: 'team.not_found',
-          message: 'One of the teams does not exist.',
-          details: { field: 'teamIds' },
-        });
-      }
-      return reply.code(201).send(await boards.create(actor, ctx.ids.next(), request.body));
+      const input = { actor: actorOf(request), board: request.body, apiKey: newBoardKey() };
+      return respond(reply, await createBoard(ctx.deps, input), withKey, 201);
     },
   );
   app.patch(
@@ -83,25 +59,15 @@ export function boardAdminRoutes(app: App, ctx: AppContext) {
     {
       preHandler: allow('org.manage'),
       schema: {
-        tags: ['job boards'],
+        tags,
         params: idParams,
-        body: boardFields.partial(),
+        body: updateBoardBody,
         response: { 200: boardSchema, 400: errorBody, 404: errorBody, 422: errorBody, ...denied },
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      if (request.body.teamIds && !(await ctx.organisation.teamsExist(actor.orgId, request.body.teamIds))) {
-        return sendError(reply, {
-          code: 'team.not_found',
-          message: 'One of the teams does not exist.',
-          details: { field: 'teamIds' },
-        });
-      }
-      return (
-        (await boards.update(actor, request.params.id, request.body)) ??
-        sendError(reply, { code: 'not_found', message: 'No such board.' })
-      );
+      const input = { actor: actorOf(request), boardId: request.params.id, change: request.body };
+      return respond(reply, await updateBoard(ctx.deps, input), presentBoard);
     },
   );
   app.post(
@@ -109,14 +75,15 @@ export function boardAdminRoutes(app: App, ctx: AppContext) {
     {
       preHandler: allow('org.manage'),
       schema: {
-        tags: ['job boards'],
+        tags,
         summary: 'Issues a new API key; the old one stops working at once',
         params: idParams,
         response: { 200: boardSchema, 404: errorBody, ...denied },
       },
     },
-    async (request, reply) =>
-      (await boards.rotateKey(actorOf(request), request.params.id)) ??
-      sendError(reply, { code: 'not_found', message: 'No such board.' }),
+    async (request, reply) => {
+      const input = { actor: actorOf(request), boardId: request.params.id, apiKey: newBoardKey() };
+      return respond(reply, await rotateBoardKey(ctx.deps, input), withKey);
+    },
   );
 }

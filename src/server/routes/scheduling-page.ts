@@ -5,11 +5,11 @@ import { timezone as timezoneSchema } from '../../contracts/api.js';
 import type { DomainError } from '../../contracts/errors.js';
 import { tokenParams } from '../../contracts/scheduling.js';
 import { escapeHtml as e } from '../boards/postings.js';
+import { readBody } from '../boards/request-body.js';
 import type { App, AppContext } from '../context.js';
 import { httpStatus } from '../errors.js';
 import { page } from '../html.js';
 import { selfScheduling } from '../self-scheduling.js';
-import { readBody } from './boards-v1.js';
 
 type View = NonNullable<Awaited<ReturnType<ReturnType<typeof selfScheduling>['view']>>>;
 
