@@ -54,6 +54,8 @@ export const loginBody = z.object({
   password: z.string().min(1).max(200),
 });
 export const candidateLinkBody = z.object({ org: z.string().min(1).max(100), email });
+/** The same answer whether or not the address is known, so it reveals nothing. */
+export const candidateLinkResponse = z.object({ status: z.literal('sent_if_known') });
 export const redeemLinkBody = z.object({ token: z.string().min(20).max(200) });
 export const meResponse = z.discriminatedUnion('kind', [
   z.object({

@@ -179,3 +179,8 @@ export const createdAssessmentSchema = staffAssessmentSchema.extend({
   /** The candidate's link; shown once, emailed to the candidate. */
   url: z.string(),
 });
+
+export const startedResponse = z.object({ startedAt: z.string(), deadlineAt: z.string() });
+export const savedAnswerResponse = z.object({ savedAt: z.string() });
+export const uploadedFileResponse = z.object({ savedAt: z.string(), filename: z.string() });
+export const submittedResponse = z.object({ submittedAt: z.string(), scorePercent: z.number().nullable() });

@@ -140,3 +140,7 @@ export const insightSchema = z.object({
   onTimeRate: z.number().nullable(),
   overdue: z.number(),
 });
+export const voteResponse = z.object({
+  roundKey: z.string(),
+  votes: z.array(z.object({ voterId: z.string(), vote: z.enum(['advance', 'reject']) })),
+});

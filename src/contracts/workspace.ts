@@ -54,3 +54,24 @@ export const timingResponse = z.object({
   /** R-FB-4: scorecards handed in by their deadline. */
   feedback: z.object({ submitted: z.number(), onTimeRate: z.number().nullable(), overdue: z.number() }),
 });
+
+/** Applications reaching each round, per job, with the pass-through rate between rounds. */
+export const funnelResponse = z.object({
+  items: z.array(
+    z.object({
+      jobId: z.string(),
+      jobTitle: z.string(),
+      total: z.number(),
+      hired: z.number(),
+      rounds: z.array(
+        z.object({
+          index: z.number(),
+          /** The round of the job's process at this position, or "Offer" after the last. */
+          name: z.string(),
+          reached: z.number(),
+          passThrough: z.number(),
+        }),
+      ),
+    }),
+  ),
+});

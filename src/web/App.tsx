@@ -1,31 +1,28 @@
-import { createContext, type ReactNode, useContext } from 'react';
+import type { ReactNode } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
-import { api, useApi } from './api';
-import { AdminPage } from './features/admin';
-import { ApplicationPage } from './features/application';
-import { CandidateAssessmentPage } from './features/assessments';
-import { CandidatesPage } from './features/candidates';
-import { DecisionsPage } from './features/decisions';
-import { InterviewPage, MyInterviewsPage } from './features/interviews';
-import { JobEditorPage, JobsPage, PipelinePage } from './features/jobs';
-import { OfferPage, OffersPage } from './features/offers';
-import { CandidatePadPage, PadPage } from './features/pads';
-import { PortalOfferPage, PortalPage, PortalSignInPage } from './features/portal';
-import { ReportsPage } from './features/reports';
-import { ScreeningPage } from './features/screening';
-import { SignInPage } from './features/sign-in';
-import type { Me, StaffMe } from './types';
+import { send, useApi } from './client';
+import { CandidateSignInPage } from './features/accounts/candidate-sign-in-page';
+import { SignInPage } from './features/accounts/sign-in-page';
+import { ApplicationPage } from './features/applications/application-page';
+import { ScreeningPage } from './features/applications/screening-page';
+import { CandidateAssessmentPage } from './features/assessments/candidate-assessment-page';
+import { CandidatesPage } from './features/candidates/candidates-page';
+import { InterviewPage } from './features/feedback/interview-page';
+import { MyInterviewsPage } from './features/feedback/my-interviews-page';
+import { JobEditorPage } from './features/jobs/job-editor-page';
+import { JobsPage } from './features/jobs/jobs-page';
+import { OfferPage } from './features/offers/offer-page';
+import { OffersPage } from './features/offers/offers-page';
+import { AdminPage } from './features/organisation/admin-page';
+import { CandidatePadPage, PadPage } from './features/pads/pad-page';
+import { PortalOfferPage } from './features/portal/offer-page';
+import { PortalPage } from './features/portal/portal-page';
+import { DecisionsPage } from './features/workspace/decisions-page';
+import { PipelinePage } from './features/workspace/pipeline-page';
+import { ReportsPage } from './features/workspace/reports-page';
+import { can, SessionContext } from './session';
+import type { StaffMe } from './types';
 import { Loading } from './ui';
-
-const SessionContext = createContext<Me | null>(null);
-
-export function useStaff(): StaffMe {
-  const me = useContext(SessionContext);
-  if (me?.kind !== 'staff') throw new Error('a staff screen outside a staff session');
-  return me;
-}
-
-export const can = (me: StaffMe, action: string) => me.can.includes(action);
 
 /** The staff screens each role reaches from the navigation, in the order a role's day goes. */
 function staffNav(me: StaffMe): [string, string][] {
@@ -101,7 +98,7 @@ function Shell({
 
 function StaffApp({ me }: { me: StaffMe }) {
   const signOut = async () => {
-    await api('/api/auth/logout', { method: 'POST' });
+    await send('POST /api/auth/logout', {});
     window.location.assign('/app/sign-in');
   };
   return (
@@ -132,7 +129,7 @@ function StaffApp({ me }: { me: StaffMe }) {
 
 function CandidateApp({ name }: { name: string }) {
   const signOut = async () => {
-    await api('/api/auth/logout', { method: 'POST' });
+    await send('POST /api/auth/logout', {});
     window.location.assign('/candidate/sign-in');
   };
   return (
@@ -150,9 +147,9 @@ function CandidateApp({ name }: { name: string }) {
 
 export function App() {
   const [location] = useLocation();
-  const session = useApi<Me>('/api/auth/me');
+  const session = useApi('GET /api/auth/me', {});
   const candidateArea = location.startsWith('/candidate');
-  if (location === '/candidate/sign-in') return <PortalSignInPage />;
+  if (location === '/candidate/sign-in') return <CandidateSignInPage />;
   // The emailed assessment link is its own credential: no sign-in.
   const assessment = location.match(/^\/candidate\/assessment\/([^/]+)$/);
   if (assessment?.[1]) return <CandidateAssessmentPage token={assessment[1]} />;

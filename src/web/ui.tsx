@@ -1,5 +1,5 @@
-import { type ReactNode, useEffect, useId, useState } from 'react';
-import { type ApiError, api, type Loaded } from './api';
+import { type ReactNode, useEffect, useId } from 'react';
+import type { ApiError, Loaded } from './client';
 
 export function Page({
   title,
@@ -136,11 +136,11 @@ export function TextField(
   );
 }
 
-export function SelectField(
+export function SelectField<V extends string>(
   props: FieldProps & {
-    value: string;
-    onChange: (value: string) => void;
-    options: readonly (readonly [string, string])[];
+    value: V;
+    onChange: (value: V) => void;
+    options: readonly (readonly [V, string])[];
   },
 ) {
   const id = useId();
@@ -151,7 +151,7 @@ export function SelectField(
         value={props.value}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy(id, props)}
-        onChange={(e) => props.onChange(e.target.value)}
+        onChange={(e) => props.onChange(e.target.value as V)}
       >
         {props.options.map(([value, label]) => (
           <option key={value} value={value}>
@@ -162,6 +162,40 @@ export function SelectField(
     </FieldFrame>
   );
 }
+
+/** A set of checkboxes choosing some of `values`. */
+export function Checkboxes<V extends string>({
+  legend,
+  values,
+  chosen,
+  onChange,
+  labels,
+}: {
+  legend: string;
+  values: readonly V[];
+  chosen: V[];
+  onChange: (v: V[]) => void;
+  labels?: Record<string, string>;
+}) {
+  return (
+    <fieldset className="checkboxes">
+      <legend>{legend}</legend>
+      {values.map((v) => (
+        <label key={v} className="inline">
+          <input
+            type="checkbox"
+            checked={chosen.includes(v)}
+            onChange={(e) => onChange(e.target.checked ? [...chosen, v] : chosen.filter((c) => c !== v))}
+          />{' '}
+          {labels?.[v] ?? humanize(v)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The zone this browser is in, for people who have no zone on file. */
+export const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** A date and time with its zone named, always: "12 Mar 2026, 09:00 PDT". */
 export function when(isoTime: string | null | undefined, timeZone?: string) {
@@ -186,43 +220,6 @@ export const percent = (share: number | null | undefined) =>
   share === null || share === undefined ? '—' : `${Math.round(share * 1000) / 10}%`;
 
 export const humanize = (key: string) => key.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase());
-
-/** A cursor-paginated list: the first page, then "Load more" appends the next. */
-export function useCursorList<T>(path: string) {
-  const [items, setItems] = useState<T[]>();
-  const [next, setNext] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError>();
-  const [loading, setLoading] = useState(false);
-  const [round, setRound] = useState(0);
-  const load = async (cursor: string | null, replace: boolean) => {
-    setLoading(true);
-    try {
-      const sep = path.includes('?') ? '&' : '?';
-      const page = await api<{ items: T[]; nextCursor: string | null }>(
-        cursor ? `${path}${sep}cursor=${encodeURIComponent(cursor)}` : path,
-      );
-      setItems((old) => (replace ? page.items : [...(old ?? []), ...page.items]));
-      setNext(page.nextCursor);
-      setError(undefined);
-    } catch (e) {
-      setError(e as ApiError);
-    } finally {
-      setLoading(false);
-    }
-  };
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload when the path or round changes
-  useEffect(() => {
-    setItems(undefined);
-    void load(null, true);
-  }, [path, round]);
-  return {
-    items,
-    error,
-    loading,
-    reload: () => setRound((r) => r + 1),
-    more: next ? () => load(next, false) : undefined,
-  };
-}
 
 export function MoreButton({ more, loading }: { more: (() => void) | undefined; loading: boolean }) {
   if (!more) return null;

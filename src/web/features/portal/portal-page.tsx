@@ -1,103 +1,14 @@
-import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link } from 'wouter';
-import { post, useAction, useApi } from '../api';
-import type { ApplicationItem, CandidateOffer } from '../types';
-import { ErrorNotice, humanize, Loading, money, Page, Show, TextField, when } from '../ui';
-import { CompensationView, OfferTerms } from './compensation';
+import { send, useAction, useApi } from '../../client';
+import type { PortalApplication, PortalInterview } from '../../types';
+import { browserZone, ErrorNotice, humanize, money, Page, Show, TextField, when } from '../../ui';
 
-type PortalApplication = Omit<ApplicationItem, 'candidateName'> & {
-  currentRoundName: string | null;
-  nextRoundName: string | null;
-  lastHeardAt: string | null;
-  preparation: {
-    roundName: string;
-    durationMinutes: number;
-    whatItTests: string;
-    format: string;
-    commonMistakes: string[];
-    sampleQuestions: string[];
-  } | null;
-};
-interface PortalInterview {
-  id: string;
-  applicationId: string;
-  roundName: string;
-  startsAt: string;
-  timezone: string;
-  status: 'scheduled' | 'cancelled';
-  changeReason: string | null;
-  videoUrl: string | null;
-}
-
-const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-
-/** Redeems the emailed sign-in link, or asks for one. */
-export function PortalSignInPage() {
-  const token = new URLSearchParams(window.location.search).get('token');
-  const redeem = useAction();
-  const ask = useAction();
-  const [org, setOrg] = useState(new URLSearchParams(window.location.search).get('org') ?? '');
-  const [email, setEmail] = useState('');
-  const [sent, setSent] = useState(false);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: redeem the token once
-  useEffect(() => {
-    if (!token) return;
-    void redeem
-      .run(() => post('/api/auth/candidate-links/redeem', { token }).then(() => true))
-      .then((done) => done && window.location.replace('/candidate'));
-  }, [token]);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (await ask.run(() => post('/api/auth/candidate-links', { org, email }))) setSent(true);
-  };
-  return (
-    <main id="main" className="narrow">
-      <h1>Your applications</h1>
-      {token && !redeem.error && <Loading what="Signing you in" />}
-      {new URLSearchParams(window.location.search).has('erased') && (
-        <p className="notice" role="status">
-          Your data has been erased and your open applications withdrawn.
-        </p>
-      )}
-      {redeem.error && <ErrorNotice error={redeem.error} />}
-      {sent ? (
-        <p role="status">
-          If we know that address, a sign-in link is on its way. It works once and for a short time.
-        </p>
-      ) : (
-        <form onSubmit={submit} noValidate>
-          <p>We email you a link to sign in: no password to remember.</p>
-          <ErrorNotice error={ask.error} />
-          <TextField
-            label="Company"
-            hint="The short name in the job posting's address, e.g. tiktok"
-            value={org}
-            onChange={setOrg}
-            required
-            error={ask.error?.about('org')}
-          />
-          <TextField
-            label="Your email"
-            type="email"
-            value={email}
-            onChange={setEmail}
-            required
-            error={ask.error?.about('email')}
-          />
-          <button type="submit" disabled={ask.busy}>
-            {ask.busy ? 'Sending…' : 'Email me a sign-in link'}
-          </button>
-        </form>
-      )}
-    </main>
-  );
-}
-
-/** R-CAND-1..3: every application, where it stands, what comes next, how to prepare, and withdraw. */
+/** Every application, where it stands, what comes next, how to prepare, and withdraw. */
 export function PortalPage() {
-  const apps = useApi<{ items: PortalApplication[] }>('/api/me/applications');
-  const interviews = useApi<{ items: PortalInterview[] }>('/api/me/interviews');
-  const offers = useApi<{ items: CandidateOffer[] }>('/api/me/offers');
+  const apps = useApi('GET /api/me/applications', {});
+  const interviews = useApi('GET /api/me/interviews', {});
+  const offers = useApi('GET /api/me/offers', {});
   const zone = browserZone();
   return (
     <Page title="My applications">
@@ -273,7 +184,12 @@ function WithdrawForm({ applicationId, onDone }: { applicationId: string; onDone
   const [reason, setReason] = useState('');
   const action = useAction();
   const withdraw = async () => {
-    if (await action.run(() => post(`/api/me/applications/${applicationId}/withdraw`, { reason }))) onDone();
+    if (
+      await action.run(() =>
+        send('POST /api/me/applications/{id}/withdraw', { id: applicationId }, { reason }),
+      )
+    )
+      onDone();
   };
   return (
     <AskFirst
@@ -294,12 +210,12 @@ function WithdrawForm({ applicationId, onDone }: { applicationId: string; onDone
   );
 }
 
-/** R-CAND-4: erasure cannot be undone, so the candidate confirms by typing their address. */
+/** Erasure cannot be undone, so the candidate confirms by typing their address. */
 function EraseForm() {
   const [email, setEmail] = useState('');
   const action = useAction();
   const erase = async () => {
-    if (await action.run(() => post('/api/me/erasure', { email }))) {
+    if (await action.run(() => send('POST /api/me/erasure', {}, { email }))) {
       window.location.replace('/candidate/sign-in?erased=1');
     }
   };
@@ -324,52 +240,5 @@ function EraseForm() {
         error={action.error?.about('email')}
       />
     </AskFirst>
-  );
-}
-
-export function PortalOfferPage({ id }: { id: string }) {
-  const offer = useApi<CandidateOffer>(`/api/me/offers/${id}`);
-  const action = useAction();
-  const zone = browserZone();
-  const respond = async (answer: 'accept' | 'decline') => {
-    if (await action.run(() => post(`/api/me/offers/${id}/${answer}`, {}))) offer.reload();
-  };
-  return (
-    <Show loaded={offer}>
-      {(o) => (
-        <Page title={`Your offer: ${o.jobTitle}`}>
-          <p className="meta">
-            {humanize(o.status)}
-            {o.sentAt && ` · sent ${when(o.sentAt, zone)}`} · reply by {when(o.terms.expiresAt, zone)}
-          </p>
-          <ErrorNotice error={action.error} />
-          {o.status === 'sent' && (
-            <div className="actions">
-              <button type="button" onClick={() => respond('accept')} disabled={action.busy}>
-                Accept the offer
-              </button>
-              <button
-                type="button"
-                className="danger"
-                onClick={() => respond('decline')}
-                disabled={action.busy}
-              >
-                Decline
-              </button>
-            </div>
-          )}
-          {o.status === 'accepted' && (
-            <p className="notice" role="status">
-              You accepted this offer. Welcome aboard!
-            </p>
-          )}
-          <OfferTerms terms={o.terms} timeZone={zone} />
-          <CompensationView base={`/api/me/offers/${id}`} />
-          <p>
-            <a href={`/api/me/offers/${id}/letter.pdf`}>Your offer letter (PDF)</a>
-          </p>
-        </Page>
-      )}
-    </Show>
   );
 }

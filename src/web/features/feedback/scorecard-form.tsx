@@ -1,122 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link } from 'wouter';
-import { useStaff } from '../App';
-import { ApiError, api, post, useAction, useApi } from '../api';
-import type { Kit, MyInterview, Scorecard, ScorecardList } from '../types';
-import { ErrorNotice, humanize, Loading, Page, Show, TextField, when } from '../ui';
-import { Assessments } from './assessments';
-import { Pads } from './pads';
+import { ApiError, send, useAction, useApi } from '../../client';
+import type { Scorecard } from '../../types';
+import { ErrorNotice, humanize, Loading, Show, TextField } from '../../ui';
 
 const ratings = ['strong_no', 'no', 'mixed', 'yes', 'strong_yes'] as const;
+
 type Content = Scorecard['content'];
-
-export function MyInterviewsPage() {
-  const me = useStaff();
-  const interviews = useApi<{ items: MyInterview[] }>('/api/my/interviews');
-  return (
-    <Page title="My interviews">
-      <p className="meta">Times in your zone, {me.timezone}.</p>
-      <Show loaded={interviews} isEmpty={(d) => d.items.length === 0} empty="You have no interviews.">
-        {(d) => (
-          <table>
-            <thead>
-              <tr>
-                <th>When</th>
-                <th>Candidate</th>
-                <th>Round</th>
-                <th>Job</th>
-                <th>Scorecard</th>
-                <th>Feedback due</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.items.map((i) => (
-                <tr key={i.id} className={i.status === 'cancelled' ? 'cancelled' : undefined}>
-                  <td>
-                    {when(i.startsAt, i.timezone)}
-                    {i.status === 'cancelled' && ' (cancelled)'}
-                  </td>
-                  <td>
-                    <Link href={`/app/interviews/${i.id}`}>{i.candidateName}</Link>
-                  </td>
-                  <td>{i.roundName}</td>
-                  <td>{i.jobTitle}</td>
-                  <td>{humanize(i.scorecardStatus)}</td>
-                  <td>{when(i.feedbackDueAt, i.timezone)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </Show>
-    </Page>
-  );
-}
-
-/** The interview kit beside a scorecard that saves itself as the interviewer types. */
-export function InterviewPage({ id }: { id: string }) {
-  const me = useStaff();
-  const kit = useApi<Kit>(`/api/interviews/${id}/kit`);
-  return (
-    <Show loaded={kit}>
-      {(k) => (
-        <Page title={`${k.round.name}: ${k.candidate.name}`}>
-          <p className="meta">
-            {k.jobTitle} · {when(k.interview.startsAt, me.timezone)} · {k.round.durationMinutes} minutes ·{' '}
-            {humanize(k.round.format)} · in {k.interview.language}
-          </p>
-          <div className="two-columns">
-            <div>
-              <ScorecardForm
-                interviewId={id}
-                attributes={k.kit?.focusAttributes ?? []}
-                applicationId={k.interview.applicationId}
-              />
-              <Assessments applicationId={k.interview.applicationId} canSend={false} />
-              <Pads applicationId={k.interview.applicationId} />
-            </div>
-            <div>
-              {k.kit && (
-                <section aria-labelledby="kit-title">
-                  <h2 id="kit-title">Interview kit</h2>
-                  <p>{k.kit.purpose}</p>
-                  <h3>Time plan</h3>
-                  <ol>
-                    {k.kit.timePlan.map((t) => (
-                      <li key={t.activity}>
-                        {t.minutes} min — {t.activity}
-                      </li>
-                    ))}
-                  </ol>
-                  <h3>Questions</h3>
-                  {k.kit.questions.map((q) => (
-                    <details key={q.id}>
-                      <summary>{q.prompt}</summary>
-                      <p>
-                        <strong>Strong:</strong> {q.strongAnswer}
-                      </p>
-                      <p>
-                        <strong>Weak:</strong> {q.weakAnswer}
-                      </p>
-                    </details>
-                  ))}
-                </section>
-              )}
-              <section aria-labelledby="resume-title">
-                <h2 id="resume-title">Resume</h2>
-                <pre className="resume">{k.candidate.resumeText ?? 'No resume text.'}</pre>
-              </section>
-            </div>
-          </div>
-        </Page>
-      )}
-    </Show>
-  );
-}
 
 const AUTOSAVE_MS = 800;
 
-function ScorecardForm({
+export function ScorecardForm({
   interviewId,
   attributes,
   applicationId,
@@ -125,7 +18,7 @@ function ScorecardForm({
   attributes: { key: string; name: string; description: string }[];
   applicationId: string;
 }) {
-  const card = useApi<Scorecard>(`/api/interviews/${interviewId}/scorecard`);
+  const card = useApi('GET /api/interviews/{id}/scorecard', { id: interviewId });
   const [content, setContent] = useState<Content>();
   const [status, setStatus] = useState('');
   const version = useRef(0);
@@ -147,10 +40,11 @@ function ScorecardForm({
       saving.current = saving.current.then(async () => {
         setStatus('Saving…');
         try {
-          const saved = await api<Scorecard>(`/api/interviews/${interviewId}/scorecard`, {
-            method: 'PUT',
-            body: { content, expectedVersion: version.current },
-          });
+          const saved = await send(
+            'PUT /api/interviews/{id}/scorecard',
+            { id: interviewId },
+            { content, expectedVersion: version.current },
+          );
           version.current = saved.version;
           dirty.current = false;
           setStatus(
@@ -172,7 +66,7 @@ function ScorecardForm({
   const submit = async () => {
     await saving.current;
     const saved = await action.run(() =>
-      post<Scorecard>(`/api/interviews/${interviewId}/scorecard/submit`, { content }),
+      send('POST /api/interviews/{id}/scorecard/submit', { id: interviewId }, { content }),
     );
     if (saved) {
       setSubmitted(true);
@@ -260,9 +154,9 @@ function RatingGroup({
   );
 }
 
-/** R-FB-3: others' feedback appears only once mine is in. */
+/** Others' feedback appears only once mine is in. */
 function OthersFeedback({ applicationId }: { applicationId: string }) {
-  const cards = useApi<ScorecardList>(`/api/applications/${applicationId}/scorecards`);
+  const cards = useApi('GET /api/applications/{id}/scorecards', { id: applicationId });
   if (cards.error?.status === 403) return null;
   return (
     <section aria-labelledby="others-title">

@@ -1,10 +1,12 @@
-import { useApi } from '../api';
-import type { CandidateOffer, Compensation } from '../types';
-import { money, Show, when } from '../ui';
+import { useApi } from '../../client';
+import type { CandidateOffer } from '../../types';
+import { money, Show, when } from '../../ui';
 
-/** R-OFFER-3: the offer year by year (back-weighted vesting shows), beside competing offers. */
-export function CompensationView({ base }: { base: string }) {
-  const comp = useApi<Compensation>(`${base}/compensation`);
+/** The offer year by year (back-weighted vesting shows), beside competing offers. */
+export function CompensationView({ offerId, mine = false }: { offerId: string; mine?: boolean }) {
+  const comp = useApi(mine ? 'GET /api/me/offers/{id}/compensation' : 'GET /api/offers/{id}/compensation', {
+    id: offerId,
+  });
   return (
     <section aria-labelledby="comp-title">
       <h2 id="comp-title">Total compensation, year by year</h2>
@@ -13,7 +15,7 @@ export function CompensationView({ base }: { base: string }) {
           <>
             <img
               className="chart"
-              src={`${base}/compensation.svg`}
+              src={`${mine ? '/api/me/offers' : '/api/offers'}/${offerId}/compensation.svg`}
               alt="Chart of total pay per year for the offer and any competing offers; the same figures are in the table below."
             />
             {[c.offer, ...c.competing].map((col) => (

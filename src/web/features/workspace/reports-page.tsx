@@ -1,31 +1,7 @@
 import { useState } from 'react';
-import { can, useStaff } from '../App';
-import { query, useApi } from '../api';
-import type { Insight, Job, Page as ListPage, Team } from '../types';
-import { downloadCsv, humanize, Page, percent, SelectField, Show } from '../ui';
-
-interface Funnel {
-  items: {
-    jobId: string;
-    jobTitle: string;
-    total: number;
-    hired: number;
-    rounds: { index: number; name: string; reached: number; passThrough: number }[];
-  }[];
-}
-interface Timing {
-  timeInStep: { step: string; decisions: number; medianDays: number; meanDays: number }[];
-  timeToOffer: {
-    targetDays: number;
-    offers: number;
-    medianDays: number | null;
-    p90Days: number | null;
-    withinTargetRate: number | null;
-    overThreeMonths: number;
-    openPastTarget: number;
-  };
-  feedback: { submitted: number; onTimeRate: number | null; overdue: number };
-}
+import { useApi } from '../../client';
+import { can, useStaff } from '../../session';
+import { downloadCsv, humanize, Page, percent, SelectField, Show } from '../../ui';
 
 /** Horizontal bars, each labelled with its number, so the chart reads without the table. */
 function Bars({ label, rows }: { label: string; rows: { name: string; value: number; text: string }[] }) {
@@ -45,16 +21,13 @@ function Bars({ label, rows }: { label: string; rows: { name: string; value: num
 
 export function ReportsPage() {
   const me = useStaff();
-  const teams = useApi<{ items: Team[] }>('/api/teams');
-  const jobs = useApi<ListPage<Job>>('/api/jobs?limit=200');
+  const teams = useApi('GET /api/teams', {});
+  const jobs = useApi('GET /api/jobs', { limit: 200 });
   const [teamId, setTeamId] = useState('');
   const [jobId, setJobId] = useState('');
-  const filter = query({ teamId, jobId });
-  const funnel = useApi<Funnel>(`/api/reports/funnel${filter}`);
-  const timing = useApi<Timing>(`/api/reports/timing${filter}`);
-  const insights = useApi<{ items: Insight[] }>(
-    can(me, 'insight.read') ? '/api/insights/interviewers' : null,
-  );
+  const funnel = useApi('GET /api/reports/funnel', { teamId, jobId });
+  const timing = useApi('GET /api/reports/timing', { teamId, jobId });
+  const insights = useApi('GET /api/insights/interviewers', can(me, 'insight.read') ? {} : null);
   const jobOptions = (jobs.data?.items ?? []).filter((j) => !teamId || j.teamId === teamId);
   return (
     <Page title="Reports">

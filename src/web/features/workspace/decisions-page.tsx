@@ -1,13 +1,12 @@
 import { Link } from 'wouter';
-import { useStaff } from '../App';
-import { useApi } from '../api';
-import type { DecisionQueue } from '../types';
-import { Page, Show, when } from '../ui';
+import { useApi } from '../../client';
+import { useStaff } from '../../session';
+import { Page, Show, when } from '../../ui';
 
 /** The rounds waiting for my decision: complete feedback first, then the longest waiting. */
 export function DecisionsPage() {
   const me = useStaff();
-  const queue = useApi<DecisionQueue>('/api/decision-queue?limit=200');
+  const queue = useApi('GET /api/decision-queue', { limit: 200 });
   return (
     <Page title="Decisions">
       <Show

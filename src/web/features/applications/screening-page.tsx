@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'wouter';
-import { useStaff } from '../App';
-import { post, query, useAction, useApi } from '../api';
-import type { ApplicationDetail, ApplicationItem, BulkResult, Job, Page as ListPage } from '../types';
-import { Empty, ErrorNotice, Loading, MoreButton, Page, SelectField, useCursorList, when } from '../ui';
+import { send, useAction, useApi, useCursorList } from '../../client';
+import { useStaff } from '../../session';
+import type { ApplicationItem, BulkResult } from '../../types';
+import { Empty, ErrorNotice, Loading, MoreButton, Page, SelectField, when } from '../../ui';
 
 const reasons = {
   advance: ['Meets the minimum qualifications', 'Strong match for the role'],
@@ -14,6 +14,7 @@ const reasons = {
     'Duplicate application',
   ],
 } as const;
+
 type Decision = keyof typeof reasons;
 
 /** Refusals that mean someone else already moved the application on: it leaves this queue. */
@@ -28,16 +29,18 @@ const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 
 /**
- * R-APP-4: the resume screen, oldest first. Resume and requirements side by side; a, r, j, k and x
+ * The resume screen, oldest first. Resume and requirements side by side; a, r, j, k and x
  * decide, move and select without the mouse, because most applications end here.
  */
 export function ScreeningPage() {
   const me = useStaff();
-  const jobs = useApi<ListPage<Job>>('/api/jobs?status=open&limit=200');
+  const jobs = useApi('GET /api/jobs', { status: 'open', limit: 200 });
   const [jobId, setJobId] = useState('');
-  const list = useCursorList<ApplicationItem>(
-    `/api/applications${query({ step: 'resume_screen', jobId, limit: 50 })}`,
-  );
+  const list = useCursorList('GET /api/applications', {
+    step: 'resume_screen',
+    jobId: jobId || undefined,
+    limit: 50,
+  });
   const [done, setDone] = useState<Set<string>>(new Set());
   const queue = useMemo(() => (list.items ?? []).filter((a) => !done.has(a.id)), [list.items, done]);
   const [index, setIndex] = useState(0);
@@ -53,15 +56,20 @@ export function ScreeningPage() {
 
   const decide = useCallback(
     async (decision: Decision) => {
-      if (!current || action.busy || !current.currentRound) return;
+      const roundKey = current?.currentRound;
+      if (!current || action.busy || !roundKey) return;
       const leave = () => setDone((d) => new Set(d).add(current.id));
       const ok = await action.run(
         () =>
-          post(`/api/applications/${current.id}/decisions`, {
-            roundKey: current.currentRound,
-            decision,
-            rationale: rationale[decision],
-          }),
+          send(
+            'POST /api/applications/{id}/decisions',
+            { id: current.id },
+            {
+              roundKey,
+              decision,
+              rationale: rationale[decision],
+            },
+          ),
         (error) => movedOn.has(error.code) && leave(),
       );
       if (!ok) return;
@@ -76,11 +84,15 @@ export function ScreeningPage() {
       .filter((a) => selected.has(a.id))
       .map((a) => ({ applicationId: a.id, roundKey: a.currentRound! }));
     const result = await action.run(() =>
-      post<BulkResult>('/api/applications/bulk-decisions', {
-        items,
-        decision,
-        rationale: rationale[decision],
-      }),
+      send(
+        'POST /api/applications/bulk-decisions',
+        {},
+        {
+          items,
+          decision,
+          rationale: rationale[decision],
+        },
+      ),
     );
     if (!result) return;
     setBulk(result);
@@ -250,8 +262,8 @@ function ScreenDetail({
   onDecide: (d: Decision) => void;
   busy: boolean;
 }) {
-  const detail = useApi<ApplicationDetail>(`/api/applications/${item.id}`);
-  const job = useApi<Job>(`/api/jobs/${item.jobId}`);
+  const detail = useApi('GET /api/applications/{id}', { id: item.id });
+  const job = useApi('GET /api/jobs/{id}', { id: item.jobId });
   return (
     <section className="screen-detail" aria-label={`Screening ${item.candidateName}`}>
       <h2>

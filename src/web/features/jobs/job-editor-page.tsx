@@ -1,149 +1,11 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { Link, useLocation } from 'wouter';
-import { can, useStaff } from '../App';
-import { api, post, query, useAction, useApi } from '../api';
-import type { Job, Pipeline, Process, Team } from '../types';
-import {
-  ErrorNotice,
-  humanize,
-  Loading,
-  MoreButton,
-  Page,
-  SelectField,
-  Show,
-  TextField,
-  useCursorList,
-  when,
-} from '../ui';
+import { useLocation } from 'wouter';
+import type { EmploymentType } from '../../../contracts/vocabulary';
+import { send, useAction, useApi } from '../../client';
+import type { Job } from '../../types';
+import { ErrorNotice, Page, SelectField, Show, TextField } from '../../ui';
 
-const statuses = ['', 'draft', 'open', 'closed', 'archived'] as const;
-
-export function JobsPage() {
-  const me = useStaff();
-  const [status, setStatus] = useState('open');
-  const jobs = useCursorList<Job>(`/api/jobs${query({ status, limit: 50 })}`);
-  return (
-    <Page
-      title="Jobs"
-      actions={
-        can(me, 'job.manage') && (
-          <Link className="button" href="/app/jobs/new">
-            New job
-          </Link>
-        )
-      }
-    >
-      <SelectField
-        label="Status"
-        value={status}
-        onChange={setStatus}
-        options={statuses.map((s) => [s, s ? humanize(s) : 'Any status'] as const)}
-      />
-      <ErrorNotice error={jobs.error} />
-      {jobs.items === undefined ? (
-        <Loading what="Loading jobs" />
-      ) : jobs.items.length === 0 ? (
-        <p className="empty">No {status} jobs.</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>Title</th>
-              <th>Team</th>
-              <th>Status</th>
-              <th>Level</th>
-              <th>Hired / headcount</th>
-              <th>Locations</th>
-            </tr>
-          </thead>
-          <tbody>
-            {jobs.items.map((j) => (
-              <tr key={j.id}>
-                <td>
-                  <Link href={`/app/jobs/${j.id}`}>{j.title}</Link>
-                </td>
-                <td>{j.teamName}</td>
-                <td>{humanize(j.status)}</td>
-                <td>{j.level}</td>
-                <td>
-                  {j.hiredCount} / {j.headcount}
-                </td>
-                <td>{j.locations.join(', ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <MoreButton more={jobs.more} loading={jobs.loading} />
-    </Page>
-  );
-}
-
-/** A job's pipeline: a column per round, then offer and the ended states, with counts. */
-export function PipelinePage({ id }: { id: string }) {
-  const me = useStaff();
-  const pipeline = useApi<Pipeline>(`/api/jobs/${id}/pipeline`);
-  const job = useApi<Job>(`/api/jobs/${id}`);
-  const action = useAction();
-  const transition = async (to: string) => {
-    if (await action.run(() => post(`/api/jobs/${id}/transitions`, { to }))) job.reload();
-  };
-  return (
-    <Page
-      title={pipeline.data ? `Pipeline: ${pipeline.data.jobTitle}` : 'Pipeline'}
-      actions={
-        can(me, 'job.manage') &&
-        job.data && (
-          <div className="actions">
-            <Link className="button secondary" href={`/app/jobs/${id}/edit`}>
-              Edit job and posting
-            </Link>
-            {job.data.status !== 'open' && (
-              <button type="button" onClick={() => transition('open')}>
-                Open
-              </button>
-            )}
-            {job.data.status === 'open' && (
-              <button type="button" className="secondary" onClick={() => transition('closed')}>
-                Close
-              </button>
-            )}
-          </div>
-        )
-      }
-    >
-      {job.data && (
-        <p className="meta">
-          {humanize(job.data.status)} · {job.data.teamName} · {job.data.level} ·{' '}
-          {job.data.locations.join(', ')}
-        </p>
-      )}
-      <ErrorNotice error={action.error} />
-      <Show loaded={pipeline}>
-        {(p) => (
-          <div className="board">
-            {p.columns.map((c) => (
-              <section key={c.key} className={`column ${c.kind}`} aria-labelledby={`col-${c.key}`}>
-                <h2 id={`col-${c.key}`}>
-                  {c.name} <span className="count">{c.count}</span>
-                </h2>
-                <ul>
-                  {c.cards.map((card) => (
-                    <li key={card.applicationId}>
-                      <Link href={`/app/applications/${card.applicationId}`}>{card.candidateName}</Link>
-                      <span className="meta">applied {when(card.submittedAt, me.timezone)}</span>
-                    </li>
-                  ))}
-                </ul>
-                {c.count > c.cards.length && <p className="meta">and {c.count - c.cards.length} more</p>}
-              </section>
-            ))}
-          </div>
-        )}
-      </Show>
-    </Page>
-  );
-}
+type DegreeLevel = NonNullable<Job['posting']['internship']>['degreeLevels'][number];
 
 const lines = (text: string) =>
   text
@@ -154,14 +16,14 @@ const lines = (text: string) =>
 /** Create or edit a job and its posting; validation errors show beside their field. */
 export function JobEditorPage({ id }: { id?: string }) {
   const [, navigate] = useLocation();
-  const existing = useApi<Job>(id ? `/api/jobs/${id}` : null);
-  const teams = useApi<{ items: Team[] }>('/api/teams');
-  const processes = useApi<{ items: Process[] }>('/api/processes');
+  const existing = useApi('GET /api/jobs/{id}', id ? { id } : null);
+  const teams = useApi('GET /api/teams', {});
+  const processes = useApi('GET /api/processes', {});
   const [form, setForm] = useState({
     title: '',
     teamId: '',
     processId: '',
-    employmentType: 'full_time',
+    employmentType: 'full_time' as EmploymentType,
     jobFamily: '',
     level: '',
     headcount: '1',
@@ -207,13 +69,14 @@ export function JobEditorPage({ id }: { id?: string }) {
       responsibilities: lines(form.responsibilities),
       minimumQualifications: lines(form.minimum),
       preferredQualifications: lines(form.preferred),
-      // R-JOB-2: an internship states its term, length, degrees and eligibility.
+      // An internship states its term, length, degrees and eligibility.
       internship:
         form.employmentType === 'internship'
           ? {
               term: form.term,
               minimumWeeks: Number(form.minimumWeeks),
-              degreeLevels: form.degreeLevels.split(/[,\s]+/).filter(Boolean),
+              // The server names any level it does not know beside the field.
+              degreeLevels: form.degreeLevels.split(/[,\s]+/).filter(Boolean) as DegreeLevel[],
               eligibility: lines(form.eligibility),
             }
           : undefined,
@@ -231,11 +94,12 @@ export function JobEditorPage({ id }: { id?: string }) {
     };
     const saved = await action.run(() =>
       existing.data
-        ? api<Job>(`/api/jobs/${id}`, {
-            method: 'PATCH',
-            body: { ...fields, expectedVersion: existing.data.version },
-          })
-        : post<Job>('/api/jobs', fields),
+        ? send(
+            'PATCH /api/jobs/{id}',
+            { id: existing.data.id },
+            { ...fields, expectedVersion: existing.data.version },
+          )
+        : send('POST /api/jobs', {}, fields),
     );
     if (saved) navigate(`/app/jobs/${saved.id}`);
   };

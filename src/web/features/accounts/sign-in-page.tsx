@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { post, useAction } from '../api';
-import { ErrorNotice, TextField } from '../ui';
+import { send, useAction } from '../../client';
+import { ErrorNotice, TextField } from '../../ui';
 
 /** Staff sign-in; on success the app starts afresh at the page that asked for it. */
 export function SignInPage() {
@@ -10,7 +10,9 @@ export function SignInPage() {
   const action = useAction();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const done = await action.run(() => post('/api/auth/login', { org, email, password }).then(() => true));
+    const done = await action.run(() =>
+      send('POST /api/auth/login', {}, { org, email, password }).then(() => true),
+    );
     if (!done) return;
     localStorage.setItem('hireloop.org', org);
     const next = new URLSearchParams(window.location.search).get('next');

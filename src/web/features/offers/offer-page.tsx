@@ -1,92 +1,17 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
-import { can, useStaff } from '../App';
-import { post, query, useAction, useApi } from '../api';
-import type { Offer, OfferSummary } from '../types';
-import {
-  ErrorNotice,
-  humanize,
-  Loading,
-  MoreButton,
-  money,
-  Page,
-  SelectField,
-  Show,
-  TextField,
-  useCursorList,
-  when,
-} from '../ui';
+import { send, useAction, useApi } from '../../client';
+import { can, useStaff } from '../../session';
+import { ErrorNotice, humanize, Page, Show, TextField, when } from '../../ui';
 import { CompensationView, OfferTerms } from './compensation';
-
-const statuses = [
-  '',
-  'draft',
-  'pending_approval',
-  'approved',
-  'sent',
-  'accepted',
-  'declined',
-  'rescinded',
-  'expired',
-];
-
-export function OffersPage() {
-  const me = useStaff();
-  const [status, setStatus] = useState('');
-  const offers = useCursorList<OfferSummary>(`/api/offers${query({ status, limit: 50 })}`);
-  return (
-    <Page title="Offers">
-      <SelectField
-        label="Status"
-        value={status}
-        onChange={setStatus}
-        options={statuses.map((s) => [s, s ? humanize(s) : 'Any status'] as const)}
-      />
-      <ErrorNotice error={offers.error} />
-      {offers.items === undefined ? (
-        <Loading what="Loading offers" />
-      ) : offers.items.length === 0 ? (
-        <p className="empty">No offers{status ? ` with status ${humanize(status).toLowerCase()}` : ''}.</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>Candidate</th>
-              <th>Job</th>
-              <th>Status</th>
-              <th>Base</th>
-              <th>Expires</th>
-              <th>Updated</th>
-            </tr>
-          </thead>
-          <tbody>
-            {offers.items.map((o) => (
-              <tr key={o.id}>
-                <td>
-                  <Link href={`/app/offers/${o.id}`}>{o.candidateName}</Link>
-                </td>
-                <td>{o.jobTitle}</td>
-                <td>{humanize(o.status)}</td>
-                <td>{money(o.baseSalaryCents, o.currency)}</td>
-                <td>{when(o.expiresAt, me.timezone)}</td>
-                <td>{when(o.updatedAt, me.timezone)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <MoreButton more={offers.more} loading={offers.loading} />
-    </Page>
-  );
-}
 
 /** An offer: its terms, the approval chain, the next action, and the year-by-year view. */
 export function OfferPage({ id }: { id: string }) {
   const me = useStaff();
-  const offer = useApi<Offer>(`/api/offers/${id}`);
+  const offer = useApi('GET /api/offers/{id}', { id });
   const action = useAction();
-  const act = async (path: string, body: unknown = {}) => {
-    if (await action.run(() => post(`/api/offers/${id}/${path}`, body))) offer.reload();
+  const act = async (change: () => Promise<unknown>) => {
+    if (await action.run(change)) offer.reload();
   };
   return (
     <Show loaded={offer}>
@@ -100,12 +25,12 @@ export function OfferPage({ id }: { id: string }) {
           <ErrorNotice error={action.error} />
           <div className="actions">
             {o.status === 'draft' && can(me, 'offer.manage') && (
-              <button type="button" onClick={() => act('submit')}>
+              <button type="button" onClick={() => act(() => send('POST /api/offers/{id}/submit', { id }))}>
                 Submit for approval
               </button>
             )}
             {o.status === 'approved' && can(me, 'offer.manage') && (
-              <button type="button" onClick={() => act('send')}>
+              <button type="button" onClick={() => act(() => send('POST /api/offers/{id}/send', { id }))}>
                 Send to the candidate
               </button>
             )}
@@ -137,7 +62,9 @@ export function OfferPage({ id }: { id: string }) {
               o.nextApprover &&
               me.roles.includes(o.nextApprover as never) && (
                 <ApprovalForm
-                  onDecide={(decision, note) => act('approvals', { decision, note })}
+                  onDecide={(decision, note) =>
+                    act(() => send('POST /api/offers/{id}/approvals', { id }, { decision, note }))
+                  }
                   busy={action.busy}
                   error={action.error?.about('note')}
                 />
@@ -155,7 +82,7 @@ export function OfferPage({ id }: { id: string }) {
               </ul>
             </section>
           )}
-          <CompensationView base={`/api/offers/${id}`} />
+          <CompensationView offerId={id} />
           <p>
             <a href={`/api/offers/${id}/letter.pdf`}>Offer letter (PDF)</a>
           </p>
@@ -165,17 +92,19 @@ export function OfferPage({ id }: { id: string }) {
   );
 }
 
+type Decision = 'approve' | 'reject';
+
 function ApprovalForm({
   onDecide,
   busy,
   error,
 }: {
-  onDecide: (decision: string, note: string) => void;
+  onDecide: (decision: Decision, note: string) => void;
   busy: boolean;
   error?: string | undefined;
 }) {
   const [note, setNote] = useState('');
-  const submit = (decision: string) => (event: FormEvent) => {
+  const submit = (decision: Decision) => (event: FormEvent) => {
     event.preventDefault();
     onDecide(decision, note);
   };

@@ -1,20 +1,20 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
-import { useStaff } from '../App';
-import { query, useApi } from '../api';
-import type { ApplicationItem, Candidate, Page as ListPage } from '../types';
-import { ErrorNotice, humanize, Loading, MoreButton, Page, TextField, useCursorList, when } from '../ui';
+import { queryString, useApi, useCursorList } from '../../client';
+import { useStaff } from '../../session';
+import type { Candidate } from '../../types';
+import { ErrorNotice, humanize, Loading, MoreButton, Page, TextField, when } from '../../ui';
 
 /** Search candidates by name, email or resume text; open one to see their applications. */
 export function CandidatesPage() {
   const [text, setText] = useState(new URLSearchParams(window.location.search).get('q') ?? '');
   const [q, setQ] = useState(text);
   const [chosen, setChosen] = useState<Candidate>();
-  const list = useCursorList<Candidate>(`/api/candidates${query({ q, limit: 50 })}`);
+  const list = useCursorList('GET /api/candidates', { q, limit: 50 });
   const search = (event: FormEvent) => {
     event.preventDefault();
     setQ(text.trim());
-    window.history.replaceState(null, '', `/app/candidates${query({ q: text.trim() })}`);
+    window.history.replaceState(null, '', `/app/candidates${queryString({ q: text.trim() })}`);
   };
   return (
     <Page title="Candidates">
@@ -56,7 +56,7 @@ export function CandidatesPage() {
 
 function CandidateApplications({ candidate }: { candidate: Candidate }) {
   const me = useStaff();
-  const apps = useApi<ListPage<ApplicationItem>>(`/api/applications?candidateId=${candidate.id}&limit=200`);
+  const apps = useApi('GET /api/applications', { candidateId: candidate.id, limit: 200 });
   return (
     <section aria-labelledby="cand-apps">
       <h2 id="cand-apps">

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { applicationSchema, attachmentSchema, candidateSchema } from './api.js';
+import { candidateOfferSchema } from './offers.js';
+
+// ---- the candidate's own view of their applications
+
+/** How to prepare for the current round, from the question bank. */
+export const preparationSchema = z.object({
+  roundName: z.string(),
+  durationMinutes: z.number(),
+  whatItTests: z.string(),
+  format: z.string(),
+  commonMistakes: z.array(z.string()),
+  sampleQuestions: z.array(z.string()),
+});
+/** Where the application stands, what comes next and when we last wrote. */
+export const portalApplicationSchema = applicationSchema.extend({
+  jobTitle: z.string(),
+  currentRoundName: z.string().nullable(),
+  nextRoundName: z.string().nullable(),
+  lastHeardAt: z.string().nullable(),
+  preparation: preparationSchema.nullable(),
+});
+export const candidateInterviewSchema = z.object({
+  id: z.string(),
+  applicationId: z.string(),
+  jobTitle: z.string(),
+  roundName: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  /** In the candidate's own time zone. */
+  startsAtLocal: z.string(),
+  timezone: z.string(),
+  language: z.string(),
+  status: z.enum(['scheduled', 'cancelled']),
+  changeReason: z.string().nullable(),
+  videoUrl: z.string().nullable(),
+});
+export const dataExportSchema = z.object({
+  exportedAt: z.string(),
+  profile: candidateSchema.extend({ resumeText: z.string().nullable() }),
+  applications: z.array(portalApplicationSchema),
+  interviews: z.array(candidateInterviewSchema),
+  offers: z.array(candidateOfferSchema),
+  attachments: z.array(attachmentSchema),
+  messages: z.array(
+    z.object({
+      subject: z.string(),
+      body: z.string(),
+      status: z.string(),
+      createdAt: z.string(),
+      deliveredAt: z.string().nullable(),
+    }),
+  ),
+});
+/** The candidate confirms erasure by typing the address they applied with. */
+export const erasureBody = z.object({ email: z.string().trim().min(1).max(255) });
+export const erasureResponse = z.object({ withdrawn: z.number() });

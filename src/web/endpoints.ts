@@ -1,0 +1,256 @@
+import type { z } from 'zod';
+import type * as Api from '../contracts/api';
+import type * as Assessments from '../contracts/assessments';
+import type * as Boards from '../contracts/boards';
+import type * as Feedback from '../contracts/feedback';
+import type * as Notifications from '../contracts/notifications';
+import type * as Offers from '../contracts/offers';
+import type * as Pads from '../contracts/pads';
+import type * as Portal from '../contracts/portal';
+import type * as Scheduling from '../contracts/scheduling';
+import type * as Workspace from '../contracts/workspace';
+
+/** `{ items: [...] }`, the answer of a list that is not paged. */
+type Items<S extends z.ZodType> = z.ZodObject<{ items: z.ZodArray<S> }>;
+/** `{ items, nextCursor }`, a cursor-paged list. */
+type Paged<S extends z.ZodType> = ReturnType<typeof Api.page<S>>;
+/** No content (204). */
+type Nothing = z.ZodNull;
+
+/**
+ * Every route the web app calls, keyed "METHOD /path/{param}", with the schemas the server declares
+ * for it (`schema: { querystring, body, response }` in src/server/routes). Types only: the bundle
+ * carries no Zod. Bodies are typed by what the schema accepts (`z.input`), answers by what it gives
+ * (`z.output`), so a contract change the app does not follow fails `tsc -p src/web`.
+ */
+export interface Endpoints {
+  // ---- accounts
+  'POST /api/auth/login': { body: typeof Api.loginBody; response: Nothing };
+  'POST /api/auth/logout': { response: Nothing };
+  'GET /api/auth/me': { response: typeof Api.meResponse };
+  'POST /api/auth/candidate-links': {
+    body: typeof Api.candidateLinkBody;
+    response: typeof Api.candidateLinkResponse;
+  };
+  'POST /api/auth/candidate-links/redeem': { body: typeof Api.redeemLinkBody; response: Nothing };
+
+  // ---- organisation
+  'GET /api/teams': { response: Items<typeof Api.teamSchema> };
+  'POST /api/teams': { body: typeof Api.createTeamBody; response: typeof Api.teamSchema };
+  'GET /api/users': { response: Items<typeof Api.userSchema> };
+  'POST /api/users': { body: typeof Api.createUserBody; response: typeof Api.userSchema };
+  'GET /api/policies': { response: Items<typeof Api.policySchema> };
+  'PUT /api/policies/{jobFamily}': { body: typeof Api.putPolicyBody; response: typeof Api.policySchema };
+
+  // ---- processes
+  'GET /api/templates': { response: Items<typeof Api.templateSummary> };
+  'GET /api/processes': { response: Items<typeof Api.processSchema> };
+  'POST /api/processes': { body: typeof Api.adoptTemplateBody; response: typeof Api.processSchema };
+  'PUT /api/processes/{id}': { body: typeof Api.reviseProcessBody; response: typeof Api.processSchema };
+
+  // ---- boards
+  'GET /api/boards': { response: Items<typeof Boards.boardSchema> };
+  'POST /api/boards': { body: typeof Boards.createBoardBody; response: typeof Boards.boardSchema };
+  'POST /api/boards/{id}/rotate-key': { response: typeof Boards.boardSchema };
+
+  // ---- notifications
+  'GET /api/message-templates': { response: Items<typeof Notifications.templateItem> };
+  'PUT /api/message-templates/{key}/{language}': {
+    body: typeof Notifications.templateBody;
+    response: typeof Notifications.templateItem;
+  };
+  'POST /api/message-templates/{key}/{language}/preview': {
+    body: typeof Notifications.previewBody;
+    response: typeof Notifications.previewResponse;
+  };
+  'GET /api/webhooks': { response: Items<typeof Notifications.webhookSchema> };
+  'POST /api/webhooks': {
+    body: typeof Notifications.webhookBody;
+    response: typeof Notifications.webhookSchema;
+  };
+  'PATCH /api/webhooks/{id}': {
+    body: typeof Notifications.webhookPatch;
+    response: typeof Notifications.webhookSchema;
+  };
+
+  // ---- jobs
+  'GET /api/jobs': { query: typeof Api.jobListQuery; response: Paged<typeof Api.jobSchema> };
+  'GET /api/jobs/{id}': { response: typeof Api.jobSchema };
+  'POST /api/jobs': { body: typeof Api.createJobBody; response: typeof Api.jobSchema };
+  'PATCH /api/jobs/{id}': { body: typeof Api.updateJobBody; response: typeof Api.jobSchema };
+  'POST /api/jobs/{id}/transitions': { body: typeof Api.jobTransitionBody; response: typeof Api.jobSchema };
+
+  // ---- applications and candidates
+  'GET /api/applications': {
+    query: typeof Api.applicationListQuery;
+    response: Paged<typeof Api.applicationListItem>;
+  };
+  'GET /api/applications/{id}': { response: typeof Api.applicationDetail };
+  'GET /api/applications/{id}/timeline': { response: Items<typeof Api.timelineEvent> };
+  'POST /api/applications/{id}/decisions': {
+    body: typeof Api.decideBody;
+    response: typeof Api.applicationDetail;
+  };
+  'POST /api/applications/bulk-decisions': {
+    body: typeof Api.bulkDecideBody;
+    response: typeof Api.bulkDecideResponse;
+  };
+  'POST /api/applications/{id}/rounds': {
+    body: typeof Api.addRoundBody;
+    response: typeof Api.applicationDetail;
+  };
+  'GET /api/candidates': {
+    query: typeof Api.candidateListQuery;
+    response: Paged<typeof Api.candidateSchema>;
+  };
+
+  // ---- feedback
+  'GET /api/applications/{id}/interviews': { response: Items<typeof Feedback.interviewSchema> };
+  'POST /api/applications/{id}/interviews': {
+    body: typeof Feedback.scheduleInterviewBody;
+    response: typeof Feedback.interviewSchema;
+  };
+  'GET /api/my/interviews': { response: Items<typeof Feedback.myInterviewSchema> };
+  'GET /api/interviews/{id}/kit': { response: typeof Feedback.kitResponse };
+  'GET /api/interviews/{id}/scorecard': { response: typeof Feedback.scorecardSchema };
+  'PUT /api/interviews/{id}/scorecard': {
+    body: typeof Feedback.scorecardDraftBody;
+    response: typeof Feedback.scorecardSchema;
+  };
+  'POST /api/interviews/{id}/scorecard/submit': {
+    body: typeof Feedback.scorecardSubmitBody;
+    response: typeof Feedback.scorecardSchema;
+  };
+  'GET /api/applications/{id}/scorecards': { response: typeof Feedback.scorecardListResponse };
+  'GET /api/applications/{id}/rounds/{roundKey}/debrief': { response: typeof Feedback.debriefResponse };
+  'POST /api/applications/{id}/rounds/{roundKey}/votes': {
+    body: typeof Feedback.voteBody;
+    response: typeof Feedback.voteResponse;
+  };
+  'GET /api/insights/interviewers': { response: Items<typeof Feedback.insightSchema> };
+
+  // ---- scheduling
+  'GET /api/interviewers': {
+    query: typeof Scheduling.interviewerListQuery;
+    response: typeof Scheduling.interviewerListResponse;
+  };
+  'POST /api/applications/{id}/scheduling-links': {
+    body: typeof Scheduling.schedulingLinkBody;
+    response: typeof Scheduling.schedulingLinkResponse;
+  };
+
+  // ---- offers
+  'GET /api/offers': {
+    query: typeof Offers.offerListQuery;
+    response: Paged<typeof Offers.offerSummarySchema>;
+  };
+  'GET /api/applications/{id}/offers': { response: Paged<typeof Offers.offerSummarySchema> };
+  'POST /api/applications/{id}/offers': {
+    body: typeof Offers.createOfferBody;
+    response: typeof Offers.offerSchema;
+  };
+  'GET /api/offers/{id}': { response: typeof Offers.offerSchema };
+  'POST /api/offers/{id}/submit': { response: typeof Offers.offerSchema };
+  'POST /api/offers/{id}/send': { response: typeof Offers.offerSchema };
+  'POST /api/offers/{id}/approvals': {
+    body: typeof Offers.approvalBody;
+    response: typeof Offers.offerSchema;
+  };
+  'GET /api/offers/{id}/compensation': { response: typeof Offers.compensationResponse };
+  'GET /api/me/offers': { response: Items<typeof Offers.candidateOfferSchema> };
+  'GET /api/me/offers/{id}': { response: typeof Offers.candidateOfferSchema };
+  'POST /api/me/offers/{id}/accept': {
+    body: typeof Offers.respondBody;
+    response: typeof Offers.candidateOfferSchema;
+  };
+  'POST /api/me/offers/{id}/decline': {
+    body: typeof Offers.respondBody;
+    response: typeof Offers.candidateOfferSchema;
+  };
+  'GET /api/me/offers/{id}/compensation': { response: typeof Offers.compensationResponse };
+
+  // ---- portal
+  'GET /api/me/applications': { response: Items<typeof Portal.portalApplicationSchema> };
+  'GET /api/me/interviews': { response: Items<typeof Portal.candidateInterviewSchema> };
+  'POST /api/me/applications/{id}/withdraw': {
+    body: typeof Api.withdrawBody;
+    response: typeof Portal.portalApplicationSchema;
+  };
+  'POST /api/me/erasure': { body: typeof Portal.erasureBody; response: typeof Portal.erasureResponse };
+
+  // ---- workspace
+  'GET /api/jobs/{id}/pipeline': { response: typeof Workspace.pipelineResponse };
+  'GET /api/decision-queue': {
+    query: typeof Workspace.decisionQueueQuery;
+    response: typeof Workspace.decisionQueueResponse;
+  };
+  'GET /api/reports/funnel': {
+    query: typeof Workspace.reportFilter;
+    response: typeof Workspace.funnelResponse;
+  };
+  'GET /api/reports/timing': {
+    query: typeof Workspace.reportFilter;
+    response: typeof Workspace.timingResponse;
+  };
+
+  // ---- assessments
+  'GET /api/problems': { response: Items<typeof Assessments.problemSummarySchema> };
+  'GET /api/applications/{id}/assessments': { response: Items<typeof Assessments.staffAssessmentSchema> };
+  'POST /api/applications/{id}/assessments': {
+    body: typeof Assessments.createAssessmentBody;
+    response: typeof Assessments.createdAssessmentSchema;
+  };
+  'GET /api/assessments/{token}': { response: typeof Assessments.candidateAssessmentSchema };
+  'POST /api/assessments/{token}/start': { response: typeof Assessments.startedResponse };
+  'PUT /api/assessments/{token}/answers/{item}': {
+    body: typeof Assessments.saveAnswerBody;
+    response: typeof Assessments.savedAnswerResponse;
+  };
+  'POST /api/assessments/{token}/answers/{item}/run': {
+    body: typeof Assessments.runBody;
+    response: typeof Assessments.runResponse;
+  };
+  /** Multipart form data, sent with `upload`. */
+  'PUT /api/assessments/{token}/answers/{item}/file': { response: typeof Assessments.uploadedFileResponse };
+  'POST /api/assessments/{token}/events': { body: typeof Assessments.eventsBody; response: Nothing };
+  'POST /api/assessments/{token}/submit': {
+    body: typeof Assessments.submitBody;
+    response: typeof Assessments.submittedResponse;
+  };
+
+  // ---- pads
+  'GET /api/applications/{id}/pads': { response: Items<typeof Pads.padSchema> };
+  'POST /api/applications/{id}/pads': {
+    body: typeof Pads.createPadBody;
+    response: typeof Pads.createdPadSchema;
+  };
+  'GET /api/pads/{id}': { response: typeof Pads.padSchema };
+  'POST /api/pads/{id}/run': { response: typeof Assessments.codeGradeSchema };
+  'GET /api/pads/{id}/replay': { response: typeof Pads.replaySchema };
+  'GET /api/pad-links/{token}': { response: typeof Pads.candidatePadSchema };
+}
+
+export type Route = keyof Endpoints;
+export type GetRoute = Extract<Route, `GET ${string}`>;
+export type SendRoute = Exclude<Route, GetRoute>;
+
+type ParamNames<P> = P extends `${string}{${infer Name}}${infer Rest}` ? Name | ParamNames<Rest> : never;
+/** The `{name}` segments of a route's path. */
+export type PathParams<R extends Route> = { [K in ParamNames<R>]: string | number };
+/** What a GET puts in its query string, as the route's `querystring` schema accepts it. */
+export type Query<R extends Route> = Endpoints[R] extends { query: infer Q extends z.ZodType }
+  ? z.input<Q>
+  : Record<never, never>;
+/** A GET's path parameters and query together. */
+export type GetParams<R extends GetRoute> = PathParams<R> & Query<R>;
+export type Body<R extends Route> = Endpoints[R] extends { body: infer B extends z.ZodType }
+  ? z.input<B>
+  : never;
+/** What the route answers; `undefined` for 204 No Content. */
+export type Answer<R extends Route> = Endpoints[R]['response'] extends Nothing
+  ? undefined
+  : z.output<Endpoints[R]['response']>;
+/** The GET routes that answer one page of a cursor-paged list. */
+export type PagedRoute = {
+  [R in GetRoute]: Answer<R> extends { items: unknown[]; nextCursor: string | null } ? R : never;
+}[GetRoute];

@@ -1,0 +1,84 @@
+import { useApi } from '../../client';
+import { can, useStaff } from '../../session';
+import type { ApplicationDetail } from '../../types';
+import { humanize, Page, Show, when } from '../../ui';
+import { Assessments } from '../assessments/assessments';
+import { Debriefing } from '../feedback/debrief';
+import { Scorecards } from '../feedback/scorecards';
+import { ApplicationOffers } from '../offers/application-offers';
+import { Pads } from '../pads/pads';
+import { Interviews } from '../scheduling/interviews';
+import { AddRoundForm, DecisionForm } from './decision-form';
+import { Timeline } from './timeline';
+
+/** The candidate page: where the application stands, its timeline, scorecards, schedule and offer. */
+export function ApplicationPage({ id }: { id: string }) {
+  const me = useStaff();
+  const application = useApi('GET /api/applications/{id}', { id });
+  return (
+    <Show loaded={application}>
+      {(a) => (
+        <Page title={`${a.candidate.firstName} ${a.candidate.lastName}`}>
+          <p className="meta">
+            {a.job.title} · {humanize(a.status)} · step {humanize(a.step)} · applied{' '}
+            {when(a.submittedAt, me.timezone)} ·{' '}
+            <a href={`mailto:${a.candidate.email}`}>{a.candidate.email}</a>
+            {a.candidate.timezone && ` · ${a.candidate.timezone}`}
+          </p>
+          <Rounds application={a} />
+          <div className="two-columns">
+            <div>
+              {a.status === 'active' && a.currentRound && can(me, 'application.decide') && (
+                <DecisionForm application={a} onDecided={application.reload} />
+              )}
+              {a.status === 'active' && a.currentRound && <Debriefing application={a} />}
+              <Interviews application={a} />
+              <Scorecards id={id} />
+              <Assessments
+                applicationId={id}
+                canSend={a.status === 'active' && can(me, 'interview.schedule')}
+              />
+              <Pads applicationId={id} />
+              {a.status === 'active' && a.currentRound && can(me, 'application.add_round') && (
+                <AddRoundForm application={a} onAdded={application.reload} />
+              )}
+            </div>
+            <div>
+              {can(me, 'offer.read') && <ApplicationOffers application={a} />}
+              <Timeline id={id} />
+            </div>
+          </div>
+        </Page>
+      )}
+    </Show>
+  );
+}
+
+function Rounds({ application: a }: { application: ApplicationDetail }) {
+  const decided = new Map(a.decisions.map((d) => [d.roundKey, d]));
+  return (
+    <ol className="rounds" aria-label="Rounds">
+      {a.plan.map((r) => {
+        const d = decided.get(r.key);
+        const state = d
+          ? d.decision === 'advance'
+            ? 'passed'
+            : 'rejected'
+          : r.key === a.currentRound
+            ? 'current'
+            : 'ahead';
+        return (
+          <li key={r.key} className={state} aria-current={state === 'current' ? 'step' : undefined}>
+            <strong>{r.name}</strong> <span className="meta">{humanize(state)}</span>
+            {d && (
+              <span className="meta">
+                {' '}
+                — “{d.rationale}”{d.againstMajority ? ' (against the majority)' : ''}
+              </span>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

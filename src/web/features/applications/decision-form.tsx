@@ -1,0 +1,142 @@
+import { type FormEvent, useState } from 'react';
+import { send, useAction } from '../../client';
+import type { ApplicationDetail } from '../../types';
+import { ErrorNotice, humanize, TextField } from '../../ui';
+
+export function DecisionForm({
+  application: a,
+  onDecided,
+}: {
+  application: ApplicationDetail;
+  onDecided: () => void;
+}) {
+  const round = a.plan.find((r) => r.key === a.currentRound)!;
+  const [decision, setDecision] = useState<'advance' | 'reject'>('advance');
+  const [rationale, setRationale] = useState('');
+  const [withoutFeedback, setWithoutFeedback] = useState(false);
+  const action = useAction();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const ok = await action.run(() =>
+      send(
+        'POST /api/applications/{id}/decisions',
+        { id: a.id },
+        {
+          roundKey: round.key,
+          decision,
+          rationale,
+          ...(withoutFeedback ? { decideWithoutMissingFeedback: true } : {}),
+        },
+      ),
+    );
+    if (ok) {
+      setRationale('');
+      onDecided();
+    }
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="decide-title">
+      <h2 id="decide-title">Decide: {round.name}</h2>
+      <ErrorNotice error={action.error} />
+      <fieldset>
+        <legend>Decision</legend>
+        {(['advance', 'reject'] as const).map((d) => (
+          <label key={d} className="inline">
+            <input
+              type="radio"
+              name="decision"
+              value={d}
+              checked={decision === d}
+              onChange={() => setDecision(d)}
+            />{' '}
+            {humanize(d)}
+          </label>
+        ))}
+      </fieldset>
+      <TextField
+        label="Rationale"
+        hint="Written down and kept with the decision"
+        multiline
+        value={rationale}
+        onChange={setRationale}
+        required
+        error={action.error?.about('rationale')}
+      />
+      {action.error?.code === 'round.feedback_missing' && (
+        <label className="inline">
+          <input
+            type="checkbox"
+            checked={withoutFeedback}
+            onChange={(e) => setWithoutFeedback(e.target.checked)}
+          />{' '}
+          Decide without the missing feedback (the record says so)
+        </label>
+      )}
+      <button type="submit" disabled={action.busy}>
+        {action.busy ? 'Saving…' : 'Record decision'}
+      </button>
+    </form>
+  );
+}
+
+export function AddRoundForm({
+  application: a,
+  onAdded,
+}: {
+  application: ApplicationDetail;
+  onAdded: () => void;
+}) {
+  const current = a.plan.find((r) => r.key === a.currentRound)!;
+  const [name, setName] = useState('');
+  const [reason, setReason] = useState('');
+  const action = useAction();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const key = `${
+      name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 30) || 'extra'
+    }-${a.plan.length + 1}`;
+    const ok = await action.run(() =>
+      send(
+        'POST /api/applications/{id}/rounds',
+        { id: a.id },
+        {
+          round: { ...current, key, name, committee: false },
+          reason,
+        },
+      ),
+    );
+    if (ok) {
+      setName('');
+      setReason('');
+      onAdded();
+    }
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-label="Add a round">
+      <h3>Add a round after {current.name}</h3>
+      <ErrorNotice error={action.error} />
+      <TextField
+        label="Round name"
+        value={name}
+        onChange={setName}
+        required
+        error={action.error?.about('round.name')}
+      />
+      <TextField
+        label="Why"
+        multiline
+        value={reason}
+        onChange={setReason}
+        required
+        error={action.error?.about('reason')}
+      />
+      <button type="submit" className="secondary" disabled={action.busy}>
+        Add round
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,67 @@
+import { useApi } from '../../client';
+import { useStaff } from '../../session';
+import { humanize, Page, Show, when } from '../../ui';
+import { Assessments } from '../assessments/assessments';
+import { Pads } from '../pads/pads';
+import { ScorecardForm } from './scorecard-form';
+
+/** The interview kit beside a scorecard that saves itself as the interviewer types. */
+export function InterviewPage({ id }: { id: string }) {
+  const me = useStaff();
+  const kit = useApi('GET /api/interviews/{id}/kit', { id });
+  return (
+    <Show loaded={kit}>
+      {(k) => (
+        <Page title={`${k.round.name}: ${k.candidate.name}`}>
+          <p className="meta">
+            {k.jobTitle} · {when(k.interview.startsAt, me.timezone)} · {k.round.durationMinutes} minutes ·{' '}
+            {humanize(k.round.format)} · in {k.interview.language}
+          </p>
+          <div className="two-columns">
+            <div>
+              <ScorecardForm
+                interviewId={id}
+                attributes={k.kit?.focusAttributes ?? []}
+                applicationId={k.interview.applicationId}
+              />
+              <Assessments applicationId={k.interview.applicationId} canSend={false} />
+              <Pads applicationId={k.interview.applicationId} />
+            </div>
+            <div>
+              {k.kit && (
+                <section aria-labelledby="kit-title">
+                  <h2 id="kit-title">Interview kit</h2>
+                  <p>{k.kit.purpose}</p>
+                  <h3>Time plan</h3>
+                  <ol>
+                    {k.kit.timePlan.map((t) => (
+                      <li key={t.activity}>
+                        {t.minutes} min — {t.activity}
+                      </li>
+                    ))}
+                  </ol>
+                  <h3>Questions</h3>
+                  {k.kit.questions.map((q) => (
+                    <details key={q.id}>
+                      <summary>{q.prompt}</summary>
+                      <p>
+                        <strong>Strong:</strong> {q.strongAnswer}
+                      </p>
+                      <p>
+                        <strong>Weak:</strong> {q.weakAnswer}
+                      </p>
+                    </details>
+                  ))}
+                </section>
+              )}
+              <section aria-labelledby="resume-title">
+                <h2 id="resume-title">Resume</h2>
+                <pre className="resume">{k.candidate.resumeText ?? 'No resume text.'}</pre>
+              </section>
+            </div>
+          </div>
+        </Page>
+      )}
+    </Show>
+  );
+}

@@ -1,0 +1,45 @@
+import { Link } from 'wouter';
+import { Page } from '../../ui';
+import { BoardsAdmin } from '../boards/boards-admin';
+import { MessagesAdmin } from '../notifications/messages-admin';
+import { WebhooksAdmin } from '../notifications/webhooks-admin';
+import { ProcessesAdmin } from '../processes/processes-admin';
+import { PoliciesAdmin } from './policies-admin';
+import { TeamsAdmin } from './teams-admin';
+import { UsersAdmin } from './users-admin';
+
+const sections = [
+  ['teams', 'Teams'],
+  ['users', 'Users and roles'],
+  ['processes', 'Processes'],
+  ['policies', 'Policies'],
+  ['boards', 'Boards and keys'],
+  ['messages', 'Message templates'],
+  ['webhooks', 'Webhooks'],
+] as const;
+
+export function AdminPage({ section }: { section: string }) {
+  const title = sections.find(([key]) => key === section)?.[1] ?? 'Admin';
+  return (
+    <Page title={`Admin: ${title}`}>
+      <nav aria-label="Admin sections" className="tabs">
+        <ul>
+          {sections.map(([key, label]) => (
+            <li key={key}>
+              <Link href={`/app/admin/${key}`} aria-current={key === section ? 'page' : undefined}>
+                {label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {section === 'teams' && <TeamsAdmin />}
+      {section === 'users' && <UsersAdmin />}
+      {section === 'processes' && <ProcessesAdmin />}
+      {section === 'policies' && <PoliciesAdmin />}
+      {section === 'boards' && <BoardsAdmin />}
+      {section === 'messages' && <MessagesAdmin />}
+      {section === 'webhooks' && <WebhooksAdmin />}
+    </Page>
+  );
+}
