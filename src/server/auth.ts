@@ -1,5 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sendSignInLink as sendCandidateLink } from '../core/accounts/send-sign-in-link.js';
 import { type Action, isAllowed } from '../core/shared/permissions.js';
 import type { Actor } from '../core/shared/types.js';
 import { secretTokens } from '../db/tokens.js';
@@ -76,29 +77,8 @@ export function candidateOf(request: FastifyRequest): Actor & { kind: 'candidate
   return actor;
 }
 
-const LINK_MINUTES = 30;
-
-/** A one-time sign-in link for a candidate, written to the outbox; the email carries it (R-CAND-1). */
+/** A one-time sign-in link for a candidate, emailed through the outbox (R-CAND-1). */
 export async function sendSignInLink(ctx: AppContext, orgId: string, candidateId: string) {
-  const token = newToken();
-  const now = ctx.clock.now();
-  await ctx.accounts.createSignInLink(
-    {
-      token_hash: hashToken(token),
-      org_id: orgId,
-      candidate_id: candidateId,
-      created_at: now,
-      expires_at: new Date(now.getTime() + LINK_MINUTES * 60_000),
-      used_at: null,
-    },
-    {
-      kind: 'candidate.sign_in_link',
-      dedupeKey: `sign_in_link:${hashToken(token)}`,
-      payload: {
-        candidateId,
-        url: `${ctx.config.PUBLIC_URL}/candidate/sign-in?token=${token}`,
-        expiresInMinutes: LINK_MINUTES,
-      },
-    },
-  );
+  const sent = await sendCandidateLink(ctx.deps, { orgId, candidateId, publicUrl: ctx.config.PUBLIC_URL });
+  if (!sent.ok) throw new Error(`sign-in link not sent: ${sent.error.message}`);
 }

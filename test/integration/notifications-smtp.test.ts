@@ -3,10 +3,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decideApplicationRound } from '../../src/core/applications/decide-round.js';
 import { submitApplication } from '../../src/core/applications/submit-application.js';
 import { withdrawApplication } from '../../src/core/applications/withdraw-application.js';
+import { retryDelivery } from '../../src/core/notifications/retry-delivery.js';
+import { saveNotificationSettings } from '../../src/core/notifications/save-notification-settings.js';
+import { savePreferences } from '../../src/core/notifications/save-preferences.js';
 import { cancelInterview, rescheduleInterview } from '../../src/core/scheduling/change-interview.js';
 import { scheduleInterview } from '../../src/core/scheduling/schedule-interview.js';
 import type { Database } from '../../src/db/database.js';
-import { notificationAdmin } from '../../src/db/notifications/notifications-admin.js';
+import { notificationQueries } from '../../src/db/notifications/notifications.queries.js';
 import { openTestDatabase } from '../support/db.js';
 import { startSmtp } from '../support/smtp.js';
 import { testWorker } from '../support/worker.js';
@@ -179,12 +182,14 @@ describe('email over SMTP', () => {
     expect(rejection.mail.text).toContain('we will not be moving forward');
     expect(rejection.mail.text).not.toContain('distributed systems');
 
-    const admin = notificationAdmin(world.db, clock);
-    await admin.saveSettings(world.staff.admin, {
-      updateEveryBusinessDays: 5,
-      shareRejectionFeedback: true,
-      defaultLanguage: 'en',
-      defaultTimezone: 'UTC',
+    await saveNotificationSettings(world.deps, {
+      actor: world.staff.admin,
+      settings: {
+        updateEveryBusinessDays: 5,
+        shareRejectionFeedback: true,
+        defaultLanguage: 'en',
+        defaultTimezone: 'UTC',
+      },
     });
     const open = world.candidate();
     const second = await submit(open);
@@ -207,11 +212,9 @@ describe('email over SMTP', () => {
     const person = world.candidate();
     const app = await submit(person);
     await worker.drain();
-    const admin = notificationAdmin(world.db, clock);
-    await admin.savePreferences(world.orgId, app.candidateId, {
-      language: 'zh',
-      timezone: 'Asia/Shanghai',
-      unsubscribed: true,
+    await savePreferences(world.deps, {
+      actor: { kind: 'candidate', orgId: world.orgId, candidateId: app.candidateId },
+      preferences: { language: 'zh', timezone: 'Asia/Shanghai', unsubscribed: true },
     });
     ok(
       await decideApplicationRound(world.deps, {
@@ -287,7 +290,7 @@ describe('email over SMTP', () => {
     const broken = testWorker(world, 'smtp://127.0.0.1:1');
     await submit();
     await broken.drain().catch(() => undefined);
-    const admin = notificationAdmin(world.db, clock);
+    const admin = notificationQueries(world.db, new Map());
     let pending = (await admin.listDeliveries(world.orgId, { status: 'pending', limit: 10 })).items;
     expect(pending[0]).toMatchObject({ attempts: 1, status: 'pending' });
     expect(pending[0]!.lastError).toBeTruthy();
@@ -301,7 +304,9 @@ describe('email over SMTP', () => {
     expect(failed[0]!.attempts).toBe(8);
     const detail = await admin.delivery(world.orgId, failed[0]!.id);
     expect(detail!.attempts.map((a) => a.ok)).toEqual(Array(8).fill(false));
-    expect(await admin.retry(world.staff.admin, failed[0]!.id)).toBe(true);
+    expect(
+      (await retryDelivery(world.deps, { actor: world.staff.admin, deliveryId: failed[0]!.id })).ok,
+    ).toBe(true);
     await worker.drain();
     expect(smtp.received).toHaveLength(1);
     pending = (await admin.listDeliveries(world.orgId, { status: 'pending', limit: 10 })).items;

@@ -3,8 +3,8 @@ import { decideApplicationRound } from '../../src/core/applications/decide-round
 import { submitApplication } from '../../src/core/applications/submit-application.js';
 import { messageCandidate } from '../../src/core/notifications/message-candidate.js';
 import { businessDaysBetween } from '../../src/core/notifications/notification.rules.js';
+import { saveNotificationSettings } from '../../src/core/notifications/save-notification-settings.js';
 import type { Database } from '../../src/db/database.js';
-import { notificationAdmin } from '../../src/db/notifications/notifications-admin.js';
 import { openTestDatabase } from '../support/db.js';
 import { testWorker } from '../support/worker.js';
 import { buildWorld, ok, TestClock } from '../support/world.js';
@@ -31,11 +31,14 @@ it('R-FB-5: over a six-week season, no open application goes more than N busines
   const HOUR = 3_600_000;
   const clock = new TestClock(new Date('2026-03-02T00:00:00Z'));
   const world = await buildWorld(database, clock);
-  await notificationAdmin(world.db, clock).saveSettings(world.staff.admin, {
-    updateEveryBusinessDays: N,
-    shareRejectionFeedback: false,
-    defaultLanguage: 'en',
-    defaultTimezone: 'UTC',
+  await saveNotificationSettings(world.deps, {
+    actor: world.staff.admin,
+    settings: {
+      updateEveryBusinessDays: N,
+      shareRejectionFeedback: false,
+      defaultLanguage: 'en',
+      defaultTimezone: 'UTC',
+    },
   });
   const worker = testWorker(world);
   const rand = random(20260302);

@@ -1,40 +1,52 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { candidateLinkBody, errorBody, loginBody, meResponse, redeemLinkBody } from '../../contracts/api.js';
+import { endSession } from '../../core/accounts/end-session.js';
+import { redeemSignInLink } from '../../core/accounts/redeem-sign-in-link.js';
+import { requestSignInLink } from '../../core/accounts/request-sign-in-link.js';
+import { type StartedSession, startSession } from '../../core/accounts/start-session.js';
 import { type Action, isAllowed, permissions } from '../../core/shared/permissions.js';
-import type { StaffRole } from '../../core/shared/types.js';
-import {
-  actorOf,
-  checkPassword,
-  hashToken,
-  newToken,
-  SESSION_COOKIE,
-  sendSignInLink,
-  signedIn,
-} from '../auth.js';
+import type { Actor, StaffRole } from '../../core/shared/types.js';
+import type { accountQueries } from '../../db/accounts/accounts.queries.js';
+import { actorOf, checkPassword, SESSION_COOKIE, signedIn } from '../auth.js';
 import type { App, AppContext } from '../context.js';
 import { sendError } from '../errors.js';
 
-export function authRoutes(app: App, ctx: AppContext) {
-  const { accounts, clock, config } = ctx;
+type Person = Awaited<ReturnType<ReturnType<typeof accountQueries>['me']>>;
 
-  async function startSession(
-    reply: FastifyReply,
-    orgId: string,
-    who: { userId: string } | { candidateId: string },
-  ) {
-    const token = newToken();
-    const now = clock.now();
-    const expires = new Date(now.getTime() + config.SESSION_DAYS * 86_400_000);
-    await accounts.createSession({
-      token_hash: hashToken(token),
-      org_id: orgId,
-      user_id: 'userId' in who ? who.userId : null,
-      candidate_id: 'candidateId' in who ? who.candidateId : null,
-      created_at: now,
-      expires_at: expires,
-    });
-    reply.setCookie(SESSION_COOKIE, token, {
+/** Who is signed in, with what a staff member's roles allow. */
+function presentMe(actor: Actor, person: Person) {
+  if (actor.kind === 'staff' && 'roles' in person) {
+    return {
+      kind: 'staff' as const,
+      orgId: actor.orgId,
+      userId: actor.userId,
+      name: person.name,
+      email: person.email,
+      timezone: person.timezone,
+      roles: person.roles as StaffRole[],
+      teamIds: person.team_ids,
+      can: (Object.keys(permissions) as Action[]).filter((action) => isAllowed(actor, action)),
+    };
+  }
+  if (actor.kind === 'candidate' && 'first_name' in person) {
+    return {
+      kind: 'candidate' as const,
+      orgId: actor.orgId,
+      candidateId: actor.candidateId,
+      name: `${person.first_name} ${person.last_name}`,
+      email: person.email,
+    };
+  }
+  throw new Error('session points at the wrong kind of person');
+}
+
+export function authRoutes(app: App, ctx: AppContext) {
+  const { accounts, config, deps } = ctx;
+
+  /** Hands the session's secret to the browser; the answer itself carries nothing. */
+  function withSession(reply: FastifyReply, session: StartedSession) {
+    reply.setCookie(SESSION_COOKIE, session.token, {
       httpOnly: true,
       secure: config.COOKIE_SECURE,
       sameSite: 'lax',
@@ -42,10 +54,11 @@ export function authRoutes(app: App, ctx: AppContext) {
       // Relative, so a browser whose clock is off from ours still keeps the cookie as long as the session lives.
       maxAge: config.SESSION_DAYS * 86_400,
     });
+    return reply.code(204).send(null);
   }
 
   // Password guessing is slowed per client address; a real person never needs more than a few tries.
-  const perIp = app.rateLimit({ max: ctx.config.LOGIN_ATTEMPTS_PER_MINUTE_PER_IP, timeWindow: 60_000 });
+  const perIp = app.rateLimit({ max: config.LOGIN_ATTEMPTS_PER_MINUTE_PER_IP, timeWindow: 60_000 });
   app.post(
     '/api/auth/login',
     {
@@ -58,17 +71,18 @@ export function authRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const org = await accounts.orgBySlug(request.body.org);
-      const user = org ? await accounts.userForLogin(org.id, request.body.email) : undefined;
-      const valid = await checkPassword(user?.password_hash, request.body.password);
-      if (!org || !user || !valid) {
+      const staff = await accounts.staffForSignIn(request.body.org, request.body.email);
+      // Checked even when nobody matched, so a wrong email takes as long as a wrong password.
+      const valid = await checkPassword(staff?.passwordHash, request.body.password);
+      if (!staff || !valid) {
         return sendError(reply, {
           code: 'auth.invalid_credentials',
           message: 'Wrong organisation, email or password.',
         });
       }
-      await startSession(reply, org.id, { userId: user.id });
-      return reply.code(204).send(null);
+      const holder = { userId: staff.userId };
+      const session = await startSession(deps, { orgId: staff.orgId, holder, days: config.SESSION_DAYS });
+      return session.ok ? withSession(reply, session.value) : sendError(reply, session.error);
     },
   );
 
@@ -77,7 +91,7 @@ export function authRoutes(app: App, ctx: AppContext) {
     { schema: { tags: ['auth'], summary: 'Ends the current session', response: { 204: z.null() } } },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
-      if (token) await accounts.deleteSession(hashToken(token));
+      if (token) await endSession(deps, { token });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send(null);
     },
@@ -92,30 +106,7 @@ export function authRoutes(app: App, ctx: AppContext) {
     async (request) => {
       const actor = actorOf(request);
       if (actor.kind === 'board') throw new Error('sessions never belong to a board');
-      const person = await ctx.queries.me(actor);
-      if (actor.kind === 'staff' && 'roles' in person) {
-        return {
-          kind: 'staff' as const,
-          orgId: actor.orgId,
-          userId: actor.userId,
-          name: person.name,
-          email: person.email,
-          timezone: person.timezone,
-          roles: person.roles as StaffRole[],
-          teamIds: person.team_ids,
-          can: (Object.keys(permissions) as Action[]).filter((action) => isAllowed(actor, action)),
-        };
-      }
-      if (actor.kind === 'candidate' && 'first_name' in person) {
-        return {
-          kind: 'candidate' as const,
-          orgId: actor.orgId,
-          candidateId: actor.candidateId,
-          name: `${person.first_name} ${person.last_name}`,
-          email: person.email,
-        };
-      }
-      throw new Error('session points at the wrong kind of person');
+      return presentMe(actor, await accounts.me(actor));
     },
   );
 
@@ -133,11 +124,8 @@ export function authRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const org = await accounts.orgBySlug(request.body.org);
-      const candidate = org ? await accounts.candidateByEmail(org.id, request.body.email) : undefined;
-      if (org && candidate) {
-        await sendSignInLink(ctx, org.id, candidate.id);
-      }
+      const asked = await requestSignInLink(deps, { ...request.body, publicUrl: config.PUBLIC_URL });
+      if (!asked.ok) return sendError(reply, asked.error);
       return reply.code(202).send({ status: 'sent_if_known' as const });
     },
   );
@@ -153,15 +141,11 @@ export function authRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const link = await accounts.redeemSignInLink(hashToken(request.body.token), clock.now());
-      if (!link) {
-        return sendError(reply, {
-          code: 'auth.invalid_link',
-          message: 'This sign-in link is unknown, used or expired; ask for a new one.',
-        });
-      }
-      await startSession(reply, link.org_id, { candidateId: link.candidate_id });
-      return reply.code(204).send(null);
+      const session = await redeemSignInLink(deps, {
+        token: request.body.token,
+        sessionDays: config.SESSION_DAYS,
+      });
+      return session.ok ? withSession(reply, session.value) : sendError(reply, session.error);
     },
   );
 }

@@ -1,6 +1,6 @@
-import Mustache from 'mustache';
 import { z } from 'zod';
 import { errorBody, idParams, page } from '../../contracts/api.js';
+import type { DomainError } from '../../contracts/errors.js';
 import {
   deliveryDetail,
   deliveryListQuery,
@@ -18,12 +18,19 @@ import {
   webhookPatch,
   webhookSchema,
 } from '../../contracts/notifications.js';
-import { templateText } from '../../core/notifications/dispatch-events.js';
+import { createWebhook } from '../../core/notifications/create-webhook.js';
 import { messageCandidate } from '../../core/notifications/message-candidate.js';
-import { ok } from '../../core/shared/result.js';
-import { notificationAdmin } from '../../db/notifications/notifications-admin.js';
+import type { Webhook } from '../../core/notifications/notifications-admin.port.js';
+import { previewMessageTemplate } from '../../core/notifications/preview-message-template.js';
+import { retryDelivery } from '../../core/notifications/retry-delivery.js';
+import { retryEvent } from '../../core/notifications/retry-event.js';
+import { saveMessageTemplate } from '../../core/notifications/save-message-template.js';
+import { saveNotificationSettings } from '../../core/notifications/save-notification-settings.js';
+import { savePreferences } from '../../core/notifications/save-preferences.js';
+import { updateWebhook } from '../../core/notifications/update-webhook.js';
+import { notificationQueries } from '../../db/notifications/notifications.queries.js';
 import { actorOf, allow, candidateOf, candidateOnly } from '../auth.js';
-import type { App, AppContext } from '../context.js';
+import { type App, type AppContext, respond } from '../context.js';
 import { sendError } from '../errors.js';
 import { messageRenderer } from '../messages.js';
 
@@ -50,9 +57,25 @@ const sample = {
   dueAtLocal: '2026-03-12T23:59:59+08:00',
 };
 
+const asIs = <T>(value: T) => value;
+const presentWebhook = ({ orgId: _, ...webhook }: Webhook & { secret?: string }) => ({
+  ...webhook,
+  createdAt: webhook.createdAt.toISOString(),
+});
+
 export function notificationRoutes(app: App, ctx: AppContext) {
-  const admin = notificationAdmin(ctx.db, ctx.clock);
+  const { deps } = ctx;
   const shipped = ctx.catalog.messageTemplates;
+  const reads = notificationQueries(ctx.db, shipped);
+  /** Templates can only be edited and previewed where the product ships one under that key. */
+  const unknownTemplate = (key: string): DomainError | null =>
+    shipped.has(key)
+      ? null
+      : {
+          code: 'not_found',
+          message: `No message template "${key}".`,
+          details: { available: [...shipped.keys()] },
+        };
 
   app.get(
     '/api/deliveries',
@@ -65,7 +88,7 @@ export function notificationRoutes(app: App, ctx: AppContext) {
         response: { 200: page(deliverySchema), 400: errorBody, ...denied },
       },
     },
-    async (request) => admin.listDeliveries(actorOf(request).orgId, request.query),
+    async (request) => reads.listDeliveries(actorOf(request).orgId, request.query),
   );
   app.get(
     '/api/deliveries/:id',
@@ -78,7 +101,7 @@ export function notificationRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request, reply) =>
-      (await admin.delivery(actorOf(request).orgId, request.params.id)) ??
+      (await reads.delivery(actorOf(request).orgId, request.params.id)) ??
       sendError(reply, { code: 'not_found', message: 'No such delivery.' }),
   );
   app.post(
@@ -97,17 +120,13 @@ export function notificationRoutes(app: App, ctx: AppContext) {
         },
       },
     },
-    async (request, reply) => {
-      if (await admin.retry(actorOf(request), request.params.id))
-        return reply.code(202).send({ status: 'queued' as const });
-      const exists = await admin.delivery(actorOf(request).orgId, request.params.id);
-      return exists
-        ? sendError(reply, {
-            code: 'conflict.stale_version',
-            message: 'Only a failed delivery can be retried.',
-          })
-        : sendError(reply, { code: 'not_found', message: 'No such delivery.' });
-    },
+    async (request, reply) =>
+      respond(
+        reply,
+        await retryDelivery(deps, { actor: actorOf(request), deliveryId: request.params.id }),
+        asIs,
+        202,
+      ),
   );
 
   app.get(
@@ -133,7 +152,7 @@ export function notificationRoutes(app: App, ctx: AppContext) {
         },
       },
     },
-    async (request) => ({ items: await admin.failedEvents(actorOf(request).orgId) }),
+    async (request) => ({ items: await reads.failedEvents(actorOf(request).orgId) }),
   );
   app.post(
     '/api/events/:seq/retry',
@@ -147,9 +166,7 @@ export function notificationRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request, reply) =>
-      (await admin.retryEvent(actorOf(request), request.params.seq))
-        ? reply.code(202).send({ status: 'queued' as const })
-        : sendError(reply, { code: 'not_found', message: 'No failed event with this number.' }),
+      respond(reply, await retryEvent(deps, { actor: actorOf(request), seq: request.params.seq }), asIs, 202),
   );
 
   app.get(
@@ -162,31 +179,7 @@ export function notificationRoutes(app: App, ctx: AppContext) {
         response: { 200: z.object({ items: z.array(templateItem) }), ...denied },
       },
     },
-    async (request) => {
-      const own = await admin.ownTemplates(actorOf(request).orgId);
-      const items = [...shipped.values()].flatMap((t) =>
-        Object.entries(t.languages).map(([language, text]) => {
-          const edited = own.find((o) => o.key === t.key && o.language === language);
-          return {
-            key: t.key,
-            language,
-            subject: edited?.subject ?? text.subject,
-            body: edited?.body ?? text.body,
-            customised: Boolean(edited),
-          };
-        }),
-      );
-      const extra = own
-        .filter((o) => !items.some((i) => i.key === o.key && i.language === o.language))
-        .map((o) => ({
-          key: o.key,
-          language: o.language,
-          subject: o.subject,
-          body: o.body,
-          customised: true,
-        }));
-      return { items: [...items, ...extra] };
-    },
+    async (request) => ({ items: await reads.templates(actorOf(request).orgId) }),
   );
   app.put(
     '/api/message-templates/:key/:language',
@@ -201,26 +194,14 @@ export function notificationRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const { key, language } = request.params;
-      if (!shipped.has(key))
-        return sendError(reply, {
-          code: 'not_found',
-          message: `No message template "${key}".`,
-          details: { available: [...shipped.keys()] },
-        });
-      for (const field of ['subject', 'body'] as const) {
-        try {
-          Mustache.parse(request.body[field]);
-        } catch (error) {
-          return sendError(reply, {
-            code: 'validation.failed',
-            message: `${field}: ${(error as Error).message}`,
-            details: { field },
-          });
-        }
-      }
-      await admin.saveTemplate(actorOf(request), key, language, request.body);
-      return { key, language, ...request.body, customised: true };
+      const unknown = unknownTemplate(request.params.key);
+      if (unknown) return sendError(reply, unknown);
+      const saved = await saveMessageTemplate(deps, {
+        actor: actorOf(request),
+        ...request.params,
+        text: request.body,
+      });
+      return respond(reply, saved, asIs);
     },
   );
   app.post(
@@ -236,27 +217,14 @@ export function notificationRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const { key, language } = request.params;
-      if (!shipped.has(key))
-        return sendError(reply, { code: 'not_found', message: `No message template "${key}".` });
-      const saved = await ctx.deps.transaction(async (store) =>
-        ok(await templateText(ctx.deps, store, actorOf(request).orgId, key, language)),
+      const unknown = unknownTemplate(request.params.key);
+      if (unknown) return sendError(reply, { code: unknown.code, message: unknown.message });
+      const { data, ...text } = request.body;
+      const preview = await previewMessageTemplate(
+        { ...deps, renderer: messageRenderer },
+        { orgId: actorOf(request).orgId, ...request.params, ...text, data: { ...sample, ...data } },
       );
-      if (!saved.ok) return sendError(reply, saved.error);
-      const data = { ...sample, ...request.body.data };
-      try {
-        return {
-          ...messageRenderer.render(
-            {
-              subject: request.body.subject ?? saved.value.subject,
-              body: request.body.body ?? saved.value.body,
-            },
-            data,
-          ),
-        };
-      } catch (error) {
-        return sendError(reply, { code: 'validation.failed', message: (error as Error).message });
-      }
+      return respond(reply, preview, asIs);
     },
   );
 
@@ -269,7 +237,7 @@ export function notificationRoutes(app: App, ctx: AppContext) {
         response: { 200: z.object({ items: z.array(webhookSchema) }), ...denied },
       },
     },
-    async (request) => ({ items: await admin.listWebhooks(actorOf(request).orgId) }),
+    async (request) => ({ items: await reads.listWebhooks(actorOf(request).orgId) }),
   );
   app.post(
     '/api/webhooks',
@@ -284,7 +252,12 @@ export function notificationRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await admin.createWebhook(actorOf(request), ctx.ids.next(), request.body)),
+      respond(
+        reply,
+        await createWebhook(deps, { actor: actorOf(request), ...request.body }),
+        presentWebhook,
+        201,
+      ),
   );
   app.patch(
     '/api/webhooks/:id',
@@ -298,9 +271,10 @@ export function notificationRoutes(app: App, ctx: AppContext) {
         response: { 200: webhookSchema, 400: errorBody, 404: errorBody, ...denied },
       },
     },
-    async (request, reply) =>
-      (await admin.updateWebhook(actorOf(request), request.params.id, request.body)) ??
-      sendError(reply, { code: 'not_found', message: 'No such webhook.' }),
+    async (request, reply) => {
+      const change = { actor: actorOf(request), webhookId: request.params.id, ...request.body };
+      return respond(reply, await updateWebhook(deps, change), presentWebhook);
+    },
   );
 
   app.get(
@@ -309,7 +283,7 @@ export function notificationRoutes(app: App, ctx: AppContext) {
       preHandler: allow('org.read'),
       schema: { tags: ['notifications'], response: { 200: notificationSettings, ...denied } },
     },
-    async (request) => admin.settings(actorOf(request).orgId),
+    async (request) => reads.settings(actorOf(request).orgId),
   );
   app.put(
     '/api/settings/notifications',
@@ -321,10 +295,12 @@ export function notificationRoutes(app: App, ctx: AppContext) {
         response: { 200: notificationSettings, 400: errorBody, ...denied },
       },
     },
-    async (request) => {
-      await admin.saveSettings(actorOf(request), request.body);
-      return request.body;
-    },
+    async (request, reply) =>
+      respond(
+        reply,
+        await saveNotificationSettings(deps, { actor: actorOf(request), settings: request.body }),
+        asIs,
+      ),
   );
 
   app.get(
@@ -338,7 +314,7 @@ export function notificationRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request) => ({
-      items: await admin.updatesDue(actorOf(request).orgId, ctx.clock.now(), 2 * 86_400_000),
+      items: await reads.updatesDue(actorOf(request).orgId, ctx.clock.now(), 2 * 86_400_000),
     }),
   );
   app.post(
@@ -354,12 +330,8 @@ export function notificationRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const result = await messageCandidate(ctx.deps, {
-        actor: actorOf(request),
-        applicationId: request.params.id,
-        ...request.body,
-      });
-      return result.ok ? reply.code(202).send(result.value) : sendError(reply, result.error);
+      const message = { actor: actorOf(request), applicationId: request.params.id, ...request.body };
+      return respond(reply, await messageCandidate(deps, message), asIs, 202);
     },
   );
 
@@ -371,7 +343,7 @@ export function notificationRoutes(app: App, ctx: AppContext) {
     },
     async (request) => {
       const actor = candidateOf(request);
-      return admin.preferences(actor.orgId, actor.candidateId);
+      return reads.preferences(actor.orgId, actor.candidateId);
     },
   );
   app.put(
@@ -385,10 +357,11 @@ export function notificationRoutes(app: App, ctx: AppContext) {
         response: { 200: preferencesSchema, 400: errorBody, ...denied },
       },
     },
-    async (request) => {
-      const actor = candidateOf(request);
-      await admin.savePreferences(actor.orgId, actor.candidateId, request.body);
-      return admin.preferences(actor.orgId, actor.candidateId);
-    },
+    async (request, reply) =>
+      respond(
+        reply,
+        await savePreferences(deps, { actor: candidateOf(request), preferences: request.body }),
+        asIs,
+      ),
   );
 }

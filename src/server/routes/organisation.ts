@@ -11,14 +11,21 @@ import {
   teamSchema,
   userSchema,
 } from '../../contracts/api.js';
+import { createOffice } from '../../core/organisation/create-office.js';
+import { createTeam } from '../../core/organisation/create-team.js';
+import { createUser } from '../../core/organisation/create-user.js';
+import type { Team } from '../../core/organisation/organisation.port.js';
+import { putPolicy } from '../../core/organisation/put-policy.js';
 import { actorOf, allow, hashPassword } from '../auth.js';
-import type { App, AppContext } from '../context.js';
-import { sendError } from '../errors.js';
+import { type App, type AppContext, respond } from '../context.js';
 
 const denied = { 401: errorBody, 403: errorBody };
 
+const presentTeam = (team: Team) => ({ ...team, createdAt: team.createdAt.toISOString() });
+const asIs = <T>(value: T) => value;
+
 export function organisationRoutes(app: App, ctx: AppContext) {
-  const { organisation: org, ids } = ctx;
+  const { organisation: org, deps } = ctx;
 
   app.get(
     '/api/teams',
@@ -41,18 +48,8 @@ export function organisationRoutes(app: App, ctx: AppContext) {
         response: { 201: teamSchema, 409: errorBody, ...denied, 400: errorBody },
       },
     },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      const existing = await org.listTeams(actor.orgId);
-      if (existing.some((t) => t.name.toLowerCase() === request.body.name.toLowerCase())) {
-        return sendError(reply, {
-          code: 'team.name_taken',
-          message: `A team named "${request.body.name}" already exists.`,
-          details: { field: 'name' },
-        });
-      }
-      return reply.code(201).send(await org.createTeam(actor, ids.next(), request.body));
-    },
+    async (request, reply) =>
+      respond(reply, await createTeam(deps, { actor: actorOf(request), ...request.body }), presentTeam, 201),
   );
 
   app.get(
@@ -77,7 +74,7 @@ export function organisationRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await org.createOffice(actorOf(request), ids.next(), request.body)),
+      respond(reply, await createOffice(deps, { actor: actorOf(request), ...request.body }), asIs, 201),
   );
 
   app.get(
@@ -103,27 +100,14 @@ export function organisationRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      const { password, ...rest } = request.body;
-      if (await org.emailTaken(actor.orgId, rest.email)) {
-        return sendError(reply, {
-          code: 'user.email_taken',
-          message: 'A user with this email exists.',
-          details: { field: 'email' },
-        });
-      }
-      if (!(await org.teamsExist(actor.orgId, rest.teamIds))) {
-        return sendError(reply, {
-          code: 'team.not_found',
-          message: 'One of the teams does not exist.',
-          details: { field: 'teamIds' },
-        });
-      }
-      const user = await org.createUser(actor, ids.next(), {
-        ...rest,
-        passwordHash: await hashPassword(password),
-      });
-      return reply.code(201).send(user);
+      const { password, ...fields } = request.body;
+      const passwordHash = await hashPassword(password);
+      return respond(
+        reply,
+        await createUser(deps, { actor: actorOf(request), ...fields, passwordHash }),
+        asIs,
+        201,
+      );
     },
   );
 
@@ -151,7 +135,9 @@ export function organisationRoutes(app: App, ctx: AppContext) {
         response: { 200: policySchema, 400: errorBody, ...denied },
       },
     },
-    async (request) =>
-      org.putPolicy(actorOf(request), { jobFamily: request.params.jobFamily, ...request.body }),
+    async (request, reply) => {
+      const policy = { jobFamily: request.params.jobFamily, ...request.body };
+      return respond(reply, await putPolicy(deps, { actor: actorOf(request), policy }), asIs);
+    },
   );
 }

@@ -1,0 +1,57 @@
+import { localTime } from '../../core/feedback/business-days.rules.js';
+import { videoLink } from '../../core/scheduling/video.js';
+import type { Catalog } from '../../core/shared/ports.js';
+import type { portalQueries } from '../../db/portal/portal.queries.js';
+import { presentCandidateOffer } from './offers.present.js';
+
+type Reads = ReturnType<typeof portalQueries>;
+type PortalApplicationRow = Awaited<ReturnType<Reads['applications']>>[number];
+type InterviewRow = Awaited<ReturnType<Reads['interviews']>>[number];
+type ExportRows = Awaited<ReturnType<Reads['dataExport']>>;
+
+const SAMPLE_QUESTIONS = 3;
+
+/** R-CAND-1, R-CAND-2: where the application stands, what comes next and how to prepare for it. */
+export function presentPortalApplication(a: PortalApplicationRow, catalog: Catalog) {
+  const index = a.plan.findIndex((r) => r.key === a.currentRound);
+  const current = a.plan[index];
+  const kit = current ? catalog.interviewKit(current.roundType) : undefined;
+  return {
+    ...a,
+    currentRoundName: current?.name ?? null,
+    nextRoundName: current ? (a.plan[index + 1]?.name ?? 'Offer') : null,
+    preparation:
+      current && kit
+        ? {
+            roundName: current.name,
+            durationMinutes: current.durationMinutes,
+            ...kit.preparation,
+            sampleQuestions: kit.questions.slice(0, SAMPLE_QUESTIONS).map((q) => q.prompt),
+          }
+        : null,
+  };
+}
+
+/** An interview in the candidate's own time zone, with its video link while it is still on. */
+export const presentCandidateInterview = (r: InterviewRow, videoRoomBaseUrl: string) => ({
+  ...r,
+  startsAt: r.startsAt.toISOString(),
+  endsAt: r.endsAt.toISOString(),
+  startsAtLocal: localTime(r.startsAt, r.timezone),
+  videoUrl: r.status === 'scheduled' ? videoLink({ id: r.id, videoUrl: r.videoUrl }, videoRoomBaseUrl) : null,
+});
+
+export function presentDataExport(
+  data: ExportRows,
+  options: { now: Date; catalog: Catalog; videoRoomBaseUrl: string },
+) {
+  return {
+    exportedAt: options.now.toISOString(),
+    profile: data.profile,
+    applications: data.applications.map((a) => presentPortalApplication(a, options.catalog)),
+    interviews: data.interviews.map((i) => presentCandidateInterview(i, options.videoRoomBaseUrl)),
+    offers: data.offers.map((o) => presentCandidateOffer(o, options.now)),
+    attachments: data.attachments,
+    messages: data.messages,
+  };
+}
