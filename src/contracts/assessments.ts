@@ -105,6 +105,10 @@ export const sqlGradeSchema = z.object({
   elapsedMs: z.number(),
 });
 export const runResponse = z.union([codeGradeSchema, sqlGradeSchema]);
+export type CodeGrade = z.infer<typeof codeGradeSchema>;
+/** A query's rows; graded, it says whether they answer the question. */
+export type SqlGrade = z.infer<typeof sqlGradeSchema>;
+export type RunResponse = z.infer<typeof runResponse>;
 
 const statuses = z.enum(['not_started', 'in_progress', 'submitted', 'missed', 'timed_out']);
 

@@ -8,6 +8,7 @@ import { decideApplicationRound } from '../core/applications/decide-round.js';
 import { hireApplication } from '../core/applications/hire-application.js';
 import { submitApplication } from '../core/applications/submit-application.js';
 import { withdrawApplication } from '../core/applications/withdraw-application.js';
+import { sendAssessment } from '../core/assessments/send-assessment.js';
 import { createBoard } from '../core/boards/create-board.js';
 import { submitScorecard } from '../core/feedback/write-scorecard.js';
 import { createJob } from '../core/jobs/create-job.js';
@@ -22,7 +23,6 @@ import { createSchedulingLink } from '../core/scheduling/self-scheduling.js';
 import type { Catalog, Clock, Deps, Ids, JobFields } from '../core/shared/ports.js';
 import type { Result } from '../core/shared/result.js';
 import type { Actor, StaffRole } from '../core/shared/types.js';
-import { assessmentStore } from './assessments/assessments.repository.js';
 import type { DB } from './schema.js';
 import { createDeps } from './store.js';
 
@@ -750,26 +750,27 @@ export async function seedDemo(
     // A coding screen's timed assessment, sent: the mailbox holds the candidate's link.
     const coding = active.find((a) => a.plan[a.stage_index]?.roundType === 'coding');
     if (coding) {
-      const token = randomBytes(32).toString('base64url');
       const coordinator = actors.get('coordinator')!;
       if (coordinator.kind !== 'staff') throw new Error('the coordinator is staff');
-      await assessmentStore(trx, clock).create({
-        id: ids.next(),
-        actor: coordinator,
-        applicationId: coding.id,
-        tokenHash: deps.tokens.hash(token),
-        items: [
-          { kind: 'coding', slug: 'longest-substring-without-repeats' },
-          { kind: 'coding', slug: 'merge-intervals' },
-        ],
-        durationMinutes: 60,
-        startBy: new Date(now.getTime() + 7 * DAY),
-        invitation: {
-          candidateId: coding.candidate_id,
-          url: `${options.publicUrl ?? 'http://localhost:3000'}/candidate/assessment/${token}`,
-          problemCount: 2,
-        },
-      });
+      // Sent today: the candidate has a week to start.
+      clock.set(now);
+      must(
+        await sendAssessment(
+          // The seed names two shipped coding problems (test/sandbox grades every one).
+          { ...deps, grader: { problem: () => ({ daysToDeliver: null, starter: {} }) } },
+          {
+            actor: coordinator,
+            applicationId: coding.id,
+            items: [
+              { kind: 'coding', slug: 'longest-substring-without-repeats' },
+              { kind: 'coding', slug: 'merge-intervals' },
+            ],
+            durationMinutes: 60,
+            startWithinDays: 7,
+            linkBase: `${options.publicUrl ?? 'http://localhost:3000'}/candidate/assessment`,
+          },
+        ),
+      );
     }
     clock.set(new Date(now.getTime() - 1 * DAY));
 

@@ -29,7 +29,7 @@ import { hashToken, SESSION_COOKIE } from './auth.js';
 import type { Config } from './config.js';
 import type { App, AppContext } from './context.js';
 import { errorPayload, sendError } from './errors.js';
-import { grader, loadProblemSet } from './problems.js';
+import { type Grading, grader, loadProblemSet } from './problems.js';
 import { applicationRoutes } from './routes/applications.js';
 import { assessmentRoutes } from './routes/assessments.js';
 import { authRoutes } from './routes/auth.js';
@@ -59,6 +59,8 @@ export interface BuildOptions {
   catalog?: ShippedCatalog;
   /** Where logs go; standard output when absent. */
   logStream?: NodeJS.WritableStream;
+  /** The sandboxes, when the caller shares them (with the worker); the app closes them. */
+  grading?: Grading;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -88,7 +90,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     },
     organisation: organisation(db, clock),
     accounts: accounts(db),
-    grading: grader(loadProblemSet(), { threads: config.SANDBOX_RUNNERS }),
+    grading: options.grading ?? grader(loadProblemSet(), { threads: config.SANDBOX_RUNNERS }),
   };
 
   const app = Fastify({

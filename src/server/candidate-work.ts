@@ -1,22 +1,19 @@
-import { isAllowed } from '../core/shared/permissions.js';
+import { maySeeCandidateWork } from '../core/assessments/assessment.rules.js';
 import type { Actor } from '../core/shared/types.js';
-import type { AppContext } from './context.js';
+import type { AssessmentsQueries } from '../db/assessments/assessments.queries.js';
 
 /**
- * Who may see a candidate's technical work (assessments, pads): the hiring team, and the
- * interviewers with an interview on that application.
+ * Whether the actor may see the technical work (assessments, pads) on an application, by the rule
+ * in core; whether they interview the candidate is looked up only when the rule needs it.
  */
-export async function maySeeCandidateWork(ctx: AppContext, actor: Actor | null, applicationId: string) {
+export async function maySeeWorkOn(
+  reads: Pick<AssessmentsQueries, 'interviewsOn'>,
+  actor: Actor | null,
+  applicationId: string,
+) {
+  if (maySeeCandidateWork(actor, false)) return true;
   if (actor?.kind !== 'staff') return false;
-  if (isAllowed(actor, 'application.read')) return true;
-  const interview = await ctx.db
-    .selectFrom('interviews')
-    .select('id')
-    .where('org_id', '=', actor.orgId)
-    .where('application_id', '=', applicationId)
-    .where((eb) => eb(eb.val(actor.userId), '=', eb.fn.any('interviewer_ids')))
-    .executeTakeFirst();
-  return interview !== undefined;
+  return maySeeCandidateWork(actor, await reads.interviewsOn(actor.orgId, actor.userId, applicationId));
 }
 
 export const candidateWorkDenied = {

@@ -22,7 +22,7 @@ import type { workspaceQueries } from '../db/workspace/workspace.queries.js';
 import type { DB } from '../db/schema.js';
 import type { Config } from './config.js';
 import { sendError } from './errors.js';
-import type { Grader } from './problems.js';
+import type { Grading } from './problems.js';
 import type { ShippedCatalog } from './templates.js';
 
 export type App = FastifyInstance<
@@ -54,7 +54,7 @@ export interface AppContext {
   organisation: ReturnType<typeof organisation>;
   accounts: ReturnType<typeof accounts>;
   /** Runs candidates' code and queries in the sandboxes, which start on first use. */
-  grading: Grader;
+  grading: Grading;
 }
 
 /** Sends a use case's value (shaped by `present`) or its error with the status from the one table. */

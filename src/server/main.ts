@@ -6,6 +6,7 @@ import { hashPassword } from './auth.js';
 import { loadConfig } from './config.js';
 import { startWorker } from './jobs/worker.js';
 import { messageRenderer } from './messages.js';
+import { grader, loadProblemSet } from './problems.js';
 import { loadCatalog } from './templates.js';
 import { createTransport } from './transport.js';
 
@@ -34,7 +35,9 @@ async function main() {
         'Seeded the demo organisation "tiktok" (sign in as recruiter@tiktok.example / hireloop-demo).',
       );
   }
-  const app = await buildApp({ database, config, catalog });
+  // One set of sandboxes serves the app and the worker's grading at the deadline.
+  const grading = grader(loadProblemSet(), { threads: config.SANDBOX_RUNNERS });
+  const app = await buildApp({ database, config, catalog, grading });
   const transport = createTransport({
     smtpUrl: config.SMTP_URL,
     from: config.MAIL_FROM,
@@ -50,6 +53,7 @@ async function main() {
       videoRoomBaseUrl: config.VIDEO_ROOM_BASE_URL,
       allowPrivateNetwork: config.ALLOW_PRIVATE_NETWORK_URLS,
       leaseMs: config.DELIVERY_LEASE_SECONDS * 1000,
+      grader: grading,
       log: app.log,
     },
     config.WORKER_INTERVAL_MS,

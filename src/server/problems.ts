@@ -1,17 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
+import type { CodeGrade, SqlGrade as SqlRun } from '../contracts/assessments.js';
 import {
   type CaseStudy,
   type CodeLanguage,
   type CodingProblem,
   caseStudySchema,
+  codeLanguages,
   codingProblemSchema,
   type SqlQuestion,
   sqlQuestionSchema,
 } from '../contracts/problems.js';
+import type { AssessmentItem, Grader } from '../core/assessments/assessments.port.js';
 import { sameRows, sameValue, scorePercent, toleranceOf } from '../core/assessments/grading.rules.js';
-import type { CallOutcome, RunLimits, RunOutcome, SqlResult } from './sandbox/runs.js';
+import type { CallOutcome, RunLimits, SqlResult } from './sandbox/runs.js';
 import { javascriptSandbox, pythonSandbox, sqlSandbox, typescriptToJavascript } from './sandbox/sandboxes.js';
 import { parseDataFile, TemplateError, templatesRoot } from './templates.js';
 
@@ -69,37 +72,9 @@ export function loadProblemSet(root = path.join(templatesRoot, 'problems')): Pro
   return { coding, sql, caseStudies, datasetFile: path.join(root, 'sql', 'dataset.sql'), sqlReference };
 }
 
-export type TestVerdict = {
-  /** 1-based; examples and hidden tests are numbered separately. */
-  number: number;
-  passed: boolean;
-  /** Shown for examples only: a hidden test's input and output stay hidden. */
-  args?: unknown[];
-  expected?: unknown;
-  actual?: unknown;
-  error?: string;
-};
-
-export type CodeGrade = {
-  outcome: RunOutcome;
-  detail: string;
-  passed: number;
-  total: number;
-  scorePercent: number;
-  tests: TestVerdict[];
-  output: string;
-  elapsedMs: number;
-};
-
-export type SqlGrade = {
-  outcome: RunOutcome;
-  detail: string;
-  correct: boolean;
-  columns: string[];
-  rows: unknown[][];
-  rowCount: number;
-  elapsedMs: number;
-};
+type TestVerdict = CodeGrade['tests'][number];
+/** A query's rows, graded: whether they answer the question. */
+export type SqlGrade = Omit<SqlRun, 'correct'> & { correct: boolean };
 
 export type SandboxLimits = { javascript: RunLimits; python: RunLimits; sql: RunLimits };
 
@@ -147,58 +122,103 @@ export function grader(problems: ProblemSet, options: { threads: number; limits?
     return javascript.run({ source: compiled.code, entry, tests, limits: limits.javascript });
   }
 
-  return {
-    problems,
-    async gradeCode(
-      problem: CodingProblem,
-      language: CodeLanguage,
-      source: string,
-      which: 'examples' | 'hidden',
-    ): Promise<CodeGrade> {
-      const tests = problem[which];
-      const run = await runCode(problem, language, source, which);
-      const verdicts = tests.map((test, i): TestVerdict => {
-        const verdict = callVerdict(run.calls[i], test.expected, toleranceOf(problem.compare));
-        return which === 'examples'
-          ? { number: i + 1, args: test.args, expected: test.expected, ...verdict }
-          : { number: i + 1, passed: verdict.passed, ...(verdict.error ? { error: verdict.error } : {}) };
+  async function gradeCode(
+    problem: CodingProblem,
+    language: CodeLanguage,
+    source: string,
+    which: 'examples' | 'hidden',
+  ): Promise<CodeGrade> {
+    const tests = problem[which];
+    const run = await runCode(problem, language, source, which);
+    const verdicts = tests.map((test, i): TestVerdict => {
+      const verdict = callVerdict(run.calls[i], test.expected, toleranceOf(problem.compare));
+      return which === 'examples'
+        ? { number: i + 1, args: test.args, expected: test.expected, ...verdict }
+        : { number: i + 1, passed: verdict.passed, ...(verdict.error ? { error: verdict.error } : {}) };
+    });
+    const passed = verdicts.filter((v) => v.passed).length;
+    return {
+      outcome: run.outcome,
+      detail: run.detail,
+      passed,
+      total: tests.length,
+      scorePercent: scorePercent(passed, tests.length),
+      tests: verdicts,
+      // A hidden test's printing would show its input.
+      output: which === 'examples' ? run.output : '',
+      elapsedMs: run.elapsedMs,
+    };
+  }
+
+  async function gradeSql(question: SqlQuestion, source: string): Promise<SqlGrade> {
+    sql ??= sqlSandbox(options.threads, problems.datasetFile);
+    const sandbox = sql;
+    let expected = expectedRows.get(question.slug);
+    if (!expected) {
+      expected = sandbox.run({
+        source: problems.sqlReference.get(question.slug) ?? '',
+        limits: limits.sql,
       });
-      const passed = verdicts.filter((v) => v.passed).length;
-      return {
-        outcome: run.outcome,
-        detail: run.detail,
-        passed,
-        total: tests.length,
-        scorePercent: scorePercent(passed, tests.length),
-        tests: verdicts,
-        // A hidden test's printing would show its input.
-        output: which === 'examples' ? run.output : '',
-        elapsedMs: run.elapsedMs,
-      };
-    },
-    async gradeSql(question: SqlQuestion, source: string): Promise<SqlGrade> {
-      sql ??= sqlSandbox(options.threads, problems.datasetFile);
-      const sandbox = sql;
-      let expected = expectedRows.get(question.slug);
-      if (!expected) {
-        expected = sandbox.run({
-          source: problems.sqlReference.get(question.slug) ?? '',
-          limits: limits.sql,
-        });
-        expectedRows.set(question.slug, expected);
+      expectedRows.set(question.slug, expected);
+    }
+    const [reference, result] = await Promise.all([expected, sandbox.run({ source, limits: limits.sql })]);
+    if (reference.outcome !== 'completed')
+      throw new Error(`${question.slug}: the reference answer failed: ${reference.detail}`);
+    const correct =
+      result.outcome === 'completed' &&
+      result.rowCount === reference.rowCount &&
+      sameRows(result.rows, reference.rows, { ordered: question.ordered, tolerance: question.tolerance });
+    return { ...result, correct };
+  }
+
+  const coding = (slug: string) => {
+    const problem = problems.coding.get(slug);
+    if (!problem) throw new Error(`no coding problem "${slug}"`);
+    return problem;
+  };
+  const question = (slug: string) => {
+    const found = problems.sql.get(slug);
+    if (!found) throw new Error(`no SQL question "${slug}"`);
+    return found;
+  };
+
+  const port: Grader = {
+    problem(item: AssessmentItem) {
+      if (item.kind === 'coding') {
+        const problem = problems.coding.get(item.slug);
+        return problem ? { daysToDeliver: null, starter: problem.starter } : null;
       }
-      const [reference, result] = await Promise.all([expected, sandbox.run({ source, limits: limits.sql })]);
-      if (reference.outcome !== 'completed')
-        throw new Error(`${question.slug}: the reference answer failed: ${reference.detail}`);
-      const correct =
-        result.outcome === 'completed' &&
-        result.rowCount === reference.rowCount &&
-        sameRows(result.rows, reference.rows, { ordered: question.ordered, tolerance: question.tolerance });
-      return { ...result, correct };
+      if (item.kind === 'sql')
+        return problems.sql.has(item.slug) ? { daysToDeliver: null, starter: {} } : null;
+      const study = problems.caseStudies.get(item.slug);
+      return study ? { daysToDeliver: study.daysToDeliver, starter: {} } : null;
     },
+    languages: (item) =>
+      item.kind === 'sql' ? ['sql'] : item.kind === 'case_study' ? ['file'] : codeLanguages,
+    grade: (item, language, code) =>
+      item.kind === 'sql'
+        ? gradeSql(question(item.slug), code)
+        : gradeCode(coding(item.slug), language as CodeLanguage, code, 'hidden'),
+    async tryOut(item, language, code) {
+      if (item.kind === 'case_study') throw new Error('a case study is uploaded, not run');
+      if (item.kind === 'coding')
+        return gradeCode(coding(item.slug), language as CodeLanguage, code, 'examples');
+      const { correct: _, ...rows } = await gradeSql(question(item.slug), code);
+      return rows;
+    },
+    runExamples: (slug, language, code) =>
+      gradeCode(coding(slug), language as CodeLanguage, code, 'examples'),
+  };
+
+  return {
+    ...port,
+    problems,
+    gradeCode,
+    gradeSql,
     async close() {
       await Promise.all([javascript?.close(), python?.close(), sql?.close()]);
     },
   };
 }
-export type Grader = ReturnType<typeof grader>;
+/** The grader with the problem set it grades and the sandboxes' own calls, for the server. */
+export type Grading = ReturnType<typeof grader>;

@@ -1,26 +1,33 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SUBMIT_GRACE_MS } from '../../src/core/assessments/assessment.rules.js';
+import { gradeAtDeadline } from '../../src/core/assessments/grade-at-deadline.js';
 import type { Database } from '../../src/db/database.js';
+import { buildApp } from '../../src/server/app.js';
 import type { App } from '../../src/server/context.js';
+import { type Grading, grader, loadProblemSet } from '../../src/server/problems.js';
 import { templatesRoot } from '../../src/server/templates.js';
 import { openTestDatabase } from '../support/db.js';
 import { docxWith, multipart, pdfWith } from '../support/files.js';
-import { buildTestApp, errorCode, loginAs } from '../support/http.js';
-import { buildWorld, TestClock, type World } from '../support/world.js';
+import { errorCode, loginAs, testConfig } from '../support/http.js';
+import { buildWorld, ids, ok, TestClock, type World } from '../support/world.js';
 
 // A timed assessment from the recruiter's request to the graded result on the application, with the
 // server holding the clock: the candidate's link is the only credential on their side.
 let database: Database;
 let app: App;
 let world: World;
+let grading: Grading;
 const clock = new TestClock();
 let as: Record<'recruiter' | 'interviewer' | 'hm', string>;
 
 beforeAll(async () => {
   database = await openTestDatabase();
   world = await buildWorld(database, clock);
-  app = await buildTestApp(database, clock);
+  // The app's sandboxes, shared with the deadline sweep the worker runs.
+  grading = grader(loadProblemSet(), { threads: testConfig.SANDBOX_RUNNERS });
+  app = await buildApp({ database, config: testConfig, clock, ids, grading });
   as = {
     recruiter: await loginAs(app, world.slug, world.staff.recruiter.email),
     interviewer: await loginAs(app, world.slug, world.staff.interviewer.email),
@@ -402,5 +409,48 @@ describe('a case study', () => {
     );
     expect(long.statusCode).toBe(400);
     expect(long.json().error.details.issues[0].field).toBe('body.durationMinutes');
+  });
+});
+
+describe('grading at the deadline', () => {
+  it('grades an assessment left unsubmitted from its saved drafts once time is up, once', async () => {
+    const sweep = () => gradeAtDeadline({ ...world.deps, grader: grading });
+    const application = await world.atTechnicalRound();
+    const { id, token } = await send(application.id);
+    await call('POST', `/api/assessments/${token}/start`);
+    await call('PUT', `/api/assessments/${token}/answers/1`, {
+      language: 'sql',
+      code: solution('sql', 'follow-back-rate', 'reference.sql'),
+    });
+    const listed = async () =>
+      (await call('GET', `/api/applications/${application.id}/assessments`, undefined, as.hm))
+        .json()
+        .items.find((a: { id: string }) => a.id === id);
+
+    // Within the grace after the deadline the candidate may still submit: nothing is graded yet.
+    clock.advanceMs(60 * 60_000 + SUBMIT_GRACE_MS);
+    ok(await sweep());
+    expect((await listed()).status).toBe('in_progress');
+
+    clock.advanceMs(1_000);
+    ok(await sweep());
+    const graded = await listed();
+    // The query is right, the coding problem has no draft: (100 + 0) / 2.
+    expect(graded).toMatchObject({ status: 'submitted', scorePercent: 50, submittedAt: graded.deadlineAt });
+    expect(graded.items[1].answer.grade).toMatchObject({ correct: true });
+    expect(graded.timeline.at(-1)).toMatchObject({
+      kind: 'graded_at_deadline',
+      detail: { scorePercent: 50 },
+    });
+    expect(ok(await sweep()).graded).toBe(0);
+    const late = await call('POST', `/api/assessments/${token}/submit`, { answers: [] });
+    expect(late.statusCode).toBe(409);
+    const audit = await database.db
+      .selectFrom('audit_events')
+      .select(['actor_kind', 'data'])
+      .where('action', '=', 'assessment.graded_at_deadline')
+      .where('entity_id', '=', application.id)
+      .executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ actor_kind: 'system', data: { assessmentId: id, scorePercent: 50 } });
   });
 });

@@ -1,3 +1,8 @@
+import type { DomainError } from '../../contracts/errors.js';
+import { isAllowed } from '../shared/permissions.js';
+import type { Actor } from '../shared/types.js';
+import type { AssessmentItem, ItemGrade } from './assessments.port.js';
+
 /**
  * A timed assessment's clock. The candidate starts it (before `startBy`), and from then has
  * `durationMinutes`; the server, not the page, refuses work after the deadline. A short grace
@@ -58,3 +63,61 @@ export function refuseStart(clock: AssessmentClock, now: Date): ClockRefusal | n
 /** The assessment's score: the mean of its items' scores. */
 export const overallScore = (itemScores: number[]) =>
   itemScores.length === 0 ? 0 : Math.round(itemScores.reduce((a, b) => a + b, 0) / itemScores.length);
+
+/** The deadline of a clock started at `startedAt`. */
+export const deadlineOf = (startedAt: Date, durationMinutes: number) =>
+  new Date(startedAt.getTime() + durationMinutes * 60_000);
+
+/** Timed problems get 60 minutes unless told; a case study, its brief's days to deliver. */
+export const defaultDurationMinutes = (caseStudyDays: number | null) =>
+  caseStudyDays === null ? 60 : caseStudyDays * 24 * 60;
+
+/** Why an answer to problem `index` in `language` is refused, or null when it may be kept. */
+export function refuseAnswer(
+  items: readonly AssessmentItem[],
+  index: number,
+  language: string,
+  languagesOf: (item: AssessmentItem) => readonly string[],
+): DomainError | null {
+  const item = items[index];
+  if (!item)
+    return {
+      code: 'assessment.unknown_item',
+      message: `This assessment has no problem ${index + 1}.`,
+      details: { field: 'item' },
+    };
+  const allowed = languagesOf(item);
+  if (allowed.includes(language)) return null;
+  return {
+    code: 'validation.failed',
+    message: `language: problem ${index + 1} is answered in ${allowed.join(', ')}`,
+    details: { issues: [{ field: 'body.language', message: `must be one of ${allowed.join(', ')}` }] },
+  };
+}
+
+/** A graded item's score: the share of hidden tests passed for code; all or nothing for a query. */
+export const itemScore = (grade: ItemGrade) =>
+  'correct' in grade ? (grade.correct ? 100 : 0) : grade.scorePercent;
+
+/**
+ * A submission's score: an item left unanswered scores 0; case studies are for people to grade, so
+ * an assessment of only a case study has no score (null).
+ */
+export function submissionScore(
+  items: readonly AssessmentItem[],
+  graded: readonly { itemIndex: number; grade: ItemGrade }[],
+): number | null {
+  const scored = items.flatMap((item, index) => {
+    if (item.kind === 'case_study') return [];
+    const answer = graded.find((g) => g.itemIndex === index);
+    return [answer ? itemScore(answer.grade) : 0];
+  });
+  return scored.length > 0 ? overallScore(scored) : null;
+}
+
+/**
+ * Who sees a candidate's technical work (assessments, pads): the hiring team, and the interviewers
+ * with an interview on that application.
+ */
+export const maySeeCandidateWork = (actor: Actor | null, interviewsThem: boolean) =>
+  actor?.kind === 'staff' && (isAllowed(actor, 'application.read') || interviewsThem);

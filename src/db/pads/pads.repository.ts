@@ -1,73 +1,54 @@
 import type { Kysely } from 'kysely';
-import type { Clock } from '../../core/shared/ports.js';
+import type { PadsRepository } from '../../core/pads/pads.port.js';
 import type { DB } from '../schema.js';
 
 /** Live coding pads: the pad, and its edits and runs in order. */
-export function padStore(db: Kysely<DB>, clock: Clock) {
-  const columns = ['id', 'org_id', 'application_id', 'problem_slug', 'language', 'created_at'] as const;
+export function padsRepository(trx: Kysely<DB>): PadsRepository {
   return {
-    byId: (orgId: string, id: string) =>
-      db
-        .selectFrom('pads')
-        .select(columns)
-        .where('org_id', '=', orgId)
-        .where('id', '=', id)
-        .executeTakeFirst(),
-    byToken: (tokenHash: string) =>
-      db.selectFrom('pads').select(columns).where('token_hash', '=', tokenHash).executeTakeFirst(),
-    ofApplication: (orgId: string, applicationId: string) =>
-      db
-        .selectFrom('pads')
-        .select(columns)
-        .where('org_id', '=', orgId)
-        .where('application_id', '=', applicationId)
-        .orderBy('created_at', 'desc')
-        .execute(),
-    create: (input: {
-      id: string;
-      orgId: string;
-      applicationId: string;
-      problemSlug: string | null;
-      language: string;
-      tokenHash: string;
-      createdBy: string;
-    }) =>
-      db
+    async insert(pad) {
+      await trx
         .insertInto('pads')
         .values({
-          id: input.id,
-          org_id: input.orgId,
-          application_id: input.applicationId,
-          problem_slug: input.problemSlug,
-          language: input.language,
-          token_hash: input.tokenHash,
-          created_by: input.createdBy,
-          created_at: clock.now(),
+          id: pad.id,
+          org_id: pad.orgId,
+          application_id: pad.applicationId,
+          problem_slug: pad.problemSlug,
+          language: pad.language,
+          token_hash: pad.tokenHash,
+          created_by: pad.createdBy,
+          created_at: pad.createdAt,
         })
-        .execute(),
-    events: (padId: string) =>
-      db
-        .selectFrom('pad_events')
-        .select(['at', 'author', 'kind', 'update', 'detail'])
-        .where('pad_id', '=', padId)
-        .orderBy('seq')
-        .execute(),
-    edit: (padId: string, author: string, update: Uint8Array) =>
-      db
+        .execute();
+    },
+    async get(orgId, id) {
+      const row = await trx
+        .selectFrom('pads')
+        .select(['id', 'org_id', 'application_id', 'problem_slug', 'language', 'created_at'])
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row
+        ? {
+            id: row.id,
+            orgId: row.org_id,
+            applicationId: row.application_id,
+            problemSlug: row.problem_slug,
+            language: row.language,
+            createdAt: row.created_at,
+          }
+        : null;
+    },
+    async recordEdit(padId, at, author, update) {
+      await trx
         .insertInto('pad_events')
-        .values({ pad_id: padId, at: clock.now(), author, kind: 'edit', update, detail: '{}' })
-        .execute(),
-    run: (padId: string, author: string, detail: Record<string, unknown>) =>
-      db
+        .values({ pad_id: padId, at, author, kind: 'edit', update, detail: '{}' })
+        .execute();
+    },
+    async recordRun(padId, at, author, detail) {
+      await trx
         .insertInto('pad_events')
-        .values({
-          pad_id: padId,
-          at: clock.now(),
-          author,
-          kind: 'run',
-          update: null,
-          detail: JSON.stringify(detail),
-        })
-        .execute(),
+        .values({ pad_id: padId, at, author, kind: 'run', update: null, detail: JSON.stringify(detail) })
+        .execute();
+    },
   };
 }

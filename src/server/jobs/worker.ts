@@ -1,9 +1,11 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
+import { gradeAtDeadline } from '../../core/assessments/grade-at-deadline.js';
 import { sendFeedbackReminders } from '../../core/feedback/send-feedback-reminders.js';
 import { dispatchEvents } from '../../core/notifications/dispatch-events.js';
 import { keepCandidatesInformed } from '../../core/notifications/keep-candidates-informed.js';
 import { MAX_ATTEMPTS, retryDelayMs } from '../../core/notifications/notification.rules.js';
+import type { Grader } from '../../core/assessments/assessments.port.js';
 import type { Deps, MessageRenderer } from '../../core/shared/ports.js';
 import { deliveries } from '../../db/notifications/deliveries.queries.js';
 import { schedulingQueries } from '../../db/scheduling/scheduling.queries.js';
@@ -21,6 +23,8 @@ export interface WorkerOptions {
   /** Calendar feeds may be on loopback and private addresses. */
   allowPrivateNetwork: boolean;
   leaseMs: number;
+  /** Grades assessments whose time ran out; without one they wait for a worker that has it. */
+  grader?: Grader;
   log?: FastifyBaseLogger;
 }
 
@@ -93,6 +97,7 @@ export async function runOnce(options: WorkerOptions, sweeps: boolean) {
   if (sweeps) {
     await sendFeedbackReminders(options.deps);
     await keepCandidatesInformed(options.deps);
+    if (options.grader) await gradeAtDeadline({ ...options.deps, grader: options.grader });
     await refreshCalendarFeeds(options);
   }
   return { dispatched: dispatched.ok ? dispatched.value : null, delivered };

@@ -1,0 +1,121 @@
+import type { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import type { PadDocuments } from '../../core/pads/pads.port.js';
+import type { PadEventView } from '../../db/pads/pads.queries.js';
+
+/** One pad's live document and the sockets editing it, in this process. */
+type Live = { doc: Y.Doc; sockets: Set<WebSocket>; saving: Promise<unknown> };
+
+const TEXT = 'code';
+const MAX_TEXT_CHARACTERS = 100_000;
+
+/**
+ * The pads' live documents: the server holds each open pad's Yjs document, loaded from its stored
+ * edits on first use; binary frames are Yjs updates, applied, stored in arrival order (one promise
+ * chain per pad) and relayed to the pad's other sockets.
+ */
+export function liveDocuments(options: {
+  /** A pad's stored history, oldest first. */
+  history: (padId: string) => Promise<Pick<PadEventView, 'update'>[]>;
+  /** Stores one update; called in the order the updates arrived. */
+  save: (padId: string, author: string, update: Uint8Array) => Promise<unknown>;
+}) {
+  const live = new Map<string, Promise<Live>>();
+
+  function open(padId: string): Promise<Live> {
+    let entry = live.get(padId);
+    if (!entry) {
+      entry = options.history(padId).then((events) => {
+        const doc = new Y.Doc();
+        for (const event of events) if (event.update) Y.applyUpdate(doc, event.update);
+        return { doc, sockets: new Set<WebSocket>(), saving: Promise.resolve() };
+      });
+      live.set(padId, entry);
+    }
+    return entry;
+  }
+
+  function receive(state: Live, padId: string, author: string, socket: WebSocket, update: Uint8Array) {
+    try {
+      Y.applyUpdate(state.doc, update, socket);
+    } catch {
+      socket.close(1003, 'not a Yjs update');
+      return;
+    }
+    // Clients send their updates in order, so a valid one never waits on a missing one: an update
+    // left pending does not belong to this document, and is dropped with its sender.
+    const store = state.doc.store as { pendingStructs: unknown; pendingDs: unknown };
+    if (store.pendingStructs || store.pendingDs) {
+      store.pendingStructs = null;
+      store.pendingDs = null;
+      socket.close(1003, 'not an update of this document');
+      return;
+    }
+    if (state.doc.getText(TEXT).length > MAX_TEXT_CHARACTERS) {
+      socket.close(1009, 'the pad holds at most 100,000 characters');
+      return;
+    }
+    // Stored in the order received, so a replay sees what everyone saw.
+    state.saving = state.saving.then(() => options.save(padId, author, update)).catch(() => undefined);
+    for (const other of state.sockets)
+      if (other !== socket && other.readyState === other.OPEN) other.send(update);
+  }
+
+  const documents: PadDocuments = {
+    firstEdit(text) {
+      const doc = new Y.Doc();
+      doc.getText(TEXT).insert(0, text);
+      return Y.encodeStateAsUpdate(doc);
+    },
+    text: async (padId) => (await open(padId)).doc.getText(TEXT).toString(),
+  };
+
+  return {
+    ...documents,
+    /** Puts a socket on a pad: it gets the document, then every other editor's updates. */
+    join(padId: string, author: string, socket: WebSocket) {
+      // Listening starts at once: updates sent while the document loads wait for it, in order.
+      const ready = open(padId).then((state) => {
+        state.sockets.add(socket);
+        socket.send(Y.encodeStateAsUpdate(state.doc));
+        return state;
+      });
+      socket.on('message', (data, isBinary) => {
+        if (!isBinary) return;
+        const update = new Uint8Array(data as Buffer);
+        void ready.then((state) => receive(state, padId, author, socket, update));
+      });
+      socket.on('close', () => {
+        void ready.then((state) => state.sockets.delete(socket));
+      });
+    },
+    /** Sends a JSON message to everyone on the pad. */
+    async broadcast(padId: string, message: unknown) {
+      const text = JSON.stringify(message);
+      for (const socket of (await open(padId)).sockets)
+        if (socket.readyState === socket.OPEN) socket.send(text);
+    },
+    /** Waits for the pad's updates still being written. */
+    async settled(padId: string) {
+      await (await live.get(padId))?.saving;
+    },
+    async close() {
+      for (const entry of live.values()) for (const socket of (await entry).sockets) socket.terminate();
+    },
+  };
+}
+
+/** The session edit by edit: the text after each stored update, and each run. */
+export function replay(events: PadEventView[]) {
+  const doc = new Y.Doc();
+  const frames = [];
+  const runs = [];
+  for (const event of events) {
+    const at = event.at.toISOString();
+    if (event.update) {
+      Y.applyUpdate(doc, event.update);
+      frames.push({ at, author: event.author, text: doc.getText(TEXT).toString() });
+    } else runs.push({ at, author: event.author, detail: event.detail });
+  }
+  return { frames, runs };
+}
