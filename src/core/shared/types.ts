@@ -19,12 +19,12 @@ export type Actor =
   /** A public job board submitting on a candidate's behalf (career site or board API). */
   | { kind: 'board'; orgId: string; boardId: string };
 
-/** A round in one application's own plan; `addedReason` marks an extra round (R-ROUND-4). */
+/** A round in one application's own plan; `addedReason` marks an extra round added to it. */
 export type PlannedRound = Round & { addedReason?: string };
 
 export const applicationStatuses = ['queued', 'active', 'rejected', 'withdrawn', 'hired', 'closed'] as const;
 export type ApplicationStatus = (typeof applicationStatuses)[number];
-/** Statuses that hold a place against the application limit (R-APP-1). */
+/** Statuses that hold a place against the family's application limit. */
 export const openStatuses: readonly ApplicationStatus[] = ['queued', 'active'];
 
 export interface Application {
@@ -70,7 +70,7 @@ export interface FamilyPolicy {
   /** null: no limit. */
   maxActiveApplications: number | null;
   order: ConsiderationOrder;
-  /** 0: a rejected candidate may reapply to the team at once (R-APP-5). */
+  /** 0: a rejected candidate may reapply to the team at once. */
   cooldownDays: number;
 }
 
@@ -109,7 +109,7 @@ export interface Offer {
   status: OfferStatus;
   revision: number;
   terms: OfferTerms;
-  /** R-OFFER-4: roles that must approve, in order; empty when the offer is inside its band. */
+  /** Roles that must approve, in order; empty when the offer is inside its band. */
   approvalChain: StaffRole[];
   approvalsDone: number;
   sentAt: Date | null;
