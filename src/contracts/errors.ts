@@ -3,6 +3,7 @@ export const errorCodes = [
   'validation.failed',
   'rate.limited',
   'internal.error',
+  'database.unavailable',
   'auth.required',
   'auth.invalid_credentials',
   'auth.invalid_link',

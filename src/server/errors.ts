@@ -6,6 +6,7 @@ export const httpStatus = {
   'validation.failed': 400,
   'rate.limited': 429,
   'internal.error': 500,
+  'database.unavailable': 503,
   'auth.required': 401,
   'auth.invalid_credentials': 401,
   'auth.invalid_link': 401,
