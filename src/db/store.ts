@@ -3,7 +3,6 @@ import type { DomainError } from '../contracts/errors.js';
 import type { Catalog, Clock, Deps, Ids, Store } from '../core/shared/ports.js';
 import type { Result } from '../core/shared/result.js';
 import { fail } from '../core/shared/result.js';
-import type { Actor, AuditEntry } from '../core/shared/types.js';
 import { accountsRepository } from './accounts/accounts.repository.js';
 import { applicationsRepository, attachmentsRepository } from './applications/applications.repository.js';
 import { assessmentsRepository } from './assessments/assessments.repository.js';
@@ -30,7 +29,7 @@ import type { DB } from './schema.js';
 import { secretTokens } from './tokens.js';
 
 /** Every module's repository over one transaction. */
-export function createStore(trx: Kysely<DB>, clock: Clock): Store {
+function createStore(trx: Kysely<DB>, clock: Clock): Store {
   return {
     applications: applicationsRepository(trx),
     attachments: attachmentsRepository(trx),
@@ -54,40 +53,6 @@ export function createStore(trx: Kysely<DB>, clock: Clock): Store {
     pads: padsRepository(trx),
     audit: auditRepository(trx, clock),
     outbox: outboxRepository(trx, clock),
-  };
-}
-
-export interface AuditNote {
-  entityType: AuditEntry['entityType'];
-  entityId?: string;
-  action: string;
-  data?: Record<string, unknown>;
-}
-
-/**
- * A write with no process rules (reference data, admin settings) together with its audit event,
- * in one transaction, or in the caller's when already inside one (the demo seed). `note` says what
- * to record about the result; null records nothing (nothing was changed).
- */
-export function auditedWrite(db: Kysely<DB>, clock: Clock) {
-  return <T>(
-    actor: Actor | { kind: 'system'; orgId: string },
-    work: (trx: Kysely<DB>) => Promise<T>,
-    note: (result: T) => AuditNote | null,
-  ): Promise<T> => {
-    const run = async (trx: Kysely<DB>) => {
-      const result = await work(trx);
-      const entry = note(result);
-      if (entry)
-        await auditRepository(trx, clock).record({
-          orgId: actor.orgId,
-          actor,
-          entityId: actor.orgId,
-          ...entry,
-        });
-      return result;
-    };
-    return db.isTransaction ? run(db) : db.transaction().execute(run);
   };
 }
 
