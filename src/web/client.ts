@@ -100,12 +100,6 @@ function signInAgain() {
   );
 }
 
-/** Reads a route: `get('GET /api/jobs/{id}', { id })`; what is not a path parameter goes in the query. */
-export async function get<R extends GetRoute>(route: R, params: GetParams<R>): Promise<Answer<R>> {
-  const { method, url } = locate(route, params);
-  return (await request(method, url)) as Answer<R>;
-}
-
 type BodyArgument<R extends Route> = Endpoints[R] extends { body: z.ZodType } ? [body: Body<R>] : [];
 
 /** Changes something: `send('POST /api/applications/{id}/decisions', { id }, { roundKey, … })`. */
@@ -115,7 +109,7 @@ export async function send<R extends SendRoute>(
   ...[body]: BodyArgument<R>
 ): Promise<Answer<R>> {
   const { method, url } = locate(route, params);
-  // A route without a body still gets an empty JSON object: the server parses every JSON request.
+  // A route without a body still gets `{}`: the server refuses a JSON request with an empty body.
   return (await request(method, url, { json: body ?? {} })) as Answer<R>;
 }
 

@@ -5,9 +5,9 @@ import type { CandidateAssessment, CodeGrade, SqlGrade } from '../../types';
 import { ErrorNotice, humanize, Loading, SelectField, when } from '../../ui';
 import { languageNames, plainEditor, RunResult, withCode } from './run-result';
 
-export type Answer = Body<'PUT /api/assessments/{token}/answers/{item}'>;
+type CodeAnswer = Body<'PUT /api/assessments/{token}/answers/{item}'>;
 /** The contract lists an item's languages as plain strings; they are the answer languages. */
-export const answerLanguage = (language: string) => language as Answer['language'];
+export const answerLanguage = (language: string) => language as CodeAnswer['language'];
 
 export function Problem({
   token,
@@ -20,9 +20,9 @@ export function Problem({
   token: string;
   index: number;
   item: CandidateAssessment['items'][number];
-  answer: Answer;
+  answer: CodeAnswer;
   disabled: boolean;
-  onChange: (answer: Answer) => void;
+  onChange: (answer: CodeAnswer) => void;
 }) {
   const run = useAction();
   const [result, setResult] = useState<CodeGrade | SqlGrade>();
@@ -30,7 +30,7 @@ export function Problem({
   const save = useAction();
   // Saves 1 s after the last keystroke, so an accident loses a second of work at most.
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const change = (next: Answer) => {
+  const change = (next: CodeAnswer) => {
     onChange(next);
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
