@@ -142,7 +142,13 @@ export async function buildApp(options: BuildOptions): Promise<App> {
           'Staff endpoints need a session cookie from POST /api/auth/login; candidate endpoints one from a sign-in link. ' +
           'Errors are { error: { code, message, details } }. Lists are cursor-paginated: pass nextCursor back as cursor.',
       },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          // The public job board API: user name = the board's API key, empty password.
+          boardKey: { type: 'http', scheme: 'basic' },
+        },
+      },
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import * as contract from '../../src/contracts/boards.js';
 import { updateJob } from '../../src/core/jobs/update-job.js';
 import type { Database } from '../../src/db/database.js';
 import { buildApp } from '../../src/server/app.js';
@@ -69,6 +70,11 @@ const question = z.object({
     }),
   ),
 });
+
+type OpenApiOperation = {
+  security?: unknown;
+  responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+};
 
 let database: Database;
 let app: App;
@@ -491,6 +497,71 @@ describe('abuse', () => {
     const others = await Promise.all(['10.0.0.2', '10.0.0.3', '10.0.0.4'].map(send));
     expect(others.map((r) => r.statusCode)).toEqual([200, 200, 429]);
     await limited.close();
+  });
+});
+
+describe('the documented contract', () => {
+  it('/openapi.json lists every /v1 route with a response schema for 200, public reads and key-guarded applying', async () => {
+    const doc = (await get('/openapi.json')).json();
+    const routes = Object.entries(doc.paths as Record<string, Record<string, OpenApiOperation>>)
+      .filter(([path]) => path.startsWith('/v1/'))
+      .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
+    expect(routes.map((r) => `${r.method} ${r.path}`).sort()).toEqual(
+      [
+        'get /v1/boards/{token}',
+        'get /v1/boards/{token}/departments',
+        'get /v1/boards/{token}/departments/{id}',
+        'get /v1/boards/{token}/jobs',
+        'get /v1/boards/{token}/jobs/{id}',
+        'get /v1/boards/{token}/offices',
+        'get /v1/boards/{token}/offices/{id}',
+        'post /v1/boards/{token}/jobs/{id}',
+      ].sort(),
+    );
+    for (const { path, method, op } of routes) {
+      expect(op.responses['200']?.content?.['application/json']?.schema, `${method} ${path}`).toBeDefined();
+      expect(op.responses, `${method} ${path}`).toHaveProperty('404');
+      expect(op.security, `${method} ${path}`).toEqual(method === 'get' ? [] : [{ boardKey: [] }]);
+    }
+    expect(doc.components.schemas).toHaveProperty('BoardDepartmentTree');
+  });
+
+  it('every /v1 answer is exactly its documented schema: nothing missing, nothing extra', async () => {
+    const post = await internPostId();
+    const department = (await get(`${interns()}/departments`)).json().departments[0].id;
+    const office = (await get(`${interns()}/offices`)).json().offices[0].id;
+    const answers: [string, z.ZodType][] = [
+      [ft(), contract.v1Board],
+      [`${interns()}/jobs`, contract.v1Jobs],
+      [`${interns()}/jobs?content=true`, contract.v1Jobs],
+      [`${interns()}/jobs/${post}`, contract.v1Job],
+      [`${interns()}/jobs/${post}?questions=true&pay_transparency=true`, contract.v1Job],
+      [`${interns()}/departments`, contract.v1Departments],
+      [`${interns()}/departments?render_as=tree`, contract.v1Departments],
+      [`${interns()}/departments/${department}`, contract.v1Department],
+      [`${interns()}/offices`, contract.v1Offices],
+      [`${interns()}/offices?render_as=tree`, contract.v1Offices],
+      [`${interns()}/offices/${office}?render_as=tree`, contract.v1Office],
+      [`${interns()}/jobs/999999`, contract.v1Status],
+    ];
+    for (const [url, schema] of answers) {
+      const body = (await get(url)).json();
+      expect(schema.parse(body), url).toEqual(body);
+    }
+    const applied = await app.inject({
+      method: 'POST',
+      url: `${interns()}/jobs/${post}`,
+      payload: { ...person('contract'), resume_text: 'cv' },
+      headers: { authorization: basic('intern-key') },
+    });
+    expect(contract.v1Applied.parse(applied.json())).toEqual(applied.json());
+    const refused = await app.inject({
+      method: 'POST',
+      url: `${interns()}/jobs/${post}`,
+      payload: {},
+      headers: { authorization: basic('intern-key') },
+    });
+    expect(contract.v1Refused.parse(refused.json())).toEqual(refused.json());
   });
 });
 

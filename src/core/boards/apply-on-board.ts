@@ -1,4 +1,5 @@
 import type { BoardSubmission, FieldError } from '../../contracts/boards.js';
+import { sendSignInLink } from '../accounts/send-sign-in-link.js';
 import type { AttachmentInput } from '../applications/applications.port.js';
 import { submitApplication } from '../applications/submit-application.js';
 import type { Deps } from '../shared/ports.js';
@@ -19,12 +20,15 @@ export interface BoardApplication {
   errors: FieldError[];
   idempotencyKey?: string | undefined;
   source: string;
+  /** Where the candidate's sign-in link points. */
+  publicUrl: string;
 }
 
 /**
  * One application arriving from a public board or the career site. Every missing or invalid field
  * is reported at once (`validation.failed` with `details.errors`); a complete one goes through the
- * same use case as every other application, with all of its rules.
+ * same use case as every other application, with all of its rules, and a new one brings the
+ * candidate a link to follow it.
  */
 export async function applyOnBoard(deps: Deps, input: BoardApplication) {
   const { board, fields } = input;
@@ -34,7 +38,7 @@ export async function applyOnBoard(deps: Deps, input: BoardApplication) {
   if (errors.length > 0 || !fields) {
     return fail('validation.failed', 'The application has invalid or missing fields.', { errors });
   }
-  return submitApplication(deps, {
+  const result = await submitApplication(deps, {
     actor: { kind: 'board', orgId: board.orgId, boardId: board.id },
     jobId: input.post.jobId,
     candidate: {
@@ -54,4 +58,9 @@ export async function applyOnBoard(deps: Deps, input: BoardApplication) {
       ...(fields.data_compliance ? { data_compliance: fields.data_compliance } : {}),
     },
   });
+  if (result.ok && result.value.created) {
+    const { candidateId } = result.value.application;
+    await sendSignInLink(deps, { orgId: board.orgId, candidateId, publicUrl: input.publicUrl });
+  }
+  return result;
 }

@@ -2,7 +2,6 @@ import type { BoardInput } from '../../contracts/boards.js';
 import type { Deps } from '../shared/ports.js';
 import { fail, ok } from '../shared/result.js';
 import type { Actor } from '../shared/types.js';
-import { teamsExist } from './teams-exist.js';
 
 /**
  * Publishes a job board: the organisation's open jobs that match its filter become its posts. The
@@ -14,7 +13,7 @@ export async function createBoard(deps: Deps, input: { actor: Actor; board: Boar
     if (await store.boards.tokenTaken(fields.token)) {
       return fail('board.token_taken', `The board token "${fields.token}" is taken.`, { field: 'token' });
     }
-    if (!(await teamsExist(store, actor.orgId, fields.teamIds))) {
+    if (!(await store.organisation.teamsExist(actor.orgId, fields.teamIds))) {
       return fail('team.not_found', 'One of the teams does not exist.', { field: 'teamIds' });
     }
     const now = deps.clock.now();

@@ -2,13 +2,12 @@ import type { BoardChange } from '../../contracts/boards.js';
 import type { Deps } from '../shared/ports.js';
 import { fail, ok } from '../shared/result.js';
 import type { Actor } from '../shared/types.js';
-import { teamsExist } from './teams-exist.js';
 
 /** Changes a board's settings; open jobs its new filter matches are listed on it at once. */
 export async function updateBoard(deps: Deps, input: { actor: Actor; boardId: string; change: BoardChange }) {
   const { actor, change } = input;
   return deps.transaction(async (store) => {
-    if (change.teamIds && !(await teamsExist(store, actor.orgId, change.teamIds))) {
+    if (change.teamIds && !(await store.organisation.teamsExist(actor.orgId, change.teamIds))) {
       return fail('team.not_found', 'One of the teams does not exist.', { field: 'teamIds' });
     }
     if (!(await store.boards.lock(actor.orgId, input.boardId))) return fail('not_found', 'No such board.');

@@ -2,8 +2,7 @@ import { type BoardSubmission, boardSubmission, type FieldError } from '../../co
 import type { DomainError } from '../../contracts/errors.js';
 import type { AttachmentInput } from '../../core/applications/applications.port.js';
 import { applyOnBoard } from '../../core/boards/apply-on-board.js';
-import type { LivePost } from '../../db/boards/boards.queries.js';
-import { sendSignInLink } from '../auth.js';
+import type { BoardRow, LivePost } from '../../db/boards/boards.queries.js';
 import type { AppContext } from '../context.js';
 import { httpStatus } from '../errors.js';
 import type { IntakeFile } from './request-body.js';
@@ -70,7 +69,7 @@ function refusal(error: DomainError): IntakeOutcome {
  */
 export async function receiveApplication(
   ctx: AppContext,
-  board: { id: string; orgId: string; gdprRetentionDays: number | null },
+  board: BoardRow,
   post: LivePost,
   input: {
     fields: Record<string, unknown>;
@@ -86,7 +85,7 @@ export async function receiveApplication(
     : parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'body', message: i.message }));
   const attachments = await readAttachments(fields, input.files, errors);
   const result = await applyOnBoard(ctx.deps, {
-    board,
+    board: { id: board.id, orgId: board.org_id, gdprRetentionDays: board.gdpr_retention_days },
     post: { jobId: post.job_id, posting: post.posting },
     fields,
     answered: answeredFields(input.fields, input.files),
@@ -95,10 +94,9 @@ export async function receiveApplication(
     errors,
     idempotencyKey: input.idempotencyKey,
     source: input.source,
+    publicUrl: ctx.config.PUBLIC_URL,
   });
   if (!result.ok) return refusal(result.error);
   const { application, created } = result.value;
-  // A link to follow the application, once per new application.
-  if (created) await sendSignInLink(ctx, board.orgId, application.candidateId);
   return { ok: true, applicationId: application.id, created };
 }

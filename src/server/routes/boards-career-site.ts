@@ -224,17 +224,12 @@ export function careerSiteRoutes(app: App, ctx: AppContext) {
         return jobPage(reply, 422, board, post, fields, [
           { field: tooLarge, message: 'The file is larger than 10 MB.' },
         ]);
-      const outcome = await receiveApplication(
-        ctx,
-        { id: board.id, orgId: board.org_id, gdprRetentionDays: board.gdpr_retention_days },
-        post,
-        {
-          fields,
-          files,
-          idempotencyKey: typeof fields.submission_id === 'string' ? fields.submission_id : undefined,
-          source: `careers:${board.token}`,
-        },
-      );
+      const outcome = await receiveApplication(ctx, board, post, {
+        fields,
+        files,
+        idempotencyKey: typeof fields.submission_id === 'string' ? fields.submission_id : undefined,
+        source: `careers:${board.token}`,
+      });
       if (!outcome.ok) return jobPage(reply, outcome.status, board, post, fields, outcome.errors);
       return thanks(reply, board, post);
     },

@@ -41,6 +41,8 @@ const common = {
 };
 const renderQuery = z.object({ ...common, render_as: z.enum(['list', 'tree']).default('list') });
 const tags = ['job board API (Greenhouse v1)'];
+/** Reading a board needs no session; applying needs the board's key. */
+const open = { tags, security: [] };
 const missing = { 400: errorBody, 404: v1Status };
 
 /** Answers as JSON, or as JSONP when the client asked with `?callback=`. */
@@ -84,7 +86,7 @@ export function jobBoardRoutes(app: App, ctx: AppContext) {
     '/v1/boards/:token',
     {
       schema: {
-        tags,
+        ...open,
         summary: "The board's name and intro",
         params: boardParams,
         querystring: z.object(common),
@@ -101,7 +103,7 @@ export function jobBoardRoutes(app: App, ctx: AppContext) {
     '/v1/boards/:token/jobs',
     {
       schema: {
-        tags,
+        ...open,
         summary: "The board's open jobs; ?content=true adds each one's description, departments and offices",
         params: boardParams,
         querystring: z.object({ ...common, content: flag.default(false) }),
@@ -125,7 +127,7 @@ export function jobBoardRoutes(app: App, ctx: AppContext) {
     '/v1/boards/:token/jobs/:id',
     {
       schema: {
-        tags,
+        ...open,
         summary:
           'One job by its post id; ?questions=true adds the application form, ?pay_transparency=true its pay range',
         params: itemParams,
@@ -149,14 +151,14 @@ export function jobBoardRoutes(app: App, ctx: AppContext) {
   );
 
   const list = (what: 'departments' | 'offices') => ({
-    tags,
+    ...open,
     summary: `The organisation's ${what} with their open jobs, as a list or (?render_as=tree) a tree`,
     params: boardParams,
     querystring: renderQuery,
     response: { 200: what === 'departments' ? v1Departments : v1Offices, ...missing },
   });
   const one = (what: 'department' | 'office') => ({
-    tags,
+    ...open,
     summary: `One ${what} with its open jobs`,
     params: itemParams,
     querystring: renderQuery,
@@ -199,6 +201,7 @@ export function jobBoardRoutes(app: App, ctx: AppContext) {
       preHandler: [perIp, perKey],
       schema: {
         tags,
+        security: [{ boardKey: [] }],
         summary:
           'Submits an application: multipart/form-data or JSON, with HTTP Basic auth (user name: the board key, empty password)',
         description:
@@ -226,18 +229,8 @@ export function jobBoardRoutes(app: App, ctx: AppContext) {
         });
       }
       const idempotencyKey = request.headers['idempotency-key'] as string | undefined;
-      const gdprRetentionDays = board.gdpr_retention_days;
-      const outcome = await receiveApplication(
-        ctx,
-        { id: board.id, orgId: board.org_id, gdprRetentionDays },
-        post,
-        {
-          fields,
-          files,
-          idempotencyKey,
-          source: `board:${board.token}`,
-        },
-      );
+      const source = `board:${board.token}`;
+      const outcome = await receiveApplication(ctx, board, post, { fields, files, idempotencyKey, source });
       if (!outcome.ok) {
         const { status, message, errors, code } = outcome;
         return send(reply, request, status, { message, errors, ...(code ? { code } : {}) });
