@@ -41,7 +41,7 @@ export const interviewKitSchema = z
           .strict(),
       )
       .min(1),
-    /** What the candidate sees to prepare (R-CAND-2). */
+    /** What the candidate sees to prepare for a round of this type. */
     preparation: z
       .object({
         whatItTests: z.string().min(1).max(500),

@@ -68,7 +68,7 @@ export const webhookSchema = z.object({
   secret: z.string().optional(),
 });
 export const notificationSettings = z.object({
-  /** R-FB-5: the longest an open application goes without news, in the candidate's business days. */
+  /** The longest an open application goes without news, in the candidate's business days. */
   updateEveryBusinessDays: z.number().int().min(1).max(30),
   shareRejectionFeedback: z.boolean(),
   defaultLanguage: languageTag,

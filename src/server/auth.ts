@@ -77,7 +77,7 @@ export function candidateOf(request: FastifyRequest): Actor & { kind: 'candidate
   return actor;
 }
 
-/** A one-time sign-in link for a candidate, emailed through the outbox (R-CAND-1). */
+/** A one-time sign-in link for a candidate, emailed through the outbox. */
 export async function sendSignInLink(ctx: AppContext, orgId: string, candidateId: string) {
   const sent = await sendCandidateLink(ctx.deps, { orgId, candidateId, publicUrl: ctx.config.PUBLIC_URL });
   if (!sent.ok) throw new Error(`sign-in link not sent: ${sent.error.message}`);

@@ -3,7 +3,7 @@ import { ok } from '../shared/result.js';
 
 const LINK_MINUTES = 30;
 
-/** Issues a one-time sign-in link inside the caller's transaction; the outbox emails it (R-CAND-1). */
+/** Issues a one-time sign-in link inside the caller's transaction; the outbox emails it. */
 export async function issueSignInLink(
   deps: Deps,
   store: Pick<Store, 'accounts' | 'outbox'>,

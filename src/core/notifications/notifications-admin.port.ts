@@ -10,7 +10,7 @@ export interface Webhook {
 }
 
 export interface NotificationSettings {
-  /** R-FB-5: the longest an open application goes without news, in business days. */
+  /** The longest an open application goes without news, in business days. */
   updateEveryBusinessDays: number;
   shareRejectionFeedback: boolean;
   defaultLanguage: string;

@@ -19,7 +19,7 @@ export const recordSettingChange = (
     data,
   });
 
-/** How often candidates hear from us (R-FB-5), whether rejections carry feedback, default language and zone. */
+/** How often candidates hear from us at least, whether rejections carry feedback, default language and zone. */
 export async function saveNotificationSettings(
   deps: Deps,
   input: { actor: Actor; settings: NotificationSettings },

@@ -2,7 +2,7 @@ import type { Deps } from '../shared/ports.js';
 import { fail, ok } from '../shared/result.js';
 import type { Actor } from '../shared/types.js';
 
-/** A day off for the whole organisation; feedback deadlines skip it (R-FB-4). */
+/** A day off for the whole organisation; feedback deadlines skip it. */
 export async function addHoliday(deps: Deps, input: { actor: Actor; day: string; name: string }) {
   const { actor, day, name } = input;
   return deps.transaction(async (store) => {

@@ -3,7 +3,7 @@ import type { Deps } from '../shared/ports.js';
 import { fail, ok } from '../shared/result.js';
 import type { Actor } from '../shared/types.js';
 
-/** An organisation's own vesting schedule beside the shipped ones, under a key of its own (R-OFFER-2). */
+/** An organisation's own vesting schedule beside the shipped ones, under a key of its own. */
 export async function addVestingSchedule(deps: Deps, input: { actor: Actor; schedule: VestingSchedule }) {
   const { actor, schedule } = input;
   return deps.transaction(async (store) => {

@@ -2,7 +2,7 @@ import type { Deps } from '../shared/ports.js';
 import { ok } from '../shared/result.js';
 import type { Actor, FamilyPolicy } from '../shared/types.js';
 
-/** Sets a job family's application limit, order of consideration and cooldown (R-APP-1, R-APP-5). */
+/** Sets a job family's application limit, order of consideration and cooldown. */
 export async function putPolicy(deps: Deps, input: { actor: Actor; policy: FamilyPolicy }) {
   const { actor, policy } = input;
   return deps.transaction(async (store) => {

@@ -159,7 +159,7 @@ export function notificationQueries(db: Kysely<DB>, shipped: Map<string, Message
       };
     },
 
-    /** R-FB-5 dashboard: open applications whose next update is due within `withinMs`, or overdue. */
+    /** The update guarantee's dashboard: open applications whose next update is due within `withinMs`, or overdue. */
     async updatesDue(orgId: string, now: Date, withinMs: number) {
       const rows = await db
         .selectFrom('applications')

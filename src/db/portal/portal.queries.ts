@@ -61,7 +61,7 @@ export function portalQueries(db: Kysely<DB>, catalog: Catalog) {
       }));
     },
 
-    /** Everything held about the candidate (R-CAND-4). */
+    /** Everything held about the candidate, for their data export. */
     async dataExport(orgId: string, candidateId: string) {
       const [profile, applied, interviews, offered, attachments, messages] = await Promise.all([
         db

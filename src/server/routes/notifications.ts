@@ -309,7 +309,7 @@ export function notificationRoutes(app: App, ctx: AppContext) {
       preHandler: allow('application.read'),
       schema: {
         tags: ['notifications'],
-        summary: 'Open applications nearing or past the update guarantee (R-FB-5)',
+        summary: 'Open applications nearing or past the update guarantee',
         response: { 200: z.object({ items: z.array(updateDueSchema) }), ...denied },
       },
     },

@@ -1,4 +1,5 @@
 import { localTime } from '../../core/feedback/business-days.rules.js';
+import { candidateStep } from '../../core/portal/portal.rules.js';
 import { videoLink } from '../../core/scheduling/video.js';
 import type { Catalog } from '../../core/shared/ports.js';
 import type { portalQueries } from '../../db/portal/portal.queries.js';
@@ -9,28 +10,11 @@ type PortalApplicationRow = Awaited<ReturnType<Reads['applications']>>[number];
 type InterviewRow = Awaited<ReturnType<Reads['interviews']>>[number];
 type ExportRows = Awaited<ReturnType<Reads['dataExport']>>;
 
-const SAMPLE_QUESTIONS = 3;
-
-/** R-CAND-1, R-CAND-2: where the application stands, what comes next and how to prepare for it. */
-export function presentPortalApplication(a: PortalApplicationRow, catalog: Catalog) {
-  const index = a.plan.findIndex((r) => r.key === a.currentRound);
-  const current = a.plan[index];
-  const kit = current ? catalog.interviewKit(current.roundType) : undefined;
-  return {
-    ...a,
-    currentRoundName: current?.name ?? null,
-    nextRoundName: current ? (a.plan[index + 1]?.name ?? 'Offer') : null,
-    preparation:
-      current && kit
-        ? {
-            roundName: current.name,
-            durationMinutes: current.durationMinutes,
-            ...kit.preparation,
-            sampleQuestions: kit.questions.slice(0, SAMPLE_QUESTIONS).map((q) => q.prompt),
-          }
-        : null,
-  };
-}
+/** An application as its candidate sees it: the step it is in, the next one, how to prepare. */
+export const presentPortalApplication = (a: PortalApplicationRow, catalog: Catalog) => ({
+  ...a,
+  ...candidateStep(a.plan, a.currentRound, (roundType) => catalog.interviewKit(roundType)),
+});
 
 /** An interview in the candidate's own time zone, with its video link while it is still on. */
 export const presentCandidateInterview = (r: InterviewRow, videoRoomBaseUrl: string) => ({

@@ -83,7 +83,7 @@ export function candidatePortalRoutes(app: App, ctx: AppContext) {
       preHandler: candidateOnly,
       schema: {
         tags: ['candidate portal'],
-        summary: 'Everything held about me, as a JSON file (R-CAND-4)',
+        summary: 'Everything held about me, as a JSON file',
         response: { 200: dataExportSchema, ...denied },
       },
     },
@@ -127,7 +127,7 @@ export function candidatePortalRoutes(app: App, ctx: AppContext) {
       preHandler: candidateOnly,
       schema: {
         tags: ['candidate portal'],
-        summary: 'Withdraws my application (R-CAND-3)',
+        summary: 'Withdraws my application',
         params: idParams,
         body: withdrawBody,
         response: { 200: portalApplicationSchema, ...refusals },
@@ -148,7 +148,7 @@ export function candidatePortalRoutes(app: App, ctx: AppContext) {
       preHandler: candidateOnly,
       schema: {
         tags: ['candidate portal'],
-        summary: 'Erases my personal data and withdraws my open applications; signs me out (R-CAND-4)',
+        summary: 'Erases my personal data and withdraws my open applications; signs me out',
         body: erasureBody,
         response: { 200: erasureResponse, 400: errorBody, 401: errorBody, 403: errorBody, 409: errorBody },
       },
