@@ -146,7 +146,7 @@ export const planBody = z
     jobId: uuid.optional(),
     from: instant,
     to: instant,
-    /** How many of each application's next rounds to lay out (R-ROUND-1: only the current one is booked). */
+    /** How many of each application's next rounds to lay out (only the current one is booked). */
     roundsAhead: z.number().int().min(1).max(6).default(1),
     panelSize: z.number().int().min(1).max(4).default(1),
     minGapMinutes: z.number().int().min(0).max(1440).default(30),
@@ -209,7 +209,7 @@ export const slotsResponse = z.object({
   jobTitle: z.string(),
   roundName: z.string(),
   durationMinutes: z.number(),
-  /** R-ROUND-6: the interview language, to confirm when booking. */
+  /** The interview language, to confirm when booking. */
   language: z.string(),
   timezone: z.string(),
   expiresAt: z.string(),
@@ -235,7 +235,7 @@ export const slotsResponse = z.object({
 });
 export const bookBody = z.object({
   startsAt: instant,
-  /** The candidate confirms the interview language (R-ROUND-6): it must be the one offered. */
+  /** The candidate confirms the interview language: it must be the one offered. */
   confirmLanguage: languageTag,
   timezone: timezone.optional(),
 });

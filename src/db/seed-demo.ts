@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { CompensationBand } from '../contracts/offer-terms.js';
 import type { TemplateFile } from '../contracts/process-template.js';
@@ -19,7 +18,7 @@ import { shareCompetingOffer } from '../core/offers/share-competing-offer.js';
 import { submitOffer } from '../core/offers/submit-offer.js';
 import { adoptTemplate } from '../core/processes/adopt-template.js';
 import { scheduleInterview } from '../core/scheduling/schedule-interview.js';
-import { createSchedulingLink } from '../core/scheduling/self-scheduling.js';
+import { createSchedulingLink } from '../core/scheduling/create-scheduling-link.js';
 import type { Catalog, Clock, Deps, Ids, JobFields } from '../core/shared/ports.js';
 import type { Result } from '../core/shared/result.js';
 import type { Actor, StaffRole } from '../core/shared/types.js';
@@ -734,7 +733,6 @@ export async function seedDemo(
     // and its page can be tried.
     const screening = active.find((a) => a.plan[a.stage_index]?.roundType === 'recruiter_call');
     if (screening) {
-      const token = randomBytes(32).toString('base64url');
       must(
         await createSchedulingLink(deps, {
           actor: actors.get('coordinator')!,
@@ -742,8 +740,7 @@ export async function seedDemo(
           roundKey: screening.plan[screening.stage_index]!.key,
           interviewerIds: [staffByEmail.get('mei.interviewer@tiktok.example')!],
           language: 'en',
-          tokenHash: deps.tokens.hash(token),
-          url: `${options.publicUrl ?? 'http://localhost:3000'}/schedule/${token}`,
+          pageUrl: `${options.publicUrl ?? 'http://localhost:3000'}/schedule`,
         }),
       );
     }

@@ -33,6 +33,7 @@ import { type Grading, grader, loadProblemSet } from './problems.js';
 import { applicationRoutes } from './routes/applications.js';
 import { assessmentRoutes } from './routes/assessments.js';
 import { authRoutes } from './routes/auth.js';
+import { availabilityRoutes } from './routes/availability.js';
 import { candidateRoutes } from './routes/candidates.js';
 import { boardAdminRoutes } from './routes/boards.js';
 import { careerSiteRoutes } from './routes/boards-career-site.js';
@@ -225,6 +226,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   candidatePortalRoutes(app, ctx);
   offerRoutes(app, ctx);
   feedbackRoutes(app, ctx);
+  availabilityRoutes(app, ctx);
   schedulingRoutes(app, ctx);
   schedulePageRoutes(app, ctx);
   notificationRoutes(app, ctx);

@@ -1,16 +1,9 @@
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
+import type { BusyBlock, CalendarSource } from '../core/availability/availability.port.js';
 import type { Interval } from '../core/availability/intervals.js';
-import type { BusyBlock } from '../db/scheduling/scheduling.queries.js';
+import { fail, ok } from '../core/shared/result.js';
 import { publicAddressProblem } from './outbound.js';
-
-/** Busy time is imported from a day ago to this many days ahead. */
-const CALENDAR_DAYS = 90;
-const DAY = 86_400_000;
-export const calendarWindow = (now: Date): Interval => ({
-  start: now.getTime() - DAY,
-  end: now.getTime() + CALENDAR_DAYS * DAY,
-});
 
 /** Calendars larger than this are refused: a busy feed for a few months is far smaller. */
 const MAX_CALENDAR_BYTES = 2 * 1024 * 1024;
@@ -55,7 +48,7 @@ function instant(time: ICAL.Time, fallbackZone: string): number {
  * recurring ones expanded, and the busy periods of any VFREEBUSY. All-day events block the whole
  * local day of the interviewer.
  */
-export function busyFromIcs(text: string, zone: string, window: Interval): BusyBlock[] {
+function busyFromIcs(text: string, zone: string, window: Interval): BusyBlock[] {
   let root: ICAL.Component;
   try {
     root = new ICAL.Component(ICAL.parse(text) as unknown as unknown[]);
@@ -153,4 +146,29 @@ export async function fetchCalendar(url: string, allowPrivateNetwork: boolean): 
   if (body.byteLength > MAX_CALENDAR_BYTES)
     throw new CalendarError('calendar.fetch_failed', 'The calendar is larger than 2 MB.');
   return new TextDecoder().decode(body);
+}
+
+/**
+ * The calendar port: iCalendar read with ical.js, feeds fetched over the network. A file that
+ * cannot be read, for whatever reason, is refused as invalid rather than failing the request.
+ */
+export function calendarSource(allowPrivateNetwork: boolean): CalendarSource {
+  const refusal = (error: unknown, code: CalendarError['code']) =>
+    fail(error instanceof CalendarError ? error.code : code, (error as Error).message);
+  return {
+    busy(ics, zone, window) {
+      try {
+        return ok(busyFromIcs(ics, zone, window));
+      } catch (error) {
+        return refusal(error, 'calendar.invalid');
+      }
+    },
+    async fetch(url) {
+      try {
+        return ok(await fetchCalendar(url, allowPrivateNetwork));
+      } catch (error) {
+        return refusal(error, 'calendar.fetch_failed');
+      }
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { Plan, PlanInput } from '../core/scheduling/planner/model.js';
-import type { PlanOptions } from '../core/scheduling/planner/plan.js';
+import type { Plan, PlanInput, PlanOptions } from '../core/scheduling/planner/model.js';
+import type { Planner } from '../core/scheduling/scheduling.port.js';
 
 type Pending = { resolve: (plan: Plan) => void; reject: (error: Error) => void };
 
@@ -9,7 +9,7 @@ type Pending = { resolve: (plan: Plan) => void; reject: (error: Error) => void }
  * the thread it runs on for up to its time limit, and on the server's thread that would stall
  * every other request. Plans take turns on the one thread.
  */
-export function plannerThread() {
+export function plannerThread(): Planner & { close(): Promise<void> } {
   let worker: Worker | null = null;
   let next = 0;
   const pending = new Map<number, Pending>();

@@ -5,10 +5,12 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { planInterviews } = await import('../core/scheduling/planner/plan.ts');
+/** The planner's time budget is kept on the thread's own clock. */
+const clock = { now: () => new Date() };
 
 parentPort.on('message', async ({ id, input, options }) => {
   try {
-    parentPort.postMessage({ id, plan: await planInterviews(input, options) });
+    parentPort.postMessage({ id, plan: await planInterviews(input, options, clock) });
   } catch (error) {
     parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }

@@ -1,8 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createSchedulingLink } from '../../src/core/scheduling/self-scheduling.js';
+import { createSchedulingLink } from '../../src/core/scheduling/create-scheduling-link.js';
 import type { Database } from '../../src/db/database.js';
-import { hashToken, newToken } from '../../src/server/auth.js';
 import type { App } from '../../src/server/context.js';
 import { launchChromium } from '../support/browser.js';
 import { openTestDatabase } from '../support/db.js';
@@ -34,8 +33,7 @@ afterAll(async () => {
 
 it('a candidate in Shanghai opens the emailed link, sees times in their zone, books one, then cancels it', async () => {
   const application = await world.atTechnicalRound();
-  const token = newToken();
-  ok(
+  const link = ok(
     await createSchedulingLink(world.deps, {
       actor: world.staff.coordinator,
       applicationId: application.id,
@@ -44,10 +42,10 @@ it('a candidate in Shanghai opens the emailed link, sees times in their zone, bo
       language: 'zh',
       windowStart: new Date('2026-03-05T00:00:00Z'),
       windowEnd: new Date('2026-03-12T00:00:00Z'),
-      tokenHash: hashToken(token),
-      url: `${base}/schedule/${token}`,
+      pageUrl: `${base}/schedule`,
     }),
   );
+  const token = link.url.split('/').pop()!;
 
   // The browser is in Shanghai: the page switches to the browser's zone by itself.
   const context = await browser.newContext({ timezoneId: 'Asia/Shanghai', locale: 'en-GB' });

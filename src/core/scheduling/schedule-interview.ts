@@ -1,3 +1,4 @@
+import { roundToSchedule } from '../applications/application.rules.js';
 import { feedbackDueAt } from '../feedback/business-days.rules.js';
 import type { Deps, Store } from '../shared/ports.js';
 import { fail, ok } from '../shared/result.js';
@@ -10,7 +11,7 @@ export interface ScheduleInterviewInput {
   startsAt: Date;
   durationMinutes?: number | undefined;
   interviewerIds: string[];
-  /** R-ROUND-6: the language the interview is held in. */
+  /** The language the interview is held in. */
   language: string;
   /** A meeting link of the organisation's own; without one the interview gets a room of its own. */
   videoUrl?: string | null | undefined;
@@ -26,12 +27,11 @@ export function scheduleInterview(deps: Deps, input: ScheduleInterviewInput) {
 }
 
 /**
- * What booking and scheduling links both check: the application is active, the round asked for is
- * its current one (R-ROUND-1: a round is scheduled only once the previous one is decided) and has a
- * meeting, and every interviewer is staff of the organisation.
+ * What booking and scheduling links both check: the round asked for is the application's current
+ * one (`roundToSchedule`) and has a meeting, and every interviewer is staff of the organisation.
  */
 export async function meetingFor(
-  store: Store,
+  store: Pick<Store, 'applications' | 'people'>,
   orgId: string,
   input: {
     applicationId: string;
@@ -43,20 +43,9 @@ export async function meetingFor(
   const app = await store.applications.lock(orgId, input.applicationId);
   if (!app)
     return fail('application.not_found', 'No such application.', { applicationId: input.applicationId });
-  if (app.status !== 'active') {
-    return fail('application.not_active', `The application is ${app.status}.`, { status: app.status });
-  }
-  const round = app.plan[app.stageIndex];
-  if (!round || round.key !== input.roundKey) {
-    return fail(
-      'round.not_current',
-      `Only the current round${round ? ` ("${round.key}")` : ''} can be scheduled.`,
-      {
-        roundKey: input.roundKey,
-        currentRound: round?.key ?? null,
-      },
-    );
-  }
+  const current = roundToSchedule(app, input.roundKey);
+  if (!current.ok) return current;
+  const round = current.value;
   const minutes = input.durationMinutes ?? round.durationMinutes;
   if (minutes <= 0) {
     return fail('interview.no_meeting', `Round "${round.key}" has no meeting to schedule; give a duration.`, {
@@ -79,9 +68,13 @@ export async function meetingFor(
  * Records an interview for the application's current round, holds its time for the interviewers
  * and the candidate (the database refuses an overlapping hold: nobody is ever double-booked), and
  * opens one scorecard per interviewer, due N business days later in that interviewer's own time
- * zone (R-FB-4).
+ * zone (`feedbackDueAt`).
  */
-export async function bookInterview(deps: Deps, store: Store, input: ScheduleInterviewInput) {
+export async function bookInterview(
+  deps: Deps,
+  store: Pick<Store, 'applications' | 'people' | 'scheduling' | 'feedback' | 'audit' | 'outbox'>,
+  input: ScheduleInterviewInput,
+) {
   const { actor } = input;
   const orgId = actor.orgId;
   const meeting = await meetingFor(store, orgId, input);

@@ -1,4 +1,34 @@
-import type { BookedInterview, Interview, SchedulingLink } from '../shared/types.js';
+import type {
+  ApplicationStatus,
+  BookedInterview,
+  Interview,
+  PlannedRound,
+  SchedulingLink,
+} from '../shared/types.js';
+import type { Plan, PlanInput, PlanOptions } from './planner/model.js';
+
+/** A link with what the candidate's page shows about it. */
+export interface LinkPage {
+  link: SchedulingLink;
+  candidateId: string;
+  applicationStatus: ApplicationStatus;
+  roundName: string;
+  jobTitle: string;
+  companyName: string;
+}
+
+/** An application as the planner needs it; zone and language fall back to the organisation's. */
+export interface ApplicationToPlan {
+  id: string;
+  status: ApplicationStatus;
+  plan: PlannedRound[];
+  stageIndex: number;
+  candidateId: string;
+  level: string;
+  teamId: string;
+  timezone: string;
+  language: string;
+}
 
 /** Interviews, the time they hold and self-scheduling links, as the scheduling use cases see them. */
 export interface SchedulingRepository {
@@ -26,4 +56,22 @@ export interface SchedulingRepository {
   lockLink(tokenHash: string): Promise<SchedulingLink | null>;
   insertLink(link: SchedulingLink & { tokenHash: string; createdAt: Date }): Promise<void>;
   markLinkBooked(linkId: string, interviewId: string): Promise<void>;
+  interview(orgId: string, id: string): Promise<BookedInterview | null>;
+  linkPage(tokenHash: string): Promise<LinkPage | null>;
+  /**
+   * A team's or a job's active applications whose current round is a meeting not yet booked,
+   * oldest first, at most `limit`: a hiring week to plan.
+   */
+  toSchedule(
+    orgId: string,
+    scope: { teamId?: string | undefined; jobId?: string | undefined },
+    limit: number,
+  ): Promise<string[]>;
+  /** The applications of the organisation among `ids`; unknown ids are left out. */
+  applicationsToPlan(orgId: string, ids: string[]): Promise<ApplicationToPlan[]>;
+}
+
+/** Solves a planning problem; the server runs it on a thread of its own. */
+export interface Planner {
+  plan(input: PlanInput, options: PlanOptions): Promise<Plan>;
 }

@@ -1,7 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { SchedulingRepository } from '../../core/scheduling/scheduling.port.js';
 import type { Clock } from '../../core/shared/ports.js';
-import type { BookedInterview, SchedulingLink } from '../../core/shared/types.js';
+import type { ApplicationStatus, BookedInterview, SchedulingLink } from '../../core/shared/types.js';
 import type { DB } from '../schema.js';
 
 export function schedulingRepository(trx: Kysely<DB>, clock: Clock): SchedulingRepository {
@@ -132,6 +132,99 @@ export function schedulingRepository(trx: Kysely<DB>, clock: Clock): SchedulingR
         .set({ interview_id: interviewId })
         .where('id', '=', linkId)
         .execute();
+    },
+    async interview(orgId, id) {
+      const row = await bookedInterviews(trx)
+        .where('interviews.org_id', '=', orgId)
+        .where('interviews.id', '=', id)
+        .executeTakeFirst();
+      return row ? toBookedInterview(row) : null;
+    },
+    async linkPage(tokenHash) {
+      const row = await trx
+        .selectFrom('scheduling_links')
+        .innerJoin('applications', 'applications.id', 'scheduling_links.application_id')
+        .innerJoin('jobs', 'jobs.id', 'applications.job_id')
+        .innerJoin('orgs', 'orgs.id', 'scheduling_links.org_id')
+        .selectAll('scheduling_links')
+        .select([
+          'applications.candidate_id',
+          'applications.plan',
+          'applications.status as application_status',
+          'jobs.title as job_title',
+          'orgs.name as company_name',
+        ])
+        .where('scheduling_links.token_hash', '=', tokenHash)
+        .executeTakeFirst();
+      if (!row) return null;
+      return {
+        link: toSchedulingLink(row),
+        candidateId: row.candidate_id,
+        applicationStatus: row.application_status as ApplicationStatus,
+        roundName: row.plan.find((r) => r.key === row.round_key)?.name ?? row.round_key,
+        jobTitle: row.job_title,
+        companyName: row.company_name,
+      };
+    },
+    async toSchedule(orgId, scope, limit) {
+      let query = trx
+        .selectFrom('applications')
+        .select('applications.id')
+        .where('applications.org_id', '=', orgId)
+        .where('applications.status', '=', 'active')
+        .where(sql<boolean>`(applications.plan -> applications.stage_index ->> 'durationMinutes')::int > 0`)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('interviews')
+                .select('interviews.id')
+                .whereRef('interviews.application_id', '=', 'applications.id')
+                .whereRef('interviews.round_key', '=', 'applications.current_round_key')
+                .where('interviews.status', '=', 'scheduled'),
+            ),
+          ),
+        )
+        .orderBy('applications.submitted_at')
+        .orderBy('applications.id')
+        .limit(limit);
+      if (scope.teamId) query = query.where('applications.team_id', '=', scope.teamId);
+      if (scope.jobId) query = query.where('applications.job_id', '=', scope.jobId);
+      return (await query.execute()).map((r) => r.id);
+    },
+    async applicationsToPlan(orgId, ids) {
+      if (ids.length === 0) return [];
+      const rows = await trx
+        .selectFrom('applications')
+        .innerJoin('jobs', 'jobs.id', 'applications.job_id')
+        .innerJoin('candidates', 'candidates.id', 'applications.candidate_id')
+        .innerJoin('orgs', 'orgs.id', 'applications.org_id')
+        .select([
+          'applications.id',
+          'applications.status',
+          'applications.plan',
+          'applications.stage_index',
+          'applications.candidate_id',
+          'jobs.level',
+          'jobs.team_id',
+          'candidates.timezone',
+          'candidates.language',
+          'orgs.default_timezone',
+          'orgs.default_language',
+        ])
+        .where('applications.org_id', '=', orgId)
+        .where('applications.id', 'in', ids)
+        .execute();
+      return rows.map((a) => ({
+        id: a.id,
+        status: a.status as ApplicationStatus,
+        plan: a.plan,
+        stageIndex: a.stage_index,
+        candidateId: a.candidate_id,
+        level: a.level,
+        teamId: a.team_id,
+        timezone: a.timezone ?? a.default_timezone,
+        language: a.language ?? a.default_language,
+      }));
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import { gradeAtDeadline } from '../../core/assessments/grade-at-deadline.js';
+import { refreshCalendarFeeds as refreshFeeds } from '../../core/availability/import-calendar.js';
 import { sendFeedbackReminders } from '../../core/feedback/send-feedback-reminders.js';
 import { dispatchEvents } from '../../core/notifications/dispatch-events.js';
 import { keepCandidatesInformed } from '../../core/notifications/keep-candidates-informed.js';
@@ -8,9 +9,8 @@ import { MAX_ATTEMPTS, retryDelayMs } from '../../core/notifications/notificatio
 import type { Grader } from '../../core/assessments/assessments.port.js';
 import type { Deps, MessageRenderer } from '../../core/shared/ports.js';
 import { deliveries } from '../../db/notifications/deliveries.queries.js';
-import { schedulingQueries } from '../../db/scheduling/scheduling.queries.js';
 import type { DB } from '../../db/schema.js';
-import { busyFromIcs, calendarWindow, fetchCalendar } from '../calendar-import.js';
+import { calendarSource } from '../calendar-import.js';
 import type { Transport } from '../transport.js';
 
 export interface WorkerOptions {
@@ -64,25 +64,12 @@ export async function deliverDue(options: WorkerOptions, limit = 20): Promise<nu
   return claimed.length;
 }
 
-const HOUR = 3_600_000;
-
 /** Re-reads interviewers' calendar feeds older than an hour, a few per sweep; a failure is kept for them to see. */
 export async function refreshCalendarFeeds(options: WorkerOptions, limit = 5) {
-  const scheduling = schedulingQueries(options.db, options.deps.clock);
-  for (const feed of await scheduling.dueFeeds(HOUR, limit)) {
-    try {
-      const text = await fetchCalendar(feed.calendar_url!, options.allowPrivateNetwork);
-      const blocks = busyFromIcs(text, feed.timezone, calendarWindow(options.deps.clock.now()));
-      await scheduling.replaceCalendarBusy(
-        { kind: 'system', orgId: feed.org_id },
-        feed.user_id,
-        blocks,
-        options.deps.ids.next,
-      );
-    } catch (error) {
-      await scheduling.feedFailed(feed.user_id, (error as Error).message);
-      options.log?.warn({ userId: feed.user_id }, 'calendar feed refresh failed');
-    }
+  const calendars = calendarSource(options.allowPrivateNetwork);
+  const refreshed = await refreshFeeds({ ...options.deps, calendars }, { limit });
+  for (const { userId } of refreshed.ok ? refreshed.value.failed : []) {
+    options.log?.warn({ userId }, 'calendar feed refresh failed');
   }
 }
 

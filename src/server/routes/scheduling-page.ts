@@ -4,14 +4,16 @@ import { z } from 'zod';
 import { timezone as timezoneSchema } from '../../contracts/api.js';
 import type { DomainError } from '../../contracts/errors.js';
 import { tokenParams } from '../../contracts/scheduling.js';
+import { bookFromLink } from '../../core/scheduling/book-from-link.js';
+import { cancelFromLink } from '../../core/scheduling/cancel-from-link.js';
+import { rescheduleFromLink } from '../../core/scheduling/reschedule-from-link.js';
+import { type LinkView as View, viewSchedulingLink } from '../../core/scheduling/view-scheduling-link.js';
+import type { Deps } from '../../core/shared/ports.js';
 import { escapeHtml as e } from '../boards/postings.js';
 import { readBody } from '../boards/request-body.js';
 import type { App, AppContext } from '../context.js';
 import { httpStatus } from '../errors.js';
 import { page } from '../html.js';
-import { selfScheduling } from '../self-scheduling.js';
-
-type View = NonNullable<Awaited<ReturnType<ReturnType<typeof selfScheduling>['view']>>>;
 
 const commonZones = [
   'America/Los_Angeles',
@@ -142,12 +144,50 @@ const postFields = z.object({
   reason: z.string().max(500).optional(),
 });
 
+type PostFields = z.infer<typeof postFields>;
+
+/** The form's fields, or the problem to show beside the one that is missing. */
+function readForm(
+  fields: Record<string, unknown>,
+): { ok: true; value: PostFields } | { ok: false; problem: Problem } {
+  const parsed = postFields.safeParse(fields);
+  if (!parsed.success) {
+    const message = 'Something was missing from the form; please try again.';
+    return { ok: false, problem: { form: 'book', field: null, message } };
+  }
+  const { action, startsAt, reason } = parsed.data;
+  if (action !== 'cancel' && !startsAt)
+    return { ok: false, problem: { form: action, field: 'startsAt', message: 'Choose one of the times.' } };
+  if (action !== 'book' && !reason?.trim())
+    return { ok: false, problem: { form: action, field: 'reason', message: 'Please tell us why.' } };
+  return { ok: true, value: parsed.data };
+}
+
+/** A refusal shown on the form it came from, beside the field it names. */
+const problemOf = (form: Problem['form'], error: DomainError): Problem => {
+  const field = error.details?.field;
+  return {
+    form,
+    field: field === 'startsAt' || field === 'confirmLanguage' ? field : null,
+    message: error.message,
+  };
+};
+
+/** The form's action through the same use cases as the JSON API; the fields were checked before. */
+function act(deps: Deps, token: string, fields: PostFields, timezone: string | undefined) {
+  const { action, startsAt, confirmLanguage, reason } = fields;
+  if (action === 'cancel') return cancelFromLink(deps, { token, reason: reason!.trim() });
+  const choice = { token, startsAt: new Date(startsAt!), timezone };
+  return action === 'book'
+    ? bookFromLink(deps, { ...choice, confirmLanguage: confirmLanguage ?? '' })
+    : rescheduleFromLink(deps, { ...choice, reason: reason!.trim() });
+}
+
 /**
  * The page the emailed scheduling link opens: works without JavaScript, keyboard first, labels on
  * every control, errors beside the field they concern. It calls the same code as the JSON API.
  */
 export function schedulePageRoutes(app: App, ctx: AppContext) {
-  const candidateSide = selfScheduling(ctx);
   const perIp = app.rateLimit({ max: ctx.config.SCHEDULING_REQUESTS_PER_MINUTE_PER_IP, timeWindow: 60_000 });
   const hide = { hide: true };
   const missing = (reply: FastifyReply) =>
@@ -168,9 +208,13 @@ export function schedulePageRoutes(app: App, ctx: AppContext) {
     notice: string | null,
     status = 200,
   ) => {
-    const view = await candidateSide.view(token, zone);
-    if (!view) return missing(reply);
-    const { title, body, head } = render(view, token, problem, notice);
+    const view = await viewSchedulingLink(ctx.deps, {
+      token,
+      timezone: zone,
+      videoRoomBaseUrl: ctx.config.VIDEO_ROOM_BASE_URL,
+    });
+    if (!view.ok) return missing(reply);
+    const { title, body, head } = render(view.value, token, problem, notice);
     return page(reply, status, title, body, head, false);
   };
 
@@ -204,53 +248,13 @@ export function schedulePageRoutes(app: App, ctx: AppContext) {
       const { token } = request.params;
       const { fields } = await readBody(request);
       const zone = zoneOf(fields.timezone);
-      const parsed = postFields.safeParse(fields);
-      if (!parsed.success) {
-        return show(
-          reply,
-          token,
-          zone,
-          { form: 'book', field: null, message: 'Something was missing from the form; please try again.' },
-          null,
-          400,
-        );
-      }
-      const { action, startsAt, confirmLanguage, reason } = parsed.data;
-      const problem = (field: Problem['field'], message: string): Problem => ({
-        form: action,
-        field,
-        message,
-      });
-      if (action !== 'cancel' && !startsAt)
-        return show(reply, token, zone, problem('startsAt', 'Choose one of the times.'), null, 400);
-      if (action !== 'book' && !reason?.trim())
-        return show(reply, token, zone, problem('reason', 'Please tell us why.'), null, 400);
-      const result =
-        action === 'book'
-          ? await candidateSide.book(token, {
-              startsAt: startsAt!,
-              confirmLanguage: confirmLanguage ?? '',
-              timezone: zone,
-            })
-          : action === 'reschedule'
-            ? await candidateSide.reschedule(token, {
-                startsAt: startsAt!,
-                reason: reason!.trim(),
-                timezone: zone,
-              })
-            : await candidateSide.cancel(token, reason!.trim());
+      const form = readForm(fields);
+      if (!form.ok) return show(reply, token, zone, form.problem, null, 400);
+      const { action } = form.value;
+      const result = await act(ctx.deps, token, form.value, zone);
       if (!result.ok) {
-        const error: DomainError = result.error;
-        if (error.code === 'not_found') return missing(reply);
-        const field = error.details?.field;
-        return show(
-          reply,
-          token,
-          zone,
-          problem(field === 'startsAt' || field === 'confirmLanguage' ? field : null, error.message),
-          null,
-          httpStatus[error.code],
-        );
+        if (result.error.code === 'not_found') return missing(reply);
+        return show(reply, token, zone, problemOf(action, result.error), null, httpStatus[result.error.code]);
       }
       const outcome = { book: 'booked', reschedule: 'moved', cancel: 'cancelled' }[action];
       const query = new URLSearchParams({ ...(zone ? { timezone: zone } : {}), done: outcome });

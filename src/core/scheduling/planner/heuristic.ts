@@ -1,3 +1,4 @@
+import type { Clock } from '../../shared/ports.js';
 import { type Assignment, Grid, type PlanInput, qualified, uncomfortable, weights } from './model.js';
 
 /** Swaps tried per candidate left short in the repair step: enough for small weeks, bounded for large ones. */
@@ -14,12 +15,15 @@ interface Placement {
  * constrained first; for each, every day of the window is tried as the first day and the rounds
  * are laid out greedily from there, each at the best-scoring start with the least-loaded free
  * panel; the best of those sequences is kept. Further passes take each candidate out and place
- * them again now that everyone's load is known. Stops early at `deadline` (epoch ms).
+ * them again now that everyone's load is known. Stops early once `deadline.clock` reaches
+ * `deadline.at` (epoch ms).
  */
 export function planHeuristic(
   input: PlanInput,
-  options: { passes?: number; deadline?: number } = {},
+  options: { passes?: number; deadline?: { clock: Clock; at: number } } = {},
 ): Assignment[] {
+  const late = () =>
+    options.deadline !== undefined && options.deadline.clock.now().getTime() > options.deadline.at;
   const grid = new Grid(input);
   const n = grid.n;
   const gapSteps = grid.steps(input.minGapMinutes);
@@ -171,7 +175,7 @@ export function planHeuristic(
 
   const passes = options.passes ?? 2;
   for (let pass = 0; pass < passes; pass++) {
-    if (pass > 0 && options.deadline !== undefined && Date.now() > options.deadline) break;
+    if (pass > 0 && late()) break;
     for (const index of order) {
       const current = plans.get(index);
       if (current) apply(index, current, -1);
@@ -194,7 +198,7 @@ export function planHeuristic(
       .filter((o) => o !== index && plans.get(o)?.some((p) => p.panel.some((k) => eligible.has(k))))
       .slice(0, MAX_RIVALS);
     for (const other of rivals) {
-      if (options.deadline !== undefined && Date.now() > options.deadline) break;
+      if (late()) break;
       const mine = plans.get(index) ?? [];
       const theirs = plans.get(other)!;
       apply(index, mine, -1);

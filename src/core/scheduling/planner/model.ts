@@ -34,7 +34,7 @@ export interface PlanCandidate {
   free: Interval[];
   level: string;
   language: string;
-  /** Rounds in the order they must happen (R-ROUND-1). */
+  /** Rounds in the order they must happen: each only once the one before it is decided. */
   rounds: PlanRound[];
   /** No round before this instant (e.g. the previous round's decision). */
   earliest?: number;
@@ -49,6 +49,14 @@ export interface PlanInput {
   /** Minimum time between the end of one round and the start of the next, for one candidate. */
   minGapMinutes: number;
   stepMinutes?: number;
+}
+
+export interface PlanOptions {
+  /** 'auto' uses the solver when the program is small enough, else the heuristic. */
+  method?: 'auto' | 'solver' | 'heuristic';
+  /** Placement variables above which 'auto' goes straight to the heuristic. */
+  maxSolverVariables?: number;
+  timeLimitSeconds?: number;
 }
 
 export interface Assignment {

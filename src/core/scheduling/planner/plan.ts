@@ -1,28 +1,29 @@
+import type { Clock } from '../../shared/ports.js';
 import { planHeuristic } from './heuristic.js';
 import { mipSize, solveMip } from './mip.js';
-import { type Assignment, objectiveOf, type Plan, type PlanInput, violations } from './model.js';
-
-export interface PlanOptions {
-  /** 'auto' uses the solver when the program is small enough, else the heuristic. */
-  method?: 'auto' | 'solver' | 'heuristic';
-  /** Placement variables above which 'auto' goes straight to the heuristic. */
-  maxSolverVariables?: number;
-  timeLimitSeconds?: number;
-}
+import {
+  type Assignment,
+  objectiveOf,
+  type Plan,
+  type PlanInput,
+  type PlanOptions,
+  violations,
+} from './model.js';
 
 /**
  * Plans interviews for every requested round. The solver's plan is used when it is proven optimal
  * or, at the time limit, when it beats the heuristic's; the gap is measured against the bound the
  * solver proved. Whatever produced it, a plan that breaks a hard constraint is never returned.
+ * The time budget is kept, and the time taken measured, on `clock`.
  */
-export async function planInterviews(input: PlanInput, options: PlanOptions = {}): Promise<Plan> {
-  const started = performance.now();
+export async function planInterviews(input: PlanInput, options: PlanOptions, clock: Clock): Promise<Plan> {
+  const started = clock.now().getTime();
   const roundsRequested = input.candidates.reduce((sum, c) => sum + c.rounds.length, 0);
   const method = options.method ?? 'auto';
   const timeLimit = options.timeLimitSeconds ?? 10;
   const useSolver =
     method === 'solver' || (method === 'auto' && mipSize(input) <= (options.maxSolverVariables ?? 20_000));
-  const heuristic = planHeuristic(input, { deadline: Date.now() + timeLimit * 1000 });
+  const heuristic = planHeuristic(input, { deadline: { clock, at: started + timeLimit * 1000 } });
   let chosen: { assignments: Assignment[]; solver: Plan['solver']; optimal: boolean; gap: number | null } = {
     assignments: heuristic,
     solver: 'heuristic',
@@ -52,6 +53,6 @@ export async function planInterviews(input: PlanInput, options: PlanOptions = {}
     ...chosen,
     objective: objectiveOf(input, chosen.assignments),
     roundsRequested,
-    milliseconds: Math.round(performance.now() - started),
+    milliseconds: clock.now().getTime() - started,
   };
 }
