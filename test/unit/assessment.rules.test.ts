@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   assessmentStatus,
+  maySeeCandidateWork,
   overallScore,
+  refuseAnswer,
   refuseStart,
   refuseWork,
   SUBMIT_GRACE_MS,
+  submissionScore,
 } from '../../src/core/assessments/assessment.rules.js';
 import { sameRows, sameValue } from '../../src/core/assessments/grading.rules.js';
 
@@ -48,6 +51,53 @@ describe("an assessment's clock", () => {
   it('scores the mean of its items', () => {
     expect(overallScore([100, 50])).toBe(75);
     expect(overallScore([])).toBe(0);
+  });
+});
+
+describe('a submission', () => {
+  const items = [
+    { kind: 'coding' as const, slug: 'two-sum' },
+    { kind: 'sql' as const, slug: 'follow-back-rate' },
+  ];
+  const code = { outcome: 'completed' as const, detail: '', passed: 3, total: 4, scorePercent: 75 };
+  const query = {
+    outcome: 'completed' as const,
+    detail: '',
+    columns: [],
+    rows: [],
+    rowCount: 0,
+    elapsedMs: 0,
+  };
+
+  it('scores tests passed for code, all or nothing for a query, and 0 for an item left out', () => {
+    const grade = { ...code, tests: [], output: '', elapsedMs: 0 };
+    expect(submissionScore(items, [{ itemIndex: 0, grade }])).toBe(38);
+    expect(submissionScore(items, [{ itemIndex: 1, grade: { ...query, correct: true } }])).toBe(50);
+    expect(submissionScore([{ kind: 'case_study', slug: 'x' }], [])).toBeNull();
+  });
+
+  it('takes an answer only for a problem it has, in a language that problem is answered in', () => {
+    const languages = (item: { kind: string }) => (item.kind === 'sql' ? ['sql'] : ['python']);
+    expect(refuseAnswer(items, 1, 'sql', languages)).toBeNull();
+    expect(refuseAnswer(items, 2, 'sql', languages)?.code).toBe('assessment.unknown_item');
+    expect(refuseAnswer(items, 1, 'python', languages)?.details).toMatchObject({
+      issues: [{ field: 'body.language' }],
+    });
+  });
+
+  it("is seen by the hiring team and the candidate's interviewers, never by the candidate", () => {
+    const staff = (roles: ('recruiter' | 'interviewer')[]) => ({
+      kind: 'staff' as const,
+      orgId: 'o',
+      userId: 'u',
+      roles,
+      teamIds: [],
+    });
+    expect(maySeeCandidateWork(staff(['recruiter']), false)).toBe(true);
+    expect(maySeeCandidateWork(staff(['interviewer']), false)).toBe(false);
+    expect(maySeeCandidateWork(staff(['interviewer']), true)).toBe(true);
+    expect(maySeeCandidateWork({ kind: 'candidate', orgId: 'o', candidateId: 'c' }, true)).toBe(false);
+    expect(maySeeCandidateWork(null, true)).toBe(false);
   });
 });
 

@@ -91,7 +91,7 @@ export interface ProblemFacts {
 export interface Grader {
   /** The shipped problem an item names, or null when there is none. */
   problem(item: AssessmentItem): ProblemFacts | null;
-  /** The languages an item is answered in: code languages, `sql`, or `file` for an upload. */
+  /** The languages an item is answered in: code languages, "sql", or "file" for an upload. */
   languages(item: AssessmentItem): readonly string[];
   /** Hidden tests for code, the reference rows for a query. */
   grade(item: AssessmentItem, language: string, code: string): Promise<ItemGrade>;
