@@ -1335,6 +1335,15 @@ describe('role × endpoint', () => {
       'GET /api/pad-links/{token}',
       'POST /api/assessments/{token}/events',
       'POST /api/assessments/{token}/submit',
+      // The public job board API: reads are open, applying takes the board's key (test/http/job-board.test.ts).
+      'GET /v1/boards/{token}',
+      'GET /v1/boards/{token}/jobs',
+      'GET /v1/boards/{token}/jobs/{id}',
+      'POST /v1/boards/{token}/jobs/{id}',
+      'GET /v1/boards/{token}/departments',
+      'GET /v1/boards/{token}/departments/{id}',
+      'GET /v1/boards/{token}/offices',
+      'GET /v1/boards/{token}/offices/{id}',
     ];
     expect(documented.filter((r) => !publicRoutes.includes(r))).toHaveLength(endpoints.length);
   });
