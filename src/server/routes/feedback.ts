@@ -21,9 +21,9 @@ import {
 } from '../../contracts/feedback.js';
 import { localTime } from '../../core/feedback/business-days.rules.js';
 import { castCommitteeVote } from '../../core/feedback/cast-committee-vote.js';
-import { scorecardAccess } from '../../core/feedback/feedback.rules.js';
 import { getDebrief } from '../../core/feedback/get-debrief.js';
 import { getInterviewerInsights } from '../../core/feedback/get-interviewer-insights.js';
+import { listScorecards } from '../../core/feedback/list-scorecards.js';
 import { amendScorecard, saveScorecardDraft, submitScorecard } from '../../core/feedback/write-scorecard.js';
 import { addHoliday } from '../../core/organisation/add-holiday.js';
 import { scheduleInterview } from '../../core/scheduling/schedule-interview.js';
@@ -261,23 +261,12 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
         response: { 200: scorecardListResponse, ...denied },
       },
     },
-    async (request, reply) => {
-      const actor = staffOf(actorOf(request));
-      const own = await feedback.ownFeedbackState(actor.orgId, request.params.id, actor.userId);
-      const access = scorecardAccess(actor, own);
-      if (access === 'none') {
-        return sendError(reply, {
-          code: 'feedback.not_allowed',
-          message: 'Only the hiring team and this application’s interviewers read its feedback.',
-        });
-      }
-      const showPrivate = isAllowed(actor, 'feedback.debrief');
-      return feedback.scorecards(
-        actor.orgId,
-        request.params.id,
-        access === 'all' ? { showPrivate } : { onlyInterviewerId: actor.userId, showPrivate },
-      );
-    },
+    async (request, reply) =>
+      respond(
+        reply,
+        await listScorecards({ feedback }, { actor: actorOf(request), applicationId: request.params.id }),
+        (list) => list,
+      ),
   );
 
   app.get(

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { errorBody, idParams, uuid } from '../../contracts/api.js';
-import { deciders } from '../../contracts/vocabulary.js';
 import {
   decisionQueueQuery,
   decisionQueueResponse,
@@ -9,8 +8,9 @@ import {
   timingResponse,
 } from '../../contracts/workspace.js';
 import { OFFER_TARGET_DAYS } from '../../core/offers/offer.rules.js';
+import { listDecisionQueue } from '../../core/workspace/list-decision-queue.js';
 import { actorOf, allow } from '../auth.js';
-import type { App, AppContext } from '../context.js';
+import { type App, type AppContext, respond } from '../context.js';
 import { sendError } from '../errors.js';
 
 const denied = { 401: errorBody, 403: errorBody };
@@ -47,15 +47,12 @@ export function workspaceRoutes(app: App, ctx: AppContext) {
         response: { 200: decisionQueueResponse, 400: errorBody, ...denied },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      if (actor.kind !== 'staff') throw new Error('application.decide is staff only');
-      return read.decisionQueue(actor.orgId, {
-        managedTeamIds: actor.roles.includes('hiring_manager') ? actor.teamIds : [],
-        deciders: deciders.filter((d) => d !== 'hiring_manager' && actor.roles.includes(d)),
-        limit: request.query.limit,
-      });
-    },
+    async (request, reply) =>
+      respond(
+        reply,
+        await listDecisionQueue({ workspace: read }, { actor: actorOf(request), limit: request.query.limit }),
+        (queue) => queue,
+      ),
   );
 
   app.get(
