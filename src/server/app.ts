@@ -14,9 +14,9 @@ import {
 } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import type { Clock, Ids } from '../core/shared/ports.js';
-import { accounts } from '../db/accounts/accounts.js';
+import { accountQueries } from '../db/accounts/accounts.queries.js';
 import type { Database } from '../db/database.js';
-import { organisation } from '../db/organisation/organisation.js';
+import { organisationQueries } from '../db/organisation/organisation.queries.js';
 import { applicationQueries } from '../db/applications/applications.queries.js';
 import { candidateQueries } from '../db/candidates/candidates.queries.js';
 import { feedbackQueries } from '../db/feedback/feedback.queries.js';
@@ -89,8 +89,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       offers: offerQueries(db, catalog),
       workspace: workspaceQueries(db),
     },
-    organisation: organisation(db, clock),
-    accounts: accounts(db),
+    organisation: organisationQueries(db),
+    accounts: accountQueries(db),
     grading: options.grading ?? grader(loadProblemSet(), { threads: config.SANDBOX_RUNNERS }),
   };
 

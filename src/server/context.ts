@@ -11,15 +11,15 @@ import type { Kysely } from 'kysely';
 import type { DomainError } from '../contracts/errors.js';
 import type { Clock, Deps, Ids } from '../core/shared/ports.js';
 import type { Result } from '../core/shared/result.js';
-import type { accounts } from '../db/accounts/accounts.js';
-import type { organisation } from '../db/organisation/organisation.js';
+import type { accountQueries } from '../db/accounts/accounts.queries.js';
 import type { applicationQueries } from '../db/applications/applications.queries.js';
 import type { candidateQueries } from '../db/candidates/candidates.queries.js';
 import type { feedbackQueries } from '../db/feedback/feedback.queries.js';
 import type { jobQueries } from '../db/jobs/jobs.queries.js';
 import type { offerQueries } from '../db/offers/offers.queries.js';
-import type { workspaceQueries } from '../db/workspace/workspace.queries.js';
+import type { organisationQueries } from '../db/organisation/organisation.queries.js';
 import type { DB } from '../db/schema.js';
+import type { workspaceQueries } from '../db/workspace/workspace.queries.js';
 import type { Config } from './config.js';
 import { sendError } from './errors.js';
 import type { Grading } from './problems.js';
@@ -51,8 +51,8 @@ export interface AppContext {
   deps: Deps;
   catalog: ShippedCatalog;
   queries: Queries;
-  organisation: ReturnType<typeof organisation>;
-  accounts: ReturnType<typeof accounts>;
+  organisation: ReturnType<typeof organisationQueries>;
+  accounts: ReturnType<typeof accountQueries>;
   /** Runs candidates' code and queries in the sandboxes, which start on first use. */
   grading: Grading;
 }
