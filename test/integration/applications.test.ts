@@ -5,13 +5,13 @@ import { decideRoundsInBulk } from '../../src/core/applications/decide-rounds-in
 import { hireApplication } from '../../src/core/applications/hire-application.js';
 import { submitApplication } from '../../src/core/applications/submit-application.js';
 import { withdrawApplication } from '../../src/core/applications/withdraw-application.js';
+import { putPolicy } from '../../src/core/organisation/put-policy.js';
 import { reviseProcess } from '../../src/core/processes/revise-process.js';
 import type { Actor } from '../../src/core/shared/types.js';
-import type { Database } from '../../src/db/database.js';
 import { applicationQueries } from '../../src/db/applications/applications.queries.js';
 import { candidateQueries } from '../../src/db/candidates/candidates.queries.js';
+import type { Database } from '../../src/db/database.js';
 import { jobQueries } from '../../src/db/jobs/jobs.queries.js';
-import { organisation } from '../../src/db/organisation/organisation.js';
 import { openTestDatabase } from '../support/db.js';
 import { buildWorld, ok, smallTemplate, TestClock, type World } from '../support/world.js';
 
@@ -102,11 +102,14 @@ describe('submitting', () => {
   });
 
   it('R-APP-2: full-time applications run in parallel', async () => {
-    await organisation(world.db, clock).putPolicy(world.staff.admin, {
-      jobFamily: 'internship',
-      maxActiveApplications: 3,
-      order: 'parallel',
-      cooldownDays: 0,
+    await putPolicy(world.deps, {
+      actor: world.staff.admin,
+      policy: {
+        jobFamily: 'internship',
+        maxActiveApplications: 3,
+        order: 'parallel',
+        cooldownDays: 0,
+      },
     });
     const person = world.candidate();
     const a = ok(await submit(world.jobs.internA.id, person)).application;
@@ -115,11 +118,14 @@ describe('submitting', () => {
   });
 
   it('R-APP-3: rounds passed for one team never count for another', async () => {
-    await organisation(world.db, clock).putPolicy(world.staff.admin, {
-      jobFamily: 'internship',
-      maxActiveApplications: 2,
-      order: 'parallel',
-      cooldownDays: 0,
+    await putPolicy(world.deps, {
+      actor: world.staff.admin,
+      policy: {
+        jobFamily: 'internship',
+        maxActiveApplications: 2,
+        order: 'parallel',
+        cooldownDays: 0,
+      },
     });
     const person = world.candidate();
     const a = ok(await submit(world.jobs.internA.id, person)).application;
@@ -177,11 +183,14 @@ describe('submitting', () => {
   });
 
   it('R-APP-5: with a cooldown, a rejected candidate may reapply to the same team only after it', async () => {
-    await organisation(world.db, clock).putPolicy(world.staff.admin, {
-      jobFamily: 'full_time',
-      maxActiveApplications: null,
-      order: 'parallel',
-      cooldownDays: 180,
+    await putPolicy(world.deps, {
+      actor: world.staff.admin,
+      policy: {
+        jobFamily: 'full_time',
+        maxActiveApplications: null,
+        order: 'parallel',
+        cooldownDays: 180,
+      },
     });
     const person = world.candidate();
     const a = ok(await submit(world.jobs.fullTimeA.id, person)).application;
