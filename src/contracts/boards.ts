@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { uuid } from './api.js';
+import { errorCodes } from './errors.js';
 import { employmentTypes } from './vocabulary.js';
 
 // ---- board administration (/api/boards)
@@ -151,7 +152,7 @@ export type FieldError = z.infer<typeof v1FieldError>;
 export const v1Refused = z.object({
   message: z.string(),
   errors: z.array(v1FieldError),
-  code: z.string().optional().describe('When a hiring rule refused the application'),
+  code: z.enum(errorCodes).optional().describe('When a hiring rule refused the application'),
 });
 /** Greenhouse's answer for an unknown board or post, and for a wrong key. */
 export const v1Status = z.object({ status: z.number().int(), error: z.string() });

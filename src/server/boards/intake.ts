@@ -1,5 +1,5 @@
 import { type BoardSubmission, boardSubmission, type FieldError } from '../../contracts/boards.js';
-import type { DomainError } from '../../contracts/errors.js';
+import type { DomainError, ErrorCode } from '../../contracts/errors.js';
 import type { AttachmentInput } from '../../core/applications/applications.port.js';
 import { applyOnBoard } from '../../core/boards/apply-on-board.js';
 import type { BoardRow, LivePost } from '../../db/boards/boards.queries.js';
@@ -10,7 +10,7 @@ import { readAttachment, textAttachment } from './resume-intake.js';
 
 export type IntakeOutcome =
   | { ok: true; applicationId: string; created: boolean }
-  | { ok: false; status: 404 | 422; message: string; errors: FieldError[]; code?: string };
+  | { ok: false; status: 404 | 422; message: string; errors: FieldError[]; code?: ErrorCode };
 
 /** The resume and cover letter, from a file, base64 content or pasted text; unreadable files are errors. */
 async function readAttachments(fields: BoardSubmission | null, files: IntakeFile[], errors: FieldError[]) {
