@@ -61,7 +61,15 @@ if (!fs.existsSync('/usr/bin/chromium') && process.getuid?.() === 0) {
 
 check('typecheck', 'npx', ['tsc', '-p', '.']);
 check('typecheck the web app', 'npx', ['tsc', '-p', 'src/web']);
-check('lint', 'npx', ['biome', 'check', 'src', 'test', 'vitest.config.ts', 'vitest.unit.config.ts', 'vite.config.ts']);
+check('lint', 'npx', [
+  'biome',
+  'check',
+  'src',
+  'test',
+  'vitest.config.ts',
+  'vitest.unit.config.ts',
+  'vite.config.ts',
+]);
 // The browser tests drive the built web app, so it is built from these sources first.
 check('build the web app', 'npx', ['vite', 'build', '--logLevel', 'warn']);
 vitest('pglite', { DATABASE_URL: '' });

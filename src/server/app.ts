@@ -12,19 +12,18 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import type { Clock, Ids } from '../core/shared/ports.js';
 import { accountQueries } from '../db/accounts/accounts.queries.js';
-import type { Database } from '../db/database.js';
-import { organisationQueries } from '../db/organisation/organisation.queries.js';
 import { applicationQueries } from '../db/applications/applications.queries.js';
 import { candidateQueries } from '../db/candidates/candidates.queries.js';
+import { type Database, databaseAnswers, isDatabaseUnavailable } from '../db/database.js';
 import { feedbackQueries } from '../db/feedback/feedback.queries.js';
 import { jobQueries } from '../db/jobs/jobs.queries.js';
 import { offerQueries } from '../db/offers/offers.queries.js';
+import { organisationQueries } from '../db/organisation/organisation.queries.js';
 import { InvalidCursorError } from '../db/pagination.js';
-import { workspaceQueries } from '../db/workspace/workspace.queries.js';
 import { createDeps } from '../db/store.js';
+import { workspaceQueries } from '../db/workspace/workspace.queries.js';
 import { hashToken, SESSION_COOKIE } from './auth.js';
 import type { Config } from './config.js';
 import type { App, AppContext } from './context.js';
@@ -34,10 +33,10 @@ import { applicationRoutes } from './routes/applications.js';
 import { assessmentRoutes } from './routes/assessments.js';
 import { authRoutes } from './routes/auth.js';
 import { availabilityRoutes } from './routes/availability.js';
-import { candidateRoutes } from './routes/candidates.js';
 import { boardAdminRoutes } from './routes/boards.js';
 import { careerSiteRoutes } from './routes/boards-career-site.js';
 import { jobBoardRoutes } from './routes/boards-v1.js';
+import { candidateRoutes } from './routes/candidates.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { jobRoutes } from './routes/jobs.js';
 import { notificationRoutes } from './routes/notifications.js';
@@ -203,17 +202,20 @@ export async function buildApp(options: BuildOptions): Promise<App> {
         }),
       );
     }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ reason: error.message }, 'database unavailable');
+      return sendError(reply, {
+        code: 'database.unavailable',
+        message: 'The database cannot be reached just now; nothing was changed. Try again in a moment.',
+      });
+    }
     request.log.error({ err: error }, 'unhandled error');
     return sendError(reply, { code: 'internal.error', message: 'Something went wrong on our side.' });
   });
 
   app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
-    try {
-      await sql`select 1`.execute(db);
-      return { status: 'ok', database: database.kind };
-    } catch {
-      return reply.code(503).send({ status: 'unavailable', database: database.kind });
-    }
+    if (await databaseAnswers(db)) return { status: 'ok', database: database.kind };
+    return reply.code(503).send({ status: 'unavailable', database: database.kind });
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Job } from '../../src/core/shared/types.js';
 import { boardsRepository } from '../../src/db/boards/boards.repository.js';
 import type { Database } from '../../src/db/database.js';
 import { openTestDatabase } from '../support/db.js';
@@ -16,7 +17,7 @@ afterAll(() => database?.close());
 
 const boards = () => boardsRepository(world.db);
 let n = 0;
-const insert = (fields: { employmentTypes?: string[]; teamIds?: string[] } = {}) =>
+const insert = (fields: { employmentTypes?: Job['employmentType'][]; teamIds?: string[] } = {}) =>
   boards().insert({
     id: ids.next(),
     orgId: world.orgId,

@@ -1,13 +1,14 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { Grader } from '../../core/assessments/assessments.port.js';
 import { gradeAtDeadline } from '../../core/assessments/grade-at-deadline.js';
 import { refreshCalendarFeeds as refreshFeeds } from '../../core/availability/import-calendar.js';
 import { sendFeedbackReminders } from '../../core/feedback/send-feedback-reminders.js';
 import { dispatchEvents } from '../../core/notifications/dispatch-events.js';
 import { keepCandidatesInformed } from '../../core/notifications/keep-candidates-informed.js';
 import { MAX_ATTEMPTS, retryDelayMs } from '../../core/notifications/notification.rules.js';
-import type { Grader } from '../../core/assessments/assessments.port.js';
-import type { Deps, MessageRenderer } from '../../core/shared/ports.js';
+import type { MessageRenderer } from '../../core/notifications/notifications.port.js';
+import type { Deps } from '../../core/shared/ports.js';
 import { deliveries } from '../../db/notifications/deliveries.queries.js';
 import type { DB } from '../../db/schema.js';
 import { calendarSource } from '../calendar-import.js';
