@@ -156,7 +156,7 @@ export const postingSchema = z.object({
     .array(z.object({ question: z.string().min(1).max(500), answer: z.string().min(1).max(3000) }))
     .max(30)
     .default([]),
-  // R-JOB-2
+  // An internship posting states its term, length, degrees and eligibility.
   internship: z
     .object({
       term: shortText,
@@ -181,7 +181,7 @@ export const jobFields = z.object({
   officeIds: z.array(uuid).max(20),
   /** Replaced as a whole on edit. */
   posting: postingSchema,
-  /** R-OFFER-4: offers outside it need approval; null for none. */
+  /** Offers outside it need approval; null for none. */
   compensationBand: compensationBandSchema.nullable().optional(),
 });
 const internshipNeedsTerm = (job: { employmentType?: string; posting?: { internship?: unknown } }) =>
@@ -234,7 +234,7 @@ export const candidateInput = z.object({
   lastName: z.string().trim().min(1).max(100).refine(noUrl, 'must not contain a URL'),
   phone: z.string().trim().max(40).refine(noUrl, 'must not contain a URL').optional(),
   timezone: timezone.optional(),
-  /** The resume as text, shown to the candidate's interviewers (R-FB-1). */
+  /** The resume as text, shown to the candidate's interviewers . */
   resumeText: z.string().max(100_000).optional(),
 });
 export const candidateSchema = z.object({
@@ -296,7 +296,7 @@ export const applicationListItem = applicationSchema.extend({
   jobTitle: z.string(),
 });
 export const applicationDetail = applicationSchema.extend({
-  /** With the resume text, for the screen (R-APP-4) and the hiring team. */
+  /** With the resume text, for the screen and the hiring team. */
   candidate: candidateSchema.extend({ resumeText: z.string().nullable() }),
   job: z.object({ id: z.string(), title: z.string(), status: z.string() }),
   decisions: z.array(decisionSchema),

@@ -7,7 +7,7 @@ export const scheduleInterviewBody = z.object({
   startsAt: z.iso.datetime({ offset: true }),
   durationMinutes: z.number().int().min(10).max(480).optional(),
   interviewerIds: z.array(uuid).min(1).max(10),
-  /** R-ROUND-6: e.g. "en", "zh" (BCP 47). */
+  /** The interview's language, e.g. "en", "zh" (BCP 47). */
   language: z
     .string()
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as en or zh-CN')
@@ -29,7 +29,7 @@ export const interviewSchema = z.object({
 export const myInterviewSchema = interviewSchema.extend({
   candidateName: z.string(),
   jobTitle: z.string(),
-  /** In the interviewer's own time zone (R-ORG-2). */
+  /** In the interviewer's own time zone. */
   startsAtLocal: z.string(),
   timezone: z.string(),
   scorecardStatus: z.enum(['pending', 'draft', 'submitted']),
@@ -79,7 +79,7 @@ export const scorecardSchema = z.object({
 });
 export const scorecardListResponse = z.object({
   items: z.array(scorecardSchema),
-  /** True when other interviewers' scorecards exist but stay hidden until yours is submitted (R-FB-3). */
+  /** True when other interviewers' scorecards exist but stay hidden until yours is submitted. */
   othersHidden: z.boolean(),
 });
 export const debriefResponse = z.object({
@@ -110,7 +110,7 @@ export const debriefResponse = z.object({
     }),
   ),
   consensus: z.enum(['advance', 'reject']).nullable(),
-  /** A committee without consensus: the hiring manager may add a round (R-ROUND-4). */
+  /** A committee without consensus: the hiring manager may add a round. */
   suggestExtraRound: z.boolean(),
   decision: z
     .object({

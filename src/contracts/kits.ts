@@ -11,7 +11,7 @@ const attribute = z.object({
   description: z.string().min(1).max(300),
 });
 
-/** R-FB-1: an interview kit for one round type, from the question bank under templates/. */
+/** An interview kit for one round type, from the question bank under templates/. */
 export const interviewKitSchema = z
   .object({
     roundType: z.enum(roundTypes),
@@ -26,7 +26,7 @@ export const interviewKitSchema = z
             strongAnswer: z.string().min(1).max(1000),
             weakAnswer: z.string().min(1).max(1000),
             topic: z.string().max(60).optional(),
-            /** R-FB-2: the company value a behavioural question probes (a focus attribute key). */
+            /** The company value a behavioural question probes (a focus attribute key). */
             value: z.string().max(40).optional(),
             minutes: z.number().int().min(1).max(60).optional(),
           })

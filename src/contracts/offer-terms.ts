@@ -6,7 +6,7 @@ const isoDate = z.iso.date();
 
 export const frequencies = ['monthly', 'quarterly', 'annual'] as const;
 
-/** R-OFFER-2: a vesting schedule as data; yearly shares in basis points so 15% is 1500. */
+/** A vesting schedule as data; yearly shares in basis points so 15% is 1500. */
 export const vestingScheduleSchema = z
   .object({
     key: z.string().regex(/^[a-z0-9-]{1,60}$/),
@@ -61,7 +61,7 @@ const termsShape = {
   location: z.string().min(1).max(200),
 };
 
-/** R-OFFER-1: what an offer promises. Money is integer minor units of `currency`. */
+/** What an offer promises. Money is integer minor units of `currency`. */
 export const offerTermsSchema = z
   .object({
     ...termsShape,
@@ -74,7 +74,7 @@ export const offerTermsSchema = z
 export const offerTermChangesSchema = z.object(termsShape).partial().strict();
 export type OfferTerms = z.infer<typeof offerTermsSchema>;
 
-/** A competing offer the candidate chooses to share (R-OFFER-3): the parts that make up pay. */
+/** A competing offer the candidate chooses to share: the parts that make up pay. */
 export const competingTermsSchema = z
   .object({
     company: z.string().trim().min(1).max(120),
@@ -88,7 +88,7 @@ export const competingTermsSchema = z
   .strict();
 export type CompetingTerms = z.infer<typeof competingTermsSchema>;
 
-/** A job's compensation band (R-OFFER-4): an offer outside it needs the approver chain. */
+/** A job's compensation band: an offer outside it needs the approver chain. */
 export const compensationBandSchema = z
   .object({
     currency,

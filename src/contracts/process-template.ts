@@ -12,7 +12,7 @@ export const roundSchema = z
     eliminatory: z.boolean().default(true),
     decidedBy: z.enum(deciders).default('hiring_manager'),
     feedbackSlaDays: z.number().int().min(1).max(15).default(2),
-    /** A committee votes on this round; the hiring manager still decides (R-ROUND-3, R-ROUND-4). */
+    /** A committee votes on this round; the hiring manager still decides. */
     committee: z.boolean().default(false),
   })
   .strict();
@@ -22,7 +22,7 @@ const processFields = {
   name: z.string().min(1).max(120),
   description: z.string().max(2000).default(''),
   rounds: z.array(roundSchema).min(1).max(30),
-  /** The vesting schedule an offer on this process starts from (R-OFFER-2). */
+  /** The vesting schedule an offer on this process starts from. */
   defaultVestingScheduleKey: z.string().min(1).max(60).optional(),
 };
 
@@ -38,7 +38,7 @@ function checkRounds(def: { rounds: Round[] }, ctx: z.RefinementCtx) {
     }
     seen.add(round.key);
     const previous = def.rounds[i - 1];
-    // R-ROUND-1: steps are sequential checkpoints, so a plan may never go back to an earlier step.
+    // Steps are sequential checkpoints, so a plan may never go back to an earlier step.
     if (previous && steps.indexOf(round.step) < steps.indexOf(previous.step)) {
       ctx.addIssue({
         code: 'custom',

@@ -40,7 +40,7 @@ export const timingResponse = z.object({
   timeInStep: z.array(
     z.object({ step: z.string(), decisions: z.number(), medianDays: z.number(), meanDays: z.number() }),
   ),
-  /** R-OFFER-5: application to first offer sent, against the 4–6-week target. */
+  /** Application to first offer sent, against the 4–6-week target. */
   timeToOffer: z.object({
     targetDays: z.number(),
     offers: z.number(),
@@ -51,7 +51,7 @@ export const timingResponse = z.object({
     /** Active applications past the target without an offer: flagged. */
     openPastTarget: z.number(),
   }),
-  /** R-FB-4: scorecards handed in by their deadline. */
+  /** Scorecards handed in by their deadline. */
   feedback: z.object({ submitted: z.number(), onTimeRate: z.number().nullable(), overdue: z.number() }),
 });
 

@@ -125,10 +125,10 @@ const statements: Record<string, string[]> = {
       source text NOT NULL,
       UNIQUE (org_id, idempotency_key)
     )`,
-    // R-APP-6 held by the database too: one open application per candidate and job.
+    // Held by the database too: one open application per candidate and job.
     `CREATE UNIQUE INDEX applications_one_open_per_job ON applications (org_id, candidate_id, job_id)
       WHERE status IN ('queued', 'active')`,
-    // R-APP-4: the screening queue reads oldest first per job and stage.
+    // The screening queue reads oldest first per job and stage.
     'CREATE INDEX applications_queue ON applications (org_id, job_id, status, stage_index, submitted_at, id)',
     'CREATE INDEX applications_org_queue ON applications (org_id, status, submitted_at, id)',
     'CREATE INDEX applications_candidate ON applications (org_id, candidate_id, job_family)',
@@ -503,7 +503,7 @@ const statements: Record<string, string[]> = {
     'CREATE INDEX scheduling_links_application ON scheduling_links (org_id, application_id)',
   ],
   '0008_erasure_and_step_queue': [
-    // R-CAND-4: when the candidate's personal data was erased; the row stays so history keeps its shape.
+    // When the candidate's personal data was erased; the row stays so history keeps its shape.
     'ALTER TABLE candidates ADD COLUMN erased_at timestamptz',
     // The web app's screening queue: active applications at one step, oldest first, any job.
     `CREATE INDEX applications_step_queue ON applications (org_id, (plan -> stage_index ->> 'step'), submitted_at, id)

@@ -777,7 +777,7 @@ export async function seedDemo(
     const negotiated = atOfferOn('software-engineer-mid');
     if (hired) must(await hireApplication(deps, { actor: hr, applicationId: hired.id }));
     // Offers: one sent and compared with a competing offer the candidate shared, one above its band
-    // waiting for approval (R-OFFER-1..4).
+    // waiting for approval.
     const offerTerms = (base: number) => ({
       currency: 'USD',
       baseSalaryCents: base,

@@ -21,7 +21,7 @@ export const messageRenderer: MessageRenderer = {
     };
   },
   invite(input) {
-    // Calendar invites are written in UTC (R-ORG-2); each reader's client shows their own zone.
+    // Calendar invites are written in UTC; each reader's client shows their own zone.
     const event: EventAttributes = {
       uid: input.uid,
       method: input.method,

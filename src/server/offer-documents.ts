@@ -144,7 +144,7 @@ export async function offerLetterPdf(d: LetterData): Promise<Uint8Array> {
 const palette = ['#1f6feb', '#d4a72c', '#2da44e', '#bf3989'];
 
 /**
- * R-OFFER-3: stacked bars per year and offer (cash below, equity above) so the year-1 dip of a
+ * Stacked bars per year and offer (cash below, equity above) so the year-1 dip of a
  * back-weighted grant shows at a glance. Plain SVG, readable without scripts, titled for screen readers.
  */
 export function compensationChartSvg(

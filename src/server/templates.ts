@@ -6,6 +6,7 @@ import { type InterviewKit, interviewKitSchema } from '../contracts/kits.js';
 import { type MessageTemplateFile, messageTemplateFileSchema } from '../contracts/messages.js';
 import { type VestingSchedule, vestingScheduleSchema } from '../contracts/offer-terms.js';
 import { type TemplateFile, templateFileSchema } from '../contracts/process-template.js';
+import { needsKit, valuesOutsideKit } from '../core/feedback/feedback.rules.js';
 import { eventPlan } from '../core/notifications/notification.rules.js';
 import type { Catalog } from '../core/shared/ports.js';
 
@@ -73,6 +74,12 @@ export function loadCatalog(root = templatesRoot): ShippedCatalog {
       path.join(bank, name),
       fs.readFileSync(path.join(bank, name), 'utf8'),
     );
+    const unknown = valuesOutsideKit(kit);
+    if (unknown.length > 0) {
+      throw new TemplateError(
+        `${path.join(bank, name)}: questions name values that are not focus attributes: ${unknown.join(', ')}`,
+      );
+    }
     interviewKits.set(kit.roundType, kit);
   }
   const messageTemplates = loadKeyed(messageTemplateFileSchema, path.join(root, 'messages'));
@@ -85,8 +92,7 @@ export function loadCatalog(root = templatesRoot): ShippedCatalog {
   }
   for (const template of processTemplates.values()) {
     for (const [i, round] of template.rounds.entries()) {
-      // Every interview needs its kit (R-FB-1); a resume review is read, not held.
-      if (round.roundType !== 'resume_review' && !interviewKits.has(round.roundType)) {
+      if (needsKit(round.roundType) && !interviewKits.has(round.roundType)) {
         throw new TemplateError(
           `${template.key}: at rounds.${i}.roundType: no interview kit for "${round.roundType}" in the question bank`,
         );

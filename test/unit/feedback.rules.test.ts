@@ -1,12 +1,14 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { feedbackDueAt } from '../../src/core/feedback/business-days.rules.js';
 import {
   checkSubmittable,
   consensus,
+  feedbackDueAt,
   majority,
+  needsKit,
   reminderStageAt,
   scorecardAccess,
+  valuesOutsideKit,
 } from '../../src/core/feedback/feedback.rules.js';
 import type { Actor, StaffRole } from '../../src/core/shared/types.js';
 import { catalog } from '../support/world.js';
@@ -147,5 +149,21 @@ describe('question bank', () => {
     expect(new Set(kit.questions.map((q) => q.value))).toEqual(
       new Set(kit.focusAttributes.map((a) => a.key)),
     );
+  });
+});
+
+describe('kits', () => {
+  it('R-FB-1: every interview round needs a kit, a resume review none', () => {
+    expect(needsKit('technical')).toBe(true);
+    expect(needsKit('behavioural')).toBe(true);
+    expect(needsKit('resume_review')).toBe(false);
+  });
+
+  it('R-FB-2: a behavioural question names a company value the kit lists, and the shipped kit does', () => {
+    const behavioural = catalog.interviewKit('behavioural')!;
+    expect(behavioural.questions.some((q) => q.value)).toBe(true);
+    expect(valuesOutsideKit(behavioural)).toEqual([]);
+    const stray = { ...behavioural, questions: [{ ...behavioural.questions[0]!, value: 'move_fast' }] };
+    expect(valuesOutsideKit(stray)).toEqual(['move_fast']);
   });
 });

@@ -177,6 +177,13 @@ it('no import cycle among the source files', () => {
   expect(cycles).toEqual([]);
 });
 
+/** Rules that are an order of reading rather than a decision live in the read model that reads so. */
+const homesOutsideCore: Record<string, string> = {
+  'R-APP-4': 'src/db/applications/applications.queries.ts',
+};
+/** Rules of the spec not built yet: each is an open issue of its own. */
+const notYetBuilt = new Set(['R-ROUND-7', 'R-MSG-1']);
+
 it('each rule of the process spec is implemented in one place, in the core', () => {
   const spec = fs.readFileSync(path.join('..', 'shared', 'spec', 'hiring-process.md'), 'utf8');
   const ruleIds = [...new Set(spec.match(/\bR-[A-Z]+-\d+\b/g))];
@@ -185,9 +192,13 @@ it('each rule of the process spec is implemented in one place, in the core', () 
   const misplaced = ruleIds.flatMap((id) => {
     const mention = new RegExp(`\\b${id}\\b`);
     const places = sources.filter(([, text]) => mention.test(text)).map(([file]) => file);
-    return places.length > 1 || places.some((file) => !file.startsWith('src/core/'))
-      ? [`${id}: ${places.join(', ')}`]
-      : [];
+    if (notYetBuilt.has(id))
+      return places.length === 0 ? [] : [`${id} is built now: take it off notYetBuilt`];
+    const home = homesOutsideCore[id];
+    const placed = home
+      ? places.length === 1 && places[0] === home
+      : places.length === 1 && places[0]!.startsWith('src/core/');
+    return placed ? [] : [`${id}: ${places.join(', ') || 'nowhere'}`];
   });
   expect(misplaced).toEqual([]);
 });

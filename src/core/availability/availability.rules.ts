@@ -1,12 +1,20 @@
 import { DateTime } from 'luxon';
 import { type Interval, intersect, intersectAll, normalize, slots, subtract } from './intervals.js';
 
+/**
+ * R-ORG-2: offices and interviewers live in different time zones. Instants are stored in UTC; hours,
+ * holidays and deadlines are read in the person's own IANA zone, and shown there.
+ */
+export function localTime(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
+}
+
 /** Local wall-clock ranges, "HH:mm" to "HH:mm" ("24:00" ends at midnight), per ISO weekday 1–7. */
 export type DayHours = [string, string][];
 export type WeeklyHours = Partial<Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', DayHours>>;
 
 export interface WorkingRules {
-  /** IANA time zone the hours are read in (R-ORG-2). */
+  /** IANA time zone the hours are read in. */
   timezone: string;
   weeklyHours: WeeklyHours;
   /** Local date 'YYYY-MM-DD' → that day's hours instead of the weekly ones; [] is a day off. */

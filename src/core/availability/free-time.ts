@@ -1,7 +1,6 @@
-import { localTime } from '../feedback/business-days.rules.js';
 import type { Deps } from '../shared/ports.js';
 import { fail, ok } from '../shared/result.js';
-import { commonFreeTime } from './availability.rules.js';
+import { commonFreeTime, localTime } from './availability.rules.js';
 import type { Interval } from './intervals.js';
 
 /** A staff member's free time in a window: working hours minus busy time, full weeks left out. */

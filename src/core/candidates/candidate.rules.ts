@@ -18,6 +18,6 @@ export function checkErasable(applications: Pick<Application, 'id' | 'status'>[]
   return ok(undefined);
 }
 
-/** Applications still open when a candidate asks to be erased end as withdrawn (R-CAND-3). */
+/** Applications still open when a candidate asks to be erased end as withdrawn. */
 export const openApplications = <A extends Pick<Application, 'status'>>(applications: A[]) =>
   applications.filter((a) => checkWithdrawable(a).ok);

@@ -1,4 +1,5 @@
-import type { Rating, ScorecardContent } from '../../contracts/kits.js';
+import { DateTime } from 'luxon';
+import type { InterviewKit, Rating, ScorecardContent } from '../../contracts/kits.js';
 import { fail, ok } from '../shared/result.js';
 import type { Actor } from '../shared/types.js';
 
@@ -13,7 +14,7 @@ export function majority(recommendations: (Rating | null)[]): 'advance' | 'rejec
   return positive > negative ? 'advance' : 'reject';
 }
 
-/** A committee's consensus: every vote the same way; otherwise none (and the HM may add a round, R-ROUND-4). */
+/** A committee's consensus: every vote the same way; otherwise none (and the HM may add a round). */
 export function consensus(votes: ('advance' | 'reject')[]): 'advance' | 'reject' | null {
   if (votes.length === 0) return null;
   return votes.every((v) => v === votes[0]) ? votes[0]! : null;
@@ -57,11 +58,32 @@ export function checkSubmittable(content: ScorecardContent, attributeKeys: strin
   return ok(undefined);
 }
 
+/**
+ * R-FB-4: feedback is due at the end of the Nth business day after the interview, counted in the
+ * interviewer's own time zone: weekends and the organisation's holidays (local dates,
+ * 'YYYY-MM-DD') do not count. Day arithmetic is on local calendar dates, so a daylight-saving
+ * change never shifts the deadline by an hour.
+ */
+export function feedbackDueAt(
+  interviewEnd: Date,
+  zone: string,
+  businessDays: number,
+  holidays: ReadonlySet<string>,
+): Date {
+  let day = DateTime.fromJSDate(interviewEnd, { zone }).startOf('day');
+  let counted = 0;
+  while (counted < businessDays) {
+    day = day.plus({ days: 1 });
+    if (day.weekday <= 5 && !holidays.has(day.toISODate()!)) counted++;
+  }
+  return day.endOf('day').toJSDate();
+}
+
 export type ReminderStage = 0 | 1 | 2 | 3;
 const HOUR = 3_600_000;
 
 /**
- * R-FB-4: where an unsubmitted scorecard should be in its reminders: 1 a day before the deadline,
+ * Where an unsubmitted scorecard should be in its reminders: 1 a day before the deadline,
  * 2 at the deadline, 3 escalated to the recruiter and hiring manager a day after it.
  */
 export function reminderStageAt(dueAt: Date, now: Date): ReminderStage {
@@ -83,3 +105,18 @@ function canonical(value: unknown): string {
 }
 
 export const sameContent = (a: ScorecardContent, b: ScorecardContent) => canonical(a) === canonical(b);
+
+/**
+ * R-FB-1: every interview has a kit (purpose, focus attributes, questions with what a good answer
+ * shows) and a scorecard; a resume review is read, not held, so it needs none.
+ */
+export const needsKit = (roundType: string) => roundType !== 'resume_review';
+
+/**
+ * R-FB-2: behavioural questions probe the company's values, which the kit lists as its focus
+ * attributes; the values a question names that the kit does not list.
+ */
+export function valuesOutsideKit(kit: Pick<InterviewKit, 'focusAttributes' | 'questions'>): string[] {
+  const keys = new Set(kit.focusAttributes.map((a) => a.key));
+  return kit.questions.flatMap((q) => (q.value && !keys.has(q.value) ? [q.value] : []));
+}

@@ -1,4 +1,4 @@
-import { localTime } from '../feedback/business-days.rules.js';
+import { localTime } from '../availability/availability.rules.js';
 import { videoLink } from '../scheduling/video.js';
 import type { Deps, Store } from '../shared/ports.js';
 import { ok } from '../shared/result.js';

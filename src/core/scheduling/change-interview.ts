@@ -1,4 +1,4 @@
-import { feedbackDueAt } from '../feedback/business-days.rules.js';
+import { feedbackDueAt } from '../feedback/feedback.rules.js';
 import type { Deps, Store } from '../shared/ports.js';
 import { fail, ok } from '../shared/result.js';
 import type { Actor, BookedInterview } from '../shared/types.js';

@@ -1,4 +1,4 @@
-import { localTime } from '../feedback/business-days.rules.js';
+import { localTime } from '../availability/availability.rules.js';
 import type { Deps } from '../shared/ports.js';
 import { ok } from '../shared/result.js';
 import type { Actor } from '../shared/types.js';

@@ -1,5 +1,5 @@
 import { roundToSchedule } from '../applications/application.rules.js';
-import { feedbackDueAt } from '../feedback/business-days.rules.js';
+import { feedbackDueAt } from '../feedback/feedback.rules.js';
 import type { Deps, Store } from '../shared/ports.js';
 import { fail, ok } from '../shared/result.js';
 import type { Actor, Interview } from '../shared/types.js';

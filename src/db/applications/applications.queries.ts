@@ -29,7 +29,7 @@ export function presentApplication(row: Selectable<DB['applications']>) {
 /** Read models for applications: the review queue, one application, its timeline. */
 export function applicationQueries(db: Kysely<DB>) {
   return {
-    /** The review queue is oldest first. */
+    /** R-APP-4: rolling review; the queue is read as applications arrived, oldest first, no batch. */
     async list(
       orgId: string,
       q: {

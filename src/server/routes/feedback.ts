@@ -19,7 +19,7 @@ import {
   scorecardSubmitBody,
   voteBody,
 } from '../../contracts/feedback.js';
-import { localTime } from '../../core/feedback/business-days.rules.js';
+import { localTime } from '../../core/availability/availability.rules.js';
 import { castCommitteeVote } from '../../core/feedback/cast-committee-vote.js';
 import { getDebrief } from '../../core/feedback/get-debrief.js';
 import { getInterviewerInsights } from '../../core/feedback/get-interviewer-insights.js';

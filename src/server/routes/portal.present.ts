@@ -1,4 +1,4 @@
-import { localTime } from '../../core/feedback/business-days.rules.js';
+import { localTime } from '../../core/availability/availability.rules.js';
 import { candidateStep } from '../../core/portal/portal.rules.js';
 import { videoLink } from '../../core/scheduling/video.js';
 import type { Catalog } from '../../core/shared/ports.js';
