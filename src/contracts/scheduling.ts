@@ -152,7 +152,7 @@ export const planBody = z
     minGapMinutes: z.number().int().min(0).max(1440).default(30),
     method: z.enum(['auto', 'solver', 'heuristic']).default('auto'),
     /** How long the solver may search before the best plan found so far is used. */
-    timeLimitSeconds: z.number().int().min(1).max(10).default(3),
+    timeLimitSeconds: z.number().int().min(1).max(60).default(3),
     /** Book the current rounds of the plan; otherwise it is only proposed. */
     commit: z.boolean().default(false),
   })

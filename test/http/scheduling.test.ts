@@ -703,6 +703,8 @@ describe('planner', () => {
       from: '2026-03-09T00:00:00Z',
       to: '2026-03-14T00:00:00Z',
       roundsAhead: 2,
+      // A solve takes well under a second on an idle machine; the budget is for a busy one.
+      timeLimitSeconds: 60,
     };
     const proposed = await call(as.coordinator, 'POST', '/api/scheduling/plans', body);
     expect(proposed.statusCode, proposed.body).toBe(200);
