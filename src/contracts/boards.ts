@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { uuid } from './api.js';
+import { uuid } from './common.js';
 import { errorCodes } from './errors.js';
 import { employmentTypes } from './vocabulary.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { uuid } from './api.js';
+import { uuid } from './common.js';
 import { interviewKitSchema, ratings, scorecardContentSchema } from './kits.js';
 
 export const scheduleInterviewBody = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { timezone } from './api.js';
+import { timezone } from './common.js';
 import { languageTag, messageTextSchema } from './messages.js';
 import { webhookEventTypes } from './vocabulary.js';
 

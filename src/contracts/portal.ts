@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { applicationSchema, attachmentSchema, candidateSchema } from './api.js';
+import { applicationSchema } from './applications.js';
+import { attachmentSchema, candidateSchema } from './candidates.js';
 import { candidateOfferSchema } from './offers.js';
 
 // ---- the candidate's own view of their applications

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { page, pageQuery, timezone, uuid } from './api.js';
+import { page, pageQuery, timezone, uuid } from './common.js';
 import { interviewSchema } from './feedback.js';
 import { languageTag } from './messages.js';
 import { roundTypes } from './vocabulary.js';

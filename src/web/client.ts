@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { z } from 'zod';
-import type { errorBody } from '../contracts/api';
+import type { errorBody } from '../contracts/common';
 import type { ErrorCode } from '../contracts/errors';
 import type {
   Answer,

@@ -1,19 +1,25 @@
 import type { z } from 'zod';
-import type * as Api from '../contracts/api';
+import type * as Accounts from '../contracts/accounts';
+import type * as Applications from '../contracts/applications';
 import type * as Assessments from '../contracts/assessments';
 import type * as Boards from '../contracts/boards';
+import type * as Candidates from '../contracts/candidates';
+import type * as Common from '../contracts/common';
 import type * as Feedback from '../contracts/feedback';
+import type * as Jobs from '../contracts/jobs';
 import type * as Notifications from '../contracts/notifications';
 import type * as Offers from '../contracts/offers';
+import type * as Organisation from '../contracts/organisation';
 import type * as Pads from '../contracts/pads';
 import type * as Portal from '../contracts/portal';
+import type * as Processes from '../contracts/processes';
 import type * as Scheduling from '../contracts/scheduling';
 import type * as Workspace from '../contracts/workspace';
 
 /** `{ items: [...] }`, the answer of a list that is not paged. */
 type Items<S extends z.ZodType> = z.ZodObject<{ items: z.ZodArray<S> }>;
 /** `{ items, nextCursor }`, a cursor-paged list. */
-type Paged<S extends z.ZodType> = ReturnType<typeof Api.page<S>>;
+type Paged<S extends z.ZodType> = ReturnType<typeof Common.page<S>>;
 /** No content (204). */
 type Nothing = z.ZodNull;
 
@@ -25,28 +31,37 @@ type Nothing = z.ZodNull;
  */
 export interface Endpoints {
   // ---- accounts
-  'POST /api/auth/login': { body: typeof Api.loginBody; response: Nothing };
+  'POST /api/auth/login': { body: typeof Accounts.loginBody; response: Nothing };
   'POST /api/auth/logout': { response: Nothing };
-  'GET /api/auth/me': { response: typeof Api.meResponse };
+  'GET /api/auth/me': { response: typeof Accounts.meResponse };
   'POST /api/auth/candidate-links': {
-    body: typeof Api.candidateLinkBody;
-    response: typeof Api.candidateLinkResponse;
+    body: typeof Accounts.candidateLinkBody;
+    response: typeof Accounts.candidateLinkResponse;
   };
-  'POST /api/auth/candidate-links/redeem': { body: typeof Api.redeemLinkBody; response: Nothing };
+  'POST /api/auth/candidate-links/redeem': { body: typeof Accounts.redeemLinkBody; response: Nothing };
 
   // ---- organisation
-  'GET /api/teams': { response: Items<typeof Api.teamSchema> };
-  'POST /api/teams': { body: typeof Api.createTeamBody; response: typeof Api.teamSchema };
-  'GET /api/users': { response: Items<typeof Api.userSchema> };
-  'POST /api/users': { body: typeof Api.createUserBody; response: typeof Api.userSchema };
-  'GET /api/policies': { response: Items<typeof Api.policySchema> };
-  'PUT /api/policies/{jobFamily}': { body: typeof Api.putPolicyBody; response: typeof Api.policySchema };
+  'GET /api/teams': { response: Items<typeof Organisation.teamSchema> };
+  'POST /api/teams': { body: typeof Organisation.createTeamBody; response: typeof Organisation.teamSchema };
+  'GET /api/users': { response: Items<typeof Organisation.userSchema> };
+  'POST /api/users': { body: typeof Organisation.createUserBody; response: typeof Organisation.userSchema };
+  'GET /api/policies': { response: Items<typeof Organisation.policySchema> };
+  'PUT /api/policies/{jobFamily}': {
+    body: typeof Organisation.putPolicyBody;
+    response: typeof Organisation.policySchema;
+  };
 
   // ---- processes
-  'GET /api/templates': { response: Items<typeof Api.templateSummary> };
-  'GET /api/processes': { response: Items<typeof Api.processSchema> };
-  'POST /api/processes': { body: typeof Api.adoptTemplateBody; response: typeof Api.processSchema };
-  'PUT /api/processes/{id}': { body: typeof Api.reviseProcessBody; response: typeof Api.processSchema };
+  'GET /api/templates': { response: Items<typeof Processes.templateSummary> };
+  'GET /api/processes': { response: Items<typeof Processes.processSchema> };
+  'POST /api/processes': {
+    body: typeof Processes.adoptTemplateBody;
+    response: typeof Processes.processSchema;
+  };
+  'PUT /api/processes/{id}': {
+    body: typeof Processes.reviseProcessBody;
+    response: typeof Processes.processSchema;
+  };
 
   // ---- boards
   'GET /api/boards': { response: Items<typeof Boards.boardSchema> };
@@ -74,34 +89,34 @@ export interface Endpoints {
   };
 
   // ---- jobs
-  'GET /api/jobs': { query: typeof Api.jobListQuery; response: Paged<typeof Api.jobSchema> };
-  'GET /api/jobs/{id}': { response: typeof Api.jobSchema };
-  'POST /api/jobs': { body: typeof Api.createJobBody; response: typeof Api.jobSchema };
-  'PATCH /api/jobs/{id}': { body: typeof Api.updateJobBody; response: typeof Api.jobSchema };
-  'POST /api/jobs/{id}/transitions': { body: typeof Api.jobTransitionBody; response: typeof Api.jobSchema };
+  'GET /api/jobs': { query: typeof Jobs.jobListQuery; response: Paged<typeof Jobs.jobSchema> };
+  'GET /api/jobs/{id}': { response: typeof Jobs.jobSchema };
+  'POST /api/jobs': { body: typeof Jobs.createJobBody; response: typeof Jobs.jobSchema };
+  'PATCH /api/jobs/{id}': { body: typeof Jobs.updateJobBody; response: typeof Jobs.jobSchema };
+  'POST /api/jobs/{id}/transitions': { body: typeof Jobs.jobTransitionBody; response: typeof Jobs.jobSchema };
 
   // ---- applications and candidates
   'GET /api/applications': {
-    query: typeof Api.applicationListQuery;
-    response: Paged<typeof Api.applicationListItem>;
+    query: typeof Applications.applicationListQuery;
+    response: Paged<typeof Applications.applicationListItem>;
   };
-  'GET /api/applications/{id}': { response: typeof Api.applicationDetail };
-  'GET /api/applications/{id}/timeline': { response: Items<typeof Api.timelineEvent> };
+  'GET /api/applications/{id}': { response: typeof Applications.applicationDetail };
+  'GET /api/applications/{id}/timeline': { response: Items<typeof Applications.timelineEvent> };
   'POST /api/applications/{id}/decisions': {
-    body: typeof Api.decideBody;
-    response: typeof Api.applicationDetail;
+    body: typeof Applications.decideBody;
+    response: typeof Applications.applicationDetail;
   };
   'POST /api/applications/bulk-decisions': {
-    body: typeof Api.bulkDecideBody;
-    response: typeof Api.bulkDecideResponse;
+    body: typeof Applications.bulkDecideBody;
+    response: typeof Applications.bulkDecideResponse;
   };
   'POST /api/applications/{id}/rounds': {
-    body: typeof Api.addRoundBody;
-    response: typeof Api.applicationDetail;
+    body: typeof Applications.addRoundBody;
+    response: typeof Applications.applicationDetail;
   };
   'GET /api/candidates': {
-    query: typeof Api.candidateListQuery;
-    response: Paged<typeof Api.candidateSchema>;
+    query: typeof Candidates.candidateListQuery;
+    response: Paged<typeof Candidates.candidateSchema>;
   };
 
   // ---- feedback
@@ -173,7 +188,7 @@ export interface Endpoints {
   'GET /api/me/applications': { response: Items<typeof Portal.portalApplicationSchema> };
   'GET /api/me/interviews': { response: Items<typeof Portal.candidateInterviewSchema> };
   'POST /api/me/applications/{id}/withdraw': {
-    body: typeof Api.withdrawBody;
+    body: typeof Applications.withdrawBody;
     response: typeof Portal.portalApplicationSchema;
   };
   'POST /api/me/erasure': { body: typeof Portal.erasureBody; response: typeof Portal.erasureResponse };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createJobBody, postingSchema, timezone } from '../../src/contracts/api.js';
+import { timezone } from '../../src/contracts/common.js';
+import { createJobBody, postingSchema } from '../../src/contracts/jobs.js';
 import { canDecide } from '../../src/core/applications/application.rules.js';
 import { smallTemplate } from '../support/world.js';
 

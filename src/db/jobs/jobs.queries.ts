@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import { postingSchema } from '../../contracts/api.js';
+import { postingSchema } from '../../contracts/jobs.js';
 import { afterCursor, pageOf } from '../pagination.js';
 import type { DB } from '../schema.js';
 

@@ -8,13 +8,11 @@ import {
   bulkDecideBody,
   bulkDecideResponse,
   decideBody,
-  errorBody,
   idempotencyHeaders,
-  idParams,
-  page,
   submitApplicationBody,
   timelineEvent,
-} from '../../contracts/api.js';
+} from '../../contracts/applications.js';
+import { errorBody, idParams, page } from '../../contracts/common.js';
 import type { DomainError } from '../../contracts/errors.js';
 import { addExtraRound } from '../../core/applications/add-extra-round.js';
 import { decideApplicationRound } from '../../core/applications/decide-round.js';

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { errorBody, idParams } from '../../contracts/api.js';
 import {
   assessmentItemParams,
   assessmentTokenParams,
@@ -13,6 +12,7 @@ import {
   staffAssessmentSchema,
   submitBody,
 } from '../../contracts/assessments.js';
+import { errorBody, idParams } from '../../contracts/common.js';
 import { openAssessment } from '../../core/assessments/open-assessment.js';
 import { recordEvents } from '../../core/assessments/record-events.js';
 import { runAnswer } from '../../core/assessments/run-answer.js';

@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { candidateLinkBody, errorBody, loginBody, meResponse, redeemLinkBody } from '../../contracts/api.js';
+import { candidateLinkBody, loginBody, meResponse, redeemLinkBody } from '../../contracts/accounts.js';
+import { errorBody } from '../../contracts/common.js';
 import { endSession } from '../../core/accounts/end-session.js';
 import { redeemSignInLink } from '../../core/accounts/redeem-sign-in-link.js';
 import { requestSignInLink } from '../../core/accounts/request-sign-in-link.js';

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { errorBody } from '../../contracts/api.js';
 import {
   v1Applied,
   v1Board,
@@ -14,6 +13,7 @@ import {
   v1Refused,
   v1Status,
 } from '../../contracts/boards.js';
+import { errorBody } from '../../contracts/common.js';
 import { type BoardRow, boardQueries } from '../../db/boards/boards.queries.js';
 import { receiveApplication } from '../boards/intake.js';
 import { keyMatches } from '../boards/keys.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { errorBody, idParams } from '../../contracts/api.js';
 import { boardSchema, createBoardBody, updateBoardBody } from '../../contracts/boards.js';
+import { errorBody, idParams } from '../../contracts/common.js';
 import type { Board } from '../../core/boards/boards.port.js';
 import { createBoard } from '../../core/boards/create-board.js';
 import { rotateBoardKey } from '../../core/boards/rotate-board-key.js';

@@ -1,12 +1,6 @@
 import { z } from 'zod';
-import {
-  attachmentSchema,
-  candidateListQuery,
-  candidateSchema,
-  errorBody,
-  idParams,
-  page,
-} from '../../contracts/api.js';
+import { attachmentSchema, candidateListQuery, candidateSchema } from '../../contracts/candidates.js';
+import { errorBody, idParams, page } from '../../contracts/common.js';
 import { actorOf, allow } from '../auth.js';
 import type { App, AppContext } from '../context.js';
 import { sendError } from '../errors.js';

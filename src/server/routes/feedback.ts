@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { errorBody, idParams } from '../../contracts/api.js';
+import { errorBody, idParams } from '../../contracts/common.js';
 import type { DomainError } from '../../contracts/errors.js';
 import {
   debriefResponse,

@@ -1,13 +1,11 @@
+import { errorBody, idParams, page } from '../../contracts/common.js';
 import {
   createJobBody,
-  errorBody,
-  idParams,
   jobListQuery,
   jobSchema,
   jobTransitionBody,
-  page,
   updateJobBody,
-} from '../../contracts/api.js';
+} from '../../contracts/jobs.js';
 import { createJob } from '../../core/jobs/create-job.js';
 import { transitionJob } from '../../core/jobs/transition-job.js';
 import { updateJob } from '../../core/jobs/update-job.js';

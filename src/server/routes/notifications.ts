@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorBody, idParams, page } from '../../contracts/api.js';
+import { errorBody, idParams, page } from '../../contracts/common.js';
 import type { DomainError } from '../../contracts/errors.js';
 import {
   deliveryDetail,

@@ -1,16 +1,16 @@
 import { z } from 'zod';
+import { errorBody } from '../../contracts/common.js';
 import {
   createOfficeBody,
   createTeamBody,
   createUserBody,
-  errorBody,
   officeSchema,
   policyParams,
   policySchema,
   putPolicyBody,
   teamSchema,
   userSchema,
-} from '../../contracts/api.js';
+} from '../../contracts/organisation.js';
 import { createOffice } from '../../core/organisation/create-office.js';
 import { createTeam } from '../../core/organisation/create-team.js';
 import { createUser } from '../../core/organisation/create-user.js';

@@ -1,8 +1,8 @@
 import websocket from '@fastify/websocket';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { errorBody, idParams } from '../../contracts/api.js';
 import { codeGradeSchema } from '../../contracts/assessments.js';
+import { errorBody, idParams } from '../../contracts/common.js';
 import {
   candidatePadSchema,
   createdPadSchema,

@@ -1,11 +1,6 @@
 import { z } from 'zod';
-import {
-  candidateApplyBody,
-  errorBody,
-  idempotencyHeaders,
-  idParams,
-  withdrawBody,
-} from '../../contracts/api.js';
+import { candidateApplyBody, idempotencyHeaders, withdrawBody } from '../../contracts/applications.js';
+import { errorBody, idParams } from '../../contracts/common.js';
 import {
   candidateInterviewSchema,
   dataExportSchema,

@@ -1,13 +1,11 @@
 import { z } from 'zod';
+import { errorBody, idParams, uuid } from '../../contracts/common.js';
 import {
   adoptTemplateBody,
-  errorBody,
-  idParams,
   processSchema,
   reviseProcessBody,
   templateSummary,
-  uuid,
-} from '../../contracts/api.js';
+} from '../../contracts/processes.js';
 import { adoptTemplate } from '../../core/processes/adopt-template.js';
 import type { Process } from '../../core/processes/processes.port.js';
 import { reviseProcess } from '../../core/processes/revise-process.js';

@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { timezone as timezoneSchema } from '../../contracts/api.js';
+import { timezone as timezoneSchema } from '../../contracts/common.js';
 import type { DomainError } from '../../contracts/errors.js';
 import { tokenParams } from '../../contracts/scheduling.js';
 import { bookFromLink } from '../../core/scheduling/book-from-link.js';

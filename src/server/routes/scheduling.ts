@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { errorBody, idParams } from '../../contracts/api.js';
+import { errorBody, idParams } from '../../contracts/common.js';
 import type { DomainError } from '../../contracts/errors.js';
 import {
   bookBody,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorBody, idParams, uuid } from '../../contracts/api.js';
+import { errorBody, idParams, uuid } from '../../contracts/common.js';
 import {
   decisionQueueQuery,
   decisionQueueResponse,

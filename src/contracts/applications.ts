@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { candidateInput, candidateSchema } from './candidates.js';
+import { errorBody, pageQuery, uuid } from './common.js';
+import { roundSchema } from './process-template.js';
+import { steps } from './vocabulary.js';
+
+export const applicationStatusSchema = z.enum([
+  'queued',
+  'active',
+  'rejected',
+  'withdrawn',
+  'hired',
+  'closed',
+]);
+export const plannedRoundSchema = roundSchema.extend({ addedReason: z.string().optional() });
+export const decisionSchema = z.object({
+  roundKey: z.string(),
+  decision: z.enum(['advance', 'reject']),
+  rationale: z.string(),
+  againstMajority: z.boolean(),
+  missingFeedback: z.array(z.string()),
+  decidedBy: z.string(),
+  decidedAt: z.string(),
+});
+export const applicationSchema = z.object({
+  id: z.string(),
+  jobId: z.string(),
+  teamId: z.string(),
+  candidateId: z.string(),
+  jobFamily: z.string(),
+  status: applicationStatusSchema,
+  /** The round being run, or null once every round is passed or the application ended. */
+  currentRound: z.string().nullable(),
+  step: z.string(),
+  plan: z.array(plannedRoundSchema),
+  processId: z.string(),
+  submittedAt: z.string(),
+  endedAt: z.string().nullable(),
+  version: z.number(),
+});
+export const applicationListItem = applicationSchema.extend({
+  candidateName: z.string(),
+  jobTitle: z.string(),
+});
+export const applicationDetail = applicationSchema.extend({
+  /** With the resume text, for the screen and the hiring team. */
+  candidate: candidateSchema.extend({ resumeText: z.string().nullable() }),
+  job: z.object({ id: z.string(), title: z.string(), status: z.string() }),
+  decisions: z.array(decisionSchema),
+});
+export const applicationListQuery = pageQuery.extend({
+  jobId: uuid.optional(),
+  status: applicationStatusSchema.optional(),
+  roundKey: z.string().max(40).optional(),
+  /** Active applications whose current round belongs to this step, e.g. the resume screen queue. */
+  step: z.enum(steps).optional(),
+  candidateId: uuid.optional(),
+});
+export const submitApplicationBody = z.object({
+  jobId: uuid,
+  candidate: candidateInput,
+  source: z.string().max(60).default('recruiter'),
+});
+export const candidateApplyBody = z.object({ jobId: uuid });
+export const idempotencyHeaders = z.object({ 'idempotency-key': z.string().min(8).max(200).optional() });
+export const decideBody = z.object({
+  roundKey: z.string().min(1).max(40),
+  decision: z.enum(['advance', 'reject']),
+  rationale: z.string().trim().min(1, 'a written rationale is required').max(5000),
+  /** Decide although some interviewers have not submitted feedback; the record says so. */
+  decideWithoutMissingFeedback: z.boolean().optional(),
+});
+export const bulkDecideBody = z.object({
+  items: z
+    .array(z.object({ applicationId: uuid, roundKey: z.string().min(1).max(40) }))
+    .min(1)
+    .max(1000),
+  decision: z.enum(['advance', 'reject']),
+  rationale: z.string().trim().min(1, 'a written rationale is required').max(5000),
+});
+export const bulkDecideResponse = z.object({
+  succeeded: z.number(),
+  failed: z.number(),
+  results: z.array(
+    z.object({
+      applicationId: z.string(),
+      ok: z.boolean(),
+      status: z.string().optional(),
+      error: errorBody.shape.error.optional(),
+    }),
+  ),
+});
+export const addRoundBody = z.object({
+  round: roundSchema,
+  beforeRoundKey: z.string().min(1).max(40).optional(),
+  reason: z.string().trim().min(1, 'a reason is required').max(5000),
+});
+export const withdrawBody = z.object({ reason: z.string().max(2000).optional() });
+export const timelineEvent = z.object({
+  seq: z.number(),
+  at: z.string(),
+  action: z.string(),
+  actor: z.object({ kind: z.string(), id: z.string().nullable(), name: z.string().nullable() }),
+  reason: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  /** On round events: false when a reject on the round does not end the application (see ADR 0011). */
+  eliminatory: z.boolean().optional(),
+});

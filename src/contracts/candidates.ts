@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { email, noUrl, pageQuery, timezone } from './common.js';
+
+export const candidateInput = z.object({
+  email,
+  firstName: z.string().trim().min(1).max(100).refine(noUrl, 'must not contain a URL'),
+  lastName: z.string().trim().min(1).max(100).refine(noUrl, 'must not contain a URL'),
+  phone: z.string().trim().max(40).refine(noUrl, 'must not contain a URL').optional(),
+  timezone: timezone.optional(),
+  /** The resume as text, shown to the candidate's interviewers. */
+  resumeText: z.string().max(100_000).optional(),
+});
+export const candidateSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  phone: z.string().nullable(),
+  timezone: z.string().nullable(),
+  createdAt: z.string(),
+});
+export const attachmentSchema = z.object({
+  id: z.string(),
+  applicationId: z.string().nullable(),
+  kind: z.enum(['resume', 'cover_letter']),
+  filename: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number(),
+  createdAt: z.string(),
+});
+export const candidateListQuery = pageQuery.extend({ q: z.string().trim().min(1).max(200).optional() });
