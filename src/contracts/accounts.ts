@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, staffRoleSchema, timezone } from './common.js';
+import { email, staffRoleSchema } from './common.js';
 
 export const loginBody = z.object({
   org: z.string().min(1).max(100),

@@ -445,6 +445,8 @@ describe('grading at the deadline', () => {
     expect(ok(await sweep()).graded).toBe(0);
     const late = await call('POST', `/api/assessments/${token}/submit`, { answers: [] });
     expect(late.statusCode).toBe(409);
+    expect(late.json().error.code).toBe('assessment.time_up');
+    expect((await listed()).timeline.at(-1).kind).toBe('late_refused');
     const audit = await database.db
       .selectFrom('audit_events')
       .select(['actor_kind', 'data'])

@@ -46,6 +46,10 @@ describe("an assessment's clock", () => {
     expect(assessmentStatus(submitted, at('2026-03-05T10:41:00Z'))).toBe('submitted');
     expect(refuseWork(submitted, at('2026-03-05T10:41:00Z'))?.code).toBe('assessment.already_submitted');
     expect(refuseStart(submitted, at('2026-03-05T10:41:00Z'))?.code).toBe('assessment.already_submitted');
+    // Past the deadline the answer is that time is up, also when the clock submitted it.
+    expect(refuseWork(submitted, at('2026-03-05T11:05:00Z'))?.code).toBe('assessment.time_up');
+    const byTheClock = { ...started, submittedAt: started.deadlineAt };
+    expect(refuseWork(byTheClock, at('2026-03-05T11:05:00Z'))?.code).toBe('assessment.time_up');
   });
 
   it('scores the mean of its items', () => {

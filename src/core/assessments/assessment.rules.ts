@@ -31,18 +31,23 @@ export type ClockRefusal =
   | { code: 'assessment.already_submitted'; message: string }
   | { code: 'assessment.link_expired'; message: string };
 
+const timeUp = (deadlineAt: Date): ClockRefusal => ({
+  code: 'assessment.time_up',
+  message: `Time ran out at ${deadlineAt.toISOString()}; late work is not accepted.`,
+});
+
 /** Why work (saving, running, submitting) is refused now, or null when it may go ahead. */
 export function refuseWork(clock: AssessmentClock, now: Date): ClockRefusal | null {
   switch (assessmentStatus(clock, now)) {
     case 'in_progress':
       return null;
     case 'submitted':
-      return { code: 'assessment.already_submitted', message: 'This assessment was already submitted.' };
+      // Work arriving after the time ran out is late, whether the candidate or the clock submitted.
+      return clock.deadlineAt && now.getTime() > clock.deadlineAt.getTime() + SUBMIT_GRACE_MS
+        ? timeUp(clock.deadlineAt)
+        : { code: 'assessment.already_submitted', message: 'This assessment was already submitted.' };
     case 'timed_out':
-      return {
-        code: 'assessment.time_up',
-        message: `Time ran out at ${clock.deadlineAt?.toISOString()}; late work is not accepted.`,
-      };
+      return timeUp(clock.deadlineAt!);
     case 'missed':
       return {
         code: 'assessment.link_expired',

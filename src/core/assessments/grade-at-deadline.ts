@@ -27,15 +27,21 @@ export async function gradeAtDeadline(
   });
   if (!due.ok) return due;
   let graded = 0;
+  const failed: string[] = [];
   for (const { assessment, saved } of due.value) {
-    const answers = await gradeAnswers(deps.grader, assessment, saved);
-    const recorded = await recordSubmission(deps, {
-      assessment,
-      graded: answers,
-      at: assessment.deadlineAt!,
-      by: 'deadline',
-    });
-    if (recorded.ok) graded++;
+    // One assessment the sandboxes cannot grade must not hold up the others behind it.
+    try {
+      const answers = await gradeAnswers(deps.grader, assessment, saved);
+      const recorded = await recordSubmission(deps, {
+        assessment,
+        graded: answers,
+        at: assessment.deadlineAt!,
+        by: 'deadline',
+      });
+      if (recorded.ok) graded++;
+    } catch {
+      failed.push(assessment.id);
+    }
   }
-  return ok({ graded });
+  return ok({ graded, failed });
 }

@@ -85,26 +85,44 @@ export async function runOnce(options: WorkerOptions, sweeps: boolean) {
   if (sweeps) {
     await sendFeedbackReminders(options.deps);
     await keepCandidatesInformed(options.deps);
-    if (options.grader) await gradeAtDeadline({ ...options.deps, grader: options.grader });
+    if (options.grader) {
+      const graded = await gradeAtDeadline({ ...options.deps, grader: options.grader });
+      for (const assessmentId of graded.ok ? graded.value.failed : [])
+        options.log?.warn({ assessmentId }, 'grading at the deadline failed; retried next sweep');
+    }
     await refreshCalendarFeeds(options);
   }
   return { dispatched: dispatched.ok ? dispatched.value : null, delivered };
 }
 
-/** The in-process worker: a pass every interval, the sweeps once a minute. */
+/** After failed passes the worker waits this long, doubling per failure up to a minute. */
+export const backoffMs = (failures: number, intervalMs: number) =>
+  failures === 0 ? 0 : Math.min(60_000, intervalMs * 2 ** Math.min(failures, 16));
+
+/**
+ * The in-process worker: a pass every interval, the sweeps once a minute. While passes fail (the
+ * database is away) it backs off, and it picks up by itself once one succeeds.
+ */
 export function startWorker(options: WorkerOptions, intervalMs: number): () => void {
   let running = false;
   let lastSweep = 0;
+  let failures = 0;
+  let resumeAt = 0;
   const tick = async () => {
-    if (running) return;
+    if (running || Date.now() < resumeAt) return;
     running = true;
     try {
       const now = Date.now();
       const sweeps = now - lastSweep >= 60_000;
       if (sweeps) lastSweep = now;
       await runOnce(options, sweeps);
+      if (failures > 0) options.log?.info({ failures }, 'worker passes succeed again');
+      failures = 0;
     } catch (error) {
-      options.log?.error({ err: error }, 'worker pass failed');
+      failures += 1;
+      resumeAt = Date.now() + backoffMs(failures, intervalMs);
+      if (failures === 1 || Number.isInteger(Math.log2(failures)))
+        options.log?.error({ err: error, failures }, 'worker pass failed; backing off');
     } finally {
       running = false;
     }
