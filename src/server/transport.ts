@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import nodemailer from 'nodemailer';
-import type { Delivery } from '../db/notifications/deliveries.queries.js';
+import type { Delivery } from '../db/notifications/deliveries.repository.js';
 import { publicAddressProblem } from './outbound.js';
 
 export type SendResult = { ok: true; response: string } | { ok: false; error: string };

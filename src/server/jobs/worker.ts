@@ -9,7 +9,7 @@ import { keepCandidatesInformed } from '../../core/notifications/keep-candidates
 import { MAX_ATTEMPTS, retryDelayMs } from '../../core/notifications/notification.rules.js';
 import type { MessageRenderer } from '../../core/notifications/notifications.port.js';
 import type { Deps } from '../../core/shared/ports.js';
-import { deliveries } from '../../db/notifications/deliveries.queries.js';
+import { deliveries } from '../../db/notifications/deliveries.repository.js';
 import type { DB } from '../../db/schema.js';
 import { calendarSource } from '../calendar-import.js';
 import type { Transport } from '../transport.js';

@@ -9,8 +9,12 @@ import {
   problemSummarySchema,
   runResponse,
   saveAnswerBody,
+  savedAnswerResponse,
   staffAssessmentSchema,
+  startedResponse,
   submitBody,
+  submittedResponse,
+  uploadedFileResponse,
 } from '../../contracts/assessments.js';
 import { errorBody, idParams } from '../../contracts/common.js';
 import { openAssessment } from '../../core/assessments/open-assessment.js';
@@ -142,7 +146,7 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
         tags,
         summary: 'Starts the clock (once; starting again keeps the first deadline)',
         params: assessmentTokenParams,
-        response: { 200: z.object({ startedAt: z.string(), deadlineAt: z.string() }), ...refusals },
+        response: { 200: startedResponse, ...refusals },
       },
     },
     async (request, reply) =>
@@ -161,7 +165,7 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
         summary: "Saves the candidate's work on one problem; refused once time is up",
         params: assessmentItemParams,
         body: saveAnswerBody,
-        response: { 200: z.object({ savedAt: z.string() }), ...refusals },
+        response: { 200: savedAnswerResponse, ...refusals },
       },
     },
     async (request, reply) => {
@@ -200,7 +204,7 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
           "Uploads a case study's deliverable (PDF or PowerPoint, up to 20 MB) as multipart form data; a new upload replaces the last",
         consumes: ['multipart/form-data'],
         params: assessmentItemParams,
-        response: { 200: z.object({ savedAt: z.string(), filename: z.string() }), ...refusals },
+        response: { 200: uploadedFileResponse, ...refusals },
       },
     },
     async (request, reply) => {
@@ -275,7 +279,7 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
         params: assessmentTokenParams,
         body: submitBody,
         response: {
-          200: z.object({ submittedAt: z.string(), scorePercent: z.number().nullable() }),
+          200: submittedResponse,
           ...refusals,
         },
       },

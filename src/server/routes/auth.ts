@@ -1,6 +1,12 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { candidateLinkBody, loginBody, meResponse, redeemLinkBody } from '../../contracts/accounts.js';
+import {
+  candidateLinkBody,
+  candidateLinkResponse,
+  loginBody,
+  meResponse,
+  redeemLinkBody,
+} from '../../contracts/accounts.js';
 import { errorBody } from '../../contracts/common.js';
 import { endSession } from '../../core/accounts/end-session.js';
 import { redeemSignInLink } from '../../core/accounts/redeem-sign-in-link.js';
@@ -121,7 +127,7 @@ export function authRoutes(app: App, ctx: AppContext) {
         summary: 'Asks for a passwordless sign-in link for a candidate (sent through the outbox)',
         description: 'Always answers 202, whether or not the email is known, so addresses cannot be probed.',
         body: candidateLinkBody,
-        response: { 202: z.object({ status: z.literal('sent_if_known') }) },
+        response: { 202: candidateLinkResponse },
       },
     },
     async (request, reply) => {

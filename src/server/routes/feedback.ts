@@ -18,6 +18,7 @@ import {
   scorecardSchema,
   scorecardSubmitBody,
   voteBody,
+  voteResponse,
 } from '../../contracts/feedback.js';
 import { localTime } from '../../core/availability/availability.rules.js';
 import { castCommitteeVote } from '../../core/feedback/cast-committee-vote.js';
@@ -299,10 +300,7 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
         params: roundParams,
         body: voteBody,
         response: {
-          200: z.object({
-            roundKey: z.string(),
-            votes: z.array(z.object({ voterId: z.string(), vote: z.enum(['advance', 'reject']) })),
-          }),
+          200: voteResponse,
           ...refusals,
         },
       },

@@ -3,6 +3,7 @@ import { errorBody, idParams, uuid } from '../../contracts/common.js';
 import {
   decisionQueueQuery,
   decisionQueueResponse,
+  funnelResponse,
   pipelineResponse,
   reportFilter,
   timingResponse,
@@ -82,25 +83,7 @@ export function workspaceRoutes(app: App, ctx: AppContext) {
         summary: 'Applications reaching each round, per job, with the pass-through rate between rounds',
         querystring: z.object({ jobId: uuid.optional(), teamId: uuid.optional() }),
         response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                jobId: z.string(),
-                jobTitle: z.string(),
-                total: z.number(),
-                hired: z.number(),
-                rounds: z.array(
-                  z.object({
-                    index: z.number(),
-                    /** The round of the job's process at this position, or "Offer" after the last. */
-                    name: z.string(),
-                    reached: z.number(),
-                    passThrough: z.number(),
-                  }),
-                ),
-              }),
-            ),
-          }),
+          200: funnelResponse,
           400: errorBody,
           ...denied,
         },

@@ -3,7 +3,7 @@ import type { DB } from '../schema.js';
 
 export type Delivery = Selectable<DB['deliveries']>;
 
-/** The delivery queue: claim with a lease, record each attempt, finish or back off. */
+/** The delivery queue (the outbox worker's, not a use case's): claim with a lease, record each attempt, finish or back off. */
 export function deliveries(db: Kysely<DB>) {
   return {
     /**
