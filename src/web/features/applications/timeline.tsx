@@ -18,6 +18,7 @@ export function Timeline({ id }: { id: string }) {
                 <li key={e.seq}>
                   <time dateTime={e.at}>{when(e.at, me.timezone)}</time>{' '}
                   <strong>{humanize(e.action.replaceAll('.', ' '))}</strong>
+                  {e.eliminatory === false && <span className="meta"> (round not eliminatory)</span>}
                   {e.actor.name && <span className="meta"> by {e.actor.name}</span>}
                   {e.reason && <span className="meta"> — {e.reason}</span>}
                 </li>

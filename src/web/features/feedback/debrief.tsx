@@ -53,6 +53,12 @@ export function Debriefing({ application: a }: { application: ApplicationDetail 
               Majority: {d.majority ? humanize(d.majority) : 'none yet'}
               {d.committee && ` · committee consensus: ${d.consensus ? humanize(d.consensus) : 'none'}`}
             </p>
+            {!d.eliminatory && (
+              <p className="notice">
+                This round is not eliminatory: a reject is recorded, and the application moves on to the next
+                round.
+              </p>
+            )}
             {d.suggestExtraRound && (
               <p className="notice">The committee did not reach consensus: you may add a round.</p>
             )}
