@@ -1,10 +1,8 @@
 import { hash, verify } from '@node-rs/argon2';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { sendSignInLink as sendCandidateLink } from '../core/accounts/send-sign-in-link.js';
 import { type Action, isAllowed } from '../core/shared/permissions.js';
 import type { Actor } from '../core/shared/types.js';
 import { secretTokens } from '../db/tokens.js';
-import type { AppContext } from './context.js';
 import { sendError } from './errors.js';
 
 export const SESSION_COOKIE = 'hl_session';
@@ -75,10 +73,4 @@ export function candidateOf(request: FastifyRequest): Actor & { kind: 'candidate
   const actor = actorOf(request);
   if (actor.kind !== 'candidate') throw new Error('route is not guarded by candidateOnly');
   return actor;
-}
-
-/** A one-time sign-in link for a candidate, emailed through the outbox. */
-export async function sendSignInLink(ctx: AppContext, orgId: string, candidateId: string) {
-  const sent = await sendCandidateLink(ctx.deps, { orgId, candidateId, publicUrl: ctx.config.PUBLIC_URL });
-  if (!sent.ok) throw new Error(`sign-in link not sent: ${sent.error.message}`);
 }
