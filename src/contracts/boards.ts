@@ -32,7 +32,6 @@ export const boardSchema = z.object({
 });
 export type BoardInput = z.output<typeof createBoardBody>;
 export type BoardChange = z.output<typeof updateBoardBody>;
-export type BoardView = z.infer<typeof boardSchema>;
 
 // ---- the public Job Board API (/v1), in Greenhouse's shapes
 const boardTime = z.string().describe("ISO 8601 with the organisation's offset");

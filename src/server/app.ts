@@ -24,7 +24,7 @@ import { organisationQueries } from '../db/organisation/organisation.queries.js'
 import { InvalidCursorError } from '../db/pagination.js';
 import { createDeps } from '../db/store.js';
 import { workspaceQueries } from '../db/workspace/workspace.queries.js';
-import { hashToken, SESSION_COOKIE } from './auth.js';
+import { SESSION_COOKIE } from './auth.js';
 import type { Config } from './config.js';
 import type { App, AppContext } from './context.js';
 import { errorPayload, sendError } from './errors.js';
@@ -172,7 +172,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
-    request.actor = token ? await ctx.accounts.actorForSession(hashToken(token), clock.now()) : null;
+    request.actor = token
+      ? await ctx.accounts.actorForSession(ctx.deps.tokens.hash(token), clock.now())
+      : null;
   });
 
   app.setNotFoundHandler((request, reply) =>

@@ -2,13 +2,9 @@ import { hash, verify } from '@node-rs/argon2';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Action, isAllowed } from '../core/shared/permissions.js';
 import type { Actor } from '../core/shared/types.js';
-import { secretTokens } from '../db/tokens.js';
 import { sendError } from './errors.js';
 
 export const SESSION_COOKIE = 'hl_session';
-
-export const newToken = secretTokens.next;
-export const hashToken = secretTokens.hash;
 
 export const hashPassword = (password: string) => hash(password);
 // A real hash to verify against when the email is unknown, so both answers take the same time.

@@ -4,8 +4,6 @@ import { fail, ok } from '../shared/result.js';
 import type { Actor, StaffRole } from '../shared/types.js';
 import { equityGrantValue } from './vesting.rules.js';
 
-export const finalOfferStatuses: readonly OfferStatus[] = ['accepted', 'declined', 'expired', 'rescinded'];
-
 /** The offer lifecycle: draft → pending approval → approved → sent → accepted / declined / expired / rescinded. */
 const transitions: Record<OfferStatus, readonly OfferStatus[]> = {
   draft: ['pending_approval', 'approved', 'rescinded'],

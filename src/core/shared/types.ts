@@ -25,7 +25,6 @@ export type PlannedRound = Round & { addedReason?: string };
 export const applicationStatuses = ['queued', 'active', 'rejected', 'withdrawn', 'hired', 'closed'] as const;
 export type ApplicationStatus = (typeof applicationStatuses)[number];
 /** Statuses that hold a place against the family's application limit. */
-export const openStatuses: readonly ApplicationStatus[] = ['queued', 'active'];
 
 export interface Application {
   id: string;
