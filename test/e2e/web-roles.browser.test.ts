@@ -334,6 +334,46 @@ describe('hiring manager', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 60_000);
+
+  it('reads on the debrief and the timeline that a round is not eliminatory', async () => {
+    const application = await world.atTechnicalRound();
+    const hm = await loginAs(app, world.slug, world.staff.hiring_manager.email);
+    const added = await app.inject({
+      method: 'POST',
+      url: `/api/applications/${application.id}/rounds`,
+      headers: { cookie: hm },
+      payload: {
+        round: {
+          key: 'chat',
+          name: 'Team chat',
+          step: 'interview_rounds',
+          roundType: 'hiring_manager',
+          durationMinutes: 30,
+          format: 'video',
+          eliminatory: false,
+        },
+        reason: 'An informational chat with the team.',
+      },
+    });
+    expect(added.statusCode, added.body).toBe(200);
+    ok(
+      await decideApplicationRound(world.deps, {
+        actor: world.staff.hiring_manager,
+        applicationId: application.id,
+        roundKey: 'tech',
+        decision: 'advance',
+        rationale: 'Strong.',
+        decideWithoutMissingFeedback: true,
+      }),
+    );
+    const { page, errors, context } = await staff('hiring_manager');
+    await page.goto(`${base}/app/applications/${application.id}`);
+    await page.getByText('This round is not eliminatory').waitFor();
+    expect(await review(page, 'hm-debrief-not-eliminatory')).toEqual([]);
+    await page.getByText('(round not eliminatory)').first().waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
 });
 
 describe('admin', () => {

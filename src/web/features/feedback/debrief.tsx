@@ -14,6 +14,11 @@ export function Debriefing({ application: a }: { application: ApplicationDetail 
   return (
     <section aria-labelledby="debrief-title">
       <h2 id="debrief-title">Debrief</h2>
+      {debrief.data?.eliminatory === false && (
+        <p className="notice">
+          This round is not eliminatory: a reject is recorded, and the application moves on to the next round.
+        </p>
+      )}
       <Show
         loaded={debrief}
         isEmpty={(d) => d.interviewers.length === 0}
@@ -53,12 +58,6 @@ export function Debriefing({ application: a }: { application: ApplicationDetail 
               Majority: {d.majority ? humanize(d.majority) : 'none yet'}
               {d.committee && ` · committee consensus: ${d.consensus ? humanize(d.consensus) : 'none'}`}
             </p>
-            {!d.eliminatory && (
-              <p className="notice">
-                This round is not eliminatory: a reject is recorded, and the application moves on to the next
-                round.
-              </p>
-            )}
             {d.suggestExtraRound && (
               <p className="notice">The committee did not reach consensus: you may add a round.</p>
             )}
