@@ -40,7 +40,7 @@ export function applicationRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/applications',
     {
-      preHandler: allow('application.read'),
+      preValidation: allow('application.read'),
       schema: {
         tags: ['applications'],
         summary: 'The review queue: applications oldest first, filtered by job, status or current round',
@@ -54,7 +54,7 @@ export function applicationRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/applications',
     {
-      preHandler: allow('application.create'),
+      preValidation: allow('application.create'),
       schema: {
         tags: ['applications'],
         summary: 'Submits an application on behalf of a candidate',
@@ -82,7 +82,7 @@ export function applicationRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/applications/:id',
     {
-      preHandler: allow('application.read'),
+      preValidation: allow('application.read'),
       schema: {
         tags: ['applications'],
         params: idParams,
@@ -98,7 +98,7 @@ export function applicationRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/applications/:id/timeline',
     {
-      preHandler: allow('application.read'),
+      preValidation: allow('application.read'),
       schema: {
         tags: ['applications'],
         summary: 'Every change to the application: who, when, what and why',
@@ -117,7 +117,7 @@ export function applicationRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/applications/:id/decisions',
     {
-      preHandler: allow('application.decide'),
+      preValidation: allow('application.decide'),
       schema: {
         tags: ['applications'],
         summary: 'Decides the current round: advance or reject, with a rationale',
@@ -140,7 +140,7 @@ export function applicationRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/applications/bulk-decisions',
     {
-      preHandler: allow('application.decide'),
+      preValidation: allow('application.decide'),
       schema: {
         tags: ['applications'],
         summary: 'Advances or rejects many applications at once; each item reports its own outcome',
@@ -158,7 +158,7 @@ export function applicationRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/applications/:id/rounds',
     {
-      preHandler: allow('application.add_round'),
+      preValidation: allow('application.add_round'),
       schema: {
         tags: ['applications'],
         summary: "Adds an extra round to this application's plan, with a reason",
@@ -181,7 +181,7 @@ export function applicationRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/applications/:id/hire',
     {
-      preHandler: allow('application.hire'),
+      preValidation: allow('application.hire'),
       schema: {
         tags: ['applications'],
         summary: 'Marks an application that passed every round as hired; fills one seat of the job',

@@ -60,7 +60,7 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/problems',
     {
-      preHandler: allow('interview.read'),
+      preValidation: allow('interview.read'),
       schema: {
         tags,
         summary: 'The shipped coding problems and SQL questions an assessment can use',
@@ -73,7 +73,7 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/applications/:id/assessments',
     {
-      preHandler: allow('interview.schedule'),
+      preValidation: allow('interview.schedule'),
       schema: {
         tags,
         summary: 'Sends the candidate a timed assessment; the link is emailed and returned once',
@@ -100,7 +100,7 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/applications/:id/assessments',
     {
-      preHandler: signedIn,
+      preValidation: signedIn,
       schema: {
         tags,
         summary:
@@ -122,7 +122,7 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/assessments/:token',
     {
-      preHandler: perIp,
+      preValidation: perIp,
       schema: {
         tags,
         summary: "The candidate's view: the problems (without hidden tests), the clock and their saved work",
@@ -141,7 +141,7 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/assessments/:token/start',
     {
-      preHandler: perIp,
+      preValidation: perIp,
       schema: {
         tags,
         summary: 'Starts the clock (once; starting again keeps the first deadline)',
@@ -159,7 +159,7 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
   app.put(
     '/api/assessments/:token/answers/:item',
     {
-      preHandler: perIp,
+      preValidation: perIp,
       schema: {
         tags,
         summary: "Saves the candidate's work on one problem; refused once time is up",
@@ -178,7 +178,7 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/assessments/:token/answers/:item/run',
     {
-      preHandler: perIp,
+      preValidation: perIp,
       schema: {
         tags,
         summary: 'Runs the code against the public examples (or a query against the dataset)',
@@ -197,7 +197,7 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
   app.put(
     '/api/assessments/:token/answers/:item/file',
     {
-      preHandler: perIp,
+      preValidation: perIp,
       schema: {
         tags,
         summary:
@@ -221,7 +221,7 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/assessments/:id/items/:item/file',
     {
-      preHandler: signedIn,
+      preValidation: signedIn,
       schema: {
         tags,
         summary: "Downloads a case study's deliverable: for the hiring team and the candidate's interviewers",
@@ -249,7 +249,7 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/assessments/:token/events',
     {
-      preHandler: perIp,
+      preValidation: perIp,
       schema: {
         tags,
         summary: 'Records pastes (their length, never their text) and focus changes for the timeline',
@@ -272,7 +272,7 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/assessments/:token/submit',
     {
-      preHandler: perIp,
+      preValidation: perIp,
       schema: {
         tags,
         summary: 'Submits the answers; hidden tests grade them. Refused by the server once time is up',

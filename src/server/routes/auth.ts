@@ -69,7 +69,7 @@ export function authRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/auth/login',
     {
-      preHandler: perIp,
+      preValidation: perIp,
       schema: {
         tags: ['auth'],
         summary: 'Staff sign-in with email and password; sets the session cookie',
@@ -107,7 +107,7 @@ export function authRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/auth/me',
     {
-      preHandler: signedIn,
+      preValidation: signedIn,
       schema: { tags: ['auth'], summary: 'Who is signed in', response: { 200: meResponse, 401: errorBody } },
     },
     async (request) => {
@@ -121,7 +121,7 @@ export function authRoutes(app: App, ctx: AppContext) {
     '/api/auth/candidate-links',
     {
       // Also keeps one address from flooding candidates' inboxes with sign-in emails.
-      preHandler: perIp,
+      preValidation: perIp,
       schema: {
         tags: ['auth'],
         summary: 'Asks for a passwordless sign-in link for a candidate (sent through the outbox)',

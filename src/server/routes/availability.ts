@@ -53,7 +53,7 @@ export function availabilityRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/interviewers',
     {
-      preHandler: allow('availability.manage'),
+      preValidation: allow('availability.manage'),
       schema: {
         tags: ['scheduling'],
         summary:
@@ -68,7 +68,7 @@ export function availabilityRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/interviewers/:id/availability',
     {
-      preHandler: allow('interview.read'),
+      preValidation: allow('interview.read'),
       schema: {
         tags: ['scheduling'],
         summary:
@@ -83,7 +83,7 @@ export function availabilityRoutes(app: App, ctx: AppContext) {
   app.put(
     '/api/interviewers/:id/availability',
     {
-      preHandler: allow('interview.read'),
+      preValidation: allow('interview.read'),
       schema: {
         tags: ['scheduling'],
         summary: 'Saves availability; send the version you loaded (0 the first time)',
@@ -104,7 +104,7 @@ export function availabilityRoutes(app: App, ctx: AppContext) {
   app.put(
     '/api/interviewers/:id/overrides/:day',
     {
-      preHandler: allow('interview.read'),
+      preValidation: allow('interview.read'),
       schema: {
         tags: ['scheduling'],
         summary: "Sets one local date's hours (leave, a holiday, a late day); [] means not available",
@@ -124,7 +124,7 @@ export function availabilityRoutes(app: App, ctx: AppContext) {
   app.delete(
     '/api/interviewers/:id/overrides/:day',
     {
-      preHandler: allow('interview.read'),
+      preValidation: allow('interview.read'),
       schema: {
         tags: ['scheduling'],
         params: overrideParams,
@@ -147,7 +147,7 @@ export function availabilityRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/interviewers/:id/calendar',
     {
-      preHandler: allow('interview.read'),
+      preValidation: allow('interview.read'),
       bodyLimit: 3 * 1024 * 1024,
       schema: {
         tags: ['scheduling'],
@@ -167,7 +167,7 @@ export function availabilityRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/interviewers/:id/calendar/sync',
     {
-      preHandler: allow('interview.read'),
+      preValidation: allow('interview.read'),
       schema: {
         tags: ['scheduling'],
         summary: "Fetches the interviewer's calendar feed URL now and imports its busy times",
@@ -184,7 +184,7 @@ export function availabilityRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/interviewers/:id/free',
     {
-      preHandler: allow('interview.read'),
+      preValidation: allow('interview.read'),
       schema: {
         tags: ['scheduling'],
         summary:

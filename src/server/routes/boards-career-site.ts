@@ -210,7 +210,7 @@ export function careerSiteRoutes(app: App, ctx: AppContext) {
   const perIp = app.rateLimit({ max: ctx.config.SUBMISSIONS_PER_MINUTE_PER_IP, timeWindow: 60_000 });
   app.post(
     '/careers/:token/jobs/:id/apply',
-    { preHandler: perIp, schema: { ...hide, params: jobParams } },
+    { preValidation: perIp, schema: { ...hide, params: jobParams } },
     async (request, reply) => {
       const board = await boards.board(request.params.token);
       const post = board && (await boards.post(board.id, request.params.id));

@@ -198,7 +198,7 @@ export function jobBoardRoutes(app: App, ctx: AppContext) {
   app.post(
     '/v1/boards/:token/jobs/:id',
     {
-      preHandler: [perIp, perKey],
+      preValidation: [perIp, perKey],
       schema: {
         tags,
         security: [{ boardKey: [] }],

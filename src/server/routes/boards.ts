@@ -32,7 +32,7 @@ export function boardAdminRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/boards',
     {
-      preHandler: allow('org.manage'),
+      preValidation: allow('org.manage'),
       schema: { tags, response: { 200: z.object({ items: z.array(boardSchema) }), ...denied } },
     },
     async (request) => ({ items: (await boards.list(actorOf(request).orgId)).map(presentBoard) }),
@@ -40,7 +40,7 @@ export function boardAdminRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/boards',
     {
-      preHandler: allow('org.manage'),
+      preValidation: allow('org.manage'),
       schema: {
         tags,
         summary:
@@ -57,7 +57,7 @@ export function boardAdminRoutes(app: App, ctx: AppContext) {
   app.patch(
     '/api/boards/:id',
     {
-      preHandler: allow('org.manage'),
+      preValidation: allow('org.manage'),
       schema: {
         tags,
         params: idParams,
@@ -73,7 +73,7 @@ export function boardAdminRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/boards/:id/rotate-key',
     {
-      preHandler: allow('org.manage'),
+      preValidation: allow('org.manage'),
       schema: {
         tags,
         summary: 'Issues a new API key; the old one stops working at once',

@@ -12,7 +12,7 @@ export function candidateRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/candidates',
     {
-      preHandler: allow('candidate.read'),
+      preValidation: allow('candidate.read'),
       schema: {
         tags: ['candidates'],
         summary: 'Candidates, searchable by name or email',
@@ -26,7 +26,7 @@ export function candidateRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/candidates/:id/attachments',
     {
-      preHandler: allow('candidate.read'),
+      preValidation: allow('candidate.read'),
       schema: {
         tags: ['candidates'],
         summary: "A candidate's resumes and cover letters",
@@ -45,7 +45,7 @@ export function candidateRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/attachments/:id',
     {
-      preHandler: allow('candidate.read'),
+      preValidation: allow('candidate.read'),
       schema: {
         tags: ['candidates'],
         summary: 'Downloads a resume or cover letter (staff only)',
@@ -66,7 +66,7 @@ export function candidateRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/candidates/:id',
     {
-      preHandler: allow('candidate.read'),
+      preValidation: allow('candidate.read'),
       schema: {
         tags: ['candidates'],
         params: idParams,

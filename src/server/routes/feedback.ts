@@ -84,7 +84,7 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/applications/:id/interviews',
     {
-      preHandler: allow('interview.schedule'),
+      preValidation: allow('interview.schedule'),
       schema: {
         tags: ['interviews'],
         summary:
@@ -110,7 +110,7 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/applications/:id/interviews',
     {
-      preHandler: allow('application.read'),
+      preValidation: allow('application.read'),
       schema: {
         tags: ['interviews'],
         params: idParams,
@@ -125,7 +125,7 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/my/interviews',
     {
-      preHandler: allow('interview.read'),
+      preValidation: allow('interview.read'),
       schema: {
         tags: ['interviews'],
         summary: 'My interviews, in my time zone, with my feedback deadlines',
@@ -141,7 +141,7 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/interviews/:id/kit',
     {
-      preHandler: allow('interview.read'),
+      preValidation: allow('interview.read'),
       schema: {
         tags: ['interviews'],
         summary:
@@ -168,7 +168,7 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/interviews/:id/scorecard',
     {
-      preHandler: allow('feedback.write'),
+      preValidation: allow('feedback.write'),
       schema: {
         tags: ['feedback'],
         summary: 'My scorecard for this interview',
@@ -186,7 +186,7 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
   app.put(
     '/api/interviews/:id/scorecard',
     {
-      preHandler: allow('feedback.write'),
+      preValidation: allow('feedback.write'),
       schema: {
         tags: ['feedback'],
         summary: 'Autosaves my draft',
@@ -208,7 +208,7 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/interviews/:id/scorecard/submit',
     {
-      preHandler: allow('feedback.write'),
+      preValidation: allow('feedback.write'),
       schema: {
         tags: ['feedback'],
         summary: 'Submits my scorecard; final, and the same submission twice is stored once',
@@ -230,7 +230,7 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/interviews/:id/scorecard/amendments',
     {
-      preHandler: allow('feedback.write'),
+      preValidation: allow('feedback.write'),
       schema: {
         tags: ['feedback'],
         summary: 'Amends my submitted scorecard as a new, visible revision',
@@ -253,7 +253,7 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/applications/:id/scorecards',
     {
-      preHandler: allow('feedback.write'),
+      preValidation: allow('feedback.write'),
       schema: {
         tags: ['feedback'],
         summary:
@@ -273,7 +273,7 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/applications/:id/rounds/:roundKey/debrief',
     {
-      preHandler: allow('feedback.debrief'),
+      preValidation: allow('feedback.debrief'),
       schema: {
         tags: ['feedback'],
         summary: "A round's scorecards side by side, with votes and the decision",
@@ -293,7 +293,7 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/applications/:id/rounds/:roundKey/votes',
     {
-      preHandler: allow('committee.vote'),
+      preValidation: allow('committee.vote'),
       schema: {
         tags: ['feedback'],
         summary: 'A committee member votes on the current round',
@@ -319,7 +319,7 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/holidays',
     {
-      preHandler: allow('org.read'),
+      preValidation: allow('org.read'),
       schema: {
         tags: ['organisation'],
         summary: 'The holiday calendar feedback deadlines skip',
@@ -331,7 +331,7 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/holidays',
     {
-      preHandler: allow('org.manage'),
+      preValidation: allow('org.manage'),
       schema: {
         tags: ['organisation'],
         body: holidayBody,
@@ -345,7 +345,7 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/insights/interviewers',
     {
-      preHandler: allow('insight.read'),
+      preValidation: allow('insight.read'),
       schema: {
         tags: ['feedback'],
         summary: 'Per interviewer: agreement with decisions, leniency against the panel, on-time rate',

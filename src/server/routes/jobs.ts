@@ -23,7 +23,7 @@ export function jobRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/jobs',
     {
-      preHandler: allow('job.read'),
+      preValidation: allow('job.read'),
       schema: {
         tags: ['jobs'],
         summary: 'Jobs, oldest first',
@@ -37,7 +37,7 @@ export function jobRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/jobs/:id',
     {
-      preHandler: allow('job.read'),
+      preValidation: allow('job.read'),
       schema: { tags: ['jobs'], params: idParams, response: { 200: jobSchema, 404: errorBody, ...denied } },
     },
     async (request, reply) => {
@@ -49,7 +49,7 @@ export function jobRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/jobs',
     {
-      preHandler: allow('job.manage'),
+      preValidation: allow('job.manage'),
       schema: {
         tags: ['jobs'],
         summary: 'Creates a draft job for a team, on one of its processes',
@@ -71,7 +71,7 @@ export function jobRoutes(app: App, ctx: AppContext) {
   app.patch(
     '/api/jobs/:id',
     {
-      preHandler: allow('job.manage'),
+      preValidation: allow('job.manage'),
       schema: {
         tags: ['jobs'],
         summary: 'Edits a job; expectedVersion guards against overwriting a concurrent edit',
@@ -103,7 +103,7 @@ export function jobRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/jobs/:id/transitions',
     {
-      preHandler: allow('job.manage'),
+      preValidation: allow('job.manage'),
       schema: {
         tags: ['jobs'],
         summary: 'Moves a job along draft → open → closed → archived',

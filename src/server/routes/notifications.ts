@@ -80,7 +80,7 @@ export function notificationRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/deliveries',
     {
-      preHandler: allow('org.manage'),
+      preValidation: allow('org.manage'),
       schema: {
         tags: ['notifications'],
         summary: 'Deliveries, newest first: the outbound mailbox and webhook calls, with failures',
@@ -93,7 +93,7 @@ export function notificationRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/deliveries/:id',
     {
-      preHandler: allow('org.manage'),
+      preValidation: allow('org.manage'),
       schema: {
         tags: ['notifications'],
         params: idParams,
@@ -107,7 +107,7 @@ export function notificationRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/deliveries/:id/retry',
     {
-      preHandler: allow('org.manage'),
+      preValidation: allow('org.manage'),
       schema: {
         tags: ['notifications'],
         summary: 'Puts a failed delivery back in the queue',
@@ -132,7 +132,7 @@ export function notificationRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/events/failed',
     {
-      preHandler: allow('org.manage'),
+      preValidation: allow('org.manage'),
       schema: {
         tags: ['notifications'],
         summary: 'Events that could not be turned into messages, with the reason',
@@ -157,7 +157,7 @@ export function notificationRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/events/:seq/retry',
     {
-      preHandler: allow('org.manage'),
+      preValidation: allow('org.manage'),
       schema: {
         tags: ['notifications'],
         summary: 'Dispatches a failed event again',
@@ -172,7 +172,7 @@ export function notificationRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/message-templates',
     {
-      preHandler: allow('org.manage'),
+      preValidation: allow('org.manage'),
       schema: {
         tags: ['notifications'],
         summary: 'Every message template in every language, with the organisation’s edits',
@@ -184,7 +184,7 @@ export function notificationRoutes(app: App, ctx: AppContext) {
   app.put(
     '/api/message-templates/:key/:language',
     {
-      preHandler: allow('org.manage'),
+      preValidation: allow('org.manage'),
       schema: {
         tags: ['notifications'],
         summary: 'Saves the organisation’s version of a template in one language',
@@ -207,7 +207,7 @@ export function notificationRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/message-templates/:key/:language/preview',
     {
-      preHandler: allow('org.manage'),
+      preValidation: allow('org.manage'),
       schema: {
         tags: ['notifications'],
         summary: 'Renders a template (saved, or the text sent) with sample data',
@@ -231,7 +231,7 @@ export function notificationRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/webhooks',
     {
-      preHandler: allow('org.manage'),
+      preValidation: allow('org.manage'),
       schema: {
         tags: ['notifications'],
         response: { 200: z.object({ items: z.array(webhookSchema) }), ...denied },
@@ -242,7 +242,7 @@ export function notificationRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/webhooks',
     {
-      preHandler: allow('org.manage'),
+      preValidation: allow('org.manage'),
       schema: {
         tags: ['notifications'],
         summary:
@@ -262,7 +262,7 @@ export function notificationRoutes(app: App, ctx: AppContext) {
   app.patch(
     '/api/webhooks/:id',
     {
-      preHandler: allow('org.manage'),
+      preValidation: allow('org.manage'),
       schema: {
         tags: ['notifications'],
         summary: 'Pauses, re-subscribes or rotates the secret of an endpoint',
@@ -280,7 +280,7 @@ export function notificationRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/settings/notifications',
     {
-      preHandler: allow('org.read'),
+      preValidation: allow('org.read'),
       schema: { tags: ['notifications'], response: { 200: notificationSettings, ...denied } },
     },
     async (request) => reads.settings(actorOf(request).orgId),
@@ -288,7 +288,7 @@ export function notificationRoutes(app: App, ctx: AppContext) {
   app.put(
     '/api/settings/notifications',
     {
-      preHandler: allow('org.manage'),
+      preValidation: allow('org.manage'),
       schema: {
         tags: ['notifications'],
         body: notificationSettings,
@@ -306,7 +306,7 @@ export function notificationRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/updates/due',
     {
-      preHandler: allow('application.read'),
+      preValidation: allow('application.read'),
       schema: {
         tags: ['notifications'],
         summary: 'Open applications nearing or past the update guarantee',
@@ -320,7 +320,7 @@ export function notificationRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/applications/:id/messages',
     {
-      preHandler: allow('application.create'),
+      preValidation: allow('application.create'),
       schema: {
         tags: ['notifications'],
         summary: 'Writes to the candidate; it counts as their update',
@@ -338,7 +338,7 @@ export function notificationRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/me/preferences',
     {
-      preHandler: candidateOnly,
+      preValidation: candidateOnly,
       schema: { tags: ['candidate portal'], response: { 200: preferencesSchema, ...denied } },
     },
     async (request) => {
@@ -349,7 +349,7 @@ export function notificationRoutes(app: App, ctx: AppContext) {
   app.put(
     '/api/me/preferences',
     {
-      preHandler: candidateOnly,
+      preValidation: candidateOnly,
       schema: {
         tags: ['candidate portal'],
         summary: 'Language, time zone, and opting out of non-essential messages',

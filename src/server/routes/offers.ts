@@ -93,7 +93,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
     app.get(
       `${prefix}/:id/compensation`,
       {
-        preHandler: guard,
+        preValidation: guard,
         schema: {
           tags,
           summary: 'Year-by-year pay for the offer beside the competing offers shared',
@@ -109,7 +109,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
     );
     app.get(
       `${prefix}/:id/compensation.svg`,
-      { preHandler: guard, schema: { tags, summary: 'The same as a chart (SVG)', params: idParams } },
+      { preValidation: guard, schema: { tags, summary: 'The same as a chart (SVG)', params: idParams } },
       async (request, reply) => {
         const actor = actorOf(request);
         if (!(await visibleTerms(actor, request.params.id))) return sendError(reply, notFound);
@@ -119,7 +119,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
     );
     app.get(
       `${prefix}/:id/letter`,
-      { preHandler: guard, schema: { tags, summary: 'The offer letter (HTML)', params: idParams } },
+      { preValidation: guard, schema: { tags, summary: 'The offer letter (HTML)', params: idParams } },
       async (request, reply) => {
         const actor = actorOf(request);
         const terms = await visibleTerms(actor, request.params.id);
@@ -131,7 +131,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
     );
     app.get(
       `${prefix}/:id/letter.pdf`,
-      { preHandler: guard, schema: { tags, summary: 'The offer letter (PDF)', params: idParams } },
+      { preValidation: guard, schema: { tags, summary: 'The offer letter (PDF)', params: idParams } },
       async (request, reply) => {
         const actor = actorOf(request);
         const terms = await visibleTerms(actor, request.params.id);
@@ -149,7 +149,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/vesting-schedules',
     {
-      preHandler: allow('offer.read'),
+      preValidation: allow('offer.read'),
       schema: {
         tags: ['offers'],
         summary: 'Vesting schedules: the shipped ones and the organisation’s own',
@@ -172,7 +172,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/vesting-schedules',
     {
-      preHandler: allow('org.manage'),
+      preValidation: allow('org.manage'),
       schema: {
         tags: ['offers'],
         summary: 'Adds an organisation’s own vesting schedule',
@@ -192,7 +192,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/offers',
     {
-      preHandler: allow('offer.read'),
+      preValidation: allow('offer.read'),
       schema: {
         tags: ['offers'],
         summary: 'Offers, oldest first, by status',
@@ -208,7 +208,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/applications/:id/offers',
     {
-      preHandler: allow('offer.read'),
+      preValidation: allow('offer.read'),
       schema: {
         tags: ['offers'],
         summary: 'Every offer made on an application',
@@ -227,7 +227,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/applications/:id/offers',
     {
-      preHandler: allow('offer.manage'),
+      preValidation: allow('offer.manage'),
       schema: {
         tags: ['offers'],
         summary: 'Drafts an offer for an application that passed its HR interview',
@@ -250,7 +250,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/offers/:id',
     {
-      preHandler: allow('offer.read'),
+      preValidation: allow('offer.read'),
       schema: {
         tags: ['offers'],
         params: idParams,
@@ -263,7 +263,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/offers/:id/revisions',
     {
-      preHandler: allow('offer.manage'),
+      preValidation: allow('offer.manage'),
       schema: {
         tags: ['offers'],
         summary: 'Counters with new terms for one or more components; every revision is kept',
@@ -281,7 +281,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/offers/:id/submit',
     {
-      preHandler: allow('offer.manage'),
+      preValidation: allow('offer.manage'),
       schema: {
         tags: ['offers'],
         summary: 'Approves an offer inside its band, or asks the approver chain',
@@ -295,7 +295,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/offers/:id/approvals',
     {
-      preHandler: allow('offer.approve'),
+      preValidation: allow('offer.approve'),
       schema: {
         tags: ['offers'],
         summary: 'The next approver of the chain approves or rejects',
@@ -317,7 +317,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/offers/:id/send',
     {
-      preHandler: allow('offer.manage'),
+      preValidation: allow('offer.manage'),
       schema: {
         tags: ['offers'],
         summary: 'Sends an approved offer to the candidate',
@@ -331,7 +331,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/offers/:id/rescind',
     {
-      preHandler: allow('offer.manage'),
+      preValidation: allow('offer.manage'),
       schema: {
         tags: ['offers'],
         summary: 'Withdraws an unanswered offer',
@@ -353,7 +353,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/applications/:id/competing-offers',
     {
-      preHandler: allow('offer.manage'),
+      preValidation: allow('offer.manage'),
       schema: {
         tags: ['offers'],
         summary: 'Records a competing offer the candidate shared',
@@ -377,7 +377,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/me/offers',
     {
-      preHandler: candidateOnly,
+      preValidation: candidateOnly,
       schema: {
         tags: ['candidate portal'],
         summary: 'Offers I have received',
@@ -393,7 +393,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/me/offers/:id',
     {
-      preHandler: candidateOnly,
+      preValidation: candidateOnly,
       schema: {
         tags: ['candidate portal'],
         params: idParams,
@@ -412,7 +412,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
     app.post(
       `/api/me/offers/:id/${response}`,
       {
-        preHandler: candidateOnly,
+        preValidation: candidateOnly,
         schema: {
           tags: ['candidate portal'],
           summary:
@@ -438,7 +438,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/me/offers/:id/counters',
     {
-      preHandler: candidateOnly,
+      preValidation: candidateOnly,
       schema: {
         tags: ['candidate portal'],
         summary: 'Counters one component of the offer',
@@ -459,7 +459,7 @@ export function offerRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/me/applications/:id/competing-offers',
     {
-      preHandler: candidateOnly,
+      preValidation: candidateOnly,
       schema: {
         tags: ['candidate portal'],
         summary: 'Shares a competing offer to compare side by side',

@@ -30,7 +30,7 @@ export function organisationRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/teams',
     {
-      preHandler: allow('org.read'),
+      preValidation: allow('org.read'),
       schema: {
         tags: ['organisation'],
         response: { 200: z.object({ items: z.array(teamSchema) }), ...denied },
@@ -41,7 +41,7 @@ export function organisationRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/teams',
     {
-      preHandler: allow('org.manage'),
+      preValidation: allow('org.manage'),
       schema: {
         tags: ['organisation'],
         body: createTeamBody,
@@ -55,7 +55,7 @@ export function organisationRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/offices',
     {
-      preHandler: allow('org.read'),
+      preValidation: allow('org.read'),
       schema: {
         tags: ['organisation'],
         response: { 200: z.object({ items: z.array(officeSchema) }), ...denied },
@@ -66,7 +66,7 @@ export function organisationRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/offices',
     {
-      preHandler: allow('org.manage'),
+      preValidation: allow('org.manage'),
       schema: {
         tags: ['organisation'],
         body: createOfficeBody,
@@ -80,7 +80,7 @@ export function organisationRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/users',
     {
-      preHandler: allow('org.manage'),
+      preValidation: allow('org.manage'),
       schema: {
         tags: ['organisation'],
         response: { 200: z.object({ items: z.array(userSchema) }), ...denied },
@@ -91,7 +91,7 @@ export function organisationRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/users',
     {
-      preHandler: allow('org.manage'),
+      preValidation: allow('org.manage'),
       schema: {
         tags: ['organisation'],
         summary: 'Adds a staff member with roles and teams',
@@ -114,7 +114,7 @@ export function organisationRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/policies',
     {
-      preHandler: allow('org.read'),
+      preValidation: allow('org.read'),
       schema: {
         tags: ['organisation'],
         summary: 'Application policies per job family',
@@ -126,7 +126,7 @@ export function organisationRoutes(app: App, ctx: AppContext) {
   app.put(
     '/api/policies/:jobFamily',
     {
-      preHandler: allow('org.manage'),
+      preValidation: allow('org.manage'),
       schema: {
         tags: ['organisation'],
         summary: 'Sets the application limit, order of consideration and cooldown of a job family',

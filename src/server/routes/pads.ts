@@ -81,7 +81,7 @@ export async function padRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/applications/:id/pads',
     {
-      preHandler: signedIn,
+      preValidation: signedIn,
       schema: {
         tags,
         summary: 'Opens a live coding pad for an interview; the candidate joins through the returned link',
@@ -109,7 +109,7 @@ export async function padRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/applications/:id/pads',
     {
-      preHandler: signedIn,
+      preValidation: signedIn,
       schema: {
         tags,
         summary: "An application's coding pads",
@@ -129,7 +129,7 @@ export async function padRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/pads/:id',
     {
-      preHandler: signedIn,
+      preValidation: signedIn,
       schema: {
         tags,
         summary: 'A coding pad: its problem and the text now',
@@ -147,7 +147,7 @@ export async function padRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/pads/:id/run',
     {
-      preHandler: signedIn,
+      preValidation: signedIn,
       schema: {
         tags,
         summary: "Runs the pad's code against its problem's examples; everyone on the pad sees the result",
@@ -169,7 +169,7 @@ export async function padRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/pads/:id/replay',
     {
-      preHandler: signedIn,
+      preValidation: signedIn,
       schema: {
         tags,
         summary: 'The session edit by edit: the text after each update, and each run',
@@ -189,7 +189,7 @@ export async function padRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/pad-links/:token',
     {
-      preHandler: perIp,
+      preValidation: perIp,
       schema: {
         tags,
         summary: "The candidate's view of a pad: the problem and the text now",

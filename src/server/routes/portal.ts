@@ -41,7 +41,7 @@ export function candidatePortalRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/me/applications',
     {
-      preHandler: candidateOnly,
+      preValidation: candidateOnly,
       schema: {
         tags: ['candidate portal'],
         summary: 'My applications',
@@ -58,7 +58,7 @@ export function candidatePortalRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/me/interviews',
     {
-      preHandler: candidateOnly,
+      preValidation: candidateOnly,
       schema: {
         tags: ['candidate portal'],
         summary: 'My interviews, soonest first, in my time zone, with the video link of those still on',
@@ -75,7 +75,7 @@ export function candidatePortalRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/me/export',
     {
-      preHandler: candidateOnly,
+      preValidation: candidateOnly,
       schema: {
         tags: ['candidate portal'],
         summary: 'Everything held about me, as a JSON file',
@@ -93,7 +93,7 @@ export function candidatePortalRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/me/applications',
     {
-      preHandler: candidateOnly,
+      preValidation: candidateOnly,
       schema: {
         tags: ['candidate portal'],
         summary: 'Applies to an open job as myself',
@@ -119,7 +119,7 @@ export function candidatePortalRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/me/applications/:id/withdraw',
     {
-      preHandler: candidateOnly,
+      preValidation: candidateOnly,
       schema: {
         tags: ['candidate portal'],
         summary: 'Withdraws my application',
@@ -140,7 +140,7 @@ export function candidatePortalRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/me/erasure',
     {
-      preHandler: candidateOnly,
+      preValidation: candidateOnly,
       schema: {
         tags: ['candidate portal'],
         summary: 'Erases my personal data and withdraws my open applications; signs me out',

@@ -27,7 +27,7 @@ export function processRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/templates',
     {
-      preHandler: allow('process.read'),
+      preValidation: allow('process.read'),
       schema: {
         tags: ['processes'],
         summary: 'The shipped process templates',
@@ -40,7 +40,7 @@ export function processRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/processes',
     {
-      preHandler: allow('process.read'),
+      preValidation: allow('process.read'),
       schema: {
         tags: ['processes'],
         summary: "Teams' processes, every version",
@@ -58,7 +58,7 @@ export function processRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/processes/:id',
     {
-      preHandler: allow('process.read'),
+      preValidation: allow('process.read'),
       schema: {
         tags: ['processes'],
         params: idParams,
@@ -75,7 +75,7 @@ export function processRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/processes',
     {
-      preHandler: allow('process.manage'),
+      preValidation: allow('process.manage'),
       schema: {
         tags: ['processes'],
         summary: "Copies a shipped template into a team's own process",
@@ -104,7 +104,7 @@ export function processRoutes(app: App, ctx: AppContext) {
   app.put(
     '/api/processes/:id',
     {
-      preHandler: allow('process.manage'),
+      preValidation: allow('process.manage'),
       schema: {
         tags: ['processes'],
         summary: 'Saves an edited process as a new version; running applications keep their plan',

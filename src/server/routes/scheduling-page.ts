@@ -221,7 +221,7 @@ export function schedulePageRoutes(app: App, ctx: AppContext) {
   app.get(
     '/schedule/:token',
     {
-      preHandler: perIp,
+      preValidation: perIp,
       schema: {
         ...hide,
         params: tokenParams,
@@ -243,7 +243,7 @@ export function schedulePageRoutes(app: App, ctx: AppContext) {
 
   app.post(
     '/schedule/:token',
-    { preHandler: perIp, schema: { ...hide, params: tokenParams } },
+    { preValidation: perIp, schema: { ...hide, params: tokenParams } },
     async (request, reply) => {
       const { token } = request.params;
       const { fields } = await readBody(request);

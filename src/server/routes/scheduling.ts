@@ -78,7 +78,7 @@ export function schedulingRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/applications/:id/scheduling-links',
     {
-      preHandler: allow('interview.schedule'),
+      preValidation: allow('interview.schedule'),
       schema: {
         tags: ['scheduling'],
         summary: 'Emails the candidate a link to pick a time for the current round with this panel',
@@ -104,7 +104,7 @@ export function schedulingRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/interviews/:id/reschedule',
     {
-      preHandler: allow('interview.schedule'),
+      preValidation: allow('interview.schedule'),
       schema: {
         tags: ['scheduling'],
         summary: 'Moves an interview; everyone gets an updated invite (SEQUENCE + 1) with the reason',
@@ -127,7 +127,7 @@ export function schedulingRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/interviews/:id/cancel',
     {
-      preHandler: allow('interview.schedule'),
+      preValidation: allow('interview.schedule'),
       schema: {
         tags: ['scheduling'],
         summary:
@@ -150,7 +150,7 @@ export function schedulingRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/scheduling/plans',
     {
-      preHandler: allow('interview.schedule'),
+      preValidation: allow('interview.schedule'),
       schema: {
         tags: ['scheduling'],
         summary:
@@ -172,7 +172,7 @@ export function schedulingRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/scheduling/:token',
     {
-      preHandler: perIp,
+      preValidation: perIp,
       schema: {
         tags: ['self-scheduling'],
         summary: "The candidate's page: open slots in their time zone, with each interviewer's local time",
@@ -191,7 +191,7 @@ export function schedulingRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/scheduling/:token/book',
     {
-      preHandler: perIp,
+      preValidation: perIp,
       schema: {
         tags: ['self-scheduling'],
         summary: 'Books one of the offered slots, confirming the interview language',
@@ -214,7 +214,7 @@ export function schedulingRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/scheduling/:token/reschedule',
     {
-      preHandler: perIp,
+      preValidation: perIp,
       schema: {
         tags: ['self-scheduling'],
         summary: 'Moves the interview booked through this link to another offered slot, with a reason',
@@ -237,7 +237,7 @@ export function schedulingRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/scheduling/:token/cancel',
     {
-      preHandler: perIp,
+      preValidation: perIp,
       schema: {
         tags: ['self-scheduling'],
         summary: 'Cancels the interview booked through this link, with a reason',

@@ -23,7 +23,7 @@ export function workspaceRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/jobs/:id/pipeline',
     {
-      preHandler: allow('application.read'),
+      preValidation: allow('application.read'),
       schema: {
         tags: ['applications'],
         summary: "A job's pipeline: a column per round, then offer and the ended states, with counts",
@@ -39,7 +39,7 @@ export function workspaceRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/decision-queue',
     {
-      preHandler: allow('application.decide'),
+      preValidation: allow('application.decide'),
       schema: {
         tags: ['applications'],
         summary:
@@ -59,7 +59,7 @@ export function workspaceRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/reports/timing',
     {
-      preHandler: allow('application.read'),
+      preValidation: allow('application.read'),
       schema: {
         tags: ['reports'],
         summary: 'Time in each step, application to offer against the 4–6-week target, feedback on time',
@@ -77,7 +77,7 @@ export function workspaceRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/reports/funnel',
     {
-      preHandler: allow('application.read'),
+      preValidation: allow('application.read'),
       schema: {
         tags: ['reports'],
         summary: 'Applications reaching each round, per job, with the pass-through rate between rounds',
