@@ -64,6 +64,7 @@ export const errorCodes = [
   'offer.invalid_transition',
   'offer.expired',
   'offer.not_your_approval',
+  'offer.approver_already_approved',
   'offer.stale_revision',
   'vesting.unknown_schedule',
   'vesting.key_taken',

@@ -577,6 +577,11 @@ const statements: Record<string, string[]> = {
     )`,
     'CREATE INDEX pad_events_pad ON pad_events (pad_id, seq)',
   ],
+  '0013_offer_approval_order': [
+    // Approvals in the order given, so the steps of the chain now running are the latest ones.
+    'ALTER TABLE offer_approvals ADD COLUMN seq bigserial',
+    'CREATE INDEX offer_approvals_offer ON offer_approvals (offer_id, revision, seq)',
+  ],
 };
 
 function toMigration(list: string[]): Migration {

@@ -270,6 +270,7 @@ export interface DB {
     note: string;
     decided_by: string;
     decided_at: Date;
+    seq: Generated<string>;
   };
   offer_counters: {
     id: string;

@@ -67,6 +67,7 @@ export const httpStatus = {
   'offer.invalid_transition': 409,
   'offer.expired': 409,
   'offer.not_your_approval': 403,
+  'offer.approver_already_approved': 403,
   'offer.stale_revision': 409,
   'vesting.unknown_schedule': 422,
   'vesting.key_taken': 409,

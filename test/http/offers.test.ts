@@ -5,7 +5,7 @@ import type { Database } from '../../src/db/database.js';
 import type { App } from '../../src/server/context.js';
 import { openTestDatabase } from '../support/db.js';
 import { buildTestApp, candidateLogin, errorCode, loginAs } from '../support/http.js';
-import { buildWorld, ok, TestClock, type World } from '../support/world.js';
+import { buildWorld, ok, PASSWORD, TestClock, type World } from '../support/world.js';
 
 let database: Database;
 let app: App;
@@ -224,6 +224,40 @@ describe('offers', () => {
     expect(errorCode(notPending)).toBe('offer.invalid_transition');
     const timeline = (await call(as.recruiter, 'GET', `/api/offers/${offer.id}`)).json();
     expect(timeline.revisions).toHaveLength(1);
+  });
+
+  it('separation of duties: one person holding both approver roles cannot approve both steps', async () => {
+    await setBand({
+      currency: 'USD',
+      baseMinCents: 150_000_00,
+      baseMaxCents: 180_000_00,
+      approverRoles: ['hiring_manager', 'admin'],
+    });
+    const email = `hm-admin@${world.slug}.example`;
+    const created = await call(as.admin, 'POST', '/api/users', {
+      email,
+      name: 'Two Hats',
+      timezone: 'UTC',
+      password: PASSWORD,
+      roles: ['hiring_manager', 'admin'],
+      teamIds: [world.teams.A],
+    });
+    expect(created.statusCode).toBe(201);
+    const twoHats = await loginAs(app, world.slug, email);
+    const ready = await readyApplication();
+    const offer = (
+      await call(as.recruiter, 'POST', `/api/applications/${ready.id}/offers`, { terms })
+    ).json();
+    await call(as.recruiter, 'POST', `/api/offers/${offer.id}/submit`);
+    const approve = (cookie: string) =>
+      call(cookie, 'POST', `/api/offers/${offer.id}/approvals`, { decision: 'approve', note: 'fine' });
+    expect((await approve(twoHats)).json()).toMatchObject({ approvalsDone: 1, nextApprover: 'admin' });
+    const second = await approve(twoHats);
+    expect([second.statusCode, errorCode(second)]).toEqual([403, 'offer.approver_already_approved']);
+    expect((await call(as.recruiter, 'GET', `/api/offers/${offer.id}`)).json().status).toBe(
+      'pending_approval',
+    );
+    expect((await approve(as.admin)).json()).toMatchObject({ status: 'approved', approvalsDone: 2 });
   });
 
   it('R-OFFER-4: negotiation keeps every revision with who, why and the difference; stale revisions are refused', async () => {

@@ -4,7 +4,7 @@ import type { Actor } from '../shared/types.js';
 import { loadOffer } from './load-offer.js';
 import { canApprove, checkOfferTransition, nextApprover } from './offer.rules.js';
 
-/** Each role of the chain approves in turn; a rejection sends the offer back to draft. */
+/** Each role of the chain approves in turn, each step a different person; a rejection sends the offer back to draft. */
 export async function decideOfferApproval(
   deps: Deps,
   input: { actor: Actor; offerId: string; decision: 'approve' | 'reject'; note: string },
@@ -28,6 +28,15 @@ export async function decideOfferApproval(
       return fail('offer.not_your_approval', `The next approval belongs to the ${role?.replace('_', ' ')}.`, {
         role,
       });
+    }
+    // Separation of duties: one person holding several roles still gives one approval per chain.
+    const earlier = await store.offers.latestApprovers(offer.id, offer.revision, offer.approvalsDone);
+    if (actor.kind === 'staff' && earlier.includes(actor.userId)) {
+      return fail(
+        'offer.approver_already_approved',
+        `You approved an earlier step of this offer; the ${role?.replace('_', ' ')} step needs someone else.`,
+        { role },
+      );
     }
     const approved = input.decision === 'approve';
     const done = approved ? offer.approvalsDone + 1 : 0;

@@ -39,6 +39,8 @@ export interface OffersRepository {
   update(orgId: string, id: string, change: OfferChange): Promise<Offer>;
   addRevision(revision: OfferRevision): Promise<void>;
   addApproval(approval: OfferApproval): Promise<void>;
+  /** Who gave the latest `count` approvals of a revision: the steps of the chain now running. */
+  latestApprovers(offerId: string, revision: number, count: number): Promise<string[]>;
   addCounter(counter: OfferCounter): Promise<void>;
   addCompeting(competing: CompetingOffer): Promise<void>;
 }

@@ -79,12 +79,7 @@ export function offerQueries(db: Kysely<DB>, catalog: Catalog) {
       const offer = toOffer(row);
       const [revisions, approvals, base] = await Promise.all([
         db.selectFrom('offer_revisions').selectAll().where('offer_id', '=', id).orderBy('revision').execute(),
-        db
-          .selectFrom('offer_approvals')
-          .selectAll()
-          .where('offer_id', '=', id)
-          .orderBy('decided_at')
-          .execute(),
+        db.selectFrom('offer_approvals').selectAll().where('offer_id', '=', id).orderBy('seq').execute(),
         candidateView(row),
       ]);
       return {

@@ -115,6 +115,18 @@ export function offersRepository(trx: Kysely<DB>, clock: Clock): OffersRepositor
         })
         .execute();
     },
+    async latestApprovers(offerId, revision, count) {
+      if (count === 0) return [];
+      const rows = await trx
+        .selectFrom('offer_approvals')
+        .select('decided_by')
+        .where('offer_id', '=', offerId)
+        .where('revision', '=', revision)
+        .orderBy('seq', 'desc')
+        .limit(count)
+        .execute();
+      return rows.map((row) => row.decided_by);
+    },
     async addCounter(c) {
       await trx
         .insertInto('offer_counters')
