@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useId } from 'react';
 import type { ApiError, Loaded } from './client';
+import { toCsv } from './csv';
 
 export function Page({
   title,
@@ -232,9 +233,7 @@ export function MoreButton({ more, loading }: { more: (() => void) | undefined; 
 
 /** Rows as CSV, downloaded by the browser. */
 export function downloadCsv(filename: string, rows: (string | number)[][]) {
-  const cell = (v: string | number) =>
-    /[",\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v);
-  const blob = new Blob([rows.map((r) => r.map(cell).join(',')).join('\n')], { type: 'text/csv' });
+  const blob = new Blob([toCsv(rows)], { type: 'text/csv' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
