@@ -13,6 +13,17 @@ const utcParts = (d: Date) =>
     number,
   ];
 
+/**
+ * A parameter value such as ORGANIZER;CN=: the ics package quotes it but passes line breaks through,
+ * so a company name with CRLF would add lines to the invite. RFC 5545 allows no control characters
+ * and no double quote inside a parameter value.
+ */
+const parameterValue = (text: string) =>
+  text
+    .replace(/\p{Cc}+/gu, ' ')
+    .replaceAll('"', "'")
+    .trim();
+
 export const messageRenderer: MessageRenderer = {
   render(text, data) {
     return {
@@ -37,7 +48,7 @@ export const messageRenderer: MessageRenderer = {
       end: utcParts(input.endsAt),
       endInputType: 'utc',
       endOutputType: 'utc',
-      organizer: { name: input.organizer, email: 'no-reply@hireloop.invalid' },
+      organizer: { name: parameterValue(input.organizer), email: 'no-reply@hireloop.invalid' },
       attendees: input.attendees.map((email) => ({ email, rsvp: true, role: 'REQ-PARTICIPANT' as const })),
       productId: 'hireloop',
     };
