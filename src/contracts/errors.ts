@@ -26,6 +26,7 @@ export const errorCodes = [
   'application.not_found',
   'application.limit_reached',
   'application.cooldown',
+  'idempotency.key_reused',
   'application.not_active',
   'application.not_at_offer',
   'round.not_current',

@@ -582,6 +582,7 @@ const statements: Record<string, string[]> = {
     'ALTER TABLE offer_approvals ADD COLUMN seq bigserial',
     'CREATE INDEX offer_approvals_offer ON offer_approvals (offer_id, revision, seq)',
   ],
+  '0014_idempotency_fingerprint': ['ALTER TABLE applications ADD COLUMN idempotency_fingerprint text'],
 };
 
 function toMigration(list: string[]): Migration {

@@ -191,6 +191,7 @@ export interface DB {
     ended_at: Date | null;
     version: Generated<number>;
     idempotency_key: string | null;
+    idempotency_fingerprint: Generated<string | null>;
     source: string;
     answers: ColumnType<Record<string, unknown>, string | undefined, string>;
     current_round_key: Generated<string | null>;

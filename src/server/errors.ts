@@ -28,6 +28,7 @@ export const httpStatus = {
   'application.not_found': 404,
   'application.limit_reached': 409,
   'application.cooldown': 409,
+  'idempotency.key_reused': 422,
   'application.not_active': 409,
   'candidate.erasure_blocked': 409,
   'application.not_at_offer': 409,

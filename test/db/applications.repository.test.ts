@@ -59,6 +59,7 @@ async function insert(
     plan: world.processes.A.definition.rounds,
     submittedAt: clock.now(),
     idempotencyKey: overrides.key ?? null,
+    idempotencyFingerprint: null,
     source: 'test',
     answers: { why: 'because' },
   });
@@ -118,7 +119,7 @@ describe('applications repository', () => {
     );
     expect(await applications().openForJob(world.orgId, candidateId, world.jobs.internA.id)).toBeNull();
     const keyed = await insert(await newCandidate(), { key: 'me:retry-1' });
-    expect((await applications().byIdempotencyKey(world.orgId, 'me:retry-1'))?.id).toBe(keyed.id);
+    expect((await applications().byIdempotencyKey(world.orgId, 'me:retry-1'))?.application.id).toBe(keyed.id);
     expect(await applications().byIdempotencyKey(world.orgId, 'me:retry-2')).toBeNull();
     await applications().update(world.orgId, app.id, { status: 'withdrawn', endedAt: clock.now() });
     expect(await applications().openForJob(world.orgId, candidateId, world.jobs.fullTimeA.id)).toBeNull();

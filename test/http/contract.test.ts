@@ -400,6 +400,18 @@ describe('applications', () => {
     expect(retry.json().id).toBe(first.json().id);
   });
 
+  it('an Idempotency-Key reused for another applicant is refused, never answered with the first application', async () => {
+    const first = await apply(world.jobs.fullTimeA.id, world.candidate(), {
+      'idempotency-key': 'reused-key-0001',
+    });
+    const other = await apply(world.jobs.fullTimeA.id, world.candidate(), {
+      'idempotency-key': 'reused-key-0001',
+    });
+    expect(first.statusCode).toBe(201);
+    expect([other.statusCode, errorCode(other)]).toEqual([422, 'idempotency.key_reused']);
+    expect(other.body).not.toContain(first.json().id);
+  });
+
   it('R-APP-1: the refusal names the open applications; bad candidate fields are named', async () => {
     const person = world.candidate();
     await apply(world.jobs.internA.id, person);

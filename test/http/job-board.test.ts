@@ -366,6 +366,18 @@ describe('applying through the API', () => {
     expect([retry.json().created, again.json().created]).toEqual([false, false]);
   });
 
+  it('the same Idempotency-Key with a different body is refused with 422', async () => {
+    const first = await apply({ ...person('key-one'), resume_text: 'one' }, 'intern-key', undefined, {
+      'idempotency-key': 'shared-key-123',
+    });
+    const second = await apply({ ...person('key-two'), resume_text: 'two' }, 'intern-key', undefined, {
+      'idempotency-key': 'shared-key-123',
+    });
+    expect(first.json().created, first.body).toBe(true);
+    expect(second.statusCode).toBe(422);
+    expect(second.body).not.toContain(first.json().application_id);
+  });
+
   it('refuses each bad input with 422 and the field named', async () => {
     const errorsOf = async (payload: unknown) => {
       const response = await apply(payload);

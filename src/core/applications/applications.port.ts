@@ -9,6 +9,8 @@ export interface NewApplication {
   plan: PlannedRound[];
   submittedAt: Date;
   idempotencyKey: string | null;
+  /** What the keyed request asked for, so a reused key with another request is told apart. */
+  idempotencyFingerprint: string | null;
   source: string;
   answers: Record<string, unknown>;
 }
@@ -41,7 +43,10 @@ export interface ApplicationsRepository {
   lockAllOfCandidate(orgId: string, candidateId: string): Promise<Application[]>;
   /** The candidate's queued and active applications in a job family, oldest first. */
   openForCandidate(orgId: string, candidateId: string, jobFamily: string): Promise<Application[]>;
-  byIdempotencyKey(orgId: string, key: string): Promise<Application | null>;
+  byIdempotencyKey(
+    orgId: string,
+    key: string,
+  ): Promise<{ application: Application; fingerprint: string | null } | null>;
   openForJob(orgId: string, candidateId: string, jobId: string): Promise<Application | null>;
   /** When the candidate's latest rejection by the team ended, if they had one. */
   lastRejectedAt(orgId: string, candidateId: string, teamId: string): Promise<Date | null>;

@@ -19,6 +19,27 @@ export interface SubmitApplicationInput {
   answers?: Record<string, unknown>;
 }
 
+/** A digest of what the request asks for: the job, the candidate, the answers and each file's bytes. */
+function requestFingerprint(deps: Deps, input: SubmitApplicationInput): string {
+  const bytes = new TextDecoder('latin1');
+  const candidate = input.candidate && {
+    ...input.candidate,
+    email: input.candidate.email.trim().toLowerCase(),
+  };
+  return deps.tokens.hash(
+    JSON.stringify({
+      jobId: input.jobId,
+      candidate,
+      answers: input.answers ?? {},
+      attachments: (input.attachments ?? []).map((file) => [
+        file.kind,
+        file.filename,
+        deps.tokens.hash(bytes.decode(file.data)),
+      ]),
+    }),
+  );
+}
+
 export async function submitApplication(deps: Deps, input: SubmitApplicationInput) {
   const { actor } = input;
   const orgId = actor.orgId;
@@ -28,9 +49,18 @@ export async function submitApplication(deps: Deps, input: SubmitApplicationInpu
   const idempotencyKey = input.idempotencyKey ? `${submitter}:${input.idempotencyKey}` : null;
   return deps.transaction<{ application: Application; created: boolean }>(async (store) => {
     // R-APP-6: a retried request with the same key answers with what the first one created.
+    // A key reused for a different request is refused, never answered with someone else's application.
+    const fingerprint = idempotencyKey ? requestFingerprint(deps, input) : null;
     if (idempotencyKey) {
       const earlier = await store.applications.byIdempotencyKey(orgId, idempotencyKey);
-      if (earlier) return ok({ application: earlier, created: false });
+      if (earlier && earlier.fingerprint !== null && earlier.fingerprint !== fingerprint) {
+        return fail(
+          'idempotency.key_reused',
+          'This Idempotency-Key was already used for a different application; send a new key for a new request.',
+          { field: 'Idempotency-Key' },
+        );
+      }
+      if (earlier) return ok({ application: earlier.application, created: false });
     }
     const job = await store.jobs.lock(orgId, input.jobId);
     if (!job) return fail('job.not_found', 'No such job.', { jobId: input.jobId });
@@ -73,6 +103,7 @@ export async function submitApplication(deps: Deps, input: SubmitApplicationInpu
       plan: process.definition.rounds,
       submittedAt: now,
       idempotencyKey,
+      idempotencyFingerprint: fingerprint,
       source: input.source,
       answers: input.answers ?? {},
     });

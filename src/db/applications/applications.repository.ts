@@ -68,7 +68,7 @@ export function applicationsRepository(trx: Kysely<DB>): ApplicationsRepository 
         .where('org_id', '=', orgId)
         .where('idempotency_key', '=', key)
         .executeTakeFirst();
-      return row ? toApplication(row) : null;
+      return row ? { application: toApplication(row), fingerprint: row.idempotency_fingerprint } : null;
     },
     async openForJob(orgId, candidateId, jobId) {
       const row = await trx
@@ -107,6 +107,7 @@ export function applicationsRepository(trx: Kysely<DB>): ApplicationsRepository 
           plan: JSON.stringify(app.plan),
           submitted_at: app.submittedAt,
           idempotency_key: app.idempotencyKey,
+          idempotency_fingerprint: app.idempotencyFingerprint,
           source: app.source,
           answers: JSON.stringify(app.answers),
         })
