@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { candidateQueries } from '../../src/db/candidates/candidates.queries.js';
 import { candidatesRepository } from '../../src/db/candidates/candidates.repository.js';
 import type { Database } from '../../src/db/database.js';
 import { openTestDatabase } from '../support/db.js';
@@ -17,6 +18,27 @@ afterAll(() => database?.close());
 const candidates = () => candidatesRepository(world.db, clock);
 
 describe('candidates repository', () => {
+  it('search treats % _ and \\ as text, not as patterns that match everyone', async () => {
+    const org = await buildWorld(database, clock);
+    const add = (lastName: string, resumeText: string) =>
+      candidatesRepository(org.db, clock).upsertAndLock(org.orgId, ids.next(), {
+        email: `${ids.next()}@example.com`,
+        firstName: 'Search',
+        lastName,
+        resumeText,
+      });
+    await add('Percent', 'grew revenue 40% in a year');
+    await add('Underscore', 'snake_case everywhere');
+    await add('Backslash', 'C:\\tools');
+    await add('Plain', 'nothing special');
+    const found = async (q: string) =>
+      (await candidateQueries(org.db).list(org.orgId, { q, limit: 50 })).items.map((c) => c.lastName);
+    expect(await found('%')).toEqual(['Percent']);
+    expect(await found('_')).toEqual(['Underscore']);
+    expect(await found('\\')).toEqual(['Backslash']);
+    expect(await found('%%%')).toEqual([]);
+  });
+
   it('keeps one record per normalised email, and a new resume replaces the old one only when sent', async () => {
     const first = await candidates().upsertAndLock(world.orgId, ids.next(), {
       email: '  Ada.Lovelace@Example.com ',
