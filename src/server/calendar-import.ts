@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { BusyBlock, CalendarSource } from '../core/availability/availability.port.js';
 import type { Interval } from '../core/availability/intervals.js';
 import { fail, ok } from '../core/shared/result.js';
-import { publicAddressProblem } from './outbound.js';
+import { OutboundRefused, outboundFetch } from './outbound.js';
 
 /** Calendars larger than this are refused: a busy feed for a few months is far smaller. */
 const MAX_CALENDAR_BYTES = 2 * 1024 * 1024;
@@ -121,17 +121,21 @@ function readBusy(root: ICAL.Component, zone: string, window: Interval): BusyBlo
 /** Reads a calendar feed over HTTP(S), refusing slow, huge or non-calendar answers. */
 export async function fetchCalendar(url: string, allowPrivateNetwork: boolean): Promise<string> {
   const target = url.replace(/^webcal:/i, 'https:');
-  const refused = await publicAddressProblem(target, allowPrivateNetwork);
-  if (refused) throw new CalendarError('calendar.fetch_failed', `The calendar was not fetched: ${refused}.`);
-  let response: Response;
+  let response: Awaited<ReturnType<typeof outboundFetch>>;
   try {
-    response = await fetch(target, {
-      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
-      // A redirect could lead to a private address; feeds are fetched from the address given.
-      redirect: 'error',
-      headers: { accept: 'text/calendar' },
-    });
+    response = await outboundFetch(
+      target,
+      {
+        signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+        // A redirect could lead to a private address; feeds are fetched from the address given.
+        redirect: 'error',
+        headers: { accept: 'text/calendar' },
+      },
+      { allowPrivate: allowPrivateNetwork },
+    );
   } catch (error) {
+    if (error instanceof OutboundRefused)
+      throw new CalendarError('calendar.fetch_failed', `The calendar was not fetched: ${error.message}.`);
     throw new CalendarError(
       'calendar.fetch_failed',
       `The calendar could not be fetched: ${(error as Error).message}`,

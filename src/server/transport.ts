@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { Delivery } from '../db/notifications/deliveries.repository.js';
-import { publicAddressProblem } from './outbound.js';
+import { OutboundRefused, outboundFetch } from './outbound.js';
 
 export type SendResult = { ok: true; response: string } | { ok: false; error: string };
 
@@ -54,26 +54,29 @@ export function createTransport(options: {
       }
     },
     async webhook(delivery, secret) {
-      const refused = await publicAddressProblem(delivery.recipient, options.allowPrivateNetwork ?? false);
-      if (refused) return { ok: false, error: `not sent: ${refused}` };
       try {
-        const response = await fetch(delivery.recipient, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'user-agent': 'Hireloop-Webhooks',
-            signature: signBody(delivery.body, secret),
-            'hireloop-event': delivery.subject,
-            'hireloop-delivery': delivery.id,
+        const response = await outboundFetch(
+          delivery.recipient,
+          {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              'user-agent': 'Hireloop-Webhooks',
+              signature: signBody(delivery.body, secret),
+              'hireloop-event': delivery.subject,
+              'hireloop-delivery': delivery.id,
+            },
+            body: delivery.body,
+            signal: AbortSignal.timeout(options.webhookTimeoutMs ?? 10_000),
+            redirect: 'manual',
           },
-          body: delivery.body,
-          signal: AbortSignal.timeout(options.webhookTimeoutMs ?? 10_000),
-          redirect: 'manual',
-        });
+          { allowPrivate: options.allowPrivateNetwork ?? false },
+        );
         const text = (await response.text()).slice(0, 500);
         const summary = `${response.status} ${text}`.trim();
         return response.ok ? { ok: true, response: summary } : { ok: false, error: summary };
       } catch (error) {
+        if (error instanceof OutboundRefused) return { ok: false, error: `not sent: ${error.message}` };
         return { ok: false, error: (error as Error).message };
       }
     },

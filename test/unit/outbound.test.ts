@@ -1,6 +1,13 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { CalendarError, fetchCalendar } from '../../src/server/calendar-import.js';
-import { publicAddressProblem } from '../../src/server/outbound.js';
+import {
+  type Lookup,
+  OutboundRefused,
+  outboundFetch,
+  publicAddressProblem,
+} from '../../src/server/outbound.js';
 import { createTransport } from '../../src/server/transport.js';
 
 describe('outbound URLs set by users reach public addresses only', () => {
@@ -14,6 +21,8 @@ describe('outbound URLs set by users reach public addresses only', () => {
     'http://192.168.1.10/',
     'http://[::ffff:127.0.0.1]/',
     'http://0.0.0.0/',
+    'http://[64:ff9b::7f00:1]/',
+    'http://[64:ff9b::a9fe:a9fe]/latest/meta-data',
   ])('%s is refused', async (url) => {
     expect(await publicAddressProblem(url, false)).toMatch(/private or local address/);
   });
@@ -42,5 +51,35 @@ describe('outbound URLs set by users reach public addresses only', () => {
     const refused = fetchCalendar('http://127.0.0.1:9/busy.ics', false);
     await expect(refused).rejects.toBeInstanceOf(CalendarError);
     await expect(refused).rejects.toThrow(/was not fetched: 127\.0\.0\.1 is a private/);
+  });
+});
+
+describe('DNS rebinding', () => {
+  it('a name that resolves to a public address when checked and to 127.0.0.1 when connecting reaches nothing', async () => {
+    let requests = 0;
+    const server = http.createServer((_req, res) => {
+      requests += 1;
+      res.end('inside');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    // The first answer is public, every later one is the loopback address, as a rebinding server does.
+    let answers = 0;
+    const rebinding: Lookup = async () =>
+      answers++ === 0 ? [{ address: '93.184.216.34', family: 4 }] : [{ address: '127.0.0.1', family: 4 }];
+    try {
+      const url = `http://rebind.example:${port}/hook`;
+      const attempt = outboundFetch(
+        url,
+        { method: 'POST', body: '{}' },
+        { allowPrivate: false, lookup: rebinding },
+      );
+      await expect(attempt).rejects.toBeInstanceOf(OutboundRefused);
+      await expect(attempt).rejects.toThrow(/private or local address \(127\.0\.0\.1\)/);
+      expect(answers).toBe(2);
+      expect(requests).toBe(0);
+    } finally {
+      server.close();
+    }
   });
 });
