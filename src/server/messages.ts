@@ -48,8 +48,13 @@ export const messageRenderer: MessageRenderer = {
       end: utcParts(input.endsAt),
       endInputType: 'utc',
       endOutputType: 'utc',
-      organizer: { name: parameterValue(input.organizer), email: 'no-reply@hireloop.invalid' },
-      attendees: input.attendees.map((email) => ({ email, rsvp: true, role: 'REQ-PARTICIPANT' as const })),
+      organizer: { name: parameterValue(input.organizer.name), email: input.organizer.email },
+      attendees: input.attendees.map((a) => ({
+        name: parameterValue(a.name),
+        email: a.email,
+        rsvp: true,
+        role: 'REQ-PARTICIPANT' as const,
+      })),
       productId: 'hireloop',
     };
     // An address the calendar format refuses must not cost the invite: send it without attendees.

@@ -200,7 +200,7 @@ describe('recipients and context', () => {
     });
   });
 
-  it('describes an interview with its round name', async () => {
+  it('describes an interview with its round name and who booked it', async () => {
     const app = await world.atTechnicalRound();
     const id = ids.next();
     const startsAt = new Date('2026-03-05T16:00:00Z');
@@ -232,6 +232,7 @@ describe('recipients and context', () => {
       language: 'de',
       interviewerIds: [world.staff.interviewer.userId],
       videoUrl: 'https://meet.example/x',
+      organizer: { name: 'coordinator', email: world.staff.coordinator.email },
     });
     expect(await notifications().interview(ids.next(), id)).toBeNull();
   });

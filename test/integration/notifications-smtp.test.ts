@@ -96,6 +96,57 @@ describe('email over SMTP', () => {
     expect(candidateMail.mail.text).toContain('in zh');
   });
 
+  it("R-ORG-2: each invite gives the time in the reader's zone first and the other party's second, with real names and organizer", async () => {
+    const person = world.candidate();
+    const app = await world.atTechnicalRound(person);
+    await world.db
+      .updateTable('users')
+      .set({ timezone: 'America/Los_Angeles' })
+      .where('id', '=', world.staff.interviewer.userId)
+      .execute();
+    await world.db
+      .updateTable('candidates')
+      .set({ timezone: 'Asia/Shanghai' })
+      .where('id', '=', app.candidateId)
+      .execute();
+    const interview = ok(
+      await scheduleInterview(world.deps, {
+        actor: world.staff.coordinator,
+        applicationId: app.id,
+        roundKey: 'tech',
+        startsAt: new Date('2026-03-10T02:00:00Z'),
+        interviewerIds: [world.staff.interviewer.userId],
+        language: 'en',
+      }),
+    );
+    await worker.drain();
+    const candidateMail = to(person.email).find((m) => m.raw.includes('text/calendar'))!;
+    expect(candidateMail.mail.text).toContain(
+      'Tuesday 10 March, 10:00–11:00 Shanghai time — 19:00 Monday in Los Angeles for your interviewer',
+    );
+    const panelMail = to(world.staff.interviewer.email).find((m) => m.raw.includes('text/calendar'))!;
+    expect(panelMail.mail.text).toContain(
+      'Monday 9 March, 19:00–20:00 Los Angeles time — 10:00 Tuesday in Shanghai for the candidate',
+    );
+    expect(panelMail.mail.text).toContain(`/app/interviews/${interview.id}`);
+    expect(panelMail.mail.text).not.toContain('/api/interviews/');
+    for (const mail of [candidateMail, panelMail]) {
+      const event = new ICAL.Component(ICAL.parse(calendarOf(mail))).getFirstSubcomponent('vevent')!;
+      const organizer = event.getFirstProperty('organizer')!;
+      expect(String(organizer.getFirstValue()).toLowerCase()).toBe(`mailto:${world.staff.coordinator.email}`);
+      expect(organizer.getParameter('cn')).toBe('coordinator');
+      const names = event.getAllProperties('attendee').map((p) => p.getParameter('cn'));
+      expect(names).not.toContain('Unnamed attendee');
+      expect(names.length).toBeGreaterThan(0);
+    }
+    const candidateEvent = new ICAL.Component(ICAL.parse(calendarOf(candidateMail))).getFirstSubcomponent(
+      'vevent',
+    )!;
+    expect(candidateEvent.getFirstProperty('attendee')!.getParameter('cn')).toBe(
+      `${person.firstName} ${person.lastName}`,
+    );
+  });
+
   it('a reschedule sends REQUEST with SEQUENCE 1 and the new time, a cancellation CANCEL with SEQUENCE 2, same UID', async () => {
     const person = world.candidate();
     const app = await world.atTechnicalRound(person);
@@ -159,7 +210,7 @@ describe('email over SMTP', () => {
       expect(events[1]!.text).toContain('The interviewer is travelling');
       expect(events[2]!.text).toContain('Role paused');
       // The kit link goes to interviewers only.
-      const kit = `https://hireloop.test/api/interviews/${interview.id}/kit`;
+      const kit = `https://hireloop.test/app/interviews/${interview.id}`;
       if (address === person.email) expect(events[0]!.description).not.toContain(kit);
       else expect(events[0]!.description).toContain(kit);
     }

@@ -9,6 +9,46 @@ export function localTime(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
 }
 
+/** "America/Los_Angeles" → "Los Angeles": the city people know a zone by. */
+export const zonePlace = (zone: string) => zone.split('/').pop()!.replaceAll('_', ' ');
+
+const inZone = (instant: Date, zone: string, language: string) =>
+  DateTime.fromJSDate(instant, { zone }).setLocale(language === 'zh' ? 'zh-CN' : 'en-GB');
+
+/**
+ * An interview's time for people, in the reader's zone first and then in the other parties' where
+ * the clock differs: "Monday 14 December, 09:00–10:00 Los Angeles time — 01:00 Tuesday in Shanghai
+ * for the candidate".
+ */
+export function interviewTime(
+  meeting: { startsAt: Date; endsAt: Date },
+  reader: { timezone: string; language: string },
+  others: { timezone: string; who: string }[],
+): string {
+  const zh = reader.language === 'zh';
+  const start = inZone(meeting.startsAt, reader.timezone, reader.language);
+  const end = inZone(meeting.endsAt, reader.timezone, reader.language).toFormat('HH:mm');
+  const place = zonePlace(reader.timezone);
+  const own = zh
+    ? `${start.toFormat('M月d日（cccc）HH:mm')}–${end}（${place}时间）`
+    : `${start.toFormat('cccc d LLLL, HH:mm')}–${end} ${place} time`;
+  const seen = new Set([start.toFormat('yyyy-MM-dd HH:mm')]);
+  const theirs: string[] = [];
+  for (const other of others) {
+    const at = inZone(meeting.startsAt, other.timezone, reader.language);
+    const key = at.toFormat('yyyy-MM-dd HH:mm');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const where = zonePlace(other.timezone);
+    theirs.push(
+      zh
+        ? `${other.who}在${where}为 ${at.toFormat('cccc HH:mm')}`
+        : `${at.toFormat('HH:mm cccc')} in ${where} for ${other.who}`,
+    );
+  }
+  return theirs.length === 0 ? own : `${own} — ${theirs.join('; ')}`;
+}
+
 /** Local wall-clock ranges, "HH:mm" to "HH:mm" ("24:00" ends at midnight), per ISO weekday 1–7. */
 export type DayHours = [string, string][];
 export type WeeklyHours = Partial<Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', DayHours>>;

@@ -1,4 +1,4 @@
-import { localTime } from '../availability/availability.rules.js';
+import { interviewTime, localTime } from '../availability/availability.rules.js';
 import { videoLink } from '../scheduling/video.js';
 import type { Deps, Store } from '../shared/ports.js';
 import { ok } from '../shared/result.js';
@@ -74,6 +74,7 @@ async function dispatchOne(
     : null;
   const interviewId = str(event.payload.interviewId);
   const interview = interviewId ? await store.notifications.interview(event.orgId, interviewId) : null;
+  const people = interview && (await peopleOf(store, event, context, interview));
   let count = 0;
 
   const deliver = async (
@@ -107,19 +108,18 @@ async function dispatchOne(
     for (const to of recipients) {
       if (email.audience === 'candidate' && !email.essential && 'unsubscribed' in to && to.unsubscribed)
         continue;
-      const data = messageData(options, event, context, interview, to, email.audience === 'candidate');
+      const toCandidate = email.audience === 'candidate';
+      const data = messageData(
+        options,
+        event,
+        context,
+        interview && { ...interview, people: people! },
+        to,
+        toCandidate,
+      );
       const calendar =
         email.invite && interview
-          ? inviteFor(
-              options,
-              email.invite,
-              event,
-              interview,
-              context,
-              to,
-              recipients,
-              email.audience === 'candidate',
-            )
+          ? inviteFor(options, email.invite, event, interview, context, to, recipients, toCandidate)
           : null;
       await deliver(email, to, data, calendar);
       // News to the candidate resets the clock of the update guarantee.
@@ -217,11 +217,41 @@ async function recipientsOf(
   }
 }
 
+/** The candidate and the panel of an interview: each message shows the time in the other party's zone too. */
+async function peopleOf(
+  store: Pick<Store, 'notifications'>,
+  event: OutboxEvent,
+  context: ApplicationContext | null,
+  interview: InterviewContext,
+) {
+  const candidateId = str(event.payload.candidateId) ?? context?.candidateId;
+  const candidate = candidateId ? await store.notifications.candidate(event.orgId, candidateId) : null;
+  const panel = await store.notifications.staffAudience(
+    event.orgId,
+    'interviewers',
+    null,
+    interview.interviewerIds,
+  );
+  return { candidate, panel };
+}
+type People = Awaited<ReturnType<typeof peopleOf>>;
+
+const otherParty = {
+  en: { candidate: 'the candidate', panel: 'your interviewer' },
+  zh: { candidate: '候选人', panel: '面试官' },
+};
+
+function otherZones(people: People, to: Recipient, toCandidate: boolean) {
+  const words = otherParty[to.language === 'zh' ? 'zh' : 'en'];
+  if (toCandidate) return people.panel.map((p) => ({ timezone: p.timezone, who: words.panel }));
+  return people.candidate ? [{ timezone: people.candidate.timezone, who: words.candidate }] : [];
+}
+
 function messageData(
   options: DispatchOptions,
   event: OutboxEvent,
   context: ApplicationContext | null,
-  interview: InterviewContext | null,
+  interview: (InterviewContext & { people: People }) | null,
   to: Recipient,
   toCandidate: boolean,
 ): Record<string, unknown> {
@@ -241,6 +271,7 @@ function messageData(
       when && {
         roundName: interview.roundName,
         language: interview.language,
+        time: interviewTime(when, to, otherZones(interview.people, to, toCandidate)),
         startsAtLocal: localTime(when.startsAt, to.timezone),
         timezone: to.timezone,
         durationMinutes: Math.round((when.endsAt.getTime() - when.startsAt.getTime()) / 60_000),
@@ -254,8 +285,9 @@ function messageData(
   };
 }
 
+/** The interview's page in the web app: the kit, the candidate's file and the scorecard. */
 const kitUrl = (options: DispatchOptions, interview: InterviewContext) =>
-  `${options.publicUrl}/api/interviews/${interview.id}/kit`;
+  `${options.publicUrl}/app/interviews/${interview.id}`;
 
 /** The times the event is about: a message about a change shows that change, whatever came after. */
 function timesOf(event: OutboxEvent, interview: InterviewContext) {
@@ -286,7 +318,7 @@ function inviteFor(
     description: lines.join('\n'),
     location: video,
     ...timesOf(event, interview),
-    organizer: context?.companyName ?? 'Hireloop',
-    attendees: [...new Set([to.email, ...all.map((r) => r.email)])],
+    organizer: interview.organizer,
+    attendees: [...new Map([to, ...all].map((r) => [r.email, { name: r.name, email: r.email }])).values()],
   });
 }

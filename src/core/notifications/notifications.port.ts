@@ -47,6 +47,8 @@ export interface InterviewContext {
   language: string;
   interviewerIds: string[];
   videoUrl: string | null;
+  /** Who booked it: replies to the invite reach them. */
+  organizer: { name: string; email: string };
 }
 
 export interface NewDelivery {
@@ -129,7 +131,7 @@ export interface MessageRenderer {
     location: string;
     startsAt: Date;
     endsAt: Date;
-    organizer: string;
-    attendees: string[];
+    organizer: { name: string; email: string };
+    attendees: { name: string; email: string }[];
   }): string;
 }

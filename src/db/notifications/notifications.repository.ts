@@ -141,8 +141,9 @@ export function notificationsRepository(trx: Kysely<DB>): NotificationsRepositor
       const row = await trx
         .selectFrom('interviews')
         .innerJoin('applications', 'applications.id', 'interviews.application_id')
+        .innerJoin('users', 'users.id', 'interviews.created_by')
         .selectAll('interviews')
-        .select('applications.plan')
+        .select(['applications.plan', 'users.name as organizer_name', 'users.email as organizer_email'])
         .where('interviews.org_id', '=', orgId)
         .where('interviews.id', '=', interviewId)
         .executeTakeFirst();
@@ -156,6 +157,7 @@ export function notificationsRepository(trx: Kysely<DB>): NotificationsRepositor
         language: row.language,
         interviewerIds: row.interviewer_ids,
         videoUrl: row.video_url,
+        organizer: { name: row.organizer_name, email: row.organizer_email },
       };
     },
     async webhookEndpoints(orgId, type) {

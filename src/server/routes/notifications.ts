@@ -49,6 +49,7 @@ const sample = {
   feedback: null,
   interview: {
     roundName: 'Coding round 1',
+    time: 'Tuesday 10 March, 10:00–11:00 Singapore time — 18:00 Monday in Los Angeles for your interviewer',
     startsAtLocal: '2026-03-10T10:00:00+08:00',
     timezone: 'Asia/Singapore',
     durationMinutes: 60,
