@@ -6,5 +6,7 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts'],
     pool: 'threads',
     env: { TZ: 'UTC' },
+    // The planner's property tests take seconds of CPU; on a busy machine more than the default 5 s.
+    testTimeout: 60_000,
   },
 });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { timezone } from './common.js';
 import { languageTag, messageTextSchema } from './messages.js';
-import { webhookEventTypes } from './vocabulary.js';
+import { deliveryStatuses, webhookEventTypes } from './vocabulary.js';
 
 export const deliveryListQuery = z.object({
-  status: z.enum(['pending', 'delivered', 'failed']).optional(),
+  status: z.enum(deliveryStatuses).optional(),
   channel: z.enum(['email', 'webhook']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
@@ -16,7 +16,7 @@ export const deliverySchema = z.object({
   subject: z.string(),
   body: z.string(),
   hasCalendar: z.boolean(),
-  status: z.enum(['pending', 'delivered', 'failed']),
+  status: z.enum(deliveryStatuses),
   attempts: z.number(),
   lastError: z.string().nullable(),
   nextAttemptAt: z.string().nullable(),

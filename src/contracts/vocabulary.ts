@@ -100,3 +100,6 @@ export const webhookEventTypes = [
   'offer.declined',
 ] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];
+
+/** A message's state; a `superseded` one was replaced by a later message on its topic before it went out. */
+export const deliveryStatuses = ['pending', 'delivered', 'failed', 'superseded'] as const;

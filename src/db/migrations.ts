@@ -583,6 +583,16 @@ const statements: Record<string, string[]> = {
     'CREATE INDEX offer_approvals_offer ON offer_approvals (offer_id, revision, seq)',
   ],
   '0014_idempotency_fingerprint': ['ALTER TABLE applications ADD COLUMN idempotency_fingerprint text'],
+  '0015_delivery_order': [
+    // A later message on the same topic (an interview's invite) replaces one not yet sent.
+    'ALTER TABLE deliveries ADD COLUMN topic text',
+    'ALTER TABLE deliveries DROP CONSTRAINT deliveries_status_check',
+    `ALTER TABLE deliveries ADD CONSTRAINT deliveries_status_check
+      CHECK (status IN ('pending', 'delivered', 'failed', 'superseded'))`,
+    `CREATE INDEX deliveries_pending_order ON deliveries (application_id, recipient, event_seq)
+      WHERE status = 'pending'`,
+    `CREATE INDEX deliveries_pending_topic ON deliveries (topic, recipient, event_seq) WHERE status = 'pending'`,
+  ],
 };
 
 function toMigration(list: string[]): Migration {

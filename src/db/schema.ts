@@ -405,6 +405,7 @@ export interface DB {
     endpoint_id: string | null;
     candidate_id: string | null;
     application_id: string | null;
+    topic: Generated<string | null>;
     status: Generated<string>;
     attempts: Generated<number>;
     next_attempt_at: Date;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decideApplicationRound } from '../../src/core/applications/decide-round.js';
 import type { Database } from '../../src/db/database.js';
+import { deliveries } from '../../src/db/notifications/deliveries.repository.js';
 import { notificationsRepository } from '../../src/db/notifications/notifications.repository.js';
 import { outboxRepository } from '../../src/db/outbox.repository.js';
 import { openTestDatabase } from '../support/db.js';
@@ -94,6 +95,7 @@ describe('outbox and dispatch bookkeeping', () => {
       endpointId: null,
       candidateId: app.candidateId,
       applicationId: app.id,
+      topic: null,
       createdAt: clock.now(),
     });
     await notifications().insertDelivery(delivery('first'));
@@ -104,6 +106,92 @@ describe('outbox and dispatch bookkeeping', () => {
       .where('event_seq', '=', event!.seq)
       .execute();
     expect(rows).toEqual([{ subject: 'first', status: 'pending', next_attempt_at: clock.now() }]);
+  });
+});
+
+describe('R-MSG-1: delivery order', () => {
+  /** An outbox event about the application, and a delivery of it to one recipient. */
+  const eventAbout = async (applicationId: string) => {
+    await outbox().enqueue({
+      orgId: world.orgId,
+      kind: 'candidate.message',
+      dedupeKey: ids.next(),
+      payload: { applicationId },
+    });
+    const pending = await notifications().undispatched(100);
+    return pending.at(-1)!.seq;
+  };
+  const deliveryOf = (seq: number, applicationId: string, subject: string, topic: string | null = null) => ({
+    id: ids.next(),
+    orgId: world.orgId,
+    eventSeq: seq,
+    channel: 'email' as const,
+    dedupeKey: `${seq}|email|${subject}`,
+    recipient: 'order@example.com',
+    subject,
+    body: subject,
+    calendar: null,
+    endpointId: null,
+    candidateId: null,
+    applicationId,
+    topic,
+    createdAt: clock.now(),
+  });
+  beforeEach(async () => {
+    // Claims are across organisations: earlier tests' deliveries and events are out of the way.
+    await world.db
+      .updateTable('deliveries')
+      .set({ status: 'delivered' })
+      .where('status', '=', 'pending')
+      .execute();
+    await world.db
+      .updateTable('outbox')
+      .set({ status: 'dispatched', dispatched_at: clock.now() })
+      .where('status', '=', 'pending')
+      .execute();
+  });
+  const claimedSubjects = async () =>
+    (await deliveries(world.db).claim(clock.now(), 60_000, 20)).map((d) => d.subject);
+
+  it('a later message about an application waits while an earlier one to the same person is pending or not yet dispatched', async () => {
+    const app = await world.apply();
+    await world.db
+      .updateTable('outbox')
+      .set({ status: 'dispatched', dispatched_at: clock.now() })
+      .where('status', '=', 'pending')
+      .execute();
+    const first = await eventAbout(app.id);
+    const second = await eventAbout(app.id);
+    // The second event's delivery exists; the first event is still undispatched: nothing may go yet.
+    await notifications().insertDelivery(deliveryOf(second, app.id, 'moved'));
+    expect(await claimedSubjects()).toEqual([]);
+    await notifications().insertDelivery(deliveryOf(first, app.id, 'booked'));
+    await notifications().markDispatched(first, clock.now());
+    await notifications().markDispatched(second, clock.now());
+    const [booked] = await deliveries(world.db).claim(clock.now(), 60_000, 20);
+    expect(booked?.subject).toBe('booked');
+    // While the first is being sent (leased), the second still waits.
+    expect(await claimedSubjects()).toEqual([]);
+    await deliveries(world.db).finish(booked!, clock.now(), { ok: true, response: '250' });
+    expect(await claimedSubjects()).toEqual(['moved']);
+  });
+
+  it('a newer message on the same topic replaces an older one not yet sent', async () => {
+    const app = await world.apply();
+    const first = await eventAbout(app.id);
+    const second = await eventAbout(app.id);
+    await notifications().insertDelivery(deliveryOf(first, app.id, 'REQUEST 0', 'interview:x'));
+    await notifications().insertDelivery(deliveryOf(second, app.id, 'CANCEL 1', 'interview:x'));
+    const rows = await world.db
+      .selectFrom('deliveries')
+      .select(['subject', 'status'])
+      .where('event_seq', 'in', [first, second])
+      .orderBy('event_seq')
+      .execute();
+    expect(rows).toEqual([
+      { subject: 'REQUEST 0', status: 'superseded' },
+      { subject: 'CANCEL 1', status: 'pending' },
+    ]);
   });
 });
 

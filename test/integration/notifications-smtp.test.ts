@@ -10,6 +10,7 @@ import { cancelInterview, rescheduleInterview } from '../../src/core/scheduling/
 import { scheduleInterview } from '../../src/core/scheduling/schedule-interview.js';
 import type { Database } from '../../src/db/database.js';
 import { notificationQueries } from '../../src/db/notifications/notifications.queries.js';
+import { deliverDue, runOnce } from '../../src/server/jobs/worker.js';
 import { openTestDatabase } from '../support/db.js';
 import { startSmtp } from '../support/smtp.js';
 import { testWorker } from '../support/worker.js';
@@ -160,6 +161,7 @@ describe('email over SMTP', () => {
         language: 'en',
       }),
     );
+    await worker.drain();
     ok(
       await rescheduleInterview(world.deps, {
         actor: world.staff.coordinator,
@@ -168,6 +170,7 @@ describe('email over SMTP', () => {
         reason: 'The interviewer is travelling',
       }),
     );
+    await worker.drain();
     ok(
       await cancelInterview(world.deps, {
         actor: world.staff.coordinator,
@@ -213,6 +216,96 @@ describe('email over SMTP', () => {
       const kit = `https://hireloop.test/app/interviews/${interview.id}`;
       if (address === person.email) expect(events[0]!.description).not.toContain(kit);
       else expect(events[0]!.description).toContain(kit);
+    }
+  });
+
+  it('R-MSG-1: booked, moved and cancelled at once with several worker loops running, each person gets the invites in order and none that was already out of date', async () => {
+    const person = world.candidate();
+    const app = await world.atTechnicalRound(person);
+    const interview = ok(
+      await scheduleInterview(world.deps, {
+        actor: world.staff.coordinator,
+        applicationId: app.id,
+        roundKey: 'tech',
+        startsAt: new Date('2026-03-10T02:00:00Z'),
+        interviewerIds: [world.staff.interviewer.userId],
+        language: 'en',
+      }),
+    );
+    ok(
+      await rescheduleInterview(world.deps, {
+        actor: world.staff.coordinator,
+        interviewId: interview.id,
+        startsAt: new Date('2026-03-11T16:30:00Z'),
+        reason: 'Moved',
+      }),
+    );
+    ok(
+      await cancelInterview(world.deps, {
+        actor: world.staff.coordinator,
+        interviewId: interview.id,
+        reason: 'Paused',
+      }),
+    );
+
+    // One loop turns events into deliveries, four send one delivery per claim. The candidate's first
+    // invite is slow to send: it is held until the other loops have made 20 passes meanwhile, which
+    // is when a later message would overtake it if nothing kept the order.
+    const yieldTurn = () => new Promise((resolve) => setImmediate(resolve));
+    let held = false;
+    let passesWhileHeld = 0;
+    const loops = [0, 1, 2, 3, 4].map(() => {
+      const loop = testWorker(world, smtp.url);
+      const send = loop.options.transport.email.bind(loop.options.transport);
+      loop.options.transport = {
+        ...loop.options.transport,
+        async email(delivery) {
+          if (delivery.recipient === person.email.toLowerCase() || delivery.recipient === person.email) {
+            if (delivery.calendar?.includes('SEQUENCE:0')) {
+              held = true;
+              while (passesWhileHeld < 20) await yieldTurn();
+              held = false;
+            }
+          }
+          return send(delivery);
+        },
+      };
+      return loop;
+    });
+    const settled = async () => {
+      const count = async (table: 'deliveries' | 'outbox') =>
+        (await world.db.selectFrom(table).select('status').where('status', '=', 'pending').execute()).length;
+      return (await count('deliveries')) + (await count('outbox')) === 0;
+    };
+    let stop = false;
+    const running = loops.map(async (loop, n) => {
+      while (!stop) {
+        if (n === 0) await runOnce(loop.options, false);
+        else await deliverDue(loop.options, 1);
+        if (held) passesWhileHeld++;
+        await yieldTurn();
+      }
+    });
+    try {
+      while (!(await settled())) await yieldTurn();
+    } finally {
+      stop = true;
+      await Promise.all(running);
+      for (const loop of loops) loop.close();
+    }
+    for (const address of [person.email, world.staff.interviewer.email]) {
+      // In the order they arrived.
+      const invites = to(address)
+        .filter((m) => m.raw.includes('BEGIN:VCALENDAR'))
+        .map((m) => {
+          const calendar = new ICAL.Component(ICAL.parse(calendarOf(m)));
+          const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+          return `${calendar.getFirstPropertyValue('method')} ${event.sequence}`;
+        });
+      expect(invites.at(-1), address).toBe('CANCEL 2');
+      const sequences = invites.map((i) => Number(i.split(' ')[1]));
+      expect(sequences, address).toEqual([...sequences].sort((x, y) => x - y));
+      expect(new Set(sequences).size, address).toBe(sequences.length);
     }
   });
 

@@ -98,6 +98,8 @@ async function dispatchOne(
       endpointId: null,
       candidateId: email.audience === 'candidate' ? to.id : null,
       applicationId: applicationId ?? null,
+      // An invite and its email say where the interview stands now: a newer one makes an unsent one moot.
+      topic: calendar && interview ? `interview:${interview.id}` : null,
       createdAt: now,
     });
     count++;
@@ -157,6 +159,7 @@ async function dispatchOne(
         endpointId: endpoint.id,
         candidateId: null,
         applicationId: applicationId ?? null,
+        topic: null,
         createdAt: now,
       });
       count++;

@@ -64,6 +64,8 @@ export interface NewDelivery {
   endpointId: string | null;
   candidateId: string | null;
   applicationId: string | null;
+  /** What the message is about (an interview); a later one on the same topic replaces it if not yet sent. */
+  topic: string | null;
   createdAt: Date;
 }
 
@@ -100,7 +102,10 @@ export interface NotificationsRepository {
   ): Promise<Recipient[]>;
   interview(orgId: string, interviewId: string): Promise<InterviewContext | null>;
   webhookEndpoints(orgId: string, type: WebhookEventType): Promise<{ id: string; url: string }[]>;
-  /** A delivery whose dedupe key is already there is left alone. */
+  /**
+   * A delivery whose dedupe key is already there is left alone. One with a topic supersedes the
+   * recipient's earlier deliveries on that topic that are still waiting and not being sent.
+   */
   insertDelivery(delivery: NewDelivery): Promise<void>;
   /** The candidate heard from us at `at`; the next update and warning are due then. */
   recordCandidateUpdate(

@@ -9,16 +9,44 @@ export function deliveries(db: Kysely<DB>) {
     /**
      * Leases up to `limit` due deliveries. A worker that dies mid-delivery leaves its lease to
      * run out, after which another claim picks the delivery up again: at-least-once.
+     *
+     * Messages about one application reach each recipient in the order of the changes that
+     * caused them. A delivery waits while the same recipient has an earlier one about the
+     * application still pending (being sent, or waiting to retry), and while an earlier event about
+     * the application is not yet turned into deliveries (another worker loop may be on it).
      */
     async claim(now: Date, leaseMs: number, limit: number): Promise<Delivery[]> {
       return db.transaction().execute(async (trx) => {
         const due = await trx
-          .selectFrom('deliveries')
-          .select('id')
-          .where('status', '=', 'pending')
-          .where('next_attempt_at', '<=', now)
-          .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
-          .orderBy('next_attempt_at')
+          .selectFrom('deliveries as d')
+          .select('d.id')
+          .where('d.status', '=', 'pending')
+          .where('d.next_attempt_at', '<=', now)
+          .where((eb) => eb.or([eb('d.locked_until', 'is', null), eb('d.locked_until', '<', now)]))
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom('deliveries as e')
+                  .select('e.id')
+                  .whereRef('e.application_id', '=', 'd.application_id')
+                  .whereRef('e.recipient', '=', 'd.recipient')
+                  .where('e.status', '=', 'pending')
+                  .whereRef('e.event_seq', '<', 'd.event_seq'),
+              ),
+            ),
+          )
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom('outbox as o')
+                  .select('o.seq')
+                  .where('o.status', '=', 'pending')
+                  .whereRef('o.seq', '<', 'd.event_seq')
+                  .where(sql<boolean>`o.payload ->> 'applicationId' = d.application_id::text`),
+              ),
+            ),
+          )
+          .orderBy('d.next_attempt_at')
           .limit(limit)
           .forUpdate()
           .skipLocked()

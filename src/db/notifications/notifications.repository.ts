@@ -186,10 +186,21 @@ export function notificationsRepository(trx: Kysely<DB>): NotificationsRepositor
           endpoint_id: d.endpointId,
           candidate_id: d.candidateId,
           application_id: d.applicationId,
+          topic: d.topic,
           next_attempt_at: d.createdAt,
           created_at: d.createdAt,
         })
         .onConflict((oc) => oc.column('dedupe_key').doNothing())
+        .execute();
+      if (d.topic === null) return;
+      await trx
+        .updateTable('deliveries')
+        .set({ status: 'superseded', last_error: 'replaced by a later message before it was sent' })
+        .where('topic', '=', d.topic)
+        .where('recipient', '=', d.recipient)
+        .where('status', '=', 'pending')
+        .where('event_seq', '<', d.eventSeq)
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', d.createdAt)]))
         .execute();
     },
     async recordCandidateUpdate(orgId, applicationId, at, next) {
