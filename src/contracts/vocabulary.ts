@@ -26,6 +26,7 @@ export const roundTypes = [
   'behavioural',
   'cross_functional',
   'hiring_manager',
+  'hiring_committee',
   'content_operations',
   'growth_operations',
   'hr',

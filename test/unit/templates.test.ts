@@ -20,8 +20,9 @@ describe('process templates', () => {
     for (const t of templates.values()) {
       expect(t.rounds[0]?.step, t.key).toBe('resume_screen');
       expect(t.rounds.at(-1)?.step, t.key).toBe('hr_interview');
+      // A committee reviews the loop without the candidate: it is not an interview.
       const interviews = t.rounds.filter(
-        (r) => r.step === 'technical_screen' || r.step === 'interview_rounds',
+        (r) => (r.step === 'technical_screen' || r.step === 'interview_rounds') && !r.committee,
       );
       // Technical screens and virtual rounds run 45–60 minutes in the spec.
       for (const r of interviews) expect(r.durationMinutes, `${t.key}/${r.key}`).toBeGreaterThanOrEqual(45);
@@ -31,6 +32,9 @@ describe('process templates', () => {
     const senior = templates.get('software-engineer-senior')!;
     expect(senior.rounds.filter((r) => r.step === 'interview_rounds').length).toBeGreaterThanOrEqual(3);
     expect(senior.rounds.some((r) => r.roundType === 'system_design')).toBe(true);
+    // R-ROUND-4: the senior loop ends with a committee, so its votes (and an extra round when it
+    // cannot agree) are part of the demo.
+    expect(senior.rounds.find((r) => r.committee)).toMatchObject({ key: 'committee', format: 'async' });
   });
 
   it('R-ROUND-5: a broken template is refused naming the file, the path inside it and the reason', () => {

@@ -108,9 +108,11 @@ export const sameContent = (a: ScorecardContent, b: ScorecardContent) => canonic
 
 /**
  * R-FB-1: every interview has a kit (purpose, focus attributes, questions with what a good answer
- * shows) and a scorecard; a resume review is read, not held, so it needs none.
+ * shows) and a scorecard; a resume review is read and a committee reviews the loop, neither held
+ * with the candidate, so they need none.
  */
-export const needsKit = (roundType: string) => roundType !== 'resume_review';
+export const needsKit = (roundType: string) =>
+  roundType !== 'resume_review' && roundType !== 'hiring_committee';
 
 /**
  * R-FB-2: behavioural questions probe the company's values, which the kit lists as its focus
