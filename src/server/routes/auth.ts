@@ -282,7 +282,7 @@ export function authRoutes(app: App, ctx: AppContext) {
         tags: ['auth'],
         summary: 'Ends one of my sessions (another browser signed in as me)',
         params: idParams,
-        response: { 204: z.null(), 401: errorBody, 404: errorBody },
+        response: { 204: z.null(), 400: errorBody, 401: errorBody, 404: errorBody },
       },
     },
     async (request, reply) => {
