@@ -51,13 +51,14 @@ export function accountQueries(db: Kysely<DB>) {
           'user_agent',
           'address',
         ])
-        .where(
-          ...(('userId' in holder
-            ? ['user_id', '=', holder.userId]
-            : ['candidate_id', '=', holder.candidateId]) as ['user_id' | 'candidate_id', '=', string]),
+        .where((eb) =>
+          'userId' in holder
+            ? eb('user_id', '=', holder.userId)
+            : eb('candidate_id', '=', holder.candidateId),
         )
         .where('expires_at', '>', now)
         .orderBy('created_at', 'desc')
+        .orderBy('id')
         .execute();
       return rows
         .filter((row) => !idle(row, now))

@@ -134,10 +134,18 @@ export function authRoutes(app: App, ctx: AppContext) {
     return reply.code(204).send(null);
   }
 
-  // Runs after the session lookup: a used session does not go idle (the store writes once a minute at most).
+  // Runs after the session lookup: a used session does not go idle. The store writes once a minute
+  // at most; this node also skips the round trip for a session it touched less than a minute ago.
+  const touched = new Map<string, number>();
   app.addHook('onRequest', async (request) => {
-    if (request.actor && request.actor.kind !== 'board')
-      await touchSession(deps, { token: tokenOf(request) });
+    if (!request.actor || request.actor.kind === 'board') return;
+    const token = tokenOf(request);
+    const key = deps.tokens.hash(token); // no secrets kept in memory past the request
+    const now = ctx.clock.now().getTime();
+    if (now - (touched.get(key) ?? Number.NEGATIVE_INFINITY) < 60_000) return;
+    if (touched.size > 10_000) touched.clear();
+    touched.set(key, now);
+    await touchSession(deps, { token });
   });
 
   app.post(
