@@ -31,3 +31,27 @@ export const meResponse = z.discriminatedUnion('kind', [
     email: z.string(),
   }),
 ]);
+
+/** One of my sessions as I see it in "Your sessions": never its token. */
+export const sessionSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  expiresAt: z.string(),
+  /** A short summary of the browser and system it was opened from ("Firefox on Linux"). */
+  device: z.string(),
+  /** The client address it was opened from, as the server saw it (see TRUST_PROXY). */
+  address: z.string().nullable(),
+  /** The session this request came with. */
+  current: z.boolean(),
+});
+export const sessionsResponse = z.object({ items: z.array(sessionSchema) });
+export const endedSessionsResponse = z.object({
+  /** How many sessions ended. */
+  ended: z.number().int(),
+});
+export const changePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(12, 'at least 12 characters').max(200),
+});
+export const disabledUserResponse = z.object({ id: z.string(), endedSessions: z.number().int() });

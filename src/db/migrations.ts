@@ -577,6 +577,27 @@ const statements: Record<string, string[]> = {
     )`,
     'CREATE INDEX pad_events_pad ON pad_events (pad_id, seq)',
   ],
+  // Sessions a person can see and end (an id apart from the secret, when and where they were used),
+  // an idle timeout, users an admin disabled, and the counters that slow sign-in guessing, kept in
+  // the database so every node behind one PostgreSQL sees the same budgets.
+  '0011_sessions': [
+    'ALTER TABLE sessions ADD COLUMN id uuid NOT NULL DEFAULT gen_random_uuid()',
+    'ALTER TABLE sessions ADD CONSTRAINT sessions_id_key UNIQUE (id)',
+    // NULL only for sessions opened before it was kept (idle time then counts from created_at).
+    'ALTER TABLE sessions ADD COLUMN last_seen_at timestamptz',
+    // Sessions opened before idle timeouts existed keep a generous one rather than ending at once.
+    'ALTER TABLE sessions ADD COLUMN idle_minutes integer NOT NULL DEFAULT 1440',
+    'ALTER TABLE sessions ADD COLUMN user_agent text',
+    'ALTER TABLE sessions ADD COLUMN address text',
+    'CREATE INDEX sessions_user ON sessions (user_id) WHERE user_id IS NOT NULL',
+    'CREATE INDEX sessions_candidate ON sessions (candidate_id) WHERE candidate_id IS NOT NULL',
+    'ALTER TABLE users ADD COLUMN disabled_at timestamptz',
+    `CREATE TABLE auth_throttles (
+      key text PRIMARY KEY,
+      window_start timestamptz NOT NULL,
+      count integer NOT NULL
+    )`,
+  ],
   '0013_offer_approval_order': [
     // Approvals in the order given, so the steps of the chain now running are the latest ones.
     'ALTER TABLE offer_approvals ADD COLUMN seq bigserial',

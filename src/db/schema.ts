@@ -105,6 +105,7 @@ export interface DB {
     roles: string[];
     team_ids: string[];
     created_at: Date;
+    disabled_at: Generated<Date | null>;
   };
   candidates: {
     id: string;
@@ -124,11 +125,21 @@ export interface DB {
   };
   sessions: {
     token_hash: string;
+    id: Generated<string>;
     org_id: string;
     user_id: string | null;
     candidate_id: string | null;
     created_at: Date;
     expires_at: Date;
+    last_seen_at: Date | null;
+    idle_minutes: Generated<number>;
+    user_agent: string | null;
+    address: string | null;
+  };
+  auth_throttles: {
+    key: string;
+    window_start: Date;
+    count: number;
   };
   sign_in_links: {
     token_hash: string;

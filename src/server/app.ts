@@ -107,6 +107,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
         }),
       },
     },
+    // request.ip is the client named in X-Forwarded-For only when the peer is a trusted proxy.
+    trustProxy: config.TRUST_PROXY,
     // JSON applications carry base64 files of up to 10 MB.
     bodyLimit: 15 * 1024 * 1024,
     // Job board clients call paths with and without a trailing slash.

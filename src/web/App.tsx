@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { send, useApi } from './client';
 import { CandidateSignInPage } from './features/accounts/candidate-sign-in-page';
+import { AccountPage, CandidateSessionsPage } from './features/accounts/sessions-section';
 import { SignInPage } from './features/accounts/sign-in-page';
 import { ApplicationPage } from './features/applications/application-page';
 import { ScreeningPage } from './features/applications/screening-page';
@@ -36,6 +37,7 @@ function staffNav(me: StaffMe): [string, string][] {
     ['/app/offers', 'Offers', can(me, 'offer.read')],
     ['/app/reports', 'Reports', can(me, 'application.read')],
     ['/app/admin', 'Admin', can(me, 'org.manage')],
+    ['/app/account', 'Your account', true],
   ];
   return items.filter(([, , shown]) => shown).map(([path, label]) => [path, label]);
 }
@@ -119,6 +121,7 @@ function StaffApp({ me }: { me: StaffMe }) {
         <Route path="/app/offers/:id">{(p) => <OfferPage id={p.id} />}</Route>
         <Route path="/app/reports" component={ReportsPage} />
         <Route path="/app/admin/:section?">{(p) => <AdminPage section={p.section ?? 'teams'} />}</Route>
+        <Route path="/app/account">{() => <AccountPage timeZone={me.timezone} />}</Route>
         <Route>
           <Redirect to={home(me)} replace />
         </Route>
@@ -133,8 +136,16 @@ function CandidateApp({ name }: { name: string }) {
     window.location.assign('/candidate/sign-in');
   };
   return (
-    <Shell nav={[['/candidate', 'My applications']]} who={name} onSignOut={signOut}>
+    <Shell
+      nav={[
+        ['/candidate', 'My applications'],
+        ['/candidate/sessions', 'Your sessions'],
+      ]}
+      who={name}
+      onSignOut={signOut}
+    >
       <Switch>
+        <Route path="/candidate/sessions" component={CandidateSessionsPage} />
         <Route path="/candidate/offers/:id">{(p) => <PortalOfferPage id={p.id} />}</Route>
         <Route path="/candidate" component={PortalPage} />
         <Route>

@@ -39,12 +39,20 @@ export interface Endpoints {
     response: typeof Accounts.candidateLinkResponse;
   };
   'POST /api/auth/candidate-links/redeem': { body: typeof Accounts.redeemLinkBody; response: Nothing };
+  'GET /api/auth/sessions': { response: typeof Accounts.sessionsResponse };
+  'DELETE /api/auth/sessions/{id}': { response: Nothing };
+  'POST /api/auth/sessions/end-others': { response: typeof Accounts.endedSessionsResponse };
+  'POST /api/auth/password': {
+    body: typeof Accounts.changePasswordBody;
+    response: typeof Accounts.endedSessionsResponse;
+  };
 
   // ---- organisation
   'GET /api/teams': { response: Items<typeof Organisation.teamSchema> };
   'POST /api/teams': { body: typeof Organisation.createTeamBody; response: typeof Organisation.teamSchema };
   'GET /api/users': { response: Items<typeof Organisation.userSchema> };
   'POST /api/users': { body: typeof Organisation.createUserBody; response: typeof Organisation.userSchema };
+  'POST /api/users/{id}/disable': { response: typeof Accounts.disabledUserResponse };
   'GET /api/policies': { response: Items<typeof Organisation.policySchema> };
   'PUT /api/policies/{jobFamily}': {
     body: typeof Organisation.putPolicyBody;

@@ -3,7 +3,7 @@ import { accountQueries } from '../../src/db/accounts/accounts.queries.js';
 import { accountsRepository } from '../../src/db/accounts/accounts.repository.js';
 import type { Database } from '../../src/db/database.js';
 import { openTestDatabase } from '../support/db.js';
-import { buildWorld, TestClock, type World } from '../support/world.js';
+import { buildWorld, ids, TestClock, type World } from '../support/world.js';
 
 let database: Database;
 let world: World;
@@ -38,7 +38,11 @@ describe('sessions and sign-in links', () => {
     const expiresAt = new Date(now.getTime() + 60 * MINUTE);
     const { admin } = world.staff;
     await accounts.insertSession({
+      id: ids.next(),
       tokenHash: 'staff-session',
+      idleMinutes: 24 * 60,
+      userAgent: null,
+      address: null,
       orgId: world.orgId,
       holder: { userId: admin.userId },
       createdAt: now,

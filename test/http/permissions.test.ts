@@ -21,7 +21,7 @@ import { buildTestApp, candidateLogin, errorCode, loginAs } from '../support/htt
 let bookings = 0;
 const nextInterviewTime = () => new Date(Date.parse('2026-03-05T10:00:00Z') + bookings++ * 2 * 3_600_000);
 
-import { buildWorld, ok, smallTemplate, TestClock, type World } from '../support/world.js';
+import { buildWorld, ok, PASSWORD, smallTemplate, TestClock, type World } from '../support/world.js';
 
 /**
  * The role × endpoint table, written out independently of the permission table in the code:
@@ -361,6 +361,35 @@ const endpoints: Endpoint[] = [
     expect: row(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']),
     prepare: async () => ({ url: '/api/auth/me' }),
   },
+  {
+    method: 'GET',
+    name: 'my sessions',
+    expect: row(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']),
+    prepare: async () => ({ url: '/api/auth/sessions' }),
+  },
+  {
+    method: 'DELETE',
+    name: 'end one of my sessions',
+    // Everyone may; an id that is not one of theirs is not found.
+    expect: row(Array(7).fill('session.not_found')),
+    prepare: async () => ({ url: `/api/auth/sessions/${randomUUID()}` }),
+  },
+  {
+    method: 'POST',
+    name: 'end my other sessions',
+    expect: row(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']),
+    prepare: async () => ({ url: '/api/auth/sessions/end-others' }),
+  },
+  {
+    method: 'POST',
+    name: 'change my password',
+    expect: allStaff,
+    // Set to the same password, so the role's later sign-ins still work.
+    prepare: async () => ({
+      url: '/api/auth/password',
+      payload: { currentPassword: PASSWORD, newPassword: PASSWORD },
+    }),
+  },
   { method: 'GET', name: 'list teams', expect: allStaff, prepare: async () => ({ url: '/api/teams' }) },
   {
     method: 'POST',
@@ -396,6 +425,31 @@ const endpoints: Endpoint[] = [
         roles: ['interviewer'],
       },
     }),
+  },
+  {
+    method: 'POST',
+    name: 'disable user',
+    expect: adminOnly,
+    prepare: async () => {
+      const id = randomUUID();
+      const email = `disable-me-${++n}@x.example`;
+      await database.db
+        .insertInto('users')
+        .values({
+          id,
+          org_id: world.orgId,
+          email,
+          email_normalized: email,
+          name: 'Leaving',
+          timezone: 'UTC',
+          password_hash: null,
+          roles: ['interviewer'],
+          team_ids: [],
+          created_at: new Date('2026-03-01T00:00:00Z'),
+        })
+        .execute();
+      return { url: `/api/users/${id}/disable` };
+    },
   },
   { method: 'GET', name: 'list policies', expect: allStaff, prepare: async () => ({ url: '/api/policies' }) },
   {

@@ -14,6 +14,13 @@ export const testConfig = loadConfig({
   SUBMISSIONS_PER_MINUTE_PER_IP: '100000',
   SCHEDULING_REQUESTS_PER_MINUTE_PER_IP: '100000',
   LOGIN_ATTEMPTS_PER_MINUTE_PER_IP: '100000',
+  // Tests sign in often from one address within one TestClock minute; test/http/auth-throttling.test.ts
+  // tests the budgets themselves.
+  LOGIN_FAILURES_PER_ACCOUNT_AND_IP: '100000',
+  LOGIN_FAILURES_PER_ACCOUNT: '100000',
+  SIGN_IN_LINK_REQUESTS_PER_MINUTE_PER_IP: '100000',
+  SIGN_IN_LINK_REDEMPTIONS_PER_MINUTE_PER_IP: '100000',
+  SIGN_IN_EMAILS_PER_HOUR_PER_RECIPIENT: '1000',
   // Test receivers (webhooks, calendar feeds) listen on loopback.
   ALLOW_PRIVATE_NETWORK_URLS: 'true',
 });

@@ -1,7 +1,7 @@
 import type { Deps, Store } from '../shared/ports.js';
 import { ok } from '../shared/result.js';
 
-const LINK_MINUTES = 30;
+export const LINK_MINUTES = 30;
 
 /** Issues a one-time sign-in link inside the caller's transaction; the outbox emails it. */
 export async function issueSignInLink(

@@ -1,6 +1,6 @@
 import type { Deps, Store } from '../shared/ports.js';
 import { ok } from '../shared/result.js';
-import type { SessionHolder } from './accounts.port.js';
+import type { SessionHolder, SessionOrigin } from './accounts.port.js';
 
 export interface StartedSession {
   /** The secret for the cookie; only its hash is stored. */
@@ -8,21 +8,30 @@ export interface StartedSession {
   expiresAt: Date;
 }
 
+/** How long a session lives: `days` in all, and `idleMinutes` without being used. */
+export interface SessionTerms {
+  days: number;
+  idleMinutes: number;
+}
+
 /** Opens a session inside the caller's transaction. */
 export async function openSession(
   deps: Deps,
   store: Pick<Store, 'accounts'>,
-  input: { orgId: string; holder: SessionHolder; days: number },
+  input: { orgId: string; holder: SessionHolder; terms: SessionTerms; origin: SessionOrigin },
 ): Promise<StartedSession> {
   const token = deps.tokens.next();
   const now = deps.clock.now();
-  const expiresAt = new Date(now.getTime() + input.days * 86_400_000);
+  const expiresAt = new Date(now.getTime() + input.terms.days * 86_400_000);
   await store.accounts.insertSession({
+    id: deps.ids.next(),
     tokenHash: deps.tokens.hash(token),
     orgId: input.orgId,
     holder: input.holder,
     createdAt: now,
     expiresAt,
+    idleMinutes: input.terms.idleMinutes,
+    ...input.origin,
   });
   return { token, expiresAt };
 }
@@ -30,7 +39,7 @@ export async function openSession(
 /** A session for someone whose credentials the server has checked (staff password sign-in). */
 export async function startSession(
   deps: Deps,
-  input: { orgId: string; holder: SessionHolder; days: number },
+  input: { orgId: string; holder: SessionHolder; terms: SessionTerms; origin: SessionOrigin },
 ) {
   return deps.transaction(async (store) => ok(await openSession(deps, store, input)));
 }

@@ -1,25 +1,86 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   candidateLinkBody,
   candidateLinkResponse,
+  changePasswordBody,
+  endedSessionsResponse,
   loginBody,
   meResponse,
   redeemLinkBody,
+  sessionsResponse,
 } from '../../contracts/accounts.js';
-import { errorBody } from '../../contracts/common.js';
-import { endSession } from '../../core/accounts/end-session.js';
+import { errorBody, idParams } from '../../contracts/common.js';
+import { changePassword } from '../../core/accounts/change-password.js';
+import {
+  endMyOtherSessions,
+  endMySession,
+  endSession,
+  holderOf,
+  touchSession,
+} from '../../core/accounts/end-session.js';
+import {
+  admitPasswordAttempt,
+  forgivePasswordFailures,
+  type PasswordLimits,
+  recordPasswordFailure,
+  signInAccount,
+} from '../../core/accounts/guard-sign-in.js';
 import { redeemSignInLink } from '../../core/accounts/redeem-sign-in-link.js';
 import { requestSignInLink } from '../../core/accounts/request-sign-in-link.js';
 import { type StartedSession, startSession } from '../../core/accounts/start-session.js';
 import { type Action, isAllowed, permissions } from '../../core/shared/permissions.js';
 import type { Actor, StaffRole } from '../../core/shared/types.js';
 import type { accountQueries } from '../../db/accounts/accounts.queries.js';
-import { actorOf, checkPassword, SESSION_COOKIE, signedIn } from '../auth.js';
-import type { App, AppContext } from '../context.js';
+import {
+  actorOf,
+  checkPassword,
+  hashPassword,
+  originOf,
+  SESSION_COOKIE,
+  sendThrottled,
+  signedIn,
+  staffOf,
+  staffOnly,
+} from '../auth.js';
+import { type App, type AppContext, respond } from '../context.js';
 import { sendError } from '../errors.js';
 
 type Person = Awaited<ReturnType<ReturnType<typeof accountQueries>['me']>>;
+type SessionRow = Awaited<ReturnType<ReturnType<typeof accountQueries>['sessionsOf']>>[number];
+
+/** "Firefox on Linux" from a user agent: enough to recognise a device, without the fingerprint. */
+export function deviceOf(userAgent: string | null): string {
+  if (!userAgent) return 'Unknown device';
+  const browser =
+    [
+      [/Edg\//, 'Edge'],
+      [/OPR\/|Opera/, 'Opera'],
+      [/Firefox\//, 'Firefox'],
+      [/Chrom(e|ium)\//, 'Chrome'],
+      [/Safari\//, 'Safari'],
+      [/curl\//i, 'curl'],
+    ].find(([pattern]) => (pattern as RegExp).test(userAgent))?.[1] ?? 'A browser';
+  const system = [
+    [/Android/, 'Android'],
+    [/iPhone|iPad|iOS/, 'iOS'],
+    [/Windows/, 'Windows'],
+    [/Mac OS X|Macintosh/, 'macOS'],
+    [/CrOS/, 'ChromeOS'],
+    [/Linux/, 'Linux'],
+  ].find(([pattern]) => (pattern as RegExp).test(userAgent))?.[1];
+  return system ? `${browser} on ${system}` : String(browser);
+}
+
+const presentSession = (session: SessionRow) => ({
+  id: session.id,
+  createdAt: session.createdAt.toISOString(),
+  lastSeenAt: session.lastSeenAt.toISOString(),
+  expiresAt: session.expiresAt.toISOString(),
+  device: deviceOf(session.userAgent),
+  address: session.address,
+  current: session.current,
+});
 
 /** Who is signed in, with what a staff member's roles allow. */
 function presentMe(actor: Actor, person: Person) {
@@ -50,6 +111,15 @@ function presentMe(actor: Actor, person: Person) {
 
 export function authRoutes(app: App, ctx: AppContext) {
   const { accounts, config, deps } = ctx;
+  const staffTerms = { days: config.SESSION_DAYS, idleMinutes: config.STAFF_SESSION_IDLE_MINUTES };
+  const candidateTerms = { days: config.SESSION_DAYS, idleMinutes: config.CANDIDATE_SESSION_IDLE_MINUTES };
+  const passwordLimits: PasswordLimits = {
+    attemptsPerMinutePerAddress: config.LOGIN_ATTEMPTS_PER_MINUTE_PER_IP,
+    failuresPerAccountAndAddress: config.LOGIN_FAILURES_PER_ACCOUNT_AND_IP,
+    failuresPerAccount: config.LOGIN_FAILURES_PER_ACCOUNT,
+    lockMinutes: config.LOGIN_LOCK_MINUTES,
+  };
+  const tokenOf = (request: FastifyRequest) => request.cookies[SESSION_COOKIE] ?? '';
 
   /** Hands the session's secret to the browser; the answer itself carries nothing. */
   function withSession(reply: FastifyReply, session: StartedSession) {
@@ -64,31 +134,57 @@ export function authRoutes(app: App, ctx: AppContext) {
     return reply.code(204).send(null);
   }
 
-  // Password guessing is slowed per client address; a real person never needs more than a few tries.
-  const perIp = app.rateLimit({ max: config.LOGIN_ATTEMPTS_PER_MINUTE_PER_IP, timeWindow: 60_000 });
+  // Runs after the session lookup: a used session does not go idle. The store writes once a minute
+  // at most; this node also skips the round trip for a session it touched less than a minute ago.
+  const touched = new Map<string, number>();
+  app.addHook('onRequest', async (request) => {
+    if (!request.actor || request.actor.kind === 'board') return;
+    const token = tokenOf(request);
+    const key = deps.tokens.hash(token); // no secrets kept in memory past the request
+    const now = ctx.clock.now().getTime();
+    if (now - (touched.get(key) ?? Number.NEGATIVE_INFINITY) < 60_000) return;
+    if (touched.size > 10_000) touched.clear();
+    touched.set(key, now);
+    await touchSession(deps, { token });
+  });
+
   app.post(
     '/api/auth/login',
     {
-      preValidation: perIp,
       schema: {
         tags: ['auth'],
         summary: 'Staff sign-in with email and password; sets the session cookie',
+        description:
+          'Attempts are limited per client address; failed ones per account from one address and per account ' +
+          'from all addresses. A spent budget answers 429 (rate.limited, auth.account_throttled) with the wait, ' +
+          'even for the right password, until its window ends.',
         body: loginBody,
         response: { 204: z.null(), 401: errorBody, 429: errorBody },
       },
     },
     async (request, reply) => {
-      const staff = await accounts.staffForSignIn(request.body.org, request.body.email);
+      const { org, email, password } = request.body;
+      const attempt = { account: signInAccount(org, email), address: request.ip, limits: passwordLimits };
+      const admitted = await admitPasswordAttempt(deps, attempt);
+      if (!admitted.ok) return sendThrottled(reply, admitted.error);
+      const staff = await accounts.staffForSignIn(org, email);
       // Checked even when nobody matched, so a wrong email takes as long as a wrong password.
-      const valid = await checkPassword(staff?.passwordHash, request.body.password);
+      const valid = await checkPassword(staff?.passwordHash, password);
       if (!staff || !valid) {
+        await recordPasswordFailure(deps, attempt);
         return sendError(reply, {
           code: 'auth.invalid_credentials',
           message: 'Wrong organisation, email or password.',
         });
       }
+      await forgivePasswordFailures(deps, attempt);
       const holder = { userId: staff.userId };
-      const session = await startSession(deps, { orgId: staff.orgId, holder, days: config.SESSION_DAYS });
+      const session = await startSession(deps, {
+        orgId: staff.orgId,
+        holder,
+        terms: staffTerms,
+        origin: originOf(request),
+      });
       return session.ok ? withSession(reply, session.value) : sendError(reply, session.error);
     },
   );
@@ -120,19 +216,29 @@ export function authRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/auth/candidate-links',
     {
-      // Also keeps one address from flooding candidates' inboxes with sign-in emails.
-      preValidation: perIp,
       schema: {
         tags: ['auth'],
         summary: 'Asks for a passwordless sign-in link for a candidate (sent through the outbox)',
-        description: 'Always answers 202, whether or not the email is known, so addresses cannot be probed.',
+        description:
+          'Always answers 202, whether or not the email is known, so addresses cannot be probed; the same ' +
+          'work is done either way. Requests are limited per client address (429 rate.limited), and each ' +
+          'recipient gets at most SIGN_IN_EMAILS_PER_HOUR_PER_RECIPIENT emails an hour: beyond that the ' +
+          'answer is the same 202 and no email is sent.',
         body: candidateLinkBody,
-        response: { 202: candidateLinkResponse },
+        response: { 202: candidateLinkResponse, 429: errorBody },
       },
     },
     async (request, reply) => {
-      const asked = await requestSignInLink(deps, { ...request.body, publicUrl: config.PUBLIC_URL });
-      if (!asked.ok) return sendError(reply, asked.error);
+      const asked = await requestSignInLink(deps, {
+        ...request.body,
+        publicUrl: config.PUBLIC_URL,
+        address: request.ip,
+        limits: {
+          requestsPerMinutePerAddress: config.SIGN_IN_LINK_REQUESTS_PER_MINUTE_PER_IP,
+          emailsPerHourPerRecipient: config.SIGN_IN_EMAILS_PER_HOUR_PER_RECIPIENT,
+        },
+      });
+      if (!asked.ok) return sendThrottled(reply, asked.error);
       return reply.code(202).send({ status: 'sent_if_known' as const });
     },
   );
@@ -144,15 +250,108 @@ export function authRoutes(app: App, ctx: AppContext) {
         tags: ['auth'],
         summary: 'Redeems a sign-in link once; sets the candidate session cookie',
         body: redeemLinkBody,
-        response: { 204: z.null(), 401: errorBody },
+        response: { 204: z.null(), 401: errorBody, 429: errorBody },
       },
     },
     async (request, reply) => {
       const session = await redeemSignInLink(deps, {
         token: request.body.token,
-        sessionDays: config.SESSION_DAYS,
+        terms: candidateTerms,
+        origin: originOf(request),
+        perMinutePerAddress: config.SIGN_IN_LINK_REDEMPTIONS_PER_MINUTE_PER_IP,
       });
-      return session.ok ? withSession(reply, session.value) : sendError(reply, session.error);
+      if (!session.ok) return sendThrottled(reply, session.error);
+      return withSession(reply, session.value);
+    },
+  );
+
+  app.get(
+    '/api/auth/sessions',
+    {
+      preValidation: signedIn,
+      schema: {
+        tags: ['auth'],
+        summary: 'My sessions still running: when and from where they were opened and last used',
+        response: { 200: sessionsResponse, 401: errorBody },
+      },
+    },
+    async (request) => {
+      const holder = holderOf(actorOf(request));
+      const items = await accounts.sessionsOf(holder, deps.tokens.hash(tokenOf(request)), ctx.clock.now());
+      return { items: items.map(presentSession) };
+    },
+  );
+
+  app.delete(
+    '/api/auth/sessions/:id',
+    {
+      preValidation: signedIn,
+      schema: {
+        tags: ['auth'],
+        summary: 'Ends one of my sessions (another browser signed in as me)',
+        params: idParams,
+        response: { 204: z.null(), 400: errorBody, 401: errorBody, 404: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const ended = await endMySession(deps, { actor: actorOf(request), sessionId: request.params.id });
+      return respond(reply, ended, () => null, 204);
+    },
+  );
+
+  app.post(
+    '/api/auth/sessions/end-others',
+    {
+      preValidation: signedIn,
+      schema: {
+        tags: ['auth'],
+        summary: 'Ends all my sessions but this one',
+        response: { 200: endedSessionsResponse, 401: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const ended = await endMyOtherSessions(deps, {
+        actor: actorOf(request),
+        currentToken: tokenOf(request),
+      });
+      return respond(reply, ended, (value) => value);
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      preValidation: staffOnly,
+      schema: {
+        tags: ['auth'],
+        summary: 'Changes my password (staff); every other session of mine ends',
+        description: 'Wrong current passwords count against the same budgets as sign-in attempts.',
+        body: changePasswordBody,
+        response: {
+          200: endedSessionsResponse,
+          400: errorBody,
+          401: errorBody,
+          403: errorBody,
+          429: errorBody,
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = staffOf(request);
+      const attempt = { account: `user:${actor.userId}`, address: request.ip, limits: passwordLimits };
+      const admitted = await admitPasswordAttempt(deps, attempt);
+      if (!admitted.ok) return sendThrottled(reply, admitted.error);
+      if (!(await checkPassword(await accounts.passwordHash(actor.userId), request.body.currentPassword))) {
+        await recordPasswordFailure(deps, attempt);
+        return sendError(reply, {
+          code: 'auth.wrong_password',
+          message: 'Your current password is not right.',
+          details: { field: 'currentPassword' },
+        });
+      }
+      const passwordHash = await hashPassword(request.body.newPassword);
+      const changed = await changePassword(deps, { actor, passwordHash, currentToken: tokenOf(request) });
+      return respond(reply, changed, (value) => ({ ended: value.endedSessions }));
     },
   );
 }

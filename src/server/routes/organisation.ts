@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { errorBody } from '../../contracts/common.js';
+import { disabledUserResponse } from '../../contracts/accounts.js';
+import { errorBody, idParams } from '../../contracts/common.js';
 import {
   createOfficeBody,
   createTeamBody,
@@ -14,6 +15,7 @@ import {
 import { createOffice } from '../../core/organisation/create-office.js';
 import { createTeam } from '../../core/organisation/create-team.js';
 import { createUser } from '../../core/organisation/create-user.js';
+import { disableUser } from '../../core/organisation/disable-user.js';
 import type { Team } from '../../core/organisation/organisation.port.js';
 import { putPolicy } from '../../core/organisation/put-policy.js';
 import { actorOf, allow, hashPassword } from '../auth.js';
@@ -109,6 +111,21 @@ export function organisationRoutes(app: App, ctx: AppContext) {
         201,
       );
     },
+  );
+
+  app.post(
+    '/api/users/:id/disable',
+    {
+      preValidation: allow('org.manage'),
+      schema: {
+        tags: ['organisation'],
+        summary: 'Disables a staff member: they can no longer sign in, and all their sessions end',
+        params: idParams,
+        response: { 200: disabledUserResponse, 404: errorBody, 422: errorBody, ...denied, 400: errorBody },
+      },
+    },
+    async (request, reply) =>
+      respond(reply, await disableUser(deps, { actor: actorOf(request), userId: request.params.id }), asIs),
   );
 
   app.get(
