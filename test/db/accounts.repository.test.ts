@@ -78,4 +78,53 @@ describe('sessions and sign-in links', () => {
     expect(await accounts.redeemSignInLink('late', link.expiresAt)).toBeNull();
     expect(await accounts.redeemSignInLink('unknown', now)).toBeNull();
   });
+
+  it('the sweep forgets ended sessions, dead links and old counters, and keeps what still works', async () => {
+    const accounts = accountsRepository(world.db);
+    const reads = accountQueries(world.db);
+    const now = clock.now();
+    const session = (tokenHash: string, created: Date, expiresAt: Date, idleMinutes: number) =>
+      accounts.insertSession({
+        id: ids.next(),
+        tokenHash,
+        idleMinutes,
+        userAgent: null,
+        address: null,
+        orgId: world.orgId,
+        holder: { userId: world.staff.recruiter.userId },
+        createdAt: created,
+        expiresAt,
+      });
+    const hourAgo = new Date(now.getTime() - 60 * MINUTE);
+    await session('sweep-live', now, new Date(now.getTime() + 60 * MINUTE), 30);
+    await session('sweep-expired', hourAgo, new Date(now.getTime() - MINUTE), 24 * 60);
+    await session('sweep-idle', hourAgo, new Date(now.getTime() + 60 * MINUTE), 30);
+    const { candidateId } = await world.apply();
+    const link = { orgId: world.orgId, candidateId, createdAt: now };
+    await accounts.insertSignInLink({
+      ...link,
+      tokenHash: 'sweep-open',
+      expiresAt: new Date(now.getTime() + MINUTE),
+    });
+    await accounts.insertSignInLink({ ...link, tokenHash: 'sweep-dead', expiresAt: now });
+    await accounts.spendAttempt('sweep-old', new Date(now.getTime() - 2 * 24 * 60 * MINUTE), MINUTE);
+    await accounts.spendAttempt('sweep-new', now, MINUTE);
+
+    const forgotten = await accounts.forgetExpired(now, new Date(now.getTime() - 24 * 60 * MINUTE));
+    expect(forgotten.sessions).toBeGreaterThanOrEqual(2);
+    expect(await reads.actorForSession('sweep-live', now)).not.toBeNull();
+    const tokens = (await world.db.selectFrom('sessions').select('token_hash').execute()).map(
+      (r) => r.token_hash,
+    );
+    expect(tokens).not.toContain('sweep-expired');
+    expect(tokens).not.toContain('sweep-idle');
+    const links = (await world.db.selectFrom('sign_in_links').select('token_hash').execute()).map(
+      (r) => r.token_hash,
+    );
+    expect(links).toContain('sweep-open');
+    expect(links).not.toContain('sweep-dead');
+    const counters = (await world.db.selectFrom('auth_throttles').select('key').execute()).map((r) => r.key);
+    expect(counters).toContain('sweep-new');
+    expect(counters).not.toContain('sweep-old');
+  });
 });

@@ -65,4 +65,12 @@ export interface AccountsRepository {
   setPasswordHash(userId: string, passwordHash: string): Promise<void>;
   /** Marks the user disabled (keeping the first time); false when the org has no such user. */
   disableUser(orgId: string, userId: string, now: Date): Promise<boolean>;
+  /**
+   * Deletes what can no longer be used: sessions past their lifetime or idle timeout, sign-in links
+   * used or expired, and attempt counters whose window began before `countersBefore`.
+   */
+  forgetExpired(
+    now: Date,
+    countersBefore: Date,
+  ): Promise<{ sessions: number; links: number; counters: number }>;
 }

@@ -151,6 +151,30 @@ export function accountsRepository(trx: Kysely<DB>): AccountsRepository {
     async setPasswordHash(userId, passwordHash) {
       await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
     },
+    async forgetExpired(now, countersBefore) {
+      const sessions = await trx
+        .deleteFrom('sessions')
+        .where((eb) =>
+          eb.or([
+            eb('expires_at', '<=', now),
+            eb(sql<Date>`coalesce(last_seen_at, created_at) + idle_minutes * interval '1 minute'`, '<=', now),
+          ]),
+        )
+        .executeTakeFirst();
+      const links = await trx
+        .deleteFrom('sign_in_links')
+        .where((eb) => eb.or([eb('used_at', 'is not', null), eb('expires_at', '<=', now)]))
+        .executeTakeFirst();
+      const counters = await trx
+        .deleteFrom('auth_throttles')
+        .where('window_start', '<', countersBefore)
+        .executeTakeFirst();
+      return {
+        sessions: Number(sessions.numDeletedRows),
+        links: Number(links.numDeletedRows),
+        counters: Number(counters.numDeletedRows),
+      };
+    },
     async disableUser(orgId, userId, now) {
       const row = await trx
         .updateTable('users')

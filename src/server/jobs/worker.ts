@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
+import { forgetExpired } from '../../core/accounts/forget-expired.js';
 import type { Grader } from '../../core/assessments/assessments.port.js';
 import { gradeAtDeadline } from '../../core/assessments/grade-at-deadline.js';
 import { refreshCalendarFeeds as refreshFeeds } from '../../core/availability/import-calendar.js';
@@ -85,6 +86,7 @@ export async function runOnce(options: WorkerOptions, sweeps: boolean) {
   if (sweeps) {
     await sendFeedbackReminders(options.deps);
     await keepCandidatesInformed(options.deps);
+    await forgetExpired(options.deps);
     if (options.grader) {
       const graded = await gradeAtDeadline({ ...options.deps, grader: options.grader });
       for (const assessmentId of graded.ok ? graded.value.failed : [])
