@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readAttachment } from '../../src/server/boards/resume-intake.js';
-import { resumeReaders } from '../../src/server/boards/resume-readers.js';
+import { READERS, resumeReaders, WAITING } from '../../src/server/boards/resume-readers.js';
 import { docxWith, pdfWith } from '../support/files.js';
 
 const readers = resumeReaders();
@@ -60,5 +60,16 @@ describe('hostile files are refused with a message or kept unread, never a crash
     expect(good.ok && good.attachment.text).toBe('A real resume');
     const letter = await readAttachment(readers, 'cover_letter', 'ok.docx', docx);
     expect(letter.ok && letter.attachment.text).toBe('A real letter');
+  }, 60_000);
+
+  it('files past two readers and eight waiting places are not read at all, and say the server was busy', async () => {
+    const pdf = await pdfWith('Waiting in line');
+    // Asked in one go, before any reader answers: the last one finds every place taken.
+    const results = await Promise.all(
+      Array.from({ length: READERS + WAITING + 1 }, () => readers.read('pdf', pdf)),
+    );
+    expect(results.slice(0, -1)).toEqual(Array(READERS + WAITING).fill({ text: 'Waiting in line' }));
+    expect(results.at(-1)).toEqual({ unread: 'busy' });
+    expect(await readers.read('pdf', pdf)).toEqual({ text: 'Waiting in line' });
   }, 60_000);
 });

@@ -7,13 +7,14 @@ import type { TextUnread } from '../../contracts/vocabulary.js';
 import { type Runner, type RunnerMessage, type Stop, sandboxPool } from '../sandbox/pool.js';
 
 /**
- * Limits for reading one file. A real résumé takes a fraction of these; a file that needs more is
- * built to hurt (the issue's 2 MB-unpacked DOCX needed 2 s of CPU and 400 MB, a 50,000-page PDF
- * minutes). CPU time is the process's own, so a busy machine does not cut a real file short; the
- * wall clock is only a backstop for a reader that stops being scheduled at all.
+ * Limits for reading one file. A real résumé takes a few tens of milliseconds and megabytes; a file
+ * that needs more is built to hurt (a 2 MB-unpacked DOCX of tiny paragraphs needs 2 s of CPU and
+ * 300 MB, a one-page PDF of 600,000 text operators 3.4 s, a 50,000-page PDF minutes). CPU time is
+ * the process's own, so a busy machine does not cut a real file short; the wall clock is only a
+ * backstop for a reader that stops being scheduled at all.
  */
 export const READ_LIMITS = {
-  cpuMs: 3000,
+  cpuMs: 2000,
   /** Memory above what the reader holds between files. */
   memoryBytes: 256 * 1024 * 1024,
   /** V8's own ceiling in the reader: past it the process dies instead of growing. */
@@ -26,8 +27,8 @@ export const READ_LIMITS = {
 };
 
 /** Readers kept, and files that may wait for one: more at once are not read at all. */
-const READERS = 2;
-const WAITING = 8;
+export const READERS = 2;
+export const WAITING = 8;
 
 export type ReadRequest = {
   type: 'pdf' | 'docx';
