@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readAttachment } from '../../src/server/boards/resume-intake.js';
 import { READERS, resumeReaders, WAITING } from '../../src/server/boards/resume-readers.js';
 import { docxWith, pdfWith } from '../support/files.js';
+import { manyPagesPdf } from '../support/hostile-files.js';
 
 const readers = resumeReaders();
 afterAll(() => readers.close());
@@ -71,5 +72,15 @@ describe('hostile files are refused with a message or kept unread, never a crash
     expect(results.slice(0, -1)).toEqual(Array(READERS + WAITING).fill({ text: 'Waiting in line' }));
     expect(results.at(-1)).toEqual({ unread: 'busy' });
     expect(await readers.read('pdf', pdf)).toEqual({ text: 'Waiting in line' });
+  }, 60_000);
+
+  it('a file still being read when the server closes is answered, and its reader ended', async () => {
+    const own = resumeReaders();
+    const reading = own.read('pdf', manyPagesPdf(50_000));
+    // Closed once the file reached a reader: the real resume read first says when one is ready.
+    await own.read('pdf', await pdfWith('First'));
+    await own.close();
+    expect(await reading).toEqual({ unread: 'reader_failed' });
+    expect(await own.read('pdf', await pdfWith('Late'))).toEqual({ unread: 'reader_failed' });
   }, 60_000);
 });

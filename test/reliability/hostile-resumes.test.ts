@@ -199,7 +199,7 @@ describe('hostile résumés are kept unread while /healthz keeps answering', () 
         // Which limit a reader meets first depends on the file; either way its text is not read.
         expect(['time_limit', 'memory_limit'], answer.channel).toContain(kept?.text_unread);
       }
-    }, 120_000);
+    }, 300_000);
   }
 
   it('staff see that no text could be read from the kept resume, and download it as sent', async () => {
@@ -224,7 +224,7 @@ describe('hostile résumés are kept unread while /healthz keeps answering', () 
     ]);
     const download = await app.inject({ url: `/api/attachments/${files[0].id}`, headers: { cookie } });
     expect(download.rawPayload.equals(file)).toBe(true);
-  }, 120_000);
+  }, 300_000);
 
   it('ten hostile uploads at once hold two readers; the next real resume is read', async () => {
     const file = await floodDocx();
@@ -246,5 +246,5 @@ describe('hostile résumés are kept unread while /healthz keeps answering', () 
         resume_text: 'Ada Lovelace, analytical engines',
       });
     }
-  }, 120_000);
+  }, 300_000);
 });

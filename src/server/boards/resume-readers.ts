@@ -106,8 +106,15 @@ function stopped(_request: ReadRequest, stop: Stop): ReadResult {
 export function resumeReaders(): ResumeReaders {
   let pool: ReturnType<typeof sandboxPool<ReadRequest, ReadResult>> | null = null;
   let inFlight = 0;
+  let closed = false;
+  // A file being read when the server closes gets an answer too, so its request can end.
+  let closing: (result: ReadResult) => void = () => {};
+  const closes = new Promise<ReadResult>((resolve) => {
+    closing = resolve;
+  });
   return {
     async read(type, data) {
+      if (closed) return { unread: 'reader_failed' };
       if (inFlight >= READERS + WAITING) return { unread: 'busy' };
       pool ??= sandboxPool<ReadRequest, ReadResult>({
         size: READERS,
@@ -117,18 +124,21 @@ export function resumeReaders(): ResumeReaders {
       });
       inFlight++;
       try {
-        return await pool.run({
+        const request = {
           type,
           data,
           maxUnpackedBytes: READ_LIMITS.unpackedBytes,
           maxTextChars: READ_LIMITS.textChars,
           limits: { timeMs: READ_LIMITS.cpuMs, memoryBytes: READ_LIMITS.memoryBytes },
-        });
+        };
+        return await Promise.race([pool.run(request), closes]);
       } finally {
         inFlight--;
       }
     },
     async close() {
+      closed = true;
+      closing({ unread: 'reader_failed' });
       await pool?.close();
       pool = null;
     },
