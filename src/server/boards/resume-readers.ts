@@ -20,7 +20,7 @@ export const READ_LIMITS = {
   /** V8's own ceiling in the reader: past it the process dies instead of growing. */
   heapMb: 384,
   wallGraceMs: 30_000,
-  /** A DOCX unpacks to at most this much: a zip bomb is refused before anything is inflated. */
+  /** A DOCX declaring more than this unpacked is kept unread, before anything is inflated (a zip bomb). */
   unpackedBytes: 50 * 1024 * 1024,
   /** Text kept from one file, as much as a pasted résumé may hold. */
   textChars: 100_000,
@@ -38,7 +38,7 @@ export type ReadRequest = {
   limits: { timeMs: number; memoryBytes: number };
 };
 
-/** What reading a file gave: its text, a file that is broken, or one read within no limit. */
+/** What reading a file gave: its text, why it is broken, or why it could not be read within the limits. */
 export type ReadResult = { text: string } | { error: string } | { unread: TextUnread };
 
 export type ResumeReaders = {
