@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { candidateInput, candidateSchema } from './candidates.js';
+import { attachmentSchema, candidateInput, candidateSchema } from './candidates.js';
 import { errorBody, pageQuery, uuid } from './common.js';
 import { roundSchema } from './process-template.js';
 import { steps } from './vocabulary.js';
@@ -44,7 +44,11 @@ export const applicationListItem = applicationSchema.extend({
 });
 export const applicationDetail = applicationSchema.extend({
   /** With the resume text, for the screen and the hiring team. */
-  candidate: candidateSchema.extend({ resumeText: z.string().nullable() }),
+  candidate: candidateSchema.extend({
+    resumeText: z.string().nullable(),
+    /** When there is no resume text because the newest resume file could not be read. */
+    resumeUnread: attachmentSchema.shape.textUnread,
+  }),
   job: z.object({ id: z.string(), title: z.string(), status: z.string() }),
   decisions: z.array(decisionSchema),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { email, noUrl, pageQuery, timezone } from './common.js';
+import { type TextUnread, textUnreadReasons } from './vocabulary.js';
 
 export const candidateInput = z.object({
   email,
@@ -26,6 +27,14 @@ export const attachmentSchema = z.object({
   filename: z.string(),
   contentType: z.string(),
   sizeBytes: z.number(),
+  /** The file is kept as sent, but its text could not be read within the readers' limits. */
+  textUnread: z
+    .object({
+      reason: z.enum(Object.keys(textUnreadReasons) as [TextUnread, ...TextUnread[]]),
+      message: z.string(),
+    })
+    .nullable()
+    .describe('Why no text could be read from the file (it is kept as sent); null when its text was read'),
   createdAt: z.string(),
 });
 export const candidateListQuery = pageQuery.extend({ q: z.string().trim().min(1).max(200).optional() });

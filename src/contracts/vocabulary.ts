@@ -104,3 +104,15 @@ export type WebhookEventType = (typeof webhookEventTypes)[number];
 
 /** A message's state; a `superseded` one was replaced by a later message on its topic before it went out. */
 export const deliveryStatuses = ['pending', 'delivered', 'failed', 'superseded'] as const;
+/**
+ * Why no text was read from a résumé or cover letter that was kept as sent: the file is valid as far
+ * as its type goes, but reading it went past a limit. Each in the words staff read.
+ */
+export const textUnreadReasons = {
+  time_limit: 'it took too long to read',
+  memory_limit: 'it needed too much memory to read',
+  unpacked_limit: 'it unpacks to more than 50 MB',
+  reader_failed: 'the reader stopped while reading it',
+  busy: 'the server was too busy reading other files',
+} as const;
+export type TextUnread = keyof typeof textUnreadReasons;

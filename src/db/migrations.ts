@@ -577,6 +577,11 @@ const statements: Record<string, string[]> = {
     )`,
     'CREATE INDEX pad_events_pad ON pad_events (pad_id, seq)',
   ],
+  // A résumé or cover letter whose text could not be read within the readers' limits is kept as
+  // sent; the reason says why its text is empty (null: the text was read).
+  '0010_attachment_extraction': [
+    "ALTER TABLE attachments ADD COLUMN text_unread text CHECK (text_unread IN ('time_limit', 'memory_limit', 'unpacked_limit', 'reader_failed', 'busy'))",
+  ],
   // Sessions a person can see and end (an id apart from the secret, when and where they were used),
   // an idle timeout, users an admin disabled, and the counters that slow sign-in guessing, kept in
   // the database so every node behind one PostgreSQL sees the same budgets.

@@ -467,6 +467,8 @@ export interface DB {
     size_bytes: number;
     data: Buffer;
     text: string;
+    /** Why no text was read from the file (a `TextUnread`); null when it was. */
+    text_unread: ColumnType<string | null, string | null | undefined, string | null>;
     created_at: Date;
   };
 }

@@ -25,6 +25,7 @@ import { InvalidCursorError } from '../db/pagination.js';
 import { createDeps } from '../db/store.js';
 import { workspaceQueries } from '../db/workspace/workspace.queries.js';
 import { SESSION_COOKIE } from './auth.js';
+import { resumeReaders } from './boards/resume-readers.js';
 import type { Config } from './config.js';
 import type { App, AppContext } from './context.js';
 import { errorPayload, sendError } from './errors.js';
@@ -91,6 +92,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     organisation: organisationQueries(db),
     accounts: accountQueries(db),
     grading: options.grading ?? grader(loadProblemSet(), { threads: config.SANDBOX_RUNNERS }),
+    resumes: resumeReaders(),
   };
 
   const app = Fastify({
@@ -126,6 +128,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
 
   app.addHook('onClose', () => ctx.grading.close());
+  app.addHook('onClose', () => ctx.resumes.close());
   await app.register(cookie);
   await app.register(multipart);
   await app.register(rateLimit, {

@@ -20,6 +20,7 @@ import type { offerQueries } from '../db/offers/offers.queries.js';
 import type { organisationQueries } from '../db/organisation/organisation.queries.js';
 import type { DB } from '../db/schema.js';
 import type { workspaceQueries } from '../db/workspace/workspace.queries.js';
+import type { ResumeReaders } from './boards/resume-readers.js';
 import type { Config } from './config.js';
 import { sendError } from './errors.js';
 import type { Grading } from './problems.js';
@@ -55,6 +56,8 @@ export interface AppContext {
   accounts: ReturnType<typeof accountQueries>;
   /** Runs candidates' code and queries in the sandboxes, which start on first use. */
   grading: Grading;
+  /** Reads the text of résumés and cover letters in limited processes, which start on first use. */
+  resumes: ResumeReaders;
 }
 
 /** Sends a use case's value (shaped by `present`) or its error with the status from the one table. */

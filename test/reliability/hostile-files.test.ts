@@ -1,10 +1,15 @@
 import JSZip from 'jszip';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readAttachment } from '../../src/server/boards/resume-intake.js';
+import { READERS, resumeReaders, WAITING } from '../../src/server/boards/resume-readers.js';
 import { docxWith, pdfWith } from '../support/files.js';
+import { manyPagesPdf } from '../support/hostile-files.js';
 
-describe('hostile files are refused with a message, never a crash', () => {
-  it('a zip bomb posing as a DOCX is refused before it is inflated', async () => {
+const readers = resumeReaders();
+afterAll(() => readers.close());
+
+describe('hostile files are refused with a message or kept unread, never a crash', () => {
+  it('a zip bomb posing as a DOCX is kept unread, without being inflated', async () => {
     const zip = new JSZip();
     zip.file('[Content_Types].xml', '<Types/>');
     // 200 MB of zeros compresses to a few hundred kilobytes.
@@ -16,8 +21,9 @@ describe('hostile files are refused with a message, never a crash', () => {
     });
     expect(bomb.byteLength).toBeLessThan(1024 * 1024);
     const before = process.memoryUsage().rss;
-    const result = await readAttachment('resume', 'bomb.docx', bomb);
-    expect(result).toEqual({ ok: false, message: 'the document unpacks to more than 50 MB' });
+    const result = await readAttachment(readers, 'resume', 'bomb.docx', bomb);
+    expect(result.ok && result.attachment.textUnread).toBe('unpacked_limit');
+    expect(result.ok && result.attachment.text).toBe('');
     expect(process.memoryUsage().rss - before).toBeLessThan(150 * 1024 * 1024);
   }, 60_000);
 
@@ -47,13 +53,34 @@ describe('hostile files are refused with a message, never a crash', () => {
       ['huge.pdf', new Uint8Array(10 * 1024 * 1024 + 1), /larger than 10 MB/],
     ];
     for (const [name, data, message] of cases) {
-      const result = await readAttachment('resume', name, data);
+      const result = await readAttachment(readers, 'resume', name, data);
       expect(result.ok, name).toBe(false);
       if (!result.ok) expect(result.message, name).toMatch(message);
     }
-    const good = await readAttachment('resume', 'ok.pdf', pdf);
+    const good = await readAttachment(readers, 'resume', 'ok.pdf', pdf);
     expect(good.ok && good.attachment.text).toBe('A real resume');
-    const letter = await readAttachment('cover_letter', 'ok.docx', docx);
+    const letter = await readAttachment(readers, 'cover_letter', 'ok.docx', docx);
     expect(letter.ok && letter.attachment.text).toBe('A real letter');
+  }, 60_000);
+
+  it('files past two readers and eight waiting places are not read at all, and say the server was busy', async () => {
+    const pdf = await pdfWith('Waiting in line');
+    // Asked in one go, before any reader answers: the last one finds every place taken.
+    const results = await Promise.all(
+      Array.from({ length: READERS + WAITING + 1 }, () => readers.read('pdf', pdf)),
+    );
+    expect(results.slice(0, -1)).toEqual(Array(READERS + WAITING).fill({ text: 'Waiting in line' }));
+    expect(results.at(-1)).toEqual({ unread: 'busy' });
+    expect(await readers.read('pdf', pdf)).toEqual({ text: 'Waiting in line' });
+  }, 60_000);
+
+  it('a file still being read when the server closes is answered, and its reader ended', async () => {
+    const own = resumeReaders();
+    const reading = own.read('pdf', manyPagesPdf(50_000));
+    // Closed once the file reached a reader: the real resume read first says when one is ready.
+    await own.read('pdf', await pdfWith('First'));
+    await own.close();
+    expect(await reading).toEqual({ unread: 'reader_failed' });
+    expect(await own.read('pdf', await pdfWith('Late'))).toEqual({ unread: 'reader_failed' });
   }, 60_000);
 });

@@ -1,3 +1,4 @@
+import type { TextUnread } from '../../contracts/vocabulary.js';
 import type { Application, ApplicationStatus, Job, PlannedRound } from '../shared/types.js';
 
 export interface NewApplication {
@@ -63,6 +64,8 @@ export interface AttachmentInput {
   data: Uint8Array;
   /** The text extracted from the file, for search and for the interviewers' kit. */
   text: string;
+  /** Why no text could be read from a file kept as sent (`text` is then empty). */
+  textUnread?: TextUnread;
 }
 
 export interface NewAttachment extends AttachmentInput {

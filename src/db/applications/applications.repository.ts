@@ -169,14 +169,16 @@ export function attachmentsRepository(trx: Kysely<DB>): AttachmentsRepository {
           size_bytes: a.data.byteLength,
           data: Buffer.from(a.data),
           text: a.text,
+          text_unread: a.textUnread ?? null,
           created_at: a.createdAt,
         })
         .execute();
-      // The newest resume is the one interviewers read and search finds.
+      // The newest resume is the one interviewers read and search finds; one whose text could not
+      // be read leaves none, rather than an older file's text shown as this one's.
       if (a.kind === 'resume') {
         await trx
           .updateTable('candidates')
-          .set({ resume_text: a.text })
+          .set({ resume_text: a.textUnread ? null : a.text })
           .where('id', '=', a.candidateId)
           .execute();
       }

@@ -1,8 +1,14 @@
 import type { Kysely, Selectable } from 'kysely';
+import { type TextUnread, textUnreadReasons } from '../../contracts/vocabulary.js';
 import { afterCursor, pageOf } from '../pagination.js';
 import type { DB } from '../schema.js';
 
 const iso = (d: Date) => d.toISOString();
+
+/** Why a kept file's text could not be read, as a code and in words; null when it was read. */
+export function unread(reason: string | null) {
+  return reason ? { reason: reason as TextUnread, message: textUnreadReasons[reason as TextUnread] } : null;
+}
 
 export function presentCandidate(row: Selectable<DB['candidates']>) {
   return {
@@ -56,7 +62,16 @@ export function candidateQueries(db: Kysely<DB>) {
     async attachments(orgId: string, candidateId: string) {
       const rows = await db
         .selectFrom('attachments')
-        .select(['id', 'application_id', 'kind', 'filename', 'content_type', 'size_bytes', 'created_at'])
+        .select([
+          'id',
+          'application_id',
+          'kind',
+          'filename',
+          'content_type',
+          'size_bytes',
+          'text_unread',
+          'created_at',
+        ])
         .where('org_id', '=', orgId)
         .where('candidate_id', '=', candidateId)
         .orderBy('created_at', 'desc')
@@ -68,6 +83,7 @@ export function candidateQueries(db: Kysely<DB>) {
         filename: r.filename,
         contentType: r.content_type,
         sizeBytes: r.size_bytes,
+        textUnread: unread(r.text_unread),
         createdAt: iso(r.created_at),
       }));
     },

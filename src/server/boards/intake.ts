@@ -2,6 +2,7 @@ import { type BoardSubmission, boardSubmission, type FieldError } from '../../co
 import type { DomainError, ErrorCode } from '../../contracts/errors.js';
 import type { AttachmentInput } from '../../core/applications/applications.port.js';
 import { applyOnBoard } from '../../core/boards/apply-on-board.js';
+import { consentErrors, questionsFor, unansweredQuestions } from '../../core/boards/boards.rules.js';
 import type { BoardRow, LivePost } from '../../db/boards/boards.queries.js';
 import type { AppContext } from '../context.js';
 import { httpStatus } from '../errors.js';
@@ -13,7 +14,12 @@ export type IntakeOutcome =
   | { ok: false; status: 404 | 422; message: string; errors: FieldError[]; code?: ErrorCode };
 
 /** The resume and cover letter, from a file, base64 content or pasted text; unreadable files are errors. */
-async function readAttachments(fields: BoardSubmission | null, files: IntakeFile[], errors: FieldError[]) {
+async function readAttachments(
+  ctx: AppContext,
+  fields: BoardSubmission | null,
+  files: IntakeFile[],
+  errors: FieldError[],
+) {
   const attachments: AttachmentInput[] = [];
   for (const kind of ['resume', 'cover_letter'] as const) {
     const file = files.find((f) => f.field === kind);
@@ -22,7 +28,7 @@ async function readAttachments(fields: BoardSubmission | null, files: IntakeFile
     if (file || content) {
       const data = file ? file.data : Buffer.from(content!, 'base64');
       const filename = file ? file.filename : (fields?.[`${kind}_content_filename`] ?? `${kind}`);
-      const result = await readAttachment(kind, filename, data);
+      const result = await readAttachment(ctx.resumes, kind, filename, data);
       if (result.ok) attachments.push(result.attachment);
       else errors.push({ field: file ? kind : `${kind}_content`, message: `${filename}: ${result.message}` });
     } else if (pasted) {
@@ -83,13 +89,29 @@ export async function receiveApplication(
   const errors: FieldError[] = parsed.success
     ? []
     : parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'body', message: i.message }));
-  const attachments = await readAttachments(fields, input.files, errors);
+  const answered = answeredFields(input.fields, input.files);
+  const consent = (fields?.data_compliance ?? input.fields.data_compliance) as
+    | Record<string, unknown>
+    | undefined;
+  const gdprRetentionDays = board.gdpr_retention_days;
+  // Every other field is checked before any file is read: a form that will be refused anyway
+  // costs no reading (the core checks the same again, with the files' errors).
+  const early = [
+    ...errors,
+    ...unansweredQuestions(questionsFor(post.posting), answered, errors),
+    ...consentErrors({ gdprRetentionDays }, consent),
+  ];
+  if (early.length > 0) {
+    const message = 'The application has invalid or missing fields.';
+    return refusal({ code: 'validation.failed', message, details: { errors: early } });
+  }
+  const attachments = await readAttachments(ctx, fields, input.files, errors);
   const result = await applyOnBoard(ctx.deps, {
-    board: { id: board.id, orgId: board.org_id, gdprRetentionDays: board.gdpr_retention_days },
+    board: { id: board.id, orgId: board.org_id, gdprRetentionDays },
     post: { jobId: post.job_id, posting: post.posting },
     fields,
-    answered: answeredFields(input.fields, input.files),
-    consent: (fields?.data_compliance ?? input.fields.data_compliance) as Record<string, unknown> | undefined,
+    answered,
+    consent,
     attachments,
     errors,
     idempotencyKey: input.idempotencyKey,

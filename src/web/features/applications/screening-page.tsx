@@ -290,7 +290,9 @@ function ScreenDetail({
           {detail.data ? (
             <pre className="resume">
               {detail.data.candidate.resumeText ??
-                'No resume text: see the attachments on the candidate page.'}
+                (detail.data.candidate.resumeUnread
+                  ? `No text could be read from the resume: ${detail.data.candidate.resumeUnread.message}. The file is kept as sent.`
+                  : 'No resume text: see the attachments on the candidate page.')}
             </pre>
           ) : (
             <Loading what="Loading the resume" />
