@@ -375,6 +375,12 @@ describe('applying through the API', () => {
     });
     expect(first.json().created, first.body).toBe(true);
     expect(second.statusCode).toBe(422);
+    expect(second.json().errors).toEqual([
+      {
+        field: 'Idempotency-Key',
+        message: expect.stringContaining('already used for a different application'),
+      },
+    ]);
     expect(second.body).not.toContain(first.json().application_id);
   });
 

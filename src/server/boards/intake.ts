@@ -58,7 +58,11 @@ function refusal(error: DomainError): IntakeOutcome {
     return { ok: false, status: 422, message: error.message, errors };
   }
   const field =
-    error.code === 'application.limit_reached' || error.code === 'application.cooldown' ? 'email' : 'id';
+    error.code === 'application.limit_reached' || error.code === 'application.cooldown'
+      ? 'email'
+      : error.code === 'idempotency.key_reused'
+        ? 'Idempotency-Key'
+        : 'id';
   const gone = httpStatus[error.code] === 404 || error.code === 'job.not_open';
   return {
     ok: false,
