@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentSchema } from './candidates.js';
 import { uuid } from './common.js';
 import { interviewKitSchema, ratings, scorecardContentSchema } from './kits.js';
 
@@ -38,7 +39,12 @@ export const myInterviewSchema = interviewSchema.extend({
 });
 export const kitResponse = z.object({
   interview: interviewSchema,
-  candidate: z.object({ id: z.string(), name: z.string(), resumeText: z.string().nullable() }),
+  candidate: z.object({
+    id: z.string(),
+    name: z.string(),
+    resumeText: z.string().nullable(),
+    resumeUnread: attachmentSchema.shape.textUnread,
+  }),
   jobTitle: z.string(),
   round: z.object({
     key: z.string(),

@@ -1,5 +1,5 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import { presentCandidate, unread } from '../candidates/candidates.queries.js';
+import { presentCandidate, resumeUnread } from '../candidates/candidates.queries.js';
 import { afterCursor, pageOf } from '../pagination.js';
 import type { DB } from '../schema.js';
 import { toApplication } from './applications.repository.js';
@@ -94,7 +94,7 @@ export function applicationQueries(db: Kysely<DB>) {
         .where('id', '=', id)
         .executeTakeFirst();
       if (!row) return null;
-      const [candidate, job, decisions, resume] = await Promise.all([
+      const [candidate, job, decisions] = await Promise.all([
         db.selectFrom('candidates').selectAll().where('id', '=', row.candidate_id).executeTakeFirstOrThrow(),
         db
           .selectFrom('jobs')
@@ -107,22 +107,13 @@ export function applicationQueries(db: Kysely<DB>) {
           .where('application_id', '=', id)
           .orderBy('decided_at')
           .execute(),
-        // The newest resume file: when its text could not be read, the screen says so.
-        db
-          .selectFrom('attachments')
-          .select('text_unread')
-          .where('candidate_id', '=', row.candidate_id)
-          .where('kind', '=', 'resume')
-          .orderBy('created_at', 'desc')
-          .limit(1)
-          .executeTakeFirst(),
       ]);
       return {
         ...presentApplication(row),
         candidate: {
           ...presentCandidate(candidate),
           resumeText: candidate.resume_text,
-          resumeUnread: candidate.resume_text === null ? unread(resume?.text_unread ?? null) : null,
+          resumeUnread: await resumeUnread(db, candidate),
         },
         job,
         decisions: decisions.map((d) => ({

@@ -10,6 +10,20 @@ export function unread(reason: string | null) {
   return reason ? { reason: reason as TextUnread, message: textUnreadReasons[reason as TextUnread] } : null;
 }
 
+/** Why the candidate's newest resume has no text, when it has none because reading it hit a limit. */
+export async function resumeUnread(db: Kysely<DB>, candidate: { id: string; resume_text: string | null }) {
+  if (candidate.resume_text !== null) return null;
+  const newest = await db
+    .selectFrom('attachments')
+    .select('text_unread')
+    .where('candidate_id', '=', candidate.id)
+    .where('kind', '=', 'resume')
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return unread(newest?.text_unread ?? null);
+}
+
 export function presentCandidate(row: Selectable<DB['candidates']>) {
   return {
     id: row.id,

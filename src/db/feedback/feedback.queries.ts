@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ScorecardContent } from '../../contracts/kits.js';
 import type { Catalog } from '../../core/shared/ports.js';
+import { resumeUnread } from '../candidates/candidates.queries.js';
 import type { DB } from '../schema.js';
 
 const iso = (d: Date) => d.toISOString();
@@ -123,6 +124,7 @@ export function feedbackQueries(db: Kysely<DB>, catalog: Catalog) {
           id: row.candidate_id,
           name: `${row.first_name} ${row.last_name}`,
           resumeText: row.resume_text,
+          resumeUnread: await resumeUnread(db, { id: row.candidate_id, resume_text: row.resume_text }),
         },
         jobTitle: row.title,
         round: {

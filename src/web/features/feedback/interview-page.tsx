@@ -56,7 +56,12 @@ export function InterviewPage({ id }: { id: string }) {
               )}
               <section aria-labelledby="resume-title">
                 <h2 id="resume-title">Resume</h2>
-                <pre className="resume">{k.candidate.resumeText ?? 'No resume text.'}</pre>
+                <pre className="resume">
+                  {k.candidate.resumeText ??
+                    (k.candidate.resumeUnread
+                      ? `No text could be read from the resume: ${k.candidate.resumeUnread.message}. The file is kept as sent.`
+                      : 'No resume text.')}
+                </pre>
               </section>
             </div>
           </div>
