@@ -80,7 +80,6 @@ async function interpreter(output) {
 // Taken before any candidate code runs.
 const { apply } = Reflect;
 const { fromEntries } = Object;
-const parse = JSON.parse;
 
 /** The last line of a Python traceback: "ValueError: the message". */
 const lastLine = (error) =>
@@ -89,9 +88,15 @@ const lastLine = (error) =>
     .split('\n')
     .at(-1);
 
-/** Calls the candidate's function with a fresh copy of the arguments; its value as JSON, or what it threw. */
-function callOnce(python, fn, argsJson) {
-  const args = parse(argsJson).map((arg) => python.toPy(arg));
+/**
+ * Calls the candidate's function with a fresh copy of the arguments, parsed by Python's json (JSON's
+ * null is None there, where toPy would make it jsnull); its value as JSON, or what it threw. The
+ * code may have changed json's decoder, but that only changes its own function's inputs.
+ */
+function callOnce(loads, fn, argsJson) {
+  const list = loads(argsJson);
+  const args = list.toJs({ depth: 1 });
+  list.destroy();
   let value;
   try {
     value = apply(fn, undefined, args);
@@ -125,6 +130,7 @@ host.once('message', ({ id, request }) => {
   const namespace = python.globals.get('dict')();
   try {
     namespace.set('__name__', '__main__');
+    const loads = python.pyimport('json').loads;
     python.runPython(request.source, { globals: namespace, filename: 'solution.py' });
     const fn = namespace.get(request.entry);
     if (typeof fn !== 'function') {
@@ -134,7 +140,7 @@ host.once('message', ({ id, request }) => {
       });
     } else
       for (const [index, test] of request.tests.entries()) {
-        const { type, ...outcome } = callOnce(python, fn, JSON.stringify(test.args));
+        const { type, ...outcome } = callOnce(loads, fn, JSON.stringify(test.args));
         result.calls[index] = outcome;
         if (type === 'MemoryError')
           Object.assign(result, { outcome: 'memory_limit', detail: outcome.message });
