@@ -16,6 +16,8 @@ import { templatesRoot } from '../src/server/templates.js';
  */
 const SLUG = 'longest-substring-without-repeats';
 const problems = loadProblemSet();
+// Start-up snapshots are made once and kept here, as a deployment keeps them under its data directory.
+const snapshotDir = path.join(import.meta.dirname, 'data', 'sandbox');
 const problem = problems.coding.get(SLUG)!;
 const source = (file: string) => fs.readFileSync(path.join(templatesRoot, 'problems', 'coding', SLUG, file), 'utf8');
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -37,7 +39,7 @@ function baselineMs() {
 async function cold(language: CodeLanguage, file: string, samples: number) {
   const times: number[] = [];
   for (let i = 0; i < samples; i++) {
-    const fresh = grader(problems, { threads: 1 });
+    const fresh = grader(problems, { threads: 1, snapshotDir });
     const start = performance.now();
     const grade = await fresh.gradeCode(problem, language, source(file), 'hidden');
     times.push(performance.now() - start);
@@ -49,7 +51,7 @@ async function cold(language: CodeLanguage, file: string, samples: number) {
 
 /** One submission at a time on a warm runner that had time to get ready again: a grade's own latency. */
 async function warmIdle(language: CodeLanguage, file: string, submissions: number) {
-  const pool = grader(problems, { threads: 1 });
+  const pool = grader(problems, { threads: 1, snapshotDir });
   await pool.gradeCode(problem, language, source(file), 'hidden');
   const times: number[] = [];
   for (let i = 0; i < submissions; i++) {
@@ -63,7 +65,7 @@ async function warmIdle(language: CodeLanguage, file: string, submissions: numbe
 }
 
 async function warm(language: CodeLanguage, file: string, submissions: number, threads: number) {
-  const pool = grader(problems, { threads });
+  const pool = grader(problems, { threads, snapshotDir });
   await Promise.all(Array.from({ length: threads }, () => pool.gradeCode(problem, language, source(file), 'hidden')));
   const times: number[] = [];
   const start = performance.now();

@@ -2,6 +2,7 @@
 export const errorCodes = [
   'validation.failed',
   'rate.limited',
+  'sandbox.busy',
   'internal.error',
   'database.unavailable',
   'auth.required',

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -91,7 +92,12 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     },
     organisation: organisationQueries(db),
     accounts: accountQueries(db),
-    grading: options.grading ?? grader(loadProblemSet(), { threads: config.SANDBOX_RUNNERS }),
+    grading:
+      options.grading ??
+      grader(loadProblemSet(), {
+        threads: config.SANDBOX_RUNNERS,
+        snapshotDir: path.join(config.DATA_DIR, 'sandbox'),
+      }),
     resumes: resumeReaders(),
   };
 

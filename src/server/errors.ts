@@ -5,6 +5,7 @@ import type { DomainError, ErrorCode } from '../contracts/errors.js';
 export const httpStatus = {
   'validation.failed': 400,
   'rate.limited': 429,
+  'sandbox.busy': 429,
   'internal.error': 500,
   'database.unavailable': 503,
   'auth.required': 401,

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { DataDirLockedError, migrateToLatest, openDatabase } from '../db/database.js';
 import { seedDemo } from '../db/seed-demo.js';
 import { createDeps } from '../db/store.js';
@@ -36,7 +37,10 @@ async function main() {
       );
   }
   // One set of sandboxes serves the app and the worker's grading at the deadline.
-  const grading = grader(loadProblemSet(), { threads: config.SANDBOX_RUNNERS });
+  const grading = grader(loadProblemSet(), {
+    threads: config.SANDBOX_RUNNERS,
+    snapshotDir: path.join(config.DATA_DIR, 'sandbox'),
+  });
   const app = await buildApp({ database, config, catalog, grading });
   const transport = createTransport({
     smtpUrl: config.SMTP_URL,

@@ -14,6 +14,7 @@ import {
 } from '../contracts/problems.js';
 import type { AssessmentItem, Grader } from '../core/assessments/assessments.port.js';
 import { sameRows, sameValue, scorePercent, toleranceOf } from '../core/assessments/grading.rules.js';
+import { fail, ok } from '../core/shared/result.js';
 import type { CallOutcome, RunLimits, SqlResult } from './sandbox/runs.js';
 import { javascriptSandbox, pythonSandbox, sqlSandbox, typescriptToJavascript } from './sandbox/sandboxes.js';
 import { parseDataFile, TemplateError, templatesRoot } from './templates.js';
@@ -84,10 +85,24 @@ export const defaultLimits: SandboxLimits = {
   sql: { timeMs: 5000, memoryBytes: 512 * 1024 * 1024, outputBytes: 0 },
 };
 
+/** How many runs one owner (an assessment link, a pad) may have going at once while working. */
+export const RUNS_PER_OWNER = 2;
+
+/** Parsed here, in the host: a sandbox's report is text that is never trusted to be valid JSON. */
+const parsedValue = (value: string): { actual: unknown } | null => {
+  try {
+    return { actual: JSON.parse(value) as unknown };
+  } catch {
+    return null;
+  }
+};
+
+/** A call's verdict, decided in the host: the expected value never enters the sandbox. */
 const callVerdict = (call: CallOutcome | undefined, expected: unknown, tolerance: number) => {
   if (call?.status === 'returned') {
-    const actual = JSON.parse(call.value) as unknown;
-    return { passed: sameValue(actual, expected, tolerance), actual };
+    const parsed = parsedValue(call.value);
+    if (!parsed) return { passed: false, error: 'the value returned has no JSON form' };
+    return { passed: sameValue(parsed.actual, expected, tolerance), actual: parsed.actual };
   }
   return { passed: false, error: call?.status === 'threw' ? call.message : 'not run' };
 };
@@ -96,8 +111,18 @@ const callVerdict = (call: CallOutcome | undefined, expected: unknown, tolerance
  * Runs candidates' code and queries against the shipped problems, in the sandboxes: examples on
  * request, hidden tests to grade. Sandboxes start on first use and stay warm.
  */
-export function grader(problems: ProblemSet, options: { threads: number; limits?: SandboxLimits }) {
+export function grader(
+  problems: ProblemSet,
+  options: {
+    threads: number;
+    /** Where the sandboxes keep their start-up snapshots: a folder under the data directory. */
+    snapshotDir: string;
+    limits?: SandboxLimits;
+  },
+) {
   const limits = options.limits ?? defaultLimits;
+  const { snapshotDir } = options;
+  const going = new Map<string, number>();
   let javascript: ReturnType<typeof javascriptSandbox> | null = null;
   let python: ReturnType<typeof pythonSandbox> | null = null;
   let sql: ReturnType<typeof sqlSandbox> | null = null;
@@ -108,18 +133,20 @@ export function grader(problems: ProblemSet, options: { threads: number; limits?
     language: CodeLanguage,
     source: string,
     which: 'examples' | 'hidden',
+    owner: string,
   ) {
-    const tests = problem[which];
+    // Only the arguments go in; what a test expects stays here.
+    const tests = problem[which].map((test) => ({ args: test.args }));
     const entry = language === 'python' ? problem.entry.python : problem.entry.javascript;
     if (language === 'python') {
-      python ??= pythonSandbox(options.threads);
-      return python.run({ source, entry, tests, limits: limits.python });
+      python ??= pythonSandbox(options.threads, snapshotDir);
+      return python.run({ source, entry, tests, limits: limits.python }, owner);
     }
     const compiled = language === 'typescript' ? await typescriptToJavascript(source) : { code: source };
     if ('error' in compiled)
       return { outcome: 'invalid' as const, detail: compiled.error, calls: [], output: '', elapsedMs: 0 };
     javascript ??= javascriptSandbox(options.threads);
-    return javascript.run({ source: compiled.code, entry, tests, limits: limits.javascript });
+    return javascript.run({ source: compiled.code, entry, tests, limits: limits.javascript }, owner);
   }
 
   async function gradeCode(
@@ -127,9 +154,10 @@ export function grader(problems: ProblemSet, options: { threads: number; limits?
     language: CodeLanguage,
     source: string,
     which: 'examples' | 'hidden',
+    owner = '',
   ): Promise<CodeGrade> {
     const tests = problem[which];
-    const run = await runCode(problem, language, source, which);
+    const run = await runCode(problem, language, source, which, owner);
     const verdicts = tests.map((test, i): TestVerdict => {
       const verdict = callVerdict(run.calls[i], test.expected, toleranceOf(problem.compare));
       return which === 'examples'
@@ -150,18 +178,28 @@ export function grader(problems: ProblemSet, options: { threads: number; limits?
     };
   }
 
-  async function gradeSql(question: SqlQuestion, source: string): Promise<SqlGrade> {
-    sql ??= sqlSandbox(options.threads, problems.datasetFile);
-    const sandbox = sql;
+  /** A question's reference rows, run once; a failed run is not kept, so the next grade tries again. */
+  function referenceRows(sandbox: NonNullable<typeof sql>, question: SqlQuestion) {
     let expected = expectedRows.get(question.slug);
     if (!expected) {
-      expected = sandbox.run({
-        source: problems.sqlReference.get(question.slug) ?? '',
-        limits: limits.sql,
+      const source = problems.sqlReference.get(question.slug) ?? '';
+      expected = sandbox.run({ source, limits: limits.sql }, 'reference').then((reference) => {
+        if (reference.outcome !== 'completed') expectedRows.delete(question.slug);
+        return reference;
       });
       expectedRows.set(question.slug, expected);
     }
-    const [reference, result] = await Promise.all([expected, sandbox.run({ source, limits: limits.sql })]);
+    return expected;
+  }
+
+  async function gradeSql(question: SqlQuestion, source: string, owner = ''): Promise<SqlGrade> {
+    sql ??= sqlSandbox(options.threads, problems.datasetFile, snapshotDir);
+    const sandbox = sql;
+    // The comparison is the host's: the query only produces rows, in a copy of the data of its own.
+    const [reference, result] = await Promise.all([
+      referenceRows(sandbox, question),
+      sandbox.run({ source, limits: limits.sql }, owner),
+    ]);
     if (reference.outcome !== 'completed')
       throw new Error(`${question.slug}: the reference answer failed: ${reference.detail}`);
     const correct =
@@ -182,6 +220,25 @@ export function grader(problems: ProblemSet, options: { threads: number; limits?
     return found;
   };
 
+  /** Runs `work` for `owner` unless it already has its share of runs going. */
+  async function ownShare<T>(owner: string, work: () => Promise<T>) {
+    const count = going.get(owner) ?? 0;
+    if (count >= RUNS_PER_OWNER)
+      return fail(
+        'sandbox.busy',
+        `${RUNS_PER_OWNER} runs are already going for this link; try again when one has finished.`,
+        { limit: RUNS_PER_OWNER },
+      );
+    going.set(owner, count + 1);
+    try {
+      return ok(await work());
+    } finally {
+      const left = (going.get(owner) ?? 1) - 1;
+      if (left > 0) going.set(owner, left);
+      else going.delete(owner);
+    }
+  }
+
   const port: Grader = {
     problem(item: AssessmentItem) {
       if (item.kind === 'coding') {
@@ -195,19 +252,21 @@ export function grader(problems: ProblemSet, options: { threads: number; limits?
     },
     languages: (item) =>
       item.kind === 'sql' ? ['sql'] : item.kind === 'case_study' ? ['file'] : codeLanguages,
-    grade: (item, language, code) =>
+    grade: (item, language, code, owner) =>
       item.kind === 'sql'
-        ? gradeSql(question(item.slug), code)
-        : gradeCode(coding(item.slug), language as CodeLanguage, code, 'hidden'),
-    async tryOut(item, language, code) {
+        ? gradeSql(question(item.slug), code, owner)
+        : gradeCode(coding(item.slug), language as CodeLanguage, code, 'hidden', owner),
+    tryOut(item, language, code, owner) {
       if (item.kind === 'case_study') throw new Error('a case study is uploaded, not run');
-      if (item.kind === 'coding')
-        return gradeCode(coding(item.slug), language as CodeLanguage, code, 'examples');
-      const { correct: _, ...rows } = await gradeSql(question(item.slug), code);
-      return rows;
+      return ownShare(owner, async () => {
+        if (item.kind === 'coding')
+          return gradeCode(coding(item.slug), language as CodeLanguage, code, 'examples', owner);
+        const { correct: _, ...rows } = await gradeSql(question(item.slug), code, owner);
+        return rows;
+      });
     },
-    runExamples: (slug, language, code) =>
-      gradeCode(coding(slug), language as CodeLanguage, code, 'examples'),
+    runExamples: (slug, language, code, owner) =>
+      ownShare(owner, () => gradeCode(coding(slug), language as CodeLanguage, code, 'examples', owner)),
   };
 
   return {

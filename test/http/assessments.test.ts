@@ -26,7 +26,10 @@ beforeAll(async () => {
   database = await openTestDatabase();
   world = await buildWorld(database, clock);
   // The app's sandboxes, shared with the deadline sweep the worker runs.
-  grading = grader(loadProblemSet(), { threads: testConfig.SANDBOX_RUNNERS });
+  grading = grader(loadProblemSet(), {
+    threads: testConfig.SANDBOX_RUNNERS,
+    snapshotDir: path.join(testConfig.DATA_DIR, 'sandbox'),
+  });
   app = await buildApp({ database, config: testConfig, clock, ids, grading });
   as = {
     recruiter: await loginAs(app, world.slug, world.staff.recruiter.email),
@@ -454,5 +457,38 @@ describe('grading at the deadline', () => {
       .where('entity_id', '=', application.id)
       .executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ actor_kind: 'system', data: { assessmentId: id, scorePercent: 50 } });
+  });
+});
+
+describe('one link cannot hold the sandboxes', () => {
+  it('16 runs fired at once through one link: the ones past its share are refused (429 sandbox.busy), and another link still runs', async () => {
+    const application = await world.atTechnicalRound();
+    const flooding = await send(application.id);
+    const other = await send((await world.atTechnicalRound()).id);
+    for (const link of [flooding, other]) {
+      await call('GET', `/api/assessments/${link.token}`);
+      await call('POST', `/api/assessments/${link.token}/start`);
+    }
+    const query = { language: 'sql', code: 'select count(*) from views a, views b where a.id < 300' };
+    const flood = await Promise.all(
+      Array.from({ length: 16 }, () =>
+        call('POST', `/api/assessments/${flooding.token}/answers/1/run`, query),
+      ),
+    );
+    const refused = flood.filter((response) => response.statusCode === 429);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const response of refused) expect(errorCode(response)).toBe('sandbox.busy');
+    for (const response of flood.filter((r) => r.statusCode !== 429)) expect(response.statusCode).toBe(200);
+    const elsewhere = await call('POST', `/api/assessments/${other.token}/answers/1/run`, {
+      language: 'sql',
+      code: 'select 1',
+    });
+    expect(elsewhere.statusCode, elsewhere.body).toBe(200);
+    // A refused run never ran: the timeline has only the runs that did.
+    const listed = await call('GET', `/api/applications/${application.id}/assessments`, undefined, as.hm);
+    const timeline = listed.json().items.find((a: { id: string }) => a.id === flooding.id).timeline as {
+      kind: string;
+    }[];
+    expect(timeline.filter((event) => event.kind === 'run').length).toBe(16 - refused.length);
   });
 });

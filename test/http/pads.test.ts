@@ -177,4 +177,44 @@ describe('the live coding pad', () => {
     });
     expect(still.json().items[0].text).toBe(pad.text);
   });
+
+  it('an update that would take the text past 100,000 characters is refused before it is applied: stored and live text stay within the cap', async () => {
+    const application = await world.atTechnicalRound();
+    const pad = await openPad(application.id, as.recruiter);
+    const socket = new WebSocket(`${base.replace(/^http/, 'ws')}/api/pads/${pad.id}/live`, {
+      headers: { cookie: as.recruiter },
+    });
+    socket.binaryType = 'arraybuffer';
+    const doc = new Y.Doc();
+    const synced = new Promise<void>((resolve) =>
+      socket.once('message', (data) => {
+        Y.applyUpdate(doc, new Uint8Array(data as ArrayBuffer));
+        resolve();
+      }),
+    );
+    await new Promise((resolve) => socket.once('open', resolve));
+    await synced;
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    const edit = (text: string) => {
+      const before = Y.encodeStateVector(doc);
+      doc.getText('code').insert(doc.getText('code').length, text);
+      socket.send(Y.encodeStateAsUpdate(doc, before));
+    };
+    const fits = 'a'.repeat(100_000 - pad.text.length - 10);
+    edit(fits);
+    edit('b'.repeat(100_000));
+    expect(await closed).toBe(1009);
+
+    // A newcomer gets the document as stored: the refused update is in neither.
+    const newcomer = client(`${base}/api/pads/${pad.id}/live`, as.recruiter);
+    await newcomer.opened;
+    await eventually(() => newcomer.text()).toBe(pad.text + fits);
+    newcomer.close();
+    const lastFrame = async () =>
+      (await app.inject({ url: `/api/pads/${pad.id}/replay`, headers: { cookie: as.recruiter } }))
+        .json()
+        .frames.at(-1).text as string;
+    await eventually(lastFrame).toBe(pad.text + fits);
+    expect((await lastFrame()).length).toBeLessThanOrEqual(100_000);
+  });
 });

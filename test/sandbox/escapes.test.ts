@@ -1,14 +1,17 @@
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadProblemSet } from '../../src/server/problems.js';
 import type { RunLimits, RunRequest } from '../../src/server/sandbox/runs.js';
 import { javascriptSandbox, pythonSandbox, sqlSandbox } from '../../src/server/sandbox/sandboxes.js';
+import { testConfig } from '../support/http.js';
 
 // Code that tries to leave its sandbox or take the host down. Each attempt must come back as a
 // reported outcome, and afterwards the same sandbox still answers an ordinary run.
 const limits: RunLimits = { timeMs: 1500, memoryBytes: 64 * 1024 * 1024, outputBytes: 4096 };
 const javascript = javascriptSandbox(1);
-const python = pythonSandbox(1);
-const sql = sqlSandbox(1, loadProblemSet().datasetFile);
+const snapshots = path.join(testConfig.DATA_DIR, 'sandbox');
+const python = pythonSandbox(1, snapshots);
+const sql = sqlSandbox(1, loadProblemSet().datasetFile, snapshots);
 afterAll(() => Promise.all([javascript.close(), python.close(), sql.close()]));
 
 process.env.HIRELOOP_ESCAPE_CANARY = 'not-for-candidates';
@@ -120,12 +123,12 @@ describe('the Python sandbox', () => {
     [
       'reaches JavaScript globals',
       'def attempt():\n    import js\n    return js.process.env',
-      /AttributeError/,
+      /ModuleNotFoundError/,
     ],
     [
       'runs JavaScript through run_js',
       'def attempt():\n    from pyodide.code import run_js\n    return run_js("process.env")',
-      /ImportError/,
+      /ImportError|ModuleNotFoundError/,
     ],
     [
       'builds a Function from a JavaScript object',
@@ -135,6 +138,16 @@ describe('the Python sandbox', () => {
     [
       'imports the Pyodide API',
       'def attempt():\n    import pyodide_js\n    return pyodide_js.version',
+      /ModuleNotFoundError/,
+    ],
+    [
+      "reaches Pyodide's API through sys.modules",
+      'def attempt():\n    import sys\n    return str(sys.modules["pyodide_js._api"])',
+      /KeyError/,
+    ],
+    [
+      "imports Pyodide's API module",
+      'def attempt():\n    import pyodide_js._api\n    return str(pyodide_js._api)',
       /ModuleNotFoundError/,
     ],
     [
@@ -184,7 +197,7 @@ describe('the Python sandbox', () => {
     const result = await run(
       'def attempt():\n    import json\n    return [callable(json.dumps), "LEFT_BEHIND" in globals()]',
     );
-    expect(result.calls[0]).toEqual({ status: 'returned', value: '[true, false]' });
+    expect(result.calls[0]).toEqual({ status: 'returned', value: '[true,false]' });
   });
 
   it('still answers an ordinary run after all that', async () => {

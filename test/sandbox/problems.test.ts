@@ -4,11 +4,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { codeLanguages } from '../../src/contracts/problems.js';
 import { grader, loadProblemSet } from '../../src/server/problems.js';
 import { templatesRoot } from '../../src/server/templates.js';
+import { testConfig } from '../support/http.js';
 
 // Every shipped problem, graded the way a candidate's submission is: the reference solution in
 // each language passes every example and hidden test, and a known-wrong one fails at least one.
 const problems = loadProblemSet();
-const grading = grader(problems, { threads: 2 });
+const grading = grader(problems, { threads: 2, snapshotDir: path.join(testConfig.DATA_DIR, 'sandbox') });
 afterAll(() => grading.close());
 
 const read = (...parts: string[]) => fs.readFileSync(path.join(templatesRoot, 'problems', ...parts), 'utf8');

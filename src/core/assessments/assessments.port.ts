@@ -1,4 +1,6 @@
 import type { CodeGrade, RunResponse, SqlGrade } from '../../contracts/assessments.js';
+import type { DomainError } from '../../contracts/errors.js';
+import type { Result } from '../shared/result.js';
 
 export type AssessmentItem = { kind: 'coding' | 'sql' | 'case_study'; slug: string };
 
@@ -93,10 +95,26 @@ export interface Grader {
   problem(item: AssessmentItem): ProblemFacts | null;
   /** The languages an item is answered in: code languages, "sql", or "file" for an upload. */
   languages(item: AssessmentItem): readonly string[];
-  /** Hidden tests for code, the reference rows for a query. */
-  grade(item: AssessmentItem, language: string, code: string): Promise<ItemGrade>;
-  /** A run while working: the examples for code; for a query its rows, not whether they match. */
-  tryOut(item: AssessmentItem, language: string, code: string): Promise<RunResponse>;
-  /** Code against a coding problem's examples. */
-  runExamples(slug: string, language: string, code: string): Promise<CodeGrade>;
+  /**
+   * Hidden tests for code, the reference rows for a query. `owner` (the assessment) takes turns with
+   * the other owners for the sandboxes; a grade is never refused, it waits its turn.
+   */
+  grade(item: AssessmentItem, language: string, code: string, owner: string): Promise<ItemGrade>;
+  /**
+   * A run while working: the examples for code; for a query its rows, not whether they match.
+   * Refused (`sandbox.busy`) while `owner` (the assessment) already has its share of runs going.
+   */
+  tryOut(
+    item: AssessmentItem,
+    language: string,
+    code: string,
+    owner: string,
+  ): Promise<Result<RunResponse, DomainError<'sandbox.busy'>>>;
+  /** Code against a coding problem's examples; refused like `tryOut` for `owner` (the pad). */
+  runExamples(
+    slug: string,
+    language: string,
+    code: string,
+    owner: string,
+  ): Promise<Result<CodeGrade, DomainError<'sandbox.busy'>>>;
 }

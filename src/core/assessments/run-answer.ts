@@ -7,7 +7,8 @@ import { lockWorkable, refused } from './load-assessment.js';
 /**
  * Runs the candidate's code against the public examples (a query against the dataset) and puts the
  * run on the timeline. The sandbox runs between checking the link and recording the run, outside
- * any transaction, so a slow run holds no lock.
+ * any transaction, so a slow run holds no lock. A link with its share of runs going is refused
+ * (`sandbox.busy`), and its refused runs are not on the timeline.
  */
 export async function runAnswer(
   deps: Deps & { grader: Pick<Grader, 'languages' | 'tryOut'> },
@@ -21,7 +22,10 @@ export async function runAnswer(
   });
   if (!checked.ok) return checked;
   const assessment = checked.value;
-  const result = await deps.grader.tryOut(assessment.items[input.itemIndex]!, input.language, input.code);
+  const item = assessment.items[input.itemIndex]!;
+  const ran = await deps.grader.tryOut(item, input.language, input.code, assessment.id);
+  if (!ran.ok) return ran;
+  const result = ran.value;
   return deps.transaction(async (store) => {
     await store.assessments.recordEvents(assessment.id, deps.clock.now(), [
       {

@@ -17,7 +17,12 @@ export async function gradeAnswers(
     const item = assessment.items[answer.itemIndex];
     if (!item || item.kind === 'case_study') continue;
     const { itemIndex, language, code } = answer;
-    graded.push({ itemIndex, language, code, grade: await grader.grade(item, language, code) });
+    graded.push({
+      itemIndex,
+      language,
+      code,
+      grade: await grader.grade(item, language, code, assessment.id),
+    });
   }
   return graded;
 }

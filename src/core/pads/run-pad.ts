@@ -22,7 +22,9 @@ export async function runPad(
   const slug = pad.problemSlug;
   if (!slug || !deps.grader.problem({ kind: 'coding', slug }))
     return fail('problem.not_found', 'This pad has no problem to run against.', { field: 'problem' });
-  const result = await deps.grader.runExamples(slug, pad.language, await deps.documents.text(pad.id));
+  const ran = await deps.grader.runExamples(slug, pad.language, await deps.documents.text(pad.id), pad.id);
+  if (!ran.ok) return ran;
+  const result = ran.value;
   return deps.transaction(async (store) => {
     await store.pads.recordRun(pad.id, deps.clock.now(), padAuthor(input.actor), {
       outcome: result.outcome,

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TextUnread } from '../../contracts/vocabulary.js';
-import { type Runner, type RunnerMessage, type Stop, sandboxPool } from '../sandbox/pool.js';
+import { procUsage, type Runner, type RunnerMessage, type Stop, sandboxPool } from '../sandbox/pool.js';
 
 /**
  * Limits for reading one file. A real résumé takes a few tens of milliseconds and megabytes; a file
@@ -77,7 +77,8 @@ function readerProcess(): Runner<ReadRequest, ReadResult> {
     serialization: 'advanced',
   });
   return {
-    pid: child.pid,
+    usage: () => (child.pid === undefined ? null : procUsage(`/proc/${child.pid}/stat`)),
+    limitsItself: false,
     post: (message) => child.send(message),
     onMessage: (listener) => child.on('message', (message) => listener(message as RunnerMessage<ReadResult>)),
     onExit: (listener) => child.on('exit', (code, signal) => listener(signal ?? `exit ${code}`)),

@@ -1,13 +1,34 @@
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import type { PadDocuments } from '../../core/pads/pads.port.js';
+import { PAD_MAX_CHARACTERS, padEditFits } from '../../core/pads/pads.rules.js';
 import type { PadEventView } from '../../db/pads/pads.queries.js';
 
 /** One pad's live document and the sockets editing it, in this process. */
 type Live = { doc: Y.Doc; sockets: Set<WebSocket>; saving: Promise<unknown> };
 
 const TEXT = 'code';
-const MAX_TEXT_CHARACTERS = 100_000;
+
+/** The characters an update inserts at most: every item it carries, whether or not the document has it. */
+function insertedAtMost(update: Uint8Array) {
+  let inserted = 0;
+  for (const struct of Y.decodeUpdate(update).structs)
+    if (struct instanceof Y.Item) inserted += struct.length;
+  return inserted;
+}
+
+/**
+ * Whether the document's text would stay within the cap with the update applied. Most updates are
+ * a few keystrokes, so the bound settles it; an update that might not fit is tried on a copy.
+ */
+function fitsAfter(doc: Y.Doc, update: Uint8Array) {
+  const length = doc.getText(TEXT).length;
+  if (padEditFits(length, insertedAtMost(update))) return true;
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  Y.applyUpdate(copy, update);
+  return copy.getText(TEXT).length <= PAD_MAX_CHARACTERS;
+}
 
 /**
  * The pads' live documents: the server holds each open pad's Yjs document, loaded from its stored
@@ -37,6 +58,11 @@ export function liveDocuments(options: {
 
   function receive(state: Live, padId: string, author: string, socket: WebSocket, update: Uint8Array) {
     try {
+      // Checked before it is applied: a refused update must leave nothing in the document.
+      if (!fitsAfter(state.doc, update)) {
+        socket.close(1009, 'the pad holds at most 100,000 characters');
+        return;
+      }
       Y.applyUpdate(state.doc, update, socket);
     } catch {
       socket.close(1003, 'not a Yjs update');
@@ -49,10 +75,6 @@ export function liveDocuments(options: {
       store.pendingStructs = null;
       store.pendingDs = null;
       socket.close(1003, 'not an update of this document');
-      return;
-    }
-    if (state.doc.getText(TEXT).length > MAX_TEXT_CHARACTERS) {
-      socket.close(1009, 'the pad holds at most 100,000 characters');
       return;
     }
     // Stored in the order received, so a replay sees what everyone saw.

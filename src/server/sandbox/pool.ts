@@ -9,16 +9,58 @@ export type Runner<Request, Result> = {
   onMessage(listener: (message: RunnerMessage<Result>) => void): void;
   onExit(listener: (reason: string) => void): void;
   kill(): Promise<void>;
-  /** The process to measure, when the runner is one; threads are limited from inside. */
-  pid?: number;
+  /**
+   * The runner's CPU time, and resident memory when it is a process of its own (a thread shares its
+   * process's); null when it cannot be read.
+   */
+  usage(): Usage | null;
+  /** Whether the runner stops a run at its CPU time itself (the host then waits a grace longer). */
+  limitsItself: boolean;
 };
 
+export type Usage = { cpuMs: number; rssBytes: number | null };
+
 export type RunnerMessage<Result> =
-  | { ready: true }
+  /** A thread says which one it is, so that its CPU time can be read. */
+  | { ready: true; tid?: number }
   | { id: number; call: { index: number; outcome: CallOutcome } }
   | { id: number; result: Result };
 
 type Job<Request, Result> = { id: number; request: Request; resolve: (result: Result) => void };
+
+/**
+ * Waiting jobs by owner (an assessment link, a pad), taken in turn: one owner's many runs do not
+ * keep another's first run waiting behind all of them.
+ */
+export function fairQueue<Item>() {
+  const byOwner = new Map<string, Item[]>();
+  const turns: string[] = [];
+  return {
+    push(owner: string, item: Item) {
+      const waiting = byOwner.get(owner);
+      if (waiting) waiting.push(item);
+      else {
+        byOwner.set(owner, [item]);
+        turns.push(owner);
+      }
+    },
+    shift(): Item | undefined {
+      const owner = turns.shift();
+      if (owner === undefined) return undefined;
+      const waiting = byOwner.get(owner) ?? [];
+      const item = waiting.shift();
+      if (waiting.length > 0) turns.push(owner);
+      else byOwner.delete(owner);
+      return item;
+    },
+    drain(): Item[] {
+      const all = [...byOwner.values()].flat();
+      byOwner.clear();
+      turns.length = 0;
+      return all;
+    },
+  };
+}
 
 type Slot<Request, Result> = {
   runner: Runner<Request, Result> | null;
@@ -41,15 +83,18 @@ export type PoolOptions<Request, Result> = {
 };
 
 const WATCH_EVERY_MS = 20;
+/** A run may take this many times its CPU time in wall time (a starved machine) before it is stopped. */
+export const WALL_FACTOR = 5;
 
 /**
- * Runs jobs on `size` runners, one job each at a time, oldest first. Each runner starts at once and
- * stays warm between runs. A runner that goes over a run's time (wall clock, and CPU time when it is
- * a process) or memory is killed, its run reported as such with the calls it finished, and a new
- * runner takes its place; one that dies on its own is reported as `crashed` and replaced too.
+ * Runs jobs on `size` runners, one job each at a time, owners in turn and each owner's oldest first.
+ * Each runner starts at once and stays warm between runs. A runner that goes over a run's CPU time
+ * or memory is killed, its run reported as such with the calls it finished, and a new runner takes
+ * its place; one that dies on its own is reported as `crashed` and replaced too. Wall time stops a
+ * run only far past its CPU time, so a busy machine slows runs without failing them.
  */
 export function sandboxPool<Request extends Limited, Result>(options: PoolOptions<Request, Result>) {
-  const queue: Job<Request, Result>[] = [];
+  const queue = fairQueue<Job<Request, Result>>();
   let nextId = 0;
   let closed = false;
   const slots: Slot<Request, Result>[] = Array.from({ length: options.size }, () => ({
@@ -80,17 +125,20 @@ export function sandboxPool<Request extends Limited, Result>(options: PoolOption
 
   const watch = (slot: Slot<Request, Result>, job: Job<Request, Result>) => {
     const started = performance.now();
-    const pid = slot.runner?.pid;
-    const before = pid === undefined ? null : usage(pid);
+    const runner = slot.runner;
+    const { timeMs, memoryBytes } = job.request.limits;
+    const cpuLimit = timeMs + (runner?.limitsItself ? options.graceMs : 0);
+    const before = runner?.usage() ?? null;
     slot.watchdog = setInterval(() => {
       const elapsed = performance.now() - started;
-      const now = pid === undefined ? null : usage(pid);
-      if (before && now && now.cpuMs - before.cpuMs > job.request.limits.timeMs)
-        return stop(slot, 'time_limit', `stopped after ${job.request.limits.timeMs} ms of CPU time`, started);
-      if (before && now && now.rssBytes - before.rssBytes > job.request.limits.memoryBytes)
-        return stop(slot, 'memory_limit', `stopped above ${job.request.limits.memoryBytes} bytes`, started);
-      if (elapsed > job.request.limits.timeMs + options.graceMs)
-        stop(slot, 'time_limit', `stopped after ${Math.round(elapsed)} ms`, started);
+      const now = runner?.usage() ?? null;
+      if (before && now && now.cpuMs - before.cpuMs > cpuLimit)
+        return stop(slot, 'time_limit', `stopped after ${timeMs} ms of CPU time`, started);
+      if (before?.rssBytes && now?.rssBytes && now.rssBytes - before.rssBytes > memoryBytes)
+        return stop(slot, 'memory_limit', `stopped above ${memoryBytes} bytes`, started);
+      // The backstop, and the limit itself where CPU time cannot be read.
+      const wallLimit = (before && now ? timeMs * WALL_FACTOR : timeMs) + options.graceMs;
+      if (elapsed > wallLimit) stop(slot, 'time_limit', `stopped after ${Math.round(elapsed)} ms`, started);
     }, WATCH_EVERY_MS);
   };
 
@@ -142,16 +190,17 @@ export function sandboxPool<Request extends Limited, Result>(options: PoolOption
   for (const slot of slots) boot(slot);
 
   return {
-    run(request: Request): Promise<Result> {
+    /** Runs a request when a runner is free and it is `owner`'s turn. */
+    run(request: Request, owner = ''): Promise<Result> {
       if (closed) return Promise.reject(new Error('the sandbox pool is closed'));
       return new Promise((resolve) => {
-        queue.push({ id: ++nextId, request, resolve });
+        queue.push(owner, { id: ++nextId, request, resolve });
         dispatch();
       });
     },
     async close() {
       closed = true;
-      for (const job of queue.splice(0))
+      for (const job of queue.drain())
         job.resolve(
           options.stopped(job.request, {
             outcome: 'crashed',
@@ -174,10 +223,13 @@ export function sandboxPool<Request extends Limited, Result>(options: PoolOption
 
 const TICKS_PER_SECOND = 100;
 
-/** A process's CPU time and resident memory, from /proc; null where there is none. */
-function usage(pid: number): { cpuMs: number; rssBytes: number } | null {
+/**
+ * CPU time and resident memory from a /proc stat file (`/proc/<pid>/stat` for a process,
+ * `/proc/self/task/<tid>/stat` for a thread); null where there is none.
+ */
+export function procUsage(statFile: string): { cpuMs: number; rssBytes: number } | null {
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = fs.readFileSync(statFile, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const ticks = Number(fields[11]) + Number(fields[12]);
     const rssPages = Number(fields[21]);

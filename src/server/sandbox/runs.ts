@@ -8,7 +8,7 @@ export type RunRequest = {
 };
 
 export type RunLimits = {
-  /** Time for the whole run, counted on the run's own thread or process. */
+  /** CPU time for the whole run, counted on the run's own thread or process. */
   timeMs: number;
   /** Memory the candidate's code may hold beyond the runtime's own. */
   memoryBytes: number;
@@ -41,8 +41,11 @@ export type RunResult = {
   elapsedMs: number;
 };
 
-/** Runs requests on warm runners until closed. */
-export type Pool<Request, Result> = { run(request: Request): Promise<Result>; close(): Promise<void> };
+/** Runs requests on warm runners until closed; `owner` (a link, a pad) takes its turn with the others. */
+export type Pool<Request, Result> = {
+  run(request: Request, owner?: string): Promise<Result>;
+  close(): Promise<void>;
+};
 export type Sandbox = Pool<RunRequest, RunResult>;
 
 /** One SQL statement against a fresh copy of a question's dataset. */

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { transform } from 'esbuild';
-import { type Runner, type RunnerMessage, type Stop, sandboxPool } from './pool.js';
+import { procUsage, type Runner, type RunnerMessage, type Stop, sandboxPool } from './pool.js';
 import type { Pool, RunRequest, RunResult, Sandbox, SqlRequest, SqlResult } from './runs.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -38,9 +38,20 @@ export function javascriptSandbox(size: number): Sandbox {
 
 function threadRunner<Request, Result>(worker: Worker, language: string): Runner<Request, Result> {
   let exited = false;
+  let statFile: string | null = null;
   return {
     post: (message) => worker.postMessage(message),
-    onMessage: (listener) => worker.on('message', listener),
+    onMessage: (listener) =>
+      worker.on('message', (message: RunnerMessage<Result>) => {
+        if ('ready' in message && message.tid !== undefined) statFile = `/proc/self/task/${message.tid}/stat`;
+        listener(message);
+      }),
+    // A thread's resident memory is its process's: QuickJS caps the run's heap instead.
+    usage: () => {
+      const used = statFile ? procUsage(statFile) : null;
+      return used ? { cpuMs: used.cpuMs, rssBytes: null } : null;
+    },
+    limitsItself: true,
     onExit: (listener) => {
       worker.on('error', (error) => listener(`the ${language} sandbox failed: ${error.message}`));
       worker.on('exit', (code) => {
@@ -80,30 +91,45 @@ const lockedDown = (reads: string[], writes: string[] = []) => [
   '--max-old-space-size=512',
 ];
 
+/** A snapshot file and the SHA-256 of its content, which every runner checks before using it. */
+export type Snapshot = { file: string; sha256: string };
+
+const sha256Of = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
 /**
- * A snapshot made once for the given inputs and kept in the system's temporary folder, so later
- * processes start from it; `make` writes it to the path it is given, then it is renamed into place.
+ * A snapshot made once for the given inputs and kept in `dir` (under the data directory), so later
+ * processes start from it. Its name carries the inputs' hash and a `.sha256` file beside it the
+ * content's: a snapshot that does not match (corrupted, replaced, half-written) is made again,
+ * never used. `make` writes it to the path it is given, then it is renamed into place.
  */
 async function cachedSnapshot(
+  dir: string,
   name: string,
   inputs: (string | Buffer)[],
   make: (file: string) => Promise<void>,
-) {
+): Promise<Snapshot> {
   const hash = createHash('sha256');
   for (const input of inputs) hash.update(input);
-  const dir = path.join(os.tmpdir(), 'hireloop-sandbox');
-  const file = path.join(dir, `${name}-${hash.digest('hex').slice(0, 16)}.bin`);
-  if (fs.existsSync(file)) return file;
-  fs.mkdirSync(dir, { recursive: true });
-  const partial = `${file}.${process.pid}.${Date.now()}.partial`;
+  const file = path.join(path.resolve(dir), `${name}-${hash.digest('hex').slice(0, 16)}.bin`);
+  const recorded = `${file}.sha256`;
+  if (fs.existsSync(file) && fs.existsSync(recorded)) {
+    const sha256 = sha256Of(file);
+    if (fs.readFileSync(recorded, 'utf8').trim() === sha256) return { file, sha256 };
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const partial = `${file}.${process.pid}.${performance.now()}.partial`;
   await make(partial);
+  const sha256 = sha256Of(partial);
+  fs.writeFileSync(`${partial}.sha256`, sha256);
   fs.renameSync(partial, file);
-  return file;
+  fs.renameSync(`${partial}.sha256`, recorded);
+  return { file, sha256 };
 }
 
 /** The interpreter Python runs start from, made in a process of its own before any candidate code exists. */
-const pythonSnapshot = () =>
+const pythonSnapshot = (dir: string) =>
   cachedSnapshot(
+    dir,
     'python',
     [fs.readFileSync(path.join(pyodideDir, 'package.json')), fs.readFileSync(runnerFile)],
     (partial) =>
@@ -117,31 +143,31 @@ const pythonSnapshot = () =>
       ),
   );
 
-/** Python on Pyodide in locked-down processes: see python-runner.mjs. */
-export function pythonSandbox(size: number): Sandbox {
-  return onceMade(pythonSnapshot(), (snapshot) =>
+/** Python on Pyodide in locked-down processes, started from a snapshot kept in `snapshotDir`: see python-runner.mjs. */
+export function pythonSandbox(size: number, snapshotDir: string): Sandbox {
+  return onceMade(pythonSnapshot(snapshotDir), ({ file, sha256 }) =>
     sandboxPool<RunRequest, RunResult>({
       size,
       graceMs: GRACE_MS,
       stopped: unfinished,
-      start: () => processRunner(runnerFile, [pyodideEntry, snapshot], [pyodideDir, here, snapshot]),
+      start: () => processRunner(runnerFile, [pyodideEntry, file, sha256], [pyodideDir, here, file]),
     }),
   );
 }
 
 /** A pool that starts once its snapshot is made; runs asked for before then wait. */
 function onceMade<Request, Result>(
-  snapshot: Promise<string>,
-  start: (snapshot: string) => Pool<Request, Result>,
-) {
+  snapshot: Promise<Snapshot>,
+  start: (snapshot: Snapshot) => Pool<Request, Result>,
+): Pool<Request, Result> {
   let pool: Pool<Request, Result> | null = null;
   const ready = snapshot.then((file) => {
     pool = start(file);
     return pool;
   });
   return {
-    async run(request: Request): Promise<Result> {
-      return (await ready).run(request);
+    async run(request: Request, owner?: string): Promise<Result> {
+      return (await ready).run(request, owner);
     },
     async close() {
       await ready.catch(() => undefined);
@@ -155,8 +181,9 @@ const pgliteEntry = require.resolve('@electric-sql/pglite');
 const pgliteDir = path.dirname(path.dirname(pgliteEntry));
 
 /** A question set's dataset, loaded once into PGlite and kept as a data-directory snapshot. */
-const sqlSnapshot = (datasetFile: string) =>
+const sqlSnapshot = (dir: string, datasetFile: string) =>
   cachedSnapshot(
+    dir,
     'sql',
     [fs.readFileSync(datasetFile), fs.readFileSync(path.join(pgliteDir, 'package.json'))],
     (partial) =>
@@ -171,8 +198,12 @@ const sqlSnapshot = (datasetFile: string) =>
   );
 
 /** SQL on PGlite in locked-down processes, each run on its own copy of the dataset: see sql-runner.mjs. */
-export function sqlSandbox(size: number, datasetFile: string): Pool<SqlRequest, SqlResult> {
-  return onceMade(sqlSnapshot(datasetFile), (snapshot) =>
+export function sqlSandbox(
+  size: number,
+  datasetFile: string,
+  snapshotDir: string,
+): Pool<SqlRequest, SqlResult> {
+  return onceMade(sqlSnapshot(snapshotDir, datasetFile), ({ file, sha256 }) =>
     sandboxPool<SqlRequest, SqlResult>({
       size,
       graceMs: GRACE_MS,
@@ -184,7 +215,7 @@ export function sqlSandbox(size: number, datasetFile: string): Pool<SqlRequest, 
         rowCount: 0,
         elapsedMs,
       }),
-      start: () => processRunner(sqlRunner, [pgliteEntry, snapshot], [pgliteDir, here, snapshot]),
+      start: () => processRunner(sqlRunner, [pgliteEntry, file, sha256], [pgliteDir, here, file]),
     }),
   );
 }
@@ -203,7 +234,8 @@ function processRunner<Request, Result>(
     serialization: 'json',
   });
   return {
-    pid: child.pid,
+    usage: () => (child.pid === undefined ? null : procUsage(`/proc/${child.pid}/stat`)),
+    limitsItself: false,
     post: (message) => child.send(message),
     onMessage: (listener) => child.on('message', (message) => listener(message as RunnerMessage<Result>)),
     onExit: (listener) =>

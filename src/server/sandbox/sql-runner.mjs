@@ -7,9 +7,11 @@
 // a run overstays its time; every run starts from the snapshot again, whatever the last one did.
 //
 //   sql-runner.mjs <pglite entry> --make-snapshot <dataset.sql> <file>   load the dataset, write the snapshot
-//   sql-runner.mjs <pglite entry> <snapshot file>                         serve runs over IPC, like python-runner.mjs
+//   sql-runner.mjs <pglite entry> <snapshot file> <sha256>                serve runs over IPC, like python-runner.mjs
+//                                                                          (a snapshot with another hash is refused)
 
 import fsConstants from 'node:constants';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -33,7 +35,12 @@ if (mode === '--make-snapshot') {
   fs.writeFileSync(snapshotFile, new Uint8Array(await dump.arrayBuffer()));
   host.exit(0);
 } else {
-  const snapshot = new Blob([fs.readFileSync(mode)]);
+  const bytes = fs.readFileSync(mode);
+  if (createHash('sha256').update(bytes).digest('hex') !== files[0]) {
+    host.stderr?.write?.('the SQL snapshot does not match its hash; it is not used\n');
+    host.exit(3);
+  }
+  const snapshot = new Blob([bytes]);
   // The next run's database is restored ahead, so a run's time is its statement's alone.
   const restore = async () => {
     const database = new PGlite({ loadDataDir: snapshot, username: 'candidate' });
