@@ -8,6 +8,7 @@ export const errorCodes = [
   'auth.invalid_credentials',
   'auth.invalid_link',
   'permission.denied',
+  'csrf.refused',
   'not_found',
   'conflict.stale_version',
   'conflict.concurrent_change',

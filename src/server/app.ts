@@ -28,6 +28,7 @@ import { SESSION_COOKIE } from './auth.js';
 import type { Config } from './config.js';
 import type { App, AppContext } from './context.js';
 import { errorPayload, sendError } from './errors.js';
+import { registerHttpGuards, ZeroByteError, zeroByteRefusal } from './http-guards.js';
 import { type Grading, grader, loadProblemSet } from './problems.js';
 import { applicationRoutes } from './routes/applications.js';
 import { assessmentRoutes } from './routes/assessments.js';
@@ -65,6 +66,12 @@ export interface BuildOptions {
 
 export const systemClock: Clock = { now: () => new Date() };
 export const randomIds: Ids = { next: () => crypto.randomUUID() };
+
+/** PostgreSQL's (and PGlite's) refusal of U+0000 in text (22021) and in JSON (22P05). */
+const unstorableText = (error: unknown) => {
+  const code = (error as { code?: unknown }).code;
+  return code === '22021' || code === '22P05';
+};
 
 /** Builds the HTTP app without listening, so tests can drive it with inject(). */
 export async function buildApp(options: BuildOptions): Promise<App> {
@@ -169,6 +176,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     return payload;
   });
 
+  registerHttpGuards(app, config);
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
@@ -196,6 +204,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
         details: { issues },
       });
     }
+    if (error instanceof ZeroByteError) return sendError(reply, zeroByteRefusal(error.issues));
     if (error instanceof InvalidCursorError) {
       return sendError(reply, {
         code: 'validation.failed',
@@ -213,6 +222,18 @@ export async function buildApp(options: BuildOptions): Promise<App> {
           code: 'validation.failed',
           message: error.message,
           details: { reason: error.code },
+        }),
+      );
+    }
+    if (unstorableText(error)) {
+      // A zero byte no check caught (text the server made from a file or a program's output): the
+      // request cannot succeed, so it is the client's 422, not our 500.
+      request.log.warn({ reason: error.message }, 'text the database cannot store');
+      return reply.code(422).send(
+        errorPayload({
+          code: 'validation.failed',
+          message: 'The request holds a zero byte (U+0000), which cannot be stored; remove it and try again.',
+          details: { reason: 'zero_byte' },
         }),
       );
     }

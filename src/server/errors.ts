@@ -11,6 +11,7 @@ export const httpStatus = {
   'auth.invalid_credentials': 401,
   'auth.invalid_link': 401,
   'permission.denied': 403,
+  'csrf.refused': 403,
   not_found: 404,
   'conflict.stale_version': 409,
   'conflict.concurrent_change': 409,

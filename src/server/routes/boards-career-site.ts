@@ -9,6 +9,7 @@ import { escapeHtml as e, postingHtml, postUrl } from '../boards/postings.js';
 import { readBody } from '../boards/request-body.js';
 import type { App, AppContext } from '../context.js';
 import { page } from '../html.js';
+import { formTypes } from '../http-guards.js';
 
 const employmentLabel: Record<string, string> = {
   full_time: 'Full-time',
@@ -210,7 +211,7 @@ export function careerSiteRoutes(app: App, ctx: AppContext) {
   const perIp = app.rateLimit({ max: ctx.config.SUBMISSIONS_PER_MINUTE_PER_IP, timeWindow: 60_000 });
   app.post(
     '/careers/:token/jobs/:id/apply',
-    { preValidation: perIp, schema: { ...hide, params: jobParams } },
+    { preValidation: perIp, schema: { ...hide, params: jobParams, consumes: formTypes } },
     async (request, reply) => {
       const board = await boards.board(request.params.token);
       const post = board && (await boards.post(board.id, request.params.id));

@@ -14,6 +14,7 @@ import { readBody } from '../boards/request-body.js';
 import type { App, AppContext } from '../context.js';
 import { httpStatus } from '../errors.js';
 import { page } from '../html.js';
+import { formTypes } from '../http-guards.js';
 
 const commonZones = [
   'America/Los_Angeles',
@@ -243,7 +244,7 @@ export function schedulePageRoutes(app: App, ctx: AppContext) {
 
   app.post(
     '/schedule/:token',
-    { preValidation: perIp, schema: { ...hide, params: tokenParams } },
+    { preValidation: perIp, schema: { ...hide, params: tokenParams, consumes: formTypes } },
     async (request, reply) => {
       const { token } = request.params;
       const { fields } = await readBody(request);
