@@ -103,18 +103,31 @@ export const zeroByteRefusal = (issues: Issue[]): DomainError<'validation.failed
 });
 
 /**
- * The checks every request passes before any route sees it: no cross-site writes or socket
- * upgrades, JSON where JSON is expected, and no zero byte in any text (params, query, headers,
+ * The same rule for a WebSocket upgrade (a GET, so the hook above lets it by), as the socket
+ * route's own onRequest hook: the websocket plugin closes a refused socket only once its own
+ * hooks have run. Browsers send Origin on every upgrade, so a socket opened by another site's
+ * page carries one that does not match.
+ */
+export function sameOriginUpgrade(config: Pick<Config, 'PUBLIC_URL'>) {
+  const trusted = new URL(config.PUBLIC_URL).origin;
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const refused = crossOriginRefusal(request.headers, trusted);
+    if (refused) return sendError(reply, refused);
+  };
+}
+
+/**
+ * The checks every request passes before any route sees it: no cross-site writes (sockets: see
+ * `sameOriginUpgrade`), JSON where JSON is expected, and no zero byte in any text (params, query, headers,
  * parsed body; multipart fields are checked as they are read, in `boards/request-body.ts`).
  */
 export function registerHttpGuards(app: App, config: Pick<Config, 'PUBLIC_URL'>) {
   const trusted = new URL(config.PUBLIC_URL).origin;
   app.addHook('onRequest', async (request, reply) => {
-    const upgrade = request.headers.upgrade?.toLowerCase() === 'websocket';
-    if (SAFE_METHODS.has(request.method) && !upgrade) return;
+    if (SAFE_METHODS.has(request.method)) return;
     const refused = crossOriginRefusal(request.headers, trusted);
     if (refused) return sendError(reply, refused);
-    if (!upgrade) return mediaRefusal(request, reply);
+    return mediaRefusal(request, reply);
   });
   // Runs before the routes' own preValidation guards, and after the body is parsed.
   app.addHook('preValidation', async (request, reply) => {
