@@ -27,6 +27,7 @@ import { workspaceQueries } from '../db/workspace/workspace.queries.js';
 import { SESSION_COOKIE } from './auth.js';
 import type { Config } from './config.js';
 import type { App, AppContext } from './context.js';
+import { docsPolicy, documentPolicy } from './csp.js';
 import { errorPayload, sendError } from './errors.js';
 import { registerHttpGuards, ZeroByteError, zeroByteRefusal } from './http-guards.js';
 import { type Grading, grader, loadProblemSet } from './problems.js';
@@ -162,14 +163,14 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     // Schemas with an id (the job board's recursive trees) become components.
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: docsPolicy });
 
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     // Pages are never framed by another site, and links carry secrets no other site may see.
     reply.header('x-frame-options', 'DENY');
-    if (!reply.hasHeader('content-security-policy'))
-      reply.header('content-security-policy', "frame-ancestors 'none'");
+    // Pages and the web app set their own policy (src/server/csp.ts); anything else runs nothing.
+    if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', documentPolicy);
     reply.header('referrer-policy', 'no-referrer');
     // Answers hold personal data unless a route says otherwise (public pages, hashed assets).
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');

@@ -76,9 +76,7 @@ function field(
       : e(q.label);
   const hint =
     q.description && f.type === 'input_file' ? ` <span class="hint">${e(q.description)}</span>` : '';
-  const errorText = error
-    ? `<span id="${id}-error" class="hint" style="color:#b3261e">${e(error.message)}</span>`
-    : '';
+  const errorText = error ? `<span id="${id}-error" class="hint error-text">${e(error.message)}</span>` : '';
   const requiredMark = q.required ? ' <span aria-hidden="true">*</span>' : '';
   switch (f.type) {
     case 'input_file':
