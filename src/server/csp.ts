@@ -40,8 +40,11 @@ export const documentPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Swagger UI at /docs: its own scripts and styles are files; "try it out" calls the API. */
-export const docsPolicy = [...shared, "script-src 'self'", "style-src 'self'"].join('; ');
+/**
+ * Swagger UI at /docs: its scripts are files ("try it out" calls the API), but its bundle adds a
+ * <style> element at run time, so styles (only) may be inline there; the page shows no data.
+ */
+export const docsPolicy = [...shared, "script-src 'self'", "style-src 'self' 'unsafe-inline'"].join('; ');
 
 /** A fresh nonce for one response. */
 export const newNonce = () => randomBytes(16).toString('base64');
