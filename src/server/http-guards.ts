@@ -24,7 +24,7 @@ export function crossOriginRefusal(
   if (site !== undefined)
     return refusal(`The request came from another site (${site}), so it was not carried out.`, { site });
   if (origin === undefined) return null;
-  if (hostOf(origin) === headers.host) return null;
+  if (hostOf(origin) === headers.host?.toLowerCase()) return null;
   return refusal('The request came from another origin, so it was not carried out.', { origin });
 }
 
