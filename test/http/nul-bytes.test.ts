@@ -109,6 +109,14 @@ const cases: Case[] = [
   },
   // And the other ways in.
   {
+    name: 'an Idempotency-Key header (stored with the application)',
+    field: 'headers.idempotency-key',
+    request: () => ({
+      ...json('POST', '/api/applications', apply({})),
+      headers: { cookie: staff, 'idempotency-key': 'retry-\u0000-0001' },
+    }),
+  },
+  {
     name: 'a sign-in link request',
     field: 'body.org',
     request: () => json('POST', '/api/auth/candidate-links', { org: 'o\u0000', email: 'a@example.com' }),
