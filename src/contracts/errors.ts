@@ -12,6 +12,7 @@ export const errorCodes = [
   'auth.wrong_password',
   'session.not_found',
   'permission.denied',
+  'csrf.refused',
   'not_found',
   'conflict.stale_version',
   'conflict.concurrent_change',

@@ -29,7 +29,9 @@ import { SESSION_COOKIE } from './auth.js';
 import { resumeReaders } from './boards/resume-readers.js';
 import type { Config } from './config.js';
 import type { App, AppContext } from './context.js';
+import { docsPolicy, documentPolicy } from './csp.js';
 import { errorPayload, sendError } from './errors.js';
+import { registerHttpGuards, ZeroByteError, zeroByteRefusal } from './http-guards.js';
 import { type Grading, grader, loadProblemSet } from './problems.js';
 import { applicationRoutes } from './routes/applications.js';
 import { assessmentRoutes } from './routes/assessments.js';
@@ -67,6 +69,12 @@ export interface BuildOptions {
 
 export const systemClock: Clock = { now: () => new Date() };
 export const randomIds: Ids = { next: () => crypto.randomUUID() };
+
+/** PostgreSQL's (and PGlite's) refusal of U+0000 in text (22021) and in JSON (22P05). */
+const unstorableText = (error: unknown) => {
+  const code = (error as { code?: unknown }).code;
+  return code === '22021' || code === '22P05';
+};
 
 /** Builds the HTTP app without listening, so tests can drive it with inject(). */
 export async function buildApp(options: BuildOptions): Promise<App> {
@@ -166,20 +174,21 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     // Schemas with an id (the job board's recursive trees) become components.
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: docsPolicy });
 
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     // Pages are never framed by another site, and links carry secrets no other site may see.
     reply.header('x-frame-options', 'DENY');
-    if (!reply.hasHeader('content-security-policy'))
-      reply.header('content-security-policy', "frame-ancestors 'none'");
+    // Pages and the web app set their own policy (src/server/csp.ts); anything else runs nothing.
+    if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', documentPolicy);
     reply.header('referrer-policy', 'no-referrer');
     // Answers hold personal data unless a route says otherwise (public pages, hashed assets).
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;
   });
 
+  registerHttpGuards(app, config);
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
@@ -207,6 +216,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
         details: { issues },
       });
     }
+    if (error instanceof ZeroByteError) return sendError(reply, zeroByteRefusal(error.issues));
     if (error instanceof InvalidCursorError) {
       return sendError(reply, {
         code: 'validation.failed',
@@ -224,6 +234,18 @@ export async function buildApp(options: BuildOptions): Promise<App> {
           code: 'validation.failed',
           message: error.message,
           details: { reason: error.code },
+        }),
+      );
+    }
+    if (unstorableText(error)) {
+      // A zero byte no check caught (text the server made from a file or a program's output): the
+      // request cannot succeed, so it is the client's 422, not our 500.
+      request.log.warn({ reason: error.message }, 'text the database cannot store');
+      return reply.code(422).send(
+        errorPayload({
+          code: 'validation.failed',
+          message: 'The request holds a zero byte (U+0000), which cannot be stored; remove it and try again.',
+          details: { reason: 'zero_byte' },
         }),
       );
     }

@@ -15,6 +15,7 @@ export const httpStatus = {
   'auth.wrong_password': 403,
   'session.not_found': 404,
   'permission.denied': 403,
+  'csrf.refused': 403,
   not_found: 404,
   'conflict.stale_version': 409,
   'conflict.concurrent_change': 409,

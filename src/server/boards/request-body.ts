@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { ZeroByteError, zeroByteIssues } from '../http-guards.js';
 import { MAX_ATTACHMENT_BYTES } from './resume-intake.js';
 
 export interface IntakeFile {
@@ -7,7 +8,11 @@ export interface IntakeFile {
   data: Uint8Array;
 }
 
-/** A multipart or JSON body as flat fields plus files; nested multipart names (`a[b]`) become objects. */
+/**
+ * A multipart or JSON body as flat fields plus files; nested multipart names (`a[b]`) become objects.
+ * A zero byte in a text field, a field name or a file name throws `ZeroByteError` (a 400 naming the
+ * field); file contents may hold zero bytes.
+ */
 export async function readBody(
   request: FastifyRequest,
 ): Promise<{ fields: Record<string, unknown>; files: IntakeFile[]; tooLarge?: string }> {
@@ -30,6 +35,11 @@ export async function readBody(
       setField(fields, part.fieldname, part.value);
     }
   }
+  const issues = [
+    ...zeroByteIssues(fields, 'body'),
+    ...files.flatMap((f) => zeroByteIssues({ [f.field]: { filename: f.filename } }, 'body')),
+  ];
+  if (issues.length > 0) throw new ZeroByteError(issues);
   return { fields, files };
 }
 

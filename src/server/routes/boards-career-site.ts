@@ -9,6 +9,7 @@ import { escapeHtml as e, postingHtml, postUrl } from '../boards/postings.js';
 import { readBody } from '../boards/request-body.js';
 import type { App, AppContext } from '../context.js';
 import { page } from '../html.js';
+import { formTypes } from '../http-guards.js';
 
 const employmentLabel: Record<string, string> = {
   full_time: 'Full-time',
@@ -75,9 +76,7 @@ function field(
       : e(q.label);
   const hint =
     q.description && f.type === 'input_file' ? ` <span class="hint">${e(q.description)}</span>` : '';
-  const errorText = error
-    ? `<span id="${id}-error" class="hint" style="color:#b3261e">${e(error.message)}</span>`
-    : '';
+  const errorText = error ? `<span id="${id}-error" class="hint error-text">${e(error.message)}</span>` : '';
   const requiredMark = q.required ? ' <span aria-hidden="true">*</span>' : '';
   switch (f.type) {
     case 'input_file':
@@ -210,7 +209,7 @@ export function careerSiteRoutes(app: App, ctx: AppContext) {
   const perIp = app.rateLimit({ max: ctx.config.SUBMISSIONS_PER_MINUTE_PER_IP, timeWindow: 60_000 });
   app.post(
     '/careers/:token/jobs/:id/apply',
-    { preValidation: perIp, schema: { ...hide, params: jobParams } },
+    { preValidation: perIp, schema: { ...hide, params: jobParams, consumes: formTypes } },
     async (request, reply) => {
       const board = await boards.board(request.params.token);
       const post = board && (await boards.post(board.id, request.params.id));

@@ -28,6 +28,7 @@ import {
 } from '../boards/v1-present.js';
 import type { App, AppContext } from '../context.js';
 import { errorPayload } from '../errors.js';
+import { formTypes } from '../http-guards.js';
 
 const boardParams = z.object({ token: z.string().min(1).max(63) });
 const itemParams = boardParams.extend({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
@@ -202,6 +203,7 @@ export function jobBoardRoutes(app: App, ctx: AppContext) {
       schema: {
         tags,
         security: [{ boardKey: [] }],
+        consumes: formTypes,
         summary:
           'Submits an application: multipart/form-data or JSON, with HTTP Basic auth (user name: the board key, empty password)',
         description:

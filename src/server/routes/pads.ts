@@ -23,6 +23,7 @@ import { actorOf, signedIn } from '../auth.js';
 import { candidateWorkDenied, maySeeWorkOn } from '../candidate-work.js';
 import type { App, AppContext } from '../context.js';
 import { sendError } from '../errors.js';
+import { sameOriginUpgrade } from '../http-guards.js';
 import { liveDocuments, replay } from '../pads/live-documents.js';
 
 const MAX_UPDATE_BYTES = 256 * 1024;
@@ -50,6 +51,8 @@ export async function padRoutes(app: App, ctx: AppContext) {
   // listen at once, or frames sent right after opening are lost while it would wait on the database.
   const admitted = new WeakMap<FastifyRequest, PadView>();
   const perIp = app.rateLimit({ max: ctx.config.ASSESSMENT_REQUESTS_PER_MINUTE_PER_IP, timeWindow: 60_000 });
+  // Another site's page must not open a socket with the user's cookie (or a candidate's link).
+  const sameOrigin = sameOriginUpgrade(ctx.config);
 
   const view = async (pad: PadView) => {
     const problem = pad.problem_slug ? problems.get(pad.problem_slug) : undefined;
@@ -210,6 +213,7 @@ export async function padRoutes(app: App, ctx: AppContext) {
     {
       websocket: true,
       schema: { ...hide, params: idParams },
+      onRequest: sameOrigin,
       preHandler: async (request, reply) => {
         const pad = await padFor(request.actor, (request.params as { id: string }).id);
         if (!pad) return sendError(reply, candidateWorkDenied);
@@ -224,7 +228,7 @@ export async function padRoutes(app: App, ctx: AppContext) {
     {
       websocket: true,
       schema: { ...hide, params: padTokenParams },
-      onRequest: perIp,
+      onRequest: [sameOrigin, perIp],
       preHandler: async (request, reply) => {
         const pad = await reads.byToken(ctx.deps.tokens.hash((request.params as { token: string }).token));
         if (!pad) return sendError(reply, linkNotFound);

@@ -14,6 +14,7 @@ import { readBody } from '../boards/request-body.js';
 import type { App, AppContext } from '../context.js';
 import { httpStatus } from '../errors.js';
 import { page } from '../html.js';
+import { formTypes } from '../http-guards.js';
 
 const commonZones = [
   'America/Los_Angeles',
@@ -48,7 +49,7 @@ function slotList(view: View, name: string, error: string | null) {
     const day = local(slot.startsAtLocal).toFormat('cccc d LLLL');
     byDay.set(day, [...(byDay.get(day) ?? []), slot]);
   }
-  const errorText = error ? `<p id="slot-error" class="hint" style="color:#b3261e">${e(error)}</p>` : '';
+  const errorText = error ? `<p id="slot-error" class="hint error-text">${e(error)}</p>` : '';
   return (
     `<fieldset${error ? ' aria-describedby="slot-error"' : ''}><legend>Times in ${e(view.timezone)}</legend>${errorText}` +
     [...byDay]
@@ -88,7 +89,7 @@ function render(view: View, token: string, problem: Problem | null, notice: stri
     const error = fieldError(form, 'reason');
     return (
       `<label for="${form}-reason">${label}</label><textarea id="${form}-reason" name="reason" rows="2" required maxlength="500"${error ? ` aria-invalid="true" aria-describedby="${form}-reason-error"` : ''}></textarea>` +
-      (error ? `<span id="${form}-reason-error" class="hint" style="color:#b3261e">${e(error)}</span>` : '')
+      (error ? `<span id="${form}-reason-error" class="hint error-text">${e(error)}</span>` : '')
     );
   };
   const zones = [...new Set([view.timezone, ...commonZones])];
@@ -123,13 +124,12 @@ function render(view: View, token: string, problem: Problem | null, notice: stri
       `<form method="post" action="${action}" enctype="multipart/form-data" aria-labelledby="pick"><h2 id="pick">Available times</h2>${formError('book')}${hidden}` +
       `<input type="hidden" name="action" value="book">${slotList(view, 'book', fieldError('book', 'startsAt'))}` +
       `<label><input type="checkbox" name="confirmLanguage" value="${e(view.language)}" required${languageError ? ' aria-invalid="true" aria-describedby="language-error"' : ''}> I confirm the interview will be held in ${e(languageName(view.language))}</label>` +
-      (languageError
-        ? `<span id="language-error" class="hint" style="color:#b3261e">${e(languageError)}</span>`
-        : '') +
+      (languageError ? `<span id="language-error" class="hint error-text">${e(languageError)}</span>` : '') +
       '<button type="submit">Book this time</button></form>';
   }
   // Without a zone chosen, show the page in the browser's own zone.
-  const detect = `<script>(()=>{const u=new URL(location.href);if(u.searchParams.has('timezone'))return;const z=Intl.DateTimeFormat().resolvedOptions().timeZone;if(z&&z!==${JSON.stringify(view.timezone).replaceAll('<', '\\u003c')}){u.searchParams.set('timezone',z);location.replace(u)}})()</script>`;
+  const detect = (nonce: string) =>
+    `<script nonce="${nonce}">(()=>{const u=new URL(location.href);if(u.searchParams.has('timezone'))return;const z=Intl.DateTimeFormat().resolvedOptions().timeZone;if(z&&z!==${JSON.stringify(view.timezone).replaceAll('<', '\\u003c')}){u.searchParams.set('timezone',z);location.replace(u)}})()</script>`;
   return { title: `${view.roundName} interview — ${view.companyName}`, body, head: detect };
 }
 
@@ -243,7 +243,7 @@ export function schedulePageRoutes(app: App, ctx: AppContext) {
 
   app.post(
     '/schedule/:token',
-    { preValidation: perIp, schema: { ...hide, params: tokenParams } },
+    { preValidation: perIp, schema: { ...hide, params: tokenParams, consumes: formTypes } },
     async (request, reply) => {
       const { token } = request.params;
       const { fields } = await readBody(request);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { App } from '../context.js';
+import { appPolicy } from '../csp.js';
 import { page } from '../html.js';
 
 export const WEB_ROOT = fileURLToPath(new URL('../../../dist/web', import.meta.url));
@@ -35,6 +36,7 @@ export async function webAppRoutes(app: App) {
     return reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-store')
+      .header('content-security-policy', appPolicy)
       .send(fs.createReadStream(`${WEB_ROOT}/index.html`));
   };
   for (const path of ['/', '/app', '/app/*', '/candidate', '/candidate/*']) {
