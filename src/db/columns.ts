@@ -8,6 +8,13 @@ export function json(value: object | null | undefined) {
   return value === undefined ? undefined : value === null ? null : JSON.stringify(value);
 }
 
+/**
+ * JSON of what a candidate's program produced (output, results): a program may print a zero byte,
+ * which jsonb cannot hold, so it is kept as U+FFFD rather than refusing the answer.
+ */
+export const programJson = (value: object) =>
+  JSON.stringify(value, (_key, v) => (typeof v === 'string' ? v.replaceAll('\u0000', '\uFFFD') : v));
+
 /** The fields of a change that were given: an update sets only those, and leaves the rest alone. */
 export const given = <T extends Record<string, unknown>>(fields: T) =>
   Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as {

@@ -76,7 +76,8 @@ it('keeps one answer per item, a draft then its grade, and a deliverable that re
     total: 2,
     scorePercent: 50,
     tests: [],
-    output: '',
+    // A program may print a zero byte; the answer is kept all the same.
+    output: 'before\u0000after',
     elapsedMs: 1,
   };
   await assessments().saveAnswer(id, {
@@ -107,7 +108,7 @@ it('keeps one answer per item, a draft then its grade, and a deliverable that re
     .where('assessment_id', '=', id)
     .where('item_index', '=', 0)
     .executeTakeFirstOrThrow();
-  expect(stored.grade).toMatchObject({ passed: 1, total: 2 });
+  expect(stored.grade).toMatchObject({ passed: 1, total: 2, output: 'before\uFFFDafter' });
   const files = await world.db
     .selectFrom('attachments')
     .select('id')

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Assessment, AssessmentsRepository } from '../../core/assessments/assessments.port.js';
+import { programJson } from '../columns.js';
 import type { DB } from '../schema.js';
 
 const columns = [
@@ -112,7 +113,7 @@ export function assessmentsRepository(trx: Kysely<DB>): AssessmentsRepository {
         language: answer.language,
         code: answer.code,
         saved_at: answer.savedAt,
-        grade: answer.grade === null ? null : JSON.stringify(answer.grade),
+        grade: answer.grade === null ? null : programJson(answer.grade),
       };
       await trx
         .insertInto('assessment_answers')
@@ -169,7 +170,7 @@ export function assessmentsRepository(trx: Kysely<DB>): AssessmentsRepository {
             at,
             kind: e.kind,
             item_index: e.itemIndex,
-            detail: JSON.stringify(e.detail ?? {}),
+            detail: programJson(e.detail ?? {}),
           })),
         )
         .execute();

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { PadsRepository } from '../../core/pads/pads.port.js';
+import { programJson } from '../columns.js';
 import type { DB } from '../schema.js';
 
 /** Live coding pads: the pad, and its edits and runs in order. */
@@ -47,7 +48,7 @@ export function padsRepository(trx: Kysely<DB>): PadsRepository {
     async recordRun(padId, at, author, detail) {
       await trx
         .insertInto('pad_events')
-        .values({ pad_id: padId, at, author, kind: 'run', update: null, detail: JSON.stringify(detail) })
+        .values({ pad_id: padId, at, author, kind: 'run', update: null, detail: programJson(detail) })
         .execute();
     },
   };
