@@ -21,6 +21,10 @@ export const testConfig = loadConfig({
   SIGN_IN_LINK_REQUESTS_PER_MINUTE_PER_IP: '100000',
   SIGN_IN_LINK_REDEMPTIONS_PER_MINUTE_PER_IP: '100000',
   SIGN_IN_EMAILS_PER_HOUR_PER_RECIPIENT: '1000',
+  // Tests move the clock by days between steps with the same sessions; test/http/sessions.test.ts
+  // tests the idle timeouts themselves.
+  STAFF_SESSION_IDLE_MINUTES: '43200',
+  CANDIDATE_SESSION_IDLE_MINUTES: '43200',
   // Test receivers (webhooks, calendar feeds) listen on loopback.
   ALLOW_PRIVATE_NETWORK_URLS: 'true',
 });
