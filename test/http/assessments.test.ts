@@ -253,7 +253,7 @@ describe("the candidate's side", () => {
       'submitted',
     ]);
     expect(result.timeline[4]).toMatchObject({ item: 0, detail: { characters: 412 } });
-  });
+  }, 120_000); // The first Python and SQL runs make their sandboxes' snapshots: slow on a busy machine.
 
   it('refuses late work on the server, whatever the page shows, and records the attempt', async () => {
     const application = await world.atTechnicalRound();
