@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { attachmentSchema, candidateInput, candidateSchema } from './candidates.js';
 import { errorBody, pageQuery, uuid } from './common.js';
 import { roundSchema } from './process-template.js';
-import { steps } from './vocabulary.js';
+import { evidenceGaps, steps } from './vocabulary.js';
 
 export const applicationStatusSchema = z.enum([
   'queued',
@@ -19,6 +19,8 @@ export const decisionSchema = z.object({
   rationale: z.string(),
   againstMajority: z.boolean(),
   missingFeedback: z.array(z.string()),
+  /** Decided without its evidence, with the decider's written reason. */
+  override: z.object({ reason: z.string(), gaps: z.array(z.enum(evidenceGaps)) }).nullable(),
   decidedBy: z.string(),
   decidedAt: z.string(),
 });
@@ -71,8 +73,11 @@ export const decideBody = z.object({
   roundKey: z.string().min(1).max(40),
   decision: z.enum(['advance', 'reject']),
   rationale: z.string().trim().min(1, 'a written rationale is required').max(5000),
-  /** Decide although some interviewers have not submitted feedback; the record says so. */
-  decideWithoutMissingFeedback: z.boolean().optional(),
+  /**
+   * Decide without the evidence (no interview held, feedback missing, or a round another
+   * role decides); the reason is kept with the decision and shows wherever it does.
+   */
+  overrideReason: z.string().trim().min(10, 'at least 10 characters: say why').max(2000).optional(),
 });
 export const bulkDecideBody = z.object({
   items: z

@@ -40,7 +40,7 @@ export const errorCodes = [
   'round.already_decided',
   'round.not_your_decision',
   'round.unknown',
-  'round.feedback_missing',
+  'round.override_required',
   'interview.not_found',
   'interview.unknown_interviewer',
   'interview.slot_taken',

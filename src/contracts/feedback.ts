@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decisionSchema } from './applications.js';
 import { attachmentSchema } from './candidates.js';
 import { uuid } from './common.js';
 import { interviewKitSchema, ratings, scorecardContentSchema } from './kits.js';
@@ -123,6 +124,7 @@ export const debriefResponse = z.object({
       decision: z.enum(['advance', 'reject']),
       rationale: z.string(),
       againstMajority: z.boolean(),
+      override: decisionSchema.shape.override,
       missingFeedback: z.array(z.string()),
     })
     .nullable(),

@@ -34,6 +34,9 @@ export const roundTypes = [
 
 export const interviewFormats = ['async', 'video', 'audio', 'in_person'] as const;
 export const deciders = ['hiring_manager', 'recruiter', 'hr'] as const;
+/** What a decision can lack; deciding anyway needs a written reason. */
+export const evidenceGaps = ['no_interview_held', 'feedback_missing', 'decided_by_another_role'] as const;
+export type EvidenceGap = (typeof evidenceGaps)[number];
 export type Decider = (typeof deciders)[number];
 
 export const employmentTypes = ['full_time', 'internship', 'contract'] as const;

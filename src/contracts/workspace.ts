@@ -53,6 +53,16 @@ export const timingResponse = z.object({
   }),
   /** Scorecards handed in by their deadline. */
   feedback: z.object({ submitted: z.number(), onTimeRate: z.number().nullable(), overdue: z.number() }),
+  /** Per team: round decisions taken without their evidence (an override with a written reason). */
+  decisionsWithoutEvidence: z.array(
+    z.object({
+      teamId: z.string(),
+      teamName: z.string(),
+      decisions: z.number(),
+      withoutEvidence: z.number(),
+      rate: z.number(),
+    }),
+  ),
 });
 
 /** Applications reaching each round, per job, with the pass-through rate between rounds. */

@@ -619,6 +619,11 @@ const statements: Record<string, string[]> = {
       WHERE status = 'pending'`,
     `CREATE INDEX deliveries_pending_topic ON deliveries (topic, recipient, event_seq) WHERE status = 'pending'`,
   ],
+  '0016_decision_evidence': [
+    // A decision taken without its evidence keeps the written reason and what was missing.
+    'ALTER TABLE round_decisions ADD COLUMN override_reason text',
+    "ALTER TABLE round_decisions ADD COLUMN evidence_gaps text[] NOT NULL DEFAULT '{}'",
+  ],
 };
 
 function toMigration(list: string[]): Migration {

@@ -221,6 +221,8 @@ export interface DB {
     decided_at: Date;
     against_majority: Generated<boolean>;
     missing_feedback: Generated<string[]>;
+    override_reason: string | null;
+    evidence_gaps: Generated<string[]>;
   };
   audit_events: {
     seq: Generated<string>;

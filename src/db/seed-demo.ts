@@ -619,11 +619,13 @@ export async function seedDemo(
             clock.set(new Date(clock.now().getTime() + 2 * DAY));
             must(
               await decideApplicationRound(deps, {
-                actor: round.decidedBy === 'hr' ? hr : hm,
+                actor: { hr, recruiter, hiring_manager: hm }[round.decidedBy],
                 applicationId: application.id,
                 roundKey: round.key,
                 decision: 'advance',
                 rationale: `Met the bar for ${round.name.toLowerCase()}.`,
+                // The demo books no interviews for rounds already behind a candidate: each is on the record as such.
+                overrideReason: 'Interviewed before the demo records begin.',
               }),
             );
           }
@@ -649,13 +651,15 @@ export async function seedDemo(
     clock.set(new Date(now.getTime() - 2 * DAY));
     const pick = (i: number) => active[i]!;
     const rejected = pick(0);
+    const rejectedRound = rejected.plan[rejected.stage_index]!;
     must(
       await decideApplicationRound(deps, {
-        actor: hm,
+        actor: { hr, recruiter, hiring_manager: hm }[rejectedRound.decidedBy],
         applicationId: rejected.id,
-        roundKey: rejected.plan[rejected.stage_index]!.key,
+        roundKey: rejectedRound.key,
         decision: 'reject',
         rationale: 'The resume does not show the required programming experience.',
+        overrideReason: 'Interviewed before the demo records begin.',
       }),
     );
     const withdrawing = pick(1);
@@ -712,7 +716,8 @@ export async function seedDemo(
       );
       const kit = options.catalog.interviewKit(round.roundType);
       if (past && i % 2 === 0 && kit) {
-        clock.set(new Date(now.getTime() - 1 * DAY));
+        // Feedback is written once the interview is over.
+        clock.set(new Date(interview.startsAt.getTime() + 2 * 3_600_000));
         must(
           await submitScorecard(deps, {
             actor: interviewer,

@@ -43,7 +43,7 @@ export const httpStatus = {
   'round.already_decided': 409,
   'round.not_your_decision': 403,
   'round.unknown': 422,
-  'round.feedback_missing': 409,
+  'round.override_required': 409,
   'interview.not_found': 404,
   'assessment.not_found': 404,
   'assessment.not_started': 409,

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useId } from 'react';
+import type { EvidenceGap } from '../contracts/vocabulary';
 import type { ApiError, Loaded } from './client';
 import { toCsv } from './csv';
 
@@ -221,6 +222,14 @@ export const percent = (share: number | null | undefined) =>
   share === null || share === undefined ? '—' : `${Math.round(share * 1000) / 10}%`;
 
 export const humanize = (key: string) => key.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase());
+
+const gapWords: Record<EvidenceGap, string> = {
+  no_interview_held: 'no interview held',
+  feedback_missing: 'feedback missing',
+  decided_by_another_role: "another role's round",
+};
+/** What a decision taken without its evidence lacked, in words. */
+export const overrideWords = (gaps: EvidenceGap[]) => gaps.map((g) => gapWords[g]).join(', ');
 
 export function MoreButton({ more, loading }: { more: (() => void) | undefined; loading: boolean }) {
   if (!more) return null;

@@ -157,6 +157,10 @@ describe('applications repository', () => {
       decidedAt: clock.now(),
       againstMajority: true,
       missingFeedback: missing,
+      override: {
+        reason: 'The panel is on leave; the written feedback is enough.',
+        gaps: ['feedback_missing'],
+      },
     });
     const row = await world.db
       .selectFrom('round_decisions')
@@ -170,6 +174,8 @@ describe('applications repository', () => {
       decided_by: world.staff.recruiter.userId,
       against_majority: true,
       missing_feedback: missing,
+      override_reason: 'The panel is on leave; the written feedback is enough.',
+      evidence_gaps: ['feedback_missing'],
     });
   });
 });

@@ -250,6 +250,7 @@ describe('recipients and context', () => {
           roundKey,
           decision: 'advance',
           rationale,
+          overrideReason: 'Decided in the test without its interview.',
         }),
       );
     }

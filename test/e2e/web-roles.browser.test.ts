@@ -202,6 +202,7 @@ describe('recruiter', () => {
         roundKey: 'resume',
         decision: 'reject',
         rationale: 'Decided elsewhere.',
+        overrideReason: 'Decided in the test without its interview.',
       }),
     );
     await page.getByRole('button', { name: 'Reject selected' }).click();
@@ -363,7 +364,7 @@ describe('hiring manager', () => {
         roundKey: 'tech',
         decision: 'advance',
         rationale: 'Strong.',
-        decideWithoutMissingFeedback: true,
+        overrideReason: 'Deciding on the feedback that is in.',
       }),
     );
     const { page, errors, context } = await staff('hiring_manager');

@@ -109,7 +109,7 @@ it('the whole journey: a candidate applies, the recruiter advances them, the int
   await recruiter.context.close();
 
   // The interviewer fills the scorecard (it saves itself), then submits it.
-  clock.advanceDays(2);
+  clock.advanceDays(3); // the morning after the interview
   const interviewer = await staff('interviewer', 'Asia/Shanghai');
   await interviewer.page.waitForURL(/\/app\/interviews$/);
   await interviewer.page.getByRole('link', { name: 'Grace Hopper' }).click();
@@ -144,6 +144,9 @@ it('the whole journey: a candidate applies, the recruiter advances them, the int
   await hm.page.getByRole('heading', { name: 'Debrief' }).waitFor();
   await hm.page.getByRole('cell', { name: 'Strong yes' }).waitFor();
   violations.push(...(await review(hm.page, 'hm-debrief')));
+  // Nothing is chosen for her: the decision is picked on purpose.
+  expect(await hm.page.getByRole('button', { name: 'Record decision' }).isDisabled()).toBe(true);
+  await hm.page.getByLabel('Advance').check();
   await hm.page.getByRole('button', { name: 'Record decision' }).click();
   await hm.page.locator('.field-error', { hasText: 'a written rationale is required' }).waitFor();
   await hm.page.getByLabel('Rationale').fill('Strong technical signal from the panel.');
@@ -155,7 +158,14 @@ it('the whole journey: a candidate applies, the recruiter advances them, the int
   // HR passes the HR round, drafts the offer, submits it (inside the band: approved at once) and sends it.
   const hr = await staff('hr');
   await hr.page.goto(`${base}/app/applications/${await applicationOf('grace@example.com')}`);
+  await hr.page.getByLabel('Advance').check();
   await hr.page.getByLabel('Rationale').fill('Aligned on expectations and start date.');
+  await hr.page.getByRole('button', { name: 'Record decision' }).click();
+  // No HR interview was booked (R-ROUND-7): deciding anyway takes a written reason, kept on the record.
+  await hr.page.getByText('no interview of this round has taken place').waitFor();
+  await hr.page
+    .getByLabel('Why decide without the evidence')
+    .fill('We met at the office; the call was not booked here.');
   await hr.page.getByRole('button', { name: 'Record decision' }).click();
   await hr.page.getByRole('form', { name: 'Draft an offer' }).waitFor();
   await hr.page.getByLabel('Base salary per year').fill('180000');

@@ -465,6 +465,7 @@ describe('applications', () => {
       roundKey: 'tech',
       decision: 'reject',
       rationale: 'Could not finish the problem.',
+      overrideReason: 'Interviewed outside the system, notes in the rationale.',
     });
     expect(rejected.json()).toMatchObject({ status: 'rejected', currentRound: null });
     const afterReject = await decide(as.hr, { roundKey: 'hr', decision: 'advance', rationale: 'x' });
@@ -506,6 +507,7 @@ describe('applications', () => {
             roundKey,
             decision: 'advance',
             rationale: 'ok',
+            overrideReason: 'Interviewed outside the system.',
           })
         ).statusCode,
       ).toBe(200);

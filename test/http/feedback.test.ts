@@ -80,6 +80,7 @@ async function interviewed() {
       roundKey: 'resume',
       decision: 'advance',
       rationale: 'ok',
+      overrideReason: 'Decided in the test without its interview.',
     }),
   );
   const interview = await call(as.coordinator, 'POST', `/api/applications/${application.id}/interviews`, {
@@ -108,7 +109,7 @@ async function rejectThenSubmit(applicationId: string, interviewId: string) {
       roundKey: 'tech',
       decision: 'reject',
       rationale: 'Decided without this scorecard.',
-      decideWithoutMissingFeedback: true,
+      overrideReason: 'Deciding on the feedback that is in.',
     }),
   );
   return call(as.interviewer, 'POST', `/api/interviews/${interviewId}/scorecard/submit`, {
@@ -358,6 +359,7 @@ describe('the final HR interview', () => {
           roundKey,
           decision: 'advance',
           rationale: 'ok',
+          overrideReason: 'Decided in the test without its interview.',
         }),
       );
     }
@@ -409,9 +411,11 @@ describe('decisions from feedback', () => {
       content: content('no'),
     });
     const waiting = await decide({ decision: 'advance' });
-    expect([waiting.statusCode, errorCode(waiting)]).toEqual([409, 'round.feedback_missing']);
+    expect([waiting.statusCode, errorCode(waiting)]).toEqual([409, 'round.override_required']);
     expect(waiting.json().error.details.missingInterviewerIds).toEqual([peerId]);
-    const decided = (await decide({ decision: 'advance', decideWithoutMissingFeedback: true })).json();
+    const decided = (
+      await decide({ decision: 'advance', overrideReason: 'Deciding on the feedback that is in.' })
+    ).json();
     expect(decided.decisions.at(-1)).toMatchObject({
       roundKey: 'tech',
       againstMajority: true,
@@ -464,7 +468,7 @@ describe('decisions from feedback', () => {
       roundKey: 'tech',
       decision: 'advance',
       rationale: 'ok',
-      decideWithoutMissingFeedback: true,
+      overrideReason: 'Deciding on the feedback that is in.',
     });
     await call(as.hm, 'POST', `/api/applications/${applicationId}/rounds/committee/votes`, {
       vote: 'advance',
@@ -502,9 +506,12 @@ describe('decisions from feedback', () => {
         roundKey: 'committee',
         decision: 'reject',
         rationale: 'My call.',
+        overrideReason: 'The committee met outside the system.',
       })
     ).json();
-    expect(decided.decisions.at(-1)).toMatchObject({ roundKey: 'committee', againstMajority: true });
+    expect(decided.decisions.find((d: { roundKey: string }) => d.roundKey === 'committee')).toMatchObject({
+      againstMajority: true,
+    });
   });
 
   it('R-ROUND-2: a round that is not eliminatory says so in its debrief and the timeline; a reject on it moves on', async () => {
@@ -532,12 +539,13 @@ describe('decisions from feedback', () => {
       roundKey: 'tech',
       decision: 'advance',
       rationale: 'ok',
-      decideWithoutMissingFeedback: true,
+      overrideReason: 'Deciding on the feedback that is in.',
     });
     const rejected = await call(as.hm, 'POST', `/api/applications/${applicationId}/decisions`, {
       roundKey: 'chat',
       decision: 'reject',
       rationale: 'Not the team for them; the loop goes on.',
+      overrideReason: 'We spoke at a meetup; no interview was booked.',
     });
     expect(rejected.json()).toMatchObject({ status: 'active', currentRound: 'hr' });
     const timeline = (await call(as.recruiter, 'GET', `/api/applications/${applicationId}/timeline`)).json();
@@ -690,5 +698,87 @@ describe('interviewer insight', () => {
       onTimeRate: 0,
     });
     expect((await call(as.hm, 'GET', '/api/insights/interviewers')).statusCode).toBe(403);
+  });
+});
+
+describe('decisions on evidence', () => {
+  const decide = (cookie: string, applicationId: string, roundKey: string, extra: object = {}) =>
+    call(cookie, 'POST', `/api/applications/${applicationId}/decisions`, {
+      roundKey,
+      decision: 'advance',
+      rationale: 'Clear signal on the problem.',
+      ...extra,
+    });
+
+  it('R-ROUND-7: a round is not decided before its interview took place and its feedback is in; an override needs a written reason and is on the record', async () => {
+    const { applicationId } = await interviewed();
+    const early = await decide(as.hm, applicationId, 'tech');
+    expect([early.statusCode, errorCode(early)]).toEqual([409, 'round.override_required']);
+    expect(early.json().error.details.gaps).toEqual(['no_interview_held', 'feedback_missing']);
+    expect(early.json().error.message).toContain('no interview of this round has taken place');
+    const vague = await decide(as.hm, applicationId, 'tech', { overrideReason: 'ok' });
+    expect([vague.statusCode, errorCode(vague)]).toEqual([400, 'validation.failed']);
+    const reason = 'The candidate interviewed with us last month for a sister team.';
+    const overridden = await decide(as.hm, applicationId, 'tech', { overrideReason: reason });
+    expect(overridden.statusCode, overridden.body).toBe(200);
+    const detail = (await call(as.recruiter, 'GET', `/api/applications/${applicationId}`)).json();
+    expect(detail.decisions.find((d: { roundKey: string }) => d.roundKey === 'tech').override).toEqual({
+      reason,
+      gaps: ['no_interview_held', 'feedback_missing'],
+    });
+    const timeline = (await call(as.recruiter, 'GET', `/api/applications/${applicationId}/timeline`)).json();
+    const advanced = timeline.items.find(
+      (e: { action: string; data: { roundKey?: string } }) =>
+        e.action === 'round.advanced' && e.data.roundKey === 'tech',
+    );
+    expect(advanced.data.override).toEqual({ reason, gaps: ['no_interview_held', 'feedback_missing'] });
+    const debrief = (
+      await call(as.hm, 'GET', `/api/applications/${applicationId}/rounds/tech/debrief`)
+    ).json();
+    expect(debrief.decision.override).toEqual({ reason, gaps: ['no_interview_held', 'feedback_missing'] });
+  });
+
+  it('R-ROUND-7: once the interview has taken place and every scorecard is in, the round is decided without a reason and nothing is marked', async () => {
+    const { applicationId, interviewId } = await interviewed();
+    clock.advanceDays(4);
+    for (const cookie of [as.interviewer, as.peer]) {
+      const submitted = await call(cookie, 'POST', `/api/interviews/${interviewId}/scorecard/submit`, {
+        content: content('yes'),
+      });
+      expect(submitted.statusCode, submitted.body).toBe(200);
+    }
+    const decided = await decide(as.hm, applicationId, 'tech');
+    expect(decided.statusCode, decided.body).toBe(200);
+    const detail = (await call(as.recruiter, 'GET', `/api/applications/${applicationId}`)).json();
+    expect(detail.decisions.find((d: { roundKey: string }) => d.roundKey === 'tech').override).toBeNull();
+  });
+
+  it('R-ROUND-3, R-ROUND-7: the hiring manager may decide the HR round only as a recorded override; the recruiter may not decide the HM round', async () => {
+    const application = await world.atTechnicalRound();
+    const recruiter = await decide(as.recruiter, application.id, 'tech', {
+      overrideReason: 'The hiring manager is away this week.',
+    });
+    expect([recruiter.statusCode, errorCode(recruiter)]).toEqual([403, 'round.not_your_decision']);
+    ok(
+      await decideApplicationRound(world.deps, {
+        actor: world.staff.hiring_manager,
+        applicationId: application.id,
+        roundKey: 'tech',
+        decision: 'advance',
+        rationale: 'ok',
+        overrideReason: 'Interviewed outside the system; notes attached.',
+      }),
+    );
+    const hmOnHr = await decide(as.hm, application.id, 'hr');
+    expect(errorCode(hmOnHr)).toBe('round.override_required');
+    expect(hmOnHr.json().error.details.gaps).toContain('decided_by_another_role');
+    const withReason = await decide(as.hm, application.id, 'hr', {
+      overrideReason: 'HR asked me to close this round while they are on leave.',
+    });
+    expect(withReason.statusCode, withReason.body).toBe(200);
+    const detail = (await call(as.recruiter, 'GET', `/api/applications/${application.id}`)).json();
+    expect(detail.decisions.find((d: { roundKey: string }) => d.roundKey === 'hr').override.gaps).toContain(
+      'decided_by_another_role',
+    );
   });
 });

@@ -203,6 +203,7 @@ async function applicationAtTech() {
       roundKey: 'resume',
       decision: 'advance',
       rationale: 'ok',
+      overrideReason: 'Decided in the test without its interview.',
     }),
   );
   return application.id;
@@ -251,6 +252,7 @@ async function committeeRound() {
       roundKey: 'resume',
       decision: 'advance',
       rationale: 'ok',
+      overrideReason: 'Decided in the test without its interview.',
     }),
   );
   ok(
@@ -577,11 +579,16 @@ const endpoints: Endpoint[] = [
   {
     method: 'POST',
     name: 'decide round',
-    // The resume round is the recruiter's (and the HM's) to decide, not HR's.
+    // The resume round is the recruiter's to decide, and the HM's with a written reason; not HR's.
     expect: row(['deny', 'ok', 'deny', 'deny', 'ok', 'round.not_your_decision', 'deny']),
     prepare: async () => ({
       url: `/api/applications/${(await freshApplication()).id}/decisions`,
-      payload: { roundKey: 'resume', decision: 'advance', rationale: 'Meets the bar.' },
+      payload: {
+        roundKey: 'resume',
+        decision: 'advance',
+        rationale: 'Meets the bar.',
+        overrideReason: 'The recruiter is away this week.',
+      },
     }),
   },
   {
@@ -637,6 +644,7 @@ const endpoints: Endpoint[] = [
           roundKey: 'resume',
           decision: 'advance',
           rationale: 'ok',
+          overrideReason: 'Decided in the test without its interview.',
         }),
       );
       return {

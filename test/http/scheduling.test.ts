@@ -638,7 +638,7 @@ describe('when the application ends', () => {
         roundKey: 'tech',
         decision: 'reject',
         rationale: 'Not the experience the team needs.',
-        decideWithoutMissingFeedback: true,
+        overrideReason: 'Deciding on the feedback that is in.',
       }),
     );
     ok(

@@ -54,7 +54,7 @@ const decide = async (
       roundKey,
       decision,
       rationale: 'ok',
-      decideWithoutMissingFeedback: true,
+      overrideReason: 'Deciding on the feedback that is in.',
     }),
   );
 async function bookTech(applicationId: string) {
@@ -212,6 +212,10 @@ describe('reports', () => {
     expect(timing.timeInStep).toEqual([
       { step: 'resume_screen', decisions: 1, medianDays: 3, meanDays: 3 },
       { step: 'technical_screen', decisions: 1, medianDays: 2, meanDays: 2 },
+    ]);
+    // R-ROUND-7: the technical round went without an interview, on a written override; the resume screen needs none.
+    expect(timing.decisionsWithoutEvidence).toEqual([
+      { teamId: world.teams.B, teamName: 'Beta', decisions: 2, withoutEvidence: 1, rate: 0.5 },
     ]);
     const all = (await get(as.hr, '/api/reports/timing')).json();
     expect(all.feedback).toMatchObject({ submitted: 1, onTimeRate: 1 });

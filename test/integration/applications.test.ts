@@ -76,6 +76,7 @@ describe('submitting', () => {
       roundKey: 'resume',
       decision: 'advance',
       rationale: 'jumping the queue',
+      overrideReason: 'Decided in the test without its interview.',
     });
     expect(refused.ok || refused.error.code).toBe('application.not_active');
     ok(
@@ -85,6 +86,7 @@ describe('submitting', () => {
         roundKey: 'resume',
         decision: 'reject',
         rationale: 'no',
+        overrideReason: 'Decided in the test without its interview.',
       }),
     );
     expect(await statusOf(second.id)).toBe('active');
@@ -136,6 +138,7 @@ describe('submitting', () => {
         roundKey: 'resume',
         decision: 'advance',
         rationale: 'ok',
+        overrideReason: 'Decided in the test without its interview.',
       }),
     );
     ok(
@@ -145,6 +148,7 @@ describe('submitting', () => {
         roundKey: 'tech',
         decision: 'advance',
         rationale: 'ok',
+        overrideReason: 'Decided in the test without its interview.',
       }),
     );
     const b = ok(await submit(world.jobs.internB.id, person)).application;
@@ -156,6 +160,7 @@ describe('submitting', () => {
       roundKey: 'hr',
       decision: 'advance',
       rationale: 'already passed elsewhere',
+      overrideReason: 'Decided in the test without its interview.',
     });
     expect(skip.ok || skip.error.code).toBe('round.not_current');
   });
@@ -201,6 +206,7 @@ describe('submitting', () => {
         roundKey: 'resume',
         decision: 'reject',
         rationale: 'not yet',
+        overrideReason: 'Decided in the test without its interview.',
       }),
     );
     clock.advanceDays(30);
@@ -220,6 +226,7 @@ describe('submitting', () => {
         roundKey: 'resume',
         decision: 'reject',
         rationale: 'no',
+        overrideReason: 'Decided in the test without its interview.',
       }),
     );
     const again = ok(await submit(world.jobs.fullTimeA.id, person));
@@ -284,6 +291,7 @@ describe('the pipeline', () => {
         roundKey: 'resume',
         decision: 'advance',
         rationale: 'strong',
+        overrideReason: 'Decided in the test without its interview.',
       }),
     );
     ok(
@@ -293,6 +301,7 @@ describe('the pipeline', () => {
         roundKey: 'tech',
         decision: 'advance',
         rationale: 'strong',
+        overrideReason: 'Decided in the test without its interview.',
       }),
     );
     const rejected = ok(
@@ -302,6 +311,7 @@ describe('the pipeline', () => {
         roundKey: 'hr',
         decision: 'reject',
         rationale: 'motivation',
+        overrideReason: 'Decided in the test without its interview.',
       }),
     );
     expect(rejected.status).toBe('rejected');
@@ -311,6 +321,7 @@ describe('the pipeline', () => {
       roundKey: 'hr',
       decision: 'advance',
       rationale: 'override',
+      overrideReason: 'Decided in the test without its interview.',
     });
     expect(advance.ok || advance.error.code).toBe('round.already_decided');
     const hire = await hireApplication(world.deps, { actor: world.staff.hr, applicationId: a.id });
@@ -325,6 +336,7 @@ describe('the pipeline', () => {
       roundKey: 'resume',
       decision: 'advance',
       rationale: 'x',
+      overrideReason: 'Decided in the test without its interview.',
     });
     expect(other.ok || other.error.code).toBe('round.not_your_decision');
     const hr = await decideApplicationRound(world.deps, {
@@ -333,6 +345,7 @@ describe('the pipeline', () => {
       roundKey: 'resume',
       decision: 'advance',
       rationale: 'x',
+      overrideReason: 'Decided in the test without its interview.',
     });
     expect(hr.ok || hr.error.code).toBe('round.not_your_decision');
     ok(
@@ -342,6 +355,7 @@ describe('the pipeline', () => {
         roundKey: 'resume',
         decision: 'advance',
         rationale: 'Solid Go experience.',
+        overrideReason: 'Decided in the test without its interview.',
       }),
     );
     const detail = (await applicationQueries(world.db).get(world.orgId, a.id))!;
@@ -485,6 +499,7 @@ describe('the pipeline', () => {
         roundKey: 'resume',
         decision: 'advance',
         rationale: 'ok',
+        overrideReason: 'Decided in the test without its interview.',
       }),
     );
     expect(await count()).toEqual([2, 2]);
@@ -494,6 +509,7 @@ describe('the pipeline', () => {
       roundKey: 'resume',
       decision: 'advance',
       rationale: 'again',
+      overrideReason: 'Decided in the test without its interview.',
     });
     expect(await count()).toEqual([2, 2]);
     const timeline = (await applicationQueries(world.db).timeline(world.orgId, a.id))!;

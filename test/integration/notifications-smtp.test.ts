@@ -319,6 +319,7 @@ describe('email over SMTP', () => {
         roundKey: 'resume',
         decision: 'reject',
         rationale: 'No distributed systems experience.',
+        overrideReason: 'Decided in the test without its interview.',
       }),
     );
     await worker.drain();
@@ -344,6 +345,7 @@ describe('email over SMTP', () => {
         roundKey: 'resume',
         decision: 'reject',
         rationale: 'No distributed systems experience.',
+        overrideReason: 'Decided in the test without its interview.',
       }),
     );
     await worker.drain();
@@ -367,6 +369,7 @@ describe('email over SMTP', () => {
         roundKey: 'resume',
         decision: 'advance',
         rationale: 'ok',
+        overrideReason: 'Decided in the test without its interview.',
       }),
     );
     await worker.drain();
@@ -397,6 +400,7 @@ describe('email over SMTP', () => {
         roundKey: 'resume',
         decision: 'advance',
         rationale: 'ok',
+        overrideReason: 'Decided in the test without its interview.',
       }),
     );
     ok(

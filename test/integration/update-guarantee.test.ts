@@ -88,6 +88,7 @@ it('R-FB-5: over a six-week season, no open application goes more than N busines
             roundKey: round.key,
             decision: rand() < 0.4 ? 'reject' : 'advance',
             rationale: 'Season decision.',
+            overrideReason: 'Decided in the test without its interview.',
           }),
         );
         decisions++;

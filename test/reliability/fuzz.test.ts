@@ -36,6 +36,7 @@ beforeAll(async () => {
       roundKey: 'resume',
       decision: 'advance',
       rationale: 'ok',
+      overrideReason: 'Decided in the test without its interview.',
     }),
   );
   for (const role of ['admin', 'recruiter', 'coordinator', 'interviewer', 'hiring_manager', 'hr'] as const) {

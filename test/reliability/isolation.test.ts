@@ -40,6 +40,7 @@ beforeAll(async () => {
       roundKey: 'resume',
       decision: 'advance',
       rationale: 'ok',
+      overrideReason: 'Decided in the test without its interview.',
     }),
   );
   const interview = ok(
@@ -72,6 +73,7 @@ beforeAll(async () => {
         roundKey,
         decision: 'advance',
         rationale: 'ok',
+        overrideReason: 'Decided in the test without its interview.',
       }),
     );
   }

@@ -197,6 +197,8 @@ export async function buildWorld(
           roundKey,
           decision: 'advance',
           rationale: 'ok',
+          // The test world books no interviews: each round passes on a recorded override (R-ROUND-7).
+          overrideReason: 'Moved along by the test world without interviews.',
         }),
       );
     }
@@ -230,6 +232,7 @@ export async function buildWorld(
         roundKey: 'resume',
         decision: 'advance',
         rationale: 'ok',
+        overrideReason: 'Decided in the test without its interview.',
       }),
     );
     return application;

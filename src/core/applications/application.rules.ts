@@ -1,4 +1,4 @@
-import { steps } from '../../contracts/vocabulary.js';
+import { type EvidenceGap, steps } from '../../contracts/vocabulary.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import type { Actor, Application, ApplicationStatus, FamilyPolicy, PlannedRound } from '../shared/types.js';
 
@@ -39,14 +39,55 @@ export function initialStatus(policy: FamilyPolicy, open: OpenApplication[]): Ap
 }
 
 /**
- * R-ROUND-3: the hiring manager of the job's team decides every round (final authority);
- * a round may also name the recruiter or HR as its decider.
+ * R-ROUND-3: the hiring manager of the job's team is the final authority; a round may name the
+ * recruiter or HR as its decider. `own`: the actor is the round's decider; `override`: the hiring
+ * manager decides a round another role owns, which needs a written reason (R-ROUND-7); `none`.
  */
-export function canDecide(actor: Actor, round: PlannedRound, teamId: string): boolean {
-  if (actor.kind !== 'staff') return false;
-  if (actor.roles.includes('hiring_manager') && actor.teamIds.includes(teamId)) return true;
-  return round.decidedBy !== 'hiring_manager' && actor.roles.includes(round.decidedBy);
+export function decidingAuthority(
+  actor: Actor,
+  round: PlannedRound,
+  teamId: string,
+): 'own' | 'override' | 'none' {
+  if (actor.kind !== 'staff') return 'none';
+  const teamManager = actor.roles.includes('hiring_manager') && actor.teamIds.includes(teamId);
+  if (round.decidedBy === 'hiring_manager') return teamManager ? 'own' : 'none';
+  if (actor.roles.includes(round.decidedBy)) return 'own';
+  return teamManager ? 'override' : 'none';
 }
+
+export const canDecide = (actor: Actor, round: PlannedRound, teamId: string) =>
+  decidingAuthority(actor, round, teamId) !== 'none';
+
+/** A round held with the candidate (not read, like a resume, nor reviewed without them, like a committee). */
+export const expectsInterview = (round: Pick<PlannedRound, 'format' | 'durationMinutes'>) =>
+  round.format !== 'async' && round.durationMinutes > 0;
+
+/**
+ * R-ROUND-7: decisions rest on evidence. What a decision on this round lacks now: an interview that
+ * has taken place (when the round has one), the panel's submitted feedback, the decider's own
+ * authority. Deciding with any of these missing needs a written reason, kept with the decision.
+ */
+export function evidenceGaps(input: {
+  round: PlannedRound;
+  authority: 'own' | 'override';
+  interviewStarts: Date[];
+  feedback: { status: string }[];
+  now: Date;
+}): EvidenceGap[] {
+  const gaps: EvidenceGap[] = [];
+  if (expectsInterview(input.round) && !input.interviewStarts.some((start) => start <= input.now))
+    gaps.push('no_interview_held');
+  if (input.feedback.some((f) => f.status !== 'submitted')) gaps.push('feedback_missing');
+  if (input.authority === 'override') gaps.push('decided_by_another_role');
+  return gaps;
+}
+
+const gapWords: Record<EvidenceGap, string> = {
+  no_interview_held: 'no interview of this round has taken place',
+  feedback_missing: 'feedback from the panel is missing',
+  decided_by_another_role: 'this round is decided by another role',
+};
+export const describeGaps = (gaps: EvidenceGap[]) => gaps.map((g) => gapWords[g]).join('; ');
 
 export interface RoundOutcome {
   status: ApplicationStatus;

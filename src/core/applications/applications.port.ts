@@ -1,4 +1,4 @@
-import type { TextUnread } from '../../contracts/vocabulary.js';
+import type { EvidenceGap, TextUnread } from '../../contracts/vocabulary.js';
 import type { Application, ApplicationStatus, Job, PlannedRound } from '../shared/types.js';
 
 export interface NewApplication {
@@ -36,6 +36,8 @@ export interface RoundDecisionRecord {
   againstMajority: boolean;
   /** Interviewers whose feedback was still missing when the decision was taken. */
   missingFeedback: string[];
+  /** Decided without its evidence, and why. */
+  override: { reason: string; gaps: EvidenceGap[] } | null;
 }
 
 export interface ApplicationsRepository {

@@ -2,7 +2,13 @@ import { consensus, majority } from '../feedback/feedback.rules.js';
 import type { Deps, Store } from '../shared/ports.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import type { Actor, Application } from '../shared/types.js';
-import { canDecide, type Decision, decideRound as decide } from './application.rules.js';
+import {
+  type Decision,
+  decideRound as decide,
+  decidingAuthority,
+  describeGaps,
+  evidenceGaps,
+} from './application.rules.js';
 import { concludeApplication } from './conclude-application.js';
 
 export interface DecideRoundInput {
@@ -11,8 +17,8 @@ export interface DecideRoundInput {
   roundKey: string;
   decision: Decision;
   rationale: string;
-  /** The hiring manager decides although some interviewers have not submitted; recorded as such. */
-  decideWithoutMissingFeedback?: boolean | undefined;
+  /** Why the round is decided without its evidence; required when something is missing. */
+  overrideReason?: string | undefined;
 }
 
 /** The decider records advance or reject with a written rationale. */
@@ -33,7 +39,8 @@ export async function decideInStore(
   const outcome = decide(app, input.roundKey, input.decision);
   if (!outcome.ok) return outcome;
   const { round } = outcome.value;
-  if (!canDecide(actor, round, app.teamId)) {
+  const authority = decidingAuthority(actor, round, app.teamId);
+  if (authority === 'none') {
     return fail(
       'round.not_your_decision',
       `Round "${round.key}" is decided by the ${round.decidedBy.replace('_', ' ')}.`,
@@ -42,24 +49,32 @@ export async function decideInStore(
       },
     );
   }
-  // The decision waits for every scorecard of the round, unless the decider chooses not to.
+  // The decision waits for its evidence, unless the decider writes why not.
+  const now = deps.clock.now();
   const feedback = await store.feedback.roundFeedback(orgId, app.id, round.key);
   const missing = feedback.filter((f) => f.status !== 'submitted').map((f) => f.interviewerId);
-  if (missing.length > 0 && !input.decideWithoutMissingFeedback) {
+  const interviews = await store.scheduling.roundInterviews(orgId, app.id, round.key);
+  const gaps = evidenceGaps({
+    round,
+    authority,
+    interviewStarts: interviews.map((i) => i.startsAt),
+    feedback,
+    now,
+  });
+  const overrideReason = input.overrideReason?.trim();
+  if (gaps.length > 0 && !overrideReason) {
     return fail(
-      'round.feedback_missing',
-      `${missing.length} interviewer(s) have not submitted feedback for "${round.key}".`,
-      {
-        missingInterviewerIds: missing,
-      },
+      'round.override_required',
+      `"${round.name}" cannot be decided yet: ${describeGaps(gaps)}. Decide anyway only with a written reason.`,
+      { gaps, missingInterviewerIds: missing },
     );
   }
+  const override = gaps.length > 0 && overrideReason ? { reason: overrideReason, gaps } : null;
   const votes = round.committee ? await store.feedback.roundVotes(orgId, app.id, round.key) : [];
   const panel = round.committee
     ? consensus(votes.map((v) => v.vote))
     : majority(feedback.filter((f) => f.status === 'submitted').map((f) => f.recommendation));
   const againstMajority = panel !== null && panel !== input.decision;
-  const now = deps.clock.now();
   await store.applications.recordDecision({
     id: deps.ids.next(),
     orgId,
@@ -71,6 +86,7 @@ export async function decideInStore(
     decidedAt: now,
     againstMajority,
     missingFeedback: missing,
+    override,
   });
   const updated = await store.applications.update(orgId, app.id, {
     status: outcome.value.status,
@@ -88,6 +104,7 @@ export async function decideInStore(
       roundKey: round.key,
       status: updated.status,
       nextRound: updated.plan[updated.stageIndex]?.key ?? 'offer',
+      ...(override ? { override } : {}),
     },
   });
   if (outcome.value.ended) {

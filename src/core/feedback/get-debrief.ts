@@ -1,10 +1,20 @@
 import type { ScorecardContent } from '../../contracts/kits.js';
+import type { EvidenceGap } from '../../contracts/vocabulary.js';
 import type { Catalog } from '../shared/ports.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import type { Actor, PlannedRound, ScorecardStatus } from '../shared/types.js';
 import { consensus, majority } from './feedback.rules.js';
 
 type Vote = 'advance' | 'reject';
+
+/** A round's decision as recorded, with its override when it was taken without its evidence. */
+export interface RecordedDecision {
+  decision: Vote;
+  rationale: string;
+  againstMajority: boolean;
+  missingFeedback: string[];
+  override: { reason: string; gaps: EvidenceGap[] } | null;
+}
 
 /** What the debrief reads: one round's scorecards, votes and decision, beside the application's plan. */
 export interface DebriefReads {
@@ -23,12 +33,7 @@ export interface DebriefReads {
       late: boolean;
     }[];
     votes: { voterId: string; name: string; vote: Vote; note: string }[];
-    decision: {
-      decision: Vote;
-      rationale: string;
-      againstMajority: boolean;
-      missingFeedback: string[];
-    } | null;
+    decision: RecordedDecision | null;
   } | null>;
 }
 
@@ -102,5 +107,5 @@ export interface Debrief {
   votes: { voterId: string; name: string; vote: Vote; note: string }[];
   consensus: Vote | null;
   suggestExtraRound: boolean;
-  decision: { decision: Vote; rationale: string; againstMajority: boolean; missingFeedback: string[] } | null;
+  decision: RecordedDecision | null;
 }

@@ -97,6 +97,7 @@ export async function submitScorecard(
     const valid = checkSubmittable(input.content, attributeKeys);
     if (!valid.ok) return valid;
     const now = deps.clock.now();
+
     const submitted = await store.feedback.updateScorecard(actor.orgId, scorecard.id, {
       status: 'submitted',
       revision: 1,

@@ -41,6 +41,12 @@ export interface SchedulingRepository {
     participantIds: string[],
   ): Promise<void>;
   lockInterview(orgId: string, id: string): Promise<BookedInterview | null>;
+  /** The start of each interview of a round that was not cancelled. */
+  roundInterviews(
+    orgId: string,
+    applicationId: string,
+    roundKey: string,
+  ): Promise<{ id: string; startsAt: Date }[]>;
   /** Ids of an application's interviews still to come. */
   upcoming(orgId: string, applicationId: string, after: Date): Promise<string[]>;
   /** Moves (or cancels) a booked interview: holds follow, SEQUENCE and version go up. */

@@ -1,4 +1,5 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
+import type { EvidenceGap } from '../../contracts/vocabulary.js';
 import { presentCandidate, resumeUnread } from '../candidates/candidates.queries.js';
 import { afterCursor, pageOf } from '../pagination.js';
 import type { DB } from '../schema.js';
@@ -122,6 +123,9 @@ export function applicationQueries(db: Kysely<DB>) {
           rationale: d.rationale,
           againstMajority: d.against_majority,
           missingFeedback: d.missing_feedback,
+          override: d.override_reason
+            ? { reason: d.override_reason, gaps: d.evidence_gaps as EvidenceGap[] }
+            : null,
           decidedBy: d.decided_by,
           decidedAt: iso(d.decided_at),
         })),

@@ -147,6 +147,8 @@ export function applicationsRepository(trx: Kysely<DB>): ApplicationsRepository 
           decided_at: d.decidedAt,
           against_majority: d.againstMajority,
           missing_feedback: d.missingFeedback,
+          override_reason: d.override?.reason ?? null,
+          evidence_gaps: d.override?.gaps ?? [],
         })
         .execute();
     },

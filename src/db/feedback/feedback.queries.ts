@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ScorecardContent } from '../../contracts/kits.js';
+import type { EvidenceGap } from '../../contracts/vocabulary.js';
 import type { Catalog } from '../../core/shared/ports.js';
 import { resumeUnread } from '../candidates/candidates.queries.js';
 import type { DB } from '../schema.js';
@@ -280,6 +281,9 @@ export function feedbackQueries(db: Kysely<DB>, catalog: Catalog) {
               rationale: decision.rationale,
               againstMajority: decision.against_majority,
               missingFeedback: decision.missing_feedback,
+              override: decision.override_reason
+                ? { reason: decision.override_reason, gaps: decision.evidence_gaps as EvidenceGap[] }
+                : null,
             }
           : null,
       };

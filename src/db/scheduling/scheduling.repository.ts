@@ -26,6 +26,16 @@ export function schedulingRepository(trx: Kysely<DB>, clock: Clock): SchedulingR
         .execute();
       await holdTime(trx, i, participantIds);
     },
+    async roundInterviews(orgId, applicationId, roundKey) {
+      return trx
+        .selectFrom('interviews')
+        .select(['id', 'starts_at as startsAt'])
+        .where('org_id', '=', orgId)
+        .where('application_id', '=', applicationId)
+        .where('round_key', '=', roundKey)
+        .where('status', '=', 'scheduled')
+        .execute();
+    },
     async upcoming(orgId, applicationId, after) {
       const rows = await trx
         .selectFrom('interviews')

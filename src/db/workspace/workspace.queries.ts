@@ -215,6 +215,11 @@ export function workspaceQueries(db: Kysely<DB>) {
         from scorecards s join applications a on a.id = s.application_id
         join interviews i on i.id = s.interview_id and i.status = 'scheduled'
         where ${scope}`.execute(db);
+      const overrides = await sql<{ team_id: string; team_name: string; n: string; overridden: string }>`
+        select a.team_id, t.name as team_name, count(*) as n,
+               count(*) filter (where d.override_reason is not null) as overridden
+        from round_decisions d join applications a on a.id = d.application_id join teams t on t.id = a.team_id
+        where ${scope} group by a.team_id, t.name order by t.name`.execute(db);
       const o = toOffer.rows[0]!;
       const f = feedback.rows[0]!;
       const offers = Number(o.n);
@@ -242,6 +247,13 @@ export function workspaceQueries(db: Kysely<DB>) {
           onTimeRate: submitted ? Number(f.on_time) / submitted : null,
           overdue: Number(f.overdue),
         },
+        decisionsWithoutEvidence: overrides.rows.map((r) => ({
+          teamId: r.team_id,
+          teamName: r.team_name,
+          decisions: Number(r.n),
+          withoutEvidence: Number(r.overridden),
+          rate: Number(r.overridden) / Number(r.n),
+        })),
       };
     },
   };

@@ -1,7 +1,7 @@
 import { useApi } from '../../client';
 import { can, useStaff } from '../../session';
 import type { ApplicationDetail } from '../../types';
-import { humanize, Page, Show, when } from '../../ui';
+import { humanize, overrideWords, Page, Show, when } from '../../ui';
 import { Assessments } from '../assessments/assessments';
 import { Debriefing } from '../feedback/debrief';
 import { Scorecards } from '../feedback/scorecards';
@@ -74,6 +74,8 @@ function Rounds({ application: a }: { application: ApplicationDetail }) {
               <span className="meta">
                 {' '}
                 — “{d.rationale}”{d.againstMajority ? ' (against the majority)' : ''}
+                {d.override &&
+                  ` · decided without its evidence (${overrideWords(d.override.gaps)}): “${d.override.reason}”`}
               </span>
             )}
           </li>

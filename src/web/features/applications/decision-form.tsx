@@ -11,12 +11,15 @@ export function DecisionForm({
   onDecided: () => void;
 }) {
   const round = a.plan.find((r) => r.key === a.currentRound)!;
-  const [decision, setDecision] = useState<'advance' | 'reject'>('advance');
+  // Nothing is chosen for the decider: a round is advanced or rejected on purpose.
+  const [decision, setDecision] = useState<'advance' | 'reject' | null>(null);
   const [rationale, setRationale] = useState('');
-  const [withoutFeedback, setWithoutFeedback] = useState(false);
+  const [overrideReason, setOverrideReason] = useState('');
+  const [needsOverride, setNeedsOverride] = useState(false);
   const action = useAction();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (!decision) return;
     const ok = await action.run(() =>
       send(
         'POST /api/applications/{id}/decisions',
@@ -25,12 +28,14 @@ export function DecisionForm({
           roundKey: round.key,
           decision,
           rationale,
-          ...(withoutFeedback ? { decideWithoutMissingFeedback: true } : {}),
+          ...(needsOverride ? { overrideReason } : {}),
         },
       ),
     );
     if (ok) {
       setRationale('');
+      setOverrideReason('');
+      setNeedsOverride(false);
       onDecided();
     }
   };
@@ -62,17 +67,21 @@ export function DecisionForm({
         required
         error={action.error?.about('rationale')}
       />
-      {action.error?.code === 'round.feedback_missing' && (
-        <label className="inline">
-          <input
-            type="checkbox"
-            checked={withoutFeedback}
-            onChange={(e) => setWithoutFeedback(e.target.checked)}
-          />{' '}
-          Decide without the missing feedback (the record says so)
-        </label>
+      {(needsOverride || action.error?.code === 'round.override_required') && (
+        <TextField
+          label="Why decide without the evidence"
+          hint="Kept with the decision and shown in the timeline, the debrief and the reports"
+          multiline
+          value={overrideReason}
+          onChange={(value) => {
+            setOverrideReason(value);
+            setNeedsOverride(true);
+          }}
+          required
+          error={action.error?.about('overrideReason')}
+        />
       )}
-      <button type="submit" disabled={action.busy}>
+      <button type="submit" disabled={action.busy || !decision}>
         {action.busy ? 'Saving…' : 'Record decision'}
       </button>
     </form>

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { send, useAction, useApi } from '../../client';
 import { can, useStaff } from '../../session';
 import type { ApplicationDetail } from '../../types';
-import { ErrorNotice, humanize, Show, TextField } from '../../ui';
+import { ErrorNotice, humanize, overrideWords, Show, TextField } from '../../ui';
 
 export function Debriefing({ application: a }: { application: ApplicationDetail }) {
   const me = useStaff();
@@ -58,6 +58,18 @@ export function Debriefing({ application: a }: { application: ApplicationDetail 
               Majority: {d.majority ? humanize(d.majority) : 'none yet'}
               {d.committee && ` · committee consensus: ${d.consensus ? humanize(d.consensus) : 'none'}`}
             </p>
+            {d.decision && (
+              <p>
+                Decided: {humanize(d.decision.decision)} — “{d.decision.rationale}”
+                {d.decision.againstMajority && ' (against the majority)'}
+              </p>
+            )}
+            {d.decision?.override && (
+              <p className="notice">
+                Decided without its evidence ({overrideWords(d.decision.override.gaps)}): “
+                {d.decision.override.reason}”
+              </p>
+            )}
             {d.suggestExtraRound && (
               <p className="notice">The committee did not reach consensus: you may add a round.</p>
             )}

@@ -150,6 +150,33 @@ export function ReportsPage() {
                 deadline; {t.feedback.overdue} are overdue now.
               </p>
             </section>
+            <section aria-labelledby="evidence-title">
+              <h2 id="evidence-title">Decisions without their evidence</h2>
+              {t.decisionsWithoutEvidence.length === 0 ? (
+                <p className="empty">No decisions yet.</p>
+              ) : (
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">Team</th>
+                      <th scope="col">Round decisions</th>
+                      <th scope="col">Without an interview, feedback or the decider's role</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {t.decisionsWithoutEvidence.map((row) => (
+                      <tr key={row.teamId}>
+                        <th scope="row">{row.teamName}</th>
+                        <td>{row.decisions}</td>
+                        <td>
+                          {row.withoutEvidence} ({percent(row.rate)})
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </section>
           </>
         )}
       </Show>
