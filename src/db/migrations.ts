@@ -624,6 +624,8 @@ const statements: Record<string, string[]> = {
     'ALTER TABLE round_decisions ADD COLUMN override_reason text',
     "ALTER TABLE round_decisions ADD COLUMN evidence_gaps text[] NOT NULL DEFAULT '{}'",
   ],
+  // Decisions in the order taken, even within one instant: the latest one's rationale is the one shared.
+  '0017_decision_order': ['ALTER TABLE round_decisions ADD COLUMN seq bigserial'],
 };
 
 function toMigration(list: string[]): Migration {

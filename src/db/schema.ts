@@ -223,6 +223,7 @@ export interface DB {
     missing_feedback: Generated<string[]>;
     override_reason: string | null;
     evidence_gaps: Generated<string[]>;
+    seq: Generated<string>;
   };
   audit_events: {
     seq: Generated<string>;

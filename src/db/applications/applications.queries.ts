@@ -107,6 +107,7 @@ export function applicationQueries(db: Kysely<DB>) {
           .selectAll()
           .where('application_id', '=', id)
           .orderBy('decided_at')
+          .orderBy('seq')
           .execute(),
       ]);
       return {

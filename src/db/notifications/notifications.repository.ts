@@ -98,6 +98,7 @@ export function notificationsRepository(trx: Kysely<DB>): NotificationsRepositor
         .select('rationale')
         .where('application_id', '=', applicationId)
         .orderBy('decided_at', 'desc')
+        .orderBy('seq', 'desc')
         .executeTakeFirst();
       const current = app.plan[app.stageIndex];
       const next = app.plan[app.stageIndex + 1];

@@ -181,7 +181,7 @@ export function workspaceQueries(db: Kysely<DB>) {
         from (
           select (select r ->> 'step' from jsonb_array_elements(a.plan) r where r ->> 'key' = d.round_key limit 1) as step,
                  extract(epoch from d.decided_at - coalesce(
-                   lag(d.decided_at) over (partition by d.application_id order by d.decided_at), a.submitted_at)) / 86400 as days
+                   lag(d.decided_at) over (partition by d.application_id order by d.decided_at, d.seq), a.submitted_at)) / 86400 as days
           from round_decisions d join applications a on a.id = d.application_id
           where ${scope}) t
         where step is not null group by step`.execute(db);
