@@ -43,6 +43,22 @@ beforeEach(async () => {
 const submit = async (candidate = world.candidate(), jobId = world.jobs.fullTimeA.id) =>
   ok(await submitApplication(world.deps, { actor: world.staff.recruiter, jobId, candidate, source: 'test' }))
     .application;
+/** The technical interview booked by the coordinator for 2026-03-10 02:00 UTC. */
+const bookTech = async (
+  applicationId: string,
+  interviewerIds = [world.staff.interviewer.userId],
+  language = 'en',
+) =>
+  ok(
+    await scheduleInterview(world.deps, {
+      actor: world.staff.coordinator,
+      applicationId,
+      roundKey: 'tech',
+      startsAt: new Date('2026-03-10T02:00:00Z'),
+      interviewerIds,
+      language,
+    }),
+  );
 /** The iCalendar text of a message, from its attachment or, inline, from the raw source. */
 const calendarOf = (message: (typeof smtp.received)[number]) => {
   const part = message.mail.attachments.find((a) => a.contentType.startsWith('text/calendar'));
@@ -70,16 +86,7 @@ describe('email over SMTP', () => {
   it('an interview invitation carries a text/calendar part in UTC, to the candidate and every interviewer', async () => {
     const person = world.candidate();
     const app = await world.atTechnicalRound(person);
-    ok(
-      await scheduleInterview(world.deps, {
-        actor: world.staff.coordinator,
-        applicationId: app.id,
-        roundKey: 'tech',
-        startsAt: new Date('2026-03-10T02:00:00Z'),
-        interviewerIds: [world.staff.interviewer.userId, world.staff.hiring_manager.userId],
-        language: 'zh',
-      }),
-    );
+    await bookTech(app.id, [world.staff.interviewer.userId, world.staff.hiring_manager.userId], 'zh');
     await worker.drain();
     const recipients = [person.email, world.staff.interviewer.email, world.staff.hiring_manager.email];
     for (const address of recipients) {
@@ -110,16 +117,7 @@ describe('email over SMTP', () => {
       .set({ timezone: 'Asia/Shanghai' })
       .where('id', '=', app.candidateId)
       .execute();
-    const interview = ok(
-      await scheduleInterview(world.deps, {
-        actor: world.staff.coordinator,
-        applicationId: app.id,
-        roundKey: 'tech',
-        startsAt: new Date('2026-03-10T02:00:00Z'),
-        interviewerIds: [world.staff.interviewer.userId],
-        language: 'en',
-      }),
-    );
+    const interview = await bookTech(app.id);
     await worker.drain();
     const candidateMail = to(person.email).find((m) => m.raw.includes('text/calendar'))!;
     expect(candidateMail.mail.text).toContain(
@@ -151,16 +149,7 @@ describe('email over SMTP', () => {
   it('a reschedule sends REQUEST with SEQUENCE 1 and the new time, a cancellation CANCEL with SEQUENCE 2, same UID', async () => {
     const person = world.candidate();
     const app = await world.atTechnicalRound(person);
-    const interview = ok(
-      await scheduleInterview(world.deps, {
-        actor: world.staff.coordinator,
-        applicationId: app.id,
-        roundKey: 'tech',
-        startsAt: new Date('2026-03-10T02:00:00Z'),
-        interviewerIds: [world.staff.interviewer.userId],
-        language: 'en',
-      }),
-    );
+    const interview = await bookTech(app.id);
     await worker.drain();
     ok(
       await rescheduleInterview(world.deps, {
@@ -222,16 +211,7 @@ describe('email over SMTP', () => {
   it('R-MSG-1: booked, moved and cancelled at once with several worker loops running, each person gets the invites in order and none that was already out of date', async () => {
     const person = world.candidate();
     const app = await world.atTechnicalRound(person);
-    const interview = ok(
-      await scheduleInterview(world.deps, {
-        actor: world.staff.coordinator,
-        applicationId: app.id,
-        roundKey: 'tech',
-        startsAt: new Date('2026-03-10T02:00:00Z'),
-        interviewerIds: [world.staff.interviewer.userId],
-        language: 'en',
-      }),
-    );
+    const interview = await bookTech(app.id);
     ok(
       await rescheduleInterview(world.deps, {
         actor: world.staff.coordinator,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { timezone as timezoneSchema } from '../../contracts/common.js';
 import type { DomainError } from '../../contracts/errors.js';
 import { tokenParams } from '../../contracts/scheduling.js';
+import { zonePlace } from '../../core/availability/availability.rules.js';
 import { bookFromLink } from '../../core/scheduling/book-from-link.js';
 import { cancelFromLink } from '../../core/scheduling/cancel-from-link.js';
 import { rescheduleFromLink } from '../../core/scheduling/reschedule-from-link.js';
@@ -38,7 +39,7 @@ const languageName = (tag: string) => new Intl.DisplayNames(['en'], { type: 'lan
 const local = (iso: string) => DateTime.fromISO(iso, { setZone: true });
 /** "Tue 09:00 in Singapore": an interviewer's own day and clock, named by the city of their zone. */
 const theirTime = (p: { timezone: string; startsAtLocal: string }) =>
-  `${local(p.startsAtLocal).toFormat('ccc HH:mm')} in ${p.timezone.split('/').pop()!.replaceAll('_', ' ')}`;
+  `${local(p.startsAtLocal).toFormat('ccc HH:mm')} in ${zonePlace(p.timezone)}`;
 
 function slotList(view: View, name: string, error: string | null) {
   if (view.slots.length === 0) {
