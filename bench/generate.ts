@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { hash } from '@node-rs/argon2';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { createBoard } from '../src/core/boards/create-board.js';
 import { migrateToLatest, openDatabase } from '../src/db/database.js';
 import type { DB } from '../src/db/schema.js';
@@ -14,11 +14,22 @@ export interface Generated {
   orgId: string;
   slug: string;
   queueJobId: string;
+  queueSize: number;
   boardToken: string;
   jobs: number;
   applications: number;
   interviews: number;
   offers: number;
+}
+
+/**
+ * A deterministic RFC 9562 UUID from a name, computed by the database row by row: the name's md5
+ * with the version nibble set to 4 and the variant bits to 10. A bare `md5(...)::uuid` is no RFC
+ * 9562 UUID (its version and variant are whatever the hash gives), and the API refuses it.
+ */
+export function uuidOf(name: RawBuilder<unknown>) {
+  return sql<string>`(overlay(overlay(md5(${name}) placing '4' from 13)
+    placing substr('89ab89ab89ab89ab', strpos('0123456789abcdef', substr(md5(${name}), 17, 1)), 1) from 17))::uuid`;
 }
 
 /**
@@ -32,8 +43,9 @@ export async function generate(db: Kysely<DB>, options: { applications: number; 
   const openJobs = options.openJobs ?? 1000;
   const queueSize = Math.min(100_000, Math.floor(applications / 10));
   const slug = `bench-${seed}`;
-  const id = (kind: string) => sql`md5(${`${seed}:${kind}:`} || i)::uuid`;
-  const orgId = (await sql<{ id: string }>`select md5(${`${seed}:org`})::uuid as id`.execute(db)).rows[0]!.id;
+  const id = (kind: string, i: RawBuilder<unknown> = sql`i`) => uuidOf(sql`${`${seed}:${kind}:`} || ${i}`);
+  const one = async (name: string) => (await sql<{ id: string }>`select ${uuidOf(sql`${name}::text`)} as id`.execute(db)).rows[0]!.id;
+  const orgId = await one(`${seed}:org`);
   const template = loadCatalog().processTemplates.get('software-engineer-mid')!;
   const plan = JSON.stringify(template.rounds);
   const definition = JSON.stringify({ name: template.name, description: template.description, rounds: template.rounds });
@@ -62,12 +74,13 @@ export async function generate(db: Kysely<DB>, options: { applications: number; 
     from generate_series(0, ${openJobs}) i
     join (select id, team_id, row_number() over (order by team_id) - 1 as n from processes where org_id = ${orgId}) p on p.n = i % 10`.execute(db);
   const jobIds = (await sql<{ id: string }>`select id from jobs where org_id = ${orgId} order by title`.execute(db)).rows.length;
-  const queueJobId = (await sql<{ id: string }>`select md5(${`${seed}:job:`} || 0)::uuid as id`.execute(db)).rows[0]!.id;
+  const queueJobId = await one(`${seed}:job:0`);
 
-  await sql`insert into candidates (id, org_id, email, email_normalized, first_name, last_name, resume_text, created_at)
+  await sql`insert into candidates (id, org_id, email, email_normalized, first_name, last_name, phone, resume_text, created_at)
     select ${id('candidate')}, ${orgId}, 'person' || i || '@example.com', 'person' || i || '@example.com',
       (array['Mei','Arjun','Sofia','Kenji','Amara','Lucas','Priya','Wei','Hana','Diego'])[1 + i % 10] || (i % 997),
       (array['Chen','Patel','Garcia','Tanaka','Okafor','Silva','Kumar','Zhang','Kim','Lopez'])[1 + (i / 10) % 10] || (i % 1009),
+      '+1 415 ' || lpad(i::text, 7, '0'),
       'Experience with ' || (array['Go','Kafka','SQL','Python','React','Kubernetes','Spark','Rust','Java','C++'])[1 + i % 10]
         || ' and ' || (array['recommendation','storage','search','payments','ads','video','growth','security'])[1 + i % 8] || ' systems, project ' || (i % 10007),
       now() - ((i % 90) || ' days')::interval
@@ -75,27 +88,27 @@ export async function generate(db: Kysely<DB>, options: { applications: number; 
   // Pass-through like the seeds': 90% stop at the resume screen; the queue job's applicants all wait in it.
   await sql`insert into applications (id, org_id, job_id, team_id, candidate_id, process_id, job_family, status, stage_index, plan,
       submitted_at, source, last_candidate_message_at)
-    select ${id('application')}, ${orgId}, j.id, j.team_id, md5(${`${seed}:candidate:`} || i)::uuid, j.process_id, 'full_time',
+    select ${id('application')}, ${orgId}, j.id, j.team_id, ${id('candidate')}, j.process_id, 'full_time',
       case when i < ${queueSize} then 'active' when i % 10 < 9 then 'rejected' when i % 8 = 7 and i % 3 = 0 then 'hired' else 'active' end,
       case when i < ${queueSize} then 0 when i % 10 < 9 then 0 else 1 + (i % 8) end,
       ${plan}::jsonb, now() - ((i % 90) || ' days')::interval - ((i % 86400) || ' seconds')::interval, 'bench', now()
     from generate_series(0, ${applications - 1}) i
-    join jobs j on j.id = md5(${`${seed}:job:`} || (case when i < ${queueSize} then 0 else 1 + i % ${openJobs} end))::uuid`.execute(db);
+    join jobs j on j.id = ${id('job', sql`(case when i < ${queueSize} then 0 else 1 + i % ${openJobs} end)`)}`.execute(db);
   // Interviews with a submitted scorecard for applications past the screens, and offers for those
   // at the offer step.
   await sql`insert into interviews (id, org_id, application_id, round_key, starts_at, ends_at, language, interviewer_ids, created_by, created_at)
-    select md5('interview:' || a.id)::uuid, a.org_id, a.id, a.plan -> (a.stage_index - 1) ->> 'key', a.submitted_at + interval '7 days',
+    select ${uuidOf(sql`'interview:' || a.id`)}, a.org_id, a.id, a.plan -> (a.stage_index - 1) ->> 'key', a.submitted_at + interval '7 days',
       a.submitted_at + interval '7 days 1 hour', 'en', array[u.id], u.id, a.submitted_at
     from applications a
     join users u on u.org_id = a.org_id and u.email = 'hiring_manager@bench.example'
     where a.org_id = ${orgId} and a.stage_index >= 3`.execute(db);
   await sql`insert into scorecards (id, org_id, interview_id, application_id, round_key, interviewer_id, status, revision, content, due_at, submitted_at, updated_at)
-    select md5('scorecard:' || i.id)::uuid, i.org_id, i.id, i.application_id, i.round_key, i.interviewer_ids[1], 'submitted', 1,
+    select ${uuidOf(sql`'scorecard:' || i.id`)}, i.org_id, i.id, i.application_id, i.round_key, i.interviewer_ids[1], 'submitted', 1,
       '{"ratings":{"coding":"yes"},"recommendation":"yes","notes":"Solid.","privateNote":"","salaryExpectation":null}'::jsonb,
       i.ends_at + interval '2 days', i.ends_at + interval '1 day', i.ends_at + interval '1 day'
     from interviews i where i.org_id = ${orgId}`.execute(db);
   await sql`insert into offers (id, org_id, application_id, status, revision, terms, created_at, updated_at, sent_at)
-    select md5('offer:' || a.id)::uuid, a.org_id, a.id, 'sent', 1,
+    select ${uuidOf(sql`'offer:' || a.id`)}, a.org_id, a.id, 'sent', 1,
       jsonb_build_object('currency','USD','baseSalaryCents',18000000 + (abs(hashtext(a.id::text)) % 40) * 100000,
         'signOn', jsonb_build_object('amountCents',3000000,'instalments',2,'clawbackMonths',12),'targetBonusBps',1500,
         'equity', jsonb_build_object('kind','units','units',2000,'referencePriceCents',15000),
@@ -105,7 +118,7 @@ export async function generate(db: Kysely<DB>, options: { applications: number; 
   await sql`analyze`.execute(db);
 
   const admin = (await sql<{ id: string }>`select id from users where org_id = ${orgId} and email = 'admin@bench.example'`.execute(db)).rows[0]!.id;
-  const boardId = (await sql<{ id: string }>`select md5(${`${seed}:board`})::uuid as id`.execute(db)).rows[0]!.id;
+  const boardId = await one(`${seed}:board`);
   const boardDeps = createDeps(db, { now: () => new Date() }, { next: () => boardId }, loadCatalog());
   const board = await createBoard(boardDeps, {
     actor: { kind: 'staff', orgId, userId: admin, roles: ['admin'], teamIds: [] },
@@ -116,7 +129,7 @@ export async function generate(db: Kysely<DB>, options: { applications: number; 
   const counts = await sql<{ interviews: number; offers: number }>`
     select (select count(*)::int from interviews where org_id = ${orgId}) as interviews,
            (select count(*)::int from offers where org_id = ${orgId}) as offers`.execute(db);
-  return { orgId, slug, queueJobId, boardToken: slug, jobs: jobIds, applications, ...counts.rows[0]! };
+  return { orgId, slug, queueJobId, queueSize, boardToken: slug, jobs: jobIds, applications, ...counts.rows[0]! };
 }
 
 // `npm run bench:data -- --applications 1000000`: generate into DATABASE_URL or the PGlite DATA_DIR.

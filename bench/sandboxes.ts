@@ -5,6 +5,7 @@ import vm from 'node:vm';
 import type { CodeLanguage } from '../src/contracts/problems.js';
 import { grader, loadProblemSet } from '../src/server/problems.js';
 import { templatesRoot } from '../src/server/templates.js';
+import { percentile as nearestRank, round, Samples } from './measure.js';
 
 /**
  * Graded submissions: a medium problem with 10 hidden tests, its reference solution in JavaScript
@@ -20,8 +21,12 @@ const problems = loadProblemSet();
 const snapshotDir = path.join(import.meta.dirname, 'data', 'sandbox');
 const problem = problems.coding.get(SLUG)!;
 const source = (file: string) => fs.readFileSync(path.join(templatesRoot, 'problems', 'coding', SLUG, file), 'utf8');
-const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(p * xs.length) - 1)]!;
+const percentile = (xs: number[], p: number) => nearestRank(xs, p * 100);
+/** A grade is right when the reference solution passes every hidden test. */
+const passes = (language: CodeLanguage) => (grade: { scorePercent: number; detail?: unknown }) =>
+  grade.scorePercent === 100 ? null : `${language}: the reference scored ${grade.scorePercent}% (${JSON.stringify(grade.detail)})`;
+/** A figure of checked samples: the number, or null when a sample was wrong (see `errors`). */
+const p95 = (s: Samples) => (s.ok ? round(percentile(s.times, 0.95)) : null);
 
 function baselineMs() {
   const context = vm.createContext({});
@@ -36,38 +41,37 @@ function baselineMs() {
   return percentile(times, 0.95);
 }
 
-async function cold(language: CodeLanguage, file: string, samples: number) {
-  const times: number[] = [];
-  for (let i = 0; i < samples; i++) {
+async function cold(language: CodeLanguage, file: string, count: number) {
+  const samples = new Samples();
+  for (let i = 0; i < count; i++) {
     const fresh = grader(problems, { threads: 1, snapshotDir });
-    const start = performance.now();
-    const grade = await fresh.gradeCode(problem, language, source(file), 'hidden');
-    times.push(performance.now() - start);
+    await samples.time(() => fresh.gradeCode(problem, language, source(file), 'hidden'), passes(language));
     await fresh.close();
-    if (grade.scorePercent !== 100) throw new Error(`${language}: the reference failed (${grade.detail})`);
   }
-  return times;
+  return samples;
 }
 
 /** One submission at a time on a warm runner that had time to get ready again: a grade's own latency. */
 async function warmIdle(language: CodeLanguage, file: string, submissions: number) {
   const pool = grader(problems, { threads: 1, snapshotDir });
-  await pool.gradeCode(problem, language, source(file), 'hidden');
-  const times: number[] = [];
+  const samples = new Samples();
+  const warmUp = await pool.gradeCode(problem, language, source(file), 'hidden');
+  if (passes(language)(warmUp)) samples.fail(`warm-up: ${passes(language)(warmUp)}`);
   for (let i = 0; i < submissions; i++) {
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const began = performance.now();
-    await pool.gradeCode(problem, language, source(file), 'hidden');
-    times.push(performance.now() - began);
+    await samples.time(() => pool.gradeCode(problem, language, source(file), 'hidden'), passes(language));
   }
   await pool.close();
-  return times;
+  return samples;
 }
 
 async function warm(language: CodeLanguage, file: string, submissions: number, threads: number) {
   const pool = grader(problems, { threads, snapshotDir });
-  await Promise.all(Array.from({ length: threads }, () => pool.gradeCode(problem, language, source(file), 'hidden')));
-  const times: number[] = [];
+  const samples = new Samples();
+  for (const warmUp of await Promise.all(
+    Array.from({ length: threads }, () => pool.gradeCode(problem, language, source(file), 'hidden')),
+  ))
+    if (passes(language)(warmUp)) samples.fail(`warm-up: ${passes(language)(warmUp)}`);
   const start = performance.now();
   let next = 0;
   // Twice as many candidates submitting as there are runners, each waiting for their grade.
@@ -75,16 +79,13 @@ async function warm(language: CodeLanguage, file: string, submissions: number, t
     Array.from({ length: threads * 2 }, async () => {
       while (next < submissions) {
         next++;
-        const began = performance.now();
-        const grade = await pool.gradeCode(problem, language, source(file), 'hidden');
-        times.push(performance.now() - began);
-        if (grade.scorePercent !== 100) throw new Error(`${language}: the reference failed (${grade.detail})`);
+        await samples.time(() => pool.gradeCode(problem, language, source(file), 'hidden'), passes(language));
       }
     }),
   );
   const seconds = (performance.now() - start) / 1000;
   await pool.close();
-  return { times, perSecond: submissions / seconds };
+  return { samples, perSecond: samples.ok ? submissions / seconds : null };
 }
 
 async function main() {
@@ -99,24 +100,30 @@ async function main() {
     const coldTimes = await cold(language, file, coldSamples);
     const idle = await warmIdle(language, file, 20);
     const hot = await warm(language, file, warmSubmissions, threads);
+    const ratio = (ms: number | null) => (ms === null ? null : round(ms / baseline, 0));
     const row = {
       language,
       problem: SLUG,
       hiddenTests: problem.hidden.length,
       coldSamples,
-      coldP95Ms: round(percentile(coldTimes, 0.95)),
-      warmIdleP95Ms: round(percentile(idle, 0.95)),
-      warmIdleP95VsBaseline: round(percentile(idle, 0.95) / baseline, 0),
+      // Each figure is null, and `failed` names it, when one of its grades was wrong or threw.
+      failed: Object.entries({ cold: coldTimes, warmIdle: idle, warm: hot.samples })
+        .filter(([, s]) => !s.ok)
+        .map(([name, s]) => `${name}: ${s.errors} of ${s.count} grades wrong; first: ${s.firstError}`),
+      coldP95Ms: p95(coldTimes),
+      warmIdleP95Ms: p95(idle),
+      warmIdleP95VsBaseline: ratio(p95(idle)),
       warmSubmissions,
       runners: threads,
-      warmP50Ms: round(percentile(hot.times, 0.5)),
-      warmP95Ms: round(percentile(hot.times, 0.95)),
-      gradedPerSecond: round(hot.perSecond, 1),
-      warmP95VsBaseline: round(percentile(hot.times, 0.95) / baseline, 0),
+      warmP50Ms: hot.samples.ok ? round(percentile(hot.samples.times, 0.5)) : null,
+      warmP95Ms: p95(hot.samples),
+      gradedPerSecond: hot.perSecond === null ? null : round(hot.perSecond, 1),
+      warmP95VsBaseline: ratio(p95(hot.samples)),
     };
     console.log(row);
     results.push(row);
   }
+  if (results.some((r) => r.failed.length)) process.exitCode = 1;
   fs.writeFileSync(
     'bench/sandbox-results.json',
     `${JSON.stringify({ cores: os.availableParallelism(), baselineP95Ms: round(baseline, 4), results }, null, 2)}\n`,

@@ -59,6 +59,13 @@ if (!fs.existsSync('/usr/bin/chromium') && process.getuid?.() === 0) {
   ]);
 }
 
+// The PostgreSQL pass runs several nodes behind Debian's HAProxy and the contract tests through
+// its PgBouncer (test/integration/many-nodes.test.ts, replica-pgbouncer.test.ts): installed here
+// when missing and allowed, else those tests skip saying why.
+const { ensureDebianPackages } = await import('../scripts/debian-packages.mjs');
+const notInstalled = ensureDebianPackages(['haproxy', 'pgbouncer']);
+if (notInstalled) console.log(`The multi-node tests will skip: ${notInstalled}`);
+
 check('typecheck', 'npx', ['tsc', '-p', '.']);
 check('typecheck the web app', 'npx', ['tsc', '-p', 'src/web']);
 check('lint', 'npx', [
@@ -70,12 +77,21 @@ check('lint', 'npx', [
   'vitest.unit.config.ts',
   'vite.config.ts',
 ]);
-// The browser tests drive the built web app, so it is built from these sources first.
-check('build the web app', 'npx', ['vite', 'build', '--logLevel', 'warn']);
+// The browser tests drive the built web app, so it is built from these sources first, with what
+// `npm start` runs (scripts/build.mjs: each part only when its sources changed since it was built).
+check('build the web app, the server and the empty database', process.execPath, ['scripts/build.mjs']);
 vitest('pglite', { DATABASE_URL: '' });
 if (await postgresReachable()) {
-  // The sandboxes' tests touch no database of ours, so they run once, in the first pass.
-  vitest('postgres', { DATABASE_URL: postgresUrl }, ['--exclude', 'test/sandbox/**']);
+  // The sandboxes', the rules' and the hostile files' tests touch no database of ours, so they run
+  // once, in the first pass.
+  vitest('postgres', { DATABASE_URL: postgresUrl }, [
+    '--exclude',
+    'test/sandbox/**',
+    '--exclude',
+    'test/unit/**',
+    '--exclude',
+    'test/reliability/hostile-files.test.ts',
+  ]);
 } else if (process.env.CI) {
   totals.failed += 1;
 } else {

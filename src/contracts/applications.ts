@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { attachmentSchema, candidateInput, candidateSchema } from './candidates.js';
 import { errorBody, pageQuery, uuid } from './common.js';
 import { roundSchema } from './process-template.js';
+import { listFilterSchema } from './views.js';
 import { evidenceGaps, steps } from './vocabulary.js';
 
 export const applicationStatusSchema = z.enum([
@@ -14,6 +15,7 @@ export const applicationStatusSchema = z.enum([
 ]);
 export const plannedRoundSchema = roundSchema.extend({ addedReason: z.string().optional() });
 export const decisionSchema = z.object({
+  id: z.string(),
   roundKey: z.string(),
   decision: z.enum(['advance', 'reject']),
   rationale: z.string(),
@@ -23,6 +25,11 @@ export const decisionSchema = z.object({
   override: z.object({ reason: z.string(), gaps: z.array(z.enum(evidenceGaps)) }).nullable(),
   decidedBy: z.string(),
   decidedAt: z.string(),
+  /**
+   * Until when the decider can undo it (POST /api/decisions/{id}/undo); its messages wait till
+   * then. Null when the organisation sends decisions at once.
+   */
+  undoUntil: z.string().nullable(),
 });
 export const applicationSchema = z.object({
   id: z.string(),
@@ -61,6 +68,8 @@ export const applicationListQuery = pageQuery.extend({
   /** Active applications whose current round belongs to this step, e.g. the resume screen queue. */
   step: z.enum(steps).optional(),
   candidateId: uuid.optional(),
+  // The shared list filter: team, tag, source, applied dates, owner, decided without evidence.
+  ...listFilterSchema.omit({ jobId: true, step: true }).shape,
 });
 export const submitApplicationBody = z.object({
   jobId: uuid,
@@ -94,6 +103,22 @@ export const bulkDecideResponse = z.object({
     z.object({
       applicationId: z.string(),
       ok: z.boolean(),
+      status: z.string().optional(),
+      decisionId: z.string().optional(),
+      undoUntil: z.string().nullable().optional(),
+      error: errorBody.shape.error.optional(),
+    }),
+  ),
+});
+export const bulkUndoBody = z.object({ decisionIds: z.array(uuid).min(1).max(1000) });
+export const bulkUndoResponse = z.object({
+  undone: z.number(),
+  failed: z.number(),
+  results: z.array(
+    z.object({
+      decisionId: z.string(),
+      ok: z.boolean(),
+      applicationId: z.string().optional(),
       status: z.string().optional(),
       error: errorBody.shape.error.optional(),
     }),

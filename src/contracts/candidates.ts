@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, noUrl, pageQuery, timezone } from './common.js';
+import { email, noUrl, timezone } from './common.js';
 import { type TextUnread, textUnreadReasons } from './vocabulary.js';
 
 export const candidateInput = z.object({
@@ -37,4 +37,5 @@ export const attachmentSchema = z.object({
     .describe('Why no text could be read from the file (it is kept as sent); null when its text was read'),
   createdAt: z.string(),
 });
-export const candidateListQuery = pageQuery.extend({ q: z.string().trim().min(1).max(200).optional() });
+/** Search words and the list filter (job, team, step, tag, source, applied dates, owner, decided without evidence). */
+export { candidateFilterQuery as candidateListQuery } from './views.js';

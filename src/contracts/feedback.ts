@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decisionSchema } from './applications.js';
+import { applicationStatusSchema, decisionSchema } from './applications.js';
 import { attachmentSchema } from './candidates.js';
 import { uuid } from './common.js';
 import { interviewKitSchema, ratings, scorecardContentSchema } from './kits.js';
@@ -47,6 +47,8 @@ export const kitResponse = z.object({
     resumeUnread: attachmentSchema.shape.textUnread,
   }),
   jobTitle: z.string(),
+  /** Feedback is written only while the application is open (queued or active). */
+  applicationStatus: applicationStatusSchema,
   round: z.object({
     key: z.string(),
     name: z.string(),
@@ -55,6 +57,8 @@ export const kitResponse = z.object({
     format: z.string(),
   }),
   kit: interviewKitSchema.nullable(),
+  /** The server's clock when answering, so a page can tell when the interview starts by it. */
+  serverNow: z.string(),
 });
 export const scorecardDraftBody = z.object({
   content: scorecardContentSchema,

@@ -82,3 +82,15 @@ export const jobListQuery = pageQuery.extend({
   status: z.enum(['draft', 'open', 'closed', 'archived']).optional(),
   teamId: uuid.optional(),
 });
+
+/** A job in the list, with where its applications stand. */
+export const jobListItem = jobSchema.extend({
+  applications: z.object({
+    /** In progress: at a round or at offer. */
+    active: z.number(),
+    /** Applied in the last seven days. */
+    newThisWeek: z.number(),
+    /** Past every round, at offer. */
+    atOffer: z.number(),
+  }),
+});

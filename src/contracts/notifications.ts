@@ -73,6 +73,11 @@ export const notificationSettings = z.object({
   shareRejectionFeedback: z.boolean(),
   defaultLanguage: languageTag,
   defaultTimezone: timezone,
+  /**
+   * Minutes a round decision's messages wait, in which the decider can undo it; 0 sends
+   * them at once. Left out, it stays as it is.
+   */
+  decisionUndoMinutes: z.number().int().min(0).max(60).optional(),
 });
 export const updateDueSchema = z.object({
   applicationId: z.string(),

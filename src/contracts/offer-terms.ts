@@ -105,6 +105,6 @@ export const compensationBandSchema = z
   .strict()
   .refine((b) => b.baseMinCents <= b.baseMaxCents, {
     path: ['baseMaxCents'],
-    message: 'must be at least baseMinCents',
+    message: 'must be at least the lowest base salary',
   });
 export type CompensationBand = z.infer<typeof compensationBandSchema>;

@@ -25,6 +25,19 @@ export const approvalBody = z.object({
 });
 export const rescindBody = z.object({ reason: z.string().trim().min(1, 'a reason is required').max(2000) });
 export const respondBody = z.object({ reason: z.string().max(2000).optional() });
+export const sendBody = z
+  .object({
+    /** The candidate accepts by signing the letter in the portal (typed name, time, address, the letter's hash). */
+    requireSignature: z.boolean().default(false),
+  })
+  // Sending needs no body at all; without one the offer is accepted as before, without signing.
+  .nullish();
+export const signBody = z.object({
+  /** The candidate's full name, typed as their signature. */
+  typedName: z.string().trim().min(1, 'type your full name to sign').max(200),
+  /** That they read the letter and accept the offer it makes. */
+  agree: z.literal(true, 'tick the box to say you accept the offer in the letter'),
+});
 export const counterBody = z.object({
   component: z.enum(offerComponents),
   proposal: z.string().trim().min(1).max(500),
@@ -97,9 +110,24 @@ export const candidateOfferSchema = z.object({
   sentAt: z.string().nullable(),
   respondedAt: z.string().nullable(),
   counters: z.array(offerCounterSchema),
+  /** Sent for signature: accepted only by signing the letter (POST /api/me/offers/{id}/sign). */
+  signatureRequired: z.boolean(),
+  /** The signature on the letter, once signed; the signed letter is at `…/signed-letter.pdf`. */
+  signature: z
+    .object({
+      typedName: z.string(),
+      signedAt: z.string(),
+      address: z.string().nullable(),
+      /** SHA-256 of the letter (HTML) as shown when signed: `GET …/letter` hashes to it. */
+      letterSha256: z.string(),
+    })
+    .nullable(),
 });
 export const offerSchema = candidateOfferSchema.extend({
   candidateId: z.string(),
+  candidateName: z.string(),
+  /** The zone the candidate reads times in, when known: the expiry is shown in it too. */
+  candidateTimezone: z.string().nullable(),
   approvalChain: z.array(z.string()),
   approvalsDone: z.number(),
   nextApprover: z.string().nullable(),

@@ -27,7 +27,7 @@ export const createUserBody = z.object({
   email,
   name: shortText,
   timezone,
-  password: z.string().min(12, 'at least 12 characters').max(200),
+  password: z.string().min(12, 'at least 12 characters').max(128, 'at most 128 characters'),
   roles: z.array(staffRoleSchema).min(1),
   teamIds: z.array(uuid).default([]),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { applicationSchema } from './applications.js';
 import { attachmentSchema, candidateSchema } from './candidates.js';
+import { portalThreadSchema } from './messages.js';
 import { candidateOfferSchema } from './offers.js';
 
 // ---- the candidate's own view of their applications
@@ -53,6 +54,8 @@ export const dataExportSchema = z.object({
       deliveredAt: z.string().nullable(),
     }),
   ),
+  /** The conversations with the hiring team, the candidate's own replies included. */
+  conversations: z.array(portalThreadSchema),
 });
 /** The candidate confirms erasure by typing the address they applied with. */
 export const erasureBody = z.object({ email: z.string().trim().min(1).max(255) });

@@ -84,6 +84,14 @@ export const eventKinds = [
   'staff.offer_declined',
   'staff.offer_countered',
   'staff.update_due_tomorrow',
+  'staff.candidate_replied',
+  'staff.reply_reminder',
+  'staff.reply_escalated',
+  'staff.password_reset_link',
+  'staff.password_changed',
+  'staff.panel_member_removed',
+  /** A notice in staff members' inboxes that they also want by email (payload.userIds). */
+  'staff.notified',
 ] as const;
 export type EventKind = (typeof eventKinds)[number];
 
@@ -119,3 +127,27 @@ export const textUnreadReasons = {
   busy: 'the server was too busy reading other files',
 } as const;
 export type TextUnread = keyof typeof textUnreadReasons;
+
+/**
+ * What an API token may do, each in words for the screen that makes one. Each scope stands for
+ * actions of the permission table (`core/shared/permissions.ts`, ADR 0015).
+ */
+export const tokenScopeWords = {
+  'organisation:read': 'Read teams, processes and jobs',
+  'organisation:write': 'Change teams, processes, jobs, policies and availability',
+  'users:write': 'List and change staff accounts',
+  'audit:read': 'Read the audit log',
+  'candidates:read': 'Read candidates, applications, interviews, notes and the inbox',
+  'applications:write':
+    'Create and decide applications, schedule interviews, write to candidates, note, tag and merge them',
+  'feedback:write': 'Write scorecards, debriefs and committee votes',
+  'offers:read': 'Read offers',
+  'offers:write': 'Draft, send and approve offers',
+  'reports:read': 'Read reports and interviewer insight',
+} as const;
+export type TokenScope = keyof typeof tokenScopeWords;
+export const tokenScopeNames = Object.keys(tokenScopeWords) as TokenScope[];
+
+/** What lands in a staff member's inbox. */
+export const inboxKinds = ['mention', 'reply', 'feedback_due', 'approval'] as const;
+export type InboxKind = (typeof inboxKinds)[number];

@@ -626,6 +626,418 @@ const statements: Record<string, string[]> = {
   ],
   // Decisions in the order taken, even within one instant: the latest one's rationale is the one shared.
   '0017_decision_order': ['ALTER TABLE round_decisions ADD COLUMN seq bigserial'],
+  '0018_decision_undo': [
+    // A decision's messages wait out the organisation's undo window, marked with the decision.
+    `ALTER TABLE orgs ADD COLUMN decision_undo_minutes integer NOT NULL DEFAULT 5
+      CHECK (decision_undo_minutes BETWEEN 0 AND 60)`,
+    'ALTER TABLE outbox ADD COLUMN held_by uuid',
+    'CREATE INDEX outbox_held ON outbox (held_by) WHERE held_by IS NOT NULL',
+    // What undoing the decision puts back: the application's state and what the decision caused.
+    'ALTER TABLE round_decisions ADD COLUMN undo jsonb',
+  ],
+  '0019_user_lifecycle': [
+    // Concurrent edits of a user compare this version instead of overwriting each other.
+    'ALTER TABLE users ADD COLUMN version integer NOT NULL DEFAULT 1',
+    `CREATE TABLE password_resets (
+      token_hash text PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      user_id uuid NOT NULL REFERENCES users(id),
+      created_at timestamptz NOT NULL,
+      expires_at timestamptz NOT NULL,
+      used_at timestamptz
+    )`,
+    'CREATE INDEX password_resets_user ON password_resets (user_id)',
+    `CREATE TABLE api_tokens (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      kind text NOT NULL CHECK (kind IN ('personal', 'organisation')),
+      -- A personal token acts as this user; an organisation token names the admin who made it.
+      user_id uuid NOT NULL REFERENCES users(id),
+      name text NOT NULL,
+      token_hash text NOT NULL UNIQUE,
+      -- The first characters of the secret, so a person can tell their tokens apart.
+      prefix text NOT NULL,
+      scopes text[] NOT NULL,
+      created_at timestamptz NOT NULL,
+      expires_at timestamptz,
+      last_used_at timestamptz,
+      last_used_address text,
+      revoked_at timestamptz
+    )`,
+    'CREATE INDEX api_tokens_org ON api_tokens (org_id, kind, created_at)',
+    'CREATE INDEX api_tokens_user ON api_tokens (user_id)',
+    // The API token a change was made with, if any: the audit log names it.
+    'ALTER TABLE audit_events ADD COLUMN token_id uuid',
+    'CREATE INDEX audit_events_org_seq ON audit_events (org_id, seq)',
+    'CREATE INDEX audit_events_org_actor ON audit_events (org_id, actor_id, seq)',
+  ],
+  // Second factors (TOTP, passkeys, recovery codes), sign-ins waiting for one, OpenID Connect
+  // connections and the identities they vouch for, group mappings, and SCIM provisioning.
+  '0020_sso_mfa': [
+    `ALTER TABLE orgs ADD COLUMN mfa_required text NOT NULL DEFAULT 'none'
+      CHECK (mfa_required IN ('none', 'admins_hr', 'all'))`,
+    // 'admins': with single sign-on on, only admins may still use a password (the break-glass way in).
+    `ALTER TABLE orgs ADD COLUMN password_sign_in text NOT NULL DEFAULT 'everyone'
+      CHECK (password_sign_in IN ('everyone', 'admins'))`,
+    'ALTER TABLE users ADD COLUMN external_id text',
+    // A user SCIM deleted: kept (disabled) for the history they are part of, gone for SCIM.
+    'ALTER TABLE users ADD COLUMN scim_deleted_at timestamptz',
+    `CREATE TABLE mfa_totp (
+      user_id uuid PRIMARY KEY REFERENCES users(id),
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      secret_enc text NOT NULL,
+      confirmed_at timestamptz,
+      last_time_step bigint,
+      created_at timestamptz NOT NULL
+    )`,
+    `CREATE TABLE mfa_recovery_codes (
+      user_id uuid NOT NULL REFERENCES users(id),
+      code_hash text NOT NULL,
+      used_at timestamptz,
+      PRIMARY KEY (user_id, code_hash)
+    )`,
+    `CREATE TABLE webauthn_credentials (
+      id text PRIMARY KEY,
+      user_id uuid NOT NULL REFERENCES users(id),
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      public_key text NOT NULL,
+      counter bigint NOT NULL,
+      transports text[] NOT NULL DEFAULT '{}',
+      name text NOT NULL,
+      created_at timestamptz NOT NULL,
+      last_used_at timestamptz
+    )`,
+    'CREATE INDEX webauthn_credentials_user ON webauthn_credentials (user_id)',
+    // Short-lived states kept in the database so any node can finish what another began.
+    `CREATE TABLE auth_challenges (
+      token_hash text PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      user_id uuid REFERENCES users(id),
+      kind text NOT NULL CHECK (kind IN ('second_factor', 'enrolment', 'passkey_registration', 'passkey_sign_in', 'oidc')),
+      data jsonb NOT NULL DEFAULT '{}',
+      created_at timestamptz NOT NULL,
+      expires_at timestamptz NOT NULL
+    )`,
+    `CREATE TABLE sso_connections (
+      org_id uuid PRIMARY KEY REFERENCES orgs(id),
+      display_name text NOT NULL,
+      issuer text NOT NULL,
+      client_id text NOT NULL,
+      client_secret_enc text NOT NULL,
+      default_roles text[] NOT NULL,
+      groups_claim text NOT NULL DEFAULT 'groups',
+      enabled boolean NOT NULL DEFAULT true,
+      updated_at timestamptz NOT NULL
+    )`,
+    `CREATE TABLE sso_identities (
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      issuer text NOT NULL,
+      subject text NOT NULL,
+      user_id uuid NOT NULL REFERENCES users(id),
+      created_at timestamptz NOT NULL,
+      PRIMARY KEY (org_id, issuer, subject)
+    )`,
+    `CREATE TABLE group_mappings (
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      group_name text NOT NULL,
+      roles text[] NOT NULL,
+      team_ids uuid[] NOT NULL DEFAULT '{}',
+      PRIMARY KEY (org_id, group_name)
+    )`,
+    `CREATE TABLE scim_tokens (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      token_hash text NOT NULL UNIQUE,
+      name text NOT NULL,
+      created_by uuid NOT NULL REFERENCES users(id),
+      created_at timestamptz NOT NULL,
+      last_used_at timestamptz
+    )`,
+    `CREATE TABLE scim_groups (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      display_name text NOT NULL,
+      external_id text,
+      created_at timestamptz NOT NULL,
+      updated_at timestamptz NOT NULL,
+      UNIQUE (org_id, display_name)
+    )`,
+    `CREATE TABLE scim_group_members (
+      group_id uuid NOT NULL REFERENCES scim_groups(id) ON DELETE CASCADE,
+      user_id uuid NOT NULL REFERENCES users(id),
+      PRIMARY KEY (group_id, user_id)
+    )`,
+  ],
+  '0021_many_nodes': [
+    // Request budgets every node counts in (per address, per board key): a window per key. Unlogged:
+    // a crash may forget a minute's counts, and the replicas have no use for them.
+    `CREATE UNLOGGED TABLE rate_limit_windows (
+      key text PRIMARY KEY,
+      window_start timestamptz NOT NULL,
+      count integer NOT NULL
+    )`,
+    // Work one worker of many does at a time (the minute's sweeps): held until \`until\`, then anyone's.
+    `CREATE TABLE worker_leases (
+      name text PRIMARY KEY,
+      holder text NOT NULL,
+      until timestamptz NOT NULL
+    )`,
+  ],
+  '0022_notes_tags_views': [
+    // The hiring team's notes on a candidate, or on one of their applications; earlier texts are kept.
+    `CREATE TABLE notes (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      candidate_id uuid NOT NULL REFERENCES candidates(id),
+      application_id uuid REFERENCES applications(id),
+      author_id uuid NOT NULL REFERENCES users(id),
+      body text NOT NULL,
+      mentions uuid[] NOT NULL DEFAULT '{}',
+      version integer NOT NULL DEFAULT 1,
+      created_at timestamptz NOT NULL,
+      edited_at timestamptz
+    )`,
+    'CREATE INDEX notes_candidate ON notes (org_id, candidate_id, created_at, id)',
+    'CREATE INDEX notes_application ON notes (org_id, application_id, created_at, id) WHERE application_id IS NOT NULL',
+    `CREATE TABLE note_revisions (
+      note_id uuid NOT NULL REFERENCES notes(id),
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      version integer NOT NULL,
+      body text NOT NULL,
+      written_at timestamptz NOT NULL,
+      PRIMARY KEY (note_id, version)
+    )`,
+    `CREATE TABLE tags (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      name text NOT NULL,
+      colour text,
+      created_at timestamptz NOT NULL
+    )`,
+    'CREATE UNIQUE INDEX tags_name ON tags (org_id, lower(name))',
+    `CREATE TABLE candidate_tags (
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      candidate_id uuid NOT NULL REFERENCES candidates(id),
+      tag_id uuid NOT NULL REFERENCES tags(id),
+      added_by uuid REFERENCES users(id),
+      added_at timestamptz NOT NULL,
+      PRIMARY KEY (candidate_id, tag_id)
+    )`,
+    'CREATE INDEX candidate_tags_tag ON candidate_tags (org_id, tag_id, candidate_id)',
+    `CREATE TABLE saved_views (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      owner_id uuid NOT NULL REFERENCES users(id),
+      list text NOT NULL CHECK (list IN ('candidates', 'screening', 'pipeline', 'decisions')),
+      name text NOT NULL,
+      filters jsonb NOT NULL,
+      shared boolean NOT NULL DEFAULT false,
+      created_at timestamptz NOT NULL
+    )`,
+    'CREATE INDEX saved_views_org ON saved_views (org_id, list, created_at)',
+    // The staff inbox: one row per person and thing to look at; the dedupe key makes a replay harmless.
+    `CREATE TABLE staff_notifications (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      user_id uuid NOT NULL REFERENCES users(id),
+      kind text NOT NULL,
+      title text NOT NULL,
+      body text NOT NULL,
+      link text NOT NULL,
+      dedupe_key text NOT NULL,
+      created_at timestamptz NOT NULL,
+      read_at timestamptz,
+      UNIQUE (user_id, dedupe_key)
+    )`,
+    'CREATE INDEX staff_notifications_inbox ON staff_notifications (org_id, user_id, created_at, id)',
+    'CREATE INDEX staff_notifications_unread ON staff_notifications (user_id) WHERE read_at IS NULL',
+    `CREATE TABLE staff_notification_settings (
+      user_id uuid PRIMARY KEY REFERENCES users(id),
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      email_kinds text[] NOT NULL,
+      updated_at timestamptz NOT NULL
+    )`,
+    // A merge moves a duplicate's records onto the kept person and stays undoable until confirmed.
+    `CREATE TABLE candidate_merges (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      kept_id uuid NOT NULL REFERENCES candidates(id),
+      merged_id uuid NOT NULL REFERENCES candidates(id),
+      status text NOT NULL CHECK (status IN ('pending', 'confirmed', 'undone')),
+      moved jsonb NOT NULL,
+      created_by uuid NOT NULL REFERENCES users(id),
+      created_at timestamptz NOT NULL,
+      decided_by uuid REFERENCES users(id),
+      decided_at timestamptz
+    )`,
+    "CREATE UNIQUE INDEX candidate_merges_live ON candidate_merges (merged_id) WHERE status <> 'undone'",
+    'CREATE INDEX candidate_merges_org ON candidate_merges (org_id, created_at, id)',
+    'ALTER TABLE candidates ADD COLUMN merged_into uuid REFERENCES candidates(id)',
+    'ALTER TABLE candidates ADD COLUMN owner_id uuid REFERENCES users(id)',
+    // Global search: phone digits as a substring, and jobs and people by trigram like candidates.
+    `CREATE INDEX candidates_phone_search ON candidates
+      USING gin ((regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g')) gin_trgm_ops)`,
+    "CREATE INDEX users_search ON users USING gin ((lower(name || ' ' || email)) gin_trgm_ops)",
+    'CREATE INDEX jobs_search ON jobs USING gin ((lower(title)) gin_trgm_ops)',
+    // Newest (or oldest) first within an organisation: words many candidates share stop at a page.
+    'CREATE INDEX candidates_by_time ON candidates (org_id, created_at, id)',
+    'CREATE INDEX candidates_email_prefix ON candidates (org_id, email_normalized text_pattern_ops)',
+  ],
+  // Conversations with candidates: one thread per application, messages both ways (each message
+  // sent has its own reply address; only the address token's hash is kept), files that came with replies.
+  '0023_candidate_mail': [
+    `CREATE TABLE message_threads (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      candidate_id uuid NOT NULL REFERENCES candidates(id),
+      application_id uuid NOT NULL REFERENCES applications(id),
+      answer_due_at timestamptz,
+      answer_stage integer NOT NULL DEFAULT 0 CHECK (answer_stage BETWEEN 0 AND 2),
+      created_at timestamptz NOT NULL,
+      UNIQUE (org_id, application_id)
+    )`,
+    'CREATE INDEX message_threads_candidate ON message_threads (org_id, candidate_id)',
+    'CREATE INDEX message_threads_answer_due ON message_threads (answer_due_at) WHERE answer_due_at IS NOT NULL',
+    `CREATE TABLE thread_messages (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      thread_id uuid NOT NULL REFERENCES message_threads(id),
+      direction text NOT NULL CHECK (direction IN ('outbound', 'inbound')),
+      author_user_id uuid REFERENCES users(id),
+      channel text NOT NULL CHECK (channel IN ('email', 'portal')),
+      from_address text,
+      subject text NOT NULL,
+      body text NOT NULL,
+      quoted text NOT NULL DEFAULT '',
+      template_key text,
+      reply_token_hash text UNIQUE,
+      reply_expires_at timestamptz,
+      send_at timestamptz NOT NULL,
+      created_at timestamptz NOT NULL,
+      seq bigserial
+    )`,
+    'CREATE INDEX thread_messages_thread ON thread_messages (org_id, thread_id, send_at, seq)',
+    `CREATE TABLE message_attachments (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      message_id uuid NOT NULL REFERENCES thread_messages(id),
+      filename text NOT NULL,
+      content_type text NOT NULL,
+      size_bytes integer NOT NULL,
+      data bytea NOT NULL,
+      text text NOT NULL,
+      text_unread text,
+      refused text
+    )`,
+    'CREATE INDEX message_attachments_message ON message_attachments (org_id, message_id)',
+    // Where the candidate's answer to a message goes: the thread's reply address.
+    'ALTER TABLE deliveries ADD COLUMN reply_to text',
+  ],
+  '0024_offer_signatures': [
+    // An offer sent for signature is accepted only by signing its letter in the portal.
+    'ALTER TABLE offers ADD COLUMN signature_required boolean NOT NULL DEFAULT false',
+    // The signature's record: the name typed, when, from where, and the hash of the letter signed.
+    `CREATE TABLE offer_signatures (
+      offer_id uuid PRIMARY KEY REFERENCES offers(id),
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      revision integer NOT NULL,
+      typed_name text NOT NULL,
+      signed_at timestamptz NOT NULL,
+      address text,
+      user_agent text,
+      letter_sha256 text NOT NULL CHECK (letter_sha256 ~ '^[0-9a-f]{64}$')
+    )`,
+  ],
+  '0025_funnel_rollup': [
+    // The funnel's counts per job, team, round and status of the applications submitted in a span
+    // of UTC days: level l holds spans of 4^l days (bucket = day >> 2l, day 0 = 1970-01-01), so any
+    // range of whole days is at most six spans per level (ADR 0021).
+    `CREATE TABLE funnel_counts (
+      org_id uuid NOT NULL,
+      level smallint NOT NULL CHECK (level BETWEEN 0 AND 5),
+      bucket integer NOT NULL,
+      job_id uuid NOT NULL,
+      team_id uuid NOT NULL,
+      stage_index integer NOT NULL,
+      status text NOT NULL,
+      n bigint NOT NULL,
+      PRIMARY KEY (org_id, level, bucket, job_id, team_id, stage_index, status)
+    )`,
+    // The partial days at a range's edges are counted from the applications themselves.
+    'CREATE INDEX applications_submitted ON applications (org_id, submitted_at)',
+    // A transaction's changes wait here, day by day, until it commits; never read by others.
+    `CREATE UNLOGGED TABLE funnel_pending (
+      xact bigint NOT NULL,
+      org_id uuid NOT NULL,
+      job_id uuid NOT NULL,
+      team_id uuid NOT NULL,
+      day integer NOT NULL,
+      stage_index integer NOT NULL,
+      status text NOT NULL,
+      delta bigint NOT NULL
+    )`,
+    'CREATE INDEX funnel_pending_xact ON funnel_pending (xact)',
+    // One row per transaction with pending changes: inserting it queues the fold at commit once.
+    'CREATE UNLOGGED TABLE funnel_folds (xact bigint PRIMARY KEY)',
+    // Each statement's change, summed per key: minus the rows before, plus the rows after.
+    `CREATE FUNCTION applications_funnel_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        x bigint := pg_current_xact_id()::text::bigint;
+      BEGIN
+        IF TG_OP = 'INSERT' THEN
+          INSERT INTO funnel_pending
+            SELECT x, org_id, job_id, team_id, (submitted_at AT TIME ZONE 'UTC')::date - date '1970-01-01',
+                   stage_index, status, count(*)
+            FROM new_rows GROUP BY 2, 3, 4, 5, 6, 7;
+        ELSIF TG_OP = 'DELETE' THEN
+          INSERT INTO funnel_pending
+            SELECT x, org_id, job_id, team_id, (submitted_at AT TIME ZONE 'UTC')::date - date '1970-01-01',
+                   stage_index, status, -count(*)
+            FROM old_rows GROUP BY 2, 3, 4, 5, 6, 7;
+        ELSE
+          INSERT INTO funnel_pending
+            SELECT x, org_id, job_id, team_id, day, stage_index, status, sum(d)
+            FROM (SELECT org_id, job_id, team_id, (submitted_at AT TIME ZONE 'UTC')::date - date '1970-01-01' AS day,
+                         stage_index, status, -1 AS d FROM old_rows
+                  UNION ALL
+                  SELECT org_id, job_id, team_id, (submitted_at AT TIME ZONE 'UTC')::date - date '1970-01-01',
+                         stage_index, status, 1 FROM new_rows) c
+            GROUP BY 2, 3, 4, 5, 6, 7 HAVING sum(d) <> 0;
+        END IF;
+        IF FOUND THEN
+          INSERT INTO funnel_folds VALUES (x) ON CONFLICT DO NOTHING;
+        END IF;
+        RETURN NULL;
+      END $$`,
+    `CREATE TRIGGER applications_funnel_insert AFTER INSERT ON applications
+      REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION applications_funnel_changed()`,
+    `CREATE TRIGGER applications_funnel_update AFTER UPDATE ON applications
+      REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION applications_funnel_changed()`,
+    `CREATE TRIGGER applications_funnel_delete AFTER DELETE ON applications
+      REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION applications_funnel_changed()`,
+    // At commit, one statement adds the transaction's changes to every level in key order: two
+    // transactions lock the rows they share in the same order, so they wait but never deadlock.
+    `CREATE FUNCTION funnel_fold() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO funnel_counts AS f (org_id, level, bucket, job_id, team_id, stage_index, status, n)
+          SELECT p.org_id, l.level, p.day >> (2 * l.level), p.job_id, p.team_id, p.stage_index, p.status, sum(p.delta)
+          FROM funnel_pending p CROSS JOIN generate_series(0, 5) AS l(level)
+          WHERE p.xact = NEW.xact
+          GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(p.delta) <> 0
+          ORDER BY 1, 2, 3, 4, 5, 6, 7
+        ON CONFLICT (org_id, level, bucket, job_id, team_id, stage_index, status) DO UPDATE SET n = f.n + excluded.n;
+        DELETE FROM funnel_pending WHERE xact = NEW.xact;
+        DELETE FROM funnel_folds WHERE xact = NEW.xact;
+        RETURN NULL;
+      END $$`,
+    `CREATE CONSTRAINT TRIGGER funnel_fold AFTER INSERT ON funnel_folds DEFERRABLE INITIALLY DEFERRED
+      FOR EACH ROW EXECUTE FUNCTION funnel_fold()`,
+    `INSERT INTO funnel_counts (org_id, level, bucket, job_id, team_id, stage_index, status, n)
+      SELECT org_id, l.level, ((submitted_at AT TIME ZONE 'UTC')::date - date '1970-01-01') >> (2 * l.level),
+             job_id, team_id, stage_index, status, count(*)
+      FROM applications CROSS JOIN generate_series(0, 5) AS l(level)
+      GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+  ],
 };
 
 function toMigration(list: string[]): Migration {

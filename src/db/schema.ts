@@ -1,20 +1,28 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { ScorecardContent } from '../contracts/kits.js';
-import type {
-  CompensationBand,
-  CompetingTerms,
-  OfferTerms,
-  VestingSchedule,
-} from '../contracts/offer-terms.js';
+import type { CompensationBand, VestingSchedule } from '../contracts/offer-terms.js';
 import type { ProcessDefinition } from '../contracts/process-template.js';
+import type { DecisionUndo } from '../core/applications/applications.port.js';
 import type { DayHours, WeeklyHours } from '../core/availability/availability.rules.js';
 import type { PlannedRound } from '../core/shared/types.js';
+import type { AccountSecurityTables, AccountTables } from './schema-accounts.js';
+import type { CollaborationTables } from './schema-collaboration.js';
+import type { ConversationTables } from './schema-conversations.js';
+import type { OfferTables } from './schema-offers.js';
+import type { ReportTables } from './schema-reports.js';
 
 type Json<T> = ColumnType<T, string, string>;
 
 export type AssessmentItemRow = { kind: 'coding' | 'sql' | 'case_study'; slug: string };
 
-export interface DB {
+/** Tables split out so this file stays readable: conversations, accounts, collaboration, offers, reports. */
+export interface DB
+  extends ConversationTables,
+    AccountSecurityTables,
+    AccountTables,
+    CollaborationTables,
+    OfferTables,
+    ReportTables {
   assessments: {
     id: string;
     org_id: string;
@@ -76,6 +84,9 @@ export interface DB {
     share_rejection_feedback: Generated<boolean>;
     default_language: Generated<string>;
     default_timezone: Generated<string>;
+    decision_undo_minutes: Generated<number>;
+    mfa_required: Generated<'none' | 'admins_hr' | 'all'>;
+    password_sign_in: Generated<'everyone' | 'admins'>;
   };
   teams: {
     id: string;
@@ -106,6 +117,9 @@ export interface DB {
     team_ids: string[];
     created_at: Date;
     disabled_at: Generated<Date | null>;
+    external_id: Generated<string | null>;
+    scim_deleted_at: Generated<Date | null>;
+    version: Generated<number>;
   };
   candidates: {
     id: string;
@@ -122,6 +136,8 @@ export interface DB {
     unsubscribed_at: Date | null;
     erased_at: Date | null;
     created_at: Date;
+    merged_into: Generated<string | null>;
+    owner_id: Generated<string | null>;
   };
   sessions: {
     token_hash: string;
@@ -140,6 +156,16 @@ export interface DB {
     key: string;
     window_start: Date;
     count: number;
+  };
+  rate_limit_windows: {
+    key: string;
+    window_start: Date;
+    count: number;
+  };
+  worker_leases: {
+    name: string;
+    holder: string;
+    until: Date;
   };
   sign_in_links: {
     token_hash: string;
@@ -224,6 +250,7 @@ export interface DB {
     override_reason: string | null;
     evidence_gaps: Generated<string[]>;
     seq: Generated<string>;
+    undo: Json<DecisionUndo> | null;
   };
   audit_events: {
     seq: Generated<string>;
@@ -236,6 +263,7 @@ export interface DB {
     reason: string | null;
     data: Json<Record<string, unknown>>;
     at: Date;
+    token_id: Generated<string | null>;
   };
   outbox: {
     seq: Generated<string>;
@@ -249,63 +277,9 @@ export interface DB {
     available_at: Date;
     dispatched_at: Date | null;
     error: string | null;
+    held_by: string | null;
   };
   vesting_schedules: { org_id: string; key: string; definition: Json<VestingSchedule>; created_at: Date };
-  offers: {
-    id: string;
-    org_id: string;
-    application_id: string;
-    status: string;
-    revision: number;
-    terms: Json<OfferTerms>;
-    approval_chain: string[];
-    approvals_done: number;
-    sent_at: Date | null;
-    responded_at: Date | null;
-    version: Generated<number>;
-    created_at: Date;
-    updated_at: Date;
-  };
-  offer_revisions: {
-    offer_id: string;
-    revision: number;
-    terms: Json<OfferTerms>;
-    changes: Json<{ field: string; from: unknown; to: unknown }[]>;
-    reason: string;
-    author_kind: string;
-    author_id: string;
-    created_at: Date;
-  };
-  offer_approvals: {
-    id: string;
-    offer_id: string;
-    revision: number;
-    role: string;
-    decision: string;
-    note: string;
-    decided_by: string;
-    decided_at: Date;
-    seq: Generated<string>;
-  };
-  offer_counters: {
-    id: string;
-    offer_id: string;
-    revision: number;
-    component: string;
-    proposal: string;
-    note: string;
-    candidate_id: string;
-    created_at: Date;
-  };
-  competing_offers: {
-    id: string;
-    org_id: string;
-    application_id: string;
-    terms: Json<CompetingTerms>;
-    entered_by_kind: string;
-    entered_by_id: string;
-    created_at: Date;
-  };
   org_holidays: { org_id: string; day: string; name: string };
   interviews: {
     id: string;
@@ -427,6 +401,7 @@ export interface DB {
     last_error: string | null;
     created_at: Date;
     delivered_at: Date | null;
+    reply_to: ColumnType<string | null, string | null | undefined, string | null>;
   };
   delivery_attempts: { delivery_id: string; attempt: number; at: Date; ok: boolean; response: string };
   message_templates: {

@@ -1,17 +1,19 @@
 import { type Kysely, sql } from 'kysely';
-import type { CompensationBand } from '../contracts/offer-terms.js';
-import type { TemplateFile } from '../contracts/process-template.js';
-import type { roundTypes } from '../contracts/vocabulary.js';
+import { DateTime } from 'luxon';
+import type { Rating, ScorecardContent } from '../contracts/kits.js';
+import type { Round, TemplateFile } from '../contracts/process-template.js';
 import { addExtraRound } from '../core/applications/add-extra-round.js';
+import { expectsInterview } from '../core/applications/application.rules.js';
 import { decideApplicationRound } from '../core/applications/decide-round.js';
 import { hireApplication } from '../core/applications/hire-application.js';
 import { submitApplication } from '../core/applications/submit-application.js';
 import { withdrawApplication } from '../core/applications/withdraw-application.js';
 import { sendAssessment } from '../core/assessments/send-assessment.js';
+import { applyOnBoard } from '../core/boards/apply-on-board.js';
 import { createBoard } from '../core/boards/create-board.js';
+import { castCommitteeVote } from '../core/feedback/cast-committee-vote.js';
 import { submitScorecard } from '../core/feedback/write-scorecard.js';
 import { createJob } from '../core/jobs/create-job.js';
-import type { JobFields } from '../core/jobs/jobs.port.js';
 import { transitionJob } from '../core/jobs/transition-job.js';
 import { createOffer } from '../core/offers/create-offer.js';
 import { sendOffer } from '../core/offers/send-offer.js';
@@ -24,6 +26,31 @@ import type { Catalog, Clock, Deps, Ids } from '../core/shared/ports.js';
 import type { Result } from '../core/shared/result.js';
 import type { Actor, StaffRole } from '../core/shared/types.js';
 import type { DB } from './schema.js';
+import {
+  type DemoJob,
+  demoJobs,
+  demoResume,
+  firstNames,
+  lastNames,
+  offices,
+  people,
+  recsysInternship,
+  type TeamKey,
+  teams,
+} from './seed-demo-data.js';
+import {
+  type DemoSource,
+  type DemoStanding,
+  demoOverride,
+  notes,
+  panels,
+  rejections,
+  sequence,
+  sourceMix,
+  standings,
+  stepDays,
+  submittedOf,
+} from './seed-demo-season.js';
 import { createDeps } from './store.js';
 
 export const DEMO_ORG = 'tiktok';
@@ -33,389 +60,15 @@ export const DEMO_BOARD_KEYS = {
   'tiktok-internships': 'demo-board-key-internships',
 } as const;
 const SEED_LOCK = 4_711_001;
+/** The demo's pseudo-random sequence starts here, so every run seeds the same season. */
+const SEQUENCE_SEED = 20_261_201;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 const must = <T>(result: Result<T, { code: string; message: string }>): T => {
   if (!result.ok) throw new Error(`demo seed: ${result.error.code} ${result.error.message}`);
   return result.value;
 };
-
-const offices = [
-  { name: 'Los Angeles', location: 'Los Angeles, CA, United States', timezone: 'America/Los_Angeles' },
-  { name: 'Singapore', location: 'Singapore', timezone: 'Asia/Singapore' },
-  { name: 'Beijing', location: 'Beijing, China', timezone: 'Asia/Shanghai' },
-];
-
-const teams = [
-  { key: 'user-relation', name: 'TikTok User and Relation', timezone: 'America/Los_Angeles' },
-  { key: 'recsys', name: 'Recommendation Infrastructure', timezone: 'Asia/Singapore' },
-  { key: 'data', name: 'Data Science, Trust and Safety', timezone: 'Asia/Shanghai' },
-  { key: 'creator-product', name: 'Creator Growth Product', timezone: 'America/Los_Angeles' },
-  { key: 'marketing', name: 'Product Marketing', timezone: 'America/Los_Angeles' },
-  { key: 'operations', name: 'Content Operations', timezone: 'Asia/Singapore' },
-] as const;
-type TeamKey = (typeof teams)[number]['key'];
-
-const people: {
-  email: string;
-  name: string;
-  timezone: string;
-  roles: StaffRole[];
-  teams: TeamKey[] | 'all';
-  /** What they interview for, in which languages: their availability profile. */
-  interviews?: { roundTypes: (typeof roundTypes)[number][]; languages: string[]; hours?: [string, string] };
-}[] = [
-  {
-    email: 'admin@tiktok.example',
-    name: 'Avery Admin',
-    timezone: 'America/Los_Angeles',
-    roles: ['admin'],
-    teams: [],
-  },
-  {
-    email: 'recruiter@tiktok.example',
-    name: 'Riley Recruiter',
-    timezone: 'America/Los_Angeles',
-    roles: ['recruiter'],
-    teams: 'all',
-  },
-  {
-    email: 'coordinator@tiktok.example',
-    name: 'Casey Coordinator',
-    timezone: 'Asia/Singapore',
-    roles: ['coordinator'],
-    teams: 'all',
-  },
-  {
-    email: 'interviewer@tiktok.example',
-    name: 'Ivy Interviewer',
-    timezone: 'Asia/Shanghai',
-    roles: ['interviewer'],
-    teams: ['recsys'],
-    interviews: {
-      roundTypes: ['coding', 'system_design', 'sql', 'python', 'statistics'],
-      languages: ['en', 'zh'],
-    },
-  },
-  // More interviewers across the three offices, so the planner has a real week to plan.
-  {
-    email: 'lena.interviewer@tiktok.example',
-    name: 'Lena Park',
-    timezone: 'America/Los_Angeles',
-    roles: ['interviewer'],
-    teams: ['user-relation', 'creator-product'],
-    interviews: { roundTypes: ['coding', 'design_coding', 'product_sense', 'execution'], languages: ['en'] },
-  },
-  {
-    email: 'wei.interviewer@tiktok.example',
-    name: 'Wei Zhang',
-    timezone: 'Asia/Shanghai',
-    roles: ['interviewer'],
-    teams: ['data', 'recsys'],
-    interviews: {
-      roundTypes: ['coding', 'sql', 'python', 'statistics', 'ml_fundamentals'],
-      languages: ['en', 'zh'],
-    },
-  },
-  {
-    email: 'arjun.interviewer@tiktok.example',
-    name: 'Arjun Rao',
-    timezone: 'Asia/Singapore',
-    roles: ['interviewer'],
-    teams: ['recsys', 'operations'],
-    interviews: {
-      roundTypes: ['coding', 'system_design', 'content_operations', 'growth_operations', 'case_study'],
-      languages: ['en'],
-      hours: ['10:00', '18:00'],
-    },
-  },
-  {
-    email: 'mei.interviewer@tiktok.example',
-    name: 'Mei Lim',
-    timezone: 'Asia/Singapore',
-    roles: ['interviewer'],
-    teams: 'all',
-    interviews: {
-      roundTypes: ['behavioural', 'cross_functional', 'recruiter_call', 'hr'],
-      languages: ['en', 'zh'],
-    },
-  },
-  {
-    email: 'hm@tiktok.example',
-    name: 'Harper Hiring-Manager',
-    timezone: 'America/Los_Angeles',
-    roles: ['hiring_manager'],
-    teams: 'all',
-    interviews: { roundTypes: ['hiring_manager', 'behavioural', 'cross_functional'], languages: ['en'] },
-  },
-  { email: 'hr@tiktok.example', name: 'Hayden HR', timezone: 'Asia/Singapore', roles: ['hr'], teams: 'all' },
-];
-
-interface DemoJob {
-  team: TeamKey;
-  template: string;
-  title: string;
-  headcount: number;
-  locations: string[];
-  posting: JobFields['posting'];
-  /** How many candidates sit at each round index (the last index is the offer step). */
-  spread: number[];
-  band?: CompensationBand;
-}
-
-const jobs: DemoJob[] = [
-  {
-    team: 'user-relation',
-    template: 'backend-internship',
-    title: 'Backend Software Engineer Intern - TikTok User and Relation - 2025 Summer (BS/MS)',
-    headcount: 3,
-    locations: ['Los Angeles'],
-    posting: {
-      summary:
-        'Build the systems behind how people find, follow and connect with each other on the platform.',
-      responsibilities: [
-        'Develop and maintain services for user and relation features.',
-        'Improve the design and architecture of the systems you work on.',
-        'Take part in team meetings and design reviews.',
-        'Learn new technical skills with the guidance of a senior mentor.',
-      ],
-      minimumQualifications: [
-        "Currently enrolled in a Bachelor's or Master's programme in Computer Science, Software Engineering or a related field.",
-        'Available for at least 12 weeks in Summer 2025.',
-        'Proficient in at least one of Python, Java, C++ or Go.',
-        'Strong analytical and problem-solving skills, and clear communication.',
-      ],
-      preferredQualifications: [
-        'Graduating December 2025 or later and returning to the degree after the internship.',
-        'Familiar with databases and with SQL or NoSQL stores.',
-        'A previous software project or internship.',
-        'Familiar with a cloud platform such as AWS, Google Cloud or Azure.',
-      ],
-      faq: [
-        {
-          question: 'How many internships can I apply for?',
-          answer: 'Two at most. They are considered one after the other, in the order you applied.',
-        },
-        { question: 'When are applications reviewed?', answer: 'As they arrive: applying early helps.' },
-      ],
-      internship: {
-        term: 'Summer 2025',
-        minimumWeeks: 12,
-        degreeLevels: ['BS', 'MS'],
-        eligibility: [
-          'Currently enrolled in a degree programme.',
-          'Graduating December 2025 or later.',
-          'Returning to the degree programme after the internship.',
-        ],
-      },
-    },
-    spread: [6, 3, 2, 2, 1, 1, 1],
-  },
-  {
-    team: 'user-relation',
-    template: 'software-engineer-new-grad',
-    title: 'Software Engineer, New Grad 2026 - TikTok User and Relation',
-    headcount: 4,
-    locations: ['Los Angeles'],
-    posting: {
-      summary: 'Start your career on the services that let people follow, message and find each other.',
-      responsibilities: ['Build and operate backend features end to end.', 'Write clear code and tests.'],
-      minimumQualifications: [
-        "A Bachelor's or Master's degree in Computer Science or a related field, completed by 2026.",
-      ],
-      preferredQualifications: ['An internship or a substantial software project.'],
-      faq: [],
-    },
-    spread: [4, 2, 1, 1, 1, 1, 1, 1],
-    band: { currency: 'USD', baseMinCents: 120_000_00, baseMaxCents: 160_000_00, approverRoles: ['admin'] },
-  },
-  {
-    team: 'recsys',
-    template: 'software-engineer-mid',
-    title: 'Software Engineer, Recommendation Infrastructure',
-    headcount: 2,
-    locations: ['Singapore'],
-    posting: {
-      summary: 'Serve real-time recommendations to a billion people with low latency.',
-      responsibilities: [
-        'Design and run large-scale, low-latency serving systems.',
-        'Own features from design to production.',
-      ],
-      minimumQualifications: ['3+ years building backend systems.', 'Strong data structures and algorithms.'],
-      preferredQualifications: ['Experience with recommendation or search systems.'],
-      faq: [],
-    },
-    spread: [5, 2, 2, 1, 1, 1, 1, 1, 1],
-    band: {
-      currency: 'USD',
-      baseMinCents: 150_000_00,
-      baseMaxCents: 210_000_00,
-      approverRoles: ['hiring_manager', 'admin'],
-    },
-  },
-  {
-    team: 'recsys',
-    template: 'software-engineer-senior',
-    title: 'Senior Software Engineer, Distributed Storage',
-    headcount: 1,
-    locations: ['Singapore', 'Beijing'],
-    posting: {
-      summary: 'Lead the storage layer that keeps recommendation features fresh.',
-      responsibilities: ['Lead the design of distributed storage.', 'Mentor engineers across time zones.'],
-      minimumQualifications: ['6+ years building distributed systems.'],
-      preferredQualifications: ['Experience with consistency and replication trade-offs at scale.'],
-      faq: [],
-    },
-    spread: [3, 1, 1, 1, 0, 1, 0, 1, 0],
-  },
-  {
-    team: 'data',
-    template: 'data-scientist',
-    title: 'Data Scientist, Trust and Safety',
-    headcount: 1,
-    locations: ['Beijing'],
-    posting: {
-      summary: 'Measure and improve how safe the platform feels.',
-      responsibilities: ['Define metrics and run experiments.', 'Build models that flag harmful content.'],
-      minimumQualifications: ['Fluent SQL and Python.', 'Solid statistics.'],
-      preferredQualifications: ['Experience with classification models in production.'],
-      faq: [],
-    },
-    spread: [4, 2, 1, 1, 1, 0, 1, 0, 0],
-  },
-  {
-    team: 'creator-product',
-    template: 'product-manager',
-    title: 'Product Manager, Creator Growth',
-    headcount: 1,
-    locations: ['Los Angeles'],
-    posting: {
-      summary: 'Help new creators find their first audience.',
-      responsibilities: ['Own the creator onboarding roadmap.', 'Run experiments with engineering and data.'],
-      minimumQualifications: ['4+ years of product management.'],
-      preferredQualifications: ['Experience with creator or marketplace products.'],
-      faq: [],
-    },
-    spread: [3, 2, 1, 1, 1, 0, 1, 0],
-  },
-  {
-    team: 'marketing',
-    template: 'product-marketing-manager',
-    title: 'Product Marketing Manager, Ads',
-    headcount: 1,
-    locations: ['Los Angeles'],
-    posting: {
-      summary: 'Take new ads products to market with measurable results.',
-      responsibilities: ['Write go-to-market plans.', 'Design measurement for launches.'],
-      minimumQualifications: ['5+ years of product marketing.'],
-      preferredQualifications: ['Experience with experiments and incrementality measurement.'],
-      faq: [],
-    },
-    spread: [3, 1, 1, 1, 0, 1, 0],
-  },
-  {
-    team: 'operations',
-    template: 'operations',
-    title: 'Content Operations Specialist',
-    headcount: 2,
-    locations: ['Singapore'],
-    posting: {
-      summary: 'Grow a content vertical with data, events and creators.',
-      responsibilities: ['Plan content and events.', 'Track and explain the metrics of a vertical.'],
-      minimumQualifications: ['1+ year of content operations.'],
-      preferredQualifications: ['Experience with creator cold start.'],
-      faq: [],
-    },
-    spread: [3, 2, 1, 1, 1, 1],
-  },
-];
-
-const experience: [RegExp, string[]][] = [
-  [
-    /engineer/i,
-    [
-      'Built a Go and Kafka event pipeline handling 50k messages a second.',
-      'Cut p99 latency of a Java feed service from 180 ms to 60 ms.',
-      'Wrote the C++ transcoding workers behind a short-video upload flow.',
-      'Led a TypeScript and React rewrite of an internal creator tool.',
-      'Tuned PostgreSQL queries and indexes for a 2 TB orders database.',
-    ],
-  ],
-  [
-    /data/i,
-    [
-      'Designed the A/B testing metrics layer for a consumer app (SQL, Python).',
-      'Built churn and retention models in Python with scikit-learn.',
-      'Owned weekly product dashboards in SQL for 20 million users.',
-    ],
-  ],
-  [
-    /./,
-    [
-      'Grew a creator programme from 200 to 3,000 members in a year.',
-      'Ran go-to-market for two ads products across four markets.',
-      'Wrote the content moderation playbook for a 40-person team.',
-      'Shipped a creator onboarding flow that raised activation by 12%.',
-    ],
-  ],
-];
-const degrees = ['BS Computer Science', 'MS Statistics', 'BA Economics', 'MS Computer Engineering', 'MBA'];
-
-/** A short, plausible resume for a demo candidate, so the screen has something to read. */
-function demoResume(name: string, jobTitle: string, n: number) {
-  const lines = experience.find(([pattern]) => pattern.test(jobTitle))![1];
-  return [
-    name,
-    `${2 + (n % 9)} years of experience.`,
-    lines[n % lines.length],
-    lines[(n + 2) % lines.length],
-    `Education: ${degrees[n % degrees.length]}.`,
-  ].join('\n');
-}
-
-const firstNames = [
-  'Mei',
-  'Arjun',
-  'Sofia',
-  'Kenji',
-  'Amara',
-  'Lucas',
-  'Priya',
-  'Wei',
-  'Hana',
-  'Diego',
-  'Nia',
-  'Omar',
-  'Lina',
-  'Tomás',
-  'Yuki',
-  'Zara',
-  'Ravi',
-  'Elena',
-  'Jun',
-  'Aisha',
-];
-const lastNames = [
-  'Chen',
-  'Patel',
-  'Garcia',
-  'Tanaka',
-  'Okafor',
-  'Silva',
-  'Kumar',
-  'Zhang',
-  'Kim',
-  'Lopez',
-  'Mensah',
-  'Haddad',
-  'Novak',
-  'Reyes',
-  'Sato',
-  'Ali',
-  'Iyer',
-  'Rossi',
-  'Li',
-  'Bello',
-];
 
 /** A clock the seed moves by hand, so the demo has weeks of history. */
 class SeedClock implements Clock {
@@ -423,15 +76,79 @@ class SeedClock implements Clock {
   now() {
     return this.at;
   }
-  set(at: Date) {
-    this.at = at;
+  set(at: Date | number) {
+    this.at = new Date(at);
   }
+}
+
+type StaffActor = Actor & { kind: 'staff' };
+interface Staff {
+  actor: StaffActor;
+  timezone: string;
+  roundTypes: string[];
+  languages: string[];
+}
+
+/**
+ * Who is busy when, by whole hours: interviews land on a free hour inside every interviewer's own
+ * working day (08:00 to 19:00, Monday to Friday, in their zone), so nobody is double-booked.
+ */
+class Calendar {
+  private busy = new Map<string, Set<number>>();
+  constructor(private zoneOf: (id: string) => string | undefined) {}
+
+  private local = new Map<string, { weekday: number; hour: number }>();
+
+  private fits(ids: string[], hour: number, minutes: number) {
+    return ids.every((id) => {
+      if (this.busy.get(id)?.has(hour)) return false;
+      const zone = this.zoneOf(id);
+      if (!zone) return true;
+      const key = `${zone} ${hour}`;
+      let local = this.local.get(key);
+      if (!local) {
+        const at = DateTime.fromMillis(hour * HOUR, { zone });
+        local = { weekday: at.weekday, hour: at.hour };
+        this.local.set(key, local);
+      }
+      return local.weekday <= 5 && local.hour >= 8 && local.hour * 60 + minutes <= 19 * 60;
+    });
+  }
+
+  /** The nearest free hour at or before `at` (direction -1) or at or after it (1), held for everyone. */
+  book(ids: string[], at: number, minutes: number, direction: -1 | 1): number {
+    let hour = direction < 0 ? Math.floor(at / HOUR) : Math.ceil(at / HOUR);
+    for (let tries = 0; tries < 24 * 28; tries++, hour += direction) {
+      if (!this.fits(ids, hour, minutes)) continue;
+      for (const id of ids) this.busy.set(id, (this.busy.get(id) ?? new Set()).add(hour));
+      return hour * HOUR;
+    }
+    throw new Error('demo seed: no free hour for an interview');
+  }
+}
+
+/** An interview in a candidate's history: when it was booked and held, and who handed in what when. */
+interface Booking {
+  bookAt: number;
+  startsAt: number;
+  panel: Staff[];
+  cards: { by: Staff; at: number; recommendation: Rating; submitted: boolean }[];
+}
+interface PlannedRound {
+  round: Round;
+  /** When it was decided; null for the round the candidate is in now. */
+  decideAt: number | null;
+  booking?: Booking;
+  votes?: { by: Staff; at: number; vote: 'advance' | 'reject' }[];
+  overrideReason?: string;
 }
 
 /**
  * Seeds the demo organisation on first start: offices, teams, staff, each team's copy of a shipped
- * template, open jobs and candidates at every step, all through the real use cases and in one
- * transaction, so a crash mid-seed leaves nothing behind.
+ * template, open jobs for the coming season and candidates at every step, with their interviews,
+ * scorecards and decisions spread over the weeks before `now`. All of it goes through the real use
+ * cases and in one transaction, so a crash mid-seed leaves nothing behind; a fixed pseudo-random
+ * sequence makes every run the same season.
  */
 export async function seedDemo(
   db: Kysely<DB>,
@@ -445,9 +162,11 @@ export async function seedDemo(
   },
 ): Promise<boolean> {
   const passwordHash = await options.hashPassword(DEMO_PASSWORD);
-  const { ids, now } = options;
-  const DAY = 86_400_000;
-  const clock = new SeedClock(new Date(now.getTime() - 45 * DAY));
+  const { ids, catalog } = options;
+  const now = options.now.getTime();
+  const publicUrl = options.publicUrl ?? 'http://localhost:3000';
+  const clock = new SeedClock(new Date(now - 100 * DAY));
+  const random = sequence(SEQUENCE_SEED);
 
   return db.transaction().execute(async (trx) => {
     // Two processes booting at once on one PostgreSQL must not both seed.
@@ -458,7 +177,7 @@ export async function seedDemo(
       .where('slug', '=', DEMO_ORG)
       .executeTakeFirst();
     if (existing) return false;
-    const deps: Deps = createDeps(trx, clock, ids, options.catalog);
+    const deps: Deps = createDeps(trx, clock, ids, catalog);
     const orgId = ids.next();
     await trx
       .insertInto('orgs')
@@ -484,8 +203,8 @@ export async function seedDemo(
         .values({ id, org_id: orgId, name: team.name, timezone: team.timezone, created_at: clock.now() })
         .execute();
     }
-    const actors = new Map<StaffRole, Actor & { kind: 'staff' }>();
-    const staffByEmail = new Map<string, string>();
+    const actors = new Map<StaffRole, StaffActor>();
+    const staff = new Map<string, Staff>();
     for (const person of people) {
       const id = ids.next();
       const personTeams =
@@ -505,16 +224,20 @@ export async function seedDemo(
           created_at: clock.now(),
         })
         .execute();
-      staffByEmail.set(person.email, id);
-      if (!actors.has(person.roles[0]!)) {
-        actors.set(person.roles[0]!, {
-          kind: 'staff',
-          orgId,
-          userId: id,
-          roles: person.roles,
-          teamIds: personTeams,
-        });
-      }
+      const actor: StaffActor = {
+        kind: 'staff',
+        orgId,
+        userId: id,
+        roles: person.roles,
+        teamIds: personTeams,
+      };
+      staff.set(person.email, {
+        actor,
+        timezone: person.timezone,
+        roundTypes: person.interviews?.roundTypes ?? [],
+        languages: person.interviews?.languages ?? ['en'],
+      });
+      if (!actors.has(person.roles[0]!)) actors.set(person.roles[0]!, actor);
       if (person.interviews) {
         const day = [person.interviews.hours ?? ['09:00', '17:00']];
         await trx
@@ -534,43 +257,50 @@ export async function seedDemo(
       }
     }
     const admin = actors.get('admin')!;
-    // Two public boards, so jobs are listed as they open (keys are for trying the API locally).
-    must(
-      await createBoard(deps, {
-        actor: admin,
-        board: {
-          token: 'tiktok',
-          name: 'Careers at TikTok',
-          intro: 'Join the teams building the platform.',
-          employmentTypes: ['full_time'],
-          teamIds: [],
-          gdprRetentionDays: null,
-        },
-        apiKey: DEMO_BOARD_KEYS.tiktok,
-      }),
-    );
-    must(
-      await createBoard(deps, {
-        actor: admin,
-        board: {
-          token: 'tiktok-internships',
-          name: 'TikTok internships',
-          intro: 'Summer internships for students.',
-          employmentTypes: ['internship'],
-          teamIds: [],
-          gdprRetentionDays: 365,
-        },
-        apiKey: DEMO_BOARD_KEYS['tiktok-internships'],
-      }),
-    );
     const recruiter = actors.get('recruiter')!;
+    const coordinator = actors.get('coordinator')!;
     const hm = actors.get('hiring_manager')!;
     const hr = actors.get('hr')!;
+    const member = (email: string) => staff.get(email)!;
+    const ivy = member('interviewer@tiktok.example');
+    const harper = member('hm@tiktok.example');
+    const zones = new Map([...staff.values()].map((s) => [s.actor.userId, s.timezone]));
+    const calendar = new Calendar((id) => zones.get(id));
+    const decider = (round: Round) => ({ hr, recruiter, hiring_manager: hm })[round.decidedBy];
 
-    let person = 0;
-    for (const [jobIndex, demo] of jobs.entries()) {
-      const template = options.catalog.processTemplates.get(demo.template);
-      if (!template) throw new Error(`demo seed: no template ${demo.template}`);
+    // Two public boards, so jobs are listed as they open (keys are for trying the API locally).
+    const boards = {
+      full_time: must(
+        await createBoard(deps, {
+          actor: admin,
+          board: {
+            token: 'tiktok',
+            name: 'Careers at TikTok',
+            intro: 'Join the teams building the platform.',
+            employmentTypes: ['full_time'],
+            teamIds: [],
+            gdprRetentionDays: null,
+          },
+          apiKey: DEMO_BOARD_KEYS.tiktok,
+        }),
+      ).board,
+      internship: must(
+        await createBoard(deps, {
+          actor: admin,
+          board: {
+            token: 'tiktok-internships',
+            name: 'TikTok internships',
+            intro: 'Summer internships for students.',
+            employmentTypes: ['internship'],
+            teamIds: [],
+            gdprRetentionDays: 365,
+          },
+          apiKey: DEMO_BOARD_KEYS['tiktok-internships'],
+        }),
+      ).board,
+    };
+
+    const openJob = async (demo: DemoJob, template: TemplateFile) => {
       const teamId = teamIds.get(demo.team)!;
       const process = must(await adoptTemplate(deps, { actor: admin, teamId, template }));
       const job = must(
@@ -592,170 +322,416 @@ export async function seedDemo(
         }),
       );
       must(await transitionJob(deps, { actor: recruiter, jobId: job.id, to: 'open' }));
+      return job;
+    };
 
+    /** An application as the candidate sends it on a board (API or career site), or a recruiter's. */
+    const apply = async (
+      job: { id: string; employmentType: string },
+      demo: DemoJob,
+      candidate: { email: string; firstName: string; lastName: string; resumeText?: string },
+      source: DemoSource,
+    ) => {
+      if (source === 'referral' || source === 'sourced') {
+        return must(await submitApplication(deps, { actor: recruiter, jobId: job.id, candidate, source }))
+          .application;
+      }
+      const board = job.employmentType === 'internship' ? boards.internship : boards.full_time;
+      const resume = candidate.resumeText ?? `${candidate.firstName} ${candidate.lastName}`;
+      const fields = {
+        first_name: candidate.firstName,
+        last_name: candidate.lastName,
+        email: candidate.email,
+        resume_text: resume,
+        ...(demo.posting.internship ? { question_1: 1 as const } : {}),
+        ...(board.gdprRetentionDays !== null
+          ? { data_compliance: { gdpr_processing_consent_given: true } }
+          : {}),
+      };
+      return must(
+        await applyOnBoard(deps, {
+          board: { id: board.id, orgId, gdprRetentionDays: board.gdprRetentionDays },
+          post: { jobId: job.id, posting: demo.posting },
+          fields,
+          answered: new Set(Object.keys(fields)),
+          consent: fields.data_compliance,
+          attachments: [
+            {
+              kind: 'resume',
+              filename: 'resume.txt',
+              contentType: 'text/plain',
+              data: new TextEncoder().encode(resume),
+              text: resume,
+            },
+          ],
+          errors: [],
+          source: source === 'board' ? `board:${board.token}` : `careers:${board.token}`,
+          publicUrl,
+        }),
+      ).application;
+    };
+
+    /**
+     * Who sits on a panel: those whose profile covers the round's type (one person for a phone or
+     * HR screen); the HM only on their own interview, with Mei. Ivy leads the panels candidates are
+     * in now where she can, so her own screens show interviews coming up and feedback due.
+     */
+    const interviewers = [...staff.values()].filter((s) => s.roundTypes.length > 0 && s !== harper);
+    const ableFor = (round: Round) => interviewers.filter((s) => s.roundTypes.includes(round.roundType));
+    const panelFor = (round: Round, size: number, current: boolean): Staff[] => {
+      if (round.roundType === 'hiring_manager')
+        return [harper, member('mei.interviewer@tiktok.example')].slice(0, size);
+      const able = ableFor(round);
+      if (able.length === 0) throw new Error(`demo seed: nobody interviews for ${round.roundType}`);
+      const lead =
+        current && able.includes(ivy) ? able.indexOf(ivy) : Math.floor(random.next() * able.length);
+      const alone = round.roundType === 'recruiter_call' || round.roundType === 'hr';
+      return [...able.slice(lead), ...able.slice(0, lead)].slice(0, alone ? 1 : size);
+    };
+    const book = (round: Round, panel: Staff[], candidateKey: string, at: number, direction: -1 | 1) =>
+      calendar.book(
+        [...panel.map((s) => s.actor.userId), candidateKey],
+        at,
+        round.durationMinutes,
+        direction,
+      );
+    /** Scorecards handed in after the interview, before `by`: the lead interviewer's usually first. */
+    const cardsFor = (
+      panel: Staff[],
+      recommendations: Rating[],
+      endsAt: number,
+      by: number,
+      submitted: number,
+    ) =>
+      panel
+        .map((s, i) => ({
+          by: s,
+          recommendation: recommendations[i]!,
+          at: endsAt + (by - endsAt) * random.between(0.1, 0.85),
+        }))
+        .sort((a, b) => a.at - b.at)
+        .map((card, i) => ({ ...card, submitted: i < submitted }));
+
+    /**
+     * A candidate's history, worked out backwards from now: the round they are in (and how it
+     * stands), then each earlier round's decision, interview and scorecards, each step taking its
+     * own, varied time. Returns when they applied and the rounds in the order they happened.
+     */
+    const history = (
+      rounds: Round[],
+      stage: number,
+      standing: DemoStanding,
+      key: string,
+      override?: string,
+    ) => {
+      const planned: PlannedRound[] = [];
+      const round = rounds[stage];
+      let entered: number;
+      if (!round) {
+        entered = now - random.between(2, 5) * DAY;
+      } else if (round.committee) {
+        entered = now - random.between(1.5, 3) * DAY;
+        const votes = [ivy, member('wei.interviewer@tiktok.example')].map((by, i) => ({
+          by,
+          at: entered + (i + 1) * random.between(3, 12) * HOUR,
+          vote: 'advance' as const,
+        }));
+        planned.push({ round, decideAt: null, votes });
+      } else if (!expectsInterview(round) || ['waiting', 'rejected', 'withdrawn'].includes(standing)) {
+        entered = now - random.between(0.4, 4) * DAY;
+        planned.push({ round, decideAt: null });
+      } else {
+        const recommendations = random.pick(panels[standing]);
+        const panel = panelFor(round, recommendations.length, true);
+        if (standing === 'split' && panel.length < 2)
+          throw new Error(`demo seed: a split needs two on ${round.key}`);
+        if (standing === 'upcoming') {
+          entered = now - random.between(1, 4) * DAY;
+          const startsAt = book(round, panel, key, now + random.between(1, 5) * DAY, 1);
+          planned.push({
+            round,
+            decideAt: null,
+            booking: { bookAt: entered + random.between(2, 20) * HOUR, startsAt, panel, cards: [] },
+          });
+        } else {
+          const startsAt = book(round, panel, key, now - random.between(0.6, 3) * DAY, -1);
+          const endsAt = startsAt + round.durationMinutes * 60_000;
+          const submitted = standing === 'incomplete' ? submittedOf(panel.length) : panel.length;
+          entered = startsAt - random.between(1, 3) * DAY;
+          const cards = cardsFor(panel, recommendations, endsAt, now - HOUR, submitted);
+          planned.push({
+            round,
+            decideAt: null,
+            booking: { bookAt: entered + random.between(1, 12) * HOUR, startsAt, panel, cards },
+          });
+        }
+      }
+      let t = entered;
+      for (let r = stage - 1; r >= 0; r--) {
+        const past = rounds[r]!;
+        const decideAt = t;
+        const [low, high] = stepDays[past.step];
+        const earliest = decideAt - random.between(low, high) * DAY;
+        let start = earliest;
+        const step: PlannedRound = { round: past, decideAt };
+        if (past.committee) {
+          step.votes = [ivy, member('arjun.interviewer@tiktok.example')].map((by, i) => ({
+            by,
+            at: decideAt - (i + 1) * random.between(3, 12) * HOUR,
+            vote: 'advance' as const,
+          }));
+          step.votes.reverse();
+        } else if (expectsInterview(past)) {
+          const overridden = override !== undefined && r === stage - 1;
+          const recommendations = overridden ? (['yes', 'yes'] as Rating[]) : random.pick(panels.past);
+          const panel = panelFor(past, recommendations.length, overridden);
+          const latest = decideAt - random.between(4, 36) * HOUR - past.durationMinutes * 60_000;
+          const startsAt = book(past, panel, key, latest, -1);
+          const endsAt = startsAt + past.durationMinutes * 60_000;
+          // The override: one interviewer of two away, the decision taken on the other's scorecard.
+          const cards = cardsFor(panel, recommendations, endsAt, decideAt, panel.length).map((card) => ({
+            ...card,
+            submitted: !overridden || card.by === panel[0],
+          }));
+          start = Math.min(earliest, startsAt - random.between(1, 3) * DAY);
+          step.booking = { bookAt: start + random.between(1, 10) * HOUR, startsAt, panel, cards };
+          if (overridden) step.overrideReason = override;
+        }
+        planned.unshift(step);
+        t = start;
+      }
+      return { submittedAt: t, planned, entered };
+    };
+
+    const scorecard = (round: Round, recommendation: Rating, n: number): ScorecardContent => {
+      const kit = catalog.interviewKit(round.roundType);
+      if (!kit) throw new Error(`demo seed: no interview kit for ${round.roundType}`);
+      const near: Record<Rating, Rating[]> = {
+        strong_yes: ['strong_yes', 'yes'],
+        yes: ['yes', 'strong_yes', 'mixed'],
+        mixed: ['mixed', 'yes', 'no'],
+        no: ['no', 'mixed'],
+        strong_no: ['strong_no', 'no'],
+      };
+      return {
+        ratings: Object.fromEntries(
+          kit.focusAttributes.map((a, j) => [
+            a.key,
+            near[recommendation][(n + j) % near[recommendation].length]!,
+          ]),
+        ),
+        recommendation,
+        notes: notes[recommendation][n % notes[recommendation].length]!,
+        privateNote: '',
+        salaryExpectation: null,
+      };
+    };
+
+    /** Plays a planned round forward: the booking, the scorecards, the votes, then the decision. */
+    const play = async (applicationId: string, step: PlannedRound, n: number) => {
+      const { round, booking } = step;
+      if (booking) {
+        clock.set(booking.bookAt);
+        const interview = must(
+          await scheduleInterview(deps, {
+            actor: coordinator,
+            applicationId,
+            roundKey: round.key,
+            startsAt: new Date(booking.startsAt),
+            interviewerIds: booking.panel.map((s) => s.actor.userId),
+            language: booking.panel.every((s) => s.languages.includes('zh')) && n % 3 === 0 ? 'zh' : 'en',
+          }),
+        );
+        // Feedback is handed in once the interview has taken place.
+        for (const [i, card] of booking.cards.entries()) {
+          if (!card.submitted) continue;
+          clock.set(card.at);
+          must(
+            await submitScorecard(deps, {
+              actor: card.by.actor,
+              interviewId: interview.id,
+              content: scorecard(round, card.recommendation, n + i),
+            }),
+          );
+        }
+      }
+      for (const vote of step.votes ?? []) {
+        clock.set(vote.at);
+        must(
+          await castCommitteeVote(deps, {
+            actor: vote.by.actor,
+            applicationId,
+            roundKey: round.key,
+            vote: vote.vote,
+            note: 'The loop is consistent; the bar is met on every signal.',
+          }),
+        );
+      }
+      if (step.decideAt === null) return;
+      clock.set(step.decideAt);
+      must(
+        await decideApplicationRound(deps, {
+          actor: decider(round),
+          applicationId,
+          roundKey: round.key,
+          decision: 'advance',
+          rationale: expectsInterview(round)
+            ? `Met the bar for ${round.name.toLowerCase()}; the panel's notes agree.`
+            : round.committee
+              ? 'The committee agreed on the whole loop.'
+              : 'The experience matches what the role asks for.',
+          overrideReason: step.overrideReason,
+        }),
+      );
+    };
+
+    interface Seeded {
+      applicationId: string;
+      candidateId: string;
+      template: string;
+      stage: number;
+      rounds: Round[];
+      standing: DemoStanding;
+    }
+    const seeded: Seeded[] = [];
+    const turn = new Map<string, number>();
+    const standingAt = (round: Round | undefined) => {
+      if (!round) return 'waiting';
+      const cycle = standings[round.step];
+      const i = turn.get(round.step) ?? 0;
+      const standing = cycle[i % cycle.length]!;
+      // A split needs two who can hold the round; otherwise it goes to the step's next round.
+      const pool = round.roundType === 'hiring_manager' ? 2 : ableFor(round).length;
+      if (standing === 'split' && pool < 2) return 'complete';
+      turn.set(round.step, i + 1);
+      return standing;
+    };
+
+    /** The endings a standing asks for: a resume turned down, a candidate withdrawing, a panel's no, a split. */
+    async function conclude(
+      applicationId: string,
+      candidateId: string,
+      current: PlannedRound | undefined,
+      standing: DemoStanding,
+      entered: number,
+    ) {
+      if (!current || current.decideAt !== null) return;
+      const { round } = current;
+      const heard = Math.max(entered, ...(current.booking?.cards.map((c) => c.at) ?? []));
+      clock.set(heard + (now - heard) * random.between(0.3, 0.8));
+      if (standing === 'rejected' || standing === 'declined') {
+        must(
+          await decideApplicationRound(deps, {
+            actor: decider(round),
+            applicationId,
+            roundKey: round.key,
+            decision: 'reject',
+            rationale: standing === 'rejected' ? rejections.resume! : rejections.panel!,
+          }),
+        );
+      } else if (standing === 'withdrawn') {
+        must(
+          await withdrawApplication(deps, {
+            actor: { kind: 'candidate', orgId, candidateId },
+            applicationId,
+            reason: 'Accepted another offer.',
+          }),
+        );
+      } else if (standing === 'split') {
+        must(
+          await addExtraRound(deps, {
+            actor: hm,
+            applicationId,
+            round: {
+              ...round,
+              key: `extra-${round.key}`,
+              name: `Second ${round.name.toLowerCase()}`,
+              eliminatory: true,
+              decidedBy: 'hiring_manager',
+              committee: false,
+            },
+            reason: `The panel split on the ${round.name.toLowerCase()}; one more interview of the same kind to decide.`,
+          }),
+        );
+      }
+    }
+
+    const season = demoJobs(options.now);
+    const opened = new Map<string, { id: string; employmentType: string }>();
+    let person = 0;
+    for (const [jobIndex, demo] of season.entries()) {
+      const template = catalog.processTemplates.get(demo.template);
+      if (!template) throw new Error(`demo seed: no template ${demo.template}`);
+      clock.set(now - 95 * DAY + jobIndex * HOUR);
+      const job = await openJob(demo, template);
+      opened.set(demo.template, job);
+      const rounds = template.rounds;
       for (const [stage, count] of demo.spread.entries()) {
         for (let n = 0; n < count; n++) {
           const first = firstNames[person % firstNames.length]!;
           const last = lastNames[(person * 7 + jobIndex) % lastNames.length]!;
           person++;
-          clock.set(new Date(now.getTime() - (40 - stage * 4 - n) * DAY));
-          const { application } = must(
-            await submitApplication(deps, {
-              actor: recruiter,
-              jobId: job.id,
-              candidate: {
-                email: `${first}.${last}.${person}@example.com`
-                  .normalize('NFD')
-                  .replace(/\p{Diacritic}/gu, '')
-                  .toLowerCase(),
-                firstName: first,
-                lastName: last,
-                resumeText: demoResume(`${first} ${last}`, demo.title, person),
-              },
-              source: 'demo',
-            }),
+          const standing = standingAt(rounds[stage]);
+          const override =
+            demo.template === demoOverride.template && stage === demoOverride.stage && n === 0
+              ? demoOverride.reason
+              : undefined;
+          const { submittedAt, planned, entered } = history(rounds, stage, standing, `c${person}`, override);
+          const source = sourceMix[person % sourceMix.length]!;
+          clock.set(submittedAt);
+          const application = await apply(
+            job,
+            demo,
+            {
+              email: `${first}.${last}.${person}@example.com`
+                .normalize('NFD')
+                .replace(/\p{Diacritic}/gu, '')
+                .toLowerCase(),
+              firstName: first,
+              lastName: last,
+              resumeText: demoResume(`${first} ${last}`, demo.title, person),
+            },
+            source,
           );
-          for (const round of template.rounds.slice(0, stage)) {
-            clock.set(new Date(clock.now().getTime() + 2 * DAY));
-            must(
-              await decideApplicationRound(deps, {
-                actor: { hr, recruiter, hiring_manager: hm }[round.decidedBy],
-                applicationId: application.id,
-                roundKey: round.key,
-                decision: 'advance',
-                rationale: `Met the bar for ${round.name.toLowerCase()}.`,
-                // The demo books no interviews for rounds already behind a candidate: each is on the record as such.
-                overrideReason: 'Interviewed before the demo records begin.',
-              }),
-            );
-          }
+          for (const step of planned) await play(application.id, step, person);
+          seeded.push({
+            applicationId: application.id,
+            candidateId: application.candidateId,
+            template: demo.template,
+            stage,
+            rounds,
+            standing,
+          });
+          await conclude(application.id, application.candidateId, planned.at(-1), standing, entered);
         }
       }
     }
 
-    // A few endings, so every status shows up: a rejection, a withdrawal, an extended loop and a hire.
-    const active = await trx
-      .selectFrom('applications')
-      .innerJoin('processes', 'processes.id', 'applications.process_id')
-      .select([
-        'applications.id',
-        'applications.plan',
-        'applications.stage_index',
-        'applications.candidate_id',
-        'processes.template_key',
-      ])
-      .where('applications.org_id', '=', orgId)
-      .where('applications.status', '=', 'active')
-      .orderBy('applications.submitted_at')
-      .execute();
-    clock.set(new Date(now.getTime() - 2 * DAY));
-    const pick = (i: number) => active[i]!;
-    const rejected = pick(0);
-    const rejectedRound = rejected.plan[rejected.stage_index]!;
-    must(
-      await decideApplicationRound(deps, {
-        actor: { hr, recruiter, hiring_manager: hm }[rejectedRound.decidedBy],
-        applicationId: rejected.id,
-        roundKey: rejectedRound.key,
-        decision: 'reject',
-        rationale: 'The resume does not show the required programming experience.',
-        overrideReason: 'Interviewed before the demo records begin.',
-      }),
-    );
-    const withdrawing = pick(1);
-    must(
-      await withdrawApplication(deps, {
-        actor: { kind: 'candidate', orgId, candidateId: withdrawing.candidate_id },
-        applicationId: withdrawing.id,
-        reason: 'Accepted another offer.',
-      }),
-    );
-    const extended = active.find((a) => a.plan[a.stage_index]?.step === 'interview_rounds');
-    if (extended) {
-      must(
-        await addExtraRound(deps, {
-          actor: hm,
-          applicationId: extended.id,
-          round: {
-            key: 'extra-coding',
-            name: 'Extra coding round',
-            step: 'interview_rounds',
-            roundType: 'coding',
-            durationMinutes: 60,
-            format: 'video',
-            eliminatory: true,
-            decidedBy: 'hiring_manager',
-            feedbackSlaDays: 2,
-            committee: false,
-          },
-          reason: 'The panel split on problem-solving depth; one more coding round to decide.',
-        }),
-      );
-    }
-    const atOffer = active.filter((a) => a.stage_index >= a.plan.length);
-    const atOfferOn = (template: string) => atOffer.find((a) => a.template_key?.startsWith(`${template}@`));
-    // Interviews for applications in technical and interview rounds: the interviewer has some
-    // feedback submitted, some due, and upcoming interviews in their own time zone.
-    const interviewer = actors.get('interviewer')!;
-    const interviewing = active.filter((a) =>
-      ['technical_screen', 'interview_rounds'].includes(a.plan[a.stage_index]?.step ?? ''),
-    );
-    for (const [i, a] of interviewing.entries()) {
-      const round = a.plan[a.stage_index]!;
-      const past = i % 3 !== 2;
-      clock.set(new Date(now.getTime() - 3 * DAY));
-      const interview = must(
-        await scheduleInterview(deps, {
-          actor: recruiter,
-          applicationId: a.id,
-          roundKey: round.key,
-          startsAt: new Date(now.getTime() + (past ? -2 : 2) * DAY + i * 3_600_000),
-          interviewerIds: [interviewer.userId, hm.userId],
-          language: i % 4 === 0 ? 'zh' : 'en',
-        }),
-      );
-      const kit = options.catalog.interviewKit(round.roundType);
-      if (past && i % 2 === 0 && kit) {
-        // Feedback is written once the interview is over.
-        clock.set(new Date(interview.startsAt.getTime() + 2 * 3_600_000));
-        must(
-          await submitScorecard(deps, {
-            actor: interviewer,
-            interviewId: interview.id,
-            content: {
-              ratings: Object.fromEntries(
-                kit.focusAttributes.map((attr, j) => [attr.key, j % 2 ? 'yes' : 'strong_yes']),
-              ),
-              recommendation: 'yes',
-              notes: 'Clear reasoning and a working solution; tested edge cases without prompting.',
-              privateNote: '',
-              salaryExpectation: null,
-            },
-          }),
-        );
-      }
-    }
+    const active = (s: Seeded) => !['rejected', 'withdrawn', 'declined'].includes(s.standing);
+    const atOfferOn = (template: string) =>
+      seeded.find((s) => s.template === template && s.stage >= s.rounds.length);
+    const waitingOn = (roundType: string) =>
+      seeded.find((s) => active(s) && s.standing === 'waiting' && s.rounds[s.stage]?.roundType === roundType);
+
     // A recruiter screen to pick a time for: the mailbox holds the candidate's email with the link,
     // and its page can be tried.
-    const screening = active.find((a) => a.plan[a.stage_index]?.roundType === 'recruiter_call');
+    const screening = waitingOn('recruiter_call');
     if (screening) {
+      clock.set(now - 6 * HOUR);
       must(
         await createSchedulingLink(deps, {
-          actor: actors.get('coordinator')!,
-          applicationId: screening.id,
-          roundKey: screening.plan[screening.stage_index]!.key,
-          interviewerIds: [staffByEmail.get('mei.interviewer@tiktok.example')!],
+          actor: coordinator,
+          applicationId: screening.applicationId,
+          roundKey: screening.rounds[screening.stage]!.key,
+          interviewerIds: [member('mei.interviewer@tiktok.example').actor.userId],
           language: 'en',
-          pageUrl: `${options.publicUrl ?? 'http://localhost:3000'}/schedule`,
+          pageUrl: `${publicUrl}/schedule`,
         }),
       );
     }
-    // A coding screen's timed assessment, sent: the mailbox holds the candidate's link.
-    const coding = active.find((a) => a.plan[a.stage_index]?.roundType === 'coding');
+    // A coding screen's timed assessment, sent today: the candidate has a week to start.
+    const coding = waitingOn('coding');
     if (coding) {
-      const coordinator = actors.get('coordinator')!;
-      if (coordinator.kind !== 'staff') throw new Error('the coordinator is staff');
-      // Sent today: the candidate has a week to start.
       clock.set(now);
       must(
         await sendAssessment(
@@ -763,24 +739,24 @@ export async function seedDemo(
           { ...deps, grader: { problem: () => ({ daysToDeliver: null, starter: {} }) } },
           {
             actor: coordinator,
-            applicationId: coding.id,
+            applicationId: coding.applicationId,
             items: [
               { kind: 'coding', slug: 'longest-substring-without-repeats' },
               { kind: 'coding', slug: 'merge-intervals' },
             ],
             durationMinutes: 60,
             startWithinDays: 7,
-            linkBase: `${options.publicUrl ?? 'http://localhost:3000'}/candidate/assessment`,
+            linkBase: `${publicUrl}/candidate/assessment`,
           },
         ),
       );
     }
-    clock.set(new Date(now.getTime() - 1 * DAY));
+    clock.set(now - 1 * DAY);
 
     const hired = atOfferOn('backend-internship');
     const offered = atOfferOn('software-engineer-new-grad');
     const negotiated = atOfferOn('software-engineer-mid');
-    if (hired) must(await hireApplication(deps, { actor: hr, applicationId: hired.id }));
+    if (hired) must(await hireApplication(deps, { actor: hr, applicationId: hired.applicationId }));
     // Offers: one sent and compared with a competing offer the candidate shared, one above its band
     // waiting for approval.
     const offerTerms = (base: number) => ({
@@ -789,8 +765,8 @@ export async function seedDemo(
       signOn: { amountCents: 30_000_00, instalments: 2, clawbackMonths: 12 },
       targetBonusBps: 1500,
       equity: { kind: 'units' as const, units: 1600, referencePriceCents: 150_00 },
-      startDate: new Date(now.getTime() + 60 * DAY).toISOString().slice(0, 10),
-      expiresAt: new Date(now.getTime() + 14 * DAY).toISOString(),
+      startDate: new Date(now + 60 * DAY).toISOString().slice(0, 10),
+      expiresAt: new Date(now + 14 * DAY).toISOString(),
       level: '2-1',
       location: 'Los Angeles',
     });
@@ -798,17 +774,17 @@ export async function seedDemo(
       const offer = must(
         await createOffer(deps, {
           actor: recruiter,
-          applicationId: offered.id,
+          applicationId: offered.applicationId,
           terms: offerTerms(150_000_00),
         }),
       );
       must(await submitOffer(deps, { actor: recruiter, offerId: offer.id }));
       must(await sendOffer(deps, { actor: recruiter, offerId: offer.id }));
-      const candidate: Actor = { kind: 'candidate', orgId, candidateId: offered.candidate_id };
+      const candidate: Actor = { kind: 'candidate', orgId, candidateId: offered.candidateId };
       must(
         await shareCompetingOffer(deps, {
           actor: candidate,
-          applicationId: offered.id,
+          applicationId: offered.applicationId,
           terms: {
             company: 'Another social app',
             currency: 'USD',
@@ -825,65 +801,29 @@ export async function seedDemo(
       const offer = must(
         await createOffer(deps, {
           actor: recruiter,
-          applicationId: negotiated.id,
+          applicationId: negotiated.applicationId,
           terms: offerTerms(225_000_00),
         }),
       );
       must(await submitOffer(deps, { actor: recruiter, offerId: offer.id }));
     }
 
-    // Sequential internship consideration: one candidate holds two applications, the second queued.
-    const internJob = await trx
-      .selectFrom('jobs')
-      .select('id')
-      .where('org_id', '=', orgId)
-      .where('employment_type', '=', 'internship')
-      .executeTakeFirstOrThrow();
-    const secondIntern = must(
-      await adoptTemplate(deps, {
-        actor: admin,
-        teamId: teamIds.get('recsys')!,
-        template: options.catalog.processTemplates.get('backend-internship')!,
-      }),
-    );
-    const recsysIntern = must(
-      await createJob(deps, {
-        actor: recruiter,
-        fields: {
-          title: 'Software Engineer Intern - Recommendation Infrastructure - 2025 Summer (BS/MS)',
-          teamId: teamIds.get('recsys')!,
-          processId: secondIntern.id,
-          employmentType: 'internship',
-          jobFamily: 'internship',
-          headcount: 2,
-          level: 'intern',
-          locations: ['Singapore'],
-          officeIds: officesOf(['Singapore']),
-          posting: {
-            ...jobs[0]!.posting,
-            summary: 'Help build the serving systems behind the For You feed.',
-          },
-        },
-      }),
-    );
-    must(await transitionJob(deps, { actor: recruiter, jobId: recsysIntern.id, to: 'open' }));
-    const student = { email: 'sam.student@example.com', firstName: 'Sam', lastName: 'Student' };
-    clock.set(new Date(now.getTime() - 3 * DAY));
+    // Sequential internship consideration: a student applies on the career site, then, signed in
+    // with the link it sent, to a second internship from the portal: the second waits its turn.
+    const internship = season.find((j) => j.posting.internship)!;
+    const internJob = opened.get(internship.template)!;
+    clock.set(now - 20 * DAY);
+    const recsys = recsysInternship(options.now, internship);
+    const recsysJob = await openJob(recsys, catalog.processTemplates.get(internship.template)!);
+    clock.set(now - 3 * DAY);
+    const sam = { email: 'sam.student@example.com', firstName: 'Sam', lastName: 'Student' };
+    const student = await apply(internJob, internship, sam, 'careers');
+    clock.set(now - 1 * DAY);
     must(
       await submitApplication(deps, {
-        actor: recruiter,
-        jobId: internJob.id,
-        candidate: student,
-        source: 'demo',
-      }),
-    );
-    clock.set(new Date(now.getTime() - 1 * DAY));
-    must(
-      await submitApplication(deps, {
-        actor: recruiter,
-        jobId: recsysIntern.id,
-        candidate: student,
-        source: 'demo',
+        actor: { kind: 'candidate', orgId, candidateId: student.candidateId },
+        jobId: recsysJob.id,
+        source: 'candidate_portal',
       }),
     );
     return true;

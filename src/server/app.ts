@@ -22,17 +22,21 @@ import { feedbackQueries } from '../db/feedback/feedback.queries.js';
 import { jobQueries } from '../db/jobs/jobs.queries.js';
 import { offerQueries } from '../db/offers/offers.queries.js';
 import { organisationQueries } from '../db/organisation/organisation.queries.js';
+import type { PadRelay } from '../db/pad-relay.js';
 import { InvalidCursorError } from '../db/pagination.js';
 import { createDeps } from '../db/store.js';
 import { workspaceQueries } from '../db/workspace/workspace.queries.js';
-import { SESSION_COOKIE } from './auth.js';
+import { authenticate, SESSION_COOKIE } from './auth.js';
 import { resumeReaders } from './boards/resume-readers.js';
 import type { Config } from './config.js';
 import type { App, AppContext } from './context.js';
 import { docsPolicy, documentPolicy } from './csp.js';
-import { errorPayload, sendError } from './errors.js';
+import { errorPayload, issueWords, sendError } from './errors.js';
 import { registerHttpGuards, ZeroByteError, zeroByteRefusal } from './http-guards.js';
 import { type Grading, grader, loadProblemSet } from './problems.js';
+import { databaseRateLimitStore } from './rate-limits.js';
+import { reportReads } from './replica.js';
+import { accountRoutes } from './routes/accounts.js';
 import { applicationRoutes } from './routes/applications.js';
 import { assessmentRoutes } from './routes/assessments.js';
 import { authRoutes } from './routes/auth.js';
@@ -42,15 +46,26 @@ import { careerSiteRoutes } from './routes/boards-career-site.js';
 import { jobBoardRoutes } from './routes/boards-v1.js';
 import { candidateRoutes } from './routes/candidates.js';
 import { feedbackRoutes } from './routes/feedback.js';
+import { inboxRoutes } from './routes/inbox.js';
 import { jobRoutes } from './routes/jobs.js';
+import { mergeRoutes } from './routes/merges.js';
+import { messageRoutes } from './routes/messages.js';
+import { mfaRoutes } from './routes/mfa.js';
+import { noteRoutes } from './routes/notes.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { offerRoutes } from './routes/offers.js';
+import { candidateOfferRoutes } from './routes/offers.portal.js';
 import { organisationRoutes } from './routes/organisation.js';
 import { padRoutes } from './routes/pads.js';
 import { candidatePortalRoutes } from './routes/portal.js';
 import { processRoutes } from './routes/processes.js';
+import { reportRoutes } from './routes/reports.js';
 import { schedulingRoutes } from './routes/scheduling.js';
 import { schedulePageRoutes } from './routes/scheduling-page.js';
+import { scimRoutes } from './routes/scim.js';
+import { searchRoutes } from './routes/search.js';
+import { ssoRoutes } from './routes/sso.js';
+import { tagRoutes } from './routes/tags.js';
 import { webAppRoutes } from './routes/web-app.js';
 import { workspaceRoutes } from './routes/workspace.js';
 import { loadCatalog, type ShippedCatalog } from './templates.js';
@@ -65,6 +80,12 @@ export interface BuildOptions {
   logStream?: NodeJS.WritableStream;
   /** The sandboxes, when the caller shares them (with the worker); the app closes them. */
   grading?: Grading;
+  /** A read replica for reports (DATABASE_READ_URL); the caller closes it. */
+  readDatabase?: Database;
+  /** Pads' edits relayed between nodes (several serve nodes on one PostgreSQL). */
+  padRelay?: PadRelay;
+  /** False once the process is shutting down: /readyz then sends the load balancer elsewhere. */
+  accepting?: () => boolean;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -107,6 +128,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
         snapshotDir: path.join(config.DATA_DIR, 'sandbox'),
       }),
     resumes: resumeReaders(),
+    sharedLimits: database.kind === 'postgres' ? db : null,
+    padRelay: options.padRelay,
+    reports: reportReads(db, options.readDatabase?.db),
   };
 
   const app = Fastify({
@@ -147,6 +171,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(multipart);
   await app.register(rateLimit, {
     global: false,
+    // Several nodes count one budget per address: in the database, on PostgreSQL.
+    ...(ctx.sharedLimits ? { store: databaseRateLimitStore(ctx.sharedLimits) } : {}),
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       message: `Too many requests from your address; try again in ${Math.ceil(context.ttl / 1000)} s.`,
@@ -158,17 +184,22 @@ export async function buildApp(options: BuildOptions): Promise<App> {
         title: 'Hireloop API',
         version: '0.1.0',
         description:
-          'Staff endpoints need a session cookie from POST /api/auth/login; candidate endpoints one from a sign-in link. ' +
+          'Staff endpoints need a session cookie from POST /api/auth/login or an API token (Authorization: Bearer, ' +
+          'held to its scopes); candidate endpoints a session from a sign-in link. ' +
           'Errors are { error: { code, message, details } }. Lists are cursor-paginated: pass nextCursor back as cursor.',
       },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          // Personal and organisation API tokens (ADR 0015).
+          apiToken: { type: 'http', scheme: 'bearer' },
           // The public job board API: user name = the board's API key, empty password.
           boardKey: { type: 'http', scheme: 'basic' },
+          // SCIM provisioning: an organisation's SCIM token (Admin → Sign-in and security).
+          scimToken: { type: 'http', scheme: 'bearer' },
         },
       },
-      security: [{ session: [] }],
+      security: [{ session: [] }, { apiToken: [] }],
     },
     transform: jsonSchemaTransform,
     // Schemas with an id (the job board's recursive trees) become components.
@@ -190,12 +221,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
 
   registerHttpGuards(app, config);
   app.decorateRequest('actor', null);
-  app.addHook('onRequest', async (request) => {
-    const token = request.cookies[SESSION_COOKIE];
-    request.actor = token
-      ? await ctx.accounts.actorForSession(ctx.deps.tokens.hash(token), clock.now())
-      : null;
-  });
+  // A session cookie or an API token (Authorization: Bearer) becomes the request's actor.
+  app.addHook('onRequest', (request, reply) => authenticate(ctx, request, reply));
 
   app.setNotFoundHandler((request, reply) =>
     sendError(reply, {
@@ -208,7 +235,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = error.validation.map((v) => ({
         field: [error.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.'),
-        message: v.message ?? 'is invalid',
+        message: issueWords(v),
       }));
       return sendError(reply, {
         code: 'validation.failed',
@@ -264,16 +291,27 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     if (await databaseAnswers(db)) return { status: 'ok', database: database.kind };
     return reply.code(503).send({ status: 'unavailable', database: database.kind });
   });
+  // Ready for traffic: not shutting down, and the database answers (a load balancer's check).
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    if (options.accepting?.() !== false && (await databaseAnswers(db))) return { status: 'ready' };
+    return reply.code(503).send({ status: options.accepting?.() === false ? 'draining' : 'unavailable' });
+  });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   authRoutes(app, ctx);
+  mfaRoutes(app, ctx);
+  ssoRoutes(app, ctx);
+  scimRoutes(app, ctx);
+  accountRoutes(app, ctx);
   organisationRoutes(app, ctx);
   processRoutes(app, ctx);
   jobRoutes(app, ctx);
   applicationRoutes(app, ctx);
   candidateRoutes(app, ctx);
+  messageRoutes(app, ctx);
   candidatePortalRoutes(app, ctx);
   offerRoutes(app, ctx);
+  candidateOfferRoutes(app, ctx);
   feedbackRoutes(app, ctx);
   availabilityRoutes(app, ctx);
   schedulingRoutes(app, ctx);
@@ -283,7 +321,13 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   boardAdminRoutes(app, ctx);
   careerSiteRoutes(app, ctx);
   workspaceRoutes(app, ctx);
+  reportRoutes(app, ctx);
   assessmentRoutes(app, ctx);
+  noteRoutes(app, ctx);
+  tagRoutes(app, ctx);
+  searchRoutes(app, ctx);
+  inboxRoutes(app, ctx);
+  mergeRoutes(app, ctx);
   await padRoutes(app, ctx);
   await webAppRoutes(app);
 

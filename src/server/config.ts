@@ -44,6 +44,10 @@ const envSchema = z.object({
   SIGN_IN_LINK_REDEMPTIONS_PER_MINUTE_PER_IP: z.coerce.number().int().min(1).max(100_000).default(10),
   /** Sign-in emails per recipient address per hour; further requests get the usual answer and no email. */
   SIGN_IN_EMAILS_PER_HOUR_PER_RECIPIENT: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Password reset requests per client IP per minute. */
+  PASSWORD_RESET_REQUESTS_PER_MINUTE_PER_IP: z.coerce.number().int().min(1).max(100_000).default(5),
+  /** Password reset emails per staff address per hour; further requests get the usual answer and no email. */
+  PASSWORD_RESET_EMAILS_PER_HOUR_PER_RECIPIENT: z.coerce.number().int().min(1).max(1000).default(3),
   /** A staff session unused this long ends (SESSION_DAYS still bounds it in all). */
   STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(43_200).default(30),
   /** A candidate session unused this long ends; longer than staff, as a take-home case study is read slowly. */
@@ -77,7 +81,65 @@ const envSchema = z.object({
   ASSESSMENT_REQUESTS_PER_MINUTE_PER_IP: z.coerce.number().int().min(1).max(100_000).default(600),
   /** Runners kept warm per language for candidates' code (threads for JavaScript, processes for Python and SQL). */
   SANDBOX_RUNNERS: z.coerce.number().int().min(1).max(64).default(2),
+  /**
+   * 32 bytes, base64, that encrypt secrets kept in the database (identity providers' client secrets,
+   * authenticator app keys) with AES-256-GCM. Without it those cannot be set up; passkeys still work.
+   */
+  SECRETS_KEY: z
+    .string()
+    .refine(
+      (value) => Buffer.from(value, 'base64').length === 32,
+      'must be 32 bytes in base64 (openssl rand -base64 32)',
+    )
+    .optional(),
+  /** Wrong second-factor codes one account may give within LOGIN_LOCK_MINUTES before it must wait. */
+  MFA_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(100_000).default(5),
+  /** Let identity providers be reached over plain http (an issuer on loopback in tests or a closed network). */
+  ALLOW_INSECURE_OIDC_ISSUERS: booleanFlag.default(false),
   SUBMISSIONS_PER_MINUTE_PER_KEY: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /**
+   * Replies by email: the port of Hireloop's own SMTP listener (behind the domain's MX), and the
+   * domain of the reply addresses (reply+<token>@INBOUND_DOMAIN). Without a port nothing listens.
+   */
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  INBOUND_SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+  INBOUND_DOMAIN: z
+    .string()
+    .regex(
+      /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i,
+      'must be a domain name such as replies.example.com',
+    )
+    .optional(),
+  /** The largest reply taken, attachments included (their base64 makes them a third larger). */
+  INBOUND_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(10_000)
+    .max(50 * 1024 * 1024)
+    .default(15 * 1024 * 1024),
+  /** A streaming replica that reports read from (their answers say how far behind it is). */
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  /**
+   * A connection straight to PostgreSQL, for what needs a session of its own (LISTEN for the pads'
+   * relay) when DATABASE_URL goes through PgBouncer in transaction mode; DATABASE_URL otherwise.
+   */
+  DATABASE_DIRECT_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  /** Connections each process keeps to the database (DATABASE_URL) at most. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** A sandbox node (`hireloop sandbox`) that runs candidates' code; without it, runners are in this process. */
+  SANDBOX_URL: z.url().optional(),
+  /** The secret API nodes and the sandbox node sign runs with; at least 32 characters. */
+  SANDBOX_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** How long a stopping process waits for requests and jobs in flight before it exits anyway. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
+  /** This process's name in logs and leases; host name and process id when unset. */
+  NODE_NAME: z.string().min(1).max(100).optional(),
 });
 
 function isAddressOrRange(entry: string) {
@@ -87,11 +149,22 @@ function isAddressOrRange(entry: string) {
   return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
 }
 
+const checkedSchema = envSchema.superRefine((config, context) => {
+  if (config.SANDBOX_URL && !config.SANDBOX_SECRET)
+    context.addIssue({ code: 'custom', path: ['SANDBOX_SECRET'], message: 'required with SANDBOX_URL' });
+  if (config.INBOUND_SMTP_PORT !== undefined && config.INBOUND_DOMAIN === undefined)
+    context.addIssue({
+      code: 'custom',
+      path: ['INBOUND_DOMAIN'],
+      message: 'is needed when INBOUND_SMTP_PORT is set (the domain of the reply addresses)',
+    });
+});
+
 export type Config = z.infer<typeof envSchema>;
 
 /** The one reader of process.env. Every bad variable is reported at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  const parsed = checkedSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);

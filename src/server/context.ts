@@ -18,12 +18,14 @@ import type { feedbackQueries } from '../db/feedback/feedback.queries.js';
 import type { jobQueries } from '../db/jobs/jobs.queries.js';
 import type { offerQueries } from '../db/offers/offers.queries.js';
 import type { organisationQueries } from '../db/organisation/organisation.queries.js';
+import type { PadRelay } from '../db/pad-relay.js';
 import type { DB } from '../db/schema.js';
 import type { workspaceQueries } from '../db/workspace/workspace.queries.js';
 import type { ResumeReaders } from './boards/resume-readers.js';
 import type { Config } from './config.js';
 import { sendError } from './errors.js';
 import type { Grading } from './problems.js';
+import type { ReportReads } from './replica.js';
 import type { ShippedCatalog } from './templates.js';
 
 export type App = FastifyInstance<
@@ -58,6 +60,15 @@ export interface AppContext {
   grading: Grading;
   /** Reads the text of résumés and cover letters in limited processes, which start on first use. */
   resumes: ResumeReaders;
+  /**
+   * Where request budgets are counted: the database on PostgreSQL, so every node shares them; null
+   * on PGlite, whose one process counts in memory.
+   */
+  sharedLimits: Kysely<DB> | null;
+  /** Pads' edits between nodes; without one a pad's sockets must all reach this process. */
+  padRelay?: PadRelay;
+  /** Where reports read: a replica when DATABASE_READ_URL is set, else the primary. */
+  reports: ReportReads;
 }
 
 /** Sends a use case's value (shaped by `present`) or its error with the status from the one table. */

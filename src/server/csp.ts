@@ -21,7 +21,13 @@ const shared = [
  * The React app. React sets `style` props through the CSSOM, which CSP does not govern, and its
  * styles are a file, so no 'unsafe-inline' is needed.
  */
-export const appPolicy = [...shared, "script-src 'self'", "style-src 'self'"].join('; ');
+export const appPolicy = [
+  ...shared,
+  "script-src 'self'",
+  "style-src 'self'",
+  // The résumé viewer's pdf.js worker is a file of the app itself; no blob: or data: workers.
+  "worker-src 'self'",
+].join('; ');
 
 /** A server-rendered page: its one `<style>` and inline script carry the nonce. */
 export const pagePolicy = (nonce: string) =>

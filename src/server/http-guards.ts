@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DomainError } from '../contracts/errors.js';
+import { bearerOf } from './auth.js';
 import type { Config } from './config.js';
 import type { App } from './context.js';
 import { errorPayload, sendError } from './errors.js';
@@ -125,7 +126,9 @@ export function registerHttpGuards(app: App, config: Pick<Config, 'PUBLIC_URL'>)
   const trusted = new URL(config.PUBLIC_URL).origin;
   app.addHook('onRequest', async (request, reply) => {
     if (SAFE_METHODS.has(request.method)) return;
-    const refused = crossOriginRefusal(request.headers, trusted);
+    // A request with an API token acts by that token alone, never by cookies: a page on another
+    // site cannot add the header without the token, so there is nothing to forge.
+    const refused = bearerOf(request.headers) === null && crossOriginRefusal(request.headers, trusted);
     if (refused) return sendError(reply, refused);
     return mediaRefusal(request, reply);
   });

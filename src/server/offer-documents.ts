@@ -77,7 +77,16 @@ export function offerLetterHtml(d: LetterData): string {
 // The standard PDF fonts cover Latin-1 only; other characters print as '?' rather than failing.
 const latin1 = (text: string) => text.replace(/[^\x20-\x7E\xA0-\xFF]/g, '?');
 
-export async function offerLetterPdf(d: LetterData): Promise<Uint8Array> {
+/** The record of a signature printed under a signed letter. */
+export interface LetterSignature {
+  typedName: string;
+  signedAt: string;
+  address: string | null;
+  letterSha256: string;
+}
+
+/** The letter as a PDF; with a signature, the letter followed by the record of its signing. */
+export async function offerLetterPdf(d: LetterData, signature?: LetterSignature): Promise<Uint8Array> {
   const f = letterFields(d);
   const pdf = await PDFDocument.create();
   pdf.setTitle(latin1(`Offer of employment - ${d.candidateName}`));
@@ -137,7 +146,23 @@ export async function offerLetterPdf(d: LetterData): Promise<Uint8Array> {
     next();
   }
   next(14);
-  line(`This offer expires on ${f.expiresAt}. To accept it, sign in to your candidate portal.`);
+  if (!signature) {
+    line(`This offer expires on ${f.expiresAt}. To accept it, sign in to your candidate portal.`);
+    return pdf.save();
+  }
+  next(14);
+  line('Signed electronically', { size: 13, strong: true });
+  next(20);
+  for (const text of [
+    `Signed by: ${signature.typedName}`,
+    `On: ${signature.signedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC')}`,
+    `From address: ${signature.address ?? 'not known'}`,
+    'SHA-256 of the offer letter (HTML) that was signed:',
+    signature.letterSha256,
+  ]) {
+    line(text);
+    next();
+  }
   return pdf.save();
 }
 

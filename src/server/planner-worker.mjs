@@ -1,10 +1,17 @@
 // Runs the interview planner off the server's main thread, so a long solve never holds up other
-// requests. The source is TypeScript, so the worker registers the same loader the server runs with.
+// requests. Compiled (dist/), the planner is JavaScript beside this file; run from the sources, it
+// is TypeScript, and the worker registers the same loader the server runs with.
+import fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { register } from 'tsx/esm/api';
 
-register();
-const { planInterviews } = await import('../core/scheduling/planner/plan.ts');
+const compiled = new URL('../core/scheduling/planner/plan.js', import.meta.url);
+let planModule = compiled.href;
+if (!fs.existsSync(compiled)) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  planModule = '../core/scheduling/planner/plan.ts';
+}
+const { planInterviews } = await import(planModule);
 /** The planner's time budget is kept on the thread's own clock. */
 const clock = { now: () => new Date() };
 

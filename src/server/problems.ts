@@ -15,8 +15,9 @@ import {
 import type { AssessmentItem, Grader } from '../core/assessments/assessments.port.js';
 import { sameRows, sameValue, scorePercent, toleranceOf } from '../core/assessments/grading.rules.js';
 import { fail, ok } from '../core/shared/result.js';
+import { localPools, type SandboxPools } from './sandbox/pools.js';
 import type { CallOutcome, RunLimits, SqlResult } from './sandbox/runs.js';
-import { javascriptSandbox, pythonSandbox, sqlSandbox, typescriptToJavascript } from './sandbox/sandboxes.js';
+import { typescriptToJavascript } from './sandbox/sandboxes.js';
 import { parseDataFile, TemplateError, templatesRoot } from './templates.js';
 
 export type ProblemSet = {
@@ -118,14 +119,19 @@ export function grader(
     /** Where the sandboxes keep their start-up snapshots: a folder under the data directory. */
     snapshotDir: string;
     limits?: SandboxLimits;
+    /** Where runs go: runners in this process unless given (a sandbox node's, remotePools). */
+    pools?: SandboxPools;
   },
 ) {
   const limits = options.limits ?? defaultLimits;
-  const { snapshotDir } = options;
+  const pools =
+    options.pools ??
+    localPools({
+      runners: options.threads,
+      snapshotDir: options.snapshotDir,
+      datasetFile: problems.datasetFile,
+    });
   const going = new Map<string, number>();
-  let javascript: ReturnType<typeof javascriptSandbox> | null = null;
-  let python: ReturnType<typeof pythonSandbox> | null = null;
-  let sql: ReturnType<typeof sqlSandbox> | null = null;
   const expectedRows = new Map<string, Promise<SqlResult>>();
 
   async function runCode(
@@ -139,14 +145,12 @@ export function grader(
     const tests = problem[which].map((test) => ({ args: test.args }));
     const entry = language === 'python' ? problem.entry.python : problem.entry.javascript;
     if (language === 'python') {
-      python ??= pythonSandbox(options.threads, snapshotDir);
-      return python.run({ source, entry, tests, limits: limits.python }, owner);
+      return pools.python().run({ source, entry, tests, limits: limits.python }, owner);
     }
     const compiled = language === 'typescript' ? await typescriptToJavascript(source) : { code: source };
     if ('error' in compiled)
       return { outcome: 'invalid' as const, detail: compiled.error, calls: [], output: '', elapsedMs: 0 };
-    javascript ??= javascriptSandbox(options.threads);
-    return javascript.run({ source: compiled.code, entry, tests, limits: limits.javascript }, owner);
+    return pools.javascript().run({ source: compiled.code, entry, tests, limits: limits.javascript }, owner);
   }
 
   async function gradeCode(
@@ -179,7 +183,7 @@ export function grader(
   }
 
   /** A question's reference rows, run once; a failed run is not kept, so the next grade tries again. */
-  function referenceRows(sandbox: NonNullable<typeof sql>, question: SqlQuestion) {
+  function referenceRows(sandbox: ReturnType<SandboxPools['sql']>, question: SqlQuestion) {
     let expected = expectedRows.get(question.slug);
     if (!expected) {
       const source = problems.sqlReference.get(question.slug) ?? '';
@@ -193,8 +197,7 @@ export function grader(
   }
 
   async function gradeSql(question: SqlQuestion, source: string, owner = ''): Promise<SqlGrade> {
-    sql ??= sqlSandbox(options.threads, problems.datasetFile, snapshotDir);
-    const sandbox = sql;
+    const sandbox = pools.sql();
     // The comparison is the host's: the query only produces rows, in a copy of the data of its own.
     const [reference, result] = await Promise.all([
       referenceRows(sandbox, question),
@@ -275,7 +278,7 @@ export function grader(
     gradeCode,
     gradeSql,
     async close() {
-      await Promise.all([javascript?.close(), python?.close(), sql?.close()]);
+      await pools.close();
     },
   };
 }

@@ -38,6 +38,7 @@ export function createTransport(options: {
           subject: delivery.subject,
           text: delivery.body,
           messageId: `<${delivery.id}@hireloop>`,
+          ...(delivery.reply_to ? { replyTo: delivery.reply_to } : {}),
           // The MIME part names the same method as the calendar inside it (REQUEST or CANCEL).
           ...(delivery.calendar
             ? {

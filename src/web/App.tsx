@@ -2,14 +2,18 @@ import type { ReactNode } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { send, useApi } from './client';
 import { CandidateSignInPage } from './features/accounts/candidate-sign-in-page';
+import { ResetPasswordPage } from './features/accounts/reset-password-page';
 import { AccountPage, CandidateSessionsPage } from './features/accounts/sessions-section';
 import { SignInPage } from './features/accounts/sign-in-page';
 import { ApplicationPage } from './features/applications/application-page';
 import { ScreeningPage } from './features/applications/screening-page';
 import { CandidateAssessmentPage } from './features/assessments/candidate-assessment-page';
 import { CandidatesPage } from './features/candidates/candidates-page';
+import { ProfilePage } from './features/candidates/profile-page';
 import { InterviewPage } from './features/feedback/interview-page';
 import { MyInterviewsPage } from './features/feedback/my-interviews-page';
+import { Bell } from './features/inbox/bell';
+import { InboxPage } from './features/inbox/inbox-page';
 import { JobEditorPage } from './features/jobs/job-editor-page';
 import { JobsPage } from './features/jobs/jobs-page';
 import { OfferPage } from './features/offers/offer-page';
@@ -18,6 +22,7 @@ import { AdminPage } from './features/organisation/admin-page';
 import { CandidatePadPage, PadPage } from './features/pads/pad-page';
 import { PortalOfferPage } from './features/portal/offer-page';
 import { PortalPage } from './features/portal/portal-page';
+import { SearchBox } from './features/search/search-box';
 import { DecisionsPage } from './features/workspace/decisions-page';
 import { PipelinePage } from './features/workspace/pipeline-page';
 import { ReportsPage } from './features/workspace/reports-page';
@@ -57,11 +62,14 @@ function home(me: StaffMe) {
 function Shell({
   nav,
   who,
+  tools,
   onSignOut,
   children,
 }: {
   nav: [string, string][];
   who: string;
+  /** Staff's search box and bell. */
+  tools?: ReactNode;
   onSignOut: () => void;
   children: ReactNode;
 }) {
@@ -84,6 +92,7 @@ function Shell({
             ))}
           </ul>
         </nav>
+        {tools}
         <span className="who">
           {who}{' '}
           <button type="button" className="link" onClick={onSignOut}>
@@ -104,19 +113,33 @@ function StaffApp({ me }: { me: StaffMe }) {
     window.location.assign('/app/sign-in');
   };
   return (
-    <Shell nav={staffNav(me)} who={`${me.name} · ${me.timezone}`} onSignOut={signOut}>
+    <Shell
+      nav={staffNav(me)}
+      who={`${me.name} · ${me.timezone}`}
+      tools={
+        <>
+          {can(me, 'candidate.read') && <SearchBox />}
+          <Bell />
+        </>
+      }
+      onSignOut={signOut}
+    >
       <Switch>
         <Route path="/app/screening" component={ScreeningPage} />
         <Route path="/app/decisions" component={DecisionsPage} />
         <Route path="/app/interviews" component={MyInterviewsPage} />
         <Route path="/app/interviews/:id">{(p) => <InterviewPage id={p.id} />}</Route>
         <Route path="/app/jobs" component={JobsPage} />
-        <Route path="/app/jobs/new">{() => <JobEditorPage />}</Route>
+        <Route path="/app/jobs/new">
+          {() => <JobEditorPage from={new URLSearchParams(window.location.search).get('from')} />}
+        </Route>
         <Route path="/app/jobs/:id/edit">{(p) => <JobEditorPage id={p.id} />}</Route>
-        <Route path="/app/jobs/:id">{(p) => <PipelinePage id={p.id} />}</Route>
+        <Route path="/app/jobs/:id">{(p) => <PipelinePage key={p.id} id={p.id} />}</Route>
         <Route path="/app/applications/:id">{(p) => <ApplicationPage id={p.id} />}</Route>
         <Route path="/app/pads/:id">{(p) => <PadPage id={p.id} />}</Route>
-        <Route path="/app/candidates" component={CandidatesPage} />
+        <Route path="/app/candidates">{() => <CandidatesPage />}</Route>
+        <Route path="/app/candidates/:id">{(p) => <ProfilePage id={p.id} />}</Route>
+        <Route path="/app/inbox" component={InboxPage} />
         <Route path="/app/offers" component={OffersPage} />
         <Route path="/app/offers/:id">{(p) => <OfferPage id={p.id} />}</Route>
         <Route path="/app/reports" component={ReportsPage} />
@@ -158,7 +181,7 @@ function CandidateApp({ name }: { name: string }) {
 
 export function App() {
   const [location] = useLocation();
-  const session = useApi('GET /api/auth/me', {});
+  const session = useApi('GET /api/auth/session', {});
   const candidateArea = location.startsWith('/candidate');
   if (location === '/candidate/sign-in') return <CandidateSignInPage />;
   // The emailed assessment link is its own credential: no sign-in.
@@ -167,6 +190,7 @@ export function App() {
   const pad = location.match(/^\/candidate\/pad\/([^/]+)$/);
   if (pad?.[1]) return <CandidatePadPage token={pad[1]} />;
   if (location === '/app/sign-in') return <SignInPage />;
+  if (location === '/app/reset-password') return <ResetPasswordPage />;
   if (session.loading && !session.data) return <Loading what="Opening Hireloop" />;
   const me = session.error ? undefined : session.data;
   if (!me)

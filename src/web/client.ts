@@ -38,9 +38,13 @@ export class ApiError extends Error {
     return typeof field === 'string' ? [{ field: `body.${field}`, message: this.message }] : [];
   }
 
-  /** The message for one field (`terms.baseSalaryCents`), if the server named it. */
+  /** The message for one field (`terms.baseSalaryCents`) or an item of it (`locations.0`), if the server named it. */
   about(field: string): string | undefined {
-    return this.issues.find((i) => i.field === `body.${field}` || i.field === field)?.message;
+    const names = [`body.${field}`, field];
+    return (
+      this.issues.find((i) => names.includes(i.field))?.message ??
+      this.issues.find((i) => names.some((n) => i.field.startsWith(`${n}.`)))?.message
+    );
   }
 }
 

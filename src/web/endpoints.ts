@@ -6,7 +6,11 @@ import type * as Boards from '../contracts/boards';
 import type * as Candidates from '../contracts/candidates';
 import type * as Common from '../contracts/common';
 import type * as Feedback from '../contracts/feedback';
+import type * as Inbox from '../contracts/inbox';
 import type * as Jobs from '../contracts/jobs';
+import type * as Merges from '../contracts/merges';
+import type * as Messages from '../contracts/messages';
+import type * as Notes from '../contracts/notes';
 import type * as Notifications from '../contracts/notifications';
 import type * as Offers from '../contracts/offers';
 import type * as Organisation from '../contracts/organisation';
@@ -14,6 +18,10 @@ import type * as Pads from '../contracts/pads';
 import type * as Portal from '../contracts/portal';
 import type * as Processes from '../contracts/processes';
 import type * as Scheduling from '../contracts/scheduling';
+import type * as Search from '../contracts/search';
+import type * as Security from '../contracts/security';
+import type * as Tags from '../contracts/tags';
+import type * as Views from '../contracts/views';
 import type * as Workspace from '../contracts/workspace';
 
 /** `{ items: [...] }`, the answer of a list that is not paged. */
@@ -31,9 +39,64 @@ type Nothing = z.ZodNull;
  */
 export interface Endpoints {
   // ---- accounts
-  'POST /api/auth/login': { body: typeof Accounts.loginBody; response: Nothing };
+  /** 204 with a session; 200 when a second factor or an enrolment must come first. */
+  'POST /api/auth/login': {
+    body: typeof Accounts.loginBody;
+    response: typeof Security.signInStepResponse | Nothing;
+  };
+  'POST /api/auth/mfa/totp': { body: typeof Security.codeBody; response: Nothing };
+  'POST /api/auth/mfa/recovery-code': { body: typeof Security.codeBody; response: Nothing };
+  'POST /api/auth/mfa/passkey/options': { response: typeof Security.webauthnOptionsResponse };
+  'POST /api/auth/mfa/passkey': { body: typeof Security.passkeyResponseBody; response: Nothing };
+  'POST /api/auth/passkey/options': {
+    body: typeof Security.passkeyAloneOptionsBody;
+    response: typeof Security.webauthnOptionsResponse;
+  };
+  'POST /api/auth/passkey': { body: typeof Security.passkeyResponseBody; response: Nothing };
+  'GET /api/account/mfa': { response: typeof Security.myFactorsResponse };
+  'POST /api/account/mfa/totp': { response: typeof Security.totpEnrolmentResponse };
+  'POST /api/account/mfa/totp/confirm': {
+    body: typeof Security.codeBody;
+    response: typeof Security.recoveryCodesResponse;
+  };
+  'DELETE /api/account/mfa/totp': { response: Nothing };
+  'POST /api/account/mfa/passkeys/options': { response: typeof Security.webauthnOptionsResponse };
+  'POST /api/account/mfa/passkeys': {
+    body: typeof Security.passkeyResponseBody;
+    response: typeof Security.recoveryCodesResponse;
+  };
+  'DELETE /api/account/mfa/passkeys/{id}': { response: Nothing };
+  'POST /api/account/mfa/recovery-codes': { response: typeof Security.recoveryCodesResponse };
+  'GET /api/sso/provider': {
+    query: typeof Security.providerQuery;
+    response: typeof Security.providerResponse;
+  };
+  'POST /api/users/{id}/mfa/reset': { response: typeof Security.resetMfaResponse };
+  'GET /api/sso/connection': { response: typeof Security.ssoConnectionResponse };
+  'PUT /api/sso/connection': {
+    body: typeof Security.ssoConnectionBody;
+    response: typeof Security.ssoConnectionResponse;
+  };
+  'GET /api/sso/group-mappings': { response: typeof Security.groupMappingsResponse };
+  'PUT /api/sso/group-mappings': {
+    body: typeof Security.groupMappingsBody;
+    response: typeof Security.groupMappingsResponse;
+  };
+  'GET /api/security/policy': { response: typeof Security.securityPolicySchema };
+  'PUT /api/security/policy': {
+    body: typeof Security.securityPolicySchema;
+    response: typeof Security.savedPolicyResponse;
+  };
+  'GET /api/scim-tokens': { response: typeof Security.scimTokensResponse };
+  'POST /api/scim-tokens': {
+    body: typeof Security.scimTokenBody;
+    response: typeof Security.newScimTokenResponse;
+  };
+  'DELETE /api/scim-tokens/{id}': { response: Nothing };
   'POST /api/auth/logout': { response: Nothing };
   'GET /api/auth/me': { response: typeof Accounts.meResponse };
+  /** 204 (no body) when nobody is signed in. */
+  'GET /api/auth/session': { response: typeof Accounts.meResponse | Nothing };
   'POST /api/auth/candidate-links': {
     body: typeof Accounts.candidateLinkBody;
     response: typeof Accounts.candidateLinkResponse;
@@ -46,13 +109,41 @@ export interface Endpoints {
     body: typeof Accounts.changePasswordBody;
     response: typeof Accounts.endedSessionsResponse;
   };
+  'POST /api/auth/password-resets': {
+    body: typeof Accounts.passwordResetRequestBody;
+    response: typeof Accounts.candidateLinkResponse;
+  };
+  'POST /api/auth/password-resets/redeem': {
+    body: typeof Accounts.passwordResetBody;
+    response: typeof Accounts.endedSessionsResponse;
+  };
+  'GET /api/auth/tokens': { response: typeof Accounts.tokenListResponse };
+  'POST /api/auth/tokens': {
+    body: typeof Accounts.createTokenBody;
+    response: typeof Accounts.createdTokenResponse;
+  };
+  'DELETE /api/auth/tokens/{id}': { response: Nothing };
+  'GET /api/tokens': { response: typeof Accounts.tokenListResponse };
+  'POST /api/tokens': {
+    body: typeof Accounts.createTokenBody;
+    response: typeof Accounts.createdTokenResponse;
+  };
+  'DELETE /api/tokens/{id}': { response: Nothing };
+  'GET /api/audit-events': { query: typeof Accounts.auditQuery; response: typeof Accounts.auditListResponse };
 
   // ---- organisation
   'GET /api/teams': { response: Items<typeof Organisation.teamSchema> };
+  'GET /api/offices': { response: Items<typeof Organisation.officeSchema> };
   'POST /api/teams': { body: typeof Organisation.createTeamBody; response: typeof Organisation.teamSchema };
-  'GET /api/users': { response: Items<typeof Organisation.userSchema> };
+  'GET /api/users': { query: typeof Accounts.userListQuery; response: typeof Accounts.userListResponse };
+  'GET /api/users/{id}': { response: typeof Accounts.staffUserSchema };
   'POST /api/users': { body: typeof Organisation.createUserBody; response: typeof Organisation.userSchema };
+  'PATCH /api/users/{id}': {
+    body: typeof Accounts.updateUserBody;
+    response: typeof Accounts.staffUserSchema;
+  };
   'POST /api/users/{id}/disable': { response: typeof Accounts.disabledUserResponse };
+  'POST /api/users/{id}/enable': { response: typeof Accounts.enabledUserResponse };
   'GET /api/policies': { response: Items<typeof Organisation.policySchema> };
   'PUT /api/policies/{jobFamily}': {
     body: typeof Organisation.putPolicyBody;
@@ -97,7 +188,7 @@ export interface Endpoints {
   };
 
   // ---- jobs
-  'GET /api/jobs': { query: typeof Jobs.jobListQuery; response: Paged<typeof Jobs.jobSchema> };
+  'GET /api/jobs': { query: typeof Jobs.jobListQuery; response: Paged<typeof Jobs.jobListItem> };
   'GET /api/jobs/{id}': { response: typeof Jobs.jobSchema };
   'POST /api/jobs': { body: typeof Jobs.createJobBody; response: typeof Jobs.jobSchema };
   'PATCH /api/jobs/{id}': { body: typeof Jobs.updateJobBody; response: typeof Jobs.jobSchema };
@@ -118,13 +209,73 @@ export interface Endpoints {
     body: typeof Applications.bulkDecideBody;
     response: typeof Applications.bulkDecideResponse;
   };
+  'POST /api/decisions/{id}/undo': { response: typeof Applications.applicationDetail };
+  'POST /api/decisions/undo': {
+    body: typeof Applications.bulkUndoBody;
+    response: typeof Applications.bulkUndoResponse;
+  };
   'POST /api/applications/{id}/rounds': {
     body: typeof Applications.addRoundBody;
     response: typeof Applications.applicationDetail;
   };
+  // ---- notes, tags, views, search, inbox, merges
+  'GET /api/notes': { query: typeof Notes.noteListQuery; response: typeof Notes.noteListSchema };
+  'POST /api/notes': { body: typeof Notes.noteInput; response: typeof Notes.noteSchema };
+  'PATCH /api/notes/{id}': { body: typeof Notes.noteEdit; response: typeof Notes.noteSchema };
+  'GET /api/notes/{id}/revisions': { response: Items<typeof Notes.noteRevisionSchema> };
+  'GET /api/notes/mentionable': {
+    query: z.ZodObject<{ q: z.ZodOptional<z.ZodString> }>;
+    response: Items<z.ZodObject<{ id: z.ZodString; name: z.ZodString; email: z.ZodString }>>;
+  };
+  'GET /api/tags': { response: Items<typeof Tags.tagSchema> };
+  'POST /api/tags': { body: typeof Tags.tagInput; response: typeof Tags.tagSchema };
+  'PATCH /api/tags/{id}': { body: typeof Tags.tagPatch; response: typeof Tags.tagSchema };
+  'DELETE /api/tags/{id}': { response: typeof Tags.tagDeleted };
+  'POST /api/tags/{id}/candidates': {
+    body: typeof Tags.bulkTagInput;
+    response: z.ZodObject<{ tagId: z.ZodString; changed: z.ZodNumber }>;
+  };
+  'GET /api/candidates/{id}/tags': { response: typeof Tags.candidateTagsSchema };
+  'PUT /api/candidates/{id}/tags/{tagId}': { response: z.ZodObject<{ changed: z.ZodNumber }> };
+  'DELETE /api/candidates/{id}/tags/{tagId}': { response: z.ZodObject<{ changed: z.ZodNumber }> };
+  'PUT /api/candidates/{id}/owner': {
+    body: typeof Tags.ownerInput;
+    response: z.ZodObject<{ candidateId: z.ZodString; ownerId: z.ZodNullable<z.ZodString> }>;
+  };
+  'GET /api/views': { query: typeof Views.viewListQuery; response: Items<typeof Views.viewSchema> };
+  'POST /api/views': { body: typeof Views.viewInput; response: typeof Views.viewSchema };
+  'DELETE /api/views/{id}': { response: Nothing };
+  'GET /api/search': { query: typeof Search.searchQuery; response: typeof Search.searchPage };
+  'GET /api/inbox': { query: typeof Inbox.inboxQuery; response: typeof Inbox.inboxPage };
+  'GET /api/inbox/unread': { response: typeof Inbox.unreadCount };
+  'PUT /api/inbox/{id}/read': {
+    body: typeof Inbox.readInput;
+    response: z.ZodObject<{ marked: z.ZodNumber }>;
+  };
+  'POST /api/inbox/read-all': { response: z.ZodObject<{ marked: z.ZodNumber }> };
+  'GET /api/inbox/settings': { response: typeof Inbox.inboxSettingsSchema };
+  'PUT /api/inbox/settings': {
+    body: typeof Inbox.inboxSettingsSchema;
+    response: typeof Inbox.inboxSettingsSchema;
+  };
+  'POST /api/candidate-merges': { body: typeof Merges.mergeInput; response: typeof Merges.mergeSchema };
+  'POST /api/candidate-merges/{id}/confirm': { response: typeof Merges.mergeSchema };
+  'POST /api/candidate-merges/{id}/undo': { response: typeof Merges.mergeSchema };
+
+  'GET /api/candidates/{id}': { response: typeof Candidates.candidateSchema };
   'GET /api/candidates': {
     query: typeof Candidates.candidateListQuery;
     response: Paged<typeof Candidates.candidateSchema>;
+  };
+  'GET /api/candidates/{id}/profile': { response: typeof Messages.profileSchema };
+  'GET /api/writing-templates': { response: Items<typeof Notifications.templateItem> };
+  'POST /api/candidates/{id}/messages/preview': {
+    body: typeof Messages.previewMessageBody;
+    response: z.ZodObject<{ subject: z.ZodString; body: z.ZodString }>;
+  };
+  'POST /api/candidates/{id}/messages': {
+    body: typeof Messages.writeMessageBody;
+    response: typeof Messages.writtenMessage;
   };
 
   // ---- feedback
@@ -173,8 +324,14 @@ export interface Endpoints {
     response: typeof Offers.offerSchema;
   };
   'GET /api/offers/{id}': { response: typeof Offers.offerSchema };
+  'GET /api/vesting-schedules': { response: Items<typeof Offers.vestingScheduleItem> };
   'POST /api/offers/{id}/submit': { response: typeof Offers.offerSchema };
-  'POST /api/offers/{id}/send': { response: typeof Offers.offerSchema };
+  'POST /api/offers/{id}/revisions': {
+    body: typeof Offers.reviseOfferBody;
+    response: typeof Offers.offerSchema;
+  };
+  'POST /api/offers/{id}/send': { body: typeof Offers.sendBody; response: typeof Offers.offerSchema };
+  'POST /api/offers/{id}/rescind': { body: typeof Offers.rescindBody; response: typeof Offers.offerSchema };
   'POST /api/offers/{id}/approvals': {
     body: typeof Offers.approvalBody;
     response: typeof Offers.offerSchema;
@@ -191,8 +348,21 @@ export interface Endpoints {
     response: typeof Offers.candidateOfferSchema;
   };
   'GET /api/me/offers/{id}/compensation': { response: typeof Offers.compensationResponse };
+  'POST /api/me/offers/{id}/sign': {
+    body: typeof Offers.signBody;
+    response: typeof Offers.candidateOfferSchema;
+  };
+  'POST /api/me/offers/{id}/counters': {
+    body: typeof Offers.counterBody;
+    response: typeof Offers.offerCounterSchema;
+  };
 
   // ---- portal
+  'GET /api/me/messages': { response: Items<typeof Messages.portalThreadSchema> };
+  'POST /api/me/messages': {
+    body: typeof Messages.portalReplyBody;
+    response: z.ZodObject<{ messageId: z.ZodString }>;
+  };
   'GET /api/me/applications': { response: Items<typeof Portal.portalApplicationSchema> };
   'GET /api/me/interviews': { response: Items<typeof Portal.candidateInterviewSchema> };
   'POST /api/me/applications/{id}/withdraw': {
@@ -202,7 +372,10 @@ export interface Endpoints {
   'POST /api/me/erasure': { body: typeof Portal.erasureBody; response: typeof Portal.erasureResponse };
 
   // ---- workspace
-  'GET /api/jobs/{id}/pipeline': { response: typeof Workspace.pipelineResponse };
+  'GET /api/jobs/{id}/pipeline': {
+    query: typeof Workspace.pipelineQuery;
+    response: typeof Workspace.pipelineResponse;
+  };
   'GET /api/decision-queue': {
     query: typeof Workspace.decisionQueueQuery;
     response: typeof Workspace.decisionQueueResponse;
@@ -214,6 +387,14 @@ export interface Endpoints {
   'GET /api/reports/timing': {
     query: typeof Workspace.reportFilter;
     response: typeof Workspace.timingResponse;
+  };
+  'GET /api/reports/trends': {
+    query: typeof Workspace.reportFilter;
+    response: typeof Workspace.trendsResponse;
+  };
+  'GET /api/reports/applications': {
+    query: typeof Workspace.drillQuery;
+    response: typeof Workspace.drillResponse;
   };
 
   // ---- assessments

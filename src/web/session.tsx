@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { Me, StaffMe } from './types';
 
-/** Who is signed in, from `GET /api/auth/me`; the app provides it once it knows. */
+/** Who is signed in, from `GET /api/auth/session`; the app provides it once it knows. */
 export const SessionContext = createContext<Me | null>(null);
 
 export function useStaff(): StaffMe {

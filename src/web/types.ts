@@ -6,6 +6,7 @@ import type * as Boards from '../contracts/boards';
 import type * as Candidates from '../contracts/candidates';
 import type * as Feedback from '../contracts/feedback';
 import type * as Jobs from '../contracts/jobs';
+import type * as Messages from '../contracts/messages';
 import type * as Notifications from '../contracts/notifications';
 import type * as Offers from '../contracts/offers';
 import type * as Organisation from '../contracts/organisation';
@@ -35,3 +36,7 @@ export type CandidateAssessment = z.infer<typeof Assessments.candidateAssessment
 export type CodeGrade = z.infer<typeof Assessments.codeGradeSchema>;
 export type SqlGrade = z.infer<typeof Assessments.sqlGradeSchema>;
 export type CodingPad = z.infer<typeof Pads.padSchema>;
+export type Profile = z.infer<typeof Messages.profileSchema>;
+export type ThreadMessage = z.infer<typeof Messages.threadMessageSchema>;
+export type FeedItem = z.infer<typeof Messages.feedItemSchema>;
+export type PortalThread = z.infer<typeof Messages.portalThreadSchema>;

@@ -1,7 +1,8 @@
-import { type ReactNode, useEffect, useId } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import type { EvidenceGap } from '../contracts/vocabulary';
 import type { ApiError, Loaded } from './client';
 import { toCsv } from './csv';
+import { fieldLabel, gapLabels, label } from './labels';
 
 export function Page({
   title,
@@ -34,8 +35,14 @@ export function Loading({ what = 'Loading' }: { what?: string }) {
   );
 }
 
-/** An error answer; when the server named fields, each is listed (and shown again beside its field). */
-export function ErrorNotice({ error }: { error: ApiError | undefined }) {
+/** An error answer; when the server named fields, each is listed by its label (and shown again beside it). */
+export function ErrorNotice({
+  error,
+  fields,
+}: {
+  error: ApiError | undefined;
+  fields?: Record<string, string>;
+}) {
   if (!error) return null;
   const issues = error.issues;
   return (
@@ -47,9 +54,8 @@ export function ErrorNotice({ error }: { error: ApiError | undefined }) {
           Please check {issues.length === 1 ? 'this field' : 'these fields'}:
           <ul>
             {issues.map((i) => (
-              <li key={i.field}>
-                {humanize(i.field.replace(/^(body|querystring|params)\./, '').replaceAll('.', ' '))}:{' '}
-                {i.message}
+              <li key={`${i.field}:${i.message}`}>
+                {fieldLabel(i.field, fields)}: {i.message}
               </li>
             ))}
           </ul>
@@ -165,22 +171,24 @@ export function SelectField<V extends string>(
   );
 }
 
-/** A set of checkboxes choosing some of `values`. */
+/** A set of checkboxes choosing some of `values`, with what is wrong with the choice beneath. */
 export function Checkboxes<V extends string>({
   legend,
   values,
   chosen,
   onChange,
   labels,
+  error,
 }: {
   legend: string;
   values: readonly V[];
   chosen: V[];
   onChange: (v: V[]) => void;
   labels?: Record<string, string>;
+  error?: string | undefined;
 }) {
   return (
-    <fieldset className="checkboxes">
+    <fieldset className="checkboxes" aria-invalid={error ? true : undefined}>
       <legend>{legend}</legend>
       {values.map((v) => (
         <label key={v} className="inline">
@@ -189,9 +197,10 @@ export function Checkboxes<V extends string>({
             checked={chosen.includes(v)}
             onChange={(e) => onChange(e.target.checked ? [...chosen, v] : chosen.filter((c) => c !== v))}
           />{' '}
-          {labels?.[v] ?? humanize(v)}
+          {labels?.[v] ?? label(v)}
         </label>
       ))}
+      {error && <span className="field-error">{error}</span>}
     </fieldset>
   );
 }
@@ -213,6 +222,19 @@ export function when(isoTime: string | null | undefined, timeZone?: string) {
   }).format(new Date(isoTime));
 }
 
+/** A calendar day (`2026-03-12`) in the same format as `when`: "12 Mar 2026". */
+export function day(isoDate: string | null | undefined) {
+  if (!isoDate) return '—';
+  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
+}
+
 export const money = (cents: number, currency: string) =>
   new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(
     cents / 100,
@@ -221,15 +243,8 @@ export const money = (cents: number, currency: string) =>
 export const percent = (share: number | null | undefined) =>
   share === null || share === undefined ? '—' : `${Math.round(share * 1000) / 10}%`;
 
-export const humanize = (key: string) => key.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase());
-
-const gapWords: Record<EvidenceGap, string> = {
-  no_interview_held: 'no interview held',
-  feedback_missing: 'feedback missing',
-  decided_by_another_role: "another role's round",
-};
 /** What a decision taken without its evidence lacked, in words. */
-export const overrideWords = (gaps: EvidenceGap[]) => gaps.map((g) => gapWords[g]).join(', ');
+export const overrideWords = (gaps: EvidenceGap[]) => gaps.map((g) => gapLabels[g]).join(', ');
 
 export function MoreButton({ more, loading }: { more: (() => void) | undefined; loading: boolean }) {
   if (!more) return null;
@@ -249,4 +264,71 @@ export function downloadCsv(filename: string, rows: (string | number)[][]) {
   link.download = filename;
   link.click();
   URL.revokeObjectURL(url);
+}
+
+/**
+ * A destructive action that asks first: the button opens a modal dialog (Escape or Cancel backs out,
+ * focus starts on its first field, else on Cancel) saying what will happen; the action runs only on its confirm button, and the
+ * dialog closes once `onConfirm` answers true (else it stays open to show what went wrong).
+ */
+export function ConfirmAction({
+  trigger,
+  title,
+  confirm,
+  onConfirm,
+  disabled,
+  className = 'danger',
+  children,
+}: {
+  trigger: string;
+  title: string;
+  confirm: string;
+  onConfirm: () => Promise<boolean> | boolean;
+  disabled?: boolean;
+  className?: string;
+  children: ReactNode;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const id = useId();
+  useEffect(() => {
+    const d = dialog.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      if (await onConfirm()) setOpen(false);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" className={className} disabled={disabled} onClick={() => setOpen(true)}>
+        {trigger}
+      </button>
+      <dialog ref={dialog} className="confirm" aria-labelledby={`${id}-title`} onClose={() => setOpen(false)}>
+        {open && (
+          <form onSubmit={submit} noValidate>
+            <h2 id={`${id}-title`}>{title}</h2>
+            {children}
+            <div className="actions">
+              {/* Cancel first: without a field to fill, the dialog opens with the focus on it. */}
+              <button type="button" className="secondary" onClick={() => setOpen(false)}>
+                Cancel
+              </button>
+              <button type="submit" className="danger" disabled={busy}>
+                {confirm}
+              </button>
+            </div>
+          </form>
+        )}
+      </dialog>
+    </>
+  );
 }

@@ -114,20 +114,22 @@ describe('applications repository', () => {
   it('finds the open application to a job and the one an idempotency key created', async () => {
     const candidateId = await newCandidate();
     const app = await insert(candidateId, { key: `me:${ids.next()}` });
-    expect((await applications().openForJob(world.orgId, candidateId, world.jobs.fullTimeA.id))?.id).toBe(
-      app.id,
-    );
-    expect(await applications().openForJob(world.orgId, candidateId, world.jobs.internA.id)).toBeNull();
+    const duplicate = async (job: World['jobs']['fullTimeA']) =>
+      (await applications().intakeFor(world.orgId, candidateId, job)).duplicate;
+    expect((await duplicate(world.jobs.fullTimeA))?.id).toBe(app.id);
+    expect(await duplicate(world.jobs.internA)).toBeNull();
     const keyed = await insert(await newCandidate(), { key: 'me:retry-1' });
     expect((await applications().byIdempotencyKey(world.orgId, 'me:retry-1'))?.application.id).toBe(keyed.id);
     expect(await applications().byIdempotencyKey(world.orgId, 'me:retry-2')).toBeNull();
     await applications().update(world.orgId, app.id, { status: 'withdrawn', endedAt: clock.now() });
-    expect(await applications().openForJob(world.orgId, candidateId, world.jobs.fullTimeA.id)).toBeNull();
+    expect(await duplicate(world.jobs.fullTimeA)).toBeNull();
   });
 
   it("gives the end of the candidate's latest rejection by the team, and nothing for other teams", async () => {
     const candidateId = await newCandidate();
-    expect(await applications().lastRejectedAt(world.orgId, candidateId, world.teams.A)).toBeNull();
+    const lastRejectedAt = async (job: World['jobs']['fullTimeA']) =>
+      (await applications().intakeFor(world.orgId, candidateId, job)).lastRejectedAt;
+    expect(await lastRejectedAt(world.jobs.fullTimeA)).toBeNull();
     const earlier = await insert(candidateId, { job: world.jobs.internA });
     const later = await insert(candidateId, { job: world.jobs.fullTimeA });
     const firstEnd = new Date('2026-01-05T00:00:00Z');
@@ -139,8 +141,8 @@ describe('applications repository', () => {
       status: 'withdrawn',
       endedAt: new Date('2026-02-20T00:00:00Z'),
     });
-    expect(await applications().lastRejectedAt(world.orgId, candidateId, world.teams.A)).toEqual(lastEnd);
-    expect(await applications().lastRejectedAt(world.orgId, candidateId, world.teams.B)).toBeNull();
+    expect(await lastRejectedAt(world.jobs.fullTimeA)).toEqual(lastEnd);
+    expect(await lastRejectedAt(world.jobs.internB)).toBeNull();
   });
 
   it('records a round decision with what the decider knew', async () => {
@@ -161,6 +163,7 @@ describe('applications repository', () => {
         reason: 'The panel is on leave; the written feedback is enough.',
         gaps: ['feedback_missing'],
       },
+      undo: null,
     });
     const row = await world.db
       .selectFrom('round_decisions')

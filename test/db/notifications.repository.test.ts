@@ -42,25 +42,25 @@ describe('outbox and dispatch bookkeeping', () => {
     clock.advanceMs(1000);
     await outbox().enqueue(message(b, 2));
     await outbox().enqueue(message(a, 3));
-    const events = await notifications().undispatched(10);
+    const events = await notifications().undispatched(10, clock.now());
     expect(events.map((e) => [e.dedupeKey, e.payload])).toEqual([
       [a, { n: 1 }],
       [b, { n: 2 }],
     ]);
     expect(events[0]).toMatchObject({ orgId: world.orgId, kind: 'candidate.message' });
     expect(events[0]!.seq).toBeLessThan(events[1]!.seq);
-    expect(await notifications().undispatched(1)).toHaveLength(1);
+    expect(await notifications().undispatched(1, clock.now())).toHaveLength(1);
   });
 
   it('marks an event dispatched, or parks it as failed with a reason kept short', async () => {
     const [done, broken] = [ids.next(), ids.next()];
     await outbox().enqueue({ orgId: world.orgId, kind: 'candidate.message', dedupeKey: done, payload: {} });
     await outbox().enqueue({ orgId: world.orgId, kind: 'candidate.message', dedupeKey: broken, payload: {} });
-    const [first, second] = await notifications().undispatched(10);
+    const [first, second] = await notifications().undispatched(10, clock.now());
     const at = clock.now();
     await notifications().markDispatched(first!.seq, at);
     await notifications().markFailed(second!.seq, at, 'x'.repeat(5000));
-    expect(await notifications().undispatched(10)).toEqual([]);
+    expect(await notifications().undispatched(10, clock.now())).toEqual([]);
     const rows = await world.db
       .selectFrom('outbox')
       .select(['dedupe_key', 'status', 'dispatched_at', 'error'])
@@ -81,7 +81,7 @@ describe('outbox and dispatch bookkeeping', () => {
       dedupeKey: ids.next(),
       payload: {},
     });
-    const [event] = await notifications().undispatched(1);
+    const [event] = await notifications().undispatched(1, clock.now());
     const delivery = (subject: string) => ({
       id: ids.next(),
       orgId: world.orgId,
@@ -118,7 +118,7 @@ describe('R-MSG-1: delivery order', () => {
       dedupeKey: ids.next(),
       payload: { applicationId },
     });
-    const pending = await notifications().undispatched(100);
+    const pending = await notifications().undispatched(100, clock.now());
     return pending.at(-1)!.seq;
   };
   const deliveryOf = (seq: number, applicationId: string, subject: string, topic: string | null = null) => ({

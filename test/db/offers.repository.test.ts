@@ -43,6 +43,7 @@ async function draft(applicationId?: string) {
     approvalsDone: 0,
     sentAt: null,
     respondedAt: null,
+    signatureRequired: false,
     version: 1,
   });
 }

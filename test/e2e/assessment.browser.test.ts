@@ -135,7 +135,7 @@ describe('a timed assessment', () => {
     );
     await interviewer.page.getByText(/^Timeline/).click();
     expect(await interviewer.page.locator('ol.timeline').textContent()).toContain(
-      `Paste · problem 1 · ${reference.length} characters`,
+      `Pasted text · problem 1 · ${reference.length} characters`,
     );
     problems.push(...(await review(interviewer.page, 'assessment-result')));
     expect(problems).toEqual([]);

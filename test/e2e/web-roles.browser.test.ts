@@ -114,14 +114,24 @@ describe('every main page', () => {
       ['hiring_manager', 'debrief', `/app/applications/${ids.atTech}`, 'Ada Lovelace'],
       ['hr', 'offers', '/app/offers', 'Offers'],
       ['hr', 'offer', `/app/offers/${ids.offer}`, 'Offer: full_time job'],
-      ...(['teams', 'users', 'processes', 'policies', 'boards', 'messages', 'webhooks'] as const).map(
-        (section): [keyof World['staff'], string, string, string] => [
-          'admin',
-          `admin-${section}`,
-          `/app/admin/${section}`,
-          'Admin: ',
-        ],
-      ),
+      ...(
+        [
+          'teams',
+          'users',
+          'processes',
+          'policies',
+          'boards',
+          'messages',
+          'webhooks',
+          'tokens',
+          'audit',
+        ] as const
+      ).map((section): [keyof World['staff'], string, string, string] => [
+        'admin',
+        `admin-${section}`,
+        `/app/admin/${section}`,
+        'Admin: ',
+      ]),
     ];
     const violations: string[] = [];
     const errors: string[] = [];
@@ -206,6 +216,10 @@ describe('recruiter', () => {
       }),
     );
     await page.getByRole('button', { name: 'Reject selected' }).click();
+    await page
+      .getByRole('dialog', { name: 'Reject these 2 applications?' })
+      .getByRole('button', { name: 'Reject 2' })
+      .click();
     await page.getByRole('status').filter({ hasText: '1 rejected, 1 refused.' }).waitFor();
     const refused = page.getByRole('table', { name: 'Refused in the last bulk decision' });
     expect(await refused.textContent()).toContain(await nameOf(b.id));
@@ -235,8 +249,57 @@ describe('recruiter', () => {
     await context.close();
   }, 60_000);
 
-  it('creates a job: a missing title is flagged beside its field, then the job opens on its board', async () => {
+  it('moves a card on the board by drag and drop or by keyboard, to a legal next step only', async () => {
+    const violations: string[] = [];
+    const one = await world.apply({ email: 'barbara@example.com', firstName: 'Barbara', lastName: 'Liskov' });
+    await world.apply({ email: 'frances@example.com', firstName: 'Frances', lastName: 'Allen' });
     const { page, errors, context } = await staff('recruiter');
+    await page.goto(`${base}/app/jobs/${world.jobs.fullTimeA.id}`);
+    const column = (name: RegExp) => page.getByRole('region', { name });
+    const resume = column(/^Resume/);
+    const card = resume.locator('li', { hasText: 'Barbara Liskov' });
+    expect(await card.textContent()).toContain('here since today');
+    // Skipping a round is refused, with the reason.
+    await card.dragTo(column(/^HR/));
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Barbara Liskov can move only to Technical or to Rejected' })
+      .waitFor();
+    // Dropped on the next step, the round is advanced once the rationale is written.
+    await card.dragTo(column(/^Technical/));
+    const dialog = page.getByRole('dialog', { name: 'Move Barbara Liskov from Resume' });
+    expect(await dialog.getByLabel('Advance to Technical').isChecked()).toBe(true);
+    await dialog.getByLabel('Rationale').fill('Strong match on distributed systems.');
+    violations.push(...(await review(page, 'pipeline-move')));
+    await dialog.getByRole('button', { name: 'Advance' }).click();
+    await column(/^Technical/)
+      .getByText('Barbara Liskov')
+      .waitFor();
+    expect(
+      await world.db
+        .selectFrom('applications')
+        .select('current_round_key')
+        .where('id', '=', one.id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ current_round_key: 'tech' });
+    // The keyboard does the same: Move… opens the choice.
+    await page.getByRole('button', { name: 'Move Frances Allen' }).click();
+    const keyboard = page.getByRole('dialog', { name: 'Move Frances Allen from Resume' });
+    await keyboard.getByLabel('Reject at Resume').check();
+    await keyboard.getByLabel('Rationale').fill('Not enough backend experience yet.');
+    await keyboard.getByRole('button', { name: 'Reject' }).focus();
+    await page.keyboard.press('Enter');
+    await column(/^Rejected/)
+      .getByText('Frances Allen')
+      .waitFor();
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('creates a job: a missing title is flagged beside its field, then the job opens on its board, is edited, closed and duplicated', async () => {
+    const { page, errors, context } = await staff('recruiter');
+    const violations: string[] = [];
     await page.goto(`${base}/app/jobs/new`);
     await page.getByLabel('Team').selectOption({ label: 'Alpha' });
     await page.getByLabel('Process').selectOption({ index: 1 });
@@ -244,20 +307,58 @@ describe('recruiter', () => {
     await page.getByLabel('Locations').fill('Los Angeles\nRemote');
     await page.getByLabel('Minimum qualifications').fill('5 years of backend work');
     await page.getByRole('button', { name: 'Save job' }).click();
-    await fieldError(page, 'Too small')
-      .or(fieldError(page, 'expected string'))
-      .or(fieldError(page, 'at least'))
-      .first()
-      .waitFor();
+    await fieldError(page, 'must not be empty').first().waitFor();
     expect(await page.getByLabel('Title').getAttribute('aria-invalid')).toBe('true');
     await page.getByLabel('Title').fill('Staff Engineer, Search');
     await page.getByRole('button', { name: 'Save job' }).click();
     await page.getByRole('heading', { level: 1, name: 'Pipeline: Staff Engineer, Search' }).waitFor();
     await page.getByRole('button', { name: 'Open' }).click();
     await page.getByText(/^Open · Alpha/).waitFor();
+
+    // The editor covers the posting's FAQ and the pay band, and previews what candidates read.
+    await page.getByRole('link', { name: 'Edit job and posting' }).click();
+    await page.getByRole('button', { name: 'Add a question' }).click();
+    await page.getByLabel('Question 1').fill('Is the role remote?');
+    await page.getByLabel('Answer 1').fill('Remote within the United States, or in Los Angeles.');
+    const preview = page.getByRole('region', { name: 'Preview of the posting' });
+    await preview.getByText('Is the role remote?').waitFor();
+    expect(await preview.textContent()).toContain('5 years of backend work');
+    await page.getByLabel('This job has a pay band (offers outside it need approval)').check();
+    await page.getByLabel('Lowest base salary').fill('200000');
+    await page.getByLabel('Highest base salary').fill('150000');
+    await page.getByRole('button', { name: 'Save job' }).click();
+    await page.locator('.field-error').first().waitFor();
+    await page.getByLabel('Highest base salary').fill('260000');
+    violations.push(...(await review(page, 'job-editor-full')));
+    await page.getByRole('button', { name: 'Save job' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Pipeline: Staff Engineer, Search' }).waitFor();
+    const saved = await world.db
+      .selectFrom('jobs')
+      .select(['posting', 'compensation_band'])
+      .where('title', '=', 'Staff Engineer, Search')
+      .executeTakeFirstOrThrow();
+    expect(saved.posting.faq).toEqual([
+      { question: 'Is the role remote?', answer: 'Remote within the United States, or in Los Angeles.' },
+    ]);
+    expect(saved.compensation_band).toMatchObject({ baseMinCents: 200_000_00, baseMaxCents: 260_000_00 });
+
+    // Closing asks first and says what happens to applications; a closed job is duplicated, not reopened.
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByText('No application is in progress.').waitFor();
+    await page.getByRole('button', { name: 'Close the job' }).click();
+    await page.getByText(/^Closed · Alpha/).waitFor();
+    await page.getByRole('link', { name: 'Duplicate as a new job' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'New job, copied from Staff Engineer, Search' })
+      .waitFor();
+    expect(await page.getByLabel('Title').inputValue()).toBe('Staff Engineer, Search (copy)');
+    expect(await page.getByLabel('Question 1').inputValue()).toBe('Is the role remote?');
+    await page.getByRole('button', { name: 'Save job' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Pipeline: Staff Engineer, Search (copy)' }).waitFor();
+    expect(violations).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
-  }, 60_000);
+  }, 90_000);
 });
 
 describe('coordinator', () => {
@@ -270,11 +371,7 @@ describe('coordinator', () => {
     const { page, errors, context } = await staff('coordinator');
     await page.goto(`${base}/app/applications/${application.id}`);
     await page.getByRole('button', { name: 'Send a link to pick a time' }).click();
-    await fieldError(page, 'Too small')
-      .or(fieldError(page, 'at least'))
-      .or(fieldError(page, '>=1'))
-      .first()
-      .waitFor();
+    await fieldError(page, 'choose at least one').first().waitFor();
     await page.getByLabel('Interviewer').selectOption({ value: world.staff.interviewer.userId });
     await page.getByRole('button', { name: 'Send a link to pick a time' }).click();
     await page
@@ -303,13 +400,25 @@ describe('interviewer', () => {
     await page.getByRole('link', { name: 'Ada Lovelace' }).click();
     await page.getByRole('heading', { name: 'Your scorecard' }).waitFor();
     expect(await page.getByRole('heading', { name: 'The panel’s feedback' }).count()).toBe(0);
+    // Before the interview starts the scorecard is a draft: submitting waits, and the page says until when.
+    await page.getByText('This interview starts on Thursday 5 March at 02:00 (Shanghai time)').waitFor();
+    expect(await page.getByRole('button', { name: 'Submit scorecard' }).isDisabled()).toBe(true);
     await page.locator('fieldset.ratings').first().getByLabel('Mixed', { exact: true }).check();
     await page
       .getByRole('group', { name: 'Overall recommendation' })
       .getByLabel('Yes', { exact: true })
       .check();
-    await page.getByRole('button', { name: 'Submit scorecard' }).click();
-    await page.getByRole('heading', { name: 'The panel’s feedback' }).waitFor();
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByRole('status').filter({ hasText: 'Draft saved at' }).waitFor();
+    clock.advanceDays(3); // the interview has taken place
+    try {
+      await page.reload();
+      await page.getByRole('heading', { name: 'Your scorecard' }).waitFor();
+      await page.getByRole('button', { name: 'Submit scorecard' }).click();
+      await page.getByRole('heading', { name: 'The panel’s feedback' }).waitFor();
+    } finally {
+      clock.advanceDays(-3);
+    }
     expect(errors).toEqual([]);
     await context.close();
   }, 60_000);
@@ -433,6 +542,39 @@ describe('reports', () => {
       .first()
       .textContent();
     expect(bar).toContain(`${reached} (`);
+    await context.close();
+  }, 60_000);
+
+  it('narrows every report to a range of days and opens a number on the applications behind it', async () => {
+    const { page, context, errors } = await staff('recruiter');
+    await page.goto(`${base}/app/reports`);
+    const funnel = page.getByRole('figure', { name: 'Funnel for full_time job' });
+    await funnel.waitFor();
+    const dayOf = (date: Date) => date.toISOString().slice(0, 10);
+    const today = dayOf(clock.now());
+    // A range that ends before it starts is said beside the field.
+    await page.getByLabel('From', { exact: true }).fill('2026-05-10');
+    await page.getByLabel('To', { exact: true }).fill('2026-05-01');
+    await fieldError(page, 'The range must end on or after the day it starts.').waitFor();
+    await page
+      .getByLabel('From', { exact: true })
+      .fill(dayOf(new Date(clock.now().getTime() - 60 * 86_400_000)));
+    await page.getByLabel('To', { exact: true }).fill(today);
+    await page.getByRole('heading', { name: 'Week by week' }).waitFor();
+    await page.getByRole('table', { name: 'Each week' }).waitFor();
+    // The resume screen's number opens the applications that reached it, which link to their pages.
+    const resume = funnel.locator('.bar-row').first();
+    const reached = Number((await resume.textContent())!.match(/^Resume(\d+)/)?.[1]);
+    await resume.getByRole('button').click();
+    const list = page.getByRole('region', { name: 'Reached Resume: full_time job' });
+    await list.waitFor();
+    await eventually(() => list.getByRole('row').count()).toBe(reached + 1);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('drill-title');
+    const violations = await review(page, 'reports-drill-down');
+    expect(violations).toEqual([]);
+    await list.getByRole('link').first().click();
+    await page.waitForURL(/\/app\/applications\//);
+    expect(errors).toEqual([]);
     await context.close();
   }, 60_000);
 });

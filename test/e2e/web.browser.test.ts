@@ -138,7 +138,7 @@ it('the whole journey: a candidate applies, the recruiter advances them, the int
   const hm = await staff('hiring_manager');
   await hm.page.waitForURL(/\/app\/decisions$/);
   const row = hm.page.getByRole('row', { name: /Grace Hopper/ });
-  expect(await row.textContent()).toContain('1 of 1 ✓');
+  expect(await row.textContent()).toContain('1 of 1 in · majority: advance');
   violations.push(...(await review(hm.page, 'hm-decisions')));
   await row.getByRole('link', { name: 'Grace Hopper' }).click();
   await hm.page.getByRole('heading', { name: 'Debrief' }).waitFor();
@@ -174,7 +174,7 @@ it('the whole journey: a candidate applies, the recruiter advances them, the int
   await hr.page.getByRole('button', { name: 'Save draft offer' }).click();
   await hr.page.getByRole('heading', { level: 1, name: `Offer: ${job.title}` }).waitFor();
   await hr.page.getByRole('button', { name: 'Submit for approval' }).click();
-  await hr.page.getByRole('button', { name: 'Send to the candidate' }).click();
+  await hr.page.getByRole('button', { name: 'Send for signature' }).click();
   await hr.page.getByText('Sent · revision 1').waitFor();
   await hr.page.getByRole('table', { name: /^This offer/ }).waitFor();
   violations.push(...(await review(hr.page, 'hr-offer')));
@@ -188,8 +188,21 @@ it('the whole journey: a candidate applies, the recruiter advances them, the int
   await candidate.page.getByRole('table', { name: /^This offer/ }).waitFor();
   expect(await candidate.page.getByRole('row', { name: /Year 1/ }).textContent()).toContain('$180,000');
   violations.push(...(await review(candidate.page, 'candidate-offer')));
-  await candidate.page.getByRole('button', { name: 'Accept the offer' }).click();
+  // Sent for signature: she signs by typing her name over the letter; a wrong name is refused beside the field.
+  expect(await candidate.page.getByRole('button', { name: 'Accept the offer' }).count()).toBe(0);
+  const signing = candidate.page.getByRole('form', { name: 'Sign the offer letter' });
+  await signing.getByLabel('Your full name').fill('Ada Lovelace');
+  await signing.getByLabel('I have read the letter and accept this offer.').check();
+  await signing.getByRole('button', { name: 'Sign and accept' }).click();
+  await candidate.page
+    .locator('.field-error', { hasText: 'Type your full name as on your application' })
+    .waitFor();
+  await signing.getByLabel('Your full name').fill('Grace Hopper');
+  violations.push(...(await review(candidate.page, 'candidate-sign')));
+  await signing.getByRole('button', { name: 'Sign and accept' }).click();
   await eventually(() => status(candidate.page).textContent()).toContain('You accepted this offer');
+  expect(await status(candidate.page).textContent()).toContain('You signed it as Grace Hopper');
+  await candidate.page.getByRole('link', { name: 'your signed letter (PDF)' }).waitFor();
   expect(candidate.errors).toEqual([]);
   await candidate.context.close();
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { buildApp } from '../../src/server/app.js';
@@ -390,6 +391,68 @@ describe('processes and jobs', () => {
     expect([forged.statusCode, errorCode(forged)]).toEqual([400, 'validation.failed']);
     const bigLimit = await call(as.recruiter, 'GET', '/api/jobs?limit=100000');
     expect(fields(bigLimit)).toEqual(['querystring.limit']);
+  });
+
+  it('pages over rows stamped to the microsecond see each row exactly once, at every page size', async () => {
+    const db = database.db;
+    const terms = JSON.stringify({
+      currency: 'USD',
+      baseSalaryCents: 100,
+      expiresAt: '2030-01-01T00:00:00Z',
+    });
+    for (let i = 0; i < 5; i++) {
+      const application = await world.apply();
+      await sql`insert into offers (id, org_id, application_id, status, revision, terms, created_at, updated_at)
+        values (${ids.next()}, ${world.orgId}, ${application.id}, 'draft', 1, ${terms}::jsonb,
+          now(), now())`.execute(db);
+      await sql`with event as (insert into outbox (org_id, kind, dedupe_key, payload, created_at, available_at)
+          values (${world.orgId}, 'application.received', ${ids.next()}, '{}', now(), now()) returning seq)
+        insert into deliveries (id, org_id, event_seq, channel, dedupe_key, recipient, subject, body, next_attempt_at, created_at)
+        select ${ids.next()}, ${world.orgId}, seq, 'email', ${ids.next()}, 'a@example.com', 'Hi', 'Hi', now(), now()
+        from event`.execute(db);
+    }
+    const lists = [
+      ['jobs', 'created_at', '/api/jobs', 'asc'],
+      ['candidates', 'created_at', '/api/candidates', 'asc'],
+      ['applications', 'submitted_at', '/api/applications', 'asc'],
+      ['offers', 'created_at', '/api/offers', 'asc'],
+      ['deliveries', 'created_at', '/api/deliveries', 'desc'],
+    ] as const;
+    for (const [table, column, url, direction] of lists) {
+      // Rows within one millisecond: most a microsecond apart, a third tied on `now()` (the id decides).
+      await sql`update ${sql.table(table)} t
+        set ${sql.ref(column)} = case when s.n % 3 = 0 then now()
+          else timestamptz '2026-03-02 09:00:00.123456+00' + s.n * interval '1 microsecond' end
+        from (select id, row_number() over (order by id) as n from ${sql.table(table)} where org_id = ${world.orgId}) s
+        where t.id = s.id`.execute(db);
+      const order = sql.raw(direction);
+      const expected = await sql<{ id: string }>`select id from ${sql.table(table)}
+        where org_id = ${world.orgId} order by ${sql.ref(column)} ${order}, id ${order}`.execute(db);
+      expect(expected.rows.length, table).toBeGreaterThanOrEqual(4);
+      for (const limit of [1, 2, 3]) {
+        const seen: string[] = [];
+        let cursor: string | null = '';
+        // A cursor that repeats its boundary row would page forever: more pages than rows is a failure.
+        for (let pages = 0; cursor !== null; pages++) {
+          expect(pages, 'pages').toBeLessThanOrEqual(expected.rows.length);
+          const after = cursor ? `&cursor=${cursor}` : '';
+          const response = await call(as.admin, 'GET', `${url}?limit=${limit}${after}`);
+          expect(response.statusCode, `${url} ${response.body}`).toBe(200);
+          const page = response.json() as { items: { id: string }[]; nextCursor: string | null };
+          seen.push(...page.items.map((item) => item.id));
+          cursor = page.nextCursor;
+        }
+        expect(seen, `${url}?limit=${limit}`).toEqual(expected.rows.map((r) => r.id));
+      }
+    }
+  });
+
+  it('a cursor whose time is not a real time is a 400', async () => {
+    for (const time of ['2026-02-30T00:00:00Z', '0000-01-01T00:00:00Z', 'yesterday']) {
+      const cursor = Buffer.from(JSON.stringify([time, ids.next()])).toString('base64url');
+      const response = await call(as.recruiter, 'GET', `/api/applications?cursor=${cursor}`);
+      expect([response.statusCode, errorCode(response)], time).toEqual([400, 'validation.failed']);
+    }
   });
 });
 

@@ -192,6 +192,7 @@ describe('scorecards', () => {
       expectedVersion: 1,
     });
     expect([staleTab.statusCode, errorCode(staleTab)]).toEqual([409, 'conflict.stale_version']);
+    clock.advanceDays(4); // 2026-03-06 09:00 UTC: the interview (01:00 UTC) has started
     const incomplete = await call(as.interviewer, 'POST', `${url}/submit`, {
       content: { notes: 'no recommendation' },
     });
@@ -271,6 +272,9 @@ describe('scorecards', () => {
     clock.advanceDays(4);
     const closed = await rejectThenSubmit(applicationId, interviewId);
     expect([closed.statusCode, errorCode(closed)]).toEqual([409, 'scorecard.application_closed']);
+    // The kit says so, so the interviewer's page shows no form to fill in for nothing.
+    const kit = (await call(as.interviewer, 'GET', `/api/interviews/${interviewId}/kit`)).json();
+    expect([kit.applicationStatus, kit.interview.status]).toEqual(['rejected', 'scheduled']);
   });
 
   it('an interview cancelled because the application ended takes no feedback, and says why', async () => {
@@ -281,6 +285,8 @@ describe('scorecards', () => {
 
   it('R-FB-3: independent feedback, through the API, for every role', async () => {
     const { applicationId, interviewId } = await interviewed();
+    const other = await interviewed();
+    clock.advanceDays(4); // both interviews have started
     const read = (cookie: string) => call(cookie, 'GET', `/api/applications/${applicationId}/scorecards`);
     await call(as.peer, 'POST', `/api/interviews/${interviewId}/scorecard/submit`, {
       content: content('no'),
@@ -318,7 +324,6 @@ describe('scorecards', () => {
     );
     expect((await read(candidate)).statusCode).toBe(403);
     // An interviewer of another application reads nothing here.
-    const other = await interviewed();
     await call(as.interviewer, 'POST', `/api/interviews/${other.interviewId}/scorecard/submit`, {
       content: content('yes'),
     });
@@ -334,6 +339,86 @@ describe('scorecards', () => {
     expect(peers.content.recommendation).toBe('no');
     expect(peers.content).not.toHaveProperty('privateNote');
     expect(peers.revisions[0].content).not.toHaveProperty('privateNote');
+  });
+});
+
+describe('feedback waits for the interview', () => {
+  /** 2026-03-02 09:00 UTC (the test clock) to 2026-03-06 01:00 UTC, the first interview's start. */
+  const untilStart = (3 * 24 + 16) * 3_600_000;
+
+  it("a draft is saved before the interview; submitting is refused until it starts, naming the start in the interviewer's zone", async () => {
+    const { interviewId, applicationId } = await interviewed();
+    const url = `/api/interviews/${interviewId}/scorecard`;
+    const kit = (await call(as.peer, 'GET', `/api/interviews/${interviewId}/kit`)).json();
+    expect(kit.serverNow).toBe(clock.now().toISOString());
+    const draft = await call(as.peer, 'PUT', url, { content: content('yes'), expectedVersion: 1 });
+    expect(draft.statusCode, draft.body).toBe(200);
+    expect(draft.json()).toMatchObject({ status: 'draft', content: { recommendation: 'yes' } });
+    const early = await call(as.peer, 'POST', `${url}/submit`, { content: content('yes') });
+    expect([early.statusCode, errorCode(early)]).toEqual([409, 'scorecard.interview_not_started']);
+    expect(early.json().error.message).toBe(
+      'This interview starts on Friday 6 March at 09:00 (Singapore time); you can submit your scorecard ' +
+        'once it has started. Until then, save it as a draft.',
+    );
+    expect(early.json().error.details).toEqual({
+      startsAt: '2026-03-06T01:00:00.000Z',
+      startsAtLocal: '2026-03-06T09:00:00+08:00',
+      timezone: 'Asia/Singapore',
+    });
+    clock.advanceMs(untilStart - 60_000); // a minute before the start
+    const stillEarly = await call(as.peer, 'POST', `${url}/submit`, { content: content('yes') });
+    expect(errorCode(stillEarly)).toBe('scorecard.interview_not_started');
+    // Nothing of a submission was written: the draft stands, with no revision and no audit event.
+    expect((await call(as.peer, 'GET', url)).json()).toMatchObject({ status: 'draft', revision: 0 });
+    const timeline = async () =>
+      (await call(as.recruiter, 'GET', `/api/applications/${applicationId}/timeline`))
+        .json()
+        .items.map((e: { action: string }) => e.action);
+    expect(await timeline()).not.toContain('scorecard.submitted');
+    clock.advanceMs(60_000); // the interview starts
+    const submitted = await call(as.peer, 'POST', `${url}/submit`, { content: content('yes') });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    expect(submitted.json()).toMatchObject({ status: 'submitted', revision: 1 });
+    expect(await timeline()).toContain('scorecard.submitted');
+  });
+
+  it('an application rejected after an interview had feedback keeps that interview; the ones still to come are cancelled', async () => {
+    const { interviewId: held, applicationId } = await interviewed();
+    const book = async (startsAt: string) => {
+      const booked = await call(as.coordinator, 'POST', `/api/applications/${applicationId}/interviews`, {
+        roundKey: 'tech',
+        startsAt,
+        interviewerIds: [world.staff.interviewer.userId],
+      });
+      expect(booked.statusCode, booked.body).toBe(201);
+      return booked.json().id as string;
+    };
+    const later = await book('2026-03-12T10:00:00Z');
+    const earlyFeedback = await book('2026-03-13T10:00:00Z');
+    clock.advanceDays(4); // 2026-03-06 09:00 UTC: the first interview has taken place
+    const submitted = await call(as.interviewer, 'POST', `/api/interviews/${held}/scorecard/submit`, {
+      content: content('no'),
+    });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    // Feedback submitted ahead of its interview before submissions waited for the start.
+    await database.db
+      .updateTable('scorecards')
+      .set({ status: 'submitted', revision: 1, submitted_at: clock.now() })
+      .where('interview_id', '=', earlyFeedback)
+      .execute();
+    const rejected = await call(as.hm, 'POST', `/api/applications/${applicationId}/decisions`, {
+      roundKey: 'tech',
+      decision: 'reject',
+      rationale: 'Not strong enough on the fundamentals.',
+      overrideReason: 'Deciding on the feedback that is in.',
+    });
+    expect(rejected.statusCode, rejected.body).toBe(200);
+    const statuses = Object.fromEntries(
+      (await call(as.recruiter, 'GET', `/api/applications/${applicationId}/interviews`))
+        .json()
+        .items.map((i: { id: string; status: string }) => [i.id, i.status]),
+    );
+    expect(statuses).toEqual({ [held]: 'scheduled', [later]: 'cancelled', [earlyFeedback]: 'scheduled' });
   });
 });
 
@@ -378,6 +463,7 @@ describe('the final HR interview', () => {
       'hr-career',
       'hr-salary',
     ]);
+    clock.advanceDays(4); // the interview (2026-03-05 10:00 UTC) has taken place
     const declined = await call(as.hr, 'POST', `/api/interviews/${interview.id}/scorecard/submit`, {
       content: {
         ratings: { motivation: 'strong_yes' },
@@ -407,6 +493,7 @@ describe('decisions from feedback', () => {
         rationale: 'Decided.',
         ...body,
       });
+    clock.advanceDays(4); // the interview has taken place
     await call(as.interviewer, 'POST', `/api/interviews/${interviewId}/scorecard/submit`, {
       content: content('no'),
     });
@@ -570,6 +657,7 @@ describe('decisions from feedback', () => {
 describe('deadlines and reminders', () => {
   it('R-FB-4: reminders before and at the deadline, escalation after it, each once, through the outbox', async () => {
     const { interviewId } = await interviewed();
+    clock.advanceDays(4); // 2026-03-06 09:00 UTC: the interview has taken place, and the peer submits
     await call(as.peer, 'POST', `/api/interviews/${interviewId}/scorecard/submit`, {
       content: content('yes'),
     });
@@ -586,7 +674,7 @@ describe('deadlines and reminders', () => {
           .execute()
       ).map((m) => m.kind);
     // The interviewer in UTC: interview ends Fri 02:00 UTC, due Tue 2026-03-10 23:59:59 UTC.
-    clock.advanceDays(7); // 2026-03-09 09:00 UTC: more than a day before the deadline
+    clock.advanceDays(3); // 2026-03-09 09:00 UTC: more than a day before the deadline
     await sweep();
     expect(await messages()).toEqual([]);
     clock.advanceDays(1); // 2026-03-10 09:00 UTC: within a day of it
@@ -617,10 +705,11 @@ describe('deadlines and reminders', () => {
 
   it('a sweep long after the deadline sends every stage it skipped, and submitted feedback is never chased', async () => {
     const { interviewId } = await interviewed();
+    clock.advanceDays(4); // the interview has taken place
     await call(as.interviewer, 'POST', `/api/interviews/${interviewId}/scorecard/submit`, {
       content: content('yes'),
     });
-    clock.advanceDays(30);
+    clock.advanceDays(26); // a month after booking
     ok(await sendFeedbackReminders(world.deps));
     const sent = await database.db
       .selectFrom('outbox')
@@ -662,10 +751,11 @@ describe('interviewer insight', () => {
       ['yes', 'no', 'reject'],
     ] as const) {
       const { applicationId, interviewId } = await interviewed();
+      clock.advanceDays(4); // the morning after the interview: the interviewer is on time
       await call(as.interviewer, 'POST', `/api/interviews/${interviewId}/scorecard/submit`, {
         content: content(mine),
       });
-      clock.advanceDays(9); // the peer is late: past Tuesday night in Singapore
+      clock.advanceDays(5); // the peer is late: past Tuesday night in Singapore
       await call(as.peer, 'POST', `/api/interviews/${interviewId}/scorecard/submit`, {
         content: content(peers),
       });

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { extractText } from 'unpdf';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { submitApplication } from '../../src/core/applications/submit-application.js';
 import { updateJob } from '../../src/core/jobs/update-job.js';
@@ -400,6 +402,124 @@ describe('offers', () => {
       terms: { company: 'X', currency: 'USD', baseSalaryCents: 1, vestingScheduleKey: 'even-25x4' },
     });
     expect(errorCode(wrongApp)).toBe('application.not_found');
+  });
+
+  it('sent for signature, the offer is accepted only by the candidate typing their name over the letter, on the record', async () => {
+    const ready = await readyApplication();
+    const offer = (
+      await call(as.recruiter, 'POST', `/api/applications/${ready.id}/offers`, { terms })
+    ).json();
+    await call(as.hr, 'POST', `/api/offers/${offer.id}/submit`);
+    const sent = await call(as.hr, 'POST', `/api/offers/${offer.id}/send`, { requireSignature: true });
+    expect(sent.json()).toMatchObject({ status: 'sent', signatureRequired: true, signature: null });
+    const candidate = await candidateLogin(app, database, world.slug, ready.email);
+    const plain = await call(candidate, 'POST', `/api/me/offers/${offer.id}/accept`, {});
+    expect([plain.statusCode, errorCode(plain)]).toEqual([409, 'offer.signature_required']);
+    const notYet = await call(candidate, 'GET', `/api/me/offers/${offer.id}/signed-letter.pdf`);
+    expect([notYet.statusCode, errorCode(notYet)]).toEqual([404, 'offer.not_signed']);
+
+    const sign = (body: object) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/me/offers/${offer.id}/sign`,
+        payload: body,
+        headers: { cookie: candidate, 'user-agent': 'Signing browser' },
+      });
+    const issues = async (body: object) => (await sign(body)).json().error.details.issues;
+    expect(await issues({ typedName: ' ', agree: true })).toContainEqual({
+      field: 'body.typedName',
+      message: 'type your full name to sign',
+    });
+    expect(await issues({ typedName: 'Cand Number 1' })).toContainEqual({
+      field: 'body.agree',
+      message: 'tick the box to say you accept the offer in the letter',
+    });
+    const someoneElse = await sign({ typedName: 'Grace Hopper', agree: true });
+    expect([someoneElse.statusCode, errorCode(someoneElse)]).toEqual([422, 'offer.signature_mismatch']);
+    expect(someoneElse.json().error.details.field).toBe('typedName');
+    expect((await call(as.recruiter, 'GET', `/api/applications/${ready.id}`)).json().status).toBe('active');
+
+    // Family name first, other case and spacing: still the candidate's own name.
+    const person = await database.db
+      .selectFrom('candidates')
+      .innerJoin('applications', 'applications.candidate_id', 'candidates.id')
+      .select(['first_name', 'last_name'])
+      .where('applications.id', '=', ready.id)
+      .executeTakeFirstOrThrow();
+    const typed = `  ${person.last_name.toUpperCase()}   ${person.first_name} `;
+    const kept = `${person.last_name.toUpperCase()} ${person.first_name}`;
+    const signed = await sign({ typedName: typed, agree: true });
+    expect(signed.statusCode, signed.body).toBe(200);
+    const letter = await call(candidate, 'GET', `/api/me/offers/${offer.id}/letter`);
+    const sha256 = createHash('sha256').update(letter.body).digest('hex');
+    expect(letter.headers['x-letter-sha256']).toBe(sha256);
+    expect(signed.json()).toMatchObject({
+      status: 'accepted',
+      signature: { typedName: kept, signedAt: clock.now().toISOString(), letterSha256: sha256 },
+    });
+    expect((await call(as.recruiter, 'GET', `/api/applications/${ready.id}`)).json().status).toBe('hired');
+    // The same letter, read by HR, hashes the same: the signature binds to what both can read.
+    expect(
+      createHash('sha256')
+        .update((await call(as.hr, 'GET', `/api/offers/${offer.id}/letter`)).body)
+        .digest('hex'),
+    ).toBe(sha256);
+    const record = await database.db
+      .selectFrom('offer_signatures')
+      .selectAll()
+      .where('offer_id', '=', offer.id)
+      .executeTakeFirstOrThrow();
+    expect(record).toMatchObject({ user_agent: 'Signing browser', letter_sha256: sha256, revision: 1 });
+    const audit = await database.db
+      .selectFrom('audit_events')
+      .select(['action', 'data'])
+      .where('entity_id', '=', offer.id)
+      .where('action', '=', 'offer.signed')
+      .execute();
+    expect(audit).toEqual([{ action: 'offer.signed', data: { revision: 1, letterSha256: sha256 } }]);
+
+    for (const [who, url] of [
+      [candidate, `/api/me/offers/${offer.id}/signed-letter.pdf`],
+      [as.hr, `/api/offers/${offer.id}/signed-letter.pdf`],
+    ] as const) {
+      const pdf = await call(who, 'GET', url);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      const text = (await extractText(new Uint8Array(pdf.rawPayload), { mergePages: true })).text;
+      expect(text).toContain(`Signed by: ${kept}`);
+      expect(text).toContain(sha256);
+    }
+    const stranger = await candidateLogin(app, database, world.slug, (await readyApplication()).email);
+    expect((await call(stranger, 'GET', `/api/me/offers/${offer.id}/signed-letter.pdf`)).statusCode).toBe(
+      404,
+    );
+    const twice = await sign({ typedName: typed, agree: true });
+    expect([twice.statusCode, errorCode(twice)]).toEqual([409, 'offer.invalid_transition']);
+  });
+
+  it('a letter signed with a name outside Latin-1 still gives a signed PDF', async () => {
+    const person = { email: 'wei.zhang@example.com', firstName: '伟', lastName: '张' };
+    const application = ok(
+      await submitApplication(world.deps, {
+        actor: world.staff.recruiter,
+        jobId: world.jobs.fullTimeA.id,
+        candidate: person,
+        source: 'test',
+      }),
+    ).application;
+    await world.passAllRounds(application.id);
+    const offer = (
+      await call(as.recruiter, 'POST', `/api/applications/${application.id}/offers`, { terms })
+    ).json();
+    await call(as.hr, 'POST', `/api/offers/${offer.id}/submit`);
+    await call(as.hr, 'POST', `/api/offers/${offer.id}/send`, { requireSignature: true });
+    const candidate = await candidateLogin(app, database, world.slug, person.email);
+    const signed = await call(candidate, 'POST', `/api/me/offers/${offer.id}/sign`, {
+      typedName: '张 伟',
+      agree: true,
+    });
+    expect(signed.json().signature.typedName).toBe('张 伟');
+    const pdf = await call(as.hr, 'GET', `/api/offers/${offer.id}/signed-letter.pdf`);
+    expect([pdf.statusCode, pdf.rawPayload.subarray(0, 5).toString()]).toEqual([200, '%PDF-']);
   });
 
   it('R-OFFER-2: admins add their own schedule; keys are unique and shares must sum to 100%', async () => {

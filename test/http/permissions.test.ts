@@ -1,18 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiToken } from '../../src/core/accounts/create-api-token.js';
+import { createScimToken } from '../../src/core/accounts/scim-groups.js';
 import { addExtraRound } from '../../src/core/applications/add-extra-round.js';
 import { decideApplicationRound } from '../../src/core/applications/decide-round.js';
 import { submitApplication } from '../../src/core/applications/submit-application.js';
 import { submitScorecard } from '../../src/core/feedback/write-scorecard.js';
+import { notifyStaff } from '../../src/core/inbox/notify-staff.js';
 import { createJob } from '../../src/core/jobs/create-job.js';
 import { transitionJob } from '../../src/core/jobs/transition-job.js';
+import { mergeCandidates } from '../../src/core/merges/merge-candidates.js';
+import { writeToCandidate } from '../../src/core/messages/write-to-candidate.js';
+import { writeNote } from '../../src/core/notes/write-note.js';
 import { createOffer } from '../../src/core/offers/create-offer.js';
+import { respondToOffer } from '../../src/core/offers/respond-to-offer.js';
 import { sendOffer } from '../../src/core/offers/send-offer.js';
 import { submitOffer } from '../../src/core/offers/submit-offer.js';
 import { scheduleInterview } from '../../src/core/scheduling/schedule-interview.js';
+import { type Scope, scopeNames, scopesFor } from '../../src/core/shared/permissions.js';
+import { createTag } from '../../src/core/tags/create-tag.js';
+import { saveView } from '../../src/core/tags/save-view.js';
 import type { Database } from '../../src/db/database.js';
 import type { App } from '../../src/server/context.js';
+import { messageRenderer } from '../../src/server/messages.js';
 import { addBoard } from '../support/boards.js';
+import { conversationWithReplyFile } from '../support/conversations.js';
 import { openTestDatabase } from '../support/db.js';
 import { multipart, pdfWith } from '../support/files.js';
 import { buildTestApp, candidateLogin, errorCode, loginAs } from '../support/http.js';
@@ -20,6 +32,9 @@ import { buildTestApp, candidateLogin, errorCode, loginAs } from '../support/htt
 /** A new time for each booking: the database refuses to double-book an interviewer. */
 let bookings = 0;
 const nextInterviewTime = () => new Date(Date.parse('2026-03-05T10:00:00Z') + bookings++ * 2 * 3_600_000);
+/** Interviews that took place before the test clock's 2026-03-02: feedback is submitted only then. */
+let held = 0;
+const heldInterviewTime = () => new Date(Date.parse('2026-02-23T10:00:00Z') + held++ * 2 * 3_600_000);
 
 import { buildWorld, ok, PASSWORD, smallTemplate, TestClock, type World } from '../support/world.js';
 
@@ -83,6 +98,29 @@ async function freshApplication(jobId = bigJob) {
   ).application;
 }
 
+/** A resume screen the recruiter decided a moment ago, with the organisation's undo window open. */
+async function recentDecision() {
+  const orgs = world.db.updateTable('orgs').where('id', '=', world.orgId);
+  await orgs.set({ decision_undo_minutes: 5 }).execute();
+  const application = await freshApplication();
+  ok(
+    await decideApplicationRound(world.deps, {
+      actor: world.staff.recruiter,
+      applicationId: application.id,
+      roundKey: 'resume',
+      decision: 'reject',
+      rationale: 'No backend experience.',
+    }),
+  );
+  await orgs.set({ decision_undo_minutes: 0 }).execute();
+  const decision = await world.db
+    .selectFrom('round_decisions')
+    .select('id')
+    .where('application_id', '=', application.id)
+    .executeTakeFirstOrThrow();
+  return decision.id;
+}
+
 async function applicationAtOffer(jobId = bigJob, candidate = world.candidate()) {
   const app = ok(
     await submitApplication(world.deps, { actor: world.staff.recruiter, jobId, candidate, source: 'test' }),
@@ -106,7 +144,7 @@ const offerTerms = {
 
 /** An offer at the given stage; for a candidate's own, on a fresh job of its own. */
 async function offerAt(
-  stage: 'draft' | 'approved' | 'sent',
+  stage: 'draft' | 'approved' | 'sent' | 'signed',
   candidate?: { email: string; firstName: string; lastName: string },
 ) {
   let jobId = bigJob;
@@ -131,7 +169,28 @@ async function offerAt(
   );
   if (stage !== 'draft')
     ok(await submitOffer(world.deps, { actor: world.staff.recruiter, offerId: offer.id }));
-  if (stage === 'sent') ok(await sendOffer(world.deps, { actor: world.staff.recruiter, offerId: offer.id }));
+  if (stage === 'sent' || stage === 'signed')
+    ok(
+      await sendOffer(world.deps, {
+        actor: world.staff.recruiter,
+        offerId: offer.id,
+        requireSignature: stage === 'signed',
+      }),
+    );
+  if (stage === 'signed')
+    ok(
+      await respondToOffer(world.deps, {
+        actor: { kind: 'candidate', orgId: world.orgId, candidateId: application.candidateId },
+        offerId: offer.id,
+        response: 'accept',
+        signature: {
+          typedName: `${candidate?.firstName} ${candidate?.lastName}`,
+          letterSha256: '0'.repeat(64),
+          address: null,
+          userAgent: null,
+        },
+      }),
+    );
   return { offerId: offer.id, applicationId: application.id };
 }
 const portalCandidate = () => ({ email: candidateEmail, firstName: 'Portal', lastName: 'Candidate' });
@@ -219,7 +278,7 @@ const profileVersion = async (userId: string) =>
   )?.version ?? 0;
 
 /** An interview on the technical round with the given role's user (and the interviewer) on the panel. */
-async function interviewWith(role: Role) {
+async function interviewWith(role: Role, startsAt = nextInterviewTime()) {
   const applicationId = await applicationAtTech();
   const panel = new Set([world.staff.interviewer.userId]);
   if (role !== 'candidate') panel.add(world.staff[role].userId);
@@ -228,7 +287,7 @@ async function interviewWith(role: Role) {
       actor: world.staff.coordinator,
       applicationId,
       roundKey: 'tech',
-      startsAt: nextInterviewTime(),
+      startsAt,
       interviewerIds: [...panel],
       language: 'en',
     }),
@@ -345,6 +404,14 @@ async function withResume() {
   return { candidateId: application.candidateId, attachmentId: file.id };
 }
 
+/** A message to a fresh candidate, answered by email with a text file: the file's id. */
+async function withReplyFile() {
+  return (await conversationWithReplyFile(world, await freshApplication())).fileId;
+}
+/** The portal candidate's application, which the recruiter wrote to them about (set up once). */
+let portalApplicationId: string;
+const messagers = row(['deny', 'ok', 'ok', 'deny', 'ok', 'ok', 'deny']);
+
 const jobBody = () => ({
   title: `Job ${++n}`,
   employmentType: 'full_time' as const,
@@ -355,6 +422,97 @@ const jobBody = () => ({
   locations: ['Remote'],
   posting: {},
 });
+
+/** A staff member of the organisation for one cell to open, edit or enable (disabled when asked). */
+async function leavingUser(disabled = false) {
+  const id = randomUUID();
+  const email = `leaving-${++n}@x.example`;
+  await database.db
+    .insertInto('users')
+    .values({
+      id,
+      org_id: world.orgId,
+      email,
+      email_normalized: email,
+      name: 'Leaving',
+      timezone: 'UTC',
+      password_hash: null,
+      roles: ['interviewer'],
+      team_ids: [],
+      created_at: new Date('2026-03-01T00:00:00Z'),
+      disabled_at: disabled ? new Date('2026-03-01T00:00:00Z') : null,
+    })
+    .execute();
+  return id;
+}
+
+const mergers = row(['ok', 'ok', 'deny', 'deny', 'deny', 'deny', 'deny']);
+/** A note written by the role (the recruiter's for roles that write none), for its author to edit. */
+async function noteBy(role: Role) {
+  const author = role === 'candidate' || role === 'interviewer' ? 'recruiter' : role;
+  const application = await freshApplication();
+  return ok(
+    await writeNote(world.deps, {
+      actor: world.staff[author],
+      target: { applicationId: application.id },
+      body: 'A note',
+      mentions: [],
+    }),
+  ).id;
+}
+/** A notification in the role's own inbox (the recruiter's for the candidate). */
+async function noticeFor(role: Role) {
+  const user = world.staff[role === 'candidate' ? 'recruiter' : role].userId;
+  const key = `test:${++n}`;
+  ok(
+    await world.deps.transaction(async (store) => {
+      await notifyStaff(store, world.deps.ids, {
+        orgId: world.orgId,
+        userIds: [user],
+        kind: 'mention',
+        title: 'A mention',
+        body: 'Look',
+        link: '/app/inbox',
+        dedupeKey: key,
+        at: new Date('2026-03-02T09:00:00Z'),
+      });
+      return { ok: true as const, value: undefined };
+    }),
+  );
+  const row = await world.db
+    .selectFrom('staff_notifications')
+    .select('id')
+    .where('user_id', '=', user)
+    .where('dedupe_key', '=', key)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+async function aTag() {
+  return ok(await createTag(world.deps, { actor: world.staff.recruiter, name: `Tag ${++n}` })).id;
+}
+async function viewBy(role: Role) {
+  const owner = role === 'candidate' || role === 'interviewer' ? 'recruiter' : role;
+  return ok(
+    await saveView(world.deps, {
+      actor: world.staff[owner],
+      list: 'candidates',
+      name: `A view ${++n}`,
+      filters: {},
+      shared: false,
+    }),
+  ).id;
+}
+async function twoPeople() {
+  return {
+    keptId: (await freshApplication()).candidateId,
+    // On another job: one person cannot hold two open applications to one job.
+    mergedId: (await freshApplication(world.jobs.fullTimeA.id)).candidateId,
+  };
+}
+async function pendingMerge() {
+  return ok(await mergeCandidates(world.deps, { actor: world.staff.recruiter, ...(await twoPeople()) })).merge
+    .id;
+}
 
 const endpoints: Endpoint[] = [
   {
@@ -452,6 +610,87 @@ const endpoints: Endpoint[] = [
         .execute();
       return { url: `/api/users/${id}/disable` };
     },
+  },
+  {
+    method: 'POST',
+    name: 'enable user',
+    expect: adminOnly,
+    prepare: async () => ({ url: `/api/users/${await leavingUser(true)}/enable` }),
+  },
+  {
+    method: 'GET',
+    name: 'one user',
+    expect: adminOnly,
+    prepare: async () => ({ url: `/api/users/${await leavingUser()}` }),
+  },
+  {
+    method: 'PATCH',
+    name: 'edit user',
+    expect: adminOnly,
+    prepare: async () => ({
+      url: `/api/users/${await leavingUser()}`,
+      payload: { expectedVersion: 1, name: 'Edited', languages: ['en', 'zh'] },
+    }),
+  },
+  {
+    method: 'GET',
+    name: 'my API tokens',
+    expect: allStaff,
+    prepare: async () => ({ url: '/api/auth/tokens' }),
+  },
+  {
+    method: 'POST',
+    name: 'make my API token',
+    expect: allStaff,
+    prepare: async () => ({
+      url: '/api/auth/tokens',
+      payload: { name: 'script', scopes: ['organisation:read'] },
+    }),
+  },
+  {
+    method: 'DELETE',
+    name: 'revoke my API token',
+    // Everyone may; a token that is not theirs is not found.
+    expect: row([...Array(6).fill('token.not_found'), 'deny']),
+    prepare: async () => ({ url: `/api/auth/tokens/${randomUUID()}` }),
+  },
+  {
+    method: 'GET',
+    name: "the organisation's API tokens",
+    expect: adminOnly,
+    prepare: async () => ({ url: '/api/tokens' }),
+  },
+  {
+    method: 'POST',
+    name: 'make an organisation API token',
+    expect: adminOnly,
+    prepare: async () => ({ url: '/api/tokens', payload: { name: 'sync', scopes: ['candidates:read'] } }),
+  },
+  {
+    method: 'DELETE',
+    name: 'revoke an organisation API token',
+    expect: adminOnly,
+    prepare: async () => {
+      const made = await app.inject({
+        method: 'POST',
+        url: '/api/tokens',
+        headers: { cookie: cookies.admin },
+        payload: { name: 'to revoke', scopes: ['candidates:read'] },
+      });
+      return { url: `/api/tokens/${made.json().id}` };
+    },
+  },
+  {
+    method: 'GET',
+    name: 'the audit log',
+    expect: adminOnly,
+    prepare: async () => ({ url: '/api/audit-events' }),
+  },
+  {
+    method: 'GET',
+    name: 'the audit log as CSV',
+    expect: adminOnly,
+    prepare: async () => ({ url: '/api/audit-events/export?action=user.' }),
   },
   { method: 'GET', name: 'list policies', expect: allStaff, prepare: async () => ({ url: '/api/policies' }) },
   {
@@ -606,6 +845,19 @@ const endpoints: Endpoint[] = [
   },
   {
     method: 'POST',
+    name: 'undo a decision',
+    // Only the decider undoes: the others who decide rounds are told it is not theirs.
+    expect: row(['deny', 'ok', 'deny', 'deny', 'decision.not_yours', 'decision.not_yours', 'deny']),
+    prepare: async () => ({ url: `/api/decisions/${await recentDecision()}/undo` }),
+  },
+  {
+    method: 'POST',
+    name: 'undo decisions in bulk',
+    expect: row(['deny', 'ok', 'deny', 'deny', 'ok', 'ok', 'deny']),
+    prepare: async () => ({ url: '/api/decisions/undo', payload: { decisionIds: [await recentDecision()] } }),
+  },
+  {
+    method: 'POST',
     name: 'add round',
     expect: row(['deny', 'deny', 'deny', 'deny', 'ok', 'deny', 'deny']),
     prepare: async () => ({
@@ -699,7 +951,7 @@ const endpoints: Endpoint[] = [
     name: 'submit scorecard',
     expect: allStaff,
     prepare: async (role) => ({
-      url: `/api/interviews/${(await interviewWith(role)).interviewId}/scorecard/submit`,
+      url: `/api/interviews/${(await interviewWith(role, heldInterviewTime())).interviewId}/scorecard/submit`,
       payload: { content: scorecardContent },
     }),
   },
@@ -708,7 +960,7 @@ const endpoints: Endpoint[] = [
     name: 'amend scorecard',
     expect: allStaff,
     prepare: async (role) => {
-      const { interviewId } = await interviewWith(role);
+      const { interviewId } = await interviewWith(role, heldInterviewTime());
       if (role !== 'candidate')
         ok(
           await submitScorecard(world.deps, {
@@ -904,6 +1156,67 @@ const endpoints: Endpoint[] = [
   },
   {
     method: 'GET',
+    name: 'candidate profile',
+    expect: readers,
+    prepare: async () => ({ url: `/api/candidates/${(await withResume()).candidateId}/profile` }),
+  },
+  {
+    method: 'GET',
+    name: 'templates for writing to candidates',
+    expect: messagers,
+    prepare: async () => ({ url: '/api/writing-templates' }),
+  },
+  {
+    method: 'POST',
+    name: 'preview a message to a candidate',
+    expect: messagers,
+    prepare: async () => {
+      const application = await freshApplication();
+      return {
+        url: `/api/candidates/${application.candidateId}/messages/preview`,
+        payload: {
+          applicationId: application.id,
+          subject: 'Hi {{recipientName}}',
+          body: 'About {{jobTitle}}',
+        },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    name: 'write to a candidate from their profile',
+    expect: messagers,
+    prepare: async () => {
+      const application = await freshApplication();
+      return {
+        url: `/api/candidates/${application.candidateId}/messages`,
+        payload: { applicationId: application.id, subject: 'Hello', body: 'News soon.' },
+      };
+    },
+  },
+  {
+    method: 'GET',
+    name: 'download a file that came with a reply',
+    expect: readers,
+    prepare: async () => ({ url: `/api/message-attachments/${await withReplyFile()}` }),
+  },
+  {
+    method: 'GET',
+    name: 'my messages',
+    expect: candidateOnly,
+    prepare: async () => ({ url: '/api/me/messages' }),
+  },
+  {
+    method: 'POST',
+    name: 'answer in my portal',
+    expect: candidateOnly,
+    prepare: async () => ({
+      url: '/api/me/messages',
+      payload: { applicationId: portalApplicationId, body: 'Thank you.' },
+    }),
+  },
+  {
+    method: 'GET',
     name: 'candidate files',
     expect: readers,
     prepare: async () => ({ url: `/api/candidates/${(await withResume()).candidateId}/attachments` }),
@@ -1017,6 +1330,31 @@ const endpoints: Endpoint[] = [
   ),
   {
     method: 'GET',
+    name: 'signed offer letter',
+    expect: offerReaders,
+    prepare: async () => ({
+      url: `/api/offers/${(await offerAt('signed', portalCandidate())).offerId}/signed-letter.pdf`,
+    }),
+  },
+  {
+    method: 'GET',
+    name: 'my signed offer letter',
+    expect: candidateOnly,
+    prepare: async () => ({
+      url: `/api/me/offers/${(await offerAt('signed', portalCandidate())).offerId}/signed-letter.pdf`,
+    }),
+  },
+  {
+    method: 'POST',
+    name: 'sign my offer',
+    expect: candidateOnly,
+    prepare: async () => ({
+      url: `/api/me/offers/${(await offerAt('sent', portalCandidate())).offerId}/sign`,
+      payload: { typedName: 'Portal Candidate', agree: true },
+    }),
+  },
+  {
+    method: 'GET',
     name: 'my offers',
     expect: candidateOnly,
     prepare: async () => ({ url: '/api/me/offers' }),
@@ -1079,6 +1417,18 @@ const endpoints: Endpoint[] = [
     name: 'timing report',
     expect: readers,
     prepare: async () => ({ url: '/api/reports/timing' }),
+  },
+  {
+    method: 'GET',
+    name: 'weekly trends report',
+    expect: readers,
+    prepare: async () => ({ url: '/api/reports/trends' }),
+  },
+  {
+    method: 'GET',
+    name: 'applications behind a report figure',
+    expect: readers,
+    prepare: async () => ({ url: '/api/reports/applications?measure=applied' }),
   },
   {
     method: 'GET',
@@ -1329,7 +1679,335 @@ const endpoints: Endpoint[] = [
       },
     }),
   },
+  // Second factors: every staff member manages their own (test/http/mfa.test.ts tests them through).
+  {
+    method: 'GET',
+    name: 'my second factors',
+    expect: allStaff,
+    prepare: async () => ({ url: '/api/account/mfa' }),
+  },
+  {
+    method: 'POST',
+    name: 'start setting up an authenticator app',
+    expect: allStaff,
+    prepare: async () => ({ url: '/api/account/mfa/totp' }),
+  },
+  {
+    method: 'POST',
+    name: 'confirm an authenticator app',
+    // Allowed callers get past the guard to "nothing being set up" (the row is cleared first).
+    expect: row(Array(6).fill('mfa.not_enrolled').concat('deny')),
+    prepare: async (role) => {
+      await clearFactors(role);
+      return { url: '/api/account/mfa/totp/confirm', payload: { code: '123456' } };
+    },
+  },
+  {
+    method: 'DELETE',
+    name: 'remove my authenticator app',
+    expect: row(Array(6).fill('mfa.not_enrolled').concat('deny')),
+    prepare: async (role) => {
+      await clearFactors(role);
+      return { url: '/api/account/mfa/totp' };
+    },
+  },
+  {
+    method: 'POST',
+    name: 'passkey registration options',
+    expect: allStaff,
+    prepare: async () => ({ url: '/api/account/mfa/passkeys/options' }),
+  },
+  {
+    method: 'POST',
+    name: 'register a passkey',
+    expect: row(Array(6).fill('mfa.passkey_invalid').concat('deny')),
+    prepare: async () => ({
+      url: '/api/account/mfa/passkeys',
+      payload: { response: { id: 'not-a-credential' } },
+    }),
+  },
+  {
+    method: 'DELETE',
+    name: 'remove a passkey',
+    expect: row(Array(6).fill('mfa.not_enrolled').concat('deny')),
+    prepare: async () => ({ url: '/api/account/mfa/passkeys/not-a-credential' }),
+  },
+  {
+    method: 'POST',
+    name: 'new recovery codes',
+    expect: row(Array(6).fill('mfa.not_enrolled').concat('deny')),
+    prepare: async () => ({ url: '/api/account/mfa/recovery-codes' }),
+  },
+  {
+    method: 'POST',
+    name: "reset a user's MFA",
+    expect: adminOnly,
+    prepare: async () => ({ url: `/api/users/${world.staff.interviewer.userId}/mfa/reset` }),
+  },
+  // Single sign-on, the MFA requirement and SCIM tokens: admins only.
+  {
+    method: 'GET',
+    name: 'the OpenID Connect connection',
+    expect: adminOnly,
+    prepare: async () => ({ url: '/api/sso/connection' }),
+  },
+  {
+    method: 'PUT',
+    name: 'connect an OpenID provider',
+    expect: adminOnly,
+    prepare: async () => ({
+      url: '/api/sso/connection',
+      payload: {
+        displayName: 'Okta',
+        issuer: 'https://idp.example',
+        clientId: 'client',
+        clientSecret: 'secret',
+        defaultRoles: ['interviewer'],
+        groupsClaim: 'groups',
+        // Off, so password sign-in of the other cells is not affected.
+        enabled: false,
+      },
+    }),
+  },
+  {
+    method: 'GET',
+    name: 'group mappings',
+    expect: adminOnly,
+    prepare: async () => ({ url: '/api/sso/group-mappings' }),
+  },
+  {
+    method: 'PUT',
+    name: 'save group mappings',
+    expect: adminOnly,
+    prepare: async () => ({
+      url: '/api/sso/group-mappings',
+      payload: { mappings: [{ group: 'Recruiting', roles: ['recruiter'], teamIds: [world.teams.A] }] },
+    }),
+  },
+  {
+    method: 'GET',
+    name: 'the security policy',
+    expect: adminOnly,
+    prepare: async () => ({ url: '/api/security/policy' }),
+  },
+  {
+    method: 'PUT',
+    name: 'save the security policy',
+    expect: adminOnly,
+    prepare: async () => ({
+      url: '/api/security/policy',
+      payload: { mfaRequired: 'none', passwordSignIn: 'everyone' },
+    }),
+  },
+  {
+    method: 'GET',
+    name: 'SCIM tokens',
+    expect: adminOnly,
+    prepare: async () => ({ url: '/api/scim-tokens' }),
+  },
+  {
+    method: 'POST',
+    name: 'create a SCIM token',
+    expect: adminOnly,
+    prepare: async () => ({ url: '/api/scim-tokens', payload: { name: 'Okta' } }),
+  },
+  {
+    method: 'DELETE',
+    name: 'revoke a SCIM token',
+    expect: adminOnly,
+    prepare: async () => {
+      const created = ok(await createScimToken(world.deps, { actor: world.staff.admin, name: 'x' }));
+      return { url: `/api/scim-tokens/${created.id}` };
+    },
+  },
+  // Notes, tags, views, search, the inbox and merges.
+  {
+    method: 'GET',
+    name: 'notes',
+    // Interviewers read notes only on candidates whose scorecards they submitted (R-FB-3).
+    expect: row(['ok', 'ok', 'ok', 'feedback.not_allowed', 'ok', 'ok', 'deny']),
+    prepare: async () => ({ url: `/api/notes?applicationId=${(await freshApplication()).id}` }),
+  },
+  {
+    method: 'POST',
+    name: 'write note',
+    expect: readers,
+    prepare: async () => ({
+      url: '/api/notes',
+      payload: { applicationId: (await freshApplication()).id, body: 'Strong **Go** background' },
+    }),
+  },
+  {
+    method: 'PATCH',
+    name: 'edit note',
+    expect: readers,
+    prepare: async (role) => ({
+      url: `/api/notes/${await noteBy(role)}`,
+      payload: { body: 'Edited', version: 1 },
+    }),
+  },
+  {
+    method: 'GET',
+    name: 'note revisions',
+    expect: row(['ok', 'ok', 'ok', 'feedback.not_allowed', 'ok', 'ok', 'deny']),
+    prepare: async () => ({ url: `/api/notes/${await noteBy('recruiter')}/revisions` }),
+  },
+  {
+    method: 'GET',
+    name: 'mentionable staff',
+    expect: readers,
+    prepare: async () => ({ url: '/api/notes/mentionable?q=h' }),
+  },
+  { method: 'GET', name: 'my inbox', expect: allStaff, prepare: async () => ({ url: '/api/inbox' }) },
+  {
+    method: 'GET',
+    name: 'my unread count',
+    expect: allStaff,
+    prepare: async () => ({ url: '/api/inbox/unread' }),
+  },
+  {
+    method: 'PUT',
+    name: 'mark a notification read',
+    expect: allStaff,
+    prepare: async (role) => ({ url: `/api/inbox/${await noticeFor(role)}/read`, payload: { read: true } }),
+  },
+  {
+    method: 'POST',
+    name: 'mark all read',
+    expect: allStaff,
+    prepare: async () => ({ url: '/api/inbox/read-all' }),
+  },
+  {
+    method: 'GET',
+    name: 'my inbox settings',
+    expect: allStaff,
+    prepare: async () => ({ url: '/api/inbox/settings' }),
+  },
+  {
+    method: 'PUT',
+    name: 'change my inbox settings',
+    expect: allStaff,
+    prepare: async () => ({ url: '/api/inbox/settings', payload: { emailKinds: ['mention'] } }),
+  },
+  { method: 'GET', name: 'tags', expect: readers, prepare: async () => ({ url: '/api/tags' }) },
+  {
+    method: 'POST',
+    name: 'create tag',
+    expect: readers,
+    prepare: async () => ({ url: '/api/tags', payload: { name: `Tag ${++n}` } }),
+  },
+  {
+    method: 'PATCH',
+    name: 'rename tag',
+    expect: readers,
+    prepare: async () => ({ url: `/api/tags/${await aTag()}`, payload: { name: `Renamed ${++n}` } }),
+  },
+  {
+    method: 'DELETE',
+    name: 'delete tag',
+    expect: mergers,
+    prepare: async () => ({ url: `/api/tags/${await aTag()}` }),
+  },
+  {
+    method: 'POST',
+    name: 'tag many candidates',
+    expect: readers,
+    prepare: async () => ({
+      url: `/api/tags/${await aTag()}/candidates`,
+      payload: { action: 'add', candidateIds: [(await freshApplication()).candidateId] },
+    }),
+  },
+  {
+    method: 'GET',
+    name: 'candidate tags',
+    expect: readers,
+    prepare: async () => ({ url: `/api/candidates/${(await freshApplication()).candidateId}/tags` }),
+  },
+  {
+    method: 'PUT',
+    name: 'tag a candidate',
+    expect: readers,
+    prepare: async () => ({
+      url: `/api/candidates/${(await freshApplication()).candidateId}/tags/${await aTag()}`,
+    }),
+  },
+  {
+    method: 'DELETE',
+    name: 'untag a candidate',
+    expect: readers,
+    prepare: async () => ({
+      url: `/api/candidates/${(await freshApplication()).candidateId}/tags/${await aTag()}`,
+    }),
+  },
+  {
+    method: 'PUT',
+    name: 'set candidate owner',
+    expect: readers,
+    prepare: async () => ({
+      url: `/api/candidates/${(await freshApplication()).candidateId}/owner`,
+      payload: { userId: world.staff.recruiter.userId },
+    }),
+  },
+  {
+    method: 'GET',
+    name: 'saved views',
+    expect: readers,
+    prepare: async () => ({ url: '/api/views?list=candidates' }),
+  },
+  {
+    method: 'POST',
+    name: 'save view',
+    expect: readers,
+    prepare: async () => ({
+      url: '/api/views',
+      payload: { list: 'candidates', name: `Mine ${++n}`, filters: { source: 'test' } },
+    }),
+  },
+  {
+    method: 'DELETE',
+    name: 'remove view',
+    expect: readers,
+    prepare: async (role) => ({ url: `/api/views/${await viewBy(role)}` }),
+  },
+  {
+    method: 'GET',
+    name: 'global search',
+    expect: readers,
+    prepare: async () => ({ url: '/api/search?q=cand' }),
+  },
+  {
+    method: 'POST',
+    name: 'merge candidates',
+    expect: mergers,
+    prepare: async () => ({ url: '/api/candidate-merges', payload: await twoPeople() }),
+  },
+  {
+    method: 'POST',
+    name: 'confirm merge',
+    expect: mergers,
+    prepare: async () => ({ url: `/api/candidate-merges/${await pendingMerge()}/confirm` }),
+  },
+  {
+    method: 'POST',
+    name: 'undo merge',
+    expect: mergers,
+    prepare: async () => ({ url: `/api/candidate-merges/${await pendingMerge()}/undo` }),
+  },
+  {
+    method: 'GET',
+    name: 'merges of a candidate',
+    expect: readers,
+    prepare: async () => ({ url: `/api/candidates/${(await freshApplication()).candidateId}/merges` }),
+  },
 ];
+
+/** A staff member's authenticator app and passkeys removed, so each cell starts from none. */
+async function clearFactors(role: Role) {
+  if (role === 'candidate') return;
+  const userId = world.staff[role].userId;
+  await world.db.deleteFrom('mfa_totp').where('user_id', '=', userId).execute();
+  await world.db.deleteFrom('webauthn_credentials').where('user_id', '=', userId).execute();
+}
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -1355,13 +2033,26 @@ beforeAll(async () => {
     if (role === 'candidate') continue;
     cookies[role] = await loginAs(app, world.slug, world.staff[role].email);
   }
-  ok(
+  const portalApplication = ok(
     await submitApplication(world.deps, {
       actor: world.staff.recruiter,
       jobId: world.jobs.internB.id,
       candidate: { email: candidateEmail, firstName: 'Portal', lastName: 'Candidate' },
       source: 'test',
     }),
+  ).application;
+  portalApplicationId = portalApplication.id;
+  ok(
+    await writeToCandidate(
+      { ...world.deps, renderer: messageRenderer },
+      {
+        actor: world.staff.recruiter,
+        candidateId: portalApplication.candidateId,
+        applicationId: portalApplication.id,
+        subject: 'Hello',
+        body: 'Any questions?',
+      },
+    ),
   );
   cookies.candidate = await candidateLogin(app, database, world.slug, candidateEmail);
 });
@@ -1382,6 +2073,11 @@ describe('role × endpoint', () => {
       'POST /api/auth/logout',
       'POST /api/auth/candidate-links',
       'POST /api/auth/candidate-links/redeem',
+      // Password resets for the signed-out (tested in test/http/password-reset.test.ts).
+      'POST /api/auth/password-resets',
+      'POST /api/auth/password-resets/redeem',
+      // The session probe answers everyone: 204 to nobody signed in (tested in test/http/words.test.ts).
+      'GET /api/auth/session',
       // Self-scheduling: the link's token is the credential (tested in test/http/scheduling.test.ts).
       'GET /api/scheduling/{token}',
       'POST /api/scheduling/{token}/book',
@@ -1406,6 +2102,35 @@ describe('role × endpoint', () => {
       'GET /v1/boards/{token}/departments/{id}',
       'GET /v1/boards/{token}/offices',
       'GET /v1/boards/{token}/offices/{id}',
+      // A sign-in waiting for its second factor: the pending cookie is the credential (test/http/mfa.test.ts,
+      // test/e2e/passkeys.browser.test.ts).
+      'POST /api/auth/mfa/totp',
+      'POST /api/auth/mfa/recovery-code',
+      'POST /api/auth/mfa/passkey/options',
+      'POST /api/auth/mfa/passkey',
+      // A passkey alone: the browser's cookie and the passkey are the credential (test/e2e/passkeys.browser.test.ts).
+      'POST /api/auth/passkey/options',
+      'POST /api/auth/passkey',
+      // Single sign-on: the provider's button, and the redirect flow (test/integration/oidc.test.ts).
+      'GET /api/sso/provider',
+      'GET /api/sso/start',
+      'GET /api/sso/callback',
+      // SCIM: the organisation's SCIM bearer token is the credential (test/http/scim.test.ts).
+      'GET /scim/v2/ServiceProviderConfig',
+      'GET /scim/v2/Schemas',
+      'GET /scim/v2/ResourceTypes',
+      'GET /scim/v2/Users',
+      'POST /scim/v2/Users',
+      'GET /scim/v2/Users/{id}',
+      'PUT /scim/v2/Users/{id}',
+      'PATCH /scim/v2/Users/{id}',
+      'DELETE /scim/v2/Users/{id}',
+      'GET /scim/v2/Groups',
+      'POST /scim/v2/Groups',
+      'GET /scim/v2/Groups/{id}',
+      'PUT /scim/v2/Groups/{id}',
+      'PATCH /scim/v2/Groups/{id}',
+      'DELETE /scim/v2/Groups/{id}',
     ];
     expect(documented.filter((r) => !publicRoutes.includes(r))).toHaveLength(endpoints.length);
   });
@@ -1438,6 +2163,125 @@ describe('role × endpoint', () => {
           }
         });
       }
+    });
+  }
+});
+
+/**
+ * The same table with API tokens instead of cookies. For each endpoint, the first staff role the
+ * table lets in (the admin when none does) calls it with a personal token holding every scope that
+ * role can use, and gets the cookie's answer, except where only a session will do; an
+ * organisation token with every scope reaches what the table gives any role; and a token with no
+ * scope is refused everywhere but "who am I".
+ */
+const sessionOnly = new Set([
+  'GET my sessions',
+  'DELETE end one of my sessions',
+  'POST end my other sessions',
+  'POST change my password',
+  'POST open a coding pad',
+  "GET an application's coding pads",
+  'GET a coding pad',
+  'POST run a coding pad',
+  'GET replay a coding pad',
+  "GET an application's assessments",
+  "GET a case study's deliverable",
+  'GET my API tokens',
+  'POST make my API token',
+  'DELETE revoke my API token',
+  "GET the organisation's API tokens",
+  'POST make an organisation API token',
+  'DELETE revoke an organisation API token',
+  'GET my second factors',
+  'POST start setting up an authenticator app',
+  'POST confirm an authenticator app',
+  'DELETE remove my authenticator app',
+  'POST passkey registration options',
+  'POST register a passkey',
+  'DELETE remove a passkey',
+  'POST new recovery codes',
+]);
+
+describe('API token × endpoint', () => {
+  const full = {} as Record<Role, string>;
+  const empty = {} as Record<Role, string>;
+  let organisation: string;
+  beforeAll(async () => {
+    for (const role of roles) {
+      if (role === 'candidate') continue;
+      const actor = world.staff[role];
+      const make = async (scopes: Scope[]) =>
+        ok(
+          await createApiToken(world.deps, {
+            actor,
+            kind: 'personal',
+            name: role,
+            scopes,
+            expiresInDays: null,
+          }),
+        ).token;
+      full[role] = await make(scopesFor(actor.roles));
+      empty[role] = await make([]);
+    }
+    organisation = ok(
+      await createApiToken(world.deps, {
+        actor: world.staff.admin,
+        kind: 'organisation',
+        name: 'everything',
+        scopes: [...scopeNames],
+        expiresInDays: null,
+      }),
+    ).token;
+  });
+
+  const check = (response: Awaited<ReturnType<App['inject']>>, expected: Cell) => {
+    if (expected === 'ok') expect(response.statusCode, response.body).toBeLessThan(300);
+    else if (expected === 'deny') {
+      expect(response.statusCode, response.body).toBe(403);
+      expect(errorCode(response)).toBe('permission.denied');
+    } else expect(errorCode(response), response.body).toBe(expected);
+  };
+
+  for (const endpoint of endpoints) {
+    const key = `${endpoint.method} ${endpoint.name}`;
+    const role = roles.find((r) => r !== 'candidate' && endpoint.expect[r] !== 'deny') ?? 'admin';
+    const staffOnlyRoute = roles.every((r) => r === 'candidate' || endpoint.expect[r] === 'deny');
+    describe(key, () => {
+      it(`${role}'s token with all their scopes: as their cookie, or a session is required`, async () => {
+        const { url, payload } = await endpoint.prepare(role);
+        const response = await app.inject({
+          method: endpoint.method,
+          url,
+          payload: payload as object,
+          headers: { authorization: `Bearer ${full[role]}` },
+        });
+        check(response, sessionOnly.has(key) ? 'token.session_required' : endpoint.expect[role]);
+      });
+      it('a token without scopes is refused', async () => {
+        const { url, payload } = await endpoint.prepare(role);
+        const response = await app.inject({
+          method: endpoint.method,
+          url,
+          payload: payload as object,
+          headers: { authorization: `Bearer ${empty[role]}` },
+        });
+        if (key === 'GET who am I') check(response, 'ok');
+        else expect(response.statusCode, response.body).toBe(403);
+      });
+      it('an organisation token reaches what some staff role may, never a candidate’s endpoints', async () => {
+        const { url, payload } = await endpoint.prepare('admin');
+        const response = await app.inject({
+          method: endpoint.method,
+          url,
+          payload: payload as object,
+          headers: { authorization: `Bearer ${organisation}` },
+        });
+        if (sessionOnly.has(key)) check(response, 'token.session_required');
+        else if (staffOnlyRoute) check(response, 'deny');
+        // Finer rules may still say no (only the decider undoes a decision); the table never does.
+        else if (response.statusCode === 403)
+          expect(errorCode(response), response.body).not.toBe('permission.denied');
+      });
     });
   }
 });

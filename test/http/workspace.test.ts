@@ -139,6 +139,13 @@ describe('pipeline board', () => {
       applicationId: atResume.id,
       candidateName: expect.any(String),
     });
+    // The jobs list counts the same: in progress, new this week, at offer.
+    const listed = (await get(as.recruiter, '/api/jobs?limit=200')).json().items;
+    expect(listed.find((j: { id: string }) => j.id === job).applications).toEqual({
+      active: 3,
+      newThisWeek: 4,
+      atOffer: 1,
+    });
     const missing = await get(as.recruiter, `/api/jobs/${crypto.randomUUID()}/pipeline`);
     expect([missing.statusCode, errorCode(missing)]).toEqual([404, 'job.not_found']);
   });
@@ -148,6 +155,39 @@ describe('pipeline board', () => {
     for (let i = 0; i < 22; i++) await apply(job);
     const resume = (await get(as.recruiter, `/api/jobs/${job}/pipeline`)).json().columns[0];
     expect([resume.count, resume.cards.length]).toEqual([22, 20]);
+  });
+
+  it('narrows counts and cards by tag, owner, source and applied dates; each card names its owner', async () => {
+    const job = world.jobs.internA.id;
+    const [first, second] = [await apply(job), await apply(job)];
+    const tag = (await post(as.recruiter, '/api/tags', { name: 'Board pick' })).json();
+    const put = (url: string, payload?: unknown) =>
+      app.inject({ method: 'PUT', url, payload: payload as object, headers: { cookie: as.recruiter } });
+    for (const a of [first, second]) await put(`/api/candidates/${a.candidateId}/tags/${tag.id}`);
+    await put(`/api/candidates/${first.candidateId}/owner`, { userId: world.staff.recruiter.userId });
+    const board = async (query: string) => {
+      const response = await get(as.recruiter, `/api/jobs/${job}/pipeline?${query}`);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json().columns[0] as {
+        count: number;
+        cards: { applicationId: string; ownerName: string | null }[];
+      };
+    };
+    const tagged = await board(`tagId=${tag.id}`);
+    expect(tagged.count).toBe(2);
+    // Applied in the same instant, the two cards may come in either order.
+    expect(new Map(tagged.cards.map((c) => [c.applicationId, c.ownerName]))).toEqual(
+      new Map([
+        [first.id, 'recruiter'],
+        [second.id, null],
+      ]),
+    );
+    expect((await board(`ownerId=${world.staff.recruiter.userId}`)).count).toBe(1);
+    expect((await board('source=nowhere')).count).toBe(0);
+    expect((await board('appliedFrom=2030-01-01')).count).toBe(0);
+    const bad = await get(as.recruiter, `/api/jobs/${job}/pipeline?tagId=red`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.issues[0].field).toBe('querystring.tagId');
   });
 });
 
@@ -162,7 +202,7 @@ describe('decision queue', () => {
     const partialInterview = await bookTech(partial.id);
     const completeInterview = await bookTech(complete.id);
     expect(partialInterview).toBeTruthy();
-    clock.advanceDays(1);
+    clock.advanceDays(8); // both interviews, a week out, have taken place
     expect((await submitScorecard(completeInterview)).statusCode).toBe(200);
 
     const queue = (await get(as.hm, '/api/decision-queue')).json();
@@ -173,8 +213,7 @@ describe('decision queue', () => {
       {
         roundKey: 'tech',
         roundName: 'Technical',
-        scorecards: 1,
-        submitted: 1,
+        panel: { expected: 1, submitted: 1 },
       },
     );
     expect(queue.total).toBe(queue.items.length);
@@ -209,9 +248,20 @@ describe('reports', () => {
     clock.advanceDays(2);
     await decide(one.id, 'tech', 'advance', world.staff.hmB);
     const timing = (await get(as.hr, `/api/reports/timing?jobId=${job}`)).json();
+    const spread = (days: number, span: string) => ({
+      medianDays: days,
+      meanDays: days,
+      p25Days: days,
+      p75Days: days,
+      p90Days: days,
+      distribution: expect.arrayContaining([{ span, decisions: 1 }]),
+    });
     expect(timing.timeInStep).toEqual([
-      { step: 'resume_screen', decisions: 1, medianDays: 3, meanDays: 3 },
-      { step: 'technical_screen', decisions: 1, medianDays: 2, meanDays: 2 },
+      { step: 'resume_screen', decisions: 1, ...spread(3, '3–7 days') },
+      { step: 'technical_screen', decisions: 1, ...spread(2, '1–3 days') },
+    ]);
+    expect(timing.timeInStep[0].distribution.map((d: { decisions: number }) => d.decisions)).toEqual([
+      0, 0, 1, 0, 0, 0,
     ]);
     // R-ROUND-7: the technical round went without an interview, on a written override; the resume screen needs none.
     expect(timing.decisionsWithoutEvidence).toEqual([
@@ -232,6 +282,96 @@ describe('reports', () => {
       'HR',
       'Offer',
     ]);
+  });
+});
+
+describe('reports over a range of days', () => {
+  const day = (offset = 0) =>
+    new Date(clock.now().getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+  const job = () => world.jobs.internB.id;
+
+  it('count what happened in the range, week by week, and open each figure on its applications', async () => {
+    clock.advanceDays(60); // a quiet stretch: nothing else of this job falls in the range below
+    as.hr = await loginAs(app, world.slug, world.staff.hr.email);
+    const start = day();
+    const first = await apply(job());
+    await apply(job());
+    clock.advanceDays(8);
+    const later = await apply(job());
+    await decide(later.id, 'resume');
+    await decide(later.id, 'tech', 'advance', world.staff.hmB); // no interview: an override on the record
+    const end = day();
+    const range = `jobId=${job()}&from=${start}&to=${end}`;
+
+    const funnel = (await get(as.hr, `/api/reports/funnel?${range}`)).json().items;
+    expect(funnel).toHaveLength(1);
+    expect(funnel[0]).toMatchObject({ jobId: job(), teamName: 'Beta', total: 3, hired: 0 });
+    expect(funnel[0].rounds.slice(0, 3).map((r: { reached: number }) => r.reached)).toEqual([3, 1, 1]);
+    const lastDay = (await get(as.hr, `/api/reports/funnel?jobId=${job()}&from=${end}&to=${end}`)).json();
+    expect(lastDay.items[0].total).toBe(1);
+
+    const trends = (await get(as.hr, `/api/reports/trends?${range}`)).json();
+    expect([trends.from, trends.to]).toEqual([start, end]);
+    for (const w of trends.weeks) expect(new Date(`${w.weekStart}T00:00:00Z`).getUTCDay()).toBe(1);
+    const sum = (key: string) =>
+      trends.weeks.reduce((n: number, w: Record<string, number>) => n + w[key]!, 0);
+    expect([sum('applied'), sum('advanced'), sum('withoutEvidence'), sum('hired')]).toEqual([3, 2, 1, 0]);
+    // Without a range: the last twelve weeks up to the reader's today.
+    const recent = (await get(as.hr, `/api/reports/trends?jobId=${job()}`)).json();
+    expect(recent.to).toBe(end);
+    expect(recent.weeks.length).toBeGreaterThanOrEqual(12);
+
+    const drill = async (query: string) => {
+      const response = await get(as.hr, `/api/reports/applications?${range}&${query}`);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json();
+    };
+    const applied = await drill('measure=applied');
+    expect(applied.items).toHaveLength(3);
+    expect(applied.items).toContainEqual(
+      expect.objectContaining({ applicationId: first.id, jobTitle: 'internship job', step: 'resume_screen' }),
+    );
+    expect(applied.items.at(-1)).toMatchObject({ applicationId: later.id }); // the latest to apply comes last
+    expect((await drill('measure=reached&round=1')).items).toEqual([
+      expect.objectContaining({ applicationId: later.id }),
+    ]);
+    expect((await drill('measure=without_evidence')).items).toEqual([
+      expect.objectContaining({ applicationId: later.id }),
+    ]);
+    // One page at a time, none repeated.
+    const one = await drill('measure=applied&limit=2');
+    const two = await drill(`measure=applied&limit=2&cursor=${one.nextCursor}`);
+    expect([...one.items, ...two.items].map((i: { applicationId: string }) => i.applicationId)).toEqual(
+      applied.items.map((i: { applicationId: string }) => i.applicationId),
+    );
+    expect(two.nextCursor).toBeNull();
+  });
+
+  it('a range that ends before it starts, spans over two years or is not a day is refused, naming the field', async () => {
+    const refused = async (url: string, field: RegExp, message: RegExp) => {
+      const response = await get(as.hr, url);
+      expect([response.statusCode, errorCode(response)]).toEqual([400, 'validation.failed']);
+      expect(response.json().error.details.issues).toContainEqual({
+        field: expect.stringMatching(field),
+        message: expect.stringMatching(message),
+      });
+    };
+    await refused('/api/reports/funnel?from=2026-05-10&to=2026-05-01', /to$/, /end on or after/);
+    await refused('/api/reports/timing?from=2023-01-01&to=2026-01-01', /from$/, /at most two years/);
+    await refused('/api/reports/trends?from=yesterday', /from$/, /./);
+    await refused('/api/reports/applications?measure=reached', /jobId$/, /give the job and the round/);
+    await refused(`/api/reports/applications?measure=reached&jobId=${job()}`, /round$/, /the round/);
+    await refused('/api/reports/applications?measure=everything', /measure$/, /one of the choices/);
+    await refused('/api/reports/applications?measure=applied&cursor=nope', /cursor$/, /./);
+  });
+
+  it("counts only the reader's organisation, whatever job is named", async () => {
+    const other = await buildWorld(database, clock);
+    const foreign = `jobId=${other.jobs.internB.id}`;
+    expect((await get(as.hr, `/api/reports/funnel?${foreign}`)).json().items).toEqual([]);
+    expect((await get(as.hr, `/api/reports/applications?measure=applied&${foreign}`)).json().items).toEqual(
+      [],
+    );
   });
 });
 
@@ -352,5 +492,41 @@ describe('candidate portal', () => {
     const refused = await post(cookie, '/api/me/erasure', { email: person.email });
     expect([refused.statusCode, errorCode(refused)]).toEqual([409, 'candidate.erasure_blocked']);
     expect((await get(cookie, '/api/me/applications')).statusCode).toBe(200);
+  });
+});
+
+// Last: it moves the clock on past everyone's sessions.
+describe('pipeline cards', () => {
+  it('a card says since when it is in its column, where its interviews stand and the panel so far', async () => {
+    const application = await apply();
+    await decide(application.id, 'resume');
+    const card = async () => {
+      as.recruiter = await loginAs(app, world.slug, world.staff.recruiter.email);
+      const board = (await get(as.recruiter, `/api/jobs/${world.jobs.fullTimeA.id}/pipeline`)).json();
+      const tech = board.columns.find((c: { key: string }) => c.key === 'tech');
+      return tech.cards.find((c: { applicationId: string }) => c.applicationId === application.id);
+    };
+    const decidedAt = clock.now().toISOString();
+    expect(await card()).toMatchObject({
+      enteredAt: decidedAt,
+      interviews: 'to_book',
+      panel: { expected: 0, submitted: 0 },
+    });
+    as.coordinator = await loginAs(app, world.slug, world.staff.coordinator.email);
+    const interviewId = await bookTech(application.id);
+    expect(await card()).toMatchObject({ interviews: 'booked', panel: { expected: 1, submitted: 0 } });
+    clock.advanceDays(9); // the interview has taken place
+    expect(await card()).toMatchObject({ enteredAt: decidedAt, interviews: 'feedback_due' });
+    as.interviewer = await loginAs(app, world.slug, world.staff.interviewer.email);
+    expect((await submitScorecard(interviewId)).statusCode).toBe(200);
+    expect(await card()).toMatchObject({
+      interviews: 'complete',
+      panel: { expected: 1, submitted: 1, yes: 1, no: 0 },
+    });
+    // Nine days on, the internship job's applications are no longer new this week.
+    const listed = (await get(as.recruiter, '/api/jobs?limit=200')).json().items;
+    expect(listed.find((j: { id: string }) => j.id === world.jobs.internB.id).applications.newThisWeek).toBe(
+      0,
+    );
   });
 });

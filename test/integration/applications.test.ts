@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addExtraRound } from '../../src/core/applications/add-extra-round.js';
 import { decideApplicationRound } from '../../src/core/applications/decide-round.js';
@@ -538,5 +539,95 @@ describe('the pipeline', () => {
       'application.not_found',
     ]);
     expect(await statusOf(a.id)).toBe('rejected');
+  });
+
+  it('a bulk decision writes for each item what one decision writes: state, decision, audit and held message', async () => {
+    await world.db
+      .updateTable('orgs')
+      .set({ decision_undo_minutes: 5 })
+      .where('id', '=', world.orgId)
+      .execute();
+    const [single, inBulk, interviewed] = [
+      ok(await submit(world.jobs.fullTimeA.id, world.candidate())).application,
+      ok(await submit(world.jobs.fullTimeA.id, world.candidate())).application,
+      await world.atTechnicalRound(),
+    ];
+    const decision = { decision: 'reject' as const, rationale: 'Does not meet the minimum qualifications.' };
+    ok(
+      await decideApplicationRound(world.deps, {
+        ...decision,
+        actor: world.staff.recruiter,
+        applicationId: single.id,
+        roundKey: 'resume',
+      }),
+    );
+    // A round the hiring manager decides only by override goes the one-decision path and is refused,
+    // with the interviewed one; then the recruiter's bulk decision takes the set-based path.
+    const outcomes = await decideRoundsInBulk(world.deps, {
+      ...decision,
+      actor: world.staff.hiring_manager,
+      items: [
+        { applicationId: inBulk.id, roundKey: 'resume' },
+        { applicationId: interviewed.id, roundKey: 'tech' },
+      ],
+    });
+    expect(outcomes.map((o) => o.error?.code ?? o.status)).toEqual([
+      'round.override_required',
+      'round.override_required',
+    ]);
+    const recruiterOutcomes = await decideRoundsInBulk(world.deps, {
+      ...decision,
+      actor: world.staff.recruiter,
+      items: [{ applicationId: inBulk.id, roundKey: 'resume' }],
+    });
+    expect(recruiterOutcomes[0]).toMatchObject({
+      ok: true,
+      status: 'rejected',
+      undoUntil: '2026-03-02T09:05:00.000Z',
+    });
+
+    const written = async (applicationId: string) => {
+      const app = await world.db
+        .selectFrom('applications')
+        .select(['status', 'stage_index', 'ended_at', 'version'])
+        .where('id', '=', applicationId)
+        .executeTakeFirstOrThrow();
+      const d = await world.db
+        .selectFrom('round_decisions')
+        .selectAll()
+        .where('application_id', '=', applicationId)
+        .executeTakeFirstOrThrow();
+      const audit = await world.db
+        .selectFrom('audit_events')
+        .select(['action', 'actor_id', 'reason', 'data'])
+        .where('entity_id', '=', applicationId)
+        .where('action', '=', 'round.rejected')
+        .orderBy('seq', 'desc')
+        .executeTakeFirstOrThrow();
+      const messages = await world.db
+        .selectFrom('outbox')
+        .select(['kind', 'dedupe_key', 'held_by', 'available_at'])
+        .where(sql`payload ->> 'applicationId'`, '=', applicationId)
+        .where('kind', 'like', 'candidate.application_%')
+        .where('kind', '<>', 'candidate.application_received')
+        .execute();
+      return {
+        app: { status: app.status, stage: app.stage_index, ended: app.ended_at?.toISOString() },
+        decision: {
+          ...d,
+          id: undefined,
+          application_id: undefined,
+          seq: undefined,
+          undo: { ...d.undo, before: undefined },
+        },
+        audit: { ...audit, data: { ...audit.data, decisionId: audit.data.decisionId === d.id } },
+        messages: messages.map((m) => ({
+          ...m,
+          dedupe_key: m.dedupe_key.replace(applicationId, 'ID'),
+          held_by: m.held_by === d.id,
+        })),
+      };
+    };
+    expect(await written(inBulk.id)).toEqual(await written(single.id));
   });
 });

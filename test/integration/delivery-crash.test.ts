@@ -1,10 +1,7 @@
 import { afterAll, expect, it } from 'vitest';
-import { submitApplication } from '../../src/core/applications/submit-application.js';
-import { messageCandidate } from '../../src/core/notifications/message-candidate.js';
-import { migrateToLatest } from '../../src/db/database.js';
 import { freePort, serverProcesses } from '../support/processes.js';
 import { startSmtp } from '../support/smtp.js';
-import { buildWorld, ok, TestClock } from '../support/world.js';
+import { messagesWaiting } from '../support/waiting-messages.js';
 
 const processes = serverProcesses();
 afterAll(() => processes.stopAll());
@@ -15,28 +12,7 @@ it('a worker killed mid-delivery and restarted delivers every message exactly on
   const shared = await processes.sharedDatabase('crash');
 
   // Before any server runs: an organisation and 40 messages waiting in the outbox.
-  let database = await shared.open();
-  await migrateToLatest(database.db);
-  const world = await buildWorld(database, new TestClock(new Date()));
-  for (let i = 0; i < 20; i++) {
-    const app = ok(
-      await submitApplication(world.deps, {
-        actor: world.staff.recruiter,
-        jobId: world.jobs.fullTimeA.id,
-        candidate: world.candidate(),
-        source: 'test',
-      }),
-    ).application;
-    ok(
-      await messageCandidate(world.deps, {
-        actor: world.staff.recruiter,
-        applicationId: app.id,
-        subject: `Hello ${i}`,
-        body: 'News.',
-      }),
-    );
-  }
-  await database.close();
+  await messagesWaiting(shared, 20);
 
   const start = async () =>
     processes.start({
@@ -71,7 +47,7 @@ it('a worker killed mid-delivery and restarted delivers every message exactly on
   last.child.kill('SIGTERM');
   await last.exited;
 
-  database = await shared.open();
+  const database = await shared.open();
   const rows = await database.db
     .selectFrom('deliveries')
     .select(['id', 'status'])

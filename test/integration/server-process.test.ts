@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,6 +34,55 @@ it('starts on PGlite with the demo, and refuses a second process on the same dat
   expect(await first.exited).toBe(0);
   expect(fs.existsSync(path.join(dataDir, 'hireloop.lock'))).toBe(false);
 }, 120_000);
+
+/** `npm start` itself: scripts/start.mjs builds what is stale, then runs the compiled server. */
+function npmStart(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+    env: { PATH: process.env.PATH, TZ: 'UTC', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  processes.cleanups.push(() => {
+    child.kill('SIGKILL');
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { child, exited, output: () => output };
+}
+
+/** What each built part's stamp says: rewritten whenever the part is built again. */
+const stamps = () =>
+  ['dist/.server-build.json', 'dist/web/.build-stamp.json', 'dist/pglite-template.json'].map((file) =>
+    fs.readFileSync(file, 'utf8'),
+  );
+
+it('npm start builds what is missing once; a second start on the same data rebuilds and seeds nothing', async () => {
+  const database = await processes.sharedDatabase('restart');
+  const env = { SEED_DEMO: 'true', ...database.env };
+  const kind = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+
+  const port = await freePort();
+  const first = npmStart({ PORT: String(port), ...env });
+  expect(await waitForHealth(port, 150_000)).toEqual({ status: 'ok', database: kind });
+  expect(first.output()).toContain('Seeded the demo organisation');
+  first.child.kill('SIGTERM');
+  expect(await first.exited).toBe(0);
+  const built = stamps();
+
+  const secondPort = await freePort();
+  const second = npmStart({ PORT: String(secondPort), ...env });
+  expect(await waitForHealth(secondPort, 60_000)).toEqual({ status: 'ok', database: kind });
+  const page = await fetch(`http://127.0.0.1:${secondPort}/app/`);
+  expect(page.status).toBe(200);
+  expect(await page.text()).toContain('id="root"');
+  expect(second.output()).not.toContain('Building');
+  expect(second.output()).not.toContain('Seeded the demo organisation');
+  expect(second.output()).toMatch(/Hireloop on .*started in [\d.]+ s/);
+  expect(stamps()).toEqual(built);
+  second.child.kill('SIGTERM');
+  expect(await second.exited).toBe(0);
+}, 240_000);
 
 it('refuses to start on bad configuration, listing every bad variable', async () => {
   const bad = start({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });

@@ -184,7 +184,10 @@ it('random requests to every endpoint as every role: never a 5xx; every error ha
           // code); what its schemas refuse is answered like the rest of the API.
           const greenhouse =
             url.startsWith('/v1/') && (typeof error === 'string' || typeof body.message === 'string');
-          const explained = greenhouse || typeof error?.code === 'string';
+          // SCIM answers in RFC 7644's error shape (`schemas`, `status`, `detail`), as identity providers expect.
+          const scim =
+            url.startsWith('/scim/') && typeof body.detail === 'string' && typeof body.status === 'string';
+          const explained = greenhouse || scim || typeof error?.code === 'string';
           if (!explained) failures.push(`no error code: ${where}: ${response.body.slice(0, 200)}`);
           if (
             error?.code === 'validation.failed' &&

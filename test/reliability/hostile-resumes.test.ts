@@ -166,9 +166,9 @@ describe('hostile résumés are kept unread while /healthz keeps answering', () 
   const cases: [string, string, () => Promise<Buffer> | Buffer][] = [
     ['a 132 KB DOCX whose document.xml unpacks to 45 MB of tiny paragraphs', 'flood.docx', floodDocx],
     [
-      'a 7 KB DOCX that unpacks to 2 MB of tiny paragraphs',
+      'a 13 KB DOCX that unpacks to 4 MB of tiny paragraphs',
       'small-flood.docx',
-      () => paragraphFloodDocx(2 * 1024 * 1024),
+      () => paragraphFloodDocx(4 * 1024 * 1024),
     ],
     [
       'an 8 MB one-page PDF with 600,000 text operators',

@@ -13,12 +13,14 @@ export async function openTestDatabase(): Promise<Database> {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('templateDb')}`);
-    const database = await openDatabase({ databaseUrl: withDatabase(url, name) });
+    // TEST_PGBOUNCER_URL: the app's queries go through PgBouncer (test/integration/replica-pgbouncer.test.ts).
+    const through = process.env.TEST_PGBOUNCER_URL;
+    const database = await openDatabase({ databaseUrl: withDatabase(through ?? url, name) });
     return {
       ...database,
       async close() {
         await database.close();
-        await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         await admin.end();
       },
     };

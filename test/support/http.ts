@@ -21,12 +21,18 @@ export const testConfig = loadConfig({
   SIGN_IN_LINK_REQUESTS_PER_MINUTE_PER_IP: '100000',
   SIGN_IN_LINK_REDEMPTIONS_PER_MINUTE_PER_IP: '100000',
   SIGN_IN_EMAILS_PER_HOUR_PER_RECIPIENT: '1000',
+  PASSWORD_RESET_REQUESTS_PER_MINUTE_PER_IP: '100000',
+  PASSWORD_RESET_EMAILS_PER_HOUR_PER_RECIPIENT: '1000',
   // Tests move the clock by days between steps with the same sessions; test/http/sessions.test.ts
   // tests the idle timeouts themselves.
   STAFF_SESSION_IDLE_MINUTES: '43200',
   CANDIDATE_SESSION_IDLE_MINUTES: '43200',
   // Test receivers (webhooks, calendar feeds) listen on loopback.
   ALLOW_PRIVATE_NETWORK_URLS: 'true',
+  // Secrets at rest (authenticator keys, identity providers' client secrets) need a key.
+  SECRETS_KEY: Buffer.alloc(32, 7).toString('base64'),
+  // The OpenID provider of test/integration/oidc.test.ts listens on plain http on loopback.
+  ALLOW_INSECURE_OIDC_ISSUERS: 'true',
 });
 
 export function buildTestApp(database: Database, clock: TestClock): Promise<App> {

@@ -22,8 +22,9 @@ export function serverProcesses() {
   const cleanups: (() => Promise<void> | void)[] = [];
   return {
     cleanups,
-    start(env: Record<string, string>) {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    /** Starts `src/server/main.ts` with `args` (a role: serve, worker, sandbox; none for all three). */
+    start(env: Record<string, string>, args: string[] = []) {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', ...args], {
         env: { PATH: process.env.PATH, TZ: 'UTC', LOG_LEVEL: 'silent', SEED_DEMO: 'false', ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -58,8 +59,26 @@ export function serverProcesses() {
       cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
       return { env: { DATA_DIR: dataDir }, open: () => openDatabase({ dataDir }) };
     },
+    /** A process of the test's own (HAProxy, PgBouncer), killed with the rest. */
+    spawnOther(command: string, args: string[]) {
+      const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+      children.push(child);
+      let output = '';
+      child.stdout!.on('data', (d) => (output += d));
+      child.stderr!.on('data', (d) => (output += d));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      return { child, exited, output: () => output };
+    },
     async stopAll() {
-      for (const child of children) child.kill('SIGKILL');
+      for (const child of children)
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await Promise.all(
+        children.map((child) =>
+          child.exitCode === null && child.signalCode === null
+            ? new Promise((resolve) => child.once('exit', resolve))
+            : null,
+        ),
+      );
       for (const cleanup of cleanups.reverse()) await cleanup();
     },
   };

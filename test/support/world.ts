@@ -103,7 +103,8 @@ export async function buildWorld(
   const orgId = ids.next();
   await db
     .insertInto('orgs')
-    .values({ id: orgId, slug, name: `Org ${slug}`, created_at: clock.now() })
+    // Decisions send their messages at once here; the undo window's own tests open it (R-MSG-1).
+    .values({ id: orgId, slug, name: `Org ${slug}`, created_at: clock.now(), decision_undo_minutes: 0 })
     .execute();
   const teamA = ids.next();
   const teamB = ids.next();
@@ -215,12 +216,12 @@ export async function buildWorld(
   ) =>
     ok(await submitApplication(deps, { actor: staff.recruiter, jobId, candidate: person, source: 'test' }))
       .application;
-  /** An application to job A whose resume screen is passed: its current round is the technical interview. */
-  const atTechnicalRound = async (person = candidate()) => {
+  /** An application (to job A unless told) whose resume screen is passed: its current round is the technical interview. */
+  const atTechnicalRound = async (person = candidate(), jobId = jobs.fullTimeA.id) => {
     const application = ok(
       await submitApplication(deps, {
         actor: staff.recruiter,
-        jobId: jobs.fullTimeA.id,
+        jobId,
         candidate: person,
         source: 'test',
       }),

@@ -29,6 +29,8 @@ const fullTime: FamilyPolicy = {
 const open = (id: string, daysAgo: number, status: 'active' | 'queued' = 'active') => ({
   id,
   jobId: `job-${id}`,
+  jobTitle: `Job ${id}`,
+  teamName: `Team ${id}`,
   status,
   submittedAt: new Date(Date.UTC(2026, 0, 30 - daysAgo)),
 });
@@ -55,8 +57,26 @@ describe('applications', () => {
     if (refused.ok) return;
     expect(refused.error.code).toBe('application.limit_reached');
     expect(refused.error.details?.active).toEqual([
-      { applicationId: 'a', jobId: 'job-a', status: 'active' },
-      { applicationId: 'b', jobId: 'job-b', status: 'queued' },
+      {
+        applicationId: 'a',
+        jobId: 'job-a',
+        jobTitle: 'Job a',
+        teamName: 'Team a',
+        status: 'active',
+        statusInWords: 'in review',
+        appliedAt: '2026-01-27T00:00:00.000Z',
+        appliedOn: '27 January 2026',
+      },
+      {
+        applicationId: 'b',
+        jobId: 'job-b',
+        jobTitle: 'Job b',
+        teamName: 'Team b',
+        status: 'queued',
+        statusInWords: 'waiting its turn',
+        appliedAt: '2026-01-29T00:00:00.000Z',
+        appliedOn: '29 January 2026',
+      },
     ]);
     expect(
       checkApplicationLimit(
@@ -64,6 +84,30 @@ describe('applications', () => {
         Array.from({ length: 20 }, (_, i) => open(`x${i}`, i)),
       ).ok,
     ).toBe(true);
+  });
+
+  it('R-APP-1: the refusal names each open job, its team, where it stands and since when, in words', () => {
+    const backend = {
+      ...open('a', 0),
+      jobTitle: 'Backend Software Engineer Intern',
+      teamName: 'TikTok User and Relation',
+      // Late on 2 November in UTC is already 3 November for a candidate in Shanghai.
+      submittedAt: new Date('2026-11-02T20:00:00Z'),
+    };
+    const frontend = {
+      ...open('b', 0, 'queued'),
+      jobTitle: 'Frontend Intern',
+      teamName: 'Live',
+      submittedAt: new Date('2026-11-10T08:00:00Z'),
+    };
+    const refused = checkApplicationLimit(internship, [backend, frontend], 'Asia/Shanghai');
+    expect(refused.ok ? null : refused.error.message).toBe(
+      "You already have 2 open internship applications, the most this company accepts at once: 'Backend Software Engineer Intern' (TikTok User and Relation), in review since 3 November 2026; 'Frontend Intern' (Live), waiting its turn since 10 November 2026. Withdraw one to apply here.",
+    );
+    const lowered = checkApplicationLimit({ ...internship, maxActiveApplications: 1 }, [backend, frontend]);
+    expect(lowered.ok ? null : lowered.error.message).toBe(
+      "You already have 2 open internship applications, more than the 1 this company accepts at once: 'Backend Software Engineer Intern' (TikTok User and Relation), in review since 2 November 2026; 'Frontend Intern' (Live), waiting its turn since 10 November 2026. Withdraw 2 to apply here.",
+    );
   });
 
   it('R-APP-2: sequential queues behind an open application; parallel starts at once', () => {

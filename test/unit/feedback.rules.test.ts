@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
+  checkInterviewStarted,
   checkSubmittable,
   consensus,
   feedbackDueAt,
@@ -117,6 +118,18 @@ describe('feedback rules', () => {
     expect([at(-30), at(-23), at(0), at(23), at(24), at(100)].map((t) => reminderStageAt(due, t))).toEqual([
       0, 1, 2, 2, 3, 3,
     ]);
+  });
+
+  it("a scorecard is submitted from the interview's start on, and the refusal names it in the interviewer's zone", () => {
+    const interview = { startsAt: new Date('2026-12-14T17:00:00Z') };
+    const early = checkInterviewStarted(interview, new Date('2026-12-14T16:59:59Z'), 'America/Los_Angeles');
+    expect(early.ok).toBe(false);
+    if (early.ok) return;
+    expect(early.error.code).toBe('scorecard.interview_not_started');
+    expect(early.error.message).toContain('starts on Monday 14 December at 09:00 (Los Angeles time)');
+    expect(early.error.details).toMatchObject({ startsAtLocal: '2026-12-14T09:00:00-08:00' });
+    expect(checkInterviewStarted(interview, interview.startsAt, 'America/Los_Angeles').ok).toBe(true);
+    expect(checkInterviewStarted(interview, new Date('2026-12-20T00:00:00Z'), 'UTC').ok).toBe(true);
   });
 });
 

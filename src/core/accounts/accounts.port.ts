@@ -1,3 +1,40 @@
+import type { StaffRole } from '../shared/types.js';
+
+/** A staff member's account as the lifecycle use cases see it. */
+export interface StaffAccount {
+  id: string;
+  orgId: string;
+  email: string;
+  name: string;
+  timezone: string;
+  roles: StaffRole[];
+  teamIds: string[];
+  disabledAt: Date | null;
+  version: number;
+}
+
+/** An interview a disabled user was taken off. */
+export interface RemovedFromPanel {
+  interviewId: string;
+  applicationId: string;
+  /** The interviewers still on it. */
+  remaining: string[];
+}
+
+export interface ApiTokenRecord {
+  id: string;
+  orgId: string;
+  kind: 'personal' | 'organisation';
+  /** The owner of a personal token; the admin who made an organisation token. */
+  userId: string;
+  name: string;
+  tokenHash: string;
+  prefix: string;
+  scopes: string[];
+  createdAt: Date;
+  expiresAt: Date | null;
+}
+
 /** Who a session belongs to: a staff user (password sign-in) or a candidate (sign-in link). */
 export type SessionHolder = { userId: string } | { candidateId: string };
 
@@ -5,6 +42,15 @@ export type SessionHolder = { userId: string } | { candidateId: string };
 export interface SessionOrigin {
   userAgent: string | null;
   address: string | null;
+}
+
+/** A one-time sign-in link for a candidate; only its token's hash is kept. */
+export interface NewSignInLink {
+  tokenHash: string;
+  orgId: string;
+  candidateId: string;
+  createdAt: Date;
+  expiresAt: Date;
 }
 
 export interface AccountsRepository {
@@ -29,13 +75,7 @@ export interface AccountsRepository {
   deleteHolderSessions(holder: SessionHolder, keepTokenHash: string | null): Promise<number>;
   /** Notes that the session was used at `now`, unless it already was within the last minute. */
   touchSession(tokenHash: string, now: Date): Promise<void>;
-  insertSignInLink(link: {
-    tokenHash: string;
-    orgId: string;
-    candidateId: string;
-    createdAt: Date;
-    expiresAt: Date;
-  }): Promise<void>;
+  insertSignInLink(link: NewSignInLink): Promise<void>;
   /**
    * Issues a sign-in link to the candidate with this organisation slug and email, and queues its
    * email, in ONE statement that runs alike whether or not such a candidate exists (and when `send`
@@ -63,14 +103,59 @@ export interface AccountsRepository {
   attempts(key: string, now: Date, windowMs: number): Promise<{ count: number; windowStart: Date }>;
   clearAttempts(key: string): Promise<void>;
   setPasswordHash(userId: string, passwordHash: string): Promise<void>;
-  /** Marks the user disabled (keeping the first time); false when the org has no such user. */
-  disableUser(orgId: string, userId: string, now: Date): Promise<boolean>;
+  /** The user's row, locked for the rest of the transaction; null when the org has no such user. */
+  lockUser(orgId: string, userId: string): Promise<StaffAccount | null>;
+  /** The organisation's admins who can still sign in, locked, so two changes cannot both remove "the other" admin. */
+  lockActiveAdmins(orgId: string): Promise<string[]>;
+  /** Writes the given fields and moves the version on, when it is still `expectedVersion`; false otherwise. */
+  updateUser(
+    orgId: string,
+    userId: string,
+    expectedVersion: number,
+    changes: Partial<Pick<StaffAccount, 'name' | 'timezone' | 'roles' | 'teamIds' | 'disabledAt'>>,
+  ): Promise<boolean>;
+  /** The languages the user interviews in, kept on their interviewer profile (created with defaults when none). */
+  setLanguages(orgId: string, userId: string, languages: string[], at: Date): Promise<void>;
+  /**
+   * Takes the user off the panels of interviews still to come: their time held and their open
+   * scorecards go; submitted feedback and past interviews stay as they were.
+   */
+  removeFromFuturePanels(orgId: string, userId: string, now: Date): Promise<RemovedFromPanel[]>;
+  /**
+   * Issues a password reset for the enabled staff member with this organisation slug and email,
+   * and queues its email, in ONE statement that runs alike whether or not such a person exists:
+   * the answer's timing says nothing about the address. Nothing is written when nobody matches.
+   */
+  issuePasswordResetByEmail(reset: {
+    orgSlug: string;
+    email: string;
+    send: boolean;
+    tokenHash: string;
+    url: string;
+    expiresInMinutes: number;
+    createdAt: Date;
+    expiresAt: Date;
+  }): Promise<void>;
+  /** Marks a reset used and answers whose it is, once; a late, used or disabled user's reset finds nothing. */
+  redeemPasswordReset(tokenHash: string, now: Date): Promise<{ orgId: string; userId: string } | null>;
+  /** Every reset still open for the user stops working (after a change of password or a disable). */
+  dropPasswordResets(userId: string): Promise<void>;
+  insertApiToken(token: ApiTokenRecord): Promise<void>;
+  /** Revokes a token of the organisation (only the owner's when `ownerId` is given); false when none matched. */
+  revokeApiToken(orgId: string, id: string, ownerId: string | null, now: Date): Promise<boolean>;
+  /** Revokes every personal token of the user; how many. */
+  revokeUserTokens(userId: string, now: Date): Promise<number>;
+  /**
+   * Notes that the token was used at `now` from `address` unless it was within the last minute;
+   * true when this is its first use in an hour (the audit log records that use).
+   */
+  touchApiToken(id: string, now: Date, address: string | null): Promise<boolean>;
   /**
    * Deletes what can no longer be used: sessions past their lifetime or idle timeout, sign-in links
-   * used or expired, and attempt counters whose window began before `countersBefore`.
+   * and password resets used or expired, and attempt counters whose window began before `countersBefore`.
    */
   forgetExpired(
     now: Date,
     countersBefore: Date,
-  ): Promise<{ sessions: number; links: number; counters: number }>;
+  ): Promise<{ sessions: number; links: number; counters: number; resets: number }>;
 }

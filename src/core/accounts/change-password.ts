@@ -4,7 +4,8 @@ import type { Actor } from '../shared/types.js';
 
 /**
  * A staff member sets a new password (the server has checked the current one and hashed the new
- * one); every other session of theirs ends, so whoever knew the old password is signed out.
+ * one); every other session of theirs ends, so whoever knew the old password is signed out, open
+ * reset links stop working, and an email tells the owner (ASVS V2.2.3).
  */
 export async function changePassword(
   deps: Deps,
@@ -13,6 +14,7 @@ export async function changePassword(
   const { actor } = input;
   return deps.transaction(async (store) => {
     await store.accounts.setPasswordHash(actor.userId, input.passwordHash);
+    await store.accounts.dropPasswordResets(actor.userId);
     const ended = await store.accounts.deleteHolderSessions(
       { userId: actor.userId },
       deps.tokens.hash(input.currentToken),
@@ -24,6 +26,12 @@ export async function changePassword(
       entityId: actor.userId,
       action: 'user.password_changed',
       data: { endedSessions: ended },
+    });
+    await store.outbox.enqueue({
+      orgId: actor.orgId,
+      kind: 'staff.password_changed',
+      dedupeKey: `password_changed:${deps.ids.next()}`,
+      payload: { userId: actor.userId, how: 'from your account page' },
     });
     return ok({ endedSessions: ended });
   });

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { type EvidenceGap, steps } from '../../contracts/vocabulary.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import type { Actor, Application, ApplicationStatus, FamilyPolicy, PlannedRound } from '../shared/types.js';
@@ -7,15 +8,43 @@ type OpenApplication = Pick<Application, 'id' | 'jobId' | 'status' | 'submittedA
 
 const DAY_MS = 86_400_000;
 
-/** R-APP-1: at most N open applications per candidate in a job family; the refusal names the open ones. */
-export function checkApplicationLimit(policy: FamilyPolicy, open: OpenApplication[]) {
+/** An open application as the limit's refusal names it: the job and team a candidate would recognise. */
+type LimitedApplication = OpenApplication & { jobTitle: string; teamName: string };
+const openStatusWords: Partial<Record<ApplicationStatus, string>> = {
+  active: 'in review',
+  queued: 'waiting its turn',
+};
+
+/**
+ * R-APP-1: at most N open applications per candidate in a job family; the refusal names the open
+ * ones in words the candidate reads (job, team, where it stands, since when, in `timezone`).
+ */
+export function checkApplicationLimit(policy: FamilyPolicy, open: LimitedApplication[], timezone = 'UTC') {
   const limit = policy.maxActiveApplications;
   if (limit === null || open.length < limit) return ok(undefined);
-  return fail(
-    'application.limit_reached',
-    `You already hold ${open.length} active ${policy.jobFamily} application(s); the limit is ${limit}.`,
-    { limit, active: open.map((a) => ({ applicationId: a.id, jobId: a.jobId, status: a.status })) },
-  );
+  const family = policy.jobFamily.replace(/_/g, '-');
+  const day = (at: Date) =>
+    DateTime.fromJSDate(at, { zone: timezone }).setLocale('en-GB').toFormat('d MMMM yyyy');
+  const active = open.map((a) => ({
+    applicationId: a.id,
+    jobId: a.jobId,
+    jobTitle: a.jobTitle,
+    teamName: a.teamName,
+    status: a.status,
+    statusInWords: openStatusWords[a.status] ?? a.status,
+    appliedAt: a.submittedAt.toISOString(),
+    appliedOn: day(a.submittedAt),
+  }));
+  const named = active.map((a) => `'${a.jobTitle}' (${a.teamName}), ${a.statusInWords} since ${a.appliedOn}`);
+  const plural = (n: number) => `${n} open ${family} application${n === 1 ? '' : 's'}`;
+  const bound = open.length === limit ? 'the most' : `more than the ${limit}`;
+  const toWithdraw = open.length - limit + 1;
+  const message =
+    open.length === 0
+      ? `This company accepts no ${family} applications at the moment.`
+      : `You already have ${plural(open.length)}, ${bound} this company accepts at once: ${named.join('; ')}. ` +
+        `Withdraw ${toWithdraw === 1 ? 'one' : toWithdraw} to apply here.`;
+  return fail('application.limit_reached', message, { limit, jobFamily: policy.jobFamily, active });
 }
 
 /** R-APP-5: an optional waiting period after a rejection by the same team. */

@@ -1,6 +1,6 @@
 import { cancelUpcoming } from '../scheduling/change-interview.js';
 import type { Deps, Store } from '../shared/ports.js';
-import type { Actor, Application } from '../shared/types.js';
+import type { Actor, Application, OutboxMessage } from '../shared/types.js';
 import { followUpAfterEnd } from './application.rules.js';
 
 const interviewsEnd = {
@@ -10,10 +10,22 @@ const interviewsEnd = {
   closed: 'The application was closed.',
 };
 
+/** The candidate's news that the application ended, and how. */
+export const endedMessage = (
+  ended: Application,
+  endedWith: 'hired' | 'rejected' | 'withdrawn',
+  actor: Actor,
+): OutboxMessage => ({
+  orgId: ended.orgId,
+  kind: `candidate.application_${endedWith}`,
+  dedupeKey: `application.${endedWith}:${ended.id}`,
+  payload: { applicationId: ended.id, candidateId: ended.candidateId, by: actor.kind },
+});
+
 /**
  * What every ending shares: interviews still to come are cancelled, the candidate's other
  * applications move on as their family's policy says and the candidate is told, all inside the caller's
- * transaction.
+ * transaction. Answers what it changed beyond the application, for an undo to put back.
  */
 export async function concludeApplication(
   deps: Deps,
@@ -23,7 +35,14 @@ export async function concludeApplication(
   endedWith: 'hired' | 'rejected' | 'withdrawn',
 ) {
   const { orgId } = ended;
-  await cancelUpcoming(deps, store, actor, orgId, ended.id, interviewsEnd[endedWith]);
+  const cancelledInterviewIds = await cancelUpcoming(
+    deps,
+    store,
+    actor,
+    orgId,
+    ended.id,
+    interviewsEnd[endedWith],
+  );
   const policy = await store.policies.forFamily(orgId, ended.jobFamily);
   const others = await store.applications.openForCandidate(orgId, ended.candidateId, ended.jobFamily);
   const next = followUpAfterEnd(policy, endedWith, others);
@@ -59,10 +78,6 @@ export async function concludeApplication(
       data: { previousApplicationId: ended.id },
     });
   }
-  await store.outbox.enqueue({
-    orgId,
-    kind: `candidate.application_${endedWith}`,
-    dedupeKey: `application.${endedWith}:${ended.id}`,
-    payload: { applicationId: ended.id, candidateId: ended.candidateId, by: actor.kind },
-  });
+  await store.outbox.enqueue(endedMessage(ended, endedWith, actor));
+  return { cancelledInterviewIds, activatedApplicationIds: next.activate };
 }

@@ -1,7 +1,7 @@
 import { consensus, majority } from '../feedback/feedback.rules.js';
 import type { Deps, Store } from '../shared/ports.js';
 import { fail, ok, type Result } from '../shared/result.js';
-import type { Actor, Application } from '../shared/types.js';
+import type { Actor, Application, AuditEntry, OutboxMessage } from '../shared/types.js';
 import {
   type Decision,
   decideRound as decide,
@@ -9,6 +9,7 @@ import {
   describeGaps,
   evidenceGaps,
 } from './application.rules.js';
+import type { RoundDecisionRecord } from './applications.port.js';
 import { concludeApplication } from './conclude-application.js';
 
 export interface DecideRoundInput {
@@ -21,16 +22,58 @@ export interface DecideRoundInput {
   overrideReason?: string | undefined;
 }
 
+/** A decision taken: the application after it, and until when the decider may still undo it. */
+export interface DecidedRound {
+  application: Application;
+  decisionId: string;
+  undoUntil: Date | null;
+}
+
+/** The audit entry of a round decision, on the application as the decision left it. */
+export const decisionAudit = (
+  actor: Actor,
+  updated: Application,
+  input: { decision: Decision; rationale: string },
+  about: { decisionId: string; roundKey: string; override: RoundDecisionRecord['override'] },
+): AuditEntry => ({
+  orgId: updated.orgId,
+  actor,
+  entityType: 'application',
+  entityId: updated.id,
+  action: input.decision === 'advance' ? 'round.advanced' : 'round.rejected',
+  reason: input.rationale,
+  data: {
+    decisionId: about.decisionId,
+    roundKey: about.roundKey,
+    status: updated.status,
+    nextRound: updated.plan[updated.stageIndex]?.key ?? 'offer',
+    ...(about.override ? { override: about.override } : {}),
+  },
+});
+
+/** The candidate's news that they passed a round. */
+export const advancedMessage = (updated: Application, roundKey: string): OutboxMessage => ({
+  orgId: updated.orgId,
+  kind: 'candidate.application_advanced',
+  dedupeKey: `round.advanced:${updated.id}:${roundKey}`,
+  payload: {
+    applicationId: updated.id,
+    candidateId: updated.candidateId,
+    nextRound: updated.plan[updated.stageIndex]?.key ?? 'offer',
+  },
+});
+
 /** The decider records advance or reject with a written rationale. */
 export async function decideApplicationRound(deps: Deps, input: DecideRoundInput) {
-  return deps.transaction((store) => decideInStore(deps, store, input));
+  const decided = await deps.transaction((store) => decideInStore(deps, store, input));
+  return decided.ok ? ok(decided.value.application) : decided;
 }
 
 export async function decideInStore(
   deps: Deps,
   store: Pick<Store, 'applications' | 'feedback' | 'policies' | 'scheduling' | 'audit' | 'outbox'>,
   input: DecideRoundInput,
-): Promise<Result<Application>> {
+): Promise<Result<DecidedRound>> {
   const { actor } = input;
   const orgId = actor.orgId;
   const app = await store.applications.lock(orgId, input.applicationId);
@@ -75,8 +118,26 @@ export async function decideInStore(
     ? consensus(votes.map((v) => v.vote))
     : majority(feedback.filter((f) => f.status === 'submitted').map((f) => f.recommendation));
   const againstMajority = panel !== null && panel !== input.decision;
+  const decisionId = deps.ids.next();
+  const undoMinutes = await store.applications.undoWindowMinutes(orgId);
+  const hold = undoMinutes > 0 ? { decisionId, until: new Date(now.getTime() + undoMinutes * 60_000) } : null;
+  const { updated, effects } = await store.outbox.holding(hold, async () => {
+    const updated = await store.applications.update(orgId, app.id, {
+      status: outcome.value.status,
+      stageIndex: outcome.value.stageIndex,
+      ...(outcome.value.ended ? { endedAt: now } : {}),
+    });
+    await store.audit.record(
+      decisionAudit(actor, updated, input, { decisionId, roundKey: round.key, override }),
+    );
+    if (outcome.value.ended) {
+      return { updated, effects: await concludeApplication(deps, store, actor, updated, 'rejected') };
+    }
+    await store.outbox.enqueue(advancedMessage(updated, round.key));
+    return { updated, effects: { cancelledInterviewIds: [], activatedApplicationIds: [] } };
+  });
   await store.applications.recordDecision({
-    id: deps.ids.next(),
+    id: decisionId,
     orgId,
     applicationId: app.id,
     roundKey: round.key,
@@ -87,39 +148,12 @@ export async function decideInStore(
     againstMajority,
     missingFeedback: missing,
     override,
-  });
-  const updated = await store.applications.update(orgId, app.id, {
-    status: outcome.value.status,
-    stageIndex: outcome.value.stageIndex,
-    ...(outcome.value.ended ? { endedAt: now } : {}),
-  });
-  await store.audit.record({
-    orgId,
-    actor,
-    entityType: 'application',
-    entityId: app.id,
-    action: input.decision === 'advance' ? 'round.advanced' : 'round.rejected',
-    reason: input.rationale,
-    data: {
-      roundKey: round.key,
-      status: updated.status,
-      nextRound: updated.plan[updated.stageIndex]?.key ?? 'offer',
-      ...(override ? { override } : {}),
+    undo: hold && {
+      until: hold.until.toISOString(),
+      before: { status: app.status, stageIndex: app.stageIndex, endedAt: app.endedAt?.toISOString() ?? null },
+      after: { status: updated.status, stageIndex: updated.stageIndex },
+      ...effects,
     },
   });
-  if (outcome.value.ended) {
-    await concludeApplication(deps, store, actor, updated, 'rejected');
-  } else {
-    await store.outbox.enqueue({
-      orgId,
-      kind: 'candidate.application_advanced',
-      dedupeKey: `round.advanced:${app.id}:${round.key}`,
-      payload: {
-        applicationId: app.id,
-        candidateId: app.candidateId,
-        nextRound: updated.plan[updated.stageIndex]?.key ?? 'offer',
-      },
-    });
-  }
-  return ok(updated);
+  return ok({ application: updated, decisionId, undoUntil: hold?.until ?? null });
 }

@@ -1,3 +1,4 @@
+import { newSignInLink } from '../accounts/send-sign-in-link.js';
 import type { CandidateInput } from '../candidates/candidates.port.js';
 import { checkAcceptsApplications } from '../jobs/job.rules.js';
 import type { Deps } from '../shared/ports.js';
@@ -17,6 +18,8 @@ export interface SubmitApplicationInput {
   attachments?: AttachmentInput[];
   /** Answers to the posting's questions, as sent. */
   answers?: Record<string, unknown>;
+  /** A new application brings its candidate a sign-in link to follow it, pointing here. */
+  signInLink?: { publicUrl: string };
 }
 
 /** A digest of what the request asks for: the job, the candidate, the answers and each file's bytes. */
@@ -62,8 +65,9 @@ export async function submitApplication(deps: Deps, input: SubmitApplicationInpu
       }
       if (earlier) return ok({ application: earlier.application, created: false });
     }
-    const job = await store.jobs.lock(orgId, input.jobId);
-    if (!job) return fail('job.not_found', 'No such job.', { jobId: input.jobId });
+    const locked = await store.jobs.lockWithProcess(orgId, input.jobId);
+    if (!locked) return fail('job.not_found', 'No such job.', { jobId: input.jobId });
+    const { job, process } = locked;
     const accepts = checkAcceptsApplications(job);
     if (!accepts.ok) return accepts;
 
@@ -75,62 +79,67 @@ export async function submitApplication(deps: Deps, input: SubmitApplicationInpu
     if (!candidate) return fail('validation.failed', 'A candidate is required.', { field: 'candidate' });
     const candidateId = candidate.id;
 
+    const { duplicate, policy, open, timezone, lastRejectedAt } = await store.applications.intakeFor(
+      orgId,
+      candidateId,
+      job,
+    );
     // R-APP-6: the same candidate submitting to the same job twice gets the open application back.
-    const duplicate = await store.applications.openForJob(orgId, candidateId, job.id);
     if (duplicate) return ok({ application: duplicate, created: false });
-
-    const policy = await store.policies.forFamily(orgId, job.jobFamily);
-    const open = await store.applications.openForCandidate(orgId, candidateId, job.jobFamily);
-    const limit = checkApplicationLimit(policy, open);
+    const limit = checkApplicationLimit(policy, open, timezone);
     if (!limit.ok) return limit;
     const now = deps.clock.now();
-    const cooldown = checkCooldown(
-      policy,
-      await store.applications.lastRejectedAt(orgId, candidateId, job.teamId),
-      now,
-    );
+    const cooldown = checkCooldown(policy, lastRejectedAt, now);
     if (!cooldown.ok) return cooldown;
 
-    const process = await store.processes.get(orgId, job.processId);
     if (!process) throw new Error(`job ${job.id} points at missing process ${job.processId}`);
+    const applicationId = deps.ids.next();
+    const status = initialStatus(policy, open);
+    const welcome = input.signInLink && newSignInLink(deps, { orgId, candidateId, ...input.signInLink });
     // R-APP-3: every application starts at the first round of its own team's process.
-    const application = await store.applications.insert({
-      id: deps.ids.next(),
-      orgId,
-      job,
-      candidateId,
-      status: initialStatus(policy, open),
-      plan: process.definition.rounds,
-      submittedAt: now,
-      idempotencyKey,
-      idempotencyFingerprint: fingerprint,
-      source: input.source,
-      answers: input.answers ?? {},
-    });
-    for (const attachment of input.attachments ?? []) {
-      await store.attachments.insert({
-        ...attachment,
-        id: deps.ids.next(),
+    const application = await store.applications.insertSubmitted(
+      {
+        id: applicationId,
         orgId,
+        job,
         candidateId,
-        applicationId: application.id,
-        createdAt: now,
-      });
-    }
-    await store.audit.record({
-      orgId,
-      actor,
-      entityType: 'application',
-      entityId: application.id,
-      action: 'application.submitted',
-      data: { jobId: job.id, status: application.status, source: input.source, processId: process.id },
-    });
-    await store.outbox.enqueue({
-      orgId,
-      kind: 'application.submitted',
-      dedupeKey: `application.submitted:${application.id}`,
-      payload: { applicationId: application.id, candidateId, jobId: job.id, status: application.status },
-    });
+        status,
+        plan: process.definition.rounds,
+        submittedAt: now,
+        idempotencyKey,
+        idempotencyFingerprint: fingerprint,
+        source: input.source,
+        answers: input.answers ?? {},
+      },
+      {
+        attachments: (input.attachments ?? []).map((attachment) => ({
+          ...attachment,
+          id: deps.ids.next(),
+          orgId,
+          candidateId,
+          applicationId,
+          createdAt: now,
+        })),
+        audit: {
+          orgId,
+          actor,
+          entityType: 'application',
+          entityId: applicationId,
+          action: 'application.submitted',
+          data: { jobId: job.id, status, source: input.source, processId: process.id },
+        },
+        messages: [
+          {
+            orgId,
+            kind: 'application.submitted',
+            dedupeKey: `application.submitted:${applicationId}`,
+            payload: { applicationId, candidateId, jobId: job.id, status },
+          },
+          ...(welcome ? [welcome.message] : []),
+        ],
+        signInLink: welcome?.link ?? null,
+      },
+    );
     return ok({ application, created: true });
   });
 }

@@ -1,5 +1,4 @@
 import type { BoardSubmission, FieldError } from '../../contracts/boards.js';
-import { sendSignInLink } from '../accounts/send-sign-in-link.js';
 import type { AttachmentInput } from '../applications/applications.port.js';
 import { submitApplication } from '../applications/submit-application.js';
 import type { Deps } from '../shared/ports.js';
@@ -28,7 +27,7 @@ export interface BoardApplication {
  * One application arriving from a public board or the career site. Every missing or invalid field
  * is reported at once (`validation.failed` with `details.errors`); a complete one goes through the
  * same use case as every other application, with all of its rules, and a new one brings the
- * candidate a link to follow it.
+ * candidate a link to follow it, written in the application's own transaction.
  */
 export async function applyOnBoard(deps: Deps, input: BoardApplication) {
   const { board, fields } = input;
@@ -38,7 +37,7 @@ export async function applyOnBoard(deps: Deps, input: BoardApplication) {
   if (errors.length > 0 || !fields) {
     return fail('validation.failed', 'The application has invalid or missing fields.', { errors });
   }
-  const result = await submitApplication(deps, {
+  return submitApplication(deps, {
     actor: { kind: 'board', orgId: board.orgId, boardId: board.id },
     jobId: input.post.jobId,
     candidate: {
@@ -57,10 +56,6 @@ export async function applyOnBoard(deps: Deps, input: BoardApplication) {
       ...(fields.employments ? { employments: fields.employments } : {}),
       ...(fields.data_compliance ? { data_compliance: fields.data_compliance } : {}),
     },
+    signInLink: { publicUrl: input.publicUrl },
   });
-  if (result.ok && result.value.created) {
-    const { candidateId } = result.value.application;
-    await sendSignInLink(deps, { orgId: board.orgId, candidateId, publicUrl: input.publicUrl });
-  }
-  return result;
 }

@@ -2,7 +2,11 @@ import type { Deps } from '../shared/ports.js';
 import { fail, ok } from '../shared/result.js';
 import type { Actor } from '../shared/types.js';
 
-/** A committee member votes on the current round; a later vote by the same member replaces theirs. */
+/**
+ * A committee member votes on the current round; a later vote by the same member replaces theirs.
+ * A vote is on the round, which reviews the loop, not on an interview, so unlike a scorecard it
+ * has no interview start to wait for.
+ */
 export async function castCommitteeVote(
   deps: Deps,
   input: {

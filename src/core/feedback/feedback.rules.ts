@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { InterviewKit, Rating, ScorecardContent } from '../../contracts/kits.js';
+import { zonePlace } from '../availability/availability.rules.js';
 import { fail, ok } from '../shared/result.js';
 import type { Actor } from '../shared/types.js';
 
@@ -38,6 +39,22 @@ export function scorecardAccess(
   return ownOnApplication === 'pending' ? 'own' : 'none';
 }
 
+/**
+ * R-FB-3 for notes: a note never shows an interviewer what the panel thinks before they submit. The
+ * hiring team reads notes; anyone else who reads candidates does too, unless they sit on the panel
+ * with feedback still to give (`withheld`, and the reader is told why); an interviewer reads them
+ * once their own feedback is in; nobody else reads any.
+ */
+export function noteAccess(
+  actor: Actor,
+  ownOnCandidate: 'none' | 'pending' | 'submitted',
+  readsCandidates: boolean,
+): 'all' | 'withheld' | 'none' {
+  if (isHiringTeam(actor)) return 'all';
+  if (ownOnCandidate === 'pending') return 'withheld';
+  return ownOnCandidate === 'submitted' || readsCandidates ? 'all' : 'none';
+}
+
 /** A scorecard can be submitted with a recommendation and ratings only for the kit's attributes. */
 export function checkSubmittable(content: ScorecardContent, attributeKeys: string[]) {
   if (content.recommendation === null) {
@@ -56,6 +73,26 @@ export function checkSubmittable(content: ScorecardContent, attributeKeys: strin
     return fail('validation.failed', 'Rate at least one attribute.', { field: 'content.ratings' });
   }
   return ok(undefined);
+}
+
+/**
+ * Feedback is about an interview that happened: a scorecard may be drafted at any time but is
+ * submitted only once its interview has started. The refusal names the start in the interviewer's
+ * own zone, so they know when to come back.
+ */
+export function checkInterviewStarted(interview: { startsAt: Date }, now: Date, interviewerZone: string) {
+  if (now.getTime() >= interview.startsAt.getTime()) return ok(undefined);
+  const start = DateTime.fromJSDate(interview.startsAt, { zone: interviewerZone }).setLocale('en-GB');
+  return fail(
+    'scorecard.interview_not_started',
+    `This interview starts on ${start.toFormat("cccc d LLLL 'at' HH:mm")} (${zonePlace(interviewerZone)} time); ` +
+      'you can submit your scorecard once it has started. Until then, save it as a draft.',
+    {
+      startsAt: interview.startsAt.toISOString(),
+      startsAtLocal: start.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ"),
+      timezone: interviewerZone,
+    },
+  );
 }
 
 /**

@@ -1,3 +1,4 @@
+import { notifyStaff } from '../inbox/notify-staff.js';
 import type { Deps } from '../shared/ports.js';
 import { ok } from '../shared/result.js';
 import { reminderStageAt } from './feedback.rules.js';
@@ -38,6 +39,20 @@ export async function sendFeedbackReminders(deps: Deps, input: { batch?: number 
           },
         });
         messages++;
+      }
+      // The interviewer's inbox says it too, once the deadline has come (and nobody else's: the
+      // escalation's email is the recruiter's and HM's notice).
+      if (target >= 2 && scorecard.reminderStage < 2) {
+        await notifyStaff(store, deps.ids, {
+          orgId: scorecard.orgId,
+          userIds: [scorecard.interviewerId],
+          kind: 'feedback_due',
+          title: 'Your interview feedback is due',
+          body: `Your scorecard was due at ${scorecard.dueAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+          link: `/app/interviews/${scorecard.interviewId}`,
+          dedupeKey: `feedback_due:${scorecard.id}`,
+          at: now,
+        });
       }
       await store.feedback.updateScorecard(scorecard.orgId, scorecard.id, { reminderStage: target });
     }

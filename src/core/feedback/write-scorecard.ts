@@ -1,12 +1,16 @@
 import type { ScorecardContent } from '../../contracts/kits.js';
 import type { Deps, Store } from '../shared/ports.js';
 import { fail, ok, type Result } from '../shared/result.js';
-import type { Actor, Scorecard } from '../shared/types.js';
-import { checkSubmittable, sameContent } from './feedback.rules.js';
+import type { Actor, BookedInterview, Scorecard } from '../shared/types.js';
+import { checkInterviewStarted, checkSubmittable, sameContent } from './feedback.rules.js';
 
-type Loaded = Result<{ scorecard: Scorecard; attributeKeys: string[] }>;
+type Loaded = Result<{ scorecard: Scorecard; interview: BookedInterview; attributeKeys: string[] }>;
 
-/** An interviewer's own scorecard on an interview, with the attributes its kit rates. */
+/**
+ * An interviewer's own scorecard on an interview, with the interview and the attributes its kit
+ * rates. The interview is locked first, as rescheduling and cancelling do, so a submission and a
+ * change of the interview wait for each other.
+ */
 async function ownScorecard(
   deps: Deps,
   store: Pick<Store, 'feedback' | 'scheduling' | 'applications'>,
@@ -15,9 +19,9 @@ async function ownScorecard(
 ): Promise<Loaded> {
   if (actor.kind !== 'staff')
     return fail('scorecard.not_on_interview', 'Only interviewers write scorecards.');
-  const scorecard = await store.feedback.lockScorecard(actor.orgId, interviewId, actor.userId);
-  if (!scorecard) {
-    const interview = await store.scheduling.lockInterview(actor.orgId, interviewId);
+  const interview = await store.scheduling.lockInterview(actor.orgId, interviewId);
+  const scorecard = interview && (await store.feedback.lockScorecard(actor.orgId, interviewId, actor.userId));
+  if (!interview || !scorecard) {
     if (interview?.status === 'cancelled' && interview.interviewerIds.includes(actor.userId)) {
       return fail('interview.not_scheduled', 'The interview was cancelled; there is no feedback to give.', {
         status: interview.status,
@@ -39,7 +43,7 @@ async function ownScorecard(
   }
   const roundType = app.plan.find((r) => r.key === scorecard.roundKey)?.roundType;
   const kit = roundType ? deps.catalog.interviewKit(roundType) : undefined;
-  return ok({ scorecard, attributeKeys: kit?.focusAttributes.map((a) => a.key) ?? [] });
+  return ok({ scorecard, interview, attributeKeys: kit?.focusAttributes.map((a) => a.key) ?? [] });
 }
 
 /** Autosaves a draft; `expectedVersion` keeps two open tabs from overwriting each other. */
@@ -72,8 +76,9 @@ export async function saveScorecardDraft(
 }
 
 /**
- * Submits the scorecard; submitting is final. The same submission again (a double click, a
- * retry) returns the stored one unchanged; different content needs an amendment.
+ * Submits the scorecard; submitting is final, and only once the interview has started (a draft
+ * may be saved at any time). The same submission again (a double click, a retry) returns the
+ * stored one unchanged; different content needs an amendment.
  */
 export async function submitScorecard(
   deps: Deps,
@@ -83,7 +88,7 @@ export async function submitScorecard(
   return deps.transaction(async (store) => {
     const loaded = await ownScorecard(deps, store, actor, input.interviewId);
     if (!loaded.ok) return loaded;
-    const { scorecard, attributeKeys } = loaded.value;
+    const { scorecard, interview, attributeKeys } = loaded.value;
     if (scorecard.status === 'submitted') {
       if (sameContent(scorecard.content, input.content)) return ok(scorecard);
       return fail(
@@ -94,10 +99,12 @@ export async function submitScorecard(
         },
       );
     }
+    const now = deps.clock.now();
+    const [interviewer] = await store.people.staff(actor.orgId, [scorecard.interviewerId]);
+    const started = checkInterviewStarted(interview, now, interviewer?.timezone ?? 'UTC');
+    if (!started.ok) return started;
     const valid = checkSubmittable(input.content, attributeKeys);
     if (!valid.ok) return valid;
-    const now = deps.clock.now();
-
     const submitted = await store.feedback.updateScorecard(actor.orgId, scorecard.id, {
       status: 'submitted',
       revision: 1,
@@ -138,7 +145,10 @@ export async function submitScorecard(
   });
 }
 
-/** An amendment to a submitted scorecard is a new revision; earlier ones stay visible. */
+/**
+ * An amendment to a submitted scorecard is a new revision; earlier ones stay visible. Only a
+ * submitted scorecard is amended, so its interview has started and there is no timing to check.
+ */
 export async function amendScorecard(
   deps: Deps,
   input: { actor: Actor; interviewId: string; content: ScorecardContent; reason: string },

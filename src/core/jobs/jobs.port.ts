@@ -1,4 +1,5 @@
 import type { CompensationBand } from '../../contracts/offer-terms.js';
+import type { Process } from '../processes/processes.port.js';
 import type { Job, JobStatus } from '../shared/types.js';
 
 export interface JobFields {
@@ -21,6 +22,8 @@ export type JobChange = Partial<JobFields> & { status?: JobStatus; hiredCount?: 
 
 export interface JobsRepository {
   lock(orgId: string, id: string): Promise<Job | null>;
+  /** The job, locked, with the process version it points at, in one read. */
+  lockWithProcess(orgId: string, id: string): Promise<{ job: Job; process: Process | null } | null>;
   insert(job: NewJob): Promise<Job>;
   /** Sets the fields given, leaves the rest, and moves the version on. */
   update(orgId: string, id: string, change: JobChange): Promise<Job>;

@@ -18,6 +18,8 @@ export interface DispatchOptions {
   publicUrl: string;
   /** Interviews without a meeting link of their own get a room under this URL. */
   videoRoomBaseUrl: string;
+  /** Candidates' replies to a thread's messages come back to reply+<token>@this domain. */
+  replyDomain?: string | undefined;
   batch?: number;
 }
 
@@ -37,7 +39,7 @@ export async function dispatchEvents(deps: Deps, options: DispatchOptions) {
     let claimed: OutboxEvent | undefined;
     try {
       const result = await deps.transaction(async (store) => {
-        const [event] = await store.notifications.undispatched(1);
+        const [event] = await store.notifications.undispatched(1, deps.clock.now());
         if (!event) return ok(null);
         claimed = event;
         const count = await dispatchOne(deps, store, options, event);
@@ -100,6 +102,7 @@ async function dispatchOne(
       applicationId: applicationId ?? null,
       // An invite and its email say where the interview stands now: a newer one makes an unsent one moot.
       topic: calendar && interview ? `interview:${interview.id}` : null,
+      replyTo: email.audience === 'candidate' ? replyAddress(options, event) : null,
       createdAt: now,
     });
     count++;
@@ -168,6 +171,12 @@ async function dispatchOne(
   return count;
 }
 
+/** A thread message's own reply address, when inbound mail is set up. */
+const replyAddress = (options: DispatchOptions, event: OutboxEvent) => {
+  const token = str(event.payload.replyToken);
+  return token && options.replyDomain ? `reply+${token}@${options.replyDomain}` : null;
+};
+
 /** The organisation's own wording first, then the shipped one; the reader's language, else English. */
 export async function templateText(
   deps: Deps,
@@ -202,6 +211,16 @@ async function recipientsOf(
     case 'interviewer': {
       const id = str(event.payload.interviewerId);
       return id ? store.notifications.staffAudience(event.orgId, 'interviewers', null, [id]) : [];
+    }
+    case 'user': {
+      const id = str(event.payload.userId);
+      return id ? store.notifications.staffAudience(event.orgId, 'interviewers', null, [id]) : [];
+    }
+    case 'people': {
+      const userIds = Array.isArray(event.payload.userIds)
+        ? event.payload.userIds.filter((u) => typeof u === 'string')
+        : [];
+      return store.notifications.staffAudience(event.orgId, 'interviewers', null, userIds);
     }
     case 'interviewers':
       return store.notifications.staffAudience(
@@ -259,10 +278,17 @@ function messageData(
   toCandidate: boolean,
 ): Record<string, unknown> {
   const when = interview && timesOf(event, interview);
+  const { replyToken: _secret, ...payload } = event.payload;
   return {
-    ...event.payload,
+    ...payload,
     recipientName: to.name,
     portalUrl: `${options.publicUrl}/candidate`,
+    // Staff messages about a candidate link to their profile.
+    profileUrl:
+      !toCandidate && str(event.payload.candidateId)
+        ? `${options.publicUrl}/app/candidates/${str(event.payload.candidateId)}`
+        : undefined,
+    appUrl: options.publicUrl,
     companyName: context?.companyName,
     jobTitle: context?.jobTitle,
     teamName: context?.teamName,

@@ -2,7 +2,18 @@ import { DateTime } from 'luxon';
 import type { EventKind, WebhookEventType } from '../../contracts/vocabulary.js';
 
 /** Who receives an email about an event. */
-export type Audience = 'candidate' | 'interviewer' | 'interviewers' | 'recruiters' | 'hiring_managers' | 'hr';
+export type Audience =
+  | 'candidate'
+  | 'interviewer'
+  | 'interviewers'
+  | 'recruiters'
+  | 'coordinators'
+  | 'hiring_managers'
+  | 'hr'
+  /** The staff member named by the event's `userId` (their own account's messages). */
+  | 'user'
+  /** The staff named in the event (payload.userIds). */
+  | 'people';
 
 export interface PlannedEmail {
   audience: Audience;
@@ -107,6 +118,20 @@ export const eventPlan: Record<EventKind, { emails: PlannedEmail[]; webhook?: We
     emails: [staff('recruiters', 'offer_countered'), staff('hr', 'offer_countered')],
   },
   'staff.update_due_tomorrow': { emails: [staff('recruiters', 'update_due_tomorrow')] },
+  // A candidate answered: the team's recruiters are asked to reply within a business day.
+  'staff.candidate_replied': { emails: [staff('recruiters', 'candidate_replied')] },
+  'staff.reply_reminder': { emails: [staff('recruiters', 'reply_reminder')] },
+  'staff.reply_escalated': {
+    emails: [staff('recruiters', 'reply_escalated'), staff('hiring_managers', 'reply_escalated')],
+  },
+  'staff.password_reset_link': { emails: [staff('user', 'password_reset_link')] },
+  // ASVS V2.2.3: the owner hears of every change of their password.
+  'staff.password_changed': { emails: [staff('user', 'password_changed')] },
+  // Whoever books the application's interviews finds a replacement for a disabled interviewer.
+  'staff.panel_member_removed': {
+    emails: [staff('recruiters', 'panel_member_removed'), staff('coordinators', 'panel_member_removed')],
+  },
+  'staff.notified': { emails: [staff('people', 'staff_notification')] },
 };
 
 const UPDATE_HOUR = 9;

@@ -15,6 +15,8 @@ export interface NotificationSettings {
   shareRejectionFeedback: boolean;
   defaultLanguage: string;
   defaultTimezone: string;
+  /** Minutes a round decision's messages wait for a possible undo; undefined leaves it as it is. */
+  decisionUndoMinutes?: number | undefined;
 }
 
 export interface CandidatePreferences {

@@ -66,6 +66,8 @@ export interface NewDelivery {
   applicationId: string | null;
   /** What the message is about (an interview); a later one on the same topic replaces it if not yet sent. */
   topic: string | null;
+  /** Where the reader's answer goes (a thread's reply address); the sender's address when absent. */
+  replyTo?: string | null;
   createdAt: Date;
 }
 
@@ -79,12 +81,15 @@ export interface DueUpdate {
   warningDue: boolean;
 }
 
-export type StaffAudience = 'interviewers' | 'recruiters' | 'hiring_managers' | 'hr';
+export type StaffAudience = 'interviewers' | 'recruiters' | 'coordinators' | 'hiring_managers' | 'hr';
 
 /** Events to dispatch, their recipients, deliveries, and the candidate-update timers. */
 export interface NotificationsRepository {
-  /** Outbox events not yet turned into deliveries, oldest first, locked for this transaction. */
-  undispatched(limit: number): Promise<OutboxEvent[]>;
+  /**
+   * Outbox events not yet turned into deliveries and no longer held (a decision's messages wait out
+   * its undo window), oldest first, locked for this transaction.
+   */
+  undispatched(limit: number, now: Date): Promise<OutboxEvent[]>;
   markDispatched(seq: number, at: Date): Promise<void>;
   /** Parks an event that could not be dispatched, with the reason, for an admin to look at. */
   markFailed(seq: number, at: Date, error: string): Promise<void>;

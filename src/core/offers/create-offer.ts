@@ -55,6 +55,7 @@ export async function createOffer(
       approvalsDone: 0,
       sentAt: null,
       respondedAt: null,
+      signatureRequired: false,
       version: 1,
     });
     await store.offers.addRevision({

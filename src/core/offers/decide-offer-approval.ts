@@ -1,6 +1,7 @@
 import type { Deps } from '../shared/ports.js';
 import { fail, ok } from '../shared/result.js';
 import type { Actor } from '../shared/types.js';
+import { askNextApprover } from './ask-next-approver.js';
 import { loadOffer } from './load-offer.js';
 import { canApprove, checkOfferTransition, nextApprover } from './offer.rules.js';
 
@@ -74,6 +75,7 @@ export async function decideOfferApproval(
       reason: input.note,
       data: { role, revision: offer.revision, step: offer.approvalsDone + 1, of: offer.approvalChain.length },
     });
+    if (updated.status === 'pending_approval') await askNextApprover(deps, store, updated, app.teamId);
     return ok(updated);
   });
 }

@@ -98,3 +98,22 @@ export function effectiveStatus(
 
 /** R-OFFER-5: application to offer in 4–6 weeks; past six weeks an application is flagged. */
 export const OFFER_TARGET_DAYS = 42;
+
+/** A name as typed, for comparing: same letters, any case, spacing or width. */
+const normalName = (name: string) => name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+
+/**
+ * A signature is the candidate's own name typed in full, given name first or family name first
+ * (many write their family name first), so a slip or someone else's name is caught before it binds.
+ */
+export function checkSignatureName(typed: string, person: { firstName: string; lastName: string }) {
+  const orders = [`${person.firstName} ${person.lastName}`, `${person.lastName} ${person.firstName}`].map(
+    normalName,
+  );
+  if (orders.includes(normalName(typed))) return ok(undefined);
+  return fail(
+    'offer.signature_mismatch',
+    `Type your full name as on your application (${person.firstName} ${person.lastName}) to sign.`,
+    { field: 'typedName' },
+  );
+}

@@ -5,6 +5,7 @@ import type {
   Offer,
   OfferCounter,
   OfferRevision,
+  OfferSignature,
   StaffRole,
 } from '../shared/types.js';
 
@@ -16,6 +17,7 @@ export interface OfferChange {
   approvalsDone?: number;
   sentAt?: Date;
   respondedAt?: Date;
+  signatureRequired?: boolean;
 }
 
 /** One approver's decision on one revision of an offer. */
@@ -43,6 +45,7 @@ export interface OffersRepository {
   latestApprovers(offerId: string, revision: number, count: number): Promise<string[]>;
   addCounter(counter: OfferCounter): Promise<void>;
   addCompeting(competing: CompetingOffer): Promise<void>;
+  addSignature(signature: OfferSignature): Promise<void>;
 }
 
 export interface VestingSchedulesRepository {

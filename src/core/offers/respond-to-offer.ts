@@ -1,13 +1,22 @@
 import { hireInStore } from '../applications/hire-application.js';
 import type { Deps } from '../shared/ports.js';
-import { ok } from '../shared/result.js';
+import { fail, ok } from '../shared/result.js';
 import type { Actor } from '../shared/types.js';
 import { loadOffer } from './load-offer.js';
-import { checkNotExpired, checkOfferTransition } from './offer.rules.js';
+import { checkNotExpired, checkOfferTransition, checkSignatureName } from './offer.rules.js';
+
+/** How a candidate signed the letter: the name typed, and what identifies the letter and the signing. */
+export interface SigningInput {
+  typedName: string;
+  letterSha256: string;
+  address: string | null;
+  userAgent: string | null;
+}
 
 /**
  * The candidate accepts or declines a sent offer from their portal. Acceptance hires: the job's
- * headcount fills and the candidate's other applications move on as their policy says.
+ * headcount fills and the candidate's other applications move on as their policy says. An offer
+ * sent for signature is accepted only with a signature: the candidate's name typed over the letter.
  */
 export async function respondToOffer(
   deps: Deps,
@@ -16,6 +25,7 @@ export async function respondToOffer(
     offerId: string;
     response: 'accept' | 'decline';
     reason?: string | undefined;
+    signature?: SigningInput;
   },
 ) {
   const { actor } = input;
@@ -29,6 +39,30 @@ export async function respondToOffer(
     const now = deps.clock.now();
     const fresh = checkNotExpired(offer.terms, now);
     if (!fresh.ok) return fresh;
+    const { signature } = input;
+    if (to === 'accepted' && offer.signatureRequired && !signature) {
+      return fail(
+        'offer.signature_required',
+        'This offer is accepted by signing its letter in your portal.',
+        {
+          offerId: offer.id,
+        },
+      );
+    }
+    if (to === 'accepted' && signature) {
+      const person = await store.candidates.lock(actor.orgId, actor.candidateId);
+      if (!person) return fail('offer.not_found', 'No such offer.', { offerId: offer.id });
+      const named = checkSignatureName(signature.typedName, person);
+      if (!named.ok) return named;
+      await store.offers.addSignature({
+        ...signature,
+        typedName: signature.typedName.trim().replace(/\s+/g, ' '),
+        offerId: offer.id,
+        orgId: actor.orgId,
+        revision: offer.revision,
+        signedAt: now,
+      });
+    }
     if (to === 'accepted') {
       const hired = await hireInStore(deps, store, actor, app.id);
       if (!hired.ok) return hired;
@@ -39,9 +73,12 @@ export async function respondToOffer(
       actor,
       entityType: 'offer',
       entityId: offer.id,
-      action: `offer.${to}`,
+      action: signature && to === 'accepted' ? 'offer.signed' : `offer.${to}`,
       ...(input.reason ? { reason: input.reason } : {}),
-      data: { revision: offer.revision },
+      data: {
+        revision: offer.revision,
+        ...(signature && to === 'accepted' ? { letterSha256: signature.letterSha256 } : {}),
+      },
     });
     await store.outbox.enqueue({
       orgId: actor.orgId,

@@ -4,8 +4,14 @@ import type { Actor } from '../shared/types.js';
 import { loadOffer } from './load-offer.js';
 import { checkNotExpired, checkOfferTransition } from './offer.rules.js';
 
-/** Sends an approved offer to the candidate, who sees it in their portal. */
-export async function sendOffer(deps: Deps, input: { actor: Actor; offerId: string }) {
+/**
+ * Sends an approved offer to the candidate, who sees it in their portal; sent for signature, the
+ * candidate accepts it by signing the letter there.
+ */
+export async function sendOffer(
+  deps: Deps,
+  input: { actor: Actor; offerId: string; requireSignature?: boolean | undefined },
+) {
   const { actor } = input;
   return deps.transaction(async (store) => {
     const loaded = await loadOffer(store, actor, input.offerId);
@@ -16,14 +22,18 @@ export async function sendOffer(deps: Deps, input: { actor: Actor; offerId: stri
     const now = deps.clock.now();
     const fresh = checkNotExpired(offer.terms, now);
     if (!fresh.ok) return fresh;
-    const updated = await store.offers.update(actor.orgId, offer.id, { status: 'sent', sentAt: now });
+    const updated = await store.offers.update(actor.orgId, offer.id, {
+      status: 'sent',
+      sentAt: now,
+      signatureRequired: input.requireSignature ?? false,
+    });
     await store.audit.record({
       orgId: actor.orgId,
       actor,
       entityType: 'offer',
       entityId: offer.id,
       action: 'offer.sent',
-      data: { revision: offer.revision },
+      data: { revision: offer.revision, signatureRequired: input.requireSignature ?? false },
     });
     await store.outbox.enqueue({
       orgId: actor.orgId,

@@ -1,6 +1,7 @@
 import type { Deps } from '../shared/ports.js';
 import { ok } from '../shared/result.js';
 import type { Actor } from '../shared/types.js';
+import { askNextApprover } from './ask-next-approver.js';
 import { loadOffer } from './load-offer.js';
 import { checkOfferTransition, outsideBand } from './offer.rules.js';
 
@@ -33,6 +34,7 @@ export async function submitOffer(deps: Deps, input: { actor: Actor; offerId: st
         reasons.length === 0 ? 'Inside the job’s compensation band: no approval needed.' : reasons.join('; '),
       data: { revision: offer.revision, approvalChain: chain },
     });
+    if (updated.status === 'pending_approval') await askNextApprover(deps, store, updated, app.teamId);
     return ok(updated);
   });
 }

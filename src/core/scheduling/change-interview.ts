@@ -153,8 +153,10 @@ export async function cancelUpcoming(
   applicationId: string,
   reason: string,
 ) {
-  for (const interviewId of await store.scheduling.upcoming(orgId, applicationId, deps.clock.now())) {
+  const upcoming = await store.scheduling.upcoming(orgId, applicationId, deps.clock.now());
+  for (const interviewId of upcoming) {
     const cancelled = await cancelBooked(deps, store, { actor, interviewId, reason, applicationEnded: true });
     if (!cancelled.ok) throw new Error(`${cancelled.error.code}: ${cancelled.error.message}`);
   }
+  return upcoming;
 }

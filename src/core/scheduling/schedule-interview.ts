@@ -64,6 +64,34 @@ export async function meetingFor(
   return ok({ app, round, minutes, ids, people });
 }
 
+/** One empty scorecard per interviewer, due N business days after the interview in their own zone. */
+export async function openScorecards(
+  deps: Deps,
+  store: Pick<Store, 'people' | 'feedback'>,
+  interview: Interview,
+  interviewers: { id: string; timezone: string }[],
+  feedbackSlaDays: number,
+) {
+  const holidays = await store.people.holidays(interview.orgId);
+  for (const person of interviewers) {
+    await store.feedback.insertScorecard({
+      id: deps.ids.next(),
+      orgId: interview.orgId,
+      interviewId: interview.id,
+      applicationId: interview.applicationId,
+      roundKey: interview.roundKey,
+      interviewerId: person.id,
+      status: 'pending',
+      revision: 0,
+      content: { ratings: {}, recommendation: null, notes: '', privateNote: '', salaryExpectation: null },
+      dueAt: feedbackDueAt(interview.endsAt, person.timezone, feedbackSlaDays, holidays),
+      submittedAt: null,
+      reminderStage: 0,
+      version: 1,
+    });
+  }
+}
+
 /**
  * Records an interview for the application's current round, holds its time for the interviewers
  * and the candidate (the database refuses an overlapping hold: nobody is ever double-booked), and
@@ -101,24 +129,7 @@ export async function bookInterview(
     },
     [...ids, app.candidateId],
   );
-  const holidays = await store.people.holidays(orgId);
-  for (const person of people) {
-    await store.feedback.insertScorecard({
-      id: deps.ids.next(),
-      orgId,
-      interviewId: interview.id,
-      applicationId: app.id,
-      roundKey: current.key,
-      interviewerId: person.id,
-      status: 'pending',
-      revision: 0,
-      content: { ratings: {}, recommendation: null, notes: '', privateNote: '', salaryExpectation: null },
-      dueAt: feedbackDueAt(endsAt, person.timezone, current.feedbackSlaDays, holidays),
-      submittedAt: null,
-      reminderStage: 0,
-      version: 1,
-    });
-  }
+  await openScorecards(deps, store, interview, people, current.feedbackSlaDays);
   await store.audit.record({
     orgId,
     actor,

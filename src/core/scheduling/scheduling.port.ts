@@ -47,7 +47,9 @@ export interface SchedulingRepository {
     applicationId: string,
     roundKey: string,
   ): Promise<{ id: string; startsAt: Date }[]>;
-  /** Ids of an application's interviews still to come. */
+  /** Which of these applications have an interview booked (not cancelled), past or to come. */
+  withInterviews(orgId: string, applicationIds: string[]): Promise<Set<string>>;
+  /** Ids of an application's interviews still to come that nobody has submitted feedback on. */
   upcoming(orgId: string, applicationId: string, after: Date): Promise<string[]>;
   /** Moves (or cancels) a booked interview: holds follow, SEQUENCE and version go up. */
   moveInterview(
@@ -56,6 +58,11 @@ export interface SchedulingRepository {
     change: { startsAt: Date; endsAt: Date; reason: string; participantIds: string[] },
   ): Promise<BookedInterview>;
   cancelInterview(orgId: string, id: string, reason: string): Promise<BookedInterview>;
+  /**
+   * Books a cancelled interview again at its time, for an undone decision whose cancellation never
+   * went out; the database refuses it when someone's time was taken since.
+   */
+  restoreInterview(orgId: string, id: string): Promise<BookedInterview>;
   /** Feedback not yet given on an interview that no longer happens is dropped. */
   dropOpenScorecards(interviewId: string): Promise<void>;
   setScorecardDue(interviewId: string, interviewerId: string, dueAt: Date): Promise<void>;

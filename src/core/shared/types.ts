@@ -13,8 +13,23 @@ export const staffRoles = [
 ] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
+/** An API token a staff actor came with: it never allows more than its scopes (ADR 0015). */
+export interface TokenGrant {
+  tokenId: string;
+  kind: 'personal' | 'organisation';
+  scopes: readonly string[];
+}
+
 export type Actor =
-  | { kind: 'staff'; orgId: string; userId: string; roles: StaffRole[]; teamIds: string[] }
+  | {
+      kind: 'staff';
+      orgId: string;
+      userId: string;
+      roles: StaffRole[];
+      teamIds: string[];
+      /** Present when the request came with an API token instead of a session. */
+      token?: TokenGrant;
+    }
   | { kind: 'candidate'; orgId: string; candidateId: string }
   /** A public job board submitting on a candidate's behalf (career site or board API). */
   | { kind: 'board'; orgId: string; boardId: string };
@@ -87,7 +102,10 @@ export interface AuditEntry {
     | 'candidate'
     | 'offer'
     | 'vesting'
-    | 'holiday';
+    | 'holiday'
+    | 'org'
+    | 'token'
+    | 'tag';
   entityId: string;
   action: string;
   reason?: string;
@@ -113,7 +131,22 @@ export interface Offer {
   approvalsDone: number;
   sentAt: Date | null;
   respondedAt: Date | null;
+  /** Sent for signature: the candidate accepts by signing the letter. */
+  signatureRequired: boolean;
   version: number;
+}
+
+/** A candidate's signature on an offer letter, with what identifies the letter and the signing. */
+export interface OfferSignature {
+  offerId: string;
+  orgId: string;
+  revision: number;
+  typedName: string;
+  signedAt: Date;
+  address: string | null;
+  userAgent: string | null;
+  /** SHA-256 of the letter (HTML) as the candidate was shown it. */
+  letterSha256: string;
 }
 
 export interface OfferRevision {

@@ -1,8 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { SessionHolder } from '../../core/accounts/accounts.port.js';
-import type { Actor, StaffRole } from '../../core/shared/types.js';
+import { type Actor, type StaffRole, staffRoles } from '../../core/shared/types.js';
 import { normalizeEmail } from '../candidates/candidates.repository.js';
 import type { DB } from '../schema.js';
+import { auditQueries } from './audit.queries.js';
+import { tokenQueries } from './tokens.queries.js';
+import { userQueries } from './users.queries.js';
 
 /** A session unused for its idle minutes has ended, whatever its absolute expiry says. */
 function idle(row: { created_at: Date; last_seen_at: Date | null; idle_minutes: number }, now: Date) {
@@ -13,18 +16,29 @@ function idle(row: { created_at: Date; last_seen_at: Date | null; idle_minutes: 
 /** Read models for signing in and for the signed-in person. */
 export function accountQueries(db: Kysely<DB>) {
   return {
+    users: userQueries(db),
+    tokens: tokenQueries(db),
+    audit: auditQueries(db),
+
     /** The staff user a password sign-in names, with the hash to check the password against. */
     async staffForSignIn(orgSlug: string, email: string) {
       const row = await db
         .selectFrom('users')
         .innerJoin('orgs', 'orgs.id', 'users.org_id')
-        .select(['users.id', 'users.org_id', 'users.password_hash'])
+        .select(['users.id', 'users.org_id', 'users.password_hash', 'users.roles'])
         .where('orgs.slug', '=', orgSlug)
         .where('users.email_normalized', '=', normalizeEmail(email))
         // A disabled user is as unknown as a wrong email: the same answer, after the same work.
         .where('users.disabled_at', 'is', null)
         .executeTakeFirst();
-      return row ? { orgId: row.org_id, userId: row.id, passwordHash: row.password_hash } : null;
+      return row
+        ? {
+            orgId: row.org_id,
+            userId: row.id,
+            passwordHash: row.password_hash,
+            roles: row.roles as StaffRole[],
+          }
+        : null;
     },
 
     /** The hash a signed-in staff member's current password must match. */
@@ -73,6 +87,17 @@ export function accountQueries(db: Kysely<DB>) {
         }));
     },
 
+    /** Words a password of this user must not be: their email and their organisation's slug. */
+    async personalWords(userId: string) {
+      const row = await db
+        .selectFrom('users')
+        .innerJoin('orgs', 'orgs.id', 'users.org_id')
+        .select(['users.email', 'orgs.slug'])
+        .where('users.id', '=', userId)
+        .executeTakeFirst();
+      return row ? [row.email, row.slug] : [];
+    },
+
     /** The actor behind a session token's hash, while the session lasts and has not gone idle. */
     async actorForSession(tokenHash: string, now: Date): Promise<Actor | null> {
       const row = await db
@@ -105,6 +130,47 @@ export function accountQueries(db: Kysely<DB>) {
       return row.candidate_id
         ? { kind: 'candidate', orgId: row.org_id, candidateId: row.candidate_id }
         : null;
+    },
+
+    /**
+     * The actor behind an API token's hash while it is neither revoked nor expired. A personal
+     * token acts as its owner with the owner's roles today (none once they are disabled); an
+     * organisation token with every role and team, held in by its scopes (ADR 0015).
+     */
+    async actorForToken(tokenHash: string, now: Date): Promise<Actor | null> {
+      const row = await db
+        .selectFrom('api_tokens')
+        .innerJoin('users', 'users.id', 'api_tokens.user_id')
+        .select([
+          'api_tokens.id',
+          'api_tokens.org_id',
+          'api_tokens.kind',
+          'api_tokens.user_id',
+          'api_tokens.scopes',
+          'api_tokens.expires_at',
+          'users.roles',
+          'users.team_ids',
+          'users.disabled_at',
+        ])
+        .where('api_tokens.token_hash', '=', tokenHash)
+        .where('api_tokens.revoked_at', 'is', null)
+        .executeTakeFirst();
+      if (!row || (row.expires_at && row.expires_at <= now)) return null;
+      const token = { tokenId: row.id, kind: row.kind, scopes: row.scopes };
+      if (row.kind === 'personal') {
+        if (row.disabled_at) return null;
+        const roles = row.roles as StaffRole[];
+        return { kind: 'staff', orgId: row.org_id, userId: row.user_id, roles, teamIds: row.team_ids, token };
+      }
+      const teams = await db.selectFrom('teams').select('id').where('org_id', '=', row.org_id).execute();
+      return {
+        kind: 'staff',
+        orgId: row.org_id,
+        userId: row.user_id,
+        roles: [...staffRoles],
+        teamIds: teams.map((t) => t.id),
+        token,
+      };
     },
 
     /** The row of the person behind a session: a staff user or a candidate. */

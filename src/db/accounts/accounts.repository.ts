@@ -1,7 +1,8 @@
 import { type Kysely, sql } from 'kysely';
-import type { AccountsRepository, SessionHolder } from '../../core/accounts/accounts.port.js';
+import type { AccountsRepository, NewSignInLink, SessionHolder } from '../../core/accounts/accounts.port.js';
 import { normalizeEmail } from '../candidates/candidates.repository.js';
 import type { DB } from '../schema.js';
+import { staffLifecycle } from './staff-lifecycle.repository.js';
 
 const MINUTE = 60_000;
 
@@ -11,8 +12,19 @@ const holderColumn = (holder: SessionHolder) =>
     : (['candidate_id', holder.candidateId] as const);
 
 /** Sessions, sign-in links and sign-in budgets; tokens are stored only as hashes. */
+/** A candidate's sign-in link as its row: only the token's hash is kept. */
+export const signInLinkRow = (link: NewSignInLink) => ({
+  token_hash: link.tokenHash,
+  org_id: link.orgId,
+  candidate_id: link.candidateId,
+  created_at: link.createdAt,
+  expires_at: link.expiresAt,
+  used_at: null,
+});
+
 export function accountsRepository(trx: Kysely<DB>): AccountsRepository {
   return {
+    ...staffLifecycle(trx),
     async orgBySlug(slug) {
       return (await trx.selectFrom('orgs').select('id').where('slug', '=', slug).executeTakeFirst()) ?? null;
     },
@@ -73,17 +85,7 @@ export function accountsRepository(trx: Kysely<DB>): AccountsRepository {
         .execute();
     },
     async insertSignInLink(link) {
-      await trx
-        .insertInto('sign_in_links')
-        .values({
-          token_hash: link.tokenHash,
-          org_id: link.orgId,
-          candidate_id: link.candidateId,
-          created_at: link.createdAt,
-          expires_at: link.expiresAt,
-          used_at: null,
-        })
-        .execute();
+      await trx.insertInto('sign_in_links').values(signInLinkRow(link)).execute();
     },
     async issueSignInLinkByEmail(link) {
       // One statement whatever the address: find the candidate, insert the link, queue its email.
@@ -165,25 +167,22 @@ export function accountsRepository(trx: Kysely<DB>): AccountsRepository {
         .deleteFrom('sign_in_links')
         .where((eb) => eb.or([eb('used_at', 'is not', null), eb('expires_at', '<=', now)]))
         .executeTakeFirst();
+      // Sign-ins waiting for a second factor, WebAuthn challenges and OpenID flows that ran out.
+      await trx.deleteFrom('auth_challenges').where('expires_at', '<=', now).execute();
       const counters = await trx
         .deleteFrom('auth_throttles')
         .where('window_start', '<', countersBefore)
+        .executeTakeFirst();
+      const resets = await trx
+        .deleteFrom('password_resets')
+        .where((eb) => eb.or([eb('used_at', 'is not', null), eb('expires_at', '<=', now)]))
         .executeTakeFirst();
       return {
         sessions: Number(sessions.numDeletedRows),
         links: Number(links.numDeletedRows),
         counters: Number(counters.numDeletedRows),
+        resets: Number(resets.numDeletedRows),
       };
-    },
-    async disableUser(orgId, userId, now) {
-      const row = await trx
-        .updateTable('users')
-        .set((eb) => ({ disabled_at: eb.fn.coalesce('disabled_at', eb.val(now)) }))
-        .where('org_id', '=', orgId)
-        .where('id', '=', userId)
-        .returning('id')
-        .executeTakeFirst();
-      return Boolean(row);
     },
   };
 }

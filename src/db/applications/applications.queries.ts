@@ -1,8 +1,10 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
+import type { ListFilter } from '../../contracts/views.js';
 import type { EvidenceGap } from '../../contracts/vocabulary.js';
 import { presentCandidate, resumeUnread } from '../candidates/candidates.queries.js';
-import { afterCursor, pageOf } from '../pagination.js';
+import { afterTime, cursorTime, pageOf } from '../pagination.js';
 import type { DB } from '../schema.js';
+import { all, applicationConditions, candidateConditions } from '../tags/filters.js';
 import { toApplication } from './applications.repository.js';
 
 const iso = (d: Date) => d.toISOString();
@@ -41,15 +43,16 @@ export function applicationQueries(db: Kysely<DB>) {
         candidateId?: string;
         limit: number;
         cursor?: string;
-      },
+      } & Omit<ListFilter, 'jobId' | 'step'>,
     ) {
-      const after = afterCursor(q.cursor);
+      const after = afterTime(q.cursor);
       let query = db
         .selectFrom('applications')
         .innerJoin('candidates', 'candidates.id', 'applications.candidate_id')
         .innerJoin('jobs', 'jobs.id', 'applications.job_id')
         .selectAll('applications')
         .select(['candidates.first_name', 'candidates.last_name', 'jobs.title as job_title'])
+        .select(cursorTime('applications.submitted_at'))
         .where('applications.org_id', '=', orgId);
       if (q.jobId) query = query.where('applications.job_id', '=', q.jobId);
       if (q.status) query = query.where('applications.status', '=', q.status);
@@ -62,12 +65,18 @@ export function applicationQueries(db: Kysely<DB>) {
         query = query
           .where('applications.status', '=', 'active')
           .where(sql<string>`applications.plan -> applications.stage_index ->> 'step'`, '=', q.step);
+      const filtered = [...applicationConditions(q), ...candidateConditions(q)];
+      if (filtered.length > 0) {
+        query =
+          query.where(sql<boolean>`exists (select 1 from applications a join candidates c on c.id = a.candidate_id
+          where a.id = applications.id and ${all(filtered)})`);
+      }
       if (after) {
         query = query.where((eb) =>
           eb(
             eb.refTuple('applications.submitted_at', 'applications.id'),
             '>',
-            eb.tuple(new Date(after.sortValue), after.id),
+            eb.tuple(after.time, after.id),
           ),
         );
       }
@@ -76,7 +85,7 @@ export function applicationQueries(db: Kysely<DB>) {
         .orderBy('applications.id')
         .limit(q.limit + 1)
         .execute();
-      const p = pageOf(rows, q.limit, (r) => [iso(r.submitted_at), r.id]);
+      const p = pageOf(rows, q.limit, (r) => [r.cursor_time, r.id]);
       return {
         items: p.items.map((r) => ({
           ...presentApplication(r),
@@ -119,6 +128,7 @@ export function applicationQueries(db: Kysely<DB>) {
         },
         job,
         decisions: decisions.map((d) => ({
+          id: d.id,
           roundKey: d.round_key,
           decision: d.decision as 'advance' | 'reject',
           rationale: d.rationale,
@@ -129,6 +139,7 @@ export function applicationQueries(db: Kysely<DB>) {
             : null,
           decidedBy: d.decided_by,
           decidedAt: iso(d.decided_at),
+          undoUntil: d.undo?.until ?? null,
         })),
       };
     },
@@ -168,6 +179,7 @@ export function applicationQueries(db: Kysely<DB>) {
         .selectFrom('audit_events')
         .leftJoin('users', 'users.id', 'audit_events.actor_id')
         .leftJoin('candidates', 'candidates.id', 'audit_events.actor_id')
+        .leftJoin('boards', 'boards.id', 'audit_events.actor_id')
         .select([
           'audit_events.seq',
           'audit_events.at',
@@ -177,6 +189,7 @@ export function applicationQueries(db: Kysely<DB>) {
           'audit_events.reason',
           'audit_events.data',
           'users.name as user_name',
+          'boards.name as board_name',
           sql<string | null>`candidates.first_name || ' ' || candidates.last_name`.as('candidate_name'),
         ])
         .where('audit_events.org_id', '=', orgId)
@@ -192,7 +205,11 @@ export function applicationQueries(db: Kysely<DB>) {
           seq: Number(r.seq),
           at: iso(r.at),
           action: r.action,
-          actor: { kind: r.actor_kind, id: r.actor_id, name: r.user_name ?? r.candidate_name ?? null },
+          actor: {
+            kind: r.actor_kind,
+            id: r.actor_id,
+            name: r.user_name ?? r.candidate_name ?? r.board_name ?? null,
+          },
           reason: r.reason,
           data: r.data,
           ...(round ? { eliminatory: Boolean(round.eliminatory) } : {}),

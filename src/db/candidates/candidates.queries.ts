@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { type TextUnread, textUnreadReasons } from '../../contracts/vocabulary.js';
-import { afterCursor, pageOf } from '../pagination.js';
+import { afterTime, cursorTime, pageOf } from '../pagination.js';
 import type { DB } from '../schema.js';
 
 const iso = (d: Date) => d.toISOString();
@@ -40,8 +40,12 @@ export function presentCandidate(row: Selectable<DB['candidates']>) {
 export function candidateQueries(db: Kysely<DB>) {
   return {
     async list(orgId: string, q: { q?: string; limit: number; cursor?: string }) {
-      const after = afterCursor(q.cursor);
-      let query = db.selectFrom('candidates').selectAll().where('org_id', '=', orgId);
+      const after = afterTime(q.cursor);
+      let query = db
+        .selectFrom('candidates')
+        .selectAll()
+        .select(cursorTime('created_at'))
+        .where('org_id', '=', orgId);
       // Name, email or resume text; the trigram index on search_text serves the substring match.
       if (q.q)
         query = query.where(
@@ -50,16 +54,14 @@ export function candidateQueries(db: Kysely<DB>) {
           `%${q.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
         );
       if (after) {
-        query = query.where((eb) =>
-          eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(new Date(after.sortValue), after.id)),
-        );
+        query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(after.time, after.id)));
       }
       const rows = await query
         .orderBy('created_at')
         .orderBy('id')
         .limit(q.limit + 1)
         .execute();
-      const p = pageOf(rows, q.limit, (r) => [iso(r.created_at), r.id]);
+      const p = pageOf(rows, q.limit, (r) => [r.cursor_time, r.id]);
       return { items: p.items.map(presentCandidate), nextCursor: p.nextCursor };
     },
 

@@ -1,7 +1,10 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { CandidatesRepository } from '../../core/candidates/candidates.port.js';
 import type { Clock } from '../../core/shared/ports.js';
 import type { DB } from '../schema.js';
+
+/** Merges chain (A into B, then B into C); a longer chain than this is a loop left by a bug. */
+const MAX_MERGE_HOPS = 20;
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
@@ -9,7 +12,7 @@ export function candidatesRepository(trx: Kysely<DB>, clock: Clock): CandidatesR
   return {
     async upsertAndLock(orgId, id, input) {
       const emailNormalized = normalizeEmail(input.email);
-      await trx
+      const insert = trx
         .insertInto('candidates')
         .values({
           id,
@@ -23,20 +26,36 @@ export function candidatesRepository(trx: Kysely<DB>, clock: Clock): CandidatesR
           resume_text: input.resumeText ?? null,
           created_at: clock.now(),
         })
-        // A returning candidate keeps their record; a newly sent resume replaces the old one.
-        .onConflict((oc) =>
-          oc
-            .columns(['org_id', 'email_normalized'])
-            .doUpdateSet({ resume_text: sql`coalesce(excluded.resume_text, candidates.resume_text)` }),
-        )
-        .execute();
-      const row = await trx
-        .selectFrom('candidates')
-        .selectAll()
-        .where('org_id', '=', orgId)
-        .where('email_normalized', '=', emailNormalized)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
+        // A returning candidate keeps their record; a newly sent resume replaces the old one below.
+        .onConflict((oc) => oc.columns(['org_id', 'email_normalized']).doNothing())
+        .returningAll();
+      const select = (column: 'email_normalized' | 'id', value: string) =>
+        trx
+          .selectFrom('candidates')
+          .selectAll()
+          .where('org_id', '=', orgId)
+          .where(column, '=', value)
+          .forUpdate();
+      const locked = (column: 'email_normalized' | 'id', value: string) =>
+        select(column, value).executeTakeFirstOrThrow();
+      // One statement: the new row, or the existing one locked. Neither comes back when another
+      // transaction inserted the address after this statement began: its row is then read anew.
+      const { rows } = await sql<Selectable<DB['candidates']>>`
+        WITH inserted AS (${insert}), existing AS (${select('email_normalized', emailNormalized)})
+        SELECT * FROM inserted UNION ALL SELECT * FROM existing`.execute(trx);
+      let row = rows[0] ?? (await locked('email_normalized', emailNormalized));
+      // An address whose record was merged into another person's applies as that person.
+      for (let hops = 0; row.merged_into !== null && hops < MAX_MERGE_HOPS; hops++) {
+        row = await locked('id', row.merged_into);
+      }
+      if (input.resumeText != null && input.resumeText !== row.resume_text) {
+        await trx
+          .updateTable('candidates')
+          .set({ resume_text: input.resumeText })
+          .where('org_id', '=', orgId)
+          .where('id', '=', row.id)
+          .execute();
+      }
       return { id: row.id, orgId, email: row.email, firstName: row.first_name, lastName: row.last_name };
     },
     async lock(orgId, id) {
@@ -89,7 +108,30 @@ export function candidatesRepository(trx: Kysely<DB>, clock: Clock): CandidatesR
         .where('org_id', '=', orgId)
         .where('candidate_id', '=', id)
         .execute();
+      // Conversations keep their place without their words; reply addresses stop answering.
+      const threads = trx.selectFrom('message_threads').select('id').where('candidate_id', '=', id);
+      const messages = trx.selectFrom('thread_messages').select('id').where('thread_id', 'in', threads);
+      await trx.deleteFrom('message_attachments').where('message_id', 'in', messages).execute();
+      await trx
+        .updateTable('thread_messages')
+        .set({
+          subject: '[erased]',
+          body: '[erased]',
+          quoted: '',
+          from_address: null,
+          reply_token_hash: null,
+        })
+        .where('thread_id', 'in', threads)
+        .execute();
       await trx.deleteFrom('competing_offers').where('application_id', 'in', applications).execute();
+      // A signature keeps the letter's hash and when it was signed, not who typed what from where.
+      await trx
+        .updateTable('offer_signatures')
+        .set({ typed_name: '[erased]', address: null, user_agent: null })
+        .where('offer_id', 'in', (eb) =>
+          eb.selectFrom('offers').select('id').where('application_id', 'in', applications),
+        )
+        .execute();
       await trx.deleteFrom('scheduling_links').where('application_id', 'in', applications).execute();
       await trx.deleteFrom('sessions').where('candidate_id', '=', id).execute();
       await trx.deleteFrom('sign_in_links').where('candidate_id', '=', id).execute();

@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { ScorecardContent } from '../../contracts/kits.js';
 import type { EvidenceGap } from '../../contracts/vocabulary.js';
 import type { Catalog } from '../../core/shared/ports.js';
+import type { ApplicationStatus } from '../../core/shared/types.js';
 import { resumeUnread } from '../candidates/candidates.queries.js';
 import type { DB } from '../schema.js';
 
@@ -108,6 +109,7 @@ export function feedbackQueries(db: Kysely<DB>, catalog: Catalog) {
         .selectAll('interviews')
         .select([
           'applications.plan',
+          'applications.status as application_status',
           'candidates.id as candidate_id',
           'candidates.first_name',
           'candidates.last_name',
@@ -128,6 +130,7 @@ export function feedbackQueries(db: Kysely<DB>, catalog: Catalog) {
           resumeUnread: await resumeUnread(db, { id: row.candidate_id, resume_text: row.resume_text }),
         },
         jobTitle: row.title,
+        applicationStatus: row.application_status as ApplicationStatus,
         round: {
           key: round.key,
           name: round.name,

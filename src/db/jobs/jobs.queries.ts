@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { postingSchema } from '../../contracts/jobs.js';
-import { afterCursor, pageOf } from '../pagination.js';
+import { afterTime, cursorTime, pageOf } from '../pagination.js';
 import type { DB } from '../schema.js';
 
 const iso = (d: Date) => d.toISOString();
@@ -46,14 +46,18 @@ export function jobQueries(db: Kysely<DB>) {
       return row ? presentJob(row) : null;
     },
 
-    async list(orgId: string, q: { status?: string; teamId?: string; limit: number; cursor?: string }) {
-      const after = afterCursor(q.cursor);
-      let query = jobsWithTeam(orgId);
+    async list(
+      orgId: string,
+      q: { status?: string; teamId?: string; limit: number; cursor?: string },
+      now: Date,
+    ) {
+      const after = afterTime(q.cursor);
+      let query = jobsWithTeam(orgId).select(cursorTime('jobs.created_at'));
       if (q.status) query = query.where('jobs.status', '=', q.status);
       if (q.teamId) query = query.where('jobs.team_id', '=', q.teamId);
       if (after) {
         query = query.where((eb) =>
-          eb(eb.refTuple('jobs.created_at', 'jobs.id'), '>', eb.tuple(new Date(after.sortValue), after.id)),
+          eb(eb.refTuple('jobs.created_at', 'jobs.id'), '>', eb.tuple(after.time, after.id)),
         );
       }
       const rows = await query
@@ -61,8 +65,40 @@ export function jobQueries(db: Kysely<DB>) {
         .orderBy('jobs.id')
         .limit(q.limit + 1)
         .execute();
-      const p = pageOf(rows, q.limit, (r) => [iso(r.created_at), r.id]);
-      return { items: p.items.map(presentJob), nextCursor: p.nextCursor };
+      const p = pageOf(rows, q.limit, (r) => [r.cursor_time, r.id]);
+      const ids = p.items.map((r) => r.id);
+      const counts = ids.length
+        ? await db
+            .selectFrom('applications')
+            .select((eb) => [
+              'job_id',
+              eb.fn.countAll<string>().filterWhere('status', '=', 'active').as('active'),
+              eb.fn
+                .countAll<string>()
+                .filterWhere('submitted_at', '>=', new Date(now.getTime() - 7 * 86_400_000))
+                .as('new_this_week'),
+              eb.fn
+                .countAll<string>()
+                .filterWhere((w) => w.and([w('status', '=', 'active'), w('current_round_key', 'is', null)]))
+                .as('at_offer'),
+            ])
+            .where('org_id', '=', orgId)
+            .where('job_id', 'in', ids)
+            .groupBy('job_id')
+            .execute()
+        : [];
+      const of = new Map(counts.map((c) => [c.job_id, c]));
+      return {
+        items: p.items.map((r) => ({
+          ...presentJob(r),
+          applications: {
+            active: Number(of.get(r.id)?.active ?? 0),
+            newThisWeek: Number(of.get(r.id)?.new_this_week ?? 0),
+            atOffer: Number(of.get(r.id)?.at_offer ?? 0),
+          },
+        })),
+        nextCursor: p.nextCursor,
+      };
     },
   };
 }

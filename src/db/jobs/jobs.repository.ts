@@ -34,6 +34,40 @@ export function jobsRepository(trx: Kysely<DB>, clock: Clock): JobsRepository {
         .executeTakeFirst();
       return row ? toJob(row) : null;
     },
+    async lockWithProcess(orgId, id) {
+      const row = await trx
+        .selectFrom('jobs')
+        .leftJoin('processes', (join) =>
+          join.onRef('processes.id', '=', 'jobs.process_id').onRef('processes.org_id', '=', 'jobs.org_id'),
+        )
+        .selectAll('jobs')
+        .select([
+          'processes.id as p_id',
+          'processes.team_id as p_team_id',
+          'processes.lineage_id as p_lineage_id',
+          'processes.version as p_version',
+          'processes.template_key as p_template_key',
+          'processes.definition as p_definition',
+        ])
+        .where('jobs.org_id', '=', orgId)
+        .where('jobs.id', '=', id)
+        .forUpdate('jobs')
+        .executeTakeFirst();
+      if (!row) return null;
+      const process =
+        row.p_id === null
+          ? null
+          : {
+              id: row.p_id,
+              orgId,
+              teamId: row.p_team_id,
+              lineageId: row.p_lineage_id!,
+              version: row.p_version!,
+              templateKey: row.p_template_key,
+              definition: row.p_definition!,
+            };
+      return { job: toJob(row), process };
+    },
     async insert(job) {
       const now = clock.now();
       const row = await trx

@@ -65,6 +65,28 @@ export function deliveries(db: Kysely<DB>) {
       });
     },
 
+    /**
+     * Renews this worker's leases on the claimed deliveries not sent yet, just before sending the
+     * next: the ids still this worker's (pending, lease not run out, not claimed again since; each
+     * claim counts an attempt, so the attempt number is the claim's token). A batch slower than one
+     * lease keeps its leases while it is being worked through, and what another worker did take
+     * over is skipped rather than sent a second time.
+     */
+    async renewMany(claimed: Delivery[], now: Date, leaseMs: number) {
+      if (claimed.length === 0) return new Set<string>();
+      const rows = await db
+        .updateTable('deliveries')
+        .set({ locked_until: new Date(now.getTime() + leaseMs) })
+        .where((eb) =>
+          eb.or(claimed.map((d) => eb.and([eb('id', '=', d.id), eb('attempts', '=', d.attempts)]))),
+        )
+        .where('status', '=', 'pending')
+        .where('locked_until', '>', now)
+        .returning('id')
+        .execute();
+      return new Set(rows.map((r) => r.id));
+    },
+
     async finish(
       delivery: Delivery,
       at: Date,

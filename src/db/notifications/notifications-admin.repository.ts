@@ -87,6 +87,7 @@ export function notificationsAdminRepository(trx: Kysely<DB>): NotificationsAdmi
           share_rejection_feedback: s.shareRejectionFeedback,
           default_language: s.defaultLanguage,
           default_timezone: s.defaultTimezone,
+          ...(s.decisionUndoMinutes === undefined ? {} : { decision_undo_minutes: s.decisionUndoMinutes }),
         })
         .where('id', '=', orgId)
         .execute();

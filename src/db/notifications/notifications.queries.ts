@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { MessageTemplateFile } from '../../contracts/messages.js';
-import { afterCursor, pageOf } from '../pagination.js';
+import { afterTime, cursorTime, pageOf } from '../pagination.js';
 import type { DB } from '../schema.js';
 
 const iso = (d: Date) => d.toISOString();
@@ -39,22 +39,24 @@ export function notificationQueries(db: Kysely<DB>, shipped: Map<string, Message
       orgId: string,
       q: { status?: string; channel?: string; candidateId?: string; limit: number; cursor?: string },
     ) {
-      const after = afterCursor(q.cursor);
-      let query = db.selectFrom('deliveries').selectAll().where('org_id', '=', orgId);
+      const after = afterTime(q.cursor);
+      let query = db
+        .selectFrom('deliveries')
+        .selectAll()
+        .select(cursorTime('created_at'))
+        .where('org_id', '=', orgId);
       if (q.status) query = query.where('status', '=', q.status);
       if (q.channel) query = query.where('channel', '=', q.channel);
       if (q.candidateId) query = query.where('candidate_id', '=', q.candidateId);
       // Newest first: the mailbox reads like an inbox.
       if (after)
-        query = query.where((eb) =>
-          eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(new Date(after.sortValue), after.id)),
-        );
+        query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.time, after.id)));
       const rows = await query
         .orderBy('created_at', 'desc')
         .orderBy('id', 'desc')
         .limit(q.limit + 1)
         .execute();
-      const page = pageOf(rows, q.limit, (r) => [r.created_at.toISOString(), r.id]);
+      const page = pageOf(rows, q.limit, (r) => [r.cursor_time, r.id]);
       return { items: page.items.map(presentDelivery), nextCursor: page.nextCursor };
     },
 
@@ -148,6 +150,7 @@ export function notificationQueries(db: Kysely<DB>, shipped: Map<string, Message
           'share_rejection_feedback',
           'default_language',
           'default_timezone',
+          'decision_undo_minutes',
         ])
         .where('id', '=', orgId)
         .executeTakeFirstOrThrow();
@@ -156,6 +159,7 @@ export function notificationQueries(db: Kysely<DB>, shipped: Map<string, Message
         shareRejectionFeedback: row.share_rejection_feedback,
         defaultLanguage: row.default_language,
         defaultTimezone: row.default_timezone,
+        decisionUndoMinutes: row.decision_undo_minutes,
       };
     },
 

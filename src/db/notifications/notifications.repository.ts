@@ -7,17 +7,19 @@ import type { DB } from '../schema.js';
 const roleOf = {
   interviewers: 'interviewer',
   recruiters: 'recruiter',
+  coordinators: 'coordinator',
   hiring_managers: 'hiring_manager',
   hr: 'hr',
 } as const;
 
 export function notificationsRepository(trx: Kysely<DB>): NotificationsRepository {
   return {
-    async undispatched(limit) {
+    async undispatched(limit, now) {
       const rows = await trx
         .selectFrom('outbox')
         .selectAll()
         .where('dispatched_at', 'is', null)
+        .where('available_at', '<=', now)
         .orderBy('seq')
         .limit(limit)
         .forUpdate()
@@ -121,7 +123,9 @@ export function notificationsRepository(trx: Kysely<DB>): NotificationsRepositor
       let query = trx
         .selectFrom('users')
         .select(['id', 'email', 'name', 'timezone'])
-        .where('org_id', '=', orgId);
+        .where('org_id', '=', orgId)
+        // A disabled account receives nothing more, whatever its roles.
+        .where('disabled_at', 'is', null);
       if (audience === 'interviewers') {
         if (userIds.length === 0) return [];
         query = query.where('id', 'in', userIds);
@@ -188,6 +192,7 @@ export function notificationsRepository(trx: Kysely<DB>): NotificationsRepositor
           candidate_id: d.candidateId,
           application_id: d.applicationId,
           topic: d.topic,
+          reply_to: d.replyTo ?? null,
           next_attempt_at: d.createdAt,
           created_at: d.createdAt,
         })

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CompetingTerms, OfferTerms, VestingSchedule } from '../../contracts/offer-terms.js';
 import type { Catalog } from '../../core/shared/ports.js';
-import { afterCursor, pageOf } from '../pagination.js';
+import { afterTime, cursorTime, pageOf } from '../pagination.js';
 import type { DB } from '../schema.js';
 import { toOffer } from './offers.repository.js';
 
@@ -29,8 +29,16 @@ export function offerQueries(db: Kysely<DB>, catalog: Catalog) {
       .selectFrom('offers')
       .innerJoin('applications', 'applications.id', 'offers.application_id')
       .innerJoin('jobs', 'jobs.id', 'applications.job_id')
+      .innerJoin('candidates', 'candidates.id', 'applications.candidate_id')
       .selectAll('offers')
-      .select(['jobs.title as job_title', 'jobs.compensation_band', 'applications.candidate_id'])
+      .select([
+        'jobs.title as job_title',
+        'jobs.compensation_band',
+        'applications.candidate_id',
+        'candidates.first_name',
+        'candidates.last_name',
+        'candidates.timezone as candidate_timezone',
+      ])
       .where('offers.org_id', '=', orgId)
       .where('offers.id', '=', id)
       .executeTakeFirst();
@@ -55,6 +63,22 @@ export function offerQueries(db: Kysely<DB>, catalog: Catalog) {
     }));
   }
 
+  async function signature(offerId: string) {
+    const row = await db
+      .selectFrom('offer_signatures')
+      .selectAll()
+      .where('offer_id', '=', offerId)
+      .executeTakeFirst();
+    return row
+      ? {
+          typedName: row.typed_name,
+          signedAt: iso(row.signed_at),
+          address: row.address,
+          letterSha256: row.letter_sha256,
+        }
+      : null;
+  }
+
   async function candidateView(row: Loaded) {
     const offer = toOffer(row);
     return {
@@ -67,6 +91,8 @@ export function offerQueries(db: Kysely<DB>, catalog: Catalog) {
       sentAt: offer.sentAt ? iso(offer.sentAt) : null,
       respondedAt: offer.respondedAt ? iso(offer.respondedAt) : null,
       counters: await counters(offer.id),
+      signatureRequired: offer.signatureRequired,
+      signature: await signature(offer.id),
     };
   }
 
@@ -85,6 +111,8 @@ export function offerQueries(db: Kysely<DB>, catalog: Catalog) {
       return {
         ...base,
         candidateId: row.candidate_id,
+        candidateName: `${row.first_name} ${row.last_name}`,
+        candidateTimezone: row.candidate_timezone,
         approvalChain: offer.approvalChain,
         approvalsDone: offer.approvalsDone,
         band: row.compensation_band,
@@ -133,7 +161,7 @@ export function offerQueries(db: Kysely<DB>, catalog: Catalog) {
       orgId: string,
       q: { status?: string; applicationId?: string; limit: number; cursor?: string },
     ) {
-      const after = afterCursor(q.cursor);
+      const after = afterTime(q.cursor);
       let query = db
         .selectFrom('offers')
         .innerJoin('applications', 'applications.id', 'offers.application_id')
@@ -141,16 +169,13 @@ export function offerQueries(db: Kysely<DB>, catalog: Catalog) {
         .innerJoin('candidates', 'candidates.id', 'applications.candidate_id')
         .selectAll('offers')
         .select(['jobs.title as job_title', 'candidates.first_name', 'candidates.last_name'])
+        .select(cursorTime('offers.created_at'))
         .where('offers.org_id', '=', orgId);
       if (q.status) query = query.where('offers.status', '=', q.status);
       if (q.applicationId) query = query.where('offers.application_id', '=', q.applicationId);
       if (after) {
         query = query.where((eb) =>
-          eb(
-            eb.refTuple('offers.created_at', 'offers.id'),
-            '>',
-            eb.tuple(new Date(after.sortValue), after.id),
-          ),
+          eb(eb.refTuple('offers.created_at', 'offers.id'), '>', eb.tuple(after.time, after.id)),
         );
       }
       const rows = await query
@@ -158,7 +183,7 @@ export function offerQueries(db: Kysely<DB>, catalog: Catalog) {
         .orderBy('offers.id')
         .limit(q.limit + 1)
         .execute();
-      const page = pageOf(rows, q.limit, (r) => [iso(r.created_at), r.id]);
+      const page = pageOf(rows, q.limit, (r) => [r.cursor_time, r.id]);
       return {
         items: page.items.map((r) => ({
           id: r.id,

@@ -17,6 +17,7 @@ export function toOffer(row: Selectable<DB['offers']>): Offer {
     approvalsDone: row.approvals_done,
     sentAt: row.sent_at,
     respondedAt: row.responded_at,
+    signatureRequired: row.signature_required,
     version: row.version,
   };
 }
@@ -75,6 +76,7 @@ export function offersRepository(trx: Kysely<DB>, clock: Clock): OffersRepositor
             approvals_done: change.approvalsDone,
             sent_at: change.sentAt,
             responded_at: change.respondedAt,
+            signature_required: change.signatureRequired,
           }),
           version: sql<number>`version + 1`,
           updated_at: clock.now(),
@@ -153,6 +155,21 @@ export function offersRepository(trx: Kysely<DB>, clock: Clock): OffersRepositor
           entered_by_kind: c.enteredBy.kind,
           entered_by_id: actorId(c.enteredBy)!,
           created_at: c.at,
+        })
+        .execute();
+    },
+    async addSignature(s) {
+      await trx
+        .insertInto('offer_signatures')
+        .values({
+          offer_id: s.offerId,
+          org_id: s.orgId,
+          revision: s.revision,
+          typed_name: s.typedName,
+          signed_at: s.signedAt,
+          address: s.address,
+          user_agent: s.userAgent,
+          letter_sha256: s.letterSha256,
         })
         .execute();
     },

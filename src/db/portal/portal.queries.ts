@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Catalog } from '../../core/shared/ports.js';
 import { applicationQueries } from '../applications/applications.queries.js';
+import { candidateZone } from '../candidates/candidate-zone.js';
 import { candidateQueries, presentCandidate } from '../candidates/candidates.queries.js';
+import { messageQueries } from '../messages/messages.queries.js';
 import { offerQueries } from '../offers/offers.queries.js';
 import type { DB } from '../schema.js';
 
@@ -12,16 +14,7 @@ export function portalQueries(db: Kysely<DB>, catalog: Catalog) {
   const offers = offerQueries(db, catalog);
 
   /** The candidate's own zone, else the organisation's, else UTC. */
-  async function zoneOf(orgId: string, candidateId: string) {
-    const row = await db
-      .selectFrom('candidates')
-      .innerJoin('orgs', 'orgs.id', 'candidates.org_id')
-      .select(['candidates.timezone', 'orgs.default_timezone'])
-      .where('candidates.org_id', '=', orgId)
-      .where('candidates.id', '=', candidateId)
-      .executeTakeFirst();
-    return row?.timezone ?? row?.default_timezone ?? 'UTC';
-  }
+  const zoneOf = (orgId: string, candidateId: string) => candidateZone(db, orgId, candidateId);
 
   const portal = {
     applications: (orgId: string, candidateId: string) => applications.forCandidate(orgId, candidateId),
@@ -62,20 +55,23 @@ export function portalQueries(db: Kysely<DB>, catalog: Catalog) {
     },
 
     /** Everything held about the candidate, for their data export. */
-    async dataExport(orgId: string, candidateId: string) {
-      const [profile, applied, interviews, offered, attachments, messages] = await Promise.all([
-        db
-          .selectFrom('candidates')
-          .selectAll()
-          .where('org_id', '=', orgId)
-          .where('id', '=', candidateId)
-          .executeTakeFirstOrThrow(),
-        applications.forCandidate(orgId, candidateId),
-        portal.interviews(orgId, candidateId),
-        offers.candidateOffers(orgId, candidateId),
-        candidates.attachments(orgId, candidateId),
-        candidates.messages(orgId, candidateId),
-      ]);
+    async dataExport(orgId: string, candidateId: string, now: Date) {
+      const [profile, applied, interviews, offered, attachments, messages, conversations] = await Promise.all(
+        [
+          db
+            .selectFrom('candidates')
+            .selectAll()
+            .where('org_id', '=', orgId)
+            .where('id', '=', candidateId)
+            .executeTakeFirstOrThrow(),
+          applications.forCandidate(orgId, candidateId),
+          portal.interviews(orgId, candidateId),
+          offers.candidateOffers(orgId, candidateId),
+          candidates.attachments(orgId, candidateId),
+          candidates.messages(orgId, candidateId),
+          messageQueries(db).forCandidate(orgId, candidateId, now),
+        ],
+      );
       return {
         profile: { ...presentCandidate(profile), resumeText: profile.resume_text },
         applications: applied,
@@ -83,6 +79,7 @@ export function portalQueries(db: Kysely<DB>, catalog: Catalog) {
         offers: offered,
         attachments,
         messages,
+        conversations,
       };
     },
   };

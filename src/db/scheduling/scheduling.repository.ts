@@ -36,7 +36,21 @@ export function schedulingRepository(trx: Kysely<DB>, clock: Clock): SchedulingR
         .where('status', '=', 'scheduled')
         .execute();
     },
+    async withInterviews(orgId, applicationIds) {
+      if (applicationIds.length === 0) return new Set();
+      const rows = await trx
+        .selectFrom('interviews')
+        .select('application_id')
+        .distinct()
+        .where('org_id', '=', orgId)
+        .where('application_id', 'in', applicationIds)
+        .where('status', '=', 'scheduled')
+        .execute();
+      return new Set(rows.map((r) => r.application_id));
+    },
     async upcoming(orgId, applicationId, after) {
+      // An interview with submitted feedback is kept when the application ends: the feedback is
+      // the record that it took place, whatever its booked start says.
       const rows = await trx
         .selectFrom('interviews')
         .select('id')
@@ -44,6 +58,16 @@ export function schedulingRepository(trx: Kysely<DB>, clock: Clock): SchedulingR
         .where('application_id', '=', applicationId)
         .where('status', '=', 'scheduled')
         .where('starts_at', '>', after)
+        .where(({ exists, not, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('scorecards')
+                .select('scorecards.id')
+                .whereRef('scorecards.interview_id', '=', 'interviews.id')
+                .where('scorecards.status', '=', 'submitted'),
+            ),
+          ),
+        )
         .execute();
       return rows.map((r) => r.id);
     },
@@ -88,6 +112,24 @@ export function schedulingRepository(trx: Kysely<DB>, clock: Clock): SchedulingR
       await trx.deleteFrom('interview_holds').where('interview_id', '=', id).execute();
       const row = await bookedInterviews(trx).where('interviews.id', '=', id).executeTakeFirstOrThrow();
       return toBookedInterview(row);
+    },
+    async restoreInterview(orgId, id) {
+      await trx
+        .updateTable('interviews')
+        .set({
+          status: 'scheduled',
+          change_reason: null,
+          sequence: sql<number>`sequence + 1`,
+          version: sql<number>`version + 1`,
+        })
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .execute();
+      const restored = toBookedInterview(
+        await bookedInterviews(trx).where('interviews.id', '=', id).executeTakeFirstOrThrow(),
+      );
+      await holdTime(trx, restored, [...restored.interviewerIds, restored.candidateId]);
+      return restored;
     },
     async dropOpenScorecards(interviewId) {
       await trx

@@ -1,25 +1,72 @@
 import { type Kysely, sql } from 'kysely';
+import type { Rating } from '../../contracts/kits.js';
 import type { ProcessDefinition } from '../../contracts/process-template.js';
-import { type Decider, steps as stepOrder } from '../../contracts/vocabulary.js';
+import type { ListFilter } from '../../contracts/views.js';
+import type { EvidenceGap } from '../../contracts/vocabulary.js';
+import { needsKit } from '../../core/feedback/feedback.rules.js';
+import type { PlannedRound } from '../../core/shared/types.js';
+import type {
+  DecisionScope,
+  OverriddenDecision,
+  QueuedRound,
+} from '../../core/workspace/list-decision-queue.js';
 import type { DB } from '../schema.js';
+import { all, applicationConditions, candidateConditions } from '../tags/filters.js';
 
 const CARDS_PER_COLUMN = 20;
-const round1 = (n: unknown) => (n === null || n === undefined ? null : Math.round(Number(n) * 10) / 10);
+/** The overrides of a month the decision queue lists; the reports count them all. */
+const OVERRIDES_SHOWN = 50;
 const endedColumns = ['queued', 'hired', 'rejected', 'withdrawn', 'closed'] as const;
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-/** The funnel's k-th position: a round of the job's process, or the offer that follows the last. */
-const roundName = (rounds: { name: string }[], k: number) =>
-  rounds[k]?.name ?? (k === rounds.length ? 'Offer' : `Round ${k + 1}`);
+type CardRow = {
+  id: string;
+  col: string;
+  submitted_at: Date;
+  entered_at: Date;
+  name: string;
+  round_type: string | null;
+  owner_name: string | null;
+  booked: string;
+  upcoming: string;
+  expected: string;
+  submitted: string;
+  yes: string;
+  no: string;
+};
 
-/** Read models for the staff screens: the pipeline board, the decision queue and the reports. */
+/** Where a round's interviews stand: none held with the candidate, to book, booked, feedback due, complete. */
+function interviewState(card: CardRow) {
+  if (!card.round_type || !needsKit(card.round_type)) return 'none' as const;
+  if (Number(card.booked) === 0) return 'to_book' as const;
+  if (Number(card.upcoming) > 0) return 'booked' as const;
+  return Number(card.submitted) < Number(card.expected) ? ('feedback_due' as const) : ('complete' as const);
+}
+
+/**
+ * The applications `a` in a decider's queue: active, on a current round the decider decides, with
+ * evidence to weigh or on its way (a booked interview, a scorecard or a committee vote).
+ */
+export const inDecisionQueue = (orgId: string, scope: DecisionScope) => sql<boolean>`(
+  a.org_id = ${orgId} and a.status = 'active' and a.current_round_key is not null
+  and ((a.team_id = any(${scope.managedTeamIds}::uuid[])
+        and (a.plan -> a.stage_index ->> 'decidedBy') = 'hiring_manager')
+       or (a.plan -> a.stage_index ->> 'decidedBy') = any(${scope.deciders}::text[]))
+  and (exists (select 1 from interviews i where i.org_id = a.org_id and i.application_id = a.id
+                 and i.round_key = a.current_round_key and i.status = 'scheduled')
+       or exists (select 1 from scorecards s where s.org_id = a.org_id and s.application_id = a.id
+                    and s.round_key = a.current_round_key)
+       or exists (select 1 from committee_votes v where v.application_id = a.id
+                    and v.round_key = a.current_round_key)))`;
+
+/** Read models for the staff screens: the pipeline board and the decision queue. */
 export function workspaceQueries(db: Kysely<DB>) {
   return {
     /**
      * A job's board: one column per round of its process (and any round added to one application),
      * then offer and the ended states, each with its count and its oldest cards.
      */
-    async pipeline(orgId: string, jobId: string) {
+    async pipeline(orgId: string, jobId: string, now: Date, filter: ListFilter = {}) {
       const job = await db
         .selectFrom('jobs')
         .innerJoin('processes', 'processes.id', 'jobs.process_id')
@@ -29,15 +76,34 @@ export function workspaceQueries(db: Kysely<DB>) {
         .executeTakeFirst();
       if (!job) return null;
       const column = sql<string>`case when a.status = 'active' then coalesce(a.current_round_key, 'offer') else a.status end`;
+      const matches = all([...applicationConditions(filter), ...candidateConditions(filter)]);
       const counts = await sql<{ col: string; n: string }>`
-        select ${column} as col, count(*) as n from applications a
-        where a.org_id = ${orgId} and a.job_id = ${jobId} group by 1`.execute(db);
-      const cards = await sql<{ id: string; col: string; submitted_at: Date; name: string }>`
-        select id, col, submitted_at, name from (
+        select ${column} as col, count(*) as n from applications a join candidates c on c.id = a.candidate_id
+        where a.org_id = ${orgId} and a.job_id = ${jobId} and ${matches} group by 1`.execute(db);
+      // Each card says how long it has been in its column and where the round's evidence stands.
+      const cards = await sql<CardRow>`
+        select t.id, t.col, t.submitted_at, t.name, t.round_type, t.owner_name,
+          coalesce((select max(d.decided_at) from round_decisions d where d.application_id = t.id), t.submitted_at) as entered_at,
+          (select count(*) from interviews i where i.application_id = t.id and i.round_key = t.round_key
+             and i.status = 'scheduled') as booked,
+          (select count(*) from interviews i where i.application_id = t.id and i.round_key = t.round_key
+             and i.status = 'scheduled' and i.ends_at > ${now}) as upcoming,
+          (select count(*) from scorecards s join interviews i on i.id = s.interview_id and i.status = 'scheduled'
+             where s.application_id = t.id and s.round_key = t.round_key) as expected,
+          (select count(*) filter (where s.status = 'submitted') from scorecards s
+             where s.application_id = t.id and s.round_key = t.round_key) as submitted,
+          (select count(*) from scorecards s where s.application_id = t.id and s.round_key = t.round_key
+             and s.status = 'submitted' and s.content ->> 'recommendation' in ('yes', 'strong_yes')) as yes,
+          (select count(*) from scorecards s where s.application_id = t.id and s.round_key = t.round_key
+             and s.status = 'submitted' and s.content ->> 'recommendation' in ('no', 'strong_no')) as no
+        from (
           select a.id, a.submitted_at, ${column} as col, c.first_name || ' ' || c.last_name as name,
+                 a.current_round_key as round_key, a.plan -> a.stage_index ->> 'roundType' as round_type,
+                 o.name as owner_name,
                  row_number() over (partition by ${column} order by a.submitted_at, a.id) as rn
           from applications a join candidates c on c.id = a.candidate_id
-          where a.org_id = ${orgId} and a.job_id = ${jobId}) t
+          left join users o on o.id = c.owner_id
+          where a.org_id = ${orgId} and a.job_id = ${jobId} and ${matches}) t
         where rn <= ${CARDS_PER_COLUMN} order by submitted_at, id`.execute(db);
       const countOf = new Map(counts.rows.map((r) => [r.col, Number(r.n)]));
       const definition = job.definition as ProcessDefinition;
@@ -65,196 +131,136 @@ export function workspaceQueries(db: Kysely<DB>) {
               applicationId: card.id,
               candidateName: card.name,
               submittedAt: iso(card.submitted_at)!,
+              enteredAt: iso(card.entered_at)!,
+              ownerName: card.owner_name,
+              interviews: c.kind === 'round' ? interviewState(card) : null,
+              panel: {
+                submitted: Number(card.submitted),
+                expected: Number(card.expected),
+                yes: Number(card.yes),
+                no: Number(card.no),
+              },
             })),
         })),
+        serverNow: now.toISOString(),
       };
     },
 
     /**
-     * Applications waiting for a decision this person makes (every round of the teams they manage,
-     * and rounds that name one of their roles as decider) with interviews on the current
-     * round; complete feedback first, then the longest waiting.
+     * The current rounds in a decider's scope that have evidence to weigh or on its way: a booked
+     * interview, a scorecard or a committee vote. Feedback counts every scorecard of the round, as
+     * the decision itself does; cancelling an interview drops its open scorecards.
      */
-    async decisionQueue(orgId: string, q: { managedTeamIds: string[]; deciders: Decider[]; limit: number }) {
+    async decisionQueue(orgId: string, scope: DecisionScope, filter: ListFilter): Promise<QueuedRound[]> {
       const rows = await sql<{
         id: string;
-        round_key: string;
-        round_name: string;
+        team_id: string;
+        team_name: string;
+        round: PlannedRound;
         name: string;
         job_title: string;
-        submitted_at: Date;
-        scorecards: string;
-        submitted: string;
-        last_feedback_at: Date | null;
-        total: string;
+        interviews: string[];
+        scorecards: { status: string; recommendation: Rating | null; submittedAt: string | null }[];
+        votes: { vote: 'advance' | 'reject'; votedAt: string }[];
       }>`
-        select a.id, a.current_round_key as round_key, a.plan -> a.stage_index ->> 'name' as round_name,
-               c.first_name || ' ' || c.last_name as name, j.title as job_title, a.submitted_at,
-               count(s.id) as scorecards, count(s.id) filter (where s.status = 'submitted') as submitted,
-               max(s.submitted_at) as last_feedback_at, count(*) over () as total
+        select a.id, a.team_id, t.name as team_name, a.plan -> a.stage_index as round,
+               c.first_name || ' ' || c.last_name as name, j.title as job_title,
+               coalesce((select json_agg(i.starts_at order by i.starts_at) from interviews i
+                         where i.org_id = a.org_id and i.application_id = a.id
+                           and i.round_key = a.current_round_key and i.status = 'scheduled'), '[]') as interviews,
+               coalesce((select json_agg(json_build_object(
+                           'status', s.status,
+                           'recommendation', case when s.status = 'submitted' then s.content ->> 'recommendation' end,
+                           'submittedAt', s.submitted_at) order by s.id)
+                         from scorecards s
+                         where s.org_id = a.org_id and s.application_id = a.id
+                           and s.round_key = a.current_round_key), '[]') as scorecards,
+               coalesce((select json_agg(json_build_object('vote', v.vote, 'votedAt', v.voted_at) order by v.voted_at)
+                         from committee_votes v
+                         where v.application_id = a.id and v.round_key = a.current_round_key), '[]') as votes
         from applications a
         join candidates c on c.id = a.candidate_id
         join jobs j on j.id = a.job_id
-        join scorecards s on s.application_id = a.id and s.round_key = a.current_round_key
-        join interviews i on i.id = s.interview_id and i.status = 'scheduled'
-        where a.org_id = ${orgId} and a.status = 'active'
-          and (a.team_id = any(${q.managedTeamIds}::uuid[])
-               or (a.plan -> a.stage_index ->> 'decidedBy') = any(${q.deciders}::text[]))
-        group by a.id, c.id, j.id
-        order by count(s.id) filter (where s.status <> 'submitted') = 0 desc, max(s.submitted_at) nulls last, a.id
-        limit ${q.limit}`.execute(db);
-      return {
-        total: Number(rows.rows[0]?.total ?? 0),
-        items: rows.rows.map((r) => ({
-          applicationId: r.id,
-          candidateName: r.name,
-          jobTitle: r.job_title,
-          roundKey: r.round_key,
-          roundName: r.round_name,
-          scorecards: Number(r.scorecards),
-          submitted: Number(r.submitted),
-          lastFeedbackAt: iso(r.last_feedback_at),
+        join teams t on t.id = a.team_id
+        where ${inDecisionQueue(orgId, scope)} and ${all([...applicationConditions(filter), ...candidateConditions(filter)])}`.execute(
+        db,
+      );
+      return rows.rows.map((r) => ({
+        applicationId: r.id,
+        candidateName: r.name,
+        jobTitle: r.job_title,
+        teamId: r.team_id,
+        teamName: r.team_name,
+        round: r.round,
+        interviews: r.interviews.map((at) => new Date(at)),
+        scorecards: r.scorecards.map((s) => ({
+          status: s.status,
+          recommendation: s.recommendation,
+          submittedAt: s.submittedAt === null ? null : new Date(s.submittedAt),
         })),
-      };
-    },
-
-    /**
-     * The funnel: for each job, how many applications reached each round (an application at round
-     * k, or one that ended at it, has reached rounds 0…k), and how many were hired.
-     */
-    async funnel(orgId: string, filter: { jobId?: string | undefined; teamId?: string | undefined }) {
-      let query = db
-        .selectFrom('applications')
-        .select(['job_id', 'stage_index', 'status', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('org_id', '=', orgId);
-      if (filter.jobId) query = query.where('job_id', '=', filter.jobId);
-      if (filter.teamId) query = query.where('team_id', '=', filter.teamId);
-      const rows = await query.groupBy(['job_id', 'stage_index', 'status']).execute();
-      const jobs = new Map<string, { reached: number[]; hired: number; total: number }>();
-      for (const r of rows) {
-        const job = jobs.get(r.job_id) ?? { reached: [], hired: 0, total: 0 };
-        const n = Number(r.n);
-        for (let k = 0; k <= r.stage_index; k++) job.reached[k] = (job.reached[k] ?? 0) + n;
-        if (r.status === 'hired') job.hired += n;
-        job.total += n;
-        jobs.set(r.job_id, job);
-      }
-      const named = jobs.size
-        ? await db
-            .selectFrom('jobs')
-            .innerJoin('processes', 'processes.id', 'jobs.process_id')
-            .select(['jobs.id', 'jobs.title', 'processes.definition'])
-            .where('jobs.id', 'in', [...jobs.keys()])
-            .execute()
-        : [];
-      const jobNames = new Map(named.map((n) => [n.id, n]));
-      return [...jobs.entries()].map(([jobId, j]) => ({
-        jobId,
-        jobTitle: jobNames.get(jobId)?.title ?? '',
-        total: j.total,
-        hired: j.hired,
-        rounds: Array.from({ length: j.reached.length }, (_, k) => ({
-          index: k,
-          name: roundName(jobNames.get(jobId)?.definition.rounds ?? [], k),
-          reached: j.reached[k] ?? 0,
-          passThrough:
-            k === 0 ? 1 : Math.round(((j.reached[k] ?? 0) / (j.reached[k - 1] || 1)) * 1000) / 1000,
-        })),
+        votes: r.votes.map((v) => ({ vote: v.vote, votedAt: new Date(v.votedAt) })),
       }));
     },
 
     /**
-     * How long things take: days spent in each step (from one decision to the next), application to
-     * first offer sent against the target (`targetDays`), and feedback handed in by its deadline.
+     * Decisions taken without their evidence since `since`, on the rounds of a decider's scope
+     * (any round of the teams they manage, for a hiring manager), newest first.
      */
-    async timing(
-      orgId: string,
-      filter: { jobId?: string | undefined; teamId?: string | undefined },
-      at: { now: Date; targetDays: number },
-    ) {
-      const { now, targetDays } = at;
-      const scope = sql`a.org_id = ${orgId}
-        and (${filter.jobId ?? null}::uuid is null or a.job_id = ${filter.jobId ?? null}::uuid)
-        and (${filter.teamId ?? null}::uuid is null or a.team_id = ${filter.teamId ?? null}::uuid)`;
-      const steps = await sql<{ step: string; n: string; median: number; mean: number }>`
-        select step, count(*) as n, percentile_cont(0.5) within group (order by days) as median, avg(days) as mean
-        from (
-          select (select r ->> 'step' from jsonb_array_elements(a.plan) r where r ->> 'key' = d.round_key limit 1) as step,
-                 extract(epoch from d.decided_at - coalesce(
-                   lag(d.decided_at) over (partition by d.application_id order by d.decided_at, d.seq), a.submitted_at)) / 86400 as days
-          from round_decisions d join applications a on a.id = d.application_id
-          where ${scope}) t
-        where step is not null group by step`.execute(db);
-      const toOffer = await sql<{
-        n: string;
-        median: number | null;
-        p90: number | null;
-        within: string;
-        slow: string;
+    async decisionOverrides(orgId: string, scope: DecisionScope, since: Date): Promise<OverriddenDecision[]> {
+      const rows = await sql<{
+        application_id: string;
+        name: string;
+        job_title: string;
+        round_key: string;
+        round_name: string | null;
+        decision: 'advance' | 'reject';
+        override_reason: string;
+        evidence_gaps: EvidenceGap[];
+        decided_at: Date;
+        decider_name: string;
       }>`
-        select count(*) as n,
-               percentile_cont(0.5) within group (order by days) as median,
-               percentile_cont(0.9) within group (order by days) as p90,
-               count(*) filter (where days <= ${targetDays}) as within,
-               count(*) filter (where days > 90) as slow
-        from (
-          select extract(epoch from min(o.sent_at) - a.submitted_at) / 86400 as days
-          from offers o join applications a on a.id = o.application_id
-          where ${scope} and o.sent_at is not null group by a.id, a.submitted_at) t`.execute(db);
-      const pastTarget = await sql<{ n: string }>`
-        select count(*) as n from applications a
-        where ${scope} and a.status = 'active'
-          and a.submitted_at < ${new Date(now.getTime() - targetDays * 86_400_000)}
-          and not exists (select 1 from offers o where o.application_id = a.id and o.sent_at is not null)`.execute(
-        db,
-      );
-      const feedback = await sql<{ submitted: string; on_time: string; overdue: string }>`
-        select count(*) filter (where s.status = 'submitted') as submitted,
-               count(*) filter (where s.status = 'submitted' and s.submitted_at <= s.due_at) as on_time,
-               count(*) filter (where s.status <> 'submitted' and s.due_at < ${now}) as overdue
-        from scorecards s join applications a on a.id = s.application_id
-        join interviews i on i.id = s.interview_id and i.status = 'scheduled'
-        where ${scope}`.execute(db);
-      const overrides = await sql<{ team_id: string; team_name: string; n: string; overridden: string }>`
-        select a.team_id, t.name as team_name, count(*) as n,
-               count(*) filter (where d.override_reason is not null) as overridden
-        from round_decisions d join applications a on a.id = d.application_id join teams t on t.id = a.team_id
-        where ${scope} group by a.team_id, t.name order by t.name`.execute(db);
-      const o = toOffer.rows[0]!;
-      const f = feedback.rows[0]!;
-      const offers = Number(o.n);
-      const submitted = Number(f.submitted);
-      return {
-        timeInStep: steps.rows
-          .sort((x, y) => stepOrder.indexOf(x.step as never) - stepOrder.indexOf(y.step as never))
-          .map((r) => ({
-            step: r.step,
-            decisions: Number(r.n),
-            medianDays: round1(r.median)!,
-            meanDays: round1(r.mean)!,
-          })),
-        timeToOffer: {
-          targetDays,
-          offers,
-          medianDays: round1(o.median),
-          p90Days: round1(o.p90),
-          withinTargetRate: offers ? Number(o.within) / offers : null,
-          overThreeMonths: Number(o.slow),
-          openPastTarget: Number(pastTarget.rows[0]!.n),
-        },
-        feedback: {
-          submitted,
-          onTimeRate: submitted ? Number(f.on_time) / submitted : null,
-          overdue: Number(f.overdue),
-        },
-        decisionsWithoutEvidence: overrides.rows.map((r) => ({
-          teamId: r.team_id,
-          teamName: r.team_name,
-          decisions: Number(r.n),
-          withoutEvidence: Number(r.overridden),
-          rate: Number(r.overridden) / Number(r.n),
-        })),
-      };
+        select d.application_id, c.first_name || ' ' || c.last_name as name, j.title as job_title,
+               d.round_key, r.round ->> 'name' as round_name, d.decision, d.override_reason,
+               d.evidence_gaps, d.decided_at, u.name as decider_name
+        from round_decisions d
+        join applications a on a.id = d.application_id
+        join candidates c on c.id = a.candidate_id
+        join jobs j on j.id = a.job_id
+        join users u on u.id = d.decided_by
+        left join lateral (select x as round from jsonb_array_elements(a.plan) x
+                           where x ->> 'key' = d.round_key limit 1) r on true
+        where d.org_id = ${orgId} and d.override_reason is not null and d.decided_at >= ${since}
+          and (a.team_id = any(${scope.managedTeamIds}::uuid[])
+               or (r.round ->> 'decidedBy') = any(${scope.deciders}::text[]))
+        order by d.decided_at desc, d.seq desc
+        limit ${OVERRIDES_SHOWN}`.execute(db);
+      return rows.rows.map((r) => ({
+        applicationId: r.application_id,
+        candidateName: r.name,
+        jobTitle: r.job_title,
+        roundKey: r.round_key,
+        roundName: r.round_name ?? r.round_key,
+        decision: r.decision,
+        reason: r.override_reason,
+        gaps: r.evidence_gaps,
+        decidedAt: new Date(r.decided_at),
+        deciderName: r.decider_name,
+      }));
+    },
+
+    async deciderCalendar(orgId: string, userId: string) {
+      const user = await db
+        .selectFrom('users')
+        .select('timezone')
+        .where('org_id', '=', orgId)
+        .where('id', '=', userId)
+        .executeTakeFirst();
+      const holidays = await db
+        .selectFrom('org_holidays')
+        .select('day')
+        .where('org_id', '=', orgId)
+        .execute();
+      return { zone: user?.timezone ?? 'UTC', holidays: new Set(holidays.map((h) => h.day)) };
     },
   };
 }

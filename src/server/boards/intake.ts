@@ -9,9 +9,26 @@ import { httpStatus } from '../errors.js';
 import type { IntakeFile } from './request-body.js';
 import { readAttachment, textAttachment } from './resume-intake.js';
 
+/** One of the candidate's open applications, as the application limit's refusal names it. */
+export interface NamedApplication {
+  applicationId: string;
+  jobTitle: string;
+  teamName: string;
+  statusInWords: string;
+  appliedOn: string;
+}
+
 export type IntakeOutcome =
   | { ok: true; applicationId: string; created: boolean }
-  | { ok: false; status: 404 | 422; message: string; errors: FieldError[]; code?: ErrorCode };
+  | {
+      ok: false;
+      status: 404 | 422;
+      message: string;
+      errors: FieldError[];
+      code?: ErrorCode;
+      /** With `application.limit_reached`: the open applications its message names. */
+      open?: NamedApplication[];
+    };
 
 /** The resume and cover letter, from a file, base64 content or pasted text; unreadable files are errors. */
 async function readAttachments(
@@ -64,12 +81,15 @@ function refusal(error: DomainError): IntakeOutcome {
         ? 'Idempotency-Key'
         : 'id';
   const gone = httpStatus[error.code] === 404 || error.code === 'job.not_open';
+  const open =
+    error.code === 'application.limit_reached' ? (error.details?.active as NamedApplication[]) : [];
   return {
     ok: false,
     status: gone ? 404 : 422,
     message: error.message,
     errors: [{ field, message: error.message }],
     code: error.code,
+    ...(open.length > 0 ? { open } : {}),
   };
 }
 

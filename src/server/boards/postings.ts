@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { V1JobSummary } from '../../contracts/boards.js';
-import type { BoardRow, LivePost } from '../../db/boards/boards.queries.js';
+import type { BoardRow, LivePost, PostSummary } from '../../db/boards/boards.queries.js';
 
 export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -68,7 +68,7 @@ export const postUrl = (publicUrl: string, token: string, postId: number) =>
   `${publicUrl}/careers/${token}/jobs/${postId}`;
 
 /** The job summary every board list carries. */
-export function jobSummary(board: BoardRow, post: LivePost, publicUrl: string): V1JobSummary {
+export function jobSummary(board: BoardRow, post: PostSummary, publicUrl: string): V1JobSummary {
   return {
     id: post.post_id,
     internal_job_id: post.job_public_id,

@@ -8,13 +8,14 @@ import { procUsage, type Runner, type RunnerMessage, type Stop, sandboxPool } fr
 
 /**
  * Limits for reading one file. A real résumé takes a few tens of milliseconds and megabytes; a file
- * that needs more is built to hurt (a 2 MB-unpacked DOCX of tiny paragraphs needs 2 s of CPU and
- * 300 MB, a one-page PDF of 600,000 text operators 3.4 s, a 50,000-page PDF minutes). CPU time is
- * the process's own, so a busy machine does not cut a real file short; the wall clock is only a
- * backstop for a reader that stops being scheduled at all.
+ * that needs more is built to hurt (on an idle machine a 4 MB-unpacked DOCX of tiny paragraphs
+ * needs 2.5 s of CPU and 500 MB, a one-page PDF of 600,000 text operators 2.4 s, a 50,000-page PDF
+ * minutes). The limit sits well below those, so whether such a file is read never depends on how
+ * fast the machine is. CPU time is the process's own, so a busy machine does not cut a real file
+ * short; the wall clock is only a backstop for a reader that stops being scheduled at all.
  */
 export const READ_LIMITS = {
-  cpuMs: 2000,
+  cpuMs: 1000,
   /** Memory above what the reader holds between files. */
   memoryBytes: 256 * 1024 * 1024,
   /** V8's own ceiling in the reader: past it the process dies instead of growing. */

@@ -5,6 +5,7 @@ import type { Grader } from '../../core/assessments/assessments.port.js';
 import { gradeAtDeadline } from '../../core/assessments/grade-at-deadline.js';
 import { refreshCalendarFeeds as refreshFeeds } from '../../core/availability/import-calendar.js';
 import { sendFeedbackReminders } from '../../core/feedback/send-feedback-reminders.js';
+import { chaseUnansweredReplies } from '../../core/messages/chase-unanswered-replies.js';
 import { dispatchEvents } from '../../core/notifications/dispatch-events.js';
 import { keepCandidatesInformed } from '../../core/notifications/keep-candidates-informed.js';
 import { MAX_ATTEMPTS, retryDelayMs } from '../../core/notifications/notification.rules.js';
@@ -12,8 +13,33 @@ import type { MessageRenderer } from '../../core/notifications/notifications.por
 import type { Deps } from '../../core/shared/ports.js';
 import { deliveries } from '../../db/notifications/deliveries.repository.js';
 import type { DB } from '../../db/schema.js';
+import { sharedState } from '../../db/shared-state.repository.js';
 import { calendarSource } from '../calendar-import.js';
 import type { Transport } from '../transport.js';
+
+/** What the worker logs through: the app's logger in one process, a line logger in a worker node. */
+export type WorkerLog = Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
+
+const levels = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'];
+
+/** JSON lines on standard output, at LOG_LEVEL and above, for a worker node (no HTTP server, no Fastify logger). */
+export function workerLog(config: { LOG_LEVEL: string; NODE_NAME?: string }): WorkerLog {
+  const least = config.LOG_LEVEL === 'silent' ? Number.POSITIVE_INFINITY : levels.indexOf(config.LOG_LEVEL);
+  const at =
+    (level: string) =>
+    (fields: unknown, message?: string): void => {
+      if (levels.indexOf(level) < least) return;
+      const { err, ...rest } = (typeof fields === 'object' && fields ? fields : {}) as Record<
+        string,
+        unknown
+      >;
+      const error = err instanceof Error ? { err: { type: err.name, message: err.message } } : {};
+      console.log(
+        JSON.stringify({ level, time: Date.now(), role: 'worker', msg: message, ...rest, ...error }),
+      );
+    };
+  return { info: at('info'), warn: at('warn'), error: at('error') } as WorkerLog;
+}
 
 export interface WorkerOptions {
   db: Kysely<DB>;
@@ -22,19 +48,33 @@ export interface WorkerOptions {
   transport: Transport;
   publicUrl: string;
   videoRoomBaseUrl: string;
+  /** The domain of thread reply addresses (INBOUND_DOMAIN); without it messages carry none. */
+  replyDomain?: string | undefined;
   /** Calendar feeds may be on loopback and private addresses. */
   allowPrivateNetwork: boolean;
   leaseMs: number;
   /** Grades assessments whose time ran out; without one they wait for a worker that has it. */
   grader?: Grader;
-  log?: FastifyBaseLogger;
+  log?: WorkerLog;
+  /**
+   * This worker's name among several: the minute's sweeps run on one worker at a time (a lease in
+   * the database); deliveries and events are shared out row by row (SKIP LOCKED) by every worker.
+   */
+  holder?: string;
 }
+
+/** How long one worker keeps the sweeps before another may take them (a worker that died lets go by then). */
+export const SWEEP_LEASE_MS = 90_000;
 
 /** Sends what is due now: every claimed delivery is attempted once and finished or rescheduled. */
 export async function deliverDue(options: WorkerOptions, limit = 20): Promise<number> {
   const queue = deliveries(options.db);
   const claimed = await queue.claim(options.deps.clock.now(), options.leaseMs, limit);
-  for (const delivery of claimed) {
+  for (const [index, delivery] of claimed.entries()) {
+    // Claimed in a batch, sent one by one: each is sent only while its lease is still this worker's,
+    // and the rest of the batch keeps its lease while this one goes (a slow batch is not taken over).
+    const held = await queue.renewMany(claimed.slice(index), options.deps.clock.now(), options.leaseMs);
+    if (!held.has(delivery.id)) continue;
     const secret =
       delivery.channel === 'webhook' && delivery.endpoint_id
         ? await queue.secretOf(delivery.endpoint_id)
@@ -81,11 +121,23 @@ export async function runOnce(options: WorkerOptions, sweeps: boolean) {
     renderer: options.renderer,
     publicUrl: options.publicUrl,
     videoRoomBaseUrl: options.videoRoomBaseUrl,
+    replyDomain: options.replyDomain,
   });
   const delivered = await deliverDue(options);
-  if (sweeps) {
+  if (
+    sweeps &&
+    (!options.holder ||
+      (await sharedState(options.db).lease(
+        'sweeps',
+        options.holder,
+        options.deps.clock.now(),
+        SWEEP_LEASE_MS,
+      )))
+  ) {
+    await sharedState(options.db).forgetWindows(new Date(options.deps.clock.now().getTime() - 3_600_000));
     await sendFeedbackReminders(options.deps);
     await keepCandidatesInformed(options.deps);
+    await chaseUnansweredReplies(options.deps);
     await forgetExpired(options.deps);
     if (options.grader) {
       const graded = await gradeAtDeadline({ ...options.deps, grader: options.grader });
@@ -102,17 +154,17 @@ export const backoffMs = (failures: number, intervalMs: number) =>
   failures === 0 ? 0 : Math.min(60_000, intervalMs * 2 ** Math.min(failures, 16));
 
 /**
- * The in-process worker: a pass every interval, the sweeps once a minute. While passes fail (the
- * database is away) it backs off, and it picks up by itself once one succeeds.
+ * The worker loop: a pass every interval, the sweeps once a minute. While passes fail (the
+ * database is away) it backs off, and it picks up by itself once one succeeds. The function it
+ * returns stops the loop and resolves once the pass going (its claimed deliveries) has finished.
  */
-export function startWorker(options: WorkerOptions, intervalMs: number): () => void {
-  let running = false;
+export function startWorker(options: WorkerOptions, intervalMs: number): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  let stopped = false;
   let lastSweep = 0;
   let failures = 0;
   let resumeAt = 0;
-  const tick = async () => {
-    if (running || Date.now() < resumeAt) return;
-    running = true;
+  const pass = async () => {
     try {
       const now = Date.now();
       const sweeps = now - lastSweep >= 60_000;
@@ -125,11 +177,19 @@ export function startWorker(options: WorkerOptions, intervalMs: number): () => v
       resumeAt = Date.now() + backoffMs(failures, intervalMs);
       if (failures === 1 || Number.isInteger(Math.log2(failures)))
         options.log?.error({ err: error, failures }, 'worker pass failed; backing off');
-    } finally {
-      running = false;
     }
   };
+  const tick = () => {
+    if (stopped || running || Date.now() < resumeAt) return;
+    running = pass().finally(() => {
+      running = null;
+    });
+  };
   const timer = setInterval(tick, intervalMs);
-  void tick();
-  return () => clearInterval(timer);
+  tick();
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await running;
+  };
 }

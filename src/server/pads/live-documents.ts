@@ -2,6 +2,7 @@ import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import type { PadDocuments } from '../../core/pads/pads.port.js';
 import { PAD_MAX_CHARACTERS, padEditFits } from '../../core/pads/pads.rules.js';
+import type { PadRelay, RelayedMessage } from '../../db/pad-relay.js';
 import type { PadEventView } from '../../db/pads/pads.queries.js';
 
 /** One pad's live document and the sockets editing it, in this process. */
@@ -33,15 +34,46 @@ function fitsAfter(doc: Y.Doc, update: Uint8Array) {
 /**
  * The pads' live documents: the server holds each open pad's Yjs document, loaded from its stored
  * edits on first use; binary frames are Yjs updates, applied, stored in arrival order (one promise
- * chain per pad) and relayed to the pad's other sockets.
+ * chain per pad) and relayed to the pad's other sockets. With a relay (several nodes), each stored
+ * update is announced to the other nodes, and their updates are applied here and passed on to this
+ * node's sockets: a candidate and an interviewer on different nodes edit one document.
  */
-export function liveDocuments(options: {
+export async function liveDocuments(options: {
   /** A pad's stored history, oldest first. */
   history: (padId: string) => Promise<Pick<PadEventView, 'update'>[]>;
   /** Stores one update; called in the order the updates arrived. */
   save: (padId: string, author: string, update: Uint8Array) => Promise<unknown>;
+  relay?: PadRelay;
 }) {
   const live = new Map<string, Promise<Live>>();
+  const { relay } = options;
+
+  /** Brings an open document up to its stored history and passes what was new to its sockets. */
+  async function reload(state: Live, padId: string) {
+    const before = Y.encodeStateVector(state.doc);
+    for (const event of await options.history(padId))
+      if (event.update) Y.applyUpdate(state.doc, event.update, 'relay');
+    const missing = Y.encodeStateAsUpdate(state.doc, before);
+    for (const socket of state.sockets) if (socket.readyState === socket.OPEN) socket.send(missing);
+  }
+
+  function relayed(padId: string, message: RelayedMessage) {
+    const entry = live.get(padId);
+    if (!entry) return;
+    void entry
+      .then((state) => {
+        if (message.kind === 'reload') return reload(state, padId);
+        if (message.kind === 'update') Y.applyUpdate(state.doc, message.update, 'relay');
+        const frame = message.kind === 'update' ? message.update : message.text;
+        for (const socket of state.sockets) if (socket.readyState === socket.OPEN) socket.send(frame);
+      })
+      .catch(() => undefined);
+  }
+
+  await relay?.subscribe(relayed, () => {
+    for (const [padId, entry] of live)
+      void entry.then((state) => reload(state, padId)).catch(() => undefined);
+  });
 
   function open(padId: string): Promise<Live> {
     let entry = live.get(padId);
@@ -57,6 +89,9 @@ export function liveDocuments(options: {
   }
 
   function receive(state: Live, padId: string, author: string, socket: WebSocket, update: Uint8Array) {
+    const store = state.doc.store as { pendingStructs: unknown; pendingDs: unknown };
+    // Another node's update may wait on one not yet relayed; only this socket's own may be refused.
+    const waiting = Boolean(store.pendingStructs || store.pendingDs);
     try {
       // Checked before it is applied: a refused update must leave nothing in the document.
       if (!fitsAfter(state.doc, update)) {
@@ -70,15 +105,17 @@ export function liveDocuments(options: {
     }
     // Clients send their updates in order, so a valid one never waits on a missing one: an update
     // left pending does not belong to this document, and is dropped with its sender.
-    const store = state.doc.store as { pendingStructs: unknown; pendingDs: unknown };
-    if (store.pendingStructs || store.pendingDs) {
+    if (!waiting && (store.pendingStructs || store.pendingDs)) {
       store.pendingStructs = null;
       store.pendingDs = null;
       socket.close(1003, 'not an update of this document');
       return;
     }
     // Stored in the order received, so a replay sees what everyone saw.
-    state.saving = state.saving.then(() => options.save(padId, author, update)).catch(() => undefined);
+    state.saving = state.saving
+      .then(() => options.save(padId, author, update))
+      .then(() => relay?.publish(padId, { kind: 'update', update }))
+      .catch(() => undefined);
     for (const other of state.sockets)
       if (other !== socket && other.readyState === other.OPEN) other.send(update);
   }
@@ -116,12 +153,14 @@ export function liveDocuments(options: {
       const text = JSON.stringify(message);
       for (const socket of (await open(padId)).sockets)
         if (socket.readyState === socket.OPEN) socket.send(text);
+      await relay?.publish(padId, { kind: 'message', text }).catch(() => undefined);
     },
     /** Waits for the pad's updates still being written. */
     async settled(padId: string) {
       await (await live.get(padId))?.saving;
     },
     async close() {
+      await relay?.close();
       for (const entry of live.values()) for (const socket of (await entry).sockets) socket.terminate();
     },
   };

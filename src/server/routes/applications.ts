@@ -7,6 +7,8 @@ import {
   applicationListQuery,
   bulkDecideBody,
   bulkDecideResponse,
+  bulkUndoBody,
+  bulkUndoResponse,
   decideBody,
   idempotencyHeaders,
   submitApplicationBody,
@@ -19,6 +21,7 @@ import { decideApplicationRound } from '../../core/applications/decide-round.js'
 import { decideRoundsInBulk } from '../../core/applications/decide-rounds-in-bulk.js';
 import { hireApplication } from '../../core/applications/hire-application.js';
 import { submitApplication } from '../../core/applications/submit-application.js';
+import { undoDecision, undoDecisions } from '../../core/applications/undo-decision.js';
 import type { Result } from '../../core/shared/result.js';
 import type { Application } from '../../core/shared/types.js';
 import { actorOf, allow } from '../auth.js';
@@ -152,6 +155,45 @@ export function applicationRoutes(app: App, ctx: AppContext) {
       const results = await decideRoundsInBulk(ctx.deps, { actor: actorOf(request), ...request.body });
       const succeeded = results.filter((r) => r.ok).length;
       return { succeeded, failed: results.length - succeeded, results };
+    },
+  );
+
+  app.post(
+    '/api/decisions/:id/undo',
+    {
+      preValidation: allow('application.decide'),
+      schema: {
+        tags: ['applications'],
+        summary:
+          'Undoes my round decision while its messages still wait (the undo window): the application returns to where it was and nothing is sent',
+        params: idParams,
+        response: { 200: applicationDetail, ...refusals },
+      },
+    },
+    async (request, reply) =>
+      answer(reply, await undoDecision(ctx.deps, { actor: actorOf(request), decisionId: request.params.id })),
+  );
+
+  app.post(
+    '/api/decisions/undo',
+    {
+      preValidation: allow('application.decide'),
+      schema: {
+        tags: ['applications'],
+        summary: 'Undoes many of my decisions at once (a bulk decision); each reports its own outcome',
+        body: bulkUndoBody,
+        response: { 200: bulkUndoResponse, 400: errorBody, ...denied },
+      },
+    },
+    async (request) => {
+      const outcomes = await undoDecisions(ctx.deps, { actor: actorOf(request), ...request.body });
+      const results = outcomes.map(({ application, ...outcome }) => ({
+        ...outcome,
+        applicationId: application?.id,
+        status: application?.status,
+      }));
+      const undone = results.filter((r) => r.ok).length;
+      return { undone, failed: results.length - undone, results };
     },
   );
 

@@ -32,6 +32,7 @@ import { actorOf, allow, signedIn } from '../auth.js';
 import { candidateWorkDenied, maySeeWorkOn } from '../candidate-work.js';
 import { type App, type AppContext, respond } from '../context.js';
 import { sendError } from '../errors.js';
+import { perAddress } from '../rate-limits.js';
 
 const denied = { 401: errorBody, 403: errorBody };
 const refusals = {
@@ -54,7 +55,11 @@ export function assessmentRoutes(app: App, ctx: AppContext) {
   const deps = { ...ctx.deps, grader: ctx.grading };
   const reads = assessmentsQueries(ctx.db);
   const present = assessmentPresenter(reads, ctx.grading);
-  const perIp = app.rateLimit({ max: ctx.config.ASSESSMENT_REQUESTS_PER_MINUTE_PER_IP, timeWindow: 60_000 });
+  const perIp = app.rateLimit({
+    max: ctx.config.ASSESSMENT_REQUESTS_PER_MINUTE_PER_IP,
+    timeWindow: 60_000,
+    keyGenerator: perAddress('assessment-links'),
+  });
   const iso = (date: Date) => date.toISOString();
 
   app.get(

@@ -11,6 +11,7 @@ import {
   sessionsResponse,
 } from '../../contracts/accounts.js';
 import { errorBody, idParams } from '../../contracts/common.js';
+import { signInStepResponse } from '../../contracts/security.js';
 import { changePassword } from '../../core/accounts/change-password.js';
 import {
   endMyOtherSessions,
@@ -26,25 +27,31 @@ import {
   recordPasswordFailure,
   signInAccount,
 } from '../../core/accounts/guard-sign-in.js';
+import { beginSignIn } from '../../core/accounts/mfa-begin-sign-in.js';
+import { recordFailedSignIn, recordSignIn } from '../../core/accounts/record-sign-in.js';
 import { redeemSignInLink } from '../../core/accounts/redeem-sign-in-link.js';
 import { requestSignInLink } from '../../core/accounts/request-sign-in-link.js';
-import { type StartedSession, startSession } from '../../core/accounts/start-session.js';
+import type { StartedSession } from '../../core/accounts/start-session.js';
 import { type Action, isAllowed, permissions } from '../../core/shared/permissions.js';
 import type { Actor, StaffRole } from '../../core/shared/types.js';
 import type { accountQueries } from '../../db/accounts/accounts.queries.js';
 import {
   actorOf,
+  bearerOf,
   checkPassword,
   hashPassword,
   originOf,
   SESSION_COOKIE,
   sendThrottled,
   signedIn,
+  signedInOrToken,
   staffOf,
   staffOnly,
 } from '../auth.js';
 import { type App, type AppContext, respond } from '../context.js';
 import { sendError } from '../errors.js';
+import { newPasswordProblem } from '../passwords.js';
+import { answerPendingStep } from '../session-cookies.js';
 
 type Person = Awaited<ReturnType<ReturnType<typeof accountQueries>['me']>>;
 type SessionRow = Awaited<ReturnType<ReturnType<typeof accountQueries>['sessionsOf']>>[number];
@@ -138,7 +145,7 @@ export function authRoutes(app: App, ctx: AppContext) {
   // at most; this node also skips the round trip for a session it touched less than a minute ago.
   const touched = new Map<string, number>();
   app.addHook('onRequest', async (request) => {
-    if (!request.actor || request.actor.kind === 'board') return;
+    if (!request.actor || request.actor.kind === 'board' || bearerOf(request.headers)) return;
     const token = tokenOf(request);
     const key = deps.tokens.hash(token); // no secrets kept in memory past the request
     const now = ctx.clock.now().getTime();
@@ -157,9 +164,11 @@ export function authRoutes(app: App, ctx: AppContext) {
         description:
           'Attempts are limited per client address; failed ones per account from one address and per account ' +
           'from all addresses. A spent budget answers 429 (rate.limited, auth.account_throttled) with the wait, ' +
-          'even for the right password, until its window ends.',
+          'even for the right password, until its window ends. A user with a second factor, or whom the ' +
+          'organisation requires to enrol one, gets 200 with what is needed next and a short-lived pending ' +
+          'cookie instead of a session (see the mfa endpoints).',
         body: loginBody,
-        response: { 204: z.null(), 401: errorBody, 429: errorBody },
+        response: { 200: signInStepResponse, 204: z.null(), 401: errorBody, 403: errorBody, 429: errorBody },
       },
     },
     async (request, reply) => {
@@ -172,20 +181,19 @@ export function authRoutes(app: App, ctx: AppContext) {
       const valid = await checkPassword(staff?.passwordHash, password);
       if (!staff || !valid) {
         await recordPasswordFailure(deps, attempt);
+        await recordFailedSignIn(deps, { org, email, userId: staff?.userId ?? null, address: request.ip });
         return sendError(reply, {
           code: 'auth.invalid_credentials',
           message: 'Wrong organisation, email or password.',
         });
       }
       await forgivePasswordFailures(deps, attempt);
-      const holder = { userId: staff.userId };
-      const session = await startSession(deps, {
-        orgId: staff.orgId,
-        holder,
-        terms: staffTerms,
-        origin: originOf(request),
-      });
-      return session.ok ? withSession(reply, session.value) : sendError(reply, session.error);
+      // A user with a second factor (or who must enrol one) gets a pending state, not yet a session.
+      const step = await beginSignIn(deps, { ...staff, terms: staffTerms, origin: originOf(request) });
+      if (!step.ok) return sendError(reply, step.error);
+      if (step.value.status !== 'session') return answerPendingStep(reply, config, step.value);
+      await recordSignIn(deps, { orgId: staff.orgId, userId: staff.userId, address: request.ip });
+      return withSession(reply, step.value.session);
     },
   );
 
@@ -203,12 +211,31 @@ export function authRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/auth/me',
     {
-      preValidation: signedIn,
+      preValidation: signedInOrToken,
       schema: { tags: ['auth'], summary: 'Who is signed in', response: { 200: meResponse, 401: errorBody } },
     },
     async (request) => {
       const actor = actorOf(request);
       if (actor.kind === 'board') throw new Error('sessions never belong to a board');
+      return presentMe(actor, await accounts.me(actor));
+    },
+  );
+
+  app.get(
+    '/api/auth/session',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Who is signed in, if anyone',
+        description:
+          'The same answer as GET /api/auth/me for a session; 204 with no body when nobody is signed in, ' +
+          'so a page that only wants to know does not meet an error.',
+        response: { 200: meResponse, 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const actor = request.actor;
+      if (!actor || actor.kind === 'board') return reply.code(204).send(null);
       return presentMe(actor, await accounts.me(actor));
     },
   );
@@ -325,13 +352,17 @@ export function authRoutes(app: App, ctx: AppContext) {
       schema: {
         tags: ['auth'],
         summary: 'Changes my password (staff); every other session of mine ends',
-        description: 'Wrong current passwords count against the same budgets as sign-in attempts.',
+        description:
+          'Wrong current passwords count against the same budgets as sign-in attempts. The new password needs ' +
+          '12 to 128 characters and must not be a common or breached one (422 password.too_common), nor the ' +
+          'email; the owner is emailed that it changed.',
         body: changePasswordBody,
         response: {
           200: endedSessionsResponse,
           400: errorBody,
           401: errorBody,
           403: errorBody,
+          422: errorBody,
           429: errorBody,
         },
       },
@@ -349,6 +380,11 @@ export function authRoutes(app: App, ctx: AppContext) {
           details: { field: 'currentPassword' },
         });
       }
+      const refused = newPasswordProblem(
+        request.body.newPassword,
+        await accounts.personalWords(actor.userId),
+      );
+      if (refused) return sendError(reply, refused);
       const passwordHash = await hashPassword(request.body.newPassword);
       const changed = await changePassword(deps, { actor, passwordHash, currentToken: tokenOf(request) });
       return respond(reply, changed, (value) => ({ ended: value.endedSessions }));

@@ -2,14 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { FieldError, Question } from '../../contracts/boards.js';
+import { email } from '../../contracts/common.js';
+import { requestSignInLink } from '../../core/accounts/request-sign-in-link.js';
+import { LINK_MINUTES } from '../../core/accounts/send-sign-in-link.js';
 import { questionsFor } from '../../core/boards/boards.rules.js';
 import { type BoardRow, boardQueries, type LivePost } from '../../db/boards/boards.queries.js';
-import { receiveApplication } from '../boards/intake.js';
+import { boardAndPost } from '../../db/boards/boards.repository.js';
+import { type NamedApplication, receiveApplication } from '../boards/intake.js';
 import { escapeHtml as e, postingHtml, postUrl } from '../boards/postings.js';
 import { readBody } from '../boards/request-body.js';
 import type { App, AppContext } from '../context.js';
 import { page } from '../html.js';
 import { formTypes } from '../http-guards.js';
+import { perAddress } from '../rate-limits.js';
 
 const employmentLabel: Record<string, string> = {
   full_time: 'Full-time',
@@ -131,6 +136,49 @@ function applicationForm(
   );
 }
 
+/**
+ * The open applications that hold the candidate at the limit, and the way to withdraw one. The
+ * visitor is not signed in, so nothing is withdrawn here: the button emails the address typed a
+ * sign-in link to the candidate portal, where each application has its Withdraw action.
+ */
+function openApplications(board: BoardRow, post: LivePost, open: NamedApplication[], address: string) {
+  const items = open
+    .map(
+      (a) =>
+        `<li><strong>${e(a.jobTitle)}</strong>, ${e(a.teamName)}: ${e(a.statusInWords)}, applied ${e(a.appliedOn)}</li>`,
+    )
+    .join('');
+  return (
+    `<section class="notice" aria-labelledby="open-title"><h2 id="open-title">Your open applications</h2><ul>${items}</ul>` +
+    '<p>To apply for this job, first withdraw one of these in your candidate portal. We can email you a link to sign in to it.</p>' +
+    `<form method="post" action="/careers/${e(board.token)}/portal-link" enctype="multipart/form-data">` +
+    `<input type="hidden" name="email" value="${e(address)}"><input type="hidden" name="post" value="${post.post_id}">` +
+    `<button type="submit">Email me a sign-in link</button></form></section>`
+  );
+}
+
+const portalLinkParts = z.object({ email, post: z.coerce.number().int().min(1).optional() });
+
+/** The same answer whether or not the address is a candidate's, so it tells no more than the refusal did. */
+const linkSent = (reply: FastifyReply, board: BoardRow, postId: number | undefined) =>
+  page(
+    reply,
+    200,
+    'Check your email',
+    `<h1>Check your email</h1><p role="status">If this address has applications with ${e(board.org_name)}, we have emailed it a link to your candidate portal. The link works once, for ${LINK_MINUTES} minutes. In the portal, withdraw the application you no longer want, then come back to apply.</p>` +
+      (postId
+        ? `<p><a href="/careers/${e(board.token)}/jobs/${postId}">Back to the job</a></p>`
+        : `<p><a href="/careers/${e(board.token)}">See all jobs</a></p>`),
+    '',
+    false,
+  );
+
+/** A portal link not sent: a bad address (422) or too many requests from this address (429). */
+function notSent(reply: FastifyReply, status: 422 | 429, why: string, retryAfterSeconds?: unknown) {
+  if (typeof retryAfterSeconds === 'number') reply.header('retry-after', String(retryAfterSeconds));
+  return page(reply, status, 'Not sent', `<h1>Not sent</h1><p>${e(why)}</p>`);
+}
+
 const thanks = (reply: FastifyReply, board: BoardRow, post: LivePost) =>
   page(
     reply,
@@ -160,15 +208,18 @@ export function careerSiteRoutes(app: App, ctx: AppContext) {
     post: LivePost,
     values: Record<string, unknown>,
     errors: FieldError[],
+    open: NamedApplication[] = [],
   ) => {
     const url = postUrl(ctx.config.PUBLIC_URL, board.token, post.post_id);
+    const address = typeof values.email === 'string' ? values.email : '';
+    const held = open.length > 0 ? openApplications(board, post, open, address) : '';
     return page(
       reply,
       status,
       `${post.title} — ${board.org_name}`,
       `<p><a href="/careers/${e(board.token)}">← All jobs at ${e(board.org_name)}</a></p>` +
         `<h1>${e(post.title)}</h1><p class="meta">${e(post.team_name)} · ${e(post.locations.join('; '))} · ${e(employmentLabel[post.employment_type] ?? post.employment_type)} · ${e(post.level)}</p>` +
-        `<article>${postingHtml(post)}</article>${applicationForm(board, post, values, errors)}`,
+        `${held}<article>${postingHtml(post)}</article>${applicationForm(board, post, values, errors)}`,
       `${jobPostingLd(board, post, url)}<link rel="canonical" href="${e(url)}">`,
     );
   };
@@ -206,13 +257,16 @@ export function careerSiteRoutes(app: App, ctx: AppContext) {
     return jobPage(reply, 200, board, post, {}, []);
   });
 
-  const perIp = app.rateLimit({ max: ctx.config.SUBMISSIONS_PER_MINUTE_PER_IP, timeWindow: 60_000 });
+  const perIp = app.rateLimit({
+    max: ctx.config.SUBMISSIONS_PER_MINUTE_PER_IP,
+    timeWindow: 60_000,
+    keyGenerator: perAddress('career-site-submissions'),
+  });
   app.post(
     '/careers/:token/jobs/:id/apply',
     { preValidation: perIp, schema: { ...hide, params: jobParams, consumes: formTypes } },
     async (request, reply) => {
-      const board = await boards.board(request.params.token);
-      const post = board && (await boards.post(board.id, request.params.id));
+      const { board, post } = (await boardAndPost(ctx.db, request.params.token, request.params.id)) ?? {};
       if (!board || !post) return missing(reply);
       const { fields, files, tooLarge } = await readBody(request);
       if (typeof fields.website === 'string' && fields.website !== '') {
@@ -229,8 +283,33 @@ export function careerSiteRoutes(app: App, ctx: AppContext) {
         idempotencyKey: typeof fields.submission_id === 'string' ? fields.submission_id : undefined,
         source: `careers:${board.token}`,
       });
-      if (!outcome.ok) return jobPage(reply, outcome.status, board, post, fields, outcome.errors);
+      if (!outcome.ok)
+        return jobPage(reply, outcome.status, board, post, fields, outcome.errors, outcome.open);
       return thanks(reply, board, post);
+    },
+  );
+
+  // Throttled like every request for a sign-in link: per address, and per recipient an hour.
+  app.post(
+    '/careers/:token/portal-link',
+    { schema: { ...hide, params, consumes: formTypes } },
+    async (request, reply) => {
+      const board = await boards.board(request.params.token);
+      if (!board) return missing(reply);
+      const parts = portalLinkParts.safeParse((await readBody(request)).fields);
+      if (!parts.success) return notSent(reply, 422, 'The email address is missing or not valid.');
+      const asked = await requestSignInLink(ctx.deps, {
+        org: board.org_slug,
+        email: parts.data.email,
+        publicUrl: ctx.config.PUBLIC_URL,
+        address: request.ip,
+        limits: {
+          requestsPerMinutePerAddress: ctx.config.SIGN_IN_LINK_REQUESTS_PER_MINUTE_PER_IP,
+          emailsPerHourPerRecipient: ctx.config.SIGN_IN_EMAILS_PER_HOUR_PER_RECIPIENT,
+        },
+      });
+      if (!asked.ok) return notSent(reply, 429, asked.error.message, asked.error.details?.retryAfterSeconds);
+      return linkSent(reply, board, parts.data.post);
     },
   );
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
@@ -15,6 +14,7 @@ import {
 } from '../../contracts/boards.js';
 import { errorBody } from '../../contracts/common.js';
 import { type BoardRow, boardQueries } from '../../db/boards/boards.queries.js';
+import { boardAndPost } from '../../db/boards/boards.repository.js';
 import { receiveApplication } from '../boards/intake.js';
 import { keyMatches } from '../boards/keys.js';
 import { jobSummary } from '../boards/postings.js';
@@ -27,8 +27,11 @@ import {
   withContent,
 } from '../boards/v1-present.js';
 import type { App, AppContext } from '../context.js';
-import { errorPayload } from '../errors.js';
 import { formTypes } from '../http-guards.js';
+import { keyBudget, perAddress } from '../rate-limits.js';
+import { answerCache, entityTag, notModified, revalidate } from './boards-v1.cache.js';
+
+type Stamped = BoardRow & { stamp: string };
 
 const boardParams = z.object({ token: z.string().min(1).max(63) });
 const itemParams = boardParams.extend({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
@@ -45,33 +48,55 @@ const tags = ['job board API (Greenhouse v1)'];
 /** Reading a board needs no session; applying needs the board's key. */
 const open = { tags, security: [] };
 const missing = { 400: errorBody, 404: v1Status };
+const notModifiedOr = {
+  304: z.null().describe("Not modified: the answer's ETag matches If-None-Match; no body"),
+};
 
 /** Answers as JSON, or as JSONP when the client asked with `?callback=`. */
-function send(reply: FastifyReply, request: FastifyRequest, status: number, body: unknown) {
+function sendJson(reply: FastifyReply, request: FastifyRequest, status: number, json: string) {
   const callback = (request.query as { callback?: string }).callback;
   reply.code(status).header('access-control-allow-origin', '*');
-  if (callback)
-    return reply
-      .type('application/javascript; charset=utf-8')
-      .send(`/**/${callback}(${JSON.stringify(body)});`);
-  return reply.type('application/json; charset=utf-8').send(JSON.stringify(body));
+  if (callback) return reply.type('application/javascript; charset=utf-8').send(`/**/${callback}(${json});`);
+  return reply.type('application/json; charset=utf-8').send(json);
 }
+const send = (reply: FastifyReply, request: FastifyRequest, status: number, body: unknown) =>
+  sendJson(reply, request, status, JSON.stringify(body));
 
 const notFound = (reply: FastifyReply, request: FastifyRequest, what: string) =>
   send(reply, request, 404, { status: 404, error: `${what} not found` });
 
 /**
  * The public Job Board API, shaped like Greenhouse's v1 so existing clients work unchanged. GETs
- * are public and cacheable; applying needs the board's key.
+ * are public and answered from a per-node cache checked against the board's stamp on every request
+ * (boards-v1.cache.ts), with an ETag; applying needs the board's key.
  */
 export function jobBoardRoutes(app: App, ctx: AppContext) {
   const boards = boardQueries(ctx.db);
   const publicUrl = ctx.config.PUBLIC_URL;
-  const load = async (request: FastifyRequest, reply: FastifyReply) => {
-    const board = await boards.board((request.params as { token: string }).token);
-    if (!board) notFound(reply, request, 'Job board');
-    return board;
-  };
+  const cache = answerCache(ctx.clock);
+  /**
+   * A GET's answer: `variant` names it among the board's answers (the parsed query, never the raw
+   * address, and without the JSONP callback, which is applied on the way out). A null from
+   * `render` is a 404 for `what`.
+   */
+  const answer =
+    (
+      variant: (request: FastifyRequest) => string,
+      render: (board: Stamped, request: FastifyRequest) => Promise<unknown>,
+      what = '',
+    ) =>
+    async (request: FastifyRequest, reply: FastifyReply) => {
+      const board = await boards.stamped((request.params as { token: string }).token);
+      if (!board) return notFound(reply, request, 'Job board');
+      const entry = await cache.answer(`${board.id} ${variant(request)}`, board.stamp, () =>
+        render(board, request),
+      );
+      if (!entry) return notFound(reply, request, what);
+      const tag = entityTag(entry, (request.query as { callback?: string }).callback);
+      revalidate(reply, tag);
+      if (notModified(request, tag)) return reply.code(304).header('access-control-allow-origin', '*').send();
+      return sendJson(reply, request, 200, entry.json);
+    };
   const departments = async (board: BoardRow, tree: boolean) =>
     presentDepartments(
       board,
@@ -82,6 +107,11 @@ export function jobBoardRoutes(app: App, ctx: AppContext) {
     );
   const offices = async (board: BoardRow, tree: boolean) =>
     presentOffices(board, await boards.posts(board.id), await boards.places(board.org_id), publicUrl, tree);
+  type Query = Record<string, string | number | boolean | undefined>;
+  type Params = { id: number };
+  const q = (request: FastifyRequest) => request.query as Query;
+  const id = (request: FastifyRequest) => (request.params as Params).id;
+  const tree = (request: FastifyRequest) => q(request).render_as === 'tree';
 
   app.get(
     '/v1/boards/:token',
@@ -91,13 +121,13 @@ export function jobBoardRoutes(app: App, ctx: AppContext) {
         summary: "The board's name and intro",
         params: boardParams,
         querystring: z.object(common),
-        response: { 200: v1Board, ...missing },
+        response: { 200: v1Board, ...notModifiedOr, ...missing },
       },
     },
-    async (request, reply) => {
-      const board = await load(request, reply);
-      if (board) return send(reply, request, 200, presentBoard(board));
-    },
+    answer(
+      () => 'board',
+      async (board) => presentBoard(board),
+    ),
   );
 
   app.get(
@@ -108,20 +138,20 @@ export function jobBoardRoutes(app: App, ctx: AppContext) {
         summary: "The board's open jobs; ?content=true adds each one's description, departments and offices",
         params: boardParams,
         querystring: z.object({ ...common, content: flag.default(false) }),
-        response: { 200: v1Jobs, ...missing },
+        response: { 200: v1Jobs, ...notModifiedOr, ...missing },
       },
     },
-    async (request, reply) => {
-      const board = await load(request, reply);
-      if (!board) return;
-      const posts = await boards.posts(board.id);
-      const jobs = request.query.content
-        ? await boards
-            .places(board.org_id)
-            .then((p) => posts.map((post) => withContent(board, post, p, publicUrl)))
-        : posts.map((post) => jobSummary(board, post, publicUrl));
-      return send(reply, request, 200, { jobs, meta: { total: jobs.length } });
-    },
+    answer(
+      (request) => `jobs content=${q(request).content}`,
+      async (board, request) => {
+        const jobs = q(request).content
+          ? await Promise.all([boards.posts(board.id), boards.places(board.org_id)]).then(([posts, places]) =>
+              posts.map((post) => withContent(board, post, places, publicUrl)),
+            )
+          : (await boards.summaries(board.id)).map((post) => jobSummary(board, post, publicUrl));
+        return { jobs, meta: { total: jobs.length } };
+      },
+    ),
   );
 
   app.get(
@@ -137,18 +167,19 @@ export function jobBoardRoutes(app: App, ctx: AppContext) {
           questions: flag.default(false),
           pay_transparency: flag.default(false),
         }),
-        response: { 200: v1Job, ...missing },
+        response: { 200: v1Job, ...notModifiedOr, ...missing },
       },
     },
-    async (request, reply) => {
-      const board = await load(request, reply);
-      if (!board) return;
-      const post = await boards.post(board.id, request.params.id);
-      if (!post) return notFound(reply, request, 'Job');
-      const { questions, pay_transparency: pay } = request.query;
-      const job = presentJob(board, post, await boards.places(board.org_id), publicUrl, { questions, pay });
-      return send(reply, request, 200, job);
-    },
+    answer(
+      (request) => `job ${id(request)} questions=${q(request).questions} pay=${q(request).pay_transparency}`,
+      async (board, request) => {
+        const post = await boards.post(board.id, id(request));
+        if (!post) return null;
+        const add = { questions: q(request).questions === true, pay: q(request).pay_transparency === true };
+        return presentJob(board, post, await boards.places(board.org_id), publicUrl, add);
+      },
+      'Job',
+    ),
   );
 
   const list = (what: 'departments' | 'offices') => ({
@@ -156,45 +187,66 @@ export function jobBoardRoutes(app: App, ctx: AppContext) {
     summary: `The organisation's ${what} with their open jobs, as a list or (?render_as=tree) a tree`,
     params: boardParams,
     querystring: renderQuery,
-    response: { 200: what === 'departments' ? v1Departments : v1Offices, ...missing },
+    response: { 200: what === 'departments' ? v1Departments : v1Offices, ...notModifiedOr, ...missing },
   });
   const one = (what: 'department' | 'office') => ({
     ...open,
     summary: `One ${what} with its open jobs`,
     params: itemParams,
     querystring: renderQuery,
-    response: { 200: what === 'department' ? v1Department : v1Office, ...missing },
+    response: { 200: what === 'department' ? v1Department : v1Office, ...notModifiedOr, ...missing },
   });
 
-  app.get('/v1/boards/:token/departments', { schema: list('departments') }, async (request, reply) => {
-    const board = await load(request, reply);
-    const tree = request.query.render_as === 'tree';
-    if (board) return send(reply, request, 200, { departments: await departments(board, tree) });
-  });
-  app.get('/v1/boards/:token/departments/:id', { schema: one('department') }, async (request, reply) => {
-    const board = await load(request, reply);
-    if (!board) return;
-    const found = (await departments(board, request.query.render_as === 'tree')).find(
-      (d) => d.id === request.params.id,
-    );
-    return found ? send(reply, request, 200, found) : notFound(reply, request, 'Department');
-  });
-  app.get('/v1/boards/:token/offices', { schema: list('offices') }, async (request, reply) => {
-    const board = await load(request, reply);
-    const tree = request.query.render_as === 'tree';
-    if (board) return send(reply, request, 200, { offices: await offices(board, tree) });
-  });
-  app.get('/v1/boards/:token/offices/:id', { schema: one('office') }, async (request, reply) => {
-    const board = await load(request, reply);
-    if (!board) return;
-    const found = (await offices(board, request.query.render_as === 'tree')).find(
-      (o) => o.id === request.params.id,
-    );
-    return found ? send(reply, request, 200, found) : notFound(reply, request, 'Office');
-  });
+  app.get(
+    '/v1/boards/:token/departments',
+    { schema: list('departments') },
+    answer(
+      (request) => `departments tree=${tree(request)}`,
+      async (board, request) => ({ departments: await departments(board, tree(request)) }),
+    ),
+  );
+  app.get(
+    '/v1/boards/:token/departments/:id',
+    { schema: one('department') },
+    answer(
+      (request) => `department ${id(request)} tree=${tree(request)}`,
+      async (board, request) =>
+        (await departments(board, tree(request))).find((d) => d.id === id(request)) ?? null,
+      'Department',
+    ),
+  );
+  app.get(
+    '/v1/boards/:token/offices',
+    { schema: list('offices') },
+    answer(
+      (request) => `offices tree=${tree(request)}`,
+      async (board, request) => ({ offices: await offices(board, tree(request)) }),
+    ),
+  );
+  app.get(
+    '/v1/boards/:token/offices/:id',
+    { schema: one('office') },
+    answer(
+      (request) => `office ${id(request)} tree=${tree(request)}`,
+      async (board, request) =>
+        (await offices(board, tree(request))).find((o) => o.id === id(request)) ?? null,
+      'Office',
+    ),
+  );
 
-  const perIp = app.rateLimit({ max: ctx.config.SUBMISSIONS_PER_MINUTE_PER_IP, timeWindow: 60_000 });
-  const perKey = keyBudget(ctx.config.SUBMISSIONS_PER_MINUTE_PER_KEY);
+  const perIp = app.rateLimit({
+    max: ctx.config.SUBMISSIONS_PER_MINUTE_PER_IP,
+    timeWindow: 60_000,
+    keyGenerator: perAddress('board-submissions-per-ip'),
+  });
+  // Checked after the per-IP limit (the rate-limit plugin applies one limiter per request).
+  const perKey = keyBudget({
+    db: ctx.sharedLimits,
+    name: 'board-submissions-per-key',
+    perMinute: ctx.config.SUBMISSIONS_PER_MINUTE_PER_KEY,
+    keyOf: (request) => request.headers.authorization ?? '',
+    message: (seconds) => `Too many submissions with this key; try again in ${seconds} s.`,
+  });
 
   app.post(
     '/v1/boards/:token/jobs/:id',
@@ -215,13 +267,13 @@ export function jobBoardRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const board = await load(request, reply);
-      if (!board) return;
+      const found = await boardAndPost(ctx.db, request.params.token, request.params.id);
+      if (!found) return notFound(reply, request, 'Job board');
+      const { board, post } = found;
       if (!keyMatches(board.api_key_hash, request.headers.authorization)) {
         reply.header('www-authenticate', 'Basic realm="job board"');
         return send(reply, request, 401, { status: 401, error: 'Invalid Basic Auth credentials' });
       }
-      const post = await boards.post(board.id, request.params.id);
       if (!post) return notFound(reply, request, 'Job');
       const { fields, files, tooLarge } = await readBody(request);
       if (tooLarge) {
@@ -241,34 +293,4 @@ export function jobBoardRoutes(app: App, ctx: AppContext) {
       return send(reply, request, 200, { success: 'Candidate saved successfully', application_id, created });
     },
   );
-}
-
-/**
- * The board key's submission budget: a fixed one-minute window per key, checked after the per-IP
- * limit (the rate-limit plugin applies one limiter per request).
- */
-function keyBudget(perMinute: number) {
-  const windows = new Map<string, { start: number; count: number }>();
-  return async (request: FastifyRequest, reply: FastifyReply) => {
-    const key = createHash('sha256')
-      .update(request.headers.authorization ?? '')
-      .digest('hex');
-    const now = Date.now();
-    const window = windows.get(key);
-    if (!window || now - window.start >= 60_000) {
-      windows.set(key, { start: now, count: 1 });
-      if (windows.size > 10_000) windows.clear();
-      return;
-    }
-    window.count++;
-    if (window.count > perMinute) {
-      const seconds = Math.ceil((window.start + 60_000 - now) / 1000);
-      return reply.code(429).send(
-        errorPayload({
-          code: 'rate.limited',
-          message: `Too many submissions with this key; try again in ${seconds} s.`,
-        }),
-      );
-    }
-  };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { attachmentSchema, candidateListQuery, candidateSchema } from '../../contracts/candidates.js';
 import { errorBody, idParams, page } from '../../contracts/common.js';
+import { tagQueries } from '../../db/tags/tags.queries.js';
 import { actorOf, allow } from '../auth.js';
 import type { App, AppContext } from '../context.js';
 import { sendError } from '../errors.js';
@@ -9,18 +10,20 @@ const denied = { 401: errorBody, 403: errorBody };
 
 /** Staff reading candidates: search, one candidate, their resumes and cover letters. */
 export function candidateRoutes(app: App, ctx: AppContext) {
+  const filtered = tagQueries(ctx.db);
   app.get(
     '/api/candidates',
     {
       preValidation: allow('candidate.read'),
       schema: {
         tags: ['candidates'],
-        summary: 'Candidates, searchable by name or email',
+        summary:
+          'Candidates, searchable by name or email, filtered by job, team, step, tag, source, dates, owner',
         querystring: candidateListQuery,
         response: { 200: page(candidateSchema), 400: errorBody, ...denied },
       },
     },
-    async (request) => ctx.queries.candidates.list(actorOf(request).orgId, request.query),
+    async (request) => filtered.candidates(actorOf(request).orgId, request.query),
   );
 
   app.get(

@@ -161,7 +161,7 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
           message: 'You are not an interviewer on this interview.',
         });
       }
-      return kit;
+      return { ...kit, serverNow: ctx.deps.clock.now().toISOString() };
     },
   );
 
@@ -189,7 +189,7 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
       preValidation: allow('feedback.write'),
       schema: {
         tags: ['feedback'],
-        summary: 'Autosaves my draft',
+        summary: 'Autosaves my draft, at any time, also before the interview starts',
         params: idParams,
         body: scorecardDraftBody,
         response: { 200: scorecardSchema, ...refusals },
@@ -212,6 +212,11 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
       schema: {
         tags: ['feedback'],
         summary: 'Submits my scorecard; final, and the same submission twice is stored once',
+        description:
+          'Submitting waits for the interview to start: before then the answer is 409 ' +
+          '`scorecard.interview_not_started`, whose message names the start in my time zone and whose ' +
+          'details carry `startsAt` (UTC), `startsAtLocal` and `timezone`. A draft (PUT) may be saved ' +
+          'at any time.',
         params: idParams,
         body: scorecardSubmitBody,
         response: { 200: scorecardSchema, ...refusals },

@@ -1,6 +1,7 @@
 import { errorBody, idParams, page } from '../../contracts/common.js';
 import {
   createJobBody,
+  jobListItem,
   jobListQuery,
   jobSchema,
   jobTransitionBody,
@@ -26,12 +27,13 @@ export function jobRoutes(app: App, ctx: AppContext) {
       preValidation: allow('job.read'),
       schema: {
         tags: ['jobs'],
-        summary: 'Jobs, oldest first',
+        summary:
+          'Jobs, oldest first, each with how many applications are in progress, new this week and at offer',
         querystring: jobListQuery,
-        response: { 200: page(jobSchema), 400: errorBody, ...denied },
+        response: { 200: page(jobListItem), 400: errorBody, ...denied },
       },
     },
-    async (request) => ctx.queries.jobs.list(actorOf(request).orgId, request.query),
+    async (request) => ctx.queries.jobs.list(actorOf(request).orgId, request.query, ctx.clock.now()),
   );
 
   app.get(

@@ -1,25 +1,21 @@
 import { z } from 'zod';
-import { disabledUserResponse } from '../../contracts/accounts.js';
-import { errorBody, idParams } from '../../contracts/common.js';
+import { errorBody } from '../../contracts/common.js';
 import {
   createOfficeBody,
   createTeamBody,
-  createUserBody,
   officeSchema,
   policyParams,
   policySchema,
   putPolicyBody,
   teamSchema,
-  userSchema,
 } from '../../contracts/organisation.js';
 import { createOffice } from '../../core/organisation/create-office.js';
 import { createTeam } from '../../core/organisation/create-team.js';
-import { createUser } from '../../core/organisation/create-user.js';
-import { disableUser } from '../../core/organisation/disable-user.js';
 import type { Team } from '../../core/organisation/organisation.port.js';
 import { putPolicy } from '../../core/organisation/put-policy.js';
-import { actorOf, allow, hashPassword } from '../auth.js';
+import { actorOf, allow } from '../auth.js';
 import { type App, type AppContext, respond } from '../context.js';
+import { userRoutes } from './users.js';
 
 const denied = { 401: errorBody, 403: errorBody };
 
@@ -79,54 +75,7 @@ export function organisationRoutes(app: App, ctx: AppContext) {
       respond(reply, await createOffice(deps, { actor: actorOf(request), ...request.body }), asIs, 201),
   );
 
-  app.get(
-    '/api/users',
-    {
-      preValidation: allow('org.manage'),
-      schema: {
-        tags: ['organisation'],
-        response: { 200: z.object({ items: z.array(userSchema) }), ...denied },
-      },
-    },
-    async (request) => ({ items: await org.listUsers(actorOf(request).orgId) }),
-  );
-  app.post(
-    '/api/users',
-    {
-      preValidation: allow('org.manage'),
-      schema: {
-        tags: ['organisation'],
-        summary: 'Adds a staff member with roles and teams',
-        body: createUserBody,
-        response: { 201: userSchema, 400: errorBody, 409: errorBody, 422: errorBody, ...denied },
-      },
-    },
-    async (request, reply) => {
-      const { password, ...fields } = request.body;
-      const passwordHash = await hashPassword(password);
-      return respond(
-        reply,
-        await createUser(deps, { actor: actorOf(request), ...fields, passwordHash }),
-        asIs,
-        201,
-      );
-    },
-  );
-
-  app.post(
-    '/api/users/:id/disable',
-    {
-      preValidation: allow('org.manage'),
-      schema: {
-        tags: ['organisation'],
-        summary: 'Disables a staff member: they can no longer sign in, and all their sessions end',
-        params: idParams,
-        response: { 200: disabledUserResponse, 404: errorBody, 422: errorBody, ...denied, 400: errorBody },
-      },
-    },
-    async (request, reply) =>
-      respond(reply, await disableUser(deps, { actor: actorOf(request), userId: request.params.id }), asIs),
-  );
+  userRoutes(app, ctx);
 
   app.get(
     '/api/policies',

@@ -25,6 +25,7 @@ import type { App, AppContext } from '../context.js';
 import { sendError } from '../errors.js';
 import { sameOriginUpgrade } from '../http-guards.js';
 import { liveDocuments, replay } from '../pads/live-documents.js';
+import { perAddress } from '../rate-limits.js';
 
 const MAX_UPDATE_BYTES = 256 * 1024;
 const hide = { hide: true };
@@ -42,15 +43,20 @@ export async function padRoutes(app: App, ctx: AppContext) {
   const reads = padsQueries(ctx.db);
   const work = assessmentsQueries(ctx.db);
   const problems = ctx.grading.problems.coding;
-  const live = liveDocuments({
+  const live = await liveDocuments({
     history: reads.events,
     save: (padId, author, update) => recordPadUpdate(ctx.deps, { padId, author, update }),
+    relay: ctx.padRelay,
   });
   const deps = { ...ctx.deps, grader: ctx.grading, documents: live };
   // The pad a socket's request was admitted to, found before the upgrade: the socket's handler must
   // listen at once, or frames sent right after opening are lost while it would wait on the database.
   const admitted = new WeakMap<FastifyRequest, PadView>();
-  const perIp = app.rateLimit({ max: ctx.config.ASSESSMENT_REQUESTS_PER_MINUTE_PER_IP, timeWindow: 60_000 });
+  const perIp = app.rateLimit({
+    max: ctx.config.ASSESSMENT_REQUESTS_PER_MINUTE_PER_IP,
+    timeWindow: 60_000,
+    keyGenerator: perAddress('pad-links'),
+  });
   // Another site's page must not open a socket with the user's cookie (or a candidate's link).
   const sameOrigin = sameOriginUpgrade(ctx.config);
 

@@ -37,5 +37,6 @@ export function presentDataExport(
     offers: data.offers.map((o) => presentCandidateOffer(o, options.now)),
     attachments: data.attachments,
     messages: data.messages,
+    conversations: data.conversations,
   };
 }

@@ -84,7 +84,7 @@ export function candidatePortalRoutes(app: App, ctx: AppContext) {
     },
     async (request, reply) => {
       const { orgId, candidateId } = candidateOf(request);
-      const data = await portal.dataExport(orgId, candidateId);
+      const data = await portal.dataExport(orgId, candidateId, ctx.clock.now());
       reply.header('content-disposition', 'attachment; filename="my-hireloop-data.json"');
       return presentDataExport(data, { now: ctx.clock.now(), catalog, videoRoomBaseUrl });
     },

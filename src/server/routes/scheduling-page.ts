@@ -16,6 +16,7 @@ import type { App, AppContext } from '../context.js';
 import { httpStatus } from '../errors.js';
 import { page } from '../html.js';
 import { formTypes } from '../http-guards.js';
+import { perAddress } from '../rate-limits.js';
 
 const commonZones = [
   'America/Los_Angeles',
@@ -189,7 +190,11 @@ function act(deps: Deps, token: string, fields: PostFields, timezone: string | u
  * every control, errors beside the field they concern. It calls the same code as the JSON API.
  */
 export function schedulePageRoutes(app: App, ctx: AppContext) {
-  const perIp = app.rateLimit({ max: ctx.config.SCHEDULING_REQUESTS_PER_MINUTE_PER_IP, timeWindow: 60_000 });
+  const perIp = app.rateLimit({
+    max: ctx.config.SCHEDULING_REQUESTS_PER_MINUTE_PER_IP,
+    timeWindow: 60_000,
+    keyGenerator: perAddress('scheduling-page'),
+  });
   const hide = { hide: true };
   const missing = (reply: FastifyReply) =>
     page(

@@ -31,6 +31,7 @@ import { actorOf, allow } from '../auth.js';
 import { type App, type AppContext, respond } from '../context.js';
 import { sendError } from '../errors.js';
 import { plannerThread } from '../planner-thread.js';
+import { perAddress } from '../rate-limits.js';
 
 const denied = { 401: errorBody, 403: errorBody };
 const refusals = { 400: errorBody, 404: errorBody, 409: errorBody, 422: errorBody, ...denied };
@@ -167,7 +168,11 @@ export function schedulingRoutes(app: App, ctx: AppContext) {
   );
 
   // The candidate's side: the token in the link is the only credential.
-  const perIp = app.rateLimit({ max: ctx.config.SCHEDULING_REQUESTS_PER_MINUTE_PER_IP, timeWindow: 60_000 });
+  const perIp = app.rateLimit({
+    max: ctx.config.SCHEDULING_REQUESTS_PER_MINUTE_PER_IP,
+    timeWindow: 60_000,
+    keyGenerator: perAddress('scheduling-api'),
+  });
 
   app.get(
     '/api/scheduling/:token',

@@ -5,6 +5,11 @@ import type { App } from '../context.js';
 import { appPolicy } from '../csp.js';
 import { page } from '../html.js';
 
+/** The mark browsers show in a tab; asked for at /favicon.ico by every page that names no icon. */
+export const FAVICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1f4f8f"/>' +
+  '<path d="M9 8v16M23 8v16M9 16h14" stroke="#fff" stroke-width="3.5" stroke-linecap="round"/></svg>';
+
 export const WEB_ROOT = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
 /**
@@ -39,6 +44,9 @@ export async function webAppRoutes(app: App) {
       .header('content-security-policy', appPolicy)
       .send(fs.createReadStream(`${WEB_ROOT}/index.html`));
   };
+  app.get('/favicon.ico', { schema: { hide: true } }, (_request, reply) =>
+    reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON_SVG),
+  );
   for (const path of ['/', '/app', '/app/*', '/candidate', '/candidate/*']) {
     app.get(path, { schema: { hide: true } }, path === '/' ? (_q, reply) => reply.redirect('/app/') : shell);
   }

@@ -1,22 +1,18 @@
-import { z } from 'zod';
-import { errorBody, idParams, uuid } from '../../contracts/common.js';
+import { errorBody, idParams } from '../../contracts/common.js';
 import {
   decisionQueueQuery,
   decisionQueueResponse,
-  funnelResponse,
+  pipelineQuery,
   pipelineResponse,
-  reportFilter,
-  timingResponse,
 } from '../../contracts/workspace.js';
-import { OFFER_TARGET_DAYS } from '../../core/offers/offer.rules.js';
 import { listDecisionQueue } from '../../core/workspace/list-decision-queue.js';
-import { actorOf, allow } from '../auth.js';
+import { actorOf, allow, staffOf } from '../auth.js';
 import { type App, type AppContext, respond } from '../context.js';
 import { sendError } from '../errors.js';
 
 const denied = { 401: errorBody, 403: errorBody };
 
-/** Read models behind the staff screens: the pipeline, the decision queue and the reports. */
+/** Read models behind the staff screens: the pipeline and the decision queue. */
 export function workspaceRoutes(app: App, ctx: AppContext) {
   const read = ctx.queries.workspace;
 
@@ -27,12 +23,15 @@ export function workspaceRoutes(app: App, ctx: AppContext) {
       schema: {
         tags: ['applications'],
         summary: "A job's pipeline: a column per round, then offer and the ended states, with counts",
+        description:
+          'Counts and cards follow the list filter (team, step, tag, source, applied dates, owner, overrides).',
         params: idParams,
-        response: { 200: pipelineResponse, 404: errorBody, ...denied },
+        querystring: pipelineQuery,
+        response: { 200: pipelineResponse, 400: errorBody, 404: errorBody, ...denied },
       },
     },
     async (request, reply) =>
-      (await read.pipeline(actorOf(request).orgId, request.params.id)) ??
+      (await read.pipeline(actorOf(request).orgId, request.params.id, ctx.clock.now(), request.query)) ??
       sendError(reply, { code: 'job.not_found', message: 'No such job.' }),
   );
 
@@ -43,52 +42,25 @@ export function workspaceRoutes(app: App, ctx: AppContext) {
       schema: {
         tags: ['applications'],
         summary:
-          'Applications whose current round I decide and that have interviews, complete feedback first',
+          'The rounds I decide: ready to decide first, the longest waiting; then those waiting for evidence',
+        description:
+          'Current rounds of active applications that the signed-in person decides (a hiring manager: the ' +
+          "rounds their teams' hiring manager decides; a recruiter or HR: rounds naming their role) and that have " +
+          'an interview booked, a scorecard or a committee vote. Each says whether it can be decided now, what it ' +
+          'lacks in words, the panel so far (a majority only once complete) and how long it has waited against ' +
+          "the round's target, narrowed by the list filter (job, team, tag, source, applied dates, owner). " +
+          'Decisions taken this month without their evidence are listed with their reasons.',
         querystring: decisionQueueQuery,
         response: { 200: decisionQueueResponse, 400: errorBody, ...denied },
       },
     },
-    async (request, reply) =>
-      respond(
-        reply,
-        await listDecisionQueue({ workspace: read }, { actor: actorOf(request), limit: request.query.limit }),
-        (queue) => queue,
-      ),
-  );
-
-  app.get(
-    '/api/reports/timing',
-    {
-      preValidation: allow('application.read'),
-      schema: {
-        tags: ['reports'],
-        summary: 'Time in each step, application to offer against the 4–6-week target, feedback on time',
-        querystring: reportFilter,
-        response: { 200: timingResponse, 400: errorBody, ...denied },
-      },
+    async (request, reply) => {
+      const { limit, offset, ...filter } = request.query;
+      const queue = await listDecisionQueue(
+        { workspace: read, clock: ctx.clock },
+        { actor: staffOf(request), limit, offset, filter },
+      );
+      return respond(reply, queue, (q) => q);
     },
-    async (request) =>
-      read.timing(actorOf(request).orgId, request.query, {
-        now: ctx.clock.now(),
-        targetDays: OFFER_TARGET_DAYS,
-      }),
-  );
-
-  app.get(
-    '/api/reports/funnel',
-    {
-      preValidation: allow('application.read'),
-      schema: {
-        tags: ['reports'],
-        summary: 'Applications reaching each round, per job, with the pass-through rate between rounds',
-        querystring: z.object({ jobId: uuid.optional(), teamId: uuid.optional() }),
-        response: {
-          200: funnelResponse,
-          400: errorBody,
-          ...denied,
-        },
-      },
-    },
-    async (request) => ({ items: await read.funnel(actorOf(request).orgId, request.query) }),
   );
 }

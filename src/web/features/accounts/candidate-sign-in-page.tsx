@@ -38,7 +38,7 @@ export function CandidateSignInPage() {
       ) : (
         <form onSubmit={submit} noValidate>
           <p>We email you a link to sign in: no password to remember.</p>
-          <ErrorNotice error={ask.error} />
+          <ErrorNotice error={ask.error} fields={{ org: 'Company', email: 'Your email' }} />
           <TextField
             label="Company"
             hint="The short name in the job posting's address, e.g. tiktok"

@@ -1,6 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { send, useAction, useApi } from '../../client';
 import { ErrorNotice, Page, Show, TextField, when } from '../../ui';
+import { TwoStepSignIn } from './mfa-section';
+import { TokensSection } from './tokens-section';
 
 /** "Your sessions": where I am signed in, with a button to end any of them. */
 export function YourSessions({ timeZone }: { timeZone?: string }) {
@@ -122,7 +124,7 @@ function ChangePassword() {
       <TextField
         label="New password"
         type="password"
-        hint="At least 12 characters"
+        hint="12 to 128 characters; a few words with spaces make a good one. Common passwords are refused."
         value={newPassword}
         onChange={setNew}
         required
@@ -141,6 +143,8 @@ export function AccountPage({ timeZone }: { timeZone: string }) {
     <Page title="Your account">
       <YourSessions timeZone={timeZone} />
       <ChangePassword />
+      <TwoStepSignIn timeZone={timeZone} />
+      <TokensSection kind="personal" />
     </Page>
   );
 }

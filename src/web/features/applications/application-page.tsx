@@ -1,15 +1,19 @@
 import { useApi } from '../../client';
+import { label } from '../../labels';
 import { can, useStaff } from '../../session';
 import type { ApplicationDetail } from '../../types';
-import { humanize, overrideWords, Page, Show, when } from '../../ui';
+import { overrideWords, Page, Show, when } from '../../ui';
 import { Assessments } from '../assessments/assessments';
 import { Debriefing } from '../feedback/debrief';
 import { Scorecards } from '../feedback/scorecards';
+import { NotesPanel } from '../notes/notes-panel';
 import { ApplicationOffers } from '../offers/application-offers';
 import { Pads } from '../pads/pads';
 import { Interviews } from '../scheduling/interviews';
+import { CandidateTags } from '../tags/candidate-tags';
 import { AddRoundForm, DecisionForm } from './decision-form';
 import { Timeline } from './timeline';
+import { UndoLatest } from './undo-decisions';
 
 /** The candidate page: where the application stands, its timeline, scorecards, schedule and offer. */
 export function ApplicationPage({ id }: { id: string }) {
@@ -20,32 +24,42 @@ export function ApplicationPage({ id }: { id: string }) {
       {(a) => (
         <Page title={`${a.candidate.firstName} ${a.candidate.lastName}`}>
           <p className="meta">
-            {a.job.title} · {humanize(a.status)} · step {humanize(a.step)} · applied{' '}
+            {a.job.title} · {label(a.status)} · step {label(a.step)} · applied{' '}
             {when(a.submittedAt, me.timezone)} ·{' '}
             <a href={`mailto:${a.candidate.email}`}>{a.candidate.email}</a>
             {a.candidate.timezone && ` · ${a.candidate.timezone}`}
           </p>
+          <CandidateTags candidateId={a.candidate.id} />
           <Rounds application={a} />
+          <UndoLatest
+            application={a}
+            userId={me.userId}
+            timeZone={me.timezone}
+            onUndone={application.reload}
+          />
           <div className="two-columns">
             <div>
-              {a.status === 'active' && a.currentRound && can(me, 'application.decide') && (
-                <DecisionForm application={a} onDecided={application.reload} />
-              )}
+              {/* Evidence first: the panel, the assessments and pads, then the decision. */}
               {a.status === 'active' && a.currentRound && <Debriefing application={a} />}
-              <Interviews application={a} />
-              <Scorecards id={id} />
               <Assessments
                 applicationId={id}
                 canSend={a.status === 'active' && can(me, 'interview.schedule')}
               />
-              <Pads applicationId={id} />
+              <Pads applicationId={id} canOpen={a.status === 'active'} />
+              {a.status === 'active' && a.currentRound && can(me, 'application.decide') && (
+                <DecisionForm key={a.currentRound} application={a} onDecided={application.reload} />
+              )}
               {a.status === 'active' && a.currentRound && can(me, 'application.add_round') && (
                 <AddRoundForm application={a} onAdded={application.reload} />
               )}
+              <Interviews application={a} />
+              <Scorecards id={id} />
             </div>
             <div>
               {can(me, 'offer.read') && <ApplicationOffers application={a} />}
-              <Timeline id={id} />
+              <NotesPanel applicationId={id} />
+              {/* A new version means a new event: the timeline is read again. */}
+              <Timeline key={a.version} id={id} />
             </div>
           </div>
         </Page>
@@ -69,7 +83,7 @@ function Rounds({ application: a }: { application: ApplicationDetail }) {
             : 'ahead';
         return (
           <li key={r.key} className={state} aria-current={state === 'current' ? 'step' : undefined}>
-            <strong>{r.name}</strong> <span className="meta">{humanize(state)}</span>
+            <strong>{r.name}</strong> <span className="meta">{label(state)}</span>
             {d && (
               <span className="meta">
                 {' '}

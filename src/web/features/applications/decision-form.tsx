@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { send, useAction } from '../../client';
+import { label } from '../../labels';
 import type { ApplicationDetail } from '../../types';
-import { ErrorNotice, humanize, TextField } from '../../ui';
+import { ErrorNotice, TextField } from '../../ui';
 
 export function DecisionForm({
   application: a,
@@ -42,7 +43,7 @@ export function DecisionForm({
   return (
     <form onSubmit={submit} noValidate aria-labelledby="decide-title">
       <h2 id="decide-title">Decide: {round.name}</h2>
-      <ErrorNotice error={action.error} />
+      <ErrorNotice error={action.error} fields={{ overrideReason: 'Why decide without the evidence' }} />
       <fieldset>
         <legend>Decision</legend>
         {(['advance', 'reject'] as const).map((d) => (
@@ -54,7 +55,7 @@ export function DecisionForm({
               checked={decision === d}
               onChange={() => setDecision(d)}
             />{' '}
-            {humanize(d)}
+            {label(d)}
           </label>
         ))}
       </fieldset>
@@ -67,6 +68,14 @@ export function DecisionForm({
         required
         error={action.error?.about('rationale')}
       />
+      <label className="inline">
+        <input
+          type="checkbox"
+          checked={needsOverride || action.error?.code === 'round.override_required'}
+          onChange={(e) => setNeedsOverride(e.target.checked)}
+        />{' '}
+        Decide without all the evidence (an interview not yet held, or a scorecard still out)
+      </label>
       {(needsOverride || action.error?.code === 'round.override_required') && (
         <TextField
           label="Why decide without the evidence"
@@ -84,6 +93,7 @@ export function DecisionForm({
       <button type="submit" disabled={action.busy || !decision}>
         {action.busy ? 'Saving…' : 'Record decision'}
       </button>
+      {!decision && <span className="hint"> Choose advance or reject first.</span>}
     </form>
   );
 }
@@ -127,7 +137,7 @@ export function AddRoundForm({
   return (
     <form onSubmit={submit} noValidate aria-label="Add a round">
       <h3>Add a round after {current.name}</h3>
-      <ErrorNotice error={action.error} />
+      <ErrorNotice error={action.error} fields={{ 'round.name': 'Round name', reason: 'Why' }} />
       <TextField
         label="Round name"
         value={name}

@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { send, useAction, useApi, useCursorList } from '../../client';
-import { useStaff } from '../../session';
+import { can, useStaff } from '../../session';
 import type { ApplicationItem, BulkResult } from '../../types';
-import { Empty, ErrorNotice, Loading, MoreButton, Page, SelectField, when } from '../../ui';
+import { ConfirmAction, Empty, ErrorNotice, Loading, MoreButton, Page, SelectField, when } from '../../ui';
+import { FilterForm, SavedViews, useUrlFilter } from '../tags/list-filters';
+import { RecentDecisions, useRecentDecisions } from './undo-decisions';
 
 const reasons = {
   advance: ['Meets the minimum qualifications', 'Strong match for the role'],
@@ -29,17 +31,20 @@ const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 
 /**
- * The resume screen, oldest first. Resume and requirements side by side; a, r, j, k and x
- * decide, move and select without the mouse, because most applications end here.
+ * The resume screen, oldest first. Resume and requirements side by side; a, r, j, k, x and u
+ * decide, move, select and undo without the mouse, because most applications end here.
  */
 export function ScreeningPage() {
   const me = useStaff();
   const jobs = useApi('GET /api/jobs', { status: 'open', limit: 200 });
   const [jobId, setJobId] = useState('');
+  const [filter, setFilter] = useUrlFilter('/app/screening');
+  const { jobId: _job, step: _step, ...more } = filter;
   const list = useCursorList('GET /api/applications', {
     step: 'resume_screen',
-    jobId: jobId || undefined,
+    jobId: jobId || filter.jobId || undefined,
     limit: 50,
+    ...more,
   });
   const [done, setDone] = useState<Set<string>>(new Set());
   const queue = useMemo(() => (list.items ?? []).filter((a) => !done.has(a.id)), [list.items, done]);
@@ -52,14 +57,23 @@ export function ScreeningPage() {
   const [notice, setNotice] = useState('');
   const [bulk, setBulk] = useState<BulkResult>();
   const action = useAction();
+  const recent = useRecentDecisions();
   const current = queue[Math.min(index, queue.length - 1)];
+  /** Undone applications come back to the queue where they were. */
+  const bringBack = useCallback((ids: string[]) => {
+    setDone((d) => new Set([...d].filter((id) => !ids.includes(id))));
+    if (ids.length > 0)
+      setNotice(
+        `Undone: ${ids.length === 1 ? 'the decision' : `${ids.length} decisions`}; nothing was sent.`,
+      );
+  }, []);
 
   const decide = useCallback(
     async (decision: Decision) => {
       const roundKey = current?.currentRound;
       if (!current || action.busy || !roundKey) return;
       const leave = () => setDone((d) => new Set(d).add(current.id));
-      const ok = await action.run(
+      const decided = await action.run(
         () =>
           send(
             'POST /api/applications/{id}/decisions',
@@ -72,11 +86,15 @@ export function ScreeningPage() {
           ),
         (error) => movedOn.has(error.code) && leave(),
       );
-      if (!ok) return;
+      if (!decided) return;
       leave();
-      setNotice(`${current.candidateName}: ${decision === 'advance' ? 'advanced' : 'rejected'}.`);
+      const label = `${current.candidateName}: ${decision === 'advance' ? 'advanced' : 'rejected'}`;
+      setNotice(`${label}.`);
+      const taken = decided.decisions.at(-1);
+      if (taken?.undoUntil)
+        recent.add({ key: taken.id, label, decisionIds: [taken.id], until: taken.undoUntil });
     },
-    [current, action, rationale],
+    [current, action, rationale, recent.add],
   );
 
   const decideSelected = async (decision: Decision) => {
@@ -94,24 +112,38 @@ export function ScreeningPage() {
         },
       ),
     );
-    if (!result) return;
+    if (!result) return false;
     setBulk(result);
     const gone = result.results.filter((r) => r.ok || movedOn.has(r.error?.code ?? ''));
     setDone((d) => new Set([...d, ...gone.map((r) => r.applicationId)]));
     setSelected(new Set());
-    setNotice(
-      `${result.succeeded} ${decision === 'advance' ? 'advanced' : 'rejected'}, ${result.failed} refused.`,
-    );
+    const label = `${result.succeeded} ${decision === 'advance' ? 'advanced' : 'rejected'}`;
+    setNotice(`${label}, ${result.failed} refused.`);
+    const taken = result.results.filter((r) => r.ok && r.decisionId && r.undoUntil);
+    if (taken.length > 0)
+      recent.add({
+        key: taken[0]!.decisionId!,
+        label,
+        decisionIds: taken.map((r) => r.decisionId!),
+        until: taken[0]!.undoUntil!,
+      });
+    return true;
   };
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (typing(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      // A confirmation is open: its keys are its own.
+      if (document.querySelector('dialog[open]')) return;
       const keys: Record<string, () => void> = {
         a: () => void decide('advance'),
         r: () => void decide('reject'),
         j: () => setIndex((i) => Math.min(i + 1, queue.length - 1)),
         k: () => setIndex((i) => Math.max(i - 1, 0)),
+        u: () => {
+          const latest = recent.live[0];
+          if (latest && !recent.busy) void recent.undo(latest).then(bringBack);
+        },
         x: () =>
           current &&
           setSelected((s) => {
@@ -128,7 +160,7 @@ export function ScreeningPage() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [decide, queue.length, current]);
+  }, [decide, queue.length, current, recent, bringBack]);
 
   const jobOptions: [string, string][] = [
     ['', 'All open jobs'],
@@ -138,7 +170,7 @@ export function ScreeningPage() {
     <Page title="Resume screen">
       <p className="hint" id="keys">
         Keys: <kbd>a</kbd> advance · <kbd>r</kbd> reject · <kbd>j</kbd>/<kbd>k</kbd> next/previous ·{' '}
-        <kbd>x</kbd> select for a bulk decision
+        <kbd>x</kbd> select for a bulk decision · <kbd>u</kbd> undo the latest decision
       </p>
       <div className="toolbar">
         <SelectField
@@ -163,24 +195,42 @@ export function ScreeningPage() {
           options={reasons.reject.map((r) => [r, r] as const)}
         />
       </div>
+      <details className="more-filters" open={Object.keys(filter).length > 0}>
+        <summary>More filters and saved views</summary>
+        <FilterForm
+          list="screening"
+          filter={filter}
+          omit={['step', 'jobId']}
+          onChange={(f) => {
+            setFilter(f);
+            setIndex(0);
+          }}
+        />
+        <SavedViews list="screening" filter={filter} onOpen={setFilter} canSave={can(me, 'view.save')} />
+      </details>
       <p role="status" aria-live="polite" className="notice-line">
         {notice}
       </p>
       <ErrorNotice error={action.error ?? list.error} />
+      <RecentDecisions recent={recent} timeZone={me.timezone} onUndone={bringBack} />
       {selected.size > 0 && (
         <section className="bulk-bar" aria-label="Bulk decision">
           {selected.size} selected
           <button type="button" onClick={() => decideSelected('advance')} disabled={action.busy}>
             Advance selected
           </button>
-          <button
-            type="button"
-            className="danger"
-            onClick={() => decideSelected('reject')}
+          <ConfirmAction
+            trigger="Reject selected"
+            title={`Reject ${selected.size === 1 ? 'this application' : `these ${selected.size} applications`}?`}
+            confirm={`Reject ${selected.size}`}
+            onConfirm={() => decideSelected('reject')}
             disabled={action.busy}
           >
-            Reject selected
-          </button>
+            <p>
+              The reason recorded is “{rationale.reject}”. Each candidate hears once the time to undo has
+              passed; until then you can take the decisions back.
+            </p>
+          </ConfirmAction>
         </section>
       )}
       {bulk && bulk.failed > 0 && (

@@ -1,9 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { send, useAction, useApi } from '../../client';
 import type { Answer } from '../../endpoints';
+import { label } from '../../labels';
 import { useStaff } from '../../session';
 import type { CodeGrade, SqlGrade, StaffAssessment } from '../../types';
-import { ErrorNotice, humanize, Loading, SelectField, Show, TextField, when } from '../../ui';
+import { ErrorNotice, Loading, SelectField, Show, TextField, when } from '../../ui';
 import { languageNames } from './run-result';
 
 /** The application's assessments for the hiring team: send one, read the score, the code and the timeline. */
@@ -25,7 +26,7 @@ function AssessmentResult({ assessment: a }: { assessment: StaffAssessment }) {
   return (
     <article className="card">
       <h3>
-        {humanize(a.status)}
+        {label(a.status)}
         {a.scorePercent !== null && ` · score ${a.scorePercent}%`} · {a.durationMinutes} minutes
       </h3>
       <p className="meta">
@@ -53,7 +54,7 @@ function AssessmentResult({ assessment: a }: { assessment: StaffAssessment }) {
                   {when(item.answer.savedAt, zone)}
                   {grade?.outcome &&
                     grade.outcome !== 'completed' &&
-                    ` · ${humanize(grade.outcome)}: ${grade.detail}`}
+                    ` · ${label(grade.outcome)}: ${grade.detail}`}
                 </p>
                 {item.answer.file ? (
                   <p>
@@ -76,10 +77,10 @@ function AssessmentResult({ assessment: a }: { assessment: StaffAssessment }) {
             {a.timeline.map((e, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: events are in order and never move
               <li key={i}>
-                {when(e.at, zone)} · {humanize(e.kind)}
+                {when(e.at, zone)} · {label(e.kind)}
                 {e.item !== null && ` · problem ${e.item + 1}`}
                 {typeof e.detail.characters === 'number' && ` · ${e.detail.characters} characters`}
-                {typeof e.detail.outcome === 'string' && ` · ${humanize(e.detail.outcome)}`}
+                {typeof e.detail.outcome === 'string' && ` · ${label(e.detail.outcome)}`}
                 {typeof e.detail.passed === 'number' && ` (${e.detail.passed} of ${e.detail.total} examples)`}
               </li>
             ))}
@@ -132,7 +133,15 @@ function SendAssessment({ applicationId, onSent }: { applicationId: string; onSe
   return (
     <form onSubmit={submit} className="card" noValidate>
       <h3>Send a timed assessment</h3>
-      <ErrorNotice error={sending.error} />
+      <ErrorNotice
+        error={sending.error}
+        fields={{
+          'items.0.slug': 'First problem',
+          'items.1.slug': 'Second problem',
+          items: 'First problem',
+          durationMinutes: 'Minutes',
+        }}
+      />
       <SelectField
         label="First problem"
         value={first}

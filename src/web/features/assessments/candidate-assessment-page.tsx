@@ -1,8 +1,9 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { send, useAction, useApi } from '../../client';
 import type { Body } from '../../endpoints';
+import { label } from '../../labels';
 import type { CandidateAssessment } from '../../types';
-import { ErrorNotice, humanize, Show, when } from '../../ui';
+import { ErrorNotice, Show, when } from '../../ui';
 import { answerLanguage, Problem } from './problem';
 
 /** Counts down to the server's deadline, corrected for the difference between the two clocks. */
@@ -80,7 +81,7 @@ function Assessment({
             <ul>
               {a.items.map((item) => (
                 <li key={item.title}>
-                  {item.title} ({humanize(item.difficulty)}, {item.kind === 'sql' ? 'SQL' : 'code'})
+                  {item.title} ({label(item.difficulty)}, {item.kind === 'sql' ? 'SQL' : 'code'})
                 </li>
               ))}
             </ul>

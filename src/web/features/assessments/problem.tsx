@@ -1,8 +1,9 @@
 import { type ClipboardEvent, type FormEvent, useEffect, useRef, useState } from 'react';
 import { send, upload as sendFile, useAction } from '../../client';
 import type { Body } from '../../endpoints';
+import { label } from '../../labels';
 import type { CandidateAssessment, CodeGrade, SqlGrade } from '../../types';
-import { ErrorNotice, humanize, Loading, SelectField, when } from '../../ui';
+import { ErrorNotice, Loading, SelectField, when } from '../../ui';
 import { languageNames, plainEditor, RunResult, withCode } from './run-result';
 
 type CodeAnswer = Body<'PUT /api/assessments/{token}/answers/{item}'>;
@@ -62,7 +63,7 @@ export function Problem({
   return (
     <section aria-labelledby={`problem-${index}`}>
       <h2 id={`problem-${index}`}>
-        {index + 1}. {item.title} <span className="meta">({humanize(item.difficulty)})</span>
+        {index + 1}. {item.title} <span className="meta">({label(item.difficulty)})</span>
       </h2>
       <p className="statement">{withCode(item.statement)}</p>
       {item.constraints.length > 0 && (

@@ -1,5 +1,5 @@
+import { label } from '../../labels';
 import type { CodeGrade, SqlGrade } from '../../types';
-import { humanize } from '../../ui';
 
 export const languageNames: Record<string, string> = {
   javascript: 'JavaScript',
@@ -13,7 +13,7 @@ export function RunResult({ result }: { result: CodeGrade | SqlGrade }) {
   return (
     <div className="run-result" role="status">
       <p>
-        <strong>{humanize(result.outcome)}</strong>
+        <strong>{label(result.outcome)}</strong>
         {result.detail && ` — ${result.detail}`}
         {'passed' in result && ` · ${result.passed} of ${result.total} examples pass`}
         {'rowCount' in result && result.outcome === 'completed' && ` · ${result.rowCount} rows`}

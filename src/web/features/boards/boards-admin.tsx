@@ -2,8 +2,9 @@ import { type FormEvent, useState } from 'react';
 import type { EmploymentType } from '../../../contracts/vocabulary';
 import { employmentTypes } from '../../../contracts/vocabulary';
 import { send, useAction, useApi } from '../../client';
+import { label } from '../../labels';
 import type { Board } from '../../types';
-import { Checkboxes, ErrorNotice, humanize, Show, TextField } from '../../ui';
+import { Checkboxes, ErrorNotice, Show, TextField } from '../../ui';
 
 export function BoardsAdmin() {
   const boards = useApi('GET /api/boards', {});
@@ -35,7 +36,10 @@ export function BoardsAdmin() {
           API key for {shownKey.board}: <code>{shownKey.key}</code> — copy it now; it is not shown again.
         </p>
       )}
-      <ErrorNotice error={action.error} />
+      <ErrorNotice
+        error={action.error}
+        fields={{ token: 'Career site address', employmentTypes: 'Employment types shown' }}
+      />
       <Show loaded={boards} isEmpty={(b) => b.items.length === 0} empty="No job boards yet.">
         {(b) => (
           <table>
@@ -51,7 +55,7 @@ export function BoardsAdmin() {
               {b.items.map((board) => (
                 <tr key={board.id}>
                   <td>{board.name}</td>
-                  <td>{board.employmentTypes.map(humanize).join(', ')}</td>
+                  <td>{board.employmentTypes.map(label).join(', ')}</td>
                   <td>
                     <a href={`/careers/${board.token}`}>/careers/{board.token}</a>
                   </td>

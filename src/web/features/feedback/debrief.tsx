@@ -1,15 +1,23 @@
 import { type FormEvent, useState } from 'react';
 import { send, useAction, useApi } from '../../client';
+import { label } from '../../labels';
 import { can, useStaff } from '../../session';
 import type { ApplicationDetail } from '../../types';
-import { ErrorNotice, humanize, overrideWords, Show, TextField } from '../../ui';
+import { ErrorNotice, overrideWords, Show, TextField } from '../../ui';
 
+const useDebrief = (a: ApplicationDetail, allowed: boolean) =>
+  useApi(
+    'GET /api/applications/{id}/rounds/{roundKey}/debrief',
+    allowed && a.currentRound ? { id: a.id, roundKey: a.currentRound } : null,
+  );
+
+/**
+ * The evidence on the round being decided: the panel side by side, the majority once every
+ * scorecard is in, the committee's votes, and the decision once taken.
+ */
 export function Debriefing({ application: a }: { application: ApplicationDetail }) {
   const me = useStaff();
-  const debrief = useApi(
-    'GET /api/applications/{id}/rounds/{roundKey}/debrief',
-    can(me, 'feedback.debrief') && a.currentRound ? { id: a.id, roundKey: a.currentRound } : null,
-  );
+  const debrief = useDebrief(a, can(me, 'feedback.debrief'));
   if (!can(me, 'feedback.debrief')) return null;
   return (
     <section aria-labelledby="debrief-title">
@@ -26,41 +34,11 @@ export function Debriefing({ application: a }: { application: ApplicationDetail 
       >
         {(d) => (
           <>
-            <table>
-              <caption>Ratings by interviewer</caption>
-              <thead>
-                <tr>
-                  <th>Interviewer</th>
-                  {d.attributes.map((at) => (
-                    <th key={at.key}>{at.name}</th>
-                  ))}
-                  <th>Recommendation</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.interviewers.map((i) => (
-                  <tr key={i.interviewerId}>
-                    <td>
-                      {i.name}
-                      {i.late ? ' (late)' : ''}
-                    </td>
-                    {d.attributes.map((at) => (
-                      <td key={at.key}>{humanize(i.ratings[at.key] ?? '—')}</td>
-                    ))}
-                    <td>
-                      {i.status === 'submitted' ? humanize(i.recommendation ?? '—') : humanize(i.status)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <p>
-              Majority: {d.majority ? humanize(d.majority) : 'none yet'}
-              {d.committee && ` · committee consensus: ${d.consensus ? humanize(d.consensus) : 'none'}`}
-            </p>
+            <PanelByAttribute debrief={d} />
+            <p>{verdicts(d)}</p>
             {d.decision && (
               <p>
-                Decided: {humanize(d.decision.decision)} — “{d.decision.rationale}”
+                Decided: {label(d.decision.decision)} — “{d.decision.rationale}”
                 {d.decision.againstMajority && ' (against the majority)'}
               </p>
             )}
@@ -78,7 +56,7 @@ export function Debriefing({ application: a }: { application: ApplicationDetail 
                 <ul aria-label="Committee votes">
                   {d.votes.map((v) => (
                     <li key={v.voterId}>
-                      {v.name}: {humanize(v.vote)}
+                      {v.name}: {label(v.vote)}
                       {v.note && ` — ${v.note}`}
                     </li>
                   ))}
@@ -92,6 +70,84 @@ export function Debriefing({ application: a }: { application: ApplicationDetail 
         )}
       </Show>
     </section>
+  );
+}
+
+type Debrief = NonNullable<ReturnType<typeof useDebrief>['data']>;
+
+/** The majority only once every scorecard is in, and the committee's votes so far. */
+function verdicts(d: Debrief) {
+  const submitted = d.interviewers.filter((i) => i.status === 'submitted').length;
+  const panel =
+    submitted < d.interviewers.length
+      ? `Majority: not yet, ${submitted} of ${d.interviewers.length} scorecards in`
+      : `Majority: ${d.majority ? label(d.majority) : 'none, the panel is split'}`;
+  if (!d.committee) return panel;
+  const votes = d.votes.length === 1 ? '1 vote' : `${d.votes.length} votes`;
+  const agreed = d.consensus ? `all ${label(d.consensus).toLowerCase()}` : 'no consensus';
+  return `${panel} · committee: ${votes} so far${d.votes.length > 0 ? `, ${agreed}` : ''}`;
+}
+
+/**
+ * The panel side by side: one column per interviewer, one row per attribute the kit rates, then
+ * each one's recommendation and written notes. Drafts stay the interviewer's own until submitted.
+ */
+function PanelByAttribute({ debrief: d }: { debrief: Debrief }) {
+  const shown = (i: Debrief['interviewers'][number], value: string) =>
+    i.status === 'submitted' ? value : label(i.status);
+  return (
+    <div className="table-scroll">
+      <table className="panel">
+        <caption>The panel by attribute</caption>
+        <thead>
+          <tr>
+            <th scope="col">Attribute</th>
+            {d.interviewers.map((i) => (
+              <th scope="col" key={i.interviewerId}>
+                {i.name}
+                {i.late ? ' (late)' : ''}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {d.attributes.map((at) => (
+            <tr key={at.key}>
+              <th scope="row">{at.name}</th>
+              {d.interviewers.map((i) => (
+                <td key={i.interviewerId}>{shown(i, label(i.ratings[at.key] ?? '—'))}</td>
+              ))}
+            </tr>
+          ))}
+          <tr className="recommendation">
+            <th scope="row">Recommendation</th>
+            {d.interviewers.map((i) => (
+              <td key={i.interviewerId}>
+                <strong>{shown(i, label(i.recommendation ?? '—'))}</strong>
+              </td>
+            ))}
+          </tr>
+          <tr>
+            <th scope="row">Notes</th>
+            {d.interviewers.map((i) => (
+              <td key={i.interviewerId} className="notes">
+                {i.status === 'submitted' ? i.notes || '—' : ''}
+              </td>
+            ))}
+          </tr>
+          {d.interviewers.some((i) => i.privateNote) && (
+            <tr>
+              <th scope="row">For the hiring team</th>
+              {d.interviewers.map((i) => (
+                <td key={i.interviewerId} className="notes">
+                  {i.privateNote || '—'}
+                </td>
+              ))}
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -129,7 +185,7 @@ function VoteForm({
         {(['advance', 'reject'] as const).map((v) => (
           <label key={v} className="inline">
             <input type="radio" name="vote" value={v} checked={vote === v} onChange={() => setVote(v)} />{' '}
-            {humanize(v)}
+            {label(v)}
           </label>
         ))}
       </fieldset>

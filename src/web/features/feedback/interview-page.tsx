@@ -1,7 +1,9 @@
 import { useApi } from '../../client';
+import { label } from '../../labels';
 import { useStaff } from '../../session';
-import { humanize, Page, Show, when } from '../../ui';
+import { Page, Show, when } from '../../ui';
 import { Assessments } from '../assessments/assessments';
+import { NotesPanel } from '../notes/notes-panel';
 import { Pads } from '../pads/pads';
 import { ScorecardForm } from './scorecard-form';
 
@@ -15,17 +17,29 @@ export function InterviewPage({ id }: { id: string }) {
         <Page title={`${k.round.name}: ${k.candidate.name}`}>
           <p className="meta">
             {k.jobTitle} · {when(k.interview.startsAt, me.timezone)} · {k.round.durationMinutes} minutes ·{' '}
-            {humanize(k.round.format)} · in {k.interview.language}
+            {label(k.round.format)} · in {k.interview.language}
           </p>
           <div className="two-columns">
             <div>
-              <ScorecardForm
-                interviewId={id}
-                attributes={k.kit?.focusAttributes ?? []}
-                applicationId={k.interview.applicationId}
-              />
+              {k.interview.status === 'cancelled' ? (
+                <p className="notice">This interview was cancelled: there is no feedback to give.</p>
+              ) : k.applicationStatus !== 'active' && k.applicationStatus !== 'queued' ? (
+                <p className="notice">
+                  The application is {label(k.applicationStatus).toLowerCase()}: its feedback is closed.
+                </p>
+              ) : (
+                <ScorecardForm
+                  interviewId={id}
+                  attributes={k.kit?.focusAttributes ?? []}
+                  applicationId={k.interview.applicationId}
+                  startsAt={k.interview.startsAt}
+                  timezone={me.timezone}
+                  serverNow={k.serverNow}
+                />
+              )}
               <Assessments applicationId={k.interview.applicationId} canSend={false} />
-              <Pads applicationId={k.interview.applicationId} />
+              <Pads applicationId={k.interview.applicationId} canOpen={k.interview.status === 'scheduled'} />
+              <NotesPanel applicationId={k.interview.applicationId} />
             </div>
             <div>
               {k.kit && (

@@ -1,7 +1,8 @@
 import { Link } from 'wouter';
 import { useApi } from '../../client';
+import { label } from '../../labels';
 import { useStaff } from '../../session';
-import { humanize, Page, Show, when } from '../../ui';
+import { Page, Show, when } from '../../ui';
 
 export function MyInterviewsPage() {
   const me = useStaff();
@@ -34,7 +35,7 @@ export function MyInterviewsPage() {
                   </td>
                   <td>{i.roundName}</td>
                   <td>{i.jobTitle}</td>
-                  <td>{humanize(i.scorecardStatus)}</td>
+                  <td>{label(i.scorecardStatus)}</td>
                   <td>{when(i.feedbackDueAt, i.timezone)}</td>
                 </tr>
               ))}

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, send, useAction, useApi } from '../../client';
+import { label } from '../../labels';
 import type { Scorecard } from '../../types';
-import { ErrorNotice, humanize, Loading, Show, TextField } from '../../ui';
+import { ErrorNotice, Loading, Show, TextField } from '../../ui';
 
 const ratings = ['strong_no', 'no', 'mixed', 'yes', 'strong_yes'] as const;
 
@@ -9,14 +10,53 @@ type Content = Scorecard['content'];
 
 const AUTOSAVE_MS = 800;
 
+/** The interview's start as its interviewer reads it: "Monday 14 December at 09:00 (Los Angeles time)". */
+function startWords(startsAt: string, timeZone: string) {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  }).formatToParts(new Date(startsAt));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const place = timeZone.split('/').pop()!.replaceAll('_', ' ');
+  return `${part('weekday')} ${part('day')} ${part('month')} at ${part('hour')}:${part('minute')} (${place} time)`;
+}
+
+/**
+ * Whether the interview has started by the server's clock (a scorecard is submitted only then),
+ * checked again while the page stays open.
+ */
+function useStarted(startsAt: string, serverNow: string) {
+  const [skew] = useState(() => Date.parse(serverNow) - Date.now());
+  const hasStarted = useCallback(() => Date.now() + skew >= Date.parse(startsAt), [skew, startsAt]);
+  const [started, setStarted] = useState(hasStarted);
+  useEffect(() => {
+    setStarted(hasStarted());
+    const timer = setInterval(() => setStarted(hasStarted()), 15_000);
+    return () => clearInterval(timer);
+  }, [hasStarted]);
+  return started;
+}
+
 export function ScorecardForm({
   interviewId,
   attributes,
   applicationId,
+  startsAt,
+  timezone,
+  serverNow,
 }: {
   interviewId: string;
   attributes: { key: string; name: string; description: string }[];
   applicationId: string;
+  /** The interview's start, and the reader's zone to name it in. */
+  startsAt: string;
+  timezone: string;
+  serverNow: string;
 }) {
   const card = useApi('GET /api/interviews/{id}/scorecard', { id: interviewId });
   const [content, setContent] = useState<Content>();
@@ -26,6 +66,7 @@ export function ScorecardForm({
   const saving = useRef(Promise.resolve());
   const action = useAction();
   const [submitted, setSubmitted] = useState(false);
+  const started = useStarted(startsAt, serverNow);
   useEffect(() => {
     if (card.data && content === undefined) {
       setContent(card.data.content);
@@ -33,9 +74,8 @@ export function ScorecardForm({
       setSubmitted(card.data.status === 'submitted');
     }
   }, [card.data, content]);
-  useEffect(() => {
-    if (!content || !dirty.current || submitted) return;
-    const timer = setTimeout(() => {
+  const save = useCallback(
+    (draft: Content) => {
       // One save at a time, each sending the version the previous one returned.
       saving.current = saving.current.then(async () => {
         setStatus('Saving…');
@@ -43,7 +83,7 @@ export function ScorecardForm({
           const saved = await send(
             'PUT /api/interviews/{id}/scorecard',
             { id: interviewId },
-            { content, expectedVersion: version.current },
+            { content: draft, expectedVersion: version.current },
           );
           version.current = saved.version;
           dirty.current = false;
@@ -54,9 +94,14 @@ export function ScorecardForm({
           setStatus(e instanceof ApiError ? `Not saved: ${e.message}` : 'Not saved: the connection failed');
         }
       });
-    }, AUTOSAVE_MS);
+    },
+    [interviewId],
+  );
+  useEffect(() => {
+    if (!content || !dirty.current || submitted) return;
+    const timer = setTimeout(() => save(content), AUTOSAVE_MS);
     return () => clearTimeout(timer);
-  }, [content, interviewId, submitted]);
+  }, [content, save, submitted]);
   if (card.error) return <ErrorNotice error={card.error} />;
   if (!content) return <Loading what="Loading your scorecard" />;
   const change = (patch: Partial<Content>) => {
@@ -73,6 +118,7 @@ export function ScorecardForm({
       setStatus('Submitted.');
     }
   };
+  const notYet = !started && !submitted;
   return (
     <section aria-labelledby="scorecard-title">
       <h2 id="scorecard-title">Your scorecard</h2>
@@ -115,9 +161,27 @@ export function ScorecardForm({
           value={content.privateNote ?? ''}
           onChange={(privateNote) => change({ privateNote })}
         />
-        <button type="button" onClick={submit} disabled={action.busy || submitted}>
-          {submitted ? 'Submitted' : action.busy ? 'Submitting…' : 'Submit scorecard'}
-        </button>
+        <div className="actions">
+          {!submitted && (
+            <button type="button" className="secondary" onClick={() => save(content)}>
+              Save draft
+            </button>
+          )}
+          <button
+            type="button"
+            onClick={submit}
+            disabled={action.busy || submitted || notYet}
+            aria-describedby={notYet ? 'submit-not-yet' : undefined}
+          >
+            {submitted ? 'Submitted' : action.busy ? 'Submitting…' : 'Submit scorecard'}
+          </button>
+          {notYet && (
+            <p id="submit-not-yet" className="meta">
+              This interview starts on {startWords(startsAt, timezone)}; you can submit your scorecard once it
+              has started. Your draft is saved as you write.
+            </p>
+          )}
+        </div>
       </fieldset>
       {submitted && <OthersFeedback applicationId={applicationId} />}
     </section>
@@ -145,7 +209,7 @@ function RatingGroup({
         {ratings.map((r) => (
           <label key={r} className="inline">
             <input type="radio" name={legend} value={r} checked={value === r} onChange={() => onChange(r)} />{' '}
-            {humanize(r)}
+            {label(r)}
           </label>
         ))}
       </div>
@@ -166,8 +230,8 @@ function OthersFeedback({ applicationId }: { applicationId: string }) {
           <ul>
             {d.items.map((s) => (
               <li key={s.id}>
-                {s.interviewerName}: {humanize(s.status)}
-                {s.content.recommendation ? ` · ${humanize(s.content.recommendation)}` : ''}
+                {s.interviewerName}: {label(s.status)}
+                {s.content.recommendation ? ` · ${label(s.content.recommendation)}` : ''}
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 import { useApi } from '../../client';
-import { humanize, Show } from '../../ui';
+import { label } from '../../labels';
+import { Show } from '../../ui';
 
 export function Scorecards({ id }: { id: string }) {
   const cards = useApi('GET /api/applications/{id}/scorecards', { id });
@@ -19,12 +20,12 @@ export function Scorecards({ id }: { id: string }) {
             {d.items.map((s) => (
               <article key={s.id} className="card">
                 <h3>
-                  {s.interviewerName} · {s.roundKey} · {humanize(s.status)}
+                  {s.interviewerName} · {label(s.roundKey)} · {label(s.status)}
                   {s.late ? ' (late)' : ''}
                 </h3>
                 {s.status === 'submitted' && (
                   <p>
-                    Recommendation: <strong>{humanize(s.content.recommendation ?? '—')}</strong>
+                    Recommendation: <strong>{label(s.content.recommendation ?? '—')}</strong>
                   </p>
                 )}
                 {s.content.notes && <p className="notes">{s.content.notes}</p>}

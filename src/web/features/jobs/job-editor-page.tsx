@@ -2,10 +2,13 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
 import type { EmploymentType } from '../../../contracts/vocabulary';
 import { send, useAction, useApi } from '../../client';
+import { labelled } from '../../labels';
 import type { Job } from '../../types';
-import { ErrorNotice, Page, SelectField, Show, TextField } from '../../ui';
+import { Checkboxes, ErrorNotice, Page, SelectField, Show, TextField } from '../../ui';
+import { BandEditor, bandForm, bandOf, type Faq, FaqEditor, PostingPreview } from './job-editor-parts';
 
 type DegreeLevel = NonNullable<Job['posting']['internship']>['degreeLevels'][number];
+const degreeLevels: DegreeLevel[] = ['BS', 'MS', 'PhD', 'MBA'];
 
 const lines = (text: string) =>
   text
@@ -13,12 +16,21 @@ const lines = (text: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-/** Create or edit a job and its posting; validation errors show beside their field. */
-export function JobEditorPage({ id }: { id?: string }) {
+/**
+ * Create or edit a job and its posting, with a live preview of what candidates will read;
+ * validation errors show beside their field. `from` starts a new job as a copy of another (a
+ * closed job cannot open again: it is duplicated instead).
+ */
+export function JobEditorPage({ id, from }: { id?: string; from?: string | null }) {
   const [, navigate] = useLocation();
   const existing = useApi('GET /api/jobs/{id}', id ? { id } : null);
+  const original = useApi('GET /api/jobs/{id}', !id && from ? { id: from } : null);
   const teams = useApi('GET /api/teams', {});
   const processes = useApi('GET /api/processes', {});
+  const offices = useApi('GET /api/offices', {});
+  const [faq, setFaq] = useState<Faq>([]);
+  const [band, setBand] = useState(() => bandForm(null));
+  const [officeIds, setOfficeIds] = useState<string[]>([]);
   const [form, setForm] = useState({
     title: '',
     teamId: '',
@@ -34,14 +46,17 @@ export function JobEditorPage({ id }: { id?: string }) {
     preferred: '',
     term: '',
     minimumWeeks: '12',
-    degreeLevels: 'BS, MS',
+    degreeLevels: ['BS', 'MS'] as DegreeLevel[],
     eligibility: '',
   });
   useEffect(() => {
-    const j = existing.data;
+    const j = existing.data ?? original.data;
     if (!j) return;
+    setFaq(j.posting.faq);
+    setBand(bandForm(j.compensationBand));
+    setOfficeIds(j.officeIds);
     setForm({
-      title: j.title,
+      title: existing.data ? j.title : `${j.title} (copy)`,
       teamId: j.teamId,
       processId: j.processId,
       employmentType: j.employmentType,
@@ -55,32 +70,33 @@ export function JobEditorPage({ id }: { id?: string }) {
       preferred: j.posting.preferredQualifications.join('\n'),
       term: j.posting.internship?.term ?? '',
       minimumWeeks: String(j.posting.internship?.minimumWeeks ?? 12),
-      degreeLevels: (j.posting.internship?.degreeLevels ?? ['BS', 'MS']).join(', '),
+      degreeLevels: j.posting.internship?.degreeLevels ?? ['BS', 'MS'],
       eligibility: (j.posting.internship?.eligibility ?? []).join('\n'),
     });
-  }, [existing.data]);
-  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+  }, [existing.data, original.data]);
+  const set = (key: Exclude<keyof typeof form, 'degreeLevels'>) => (value: string) =>
+    setForm((f) => ({ ...f, [key]: value }));
   const action = useAction();
+  const posting: Job['posting'] = {
+    ...(existing.data?.posting ?? original.data?.posting ?? {}),
+    summary: form.summary,
+    responsibilities: lines(form.responsibilities),
+    minimumQualifications: lines(form.minimum),
+    preferredQualifications: lines(form.preferred),
+    faq,
+    // An internship states its term, length, degrees and eligibility.
+    internship:
+      form.employmentType === 'internship'
+        ? {
+            term: form.term,
+            minimumWeeks: Number(form.minimumWeeks),
+            degreeLevels: form.degreeLevels,
+            eligibility: lines(form.eligibility),
+          }
+        : undefined,
+  };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const posting = {
-      ...(existing.data?.posting ?? {}),
-      summary: form.summary,
-      responsibilities: lines(form.responsibilities),
-      minimumQualifications: lines(form.minimum),
-      preferredQualifications: lines(form.preferred),
-      // An internship states its term, length, degrees and eligibility.
-      internship:
-        form.employmentType === 'internship'
-          ? {
-              term: form.term,
-              minimumWeeks: Number(form.minimumWeeks),
-              // The server names any level it does not know beside the field.
-              degreeLevels: form.degreeLevels.split(/[,\s]+/).filter(Boolean) as DegreeLevel[],
-              eligibility: lines(form.eligibility),
-            }
-          : undefined,
-    };
     const fields = {
       title: form.title,
       teamId: form.teamId,
@@ -90,7 +106,9 @@ export function JobEditorPage({ id }: { id?: string }) {
       level: form.level,
       headcount: Number(form.headcount),
       locations: lines(form.locations),
+      officeIds,
       posting,
+      compensationBand: bandOf(band),
     };
     const saved = await action.run(() =>
       existing.data
@@ -106,10 +124,21 @@ export function JobEditorPage({ id }: { id?: string }) {
   const err = (field: string) => action.error?.about(field);
   const teamProcesses = (processes.data?.items ?? []).filter((p) => !form.teamId || p.teamId === form.teamId);
   if (id && !existing.data) return <Show loaded={existing}>{() => null}</Show>;
+  if (from && !id && !original.data) return <Show loaded={original}>{() => null}</Show>;
   return (
-    <Page title={id ? 'Edit job' : 'New job'}>
+    <Page title={id ? 'Edit job' : original.data ? `New job, copied from ${original.data.title}` : 'New job'}>
       <form onSubmit={submit} noValidate className="wide-form">
-        <ErrorNotice error={action.error} />
+        <ErrorNotice
+          error={action.error}
+          fields={{
+            'compensationBand.currency': 'Currency of the band',
+            'compensationBand.baseMinCents': 'Lowest base salary',
+            'compensationBand.baseMaxCents': 'Highest base salary',
+            'compensationBand.equityMaxCents': 'Highest equity grant',
+            'compensationBand.signOnMaxCents': 'Highest sign-on bonus',
+            'compensationBand.approverRoles': 'Who approves an offer outside the band',
+          }}
+        />
         <TextField label="Title" value={form.title} onChange={set('title')} required error={err('title')} />
         <SelectField
           label="Team"
@@ -136,11 +165,7 @@ export function JobEditorPage({ id }: { id?: string }) {
           value={form.employmentType}
           onChange={set('employmentType')}
           error={err('employmentType')}
-          options={[
-            ['full_time', 'Full time'],
-            ['internship', 'Internship'],
-            ['contract', 'Contract'],
-          ]}
+          options={labelled(['full_time', 'internship', 'contract'] as const)}
         />
         <TextField
           label="Job family"
@@ -217,11 +242,11 @@ export function JobEditorPage({ id }: { id?: string }) {
               onChange={set('minimumWeeks')}
               error={err('posting.internship.minimumWeeks')}
             />
-            <TextField
-              label="Degree levels"
-              hint="Any of BS, MS, PhD, MBA, separated by commas"
-              value={form.degreeLevels}
-              onChange={set('degreeLevels')}
+            <Checkboxes
+              legend="Degree levels accepted"
+              values={degreeLevels}
+              chosen={form.degreeLevels}
+              onChange={(chosen) => setForm((f) => ({ ...f, degreeLevels: chosen }))}
               error={err('posting.internship.degreeLevels')}
             />
             <TextField
@@ -234,10 +259,27 @@ export function JobEditorPage({ id }: { id?: string }) {
             />
           </fieldset>
         )}
+        <FaqEditor faq={faq} onChange={setFaq} error={err} />
+        {(offices.data?.items.length ?? 0) > 0 && (
+          <Checkboxes
+            legend="Offices"
+            values={offices.data!.items.map((o) => o.id)}
+            chosen={officeIds}
+            onChange={setOfficeIds}
+            labels={Object.fromEntries(offices.data!.items.map((o) => [o.id, `${o.name} (${o.location})`]))}
+          />
+        )}
+        <BandEditor band={band} onChange={setBand} error={err} />
         <button type="submit" disabled={action.busy}>
           {action.busy ? 'Saving…' : 'Save job'}
         </button>
       </form>
+      <PostingPreview
+        title={form.title}
+        level={form.level}
+        locations={lines(form.locations)}
+        posting={posting}
+      />
     </Page>
   );
 }

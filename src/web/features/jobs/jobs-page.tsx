@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { useCursorList } from '../../client';
+import { label } from '../../labels';
 import { can, useStaff } from '../../session';
-import { ErrorNotice, humanize, Loading, MoreButton, Page, SelectField } from '../../ui';
+import { ErrorNotice, Loading, MoreButton, Page, SelectField } from '../../ui';
 
 const statuses = ['', 'draft', 'open', 'closed', 'archived'] as const;
 
@@ -25,7 +26,7 @@ export function JobsPage() {
         label="Status"
         value={status}
         onChange={setStatus}
-        options={statuses.map((s) => [s, s ? humanize(s) : 'Any status'] as const)}
+        options={statuses.map((s) => [s, s ? label(s) : 'Any status'] as const)}
       />
       <ErrorNotice error={jobs.error} />
       {jobs.items === undefined ? (
@@ -40,6 +41,9 @@ export function JobsPage() {
               <th>Team</th>
               <th>Status</th>
               <th>Level</th>
+              <th>In progress</th>
+              <th>New this week</th>
+              <th>At offer</th>
               <th>Hired / headcount</th>
               <th>Locations</th>
             </tr>
@@ -51,8 +55,11 @@ export function JobsPage() {
                   <Link href={`/app/jobs/${j.id}`}>{j.title}</Link>
                 </td>
                 <td>{j.teamName}</td>
-                <td>{humanize(j.status)}</td>
-                <td>{j.level}</td>
+                <td>{label(j.status)}</td>
+                <td>{label(j.level)}</td>
+                <td>{j.applications.active}</td>
+                <td>{j.applications.newThisWeek}</td>
+                <td>{j.applications.atOffer}</td>
                 <td>
                   {j.hiredCount} / {j.headcount}
                 </td>

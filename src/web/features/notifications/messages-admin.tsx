@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { send, useAction, useApi } from '../../client';
 import type { Answer } from '../../endpoints';
+import { label } from '../../labels';
 import type { MessageTemplate } from '../../types';
-import { ErrorNotice, humanize, Show, TextField } from '../../ui';
+import { ErrorNotice, Show, TextField } from '../../ui';
 
 export function MessagesAdmin() {
   const templates = useApi('GET /api/message-templates', {});
@@ -20,7 +21,7 @@ export function MessagesAdmin() {
                   aria-pressed={chosen?.key === m.key && chosen.language === m.language}
                   onClick={() => setChosen(m)}
                 >
-                  {humanize(m.key)} ({m.language})
+                  {label(m.key)} ({m.language})
                 </button>
                 {m.customised && <span className="meta"> edited</span>}
               </li>
@@ -61,7 +62,7 @@ function MessageEditor({ template, onSaved }: { template: MessageTemplate; onSav
   return (
     <form onSubmit={submit} noValidate aria-label={`Edit ${template.key}`}>
       <h2>
-        {humanize(template.key)} ({template.language})
+        {label(template.key)} ({template.language})
       </h2>
       <ErrorNotice error={action.error} />
       <TextField

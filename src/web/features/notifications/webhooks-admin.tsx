@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { type WebhookEventType, webhookEventTypes } from '../../../contracts/vocabulary';
 import { send, useAction, useApi } from '../../client';
+import { label } from '../../labels';
 import type { Webhook } from '../../types';
 import { Checkboxes, ErrorNotice, Show, TextField } from '../../ui';
 
@@ -30,7 +31,7 @@ export function WebhooksAdmin() {
           Signing secret: <code>{secret}</code> — copy it now; it is not shown again.
         </p>
       )}
-      <ErrorNotice error={action.error} />
+      <ErrorNotice error={action.error} fields={{ url: 'URL', eventTypes: 'Events' }} />
       <Show loaded={hooks} isEmpty={(h) => h.items.length === 0} empty="No webhooks.">
         {(h) => (
           <table>
@@ -46,7 +47,7 @@ export function WebhooksAdmin() {
               {h.items.map((hook) => (
                 <tr key={hook.id}>
                   <td>{hook.url}</td>
-                  <td>{hook.eventTypes.join(', ')}</td>
+                  <td>{hook.eventTypes.map(label).join(', ')}</td>
                   <td>{hook.active ? 'Active' : 'Paused'}</td>
                   <td>
                     <button type="button" className="secondary" onClick={() => toggle(hook)}>
@@ -68,7 +69,7 @@ export function WebhooksAdmin() {
           values={webhookEventTypes}
           chosen={events}
           onChange={setEvents}
-          labels={Object.fromEntries(webhookEventTypes.map((e) => [e, e]))}
+          labels={Object.fromEntries(webhookEventTypes.map((e) => [e, label(e)]))}
         />
         <button type="submit" disabled={action.busy}>
           Add webhook

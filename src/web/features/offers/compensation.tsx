@@ -1,6 +1,7 @@
 import { useApi } from '../../client';
+import { label } from '../../labels';
 import type { CandidateOffer } from '../../types';
-import { money, Show, when } from '../../ui';
+import { day, money, Show, when } from '../../ui';
 
 /** The offer year by year (back-weighted vesting shows), beside competing offers. */
 export function CompensationView({ offerId, mine = false }: { offerId: string; mine?: boolean }) {
@@ -19,35 +20,43 @@ export function CompensationView({ offerId, mine = false }: { offerId: string; m
               alt="Chart of total pay per year for the offer and any competing offers; the same figures are in the table below."
             />
             {[c.offer, ...c.competing].map((col) => (
-              <table key={col.label}>
-                <caption>
-                  {col.label} ({col.currency}, vesting: {col.vestingSchedule})
-                </caption>
-                <thead>
-                  <tr>
-                    <th>Year</th>
-                    <th>Base</th>
-                    <th>Bonus</th>
-                    <th>Sign-on</th>
-                    <th>Equity</th>
-                    <th>Total</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {col.years.map((y) => (
-                    <tr key={y.year}>
-                      <td>Year {y.year}</td>
-                      <td>{money(y.baseCents, col.currency)}</td>
-                      <td>{money(y.bonusCents, col.currency)}</td>
-                      <td>{money(y.signOnCents, col.currency)}</td>
-                      <td>{money(y.equityCents, col.currency)}</td>
-                      <td>
-                        <strong>{money(y.totalCents, col.currency)}</strong>
-                      </td>
+              <section
+                key={col.label}
+                className="table-scroll"
+                // biome-ignore lint/a11y/noNoninteractiveTabindex: on a phone the table scrolls sideways, and a scrolling region must be reachable by keyboard
+                tabIndex={0}
+                aria-label={`${col.label}, year by year`}
+              >
+                <table>
+                  <caption>
+                    {col.label} ({col.currency}, vesting: {label(col.vestingSchedule)})
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th>Year</th>
+                      <th>Base</th>
+                      <th>Bonus</th>
+                      <th>Sign-on</th>
+                      <th>Equity</th>
+                      <th>Total</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {col.years.map((y) => (
+                      <tr key={y.year}>
+                        <td>Year {y.year}</td>
+                        <td>{money(y.baseCents, col.currency)}</td>
+                        <td>{money(y.bonusCents, col.currency)}</td>
+                        <td>{money(y.signOnCents, col.currency)}</td>
+                        <td>{money(y.equityCents, col.currency)}</td>
+                        <td>
+                          <strong>{money(y.totalCents, col.currency)}</strong>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </section>
             ))}
             {c.currencyMismatch && (
               <p className="notice">
@@ -77,15 +86,15 @@ export function OfferTerms({ terms, timeZone }: { terms: CandidateOffer['terms']
         {equity.kind === 'units'
           ? `${equity.units} units at ${money(equity.referencePriceCents, currency)}`
           : money(equity.valueCents, currency)}
-        , vesting {terms.vestingScheduleKey}
+        , vesting {label(terms.vestingScheduleKey)}
       </dd>
       <dt>Start date</dt>
-      <dd>{terms.startDate}</dd>
+      <dd>{day(terms.startDate)}</dd>
       <dt>Reply by</dt>
       <dd>{when(terms.expiresAt, timeZone)}</dd>
       <dt>Level and location</dt>
       <dd>
-        {terms.level}, {terms.location}
+        {label(terms.level)}, {terms.location}
       </dd>
     </dl>
   );

@@ -1,9 +1,16 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
 import { send, useAction, useApi } from '../../client';
+import { chain, label } from '../../labels';
 import { can, useStaff } from '../../session';
-import { ErrorNotice, humanize, Page, Show, TextField, when } from '../../ui';
+import { ConfirmAction, ErrorNotice, Page, Show, TextField, when } from '../../ui';
 import { CompensationView, OfferTerms } from './compensation';
+import { CounterList, ReviseForm, RevisionHistory } from './offer-revisions';
+
+const approvalWords: Record<string, string> = { approve: 'Approved', reject: 'Rejected' };
+
+/** The states an offer can still be withdrawn from: any before the candidate answers. */
+const rescindable: string[] = ['draft', 'pending_approval', 'approved', 'sent'];
 
 /** An offer: its terms, the approval chain, the next action, and the year-by-year view. */
 export function OfferPage({ id }: { id: string }) {
@@ -11,16 +18,23 @@ export function OfferPage({ id }: { id: string }) {
   const offer = useApi('GET /api/offers/{id}', { id });
   const action = useAction();
   const act = async (change: () => Promise<unknown>) => {
-    if (await action.run(change)) offer.reload();
+    const done = await action.run(change);
+    if (done) offer.reload();
+    return !!done;
   };
+  const [reason, setReason] = useState('');
   return (
     <Show loaded={offer}>
       {(o) => (
         <Page title={`Offer: ${o.jobTitle}`}>
           <p className="meta">
-            <Link href={`/app/applications/${o.applicationId}`}>Application</Link> · {humanize(o.status)} ·
-            revision {o.revision}
-            {o.sentAt && ` · sent ${when(o.sentAt, me.timezone)}`}
+            For <Link href={`/app/applications/${o.applicationId}`}>{o.candidateName}</Link> ·{' '}
+            {label(o.status)} · revision {o.revision}
+            {o.sentAt && ` · sent ${when(o.sentAt, me.timezone)}`} · expires{' '}
+            {when(o.terms.expiresAt, me.timezone)}
+            {o.candidateTimezone &&
+              o.candidateTimezone !== me.timezone &&
+              ` (${when(o.terms.expiresAt, o.candidateTimezone)} for ${o.candidateName})`}
           </p>
           <ErrorNotice error={action.error} />
           <div className="actions">
@@ -30,31 +44,86 @@ export function OfferPage({ id }: { id: string }) {
               </button>
             )}
             {o.status === 'approved' && can(me, 'offer.manage') && (
-              <button type="button" onClick={() => act(() => send('POST /api/offers/{id}/send', { id }))}>
-                Send to the candidate
-              </button>
+              <>
+                <button
+                  type="button"
+                  onClick={() =>
+                    act(() => send('POST /api/offers/{id}/send', { id }, { requireSignature: true }))
+                  }
+                >
+                  Send for signature
+                </button>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() =>
+                    act(() => send('POST /api/offers/{id}/send', { id }, { requireSignature: false }))
+                  }
+                >
+                  Send without signature
+                </button>
+              </>
             )}
           </div>
+          {o.status === 'sent' && o.signatureRequired && (
+            <p className="hint">
+              Sent for signature: the candidate accepts by signing the letter in their portal.
+            </p>
+          )}
+          {o.signature && (
+            <p className="notice" role="status">
+              Signed by {o.signature.typedName} on {when(o.signature.signedAt, me.timezone)}
+              {o.signature.address ? ` from ${o.signature.address}` : ''}.{' '}
+              <a href={`/api/offers/${id}/signed-letter.pdf`}>The signed letter (PDF)</a>
+            </p>
+          )}
+          {rescindable.includes(o.status) && can(me, 'offer.manage') && (
+            <ConfirmAction
+              trigger="Rescind the offer"
+              title="Rescind this offer?"
+              confirm="Rescind"
+              onConfirm={() => act(() => send('POST /api/offers/{id}/rescind', { id }, { reason }))}
+            >
+              <p>
+                The offer is withdrawn for good{o.status === 'sent' ? ' and the candidate is told' : ''}; it
+                cannot be sent again. A new offer can be drafted afterwards.
+              </p>
+              <ErrorNotice error={action.error} fields={{ reason: 'Reason' }} />
+              <TextField
+                label="Reason"
+                hint="Kept on the offer's record."
+                multiline
+                rows={3}
+                required
+                value={reason}
+                onChange={setReason}
+                error={action.error?.about('reason')}
+              />
+            </ConfirmAction>
+          )}
           <OfferTerms terms={o.terms} timeZone={me.timezone} />
           {o.outsideBand.length > 0 && (
-            <p className="notice">
-              Outside the job’s band: {o.outsideBand.join(', ')} — needs approval by{' '}
-              {o.approvalChain.join(' then ')}.
+            <p className="notice warning" role="note">
+              <strong>Outside the job’s band:</strong> {o.outsideBand.join('; ')}. It needs approval by{' '}
+              {chain(o.approvalChain.length > 0 ? o.approvalChain : (o.band?.approverRoles ?? []))}.
             </p>
           )}
           <section aria-labelledby="approvals-title">
             <h2 id="approvals-title">Approvals</h2>
-            {o.approvalChain.length === 0 ? (
+            {o.approvalChain.length === 0 && o.outsideBand.length > 0 ? (
+              <p>Once submitted, it goes to its approvers in order.</p>
+            ) : o.approvalChain.length === 0 ? (
               <p>No approval needed: the offer is inside the band.</p>
             ) : (
               <p>
-                Chain: {o.approvalChain.map(humanize).join(' → ')} ({o.approvalsDone} done)
+                Chain: {chain(o.approvalChain)} ({o.approvalsDone} done)
               </p>
             )}
             <ul>
               {o.approvals.map((a) => (
                 <li key={`${a.revision}-${a.role}-${a.at}`}>
-                  {humanize(a.role)}: {humanize(a.decision)} — “{a.note}” ({when(a.at, me.timezone)})
+                  {label(a.role)}: {approvalWords[a.decision] ?? label(a.decision)} — “{a.note}” (
+                  {when(a.at, me.timezone)})
                 </li>
               ))}
             </ul>
@@ -70,19 +139,13 @@ export function OfferPage({ id }: { id: string }) {
                 />
               )}
           </section>
-          {o.counters.length > 0 && (
-            <section aria-labelledby="counters-title">
-              <h2 id="counters-title">Counter-proposals</h2>
-              <ul>
-                {o.counters.map((c) => (
-                  <li key={c.id}>
-                    {humanize(c.component)}: {c.proposal} {c.note && `— ${c.note}`}
-                  </li>
-                ))}
-              </ul>
-            </section>
+          <CounterList offer={o} timeZone={me.timezone} />
+          {rescindable.includes(o.status) && can(me, 'offer.manage') && (
+            <ReviseForm key={`revise-${o.revision}`} offer={o} onRevised={offer.reload} />
           )}
-          <CompensationView offerId={id} />
+          <RevisionHistory offer={o} timeZone={me.timezone} />
+          {/* A revision changes the figures: the view is read again. */}
+          <CompensationView key={`figures-${o.revision}`} offerId={id} />
           <p>
             <a href={`/api/offers/${id}/letter.pdf`}>Offer letter (PDF)</a>
           </p>

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { useCursorList } from '../../client';
+import { label } from '../../labels';
 import { useStaff } from '../../session';
-import { ErrorNotice, humanize, Loading, MoreButton, money, Page, SelectField, when } from '../../ui';
+import { ErrorNotice, Loading, MoreButton, money, Page, SelectField, when } from '../../ui';
 
 const statuses = [
   '',
@@ -26,13 +27,13 @@ export function OffersPage() {
         label="Status"
         value={status}
         onChange={setStatus}
-        options={statuses.map((s) => [s, s ? humanize(s) : 'Any status'] as const)}
+        options={statuses.map((s) => [s, s ? label(s) : 'Any status'] as const)}
       />
       <ErrorNotice error={offers.error} />
       {offers.items === undefined ? (
         <Loading what="Loading offers" />
       ) : offers.items.length === 0 ? (
-        <p className="empty">No offers{status ? ` with status ${humanize(status).toLowerCase()}` : ''}.</p>
+        <p className="empty">No offers{status ? ` with status ${label(status).toLowerCase()}` : ''}.</p>
       ) : (
         <table>
           <thead>
@@ -52,7 +53,7 @@ export function OffersPage() {
                   <Link href={`/app/offers/${o.id}`}>{o.candidateName}</Link>
                 </td>
                 <td>{o.jobTitle}</td>
-                <td>{humanize(o.status)}</td>
+                <td>{label(o.status)}</td>
                 <td>{money(o.baseSalaryCents, o.currency)}</td>
                 <td>{when(o.expiresAt, me.timezone)}</td>
                 <td>{when(o.updatedAt, me.timezone)}</td>

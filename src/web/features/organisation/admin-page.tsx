@@ -1,12 +1,15 @@
 import { Link } from 'wouter';
 import { Page } from '../../ui';
+import { AuditLog } from '../accounts/audit-log';
+import { OrganisationTokens } from '../accounts/tokens-section';
+import { UsersAdmin } from '../accounts/users-admin';
 import { BoardsAdmin } from '../boards/boards-admin';
 import { MessagesAdmin } from '../notifications/messages-admin';
 import { WebhooksAdmin } from '../notifications/webhooks-admin';
 import { ProcessesAdmin } from '../processes/processes-admin';
 import { PoliciesAdmin } from './policies-admin';
+import { SecurityAdmin } from './security-admin';
 import { TeamsAdmin } from './teams-admin';
-import { UsersAdmin } from './users-admin';
 
 const sections = [
   ['teams', 'Teams'],
@@ -16,6 +19,9 @@ const sections = [
   ['boards', 'Boards and keys'],
   ['messages', 'Message templates'],
   ['webhooks', 'Webhooks'],
+  ['security', 'Sign-in and security'],
+  ['tokens', 'API tokens'],
+  ['audit', 'Audit log'],
 ] as const;
 
 export function AdminPage({ section }: { section: string }) {
@@ -40,6 +46,9 @@ export function AdminPage({ section }: { section: string }) {
       {section === 'boards' && <BoardsAdmin />}
       {section === 'messages' && <MessagesAdmin />}
       {section === 'webhooks' && <WebhooksAdmin />}
+      {section === 'security' && <SecurityAdmin />}
+      {section === 'tokens' && <OrganisationTokens />}
+      {section === 'audit' && <AuditLog />}
     </Page>
   );
 }

@@ -62,7 +62,14 @@ function PolicyForm({ policy, onSaved }: { policy: Policy; onSaved: () => void }
   return (
     <form onSubmit={submit} noValidate aria-label={`Policy for ${policy.jobFamily}`} className="inline-form">
       <h3>{policy.jobFamily}</h3>
-      <ErrorNotice error={action.error} />
+      <ErrorNotice
+        error={action.error}
+        fields={{
+          maxActiveApplications: 'Most open applications',
+          cooldownDays: 'Cooldown (days)',
+          order: 'Order of consideration',
+        }}
+      />
       <TextField
         label="Most open applications"
         hint="Empty for no limit"

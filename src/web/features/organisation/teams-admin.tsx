@@ -42,7 +42,7 @@ export function TeamsAdmin() {
       </Show>
       <form onSubmit={submit} noValidate aria-label="New team">
         <h2>New team</h2>
-        <ErrorNotice error={action.error} />
+        <ErrorNotice error={action.error} fields={{ timezone: 'Time zone' }} />
         <TextField
           label="Name"
           value={name}

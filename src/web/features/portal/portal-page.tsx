@@ -1,14 +1,17 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link } from 'wouter';
 import { send, useAction, useApi } from '../../client';
-import type { PortalApplication, PortalInterview } from '../../types';
-import { browserZone, ErrorNotice, humanize, money, Page, Show, TextField, when } from '../../ui';
+import { label } from '../../labels';
+import type { PortalApplication, PortalInterview, PortalThread } from '../../types';
+import { browserZone, ErrorNotice, money, Page, Show, TextField, when } from '../../ui';
+import { PortalConversation } from './portal-messages';
 
 /** Every application, where it stands, what comes next, how to prepare, and withdraw. */
 export function PortalPage() {
   const apps = useApi('GET /api/me/applications', {});
   const interviews = useApi('GET /api/me/interviews', {});
   const offers = useApi('GET /api/me/offers', {});
+  const threads = useApi('GET /api/me/messages', {});
   const zone = browserZone();
   return (
     <Page title="My applications">
@@ -20,9 +23,9 @@ export function PortalPage() {
             <ul>
               {o.items.map((offer) => (
                 <li key={offer.id}>
-                  <Link href={`/candidate/offers/${offer.id}`}>{offer.jobTitle}</Link> —{' '}
-                  {humanize(offer.status)}, {money(offer.terms.baseSalaryCents, offer.terms.currency)} a year,
-                  reply by {when(offer.terms.expiresAt, zone)}
+                  <Link href={`/candidate/offers/${offer.id}`}>{offer.jobTitle}</Link> — {label(offer.status)}
+                  , {money(offer.terms.baseSalaryCents, offer.terms.currency)} a year, reply by{' '}
+                  {when(offer.terms.expiresAt, zone)}
                 </li>
               ))}
             </ul>
@@ -36,7 +39,9 @@ export function PortalPage() {
               key={app.id}
               application={app}
               interviews={(interviews.data?.items ?? []).filter((i) => i.applicationId === app.id)}
+              thread={threads.data?.items.find((t) => t.applicationId === app.id)}
               onChange={apps.reload}
+              onReplied={threads.reload}
             />
           ))
         }
@@ -47,7 +52,8 @@ export function PortalPage() {
           <a href="/api/me/export" download>
             Download everything we hold about you
           </a>{' '}
-          (your profile, applications, interviews, offers, files and the emails we sent, as JSON).
+          (your profile, applications, interviews, offers, files, the emails we sent and our conversations, as
+          JSON).
         </p>
         <EraseForm />
       </section>
@@ -58,11 +64,15 @@ export function PortalPage() {
 function ApplicationCard({
   application: a,
   interviews,
+  thread,
   onChange,
+  onReplied,
 }: {
   application: PortalApplication;
   interviews: PortalInterview[];
+  thread: PortalThread | undefined;
   onChange: () => void;
+  onReplied: () => void;
 }) {
   const zone = browserZone();
   const open = a.status === 'active' || a.status === 'queued';
@@ -72,12 +82,22 @@ function ApplicationCard({
       <dl className="terms">
         <dt>Status</dt>
         <dd>
-          {open ? (a.currentRoundName ? `In ${a.currentRoundName}` : 'Offer stage') : humanize(a.status)}
+          {a.status === 'queued'
+            ? 'Waiting its turn'
+            : open
+              ? a.currentRoundName
+                ? `In ${a.currentRoundName}`
+                : 'Offer stage'
+              : label(a.status)}
         </dd>
         {open && (
           <>
             <dt>What comes next</dt>
-            <dd>{a.nextRoundName ?? 'An offer decision'}</dd>
+            <dd>
+              {a.status === 'queued'
+                ? 'It starts at the first round once your earlier application of the same kind has ended: these are considered one at a time.'
+                : (a.nextRoundName ?? 'An offer decision')}
+            </dd>
           </>
         )}
         <dt>Last heard from us</dt>
@@ -112,7 +132,7 @@ function ApplicationCard({
             <strong>What it tests:</strong> {a.preparation.whatItTests}
           </p>
           <p>
-            <strong>Format:</strong> {a.preparation.format} ({a.preparation.durationMinutes} minutes)
+            <strong>Format:</strong> {label(a.preparation.format)} ({a.preparation.durationMinutes} minutes)
           </p>
           <h4>Sample questions</h4>
           <ul>
@@ -128,6 +148,7 @@ function ApplicationCard({
           </ul>
         </details>
       )}
+      {thread && <PortalConversation thread={thread} timeZone={zone} onReplied={onReplied} />}
       {open && <WithdrawForm applicationId={a.id} onDone={onChange} />}
     </article>
   );

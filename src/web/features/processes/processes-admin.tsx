@@ -1,10 +1,11 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { deciders, interviewFormats, roundTypes, steps } from '../../../contracts/vocabulary';
 import { send, useAction, useApi } from '../../client';
+import { label, roundTypeLabels } from '../../labels';
 import type { Process } from '../../types';
-import { ErrorNotice, humanize, SelectField, Show, TextField } from '../../ui';
+import { ErrorNotice, SelectField, Show, TextField } from '../../ui';
 
-const options = (values: readonly string[]) => values.map((v) => [v, humanize(v)] as const);
+const options = (values: readonly string[]) => values.map((v) => [v, label(v)] as const);
 
 type Round = Process['definition']['rounds'][number];
 
@@ -84,7 +85,7 @@ export function ProcessesAdmin() {
             ['', 'Choose a template'],
             ...(templates.data?.items ?? []).map((t): [string, string] => [
               t.key,
-              `${t.name} (${humanize(t.employmentType)}, ${t.level})`,
+              `${t.name} (${label(t.employmentType)}, ${label(t.level)})`,
             ]),
           ]}
         />
@@ -117,12 +118,16 @@ function ProcessEditor({ process, onSaved }: { process: Process; onSaved: (p: Pr
   useEffect(() => heading.current?.focus(), []);
   const err = (path: string) => action.error?.about(`definition.${path}`);
   type Choice = 'step' | 'roundType' | 'format' | 'decidedBy';
-  const choice = (i: number, key: Choice, label: string, values: readonly string[]) => (
+  const choice = (i: number, key: Choice, title: string, values: readonly string[]) => (
     <SelectField
-      label={label}
+      label={title}
       value={rounds[i]![key]}
       onChange={(v) => setRound(i, { [key]: v })}
-      options={options(values)}
+      options={
+        key === 'roundType'
+          ? values.map((v) => [v, roundTypeLabels[v as (typeof roundTypes)[number]] ?? label(v)] as const)
+          : options(values)
+      }
       error={err(`rounds.${i}.${key}`)}
     />
   );

@@ -84,7 +84,10 @@ function ScheduleForm({
       <p className="hint">
         Pick a time yourself, or email the candidate a link to choose one of the interviewer's free times.
       </p>
-      <ErrorNotice error={action.error} />
+      <ErrorNotice
+        error={action.error}
+        fields={{ interviewerIds: 'Interviewer', startsAt: 'Starts at', roundKey: 'Round' }}
+      />
       <p role="status">{linkSent}</p>
       <SelectField
         label="Interviewer"

@@ -1,44 +1,161 @@
 import { useState } from 'react';
 import { useApi } from '../../client';
+import type { Answer } from '../../endpoints';
+import { label } from '../../labels';
 import { can, useStaff } from '../../session';
-import { downloadCsv, humanize, Page, percent, SelectField, Show } from '../../ui';
+import { day, downloadCsv, Page, percent, SelectField, Show, TextField } from '../../ui';
+import { Bars, type Drill, DrillDown, Figure, type ReportScope, scopeQuery } from './report-parts';
+import { TimeInStep, TimingFigures } from './report-timing';
 
-/** Horizontal bars, each labelled with its number, so the chart reads without the table. */
-function Bars({ label, rows }: { label: string; rows: { name: string; value: number; text: string }[] }) {
-  const max = Math.max(1, ...rows.map((r) => r.value));
+type Funnel = Answer<'GET /api/reports/funnel'>['items'];
+
+/** The funnel, team by team: each job's rounds with how many got there; every number opens its list. */
+function FunnelReport({ items, open }: { items: Funnel; open: (drill: Drill) => void }) {
+  const teams = [...new Set(items.map((j) => j.teamName))];
   return (
-    <figure className="bars" aria-label={label}>
-      {rows.map((r) => (
-        <div key={r.name} className="bar-row">
-          <span className="bar-label">{r.name}</span>
-          <span className="bar" style={{ width: `${(r.value / max) * 100}%` }} aria-hidden="true" />
-          <span className="bar-value">{r.text}</span>
-        </div>
+    <>
+      <button
+        type="button"
+        className="secondary"
+        onClick={() =>
+          downloadCsv('funnel.csv', [
+            ['job', 'round', 'reached', 'pass-through'],
+            ...items.flatMap((j) => j.rounds.map((r) => [j.jobTitle, r.name, r.reached, r.passThrough])),
+          ])
+        }
+      >
+        Download funnel as CSV
+      </button>
+      {teams.map((team) => (
+        <section key={team} aria-label={`Funnel of ${team}`}>
+          <h3>{team}</h3>
+          {items
+            .filter((j) => j.teamName === team)
+            .map((j) => (
+              <article key={j.jobId} className="card">
+                <h4>
+                  {j.jobTitle}{' '}
+                  <span className="meta">
+                    <Figure
+                      value={j.total}
+                      text={`${j.total} applied`}
+                      open={() =>
+                        open({ measure: 'applied', jobId: j.jobId, title: `Applied: ${j.jobTitle}` })
+                      }
+                    />
+                    ,{' '}
+                    <Figure
+                      value={j.hired}
+                      text={`${j.hired} hired`}
+                      open={() => open({ measure: 'hired', jobId: j.jobId, title: `Hired: ${j.jobTitle}` })}
+                    />
+                  </span>
+                </h4>
+                <Bars
+                  label={`Funnel for ${j.jobTitle}`}
+                  rows={j.rounds.map((r) => ({
+                    name: r.name,
+                    value: r.reached,
+                    text: `${r.reached} (${percent(r.passThrough)} ${r.index === 0 ? 'of those who applied' : 'of the round before'})`,
+                    open: () =>
+                      open({
+                        measure: 'reached',
+                        jobId: j.jobId,
+                        round: r.index,
+                        title: `Reached ${r.name}: ${j.jobTitle}`,
+                      }),
+                  }))}
+                />
+              </article>
+            ))}
+        </section>
       ))}
-    </figure>
+    </>
   );
 }
 
+/** Week by week over the range, as a table that reads without the chart. */
+function TrendsReport({ scope }: { scope: ReportScope }) {
+  const trends = useApi('GET /api/reports/trends', scopeQuery(scope));
+  return (
+    <section aria-labelledby="trends-title">
+      <h2 id="trends-title">Week by week</h2>
+      <Show loaded={trends}>
+        {(t) => (
+          <>
+            <p className="hint">
+              {day(t.from)} to {day(t.to)}; weeks start on Monday. Decisions are round decisions taken that
+              week.
+            </p>
+            <Bars
+              label="Applications each week"
+              rows={t.weeks.map((w) => ({
+                name: `Week of ${day(w.weekStart)}`,
+                value: w.applied,
+                text: `${w.applied} applied`,
+              }))}
+            />
+            <div className="table-scroll">
+              <table>
+                <caption>Each week</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Week of</th>
+                    <th scope="col">Applied</th>
+                    <th scope="col">Advanced</th>
+                    <th scope="col">Rejected</th>
+                    <th scope="col">Decided without evidence</th>
+                    <th scope="col">Offers sent</th>
+                    <th scope="col">Hired</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {t.weeks.map((w) => (
+                    <tr key={w.weekStart}>
+                      <th scope="row">{day(w.weekStart)}</th>
+                      <td>{w.applied}</td>
+                      <td>{w.advanced}</td>
+                      <td>{w.rejected}</td>
+                      <td>{w.withoutEvidence}</td>
+                      <td>{w.offersSent}</td>
+                      <td>{w.hired}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}
+
+/** Every report for one selection (team, job, days); any number opens the applications it counts. */
 export function ReportsPage() {
   const me = useStaff();
   const teams = useApi('GET /api/teams', {});
   const jobs = useApi('GET /api/jobs', { limit: 200 });
-  const [teamId, setTeamId] = useState('');
-  const [jobId, setJobId] = useState('');
-  const funnel = useApi('GET /api/reports/funnel', { teamId, jobId });
-  const timing = useApi('GET /api/reports/timing', { teamId, jobId });
+  const [scope, setScope] = useState<ReportScope>({ teamId: '', jobId: '', from: '', to: '' });
+  const [drill, setDrill] = useState<Drill>();
+  const change = (next: Partial<ReportScope>) => {
+    setScope((s) => ({ ...s, ...next }));
+    setDrill(undefined);
+  };
+  const backwards = scope.from && scope.to && scope.from > scope.to;
+  // A range that ends before it starts is said beside the field and not asked for.
+  const query = backwards ? { ...scope, from: '', to: '' } : scope;
+  const funnel = useApi('GET /api/reports/funnel', scopeQuery(query));
+  const timing = useApi('GET /api/reports/timing', scopeQuery(query));
   const insights = useApi('GET /api/insights/interviewers', can(me, 'insight.read') ? {} : null);
-  const jobOptions = (jobs.data?.items ?? []).filter((j) => !teamId || j.teamId === teamId);
+  const jobOptions = (jobs.data?.items ?? []).filter((j) => !scope.teamId || j.teamId === scope.teamId);
   return (
     <Page title="Reports">
       <div className="toolbar">
         <SelectField
           label="Team"
-          value={teamId}
-          onChange={(v) => {
-            setTeamId(v);
-            setJobId('');
-          }}
+          value={scope.teamId}
+          onChange={(teamId) => change({ teamId, jobId: '' })}
           options={[
             ['', 'All teams'],
             ...(teams.data?.items ?? []).map((t): [string, string] => [t.id, t.name]),
@@ -46,137 +163,58 @@ export function ReportsPage() {
         />
         <SelectField
           label="Job"
-          value={jobId}
-          onChange={setJobId}
+          value={scope.jobId}
+          onChange={(jobId) => change({ jobId })}
           options={[['', 'All jobs'], ...jobOptions.map((j): [string, string] => [j.id, j.title])]}
         />
+        <TextField label="From" type="date" value={scope.from} onChange={(from) => change({ from })} />
+        <TextField
+          label="To"
+          type="date"
+          value={scope.to}
+          onChange={(to) => change({ to })}
+          error={backwards ? 'The range must end on or after the day it starts.' : undefined}
+        />
       </div>
+      <p className="hint">
+        Days are in your time zone ({me.timezone}). The range picks applications that applied in it, decisions
+        taken in it and scorecards due in it; leave it empty for all time.
+      </p>
+      {drill && (
+        <DrillDown
+          key={JSON.stringify(drill)}
+          drill={drill}
+          scope={query}
+          timeZone={me.timezone}
+          onClose={() => setDrill(undefined)}
+        />
+      )}
+      {funnel.data?.freshness?.replica ? (
+        <p className="hint" role="status">
+          {funnel.data.freshness.lagSeconds < 1
+            ? 'Figures read from a replica, up to date.'
+            : `Figures read from a replica, ${Math.round(funnel.data.freshness.lagSeconds)} s behind the latest changes.`}
+        </p>
+      ) : null}
       <section aria-labelledby="funnel-title">
         <h2 id="funnel-title">Funnel</h2>
+        <p className="hint">
+          How many applications reached each round, and the share of the round before that got there.
+        </p>
         <Show
           loaded={funnel}
           isEmpty={(f) => f.items.length === 0}
           empty="No applications for this selection."
         >
-          {(f) => (
-            <>
-              <button
-                type="button"
-                className="secondary"
-                onClick={() =>
-                  downloadCsv('funnel.csv', [
-                    ['job', 'round', 'reached', 'pass-through'],
-                    ...f.items.flatMap((j) =>
-                      j.rounds.map((r) => [j.jobTitle, r.name, r.reached, r.passThrough]),
-                    ),
-                  ])
-                }
-              >
-                Download funnel as CSV
-              </button>
-              {f.items.map((j) => (
-                <article key={j.jobId} className="card">
-                  <h3>
-                    {j.jobTitle}{' '}
-                    <span className="meta">
-                      {j.total} applications, {j.hired} hired
-                    </span>
-                  </h3>
-                  <Bars
-                    label={`Funnel for ${j.jobTitle}`}
-                    rows={j.rounds.map((r) => ({
-                      name: r.name,
-                      value: r.reached,
-                      text: `${r.reached} (${percent(r.passThrough)} passed on)`,
-                    }))}
-                  />
-                </article>
-              ))}
-            </>
-          )}
+          {(f) => <FunnelReport items={f.items} open={setDrill} />}
         </Show>
       </section>
+      <TrendsReport scope={query} />
       <Show loaded={timing}>
         {(t) => (
           <>
-            <section aria-labelledby="time-title">
-              <h2 id="time-title">Time in each step</h2>
-              <button
-                type="button"
-                className="secondary"
-                onClick={() =>
-                  downloadCsv('time-in-step.csv', [
-                    ['step', 'decisions', 'median days', 'mean days'],
-                    ...t.timeInStep.map((s) => [s.step, s.decisions, s.medianDays, s.meanDays]),
-                  ])
-                }
-              >
-                Download as CSV
-              </button>
-              {t.timeInStep.length === 0 ? (
-                <p className="empty">No decisions yet.</p>
-              ) : (
-                <Bars
-                  label="Median days in each step"
-                  rows={t.timeInStep.map((s) => ({
-                    name: humanize(s.step),
-                    value: s.medianDays,
-                    text: `${s.medianDays} days median (${s.decisions} decisions)`,
-                  }))}
-                />
-              )}
-            </section>
-            <section aria-labelledby="offer-time-title">
-              <h2 id="offer-time-title">Application to offer</h2>
-              <dl className="terms">
-                <dt>Offers sent</dt>
-                <dd>{t.timeToOffer.offers}</dd>
-                <dt>Median</dt>
-                <dd>{t.timeToOffer.medianDays ?? '—'} days (target 4–6 weeks)</dd>
-                <dt>90th percentile</dt>
-                <dd>{t.timeToOffer.p90Days ?? '—'} days</dd>
-                <dt>Within {t.timeToOffer.targetDays} days</dt>
-                <dd>{percent(t.timeToOffer.withinTargetRate)}</dd>
-                <dt>Over three months</dt>
-                <dd>{t.timeToOffer.overThreeMonths}</dd>
-                <dt>Open applications past the target</dt>
-                <dd>{t.timeToOffer.openPastTarget}</dd>
-              </dl>
-            </section>
-            <section aria-labelledby="feedback-title">
-              <h2 id="feedback-title">Feedback on time</h2>
-              <p>
-                {percent(t.feedback.onTimeRate)} of {t.feedback.submitted} scorecards were in by their
-                deadline; {t.feedback.overdue} are overdue now.
-              </p>
-            </section>
-            <section aria-labelledby="evidence-title">
-              <h2 id="evidence-title">Decisions without their evidence</h2>
-              {t.decisionsWithoutEvidence.length === 0 ? (
-                <p className="empty">No decisions yet.</p>
-              ) : (
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">Team</th>
-                      <th scope="col">Round decisions</th>
-                      <th scope="col">Without an interview, feedback or the decider's role</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {t.decisionsWithoutEvidence.map((row) => (
-                      <tr key={row.teamId}>
-                        <th scope="row">{row.teamName}</th>
-                        <td>{row.decisions}</td>
-                        <td>
-                          {row.withoutEvidence} ({percent(row.rate)})
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
-            </section>
+            <TimeInStep timing={t} />
+            <TimingFigures timing={t} open={setDrill} />
           </>
         )}
       </Show>
@@ -223,7 +261,7 @@ export function ReportsPage() {
                         <td>{i.submitted}</td>
                         <td>{percent(i.onTimeRate)}</td>
                         <td>{percent(i.agreementRate)}</td>
-                        <td>{i.tendency ? humanize(i.tendency) : '—'}</td>
+                        <td>{i.tendency ? label(i.tendency) : '—'}</td>
                         <td>{i.overdue}</td>
                       </tr>
                     ))}

@@ -1,0 +1,155 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { type Database, migrateToLatest, openDatabase, pgliteExtensions } from '../src/db/database.js';
+import { buildApp } from '../src/server/app.js';
+import { loadConfig } from '../src/server/config.js';
+import { loadCatalog } from '../src/server/templates.js';
+import { BENCH_PASSWORD, generate } from './generate.js';
+import { describeFigure, type Figure, figure, percentile, round, Samples, status } from './measure.js';
+
+/**
+ * Global search at scale: GET /api/search over BENCH_CANDIDATES candidates (one per application,
+ * default 1,000,000), by name, email, phone digits and resume words, against GET /healthz measured
+ * in the same run; the candidate list's own search is measured beside it. Every answer is checked:
+ * it must be a 200 that finds the candidate the words were taken from (or, for common resume
+ * words, a full page). BENCH_SEARCH_DATABASES chooses `postgres`, `pglite` or both.
+ */
+const CANDIDATES = Number(process.env.BENCH_CANDIDATES ?? 1_000_000);
+const DATABASES = (process.env.BENCH_SEARCH_DATABASES ?? 'postgres').split(',');
+const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const SAMPLES = 60;
+
+type Hits = { items: { kind: string; id: string; title: string; subtitle: string }[]; nextCursor: string | null };
+
+async function measure(kind: string, database: Database): Promise<Figure[]> {
+  await migrateToLatest(database.db);
+  const started = performance.now();
+  const data = await generate(database.db, { applications: CANDIDATES, seed: 1 });
+  console.log(`[${kind}] generated ${CANDIDATES} candidates in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  // As autovacuum would have by now: statistics, and the trigram indexes' pending entries merged.
+  await sql`vacuum analyze candidates`.execute(database.db);
+  const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false' });
+  const app = await buildApp({ database, config, catalog: loadCatalog() });
+  try {
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { org: data.slug, email: 'recruiter@bench.example', password: BENCH_PASSWORD } });
+    if (login.statusCode !== 204) throw new Error(`sign-in: ${login.statusCode} ${login.body}`);
+    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const get = (url: string) => app.inject({ url, headers: { cookie } });
+    // Spread over the whole table, deterministic: person i's email, phone and name.
+    const person = (s: number) => (s * 7919 + 13) % CANDIDATES;
+    const names = ['Mei', 'Arjun', 'Sofia', 'Kenji', 'Amara', 'Lucas', 'Priya', 'Wei', 'Hana', 'Diego'];
+    const surnames = ['Chen', 'Patel', 'Garcia', 'Tanaka', 'Okafor', 'Silva', 'Kumar', 'Zhang', 'Kim', 'Lopez'];
+    const queries = (s: number): { q: string; expect: (h: Hits) => string | null } => {
+      const i = person(s);
+      const finds = (email: string) => (h: Hits) =>
+        h.items.some((x) => x.kind === 'candidate' && x.subtitle.startsWith(email)) ? null : `no candidate ${email} among ${h.items.length}`;
+      const email = `person${i}@example.com`;
+      switch (s % 4) {
+        case 0:
+          return { q: email, expect: finds(email) };
+        case 1:
+          return { q: `415 ${String(i).padStart(7, '0')}`, expect: finds(email) };
+        case 2:
+          return { q: `${names[i % 10]}${i % 997} ${surnames[Math.floor(i / 10) % 10]}${i % 1009}`, expect: finds(email) };
+        default:
+          // Resume words many candidates share: a full first page, newest first.
+          return { q: 'kubernetes and payments', expect: (h) => (h.items.filter((x) => x.kind === 'candidate').length === 10 ? null : 'not a full page') };
+      }
+    };
+    const checked = (expect: (h: Hits) => string | null) => (r: { statusCode: number; body: string; json(): unknown }) =>
+      status(200)(r) ?? expect(r.json() as Hits);
+    const health = new Samples();
+    for (let i = 0; i < 50; i++) await health.time(() => get('/healthz'), status(200));
+    const search = new Samples();
+    for (let s = 0; s < SAMPLES; s++) {
+      const { q, expect } = queries(s);
+      await search.time(() => get(`/api/search?q=${encodeURIComponent(q)}&limit=10`), checked(expect));
+    }
+    const list = new Samples();
+    for (let s = 0; s < SAMPLES; s += 4) {
+      const { q } = queries(s);
+      await list.time(() => get(`/api/candidates?q=${encodeURIComponent(q)}&limit=10`), status(200));
+    }
+    const p95 = (x: Samples) => percentile(x.times, 95);
+    const figures = [
+      figure({
+        name: `global search over ${CANDIDATES} candidates, by email, phone, name and resume words (p95)`,
+        database: kind,
+        unit: 'ms',
+        samples: search,
+        value: p95,
+        baselineName: 'GET /healthz p95',
+        baselineSamples: health,
+        baseline: p95,
+        target: '≤ 100 ms',
+        meets: (v) => v <= 100,
+      }),
+      figure({
+        name: `candidate list search by email over ${CANDIDATES} candidates (p95)`,
+        database: kind,
+        unit: 'ms',
+        samples: list,
+        value: p95,
+        baselineName: 'GET /healthz p95',
+        baselineSamples: health,
+        baseline: p95,
+        target: '≤ 100 ms',
+        meets: (v) => v <= 100,
+      }),
+    ];
+    for (const f of figures) console.log(describeFigure(f));
+    const perKind = ['email', 'phone', 'name', 'resume words'].map((k, n) => {
+      const times = search.times.filter((_, i) => i % 4 === n);
+      return `${k} p95 ${round(percentile(times, 95))} ms`;
+    });
+    console.log(`[${kind}] by kind: ${perKind.join(', ')}`);
+    return figures;
+  } finally {
+    await app.close();
+  }
+}
+
+async function main() {
+  const started = performance.now();
+  const figures: Figure[] = [];
+  if (DATABASES.includes('pglite')) {
+    const pglite = await PGlite.create({ extensions: pgliteExtensions });
+    const embedded = await openDatabase({ pglite });
+    figures.push(...(await measure('pglite', embedded)));
+    await embedded.close();
+    await pglite.close();
+  }
+  if (DATABASES.includes('postgres')) {
+    const admin = new pg.Client({ connectionString: POSTGRES_URL });
+    await admin.connect();
+    const name = `hireloop_search_bench_${process.pid}`;
+    try {
+      await admin.query(`create database ${name}`);
+      const url = new URL(POSTGRES_URL);
+      url.pathname = `/${name}`;
+      const server = await openDatabase({ databaseUrl: url.toString() });
+      try {
+        figures.push(...(await measure('postgres', server)));
+      } finally {
+        await server.close();
+      }
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  }
+  const results = {
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version },
+    candidates: CANDIDATES,
+    seconds: round((performance.now() - started) / 1000),
+    figures,
+  };
+  fs.writeFileSync(new URL('./search-results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`search bench finished in ${results.seconds} s; results in bench/search-results.json`);
+  if (figures.some((f) => f.status === 'failed')) process.exitCode = 1;
+}
+
+await main();

@@ -1,0 +1,2 @@
+export const debianPrograms: { haproxy: string; pgbouncer: string };
+export function ensureDebianPackages(packages: (keyof typeof debianPrograms)[]): string | null;
