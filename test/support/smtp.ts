@@ -33,7 +33,13 @@ export async function startSmtp(options: { delayMs?: number } = {}) {
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // A client that vanishes mid-session (a worker killed while sending) resets its connection;
+  // smtp-server reports that as an 'error' event, which without a listener would end the process.
+  server.on('error', () => {});
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,
