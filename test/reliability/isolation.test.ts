@@ -421,4 +421,6 @@ it('every endpoint × every role of another organisation × every id of this one
   expect(leaks.slice(0, 20)).toEqual([]);
   // No write reached the other organisation: its counts and every application's version are unchanged.
   expect(await victimState()).toEqual(before);
-}, 300_000);
+  // Thousands of requests, which took over 300 s on a machine shared with other work. The limit only
+  // stops a hung run, so it leaves room for a busy machine.
+}, 900_000);
