@@ -552,10 +552,12 @@ describe('reports', () => {
     await funnel.waitFor();
     const dayOf = (date: Date) => date.toISOString().slice(0, 10);
     const today = dayOf(clock.now());
-    // A range that ends before it starts is said beside the field.
+    // A range that ends before it starts is said beside the field, and no figures stand under it.
     await page.getByLabel('From', { exact: true }).fill('2026-05-10');
     await page.getByLabel('To', { exact: true }).fill('2026-05-01');
     await fieldError(page, 'The range must end on or after the day it starts.').waitFor();
+    await page.getByText('Figures show again once the range ends on or after the day it starts.').waitFor();
+    expect(await funnel.count()).toBe(0);
     await page
       .getByLabel('From', { exact: true })
       .fill(dayOf(new Date(clock.now().getTime() - 60 * 86_400_000)));

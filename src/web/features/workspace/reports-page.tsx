@@ -143,10 +143,11 @@ export function ReportsPage() {
     setDrill(undefined);
   };
   const backwards = scope.from && scope.to && scope.from > scope.to;
-  // A range that ends before it starts is said beside the field and not asked for.
-  const query = backwards ? { ...scope, from: '', to: '' } : scope;
-  const funnel = useApi('GET /api/reports/funnel', scopeQuery(query));
-  const timing = useApi('GET /api/reports/timing', scopeQuery(query));
+  // A range that ends before it starts is said beside the field, and no figures are shown for it:
+  // all-time figures under the error would read as the range's.
+  const query = backwards ? null : scope;
+  const funnel = useApi('GET /api/reports/funnel', query && scopeQuery(query));
+  const timing = useApi('GET /api/reports/timing', query && scopeQuery(query));
   const insights = useApi('GET /api/insights/interviewers', can(me, 'insight.read') ? {} : null);
   const jobOptions = (jobs.data?.items ?? []).filter((j) => !scope.teamId || j.teamId === scope.teamId);
   return (
@@ -180,7 +181,7 @@ export function ReportsPage() {
         Days are in your time zone ({me.timezone}). The range picks applications that applied in it, decisions
         taken in it and scorecards due in it; leave it empty for all time.
       </p>
-      {drill && (
+      {drill && query && (
         <DrillDown
           key={JSON.stringify(drill)}
           drill={drill}
@@ -189,35 +190,41 @@ export function ReportsPage() {
           onClose={() => setDrill(undefined)}
         />
       )}
-      {funnel.data?.freshness?.replica ? (
+      {query && funnel.data?.freshness?.replica ? (
         <p className="hint" role="status">
           {funnel.data.freshness.lagSeconds < 1
             ? 'Figures read from a replica, up to date.'
             : `Figures read from a replica, ${Math.round(funnel.data.freshness.lagSeconds)} s behind the latest changes.`}
         </p>
       ) : null}
-      <section aria-labelledby="funnel-title">
-        <h2 id="funnel-title">Funnel</h2>
-        <p className="hint">
-          How many applications reached each round, and the share of the round before that got there.
-        </p>
-        <Show
-          loaded={funnel}
-          isEmpty={(f) => f.items.length === 0}
-          empty="No applications for this selection."
-        >
-          {(f) => <FunnelReport items={f.items} open={setDrill} />}
-        </Show>
-      </section>
-      <TrendsReport scope={query} />
-      <Show loaded={timing}>
-        {(t) => (
-          <>
-            <TimeInStep timing={t} />
-            <TimingFigures timing={t} open={setDrill} />
-          </>
-        )}
-      </Show>
+      {query ? (
+        <>
+          <section aria-labelledby="funnel-title">
+            <h2 id="funnel-title">Funnel</h2>
+            <p className="hint">
+              How many applications reached each round, and the share of the round before that got there.
+            </p>
+            <Show
+              loaded={funnel}
+              isEmpty={(f) => f.items.length === 0}
+              empty="No applications for this selection."
+            >
+              {(f) => <FunnelReport items={f.items} open={setDrill} />}
+            </Show>
+          </section>
+          <TrendsReport scope={query} />
+          <Show loaded={timing}>
+            {(t) => (
+              <>
+                <TimeInStep timing={t} />
+                <TimingFigures timing={t} open={setDrill} />
+              </>
+            )}
+          </Show>
+        </>
+      ) : (
+        <p className="hint">Figures show again once the range ends on or after the day it starts.</p>
+      )}
       {can(me, 'insight.read') && (
         <section aria-labelledby="insights-title">
           <h2 id="insights-title">Interviewers</h2>
