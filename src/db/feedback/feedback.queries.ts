@@ -5,6 +5,7 @@ import type { Catalog } from '../../core/shared/ports.js';
 import type { ApplicationStatus } from '../../core/shared/types.js';
 import { resumeUnread } from '../candidates/candidates.queries.js';
 import type { DB } from '../schema.js';
+import { kitProposal } from './asked-questions.queries.js';
 
 const iso = (d: Date) => d.toISOString();
 type InterviewRow = Selectable<DB['interviews']>;
@@ -99,8 +100,8 @@ export function feedbackQueries(db: Kysely<DB>, catalog: Catalog) {
       };
     },
 
-    /** The kit of one interview with the candidate's resume. */
-    async kit(orgId: string, interviewId: string) {
+    /** The kit of one interview with the candidate's resume and the questions proposed to its reader. */
+    async kit(orgId: string, interviewId: string, readerId: string) {
       const row = await db
         .selectFrom('interviews')
         .innerJoin('applications', 'applications.id', 'interviews.application_id')
@@ -115,12 +116,28 @@ export function feedbackQueries(db: Kysely<DB>, catalog: Catalog) {
           'candidates.last_name',
           'candidates.resume_text',
           'jobs.title',
+          'jobs.level',
         ])
         .where('interviews.org_id', '=', orgId)
         .where('interviews.id', '=', interviewId)
         .executeTakeFirst();
       if (!row) return null;
       const round = row.plan.find((r) => r.key === row.round_key)!;
+      const kit = catalog.interviewKit(round.roundType) ?? null;
+      const proposal =
+        kit &&
+        (await kitProposal(
+          db,
+          {
+            orgId,
+            interviewId,
+            candidateId: row.candidate_id,
+            roundType: round.roundType,
+            jobLevel: row.level,
+            readerId,
+          },
+          kit,
+        ));
       return {
         interview: presentInterview(row, round.name),
         candidate: {
@@ -138,7 +155,8 @@ export function feedbackQueries(db: Kysely<DB>, catalog: Catalog) {
           durationMinutes: round.durationMinutes,
           format: round.format,
         },
-        kit: catalog.interviewKit(round.roundType) ?? null,
+        kit,
+        proposal,
       };
     },
 

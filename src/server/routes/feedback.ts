@@ -146,13 +146,18 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
         tags: ['interviews'],
         summary:
           "The interview kit with the candidate's resume: for the interview's interviewers and the hiring team",
+        description:
+          '`proposal` names the questions proposed to the reader: of the job’s level, none the candidate ' +
+          'was asked in another interview of any of their applications, the organisation’s least-asked ' +
+          'first, and a different slice for each interviewer of the candidate. Every kit question stays ' +
+          'in `kit.questions`; the scorecard’s `content.askedQuestionIds` records which were asked.',
         params: idParams,
         response: { 200: kitResponse, 404: errorBody, ...denied },
       },
     },
     async (request, reply) => {
       const actor = staffOf(actorOf(request));
-      const kit = await feedback.kit(actor.orgId, request.params.id);
+      const kit = await feedback.kit(actor.orgId, request.params.id, actor.userId);
       if (!kit) return sendError(reply, { code: 'interview.not_found', message: 'No such interview.' });
       // Interviewers see the kit of their own interviews only.
       if (!kit.interview.interviewerIds.includes(actor.userId) && !isAllowed(actor, 'application.read')) {
