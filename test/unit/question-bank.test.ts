@@ -4,6 +4,7 @@ import {
   bankLevelOf,
   checkAskedQuestions,
   interviewerSeat,
+  kitProposal,
   proposalSize,
   proposeQuestions,
   sameContent,
@@ -148,6 +149,50 @@ describe('proposing questions', () => {
       ['L5', null],
     ];
     expect(cases.map(([level]) => [level, bankLevelOf(level)])).toEqual(cases);
+  });
+});
+
+describe("a kit's proposal for one reader", () => {
+  const kit = catalog.interviewKit('coding')!;
+  const [a, b, c] = kit.questions.map((q) => q.id);
+  const when = new Date('2026-03-05T10:00:00Z');
+  const card = (interviewId: string, interviewerId: string, asked: string[], roundType = 'coding') => ({
+    interviewId,
+    interviewerId,
+    roundType,
+    startsAt: when,
+    asked,
+  });
+  it('keeps what the reader ticked on this interview theirs, and withholds what anyone ticked elsewhere', () => {
+    const history = {
+      scorecards: [card('i1', 'me', [a!]), card('i1', 'colleague', [b!]), card('i0', 'earlier', [c!], 'hr')],
+      timesAsked: new Map([
+        [a!, 1],
+        [b!, 1],
+        [c!, 1],
+      ]),
+    };
+    const proposal = kitProposal(kit, history, {
+      interviewId: 'i1',
+      readerId: 'me',
+      candidateId: 'cand',
+      jobLevel: 'senior',
+    });
+    expect(proposal.level).toBe('senior');
+    expect(proposal.askedHereIds).toEqual([a]);
+    expect(proposal.askedElsewhereIds).toEqual([b, c]);
+    expect(proposal.questionIds).not.toContain(b);
+    expect(proposal.questionIds).not.toContain(c);
+    const senior = new Set(kit.questions.filter((q) => q.levels.includes('senior')).map((q) => q.id));
+    expect(proposal.questionIds.every((id) => senior.has(id))).toBe(true);
+    // The colleague sits before me on the coding round (same start, by id), so we get different slices.
+    const theirs = kitProposal(kit, history, {
+      interviewId: 'i1',
+      readerId: 'colleague',
+      candidateId: 'cand',
+      jobLevel: 'senior',
+    });
+    expect(theirs.questionIds.filter((id) => proposal.questionIds.includes(id))).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { BankLevel, InterviewKit, Rating, ScorecardContent } from '../../contracts/kits.js';
+import type { BankLevel, InterviewKit, KitProposal, Rating, ScorecardContent } from '../../contracts/kits.js';
 import { zonePlace } from '../availability/availability.rules.js';
 import { fail, ok } from '../shared/result.js';
 import type { Actor } from '../shared/types.js';
@@ -261,4 +261,48 @@ export function interviewerSeat(
   const seats = [...first].sort(([a, ta], [b, tb]) => ta - tb || a.localeCompare(b)).map(([id]) => id);
   const seat = seats.indexOf(interviewerId);
   return seat === -1 ? seats.length : seat;
+}
+
+/** A candidate's scorecards with the questions each ticked, and the organisation's use of each question. */
+export interface QuestionHistory {
+  scorecards: {
+    interviewId: string;
+    interviewerId: string;
+    roundType: string | null;
+    startsAt: Date;
+    asked: string[];
+  }[];
+  timesAsked: ReadonlyMap<string, number>;
+}
+
+/**
+ * What the kit proposes to one reader of one interview: what they ticked there themselves stays
+ * theirs; anything ticked on any other scorecard of the candidate (an earlier round, another
+ * application, a colleague on the same panel) is asked elsewhere and not proposed again.
+ */
+export function kitProposal(
+  kit: Pick<InterviewKit, 'roundType' | 'questions'>,
+  history: QuestionHistory,
+  at: { interviewId: string; readerId: string; candidateId: string; jobLevel: string },
+): KitProposal {
+  const mine = (s: QuestionHistory['scorecards'][number]) =>
+    s.interviewId === at.interviewId && s.interviewerId === at.readerId;
+  const elsewhere = new Set(history.scorecards.filter((s) => !mine(s)).flatMap((s) => s.asked));
+  const level = bankLevelOf(at.jobLevel);
+  return {
+    level,
+    questionIds: proposeQuestions({
+      questions: kit.questions,
+      level,
+      askedElsewhere: elsewhere,
+      timesAsked: history.timesAsked,
+      candidateId: at.candidateId,
+      seat: interviewerSeat(
+        history.scorecards.filter((s) => s.roundType === kit.roundType),
+        at.readerId,
+      ),
+    }),
+    askedElsewhereIds: kit.questions.map((q) => q.id).filter((id) => elsewhere.has(id)),
+    askedHereIds: history.scorecards.filter(mine).flatMap((s) => s.asked),
+  };
 }

@@ -5,7 +5,7 @@ import type { Catalog } from '../../core/shared/ports.js';
 import type { ApplicationStatus } from '../../core/shared/types.js';
 import { resumeUnread } from '../candidates/candidates.queries.js';
 import type { DB } from '../schema.js';
-import { kitProposal } from './asked-questions.queries.js';
+import { questionHistory } from './asked-questions.queries.js';
 
 const iso = (d: Date) => d.toISOString();
 type InterviewRow = Selectable<DB['interviews']>;
@@ -100,8 +100,11 @@ export function feedbackQueries(db: Kysely<DB>, catalog: Catalog) {
       };
     },
 
-    /** The kit of one interview with the candidate's resume and the questions proposed to its reader. */
-    async kit(orgId: string, interviewId: string, readerId: string) {
+    /**
+     * The kit of one interview with the candidate's resume, and what the candidate was asked, from
+     * which the caller proposes questions.
+     */
+    async kit(orgId: string, interviewId: string) {
       const row = await db
         .selectFrom('interviews')
         .innerJoin('applications', 'applications.id', 'interviews.application_id')
@@ -124,19 +127,13 @@ export function feedbackQueries(db: Kysely<DB>, catalog: Catalog) {
       if (!row) return null;
       const round = row.plan.find((r) => r.key === row.round_key)!;
       const kit = catalog.interviewKit(round.roundType) ?? null;
-      const proposal =
+      const history =
         kit &&
-        (await kitProposal(
+        (await questionHistory(
           db,
-          {
-            orgId,
-            interviewId,
-            candidateId: row.candidate_id,
-            roundType: round.roundType,
-            jobLevel: row.level,
-            readerId,
-          },
-          kit,
+          orgId,
+          row.candidate_id,
+          kit.questions.map((q) => q.id),
         ));
       return {
         interview: presentInterview(row, round.name),
@@ -156,7 +153,8 @@ export function feedbackQueries(db: Kysely<DB>, catalog: Catalog) {
           format: round.format,
         },
         kit,
-        proposal,
+        history,
+        jobLevel: row.level,
       };
     },
 

@@ -22,6 +22,7 @@ import {
 } from '../../contracts/feedback.js';
 import { localTime } from '../../core/availability/availability.rules.js';
 import { castCommitteeVote } from '../../core/feedback/cast-committee-vote.js';
+import { kitProposal } from '../../core/feedback/feedback.rules.js';
 import { getDebrief } from '../../core/feedback/get-debrief.js';
 import { getInterviewerInsights } from '../../core/feedback/get-interviewer-insights.js';
 import { listScorecards } from '../../core/feedback/list-scorecards.js';
@@ -157,7 +158,7 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
     },
     async (request, reply) => {
       const actor = staffOf(actorOf(request));
-      const kit = await feedback.kit(actor.orgId, request.params.id, actor.userId);
+      const kit = await feedback.kit(actor.orgId, request.params.id);
       if (!kit) return sendError(reply, { code: 'interview.not_found', message: 'No such interview.' });
       // Interviewers see the kit of their own interviews only.
       if (!kit.interview.interviewerIds.includes(actor.userId) && !isAllowed(actor, 'application.read')) {
@@ -166,7 +167,17 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
           message: 'You are not an interviewer on this interview.',
         });
       }
-      return { ...kit, serverNow: ctx.deps.clock.now().toISOString() };
+      const { history, jobLevel, ...found } = kit;
+      const proposal =
+        found.kit &&
+        history &&
+        kitProposal(found.kit, history, {
+          interviewId: found.interview.id,
+          readerId: actor.userId,
+          candidateId: found.candidate.id,
+          jobLevel,
+        });
+      return { ...found, proposal, serverNow: ctx.deps.clock.now().toISOString() };
     },
   );
 
