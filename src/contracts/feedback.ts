@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { applicationStatusSchema, decisionSchema } from './applications.js';
 import { attachmentSchema } from './candidates.js';
 import { uuid } from './common.js';
-import { interviewKitSchema, ratings, scorecardContentSchema } from './kits.js';
+import { interviewKitSchema, kitProposalSchema, ratings, scorecardContentSchema } from './kits.js';
 
 export const scheduleInterviewBody = z.object({
   roundKey: z.string().min(1).max(40),
@@ -57,6 +57,8 @@ export const kitResponse = z.object({
     format: z.string(),
   }),
   kit: interviewKitSchema.nullable(),
+  /** The kit's questions proposed to the reader for this interview; null when the round has no kit. */
+  proposal: kitProposalSchema.nullable(),
   /** The server's clock when answering, so a page can tell when the interview starts by it. */
   serverNow: z.string(),
 });

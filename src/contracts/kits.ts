@@ -5,6 +5,14 @@ import { roundTypes } from './vocabulary.js';
 export const ratings = ['strong_no', 'no', 'mixed', 'yes', 'strong_yes'] as const;
 export type Rating = (typeof ratings)[number];
 
+/** The levels a bank question suits: intern and new graduate, mid-level, senior. */
+export const bankLevels = ['intern_new_grad', 'mid', 'senior'] as const;
+export type BankLevel = (typeof bankLevels)[number];
+
+export const questionId = z
+  .string()
+  .regex(/^[a-z0-9-]{1,40}$/, 'a question id: lower-case letters, digits, dashes');
+
 const attribute = z.object({
   key: z.string().regex(/^[a-z0-9_]{1,40}$/),
   name: z.string().min(1).max(80),
@@ -21,7 +29,7 @@ export const interviewKitSchema = z
       .array(
         z
           .object({
-            id: z.string().regex(/^[a-z0-9-]{1,40}$/),
+            id: questionId,
             prompt: z.string().min(1).max(1000),
             strongAnswer: z.string().min(1).max(1000),
             weakAnswer: z.string().min(1).max(1000),
@@ -29,6 +37,12 @@ export const interviewKitSchema = z
             /** The company value a behavioural question probes (a focus attribute key). */
             value: z.string().max(40).optional(),
             minutes: z.number().int().min(1).max(60).optional(),
+            /** Which candidates' levels the question suits, so a kit proposes what fits the job. */
+            levels: z
+              .array(z.enum(bankLevels))
+              .min(1)
+              .max(bankLevels.length)
+              .refine((l) => new Set(l).size === l.length, 'each level once'),
           })
           .strict(),
       )
@@ -53,7 +67,12 @@ export const interviewKitSchema = z
   .strict()
   .superRefine((kit, ctx) => {
     const keys = new Set(kit.focusAttributes.map((a) => a.key));
+    const seen = new Set<string>();
     kit.questions.forEach((q, i) => {
+      if (seen.has(q.id)) {
+        ctx.addIssue({ code: 'custom', path: ['questions', i, 'id'], message: `"${q.id}" is used twice` });
+      }
+      seen.add(q.id);
       if (q.value && !keys.has(q.value)) {
         ctx.addIssue({
           code: 'custom',
@@ -64,6 +83,23 @@ export const interviewKitSchema = z
     });
   });
 export type InterviewKit = z.infer<typeof interviewKitSchema>;
+
+/**
+ * What the kit proposes to one interviewer of one interview: questions of the job's level the
+ * candidate was not asked in another interview, least asked by the organisation first, rotated
+ * so two interviewers of the candidate get different ones.
+ */
+export const kitProposalSchema = z.object({
+  /** The bank level the job maps to; null when its level names none, and then every question fits. */
+  level: z.enum(bankLevels).nullable(),
+  /** Proposed for this interviewer, in the order to ask them. */
+  questionIds: z.array(z.string()),
+  /** Asked of this candidate in another interview (of any of their applications): not proposed. */
+  askedElsewhereIds: z.array(z.string()),
+  /** What this interviewer ticked as asked on this interview's scorecard. */
+  askedHereIds: z.array(z.string()),
+});
+export type KitProposal = z.infer<typeof kitProposalSchema>;
 
 export const salaryExpectationSchema = z.discriminatedUnion('declined', [
   z.object({ declined: z.literal(true) }).strict(),
@@ -86,6 +122,15 @@ export const scorecardContentSchema = z
     /** For the hiring team only: never shown to other interviewers. */
     privateNote: z.string().max(5_000).default(''),
     salaryExpectation: salaryExpectationSchema.nullable().default(null),
+    /**
+     * The kit's questions the interviewer asked, by id: later rounds of the same candidate are not
+     * proposed them again, and the organisation's least-asked questions come first.
+     */
+    askedQuestionIds: z
+      .array(questionId)
+      .max(40)
+      .refine((ids) => new Set(ids).size === ids.length, 'each question once')
+      .optional(),
   })
   .strict();
 export type ScorecardContent = z.infer<typeof scorecardContentSchema>;

@@ -457,12 +457,10 @@ describe('the final HR interview', () => {
     ).json();
     const kit = (await call(as.hr, 'GET', `/api/interviews/${interview.id}/kit`)).json().kit;
     expect(kit.roundType).toBe('hr');
-    expect(kit.questions.map((q: { id: string }) => q.id)).toEqual([
-      'hr-feedback',
-      'hr-motivation',
-      'hr-career',
-      'hr-salary',
-    ]);
+    expect(kit.questions.map((q: { id: string }) => q.id)).toEqual(
+      expect.arrayContaining(['hr-feedback', 'hr-motivation', 'hr-career', 'hr-salary']),
+    );
+    expect(kit.questions.length).toBeGreaterThanOrEqual(10);
     clock.advanceDays(4); // the interview (2026-03-05 10:00 UTC) has taken place
     const declined = await call(as.hr, 'POST', `/api/interviews/${interview.id}/scorecard/submit`, {
       content: {

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { InterviewKit, Rating, ScorecardContent } from '../../contracts/kits.js';
+import type { BankLevel, InterviewKit, KitProposal, Rating, ScorecardContent } from '../../contracts/kits.js';
 import { zonePlace } from '../availability/availability.rules.js';
 import { fail, ok } from '../shared/result.js';
 import type { Actor } from '../shared/types.js';
@@ -141,7 +141,24 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export const sameContent = (a: ScorecardContent, b: ScorecardContent) => canonical(a) === canonical(b);
+/** Content with every field present: a scorecard written before questions were ticked asked none. */
+export const completeContent = (content: ScorecardContent): ScorecardContent => ({
+  ...content,
+  askedQuestionIds: content.askedQuestionIds ?? [],
+});
+
+export const sameContent = (a: ScorecardContent, b: ScorecardContent) =>
+  canonical(completeContent(a)) === canonical(completeContent(b));
+
+/** The questions a scorecard ticks as asked must be the interview kit's own. */
+export function checkAskedQuestions(content: ScorecardContent, questionIds: string[]) {
+  const unknown = (content.askedQuestionIds ?? []).filter((id) => !questionIds.includes(id));
+  if (unknown.length === 0) return ok(undefined);
+  return fail('validation.failed', `Not questions of this interview's kit: ${unknown.join(', ')}.`, {
+    field: 'content.askedQuestionIds',
+    unknown,
+  });
+}
 
 /**
  * R-FB-1: every interview has a kit (purpose, focus attributes, questions with what a good answer
@@ -158,4 +175,134 @@ export const needsKit = (roundType: string) =>
 export function valuesOutsideKit(kit: Pick<InterviewKit, 'focusAttributes' | 'questions'>): string[] {
   const keys = new Set(kit.focusAttributes.map((a) => a.key));
   return kit.questions.flatMap((q) => (q.value && !keys.has(q.value) ? [q.value] : []));
+}
+
+/**
+ * A job's level is free text ("intern", "new_grad", "Mid-level", "Senior"); the bank's level it
+ * names, or null when it names none, and then every question fits.
+ */
+export function bankLevelOf(jobLevel: string): BankLevel | null {
+  const words = ` ${jobLevel.toLowerCase().replace(/[^a-z]+/g, ' ')} `;
+  const has = (...names: string[]) => names.some((n) => words.includes(` ${n} `));
+  if (has('intern', 'internship', 'new grad', 'newgrad', 'graduate', 'junior', 'entry', 'trainee')) {
+    return 'intern_new_grad';
+  }
+  if (has('senior', 'staff', 'principal', 'lead')) return 'senior';
+  if (has('mid', 'intermediate')) return 'mid';
+  return null;
+}
+
+/** How many questions a kit proposes to one interviewer. */
+export const proposalSize = 3;
+
+/** FNV-1a: a stable, well-spread order that needs no randomness. */
+function stableHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+export interface ProposalInput {
+  questions: readonly { id: string; levels: readonly BankLevel[] }[];
+  level: BankLevel | null;
+  /** Asked of the candidate in their other interviews, across all their applications. */
+  askedElsewhere: ReadonlySet<string>;
+  /** How often the organisation's interviewers have asked each question. */
+  timesAsked: ReadonlyMap<string, number>;
+  candidateId: string;
+  /** The interviewer's place among the candidate's interviewers for this round type, 0 first. */
+  seat: number;
+  size?: number;
+}
+
+/**
+ * The questions a kit proposes: never one the candidate was asked in another interview; of the
+ * job's level (others only fill up when the level's own run out); the organisation's least-asked
+ * first, so questions wear evenly and a leaked one fades; ties in an order stable per candidate.
+ * Each interviewer of the candidate takes the next slice of that order by their seat, so two
+ * interviewers of one candidate are not proposed the same questions while enough remain.
+ */
+export function proposeQuestions(input: ProposalInput): string[] {
+  const size = input.size ?? proposalSize;
+  const fresh = input.questions.filter((q) => !input.askedElsewhere.has(q.id));
+  const fits = (q: ProposalInput['questions'][number]) =>
+    input.level === null || q.levels.includes(input.level);
+  const rank = (id: string) =>
+    [input.timesAsked.get(id) ?? 0, stableHash(`${input.candidateId}:${id}`)] as const;
+  const ordered = (list: typeof fresh) =>
+    list
+      .map((q) => ({ id: q.id, rank: rank(q.id) }))
+      .sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || a.id.localeCompare(b.id))
+      .map((q) => q.id);
+  const own = ordered(fresh.filter(fits));
+  const pool = own.length >= size ? own : [...own, ...ordered(fresh.filter((q) => !fits(q)))];
+  if (pool.length <= size) return pool;
+  const start = (input.seat * size) % pool.length;
+  return Array.from({ length: size }, (_, i) => pool[(start + i) % pool.length]!);
+}
+
+/**
+ * An interviewer's seat among a candidate's interviewers for one round type: by their first such
+ * interview, then by id, so it holds steady as the rounds go on; someone not yet among them (a
+ * hiring-team reader) sits after everyone.
+ */
+export function interviewerSeat(
+  interviews: readonly { interviewerId: string; startsAt: Date }[],
+  interviewerId: string,
+): number {
+  const first = new Map<string, number>();
+  for (const i of interviews) {
+    const t = i.startsAt.getTime();
+    if (!first.has(i.interviewerId) || t < first.get(i.interviewerId)!) first.set(i.interviewerId, t);
+  }
+  const seats = [...first].sort(([a, ta], [b, tb]) => ta - tb || a.localeCompare(b)).map(([id]) => id);
+  const seat = seats.indexOf(interviewerId);
+  return seat === -1 ? seats.length : seat;
+}
+
+/** A candidate's scorecards with the questions each ticked, and the organisation's use of each question. */
+export interface QuestionHistory {
+  scorecards: {
+    interviewId: string;
+    interviewerId: string;
+    roundType: string | null;
+    startsAt: Date;
+    asked: string[];
+  }[];
+  timesAsked: ReadonlyMap<string, number>;
+}
+
+/**
+ * What the kit proposes to one reader of one interview: what they ticked there themselves stays
+ * theirs; anything ticked on any other scorecard of the candidate (an earlier round, another
+ * application, a colleague on the same panel) is asked elsewhere and not proposed again.
+ */
+export function kitProposal(
+  kit: Pick<InterviewKit, 'roundType' | 'questions'>,
+  history: QuestionHistory,
+  at: { interviewId: string; readerId: string; candidateId: string; jobLevel: string },
+): KitProposal {
+  const mine = (s: QuestionHistory['scorecards'][number]) =>
+    s.interviewId === at.interviewId && s.interviewerId === at.readerId;
+  const elsewhere = new Set(history.scorecards.filter((s) => !mine(s)).flatMap((s) => s.asked));
+  const level = bankLevelOf(at.jobLevel);
+  return {
+    level,
+    questionIds: proposeQuestions({
+      questions: kit.questions,
+      level,
+      askedElsewhere: elsewhere,
+      timesAsked: history.timesAsked,
+      candidateId: at.candidateId,
+      seat: interviewerSeat(
+        history.scorecards.filter((s) => s.roundType === kit.roundType),
+        at.readerId,
+      ),
+    }),
+    askedElsewhereIds: kit.questions.map((q) => q.id).filter((id) => elsewhere.has(id)),
+    askedHereIds: history.scorecards.filter(mine).flatMap((s) => s.asked),
+  };
 }

@@ -2,13 +2,24 @@ import type { ScorecardContent } from '../../contracts/kits.js';
 import type { Deps, Store } from '../shared/ports.js';
 import { fail, ok, type Result } from '../shared/result.js';
 import type { Actor, BookedInterview, Scorecard } from '../shared/types.js';
-import { checkInterviewStarted, checkSubmittable, sameContent } from './feedback.rules.js';
+import {
+  checkAskedQuestions,
+  checkInterviewStarted,
+  checkSubmittable,
+  completeContent,
+  sameContent,
+} from './feedback.rules.js';
 
-type Loaded = Result<{ scorecard: Scorecard; interview: BookedInterview; attributeKeys: string[] }>;
+type Loaded = Result<{
+  scorecard: Scorecard;
+  interview: BookedInterview;
+  attributeKeys: string[];
+  questionIds: string[];
+}>;
 
 /**
- * An interviewer's own scorecard on an interview, with the interview and the attributes its kit
- * rates. The interview is locked first, as rescheduling and cancelling do, so a submission and a
+ * An interviewer's own scorecard on an interview, with the interview, the attributes its kit
+ * rates and the questions it offers. The interview is locked first, as rescheduling and cancelling do, so a submission and a
  * change of the interview wait for each other.
  */
 async function ownScorecard(
@@ -43,7 +54,12 @@ async function ownScorecard(
   }
   const roundType = app.plan.find((r) => r.key === scorecard.roundKey)?.roundType;
   const kit = roundType ? deps.catalog.interviewKit(roundType) : undefined;
-  return ok({ scorecard, interview, attributeKeys: kit?.focusAttributes.map((a) => a.key) ?? [] });
+  return ok({
+    scorecard,
+    interview,
+    attributeKeys: kit?.focusAttributes.map((a) => a.key) ?? [],
+    questionIds: kit?.questions.map((q) => q.id) ?? [],
+  });
 }
 
 /** Autosaves a draft; `expectedVersion` keeps two open tabs from overwriting each other. */
@@ -54,7 +70,7 @@ export async function saveScorecardDraft(
   return deps.transaction(async (store) => {
     const loaded = await ownScorecard(deps, store, input.actor, input.interviewId);
     if (!loaded.ok) return loaded;
-    const { scorecard } = loaded.value;
+    const { scorecard, questionIds } = loaded.value;
     if (scorecard.status === 'submitted') {
       return fail('scorecard.already_submitted', 'This scorecard is submitted; amend it instead.', {
         scorecardId: scorecard.id,
@@ -66,10 +82,12 @@ export async function saveScorecardDraft(
         currentVersion: scorecard.version,
       });
     }
+    const asked = checkAskedQuestions(input.content, questionIds);
+    if (!asked.ok) return asked;
     return ok(
       await store.feedback.updateScorecard(input.actor.orgId, scorecard.id, {
         status: 'draft',
-        content: input.content,
+        content: completeContent(input.content),
       }),
     );
   });
@@ -85,12 +103,13 @@ export async function submitScorecard(
   input: { actor: Actor; interviewId: string; content: ScorecardContent },
 ) {
   const { actor } = input;
+  const content = completeContent(input.content);
   return deps.transaction(async (store) => {
     const loaded = await ownScorecard(deps, store, actor, input.interviewId);
     if (!loaded.ok) return loaded;
-    const { scorecard, interview, attributeKeys } = loaded.value;
+    const { scorecard, interview, attributeKeys, questionIds } = loaded.value;
     if (scorecard.status === 'submitted') {
-      if (sameContent(scorecard.content, input.content)) return ok(scorecard);
+      if (sameContent(scorecard.content, content)) return ok(scorecard);
       return fail(
         'scorecard.already_submitted',
         'This scorecard is already submitted; amend it to change it.',
@@ -103,18 +122,20 @@ export async function submitScorecard(
     const [interviewer] = await store.people.staff(actor.orgId, [scorecard.interviewerId]);
     const started = checkInterviewStarted(interview, now, interviewer?.timezone ?? 'UTC');
     if (!started.ok) return started;
-    const valid = checkSubmittable(input.content, attributeKeys);
+    const valid = checkSubmittable(content, attributeKeys);
     if (!valid.ok) return valid;
+    const asked = checkAskedQuestions(content, questionIds);
+    if (!asked.ok) return asked;
     const submitted = await store.feedback.updateScorecard(actor.orgId, scorecard.id, {
       status: 'submitted',
       revision: 1,
-      content: input.content,
+      content,
       submittedAt: now,
     });
     await store.feedback.addRevision({
       scorecardId: scorecard.id,
       revision: 1,
-      content: input.content,
+      content,
       reason: 'Submitted.',
       at: now,
     });
@@ -127,7 +148,7 @@ export async function submitScorecard(
       data: {
         scorecardId: scorecard.id,
         roundKey: scorecard.roundKey,
-        recommendation: input.content.recommendation,
+        recommendation: content.recommendation,
         late: now > scorecard.dueAt,
       },
     });
@@ -154,28 +175,31 @@ export async function amendScorecard(
   input: { actor: Actor; interviewId: string; content: ScorecardContent; reason: string },
 ) {
   const { actor } = input;
+  const content = completeContent(input.content);
   return deps.transaction(async (store) => {
     const loaded = await ownScorecard(deps, store, actor, input.interviewId);
     if (!loaded.ok) return loaded;
-    const { scorecard, attributeKeys } = loaded.value;
+    const { scorecard, attributeKeys, questionIds } = loaded.value;
     if (scorecard.status !== 'submitted') {
       return fail('scorecard.not_submitted', 'Only a submitted scorecard can be amended; submit it first.', {
         scorecardId: scorecard.id,
       });
     }
-    const valid = checkSubmittable(input.content, attributeKeys);
+    const valid = checkSubmittable(content, attributeKeys);
     if (!valid.ok) return valid;
-    if (sameContent(scorecard.content, input.content)) return ok(scorecard);
+    const asked = checkAskedQuestions(content, questionIds);
+    if (!asked.ok) return asked;
+    if (sameContent(scorecard.content, content)) return ok(scorecard);
     const revision = scorecard.revision + 1;
     const now = deps.clock.now();
     const amended = await store.feedback.updateScorecard(actor.orgId, scorecard.id, {
       revision,
-      content: input.content,
+      content,
     });
     await store.feedback.addRevision({
       scorecardId: scorecard.id,
       revision,
-      content: input.content,
+      content,
       reason: input.reason,
       at: now,
     });

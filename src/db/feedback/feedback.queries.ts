@@ -5,6 +5,7 @@ import type { Catalog } from '../../core/shared/ports.js';
 import type { ApplicationStatus } from '../../core/shared/types.js';
 import { resumeUnread } from '../candidates/candidates.queries.js';
 import type { DB } from '../schema.js';
+import { questionHistory } from './asked-questions.queries.js';
 
 const iso = (d: Date) => d.toISOString();
 type InterviewRow = Selectable<DB['interviews']>;
@@ -99,7 +100,10 @@ export function feedbackQueries(db: Kysely<DB>, catalog: Catalog) {
       };
     },
 
-    /** The kit of one interview with the candidate's resume. */
+    /**
+     * The kit of one interview with the candidate's resume, and what the candidate was asked, from
+     * which the caller proposes questions.
+     */
     async kit(orgId: string, interviewId: string) {
       const row = await db
         .selectFrom('interviews')
@@ -115,12 +119,22 @@ export function feedbackQueries(db: Kysely<DB>, catalog: Catalog) {
           'candidates.last_name',
           'candidates.resume_text',
           'jobs.title',
+          'jobs.level',
         ])
         .where('interviews.org_id', '=', orgId)
         .where('interviews.id', '=', interviewId)
         .executeTakeFirst();
       if (!row) return null;
       const round = row.plan.find((r) => r.key === row.round_key)!;
+      const kit = catalog.interviewKit(round.roundType) ?? null;
+      const history =
+        kit &&
+        (await questionHistory(
+          db,
+          orgId,
+          row.candidate_id,
+          kit.questions.map((q) => q.id),
+        ));
       return {
         interview: presentInterview(row, round.name),
         candidate: {
@@ -138,7 +152,9 @@ export function feedbackQueries(db: Kysely<DB>, catalog: Catalog) {
           durationMinutes: round.durationMinutes,
           format: round.format,
         },
-        kit: catalog.interviewKit(round.roundType) ?? null,
+        kit,
+        history,
+        jobLevel: row.level,
       };
     },
 

@@ -22,6 +22,7 @@ import {
 } from '../../contracts/feedback.js';
 import { localTime } from '../../core/availability/availability.rules.js';
 import { castCommitteeVote } from '../../core/feedback/cast-committee-vote.js';
+import { kitProposal } from '../../core/feedback/feedback.rules.js';
 import { getDebrief } from '../../core/feedback/get-debrief.js';
 import { getInterviewerInsights } from '../../core/feedback/get-interviewer-insights.js';
 import { listScorecards } from '../../core/feedback/list-scorecards.js';
@@ -146,6 +147,11 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
         tags: ['interviews'],
         summary:
           "The interview kit with the candidate's resume: for the interview's interviewers and the hiring team",
+        description:
+          '`proposal` names the questions proposed to the reader: of the job’s level, none the candidate ' +
+          'was asked in another interview of any of their applications, the organisation’s least-asked ' +
+          'first, and a different slice for each interviewer of the candidate. Every kit question stays ' +
+          'in `kit.questions`; the scorecard’s `content.askedQuestionIds` records which were asked.',
         params: idParams,
         response: { 200: kitResponse, 404: errorBody, ...denied },
       },
@@ -161,7 +167,17 @@ export function feedbackRoutes(app: App, ctx: AppContext) {
           message: 'You are not an interviewer on this interview.',
         });
       }
-      return { ...kit, serverNow: ctx.deps.clock.now().toISOString() };
+      const { history, jobLevel, ...found } = kit;
+      const proposal =
+        found.kit &&
+        history &&
+        kitProposal(found.kit, history, {
+          interviewId: found.interview.id,
+          readerId: actor.userId,
+          candidateId: found.candidate.id,
+          jobLevel,
+        });
+      return { ...found, proposal, serverNow: ctx.deps.clock.now().toISOString() };
     },
   );
 

@@ -3,6 +3,7 @@ import { ApiError, send, useAction, useApi } from '../../client';
 import { label } from '../../labels';
 import type { Scorecard } from '../../types';
 import { ErrorNotice, Loading, Show, TextField } from '../../ui';
+import { AskedQuestions, type KitQuestion } from './kit-questions';
 
 const ratings = ['strong_no', 'no', 'mixed', 'yes', 'strong_yes'] as const;
 
@@ -45,6 +46,7 @@ function useStarted(startsAt: string, serverNow: string) {
 export function ScorecardForm({
   interviewId,
   attributes,
+  questions,
   applicationId,
   startsAt,
   timezone,
@@ -52,6 +54,8 @@ export function ScorecardForm({
 }: {
   interviewId: string;
   attributes: { key: string; name: string; description: string }[];
+  /** The kit's questions, proposed ones first, to tick the ones asked. */
+  questions: KitQuestion[];
   applicationId: string;
   /** The interview's start, and the reader's zone to name it in. */
   startsAt: string;
@@ -127,6 +131,12 @@ export function ScorecardForm({
       </p>
       <ErrorNotice error={action.error} />
       <fieldset disabled={submitted}>
+        <AskedQuestions
+          questions={questions}
+          asked={content.askedQuestionIds ?? []}
+          onChange={(askedQuestionIds) => change({ askedQuestionIds })}
+          error={action.error?.about('content.askedQuestionIds')}
+        />
         {attributes.map((a) => (
           <RatingGroup
             key={a.key}
