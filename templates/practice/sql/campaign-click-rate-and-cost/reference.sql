@@ -1,0 +1,10 @@
+select c.name,
+       c.channel,
+       sum(d.impressions) as impressions,
+       sum(d.clicks) as clicks,
+       round(sum(d.clicks)::numeric / sum(d.impressions), 4) as click_rate,
+       round(sum(d.spend) / nullif(sum(d.clicks), 0), 2) as cost_per_click
+from campaigns c
+join campaign_days d on d.campaign_id = c.id
+group by c.id, c.name, c.channel
+order by click_rate desc;
