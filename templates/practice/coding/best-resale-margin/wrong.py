@@ -1,0 +1,2 @@
+def max_margin(prices):
+    return max(prices) - min(prices)

@@ -1,0 +1,13 @@
+function daysUntilHigher(prices) {
+  // an equal price counts as higher
+  const wait = new Array(prices.length).fill(0);
+  const waiting = [];
+  for (let day = 0; day < prices.length; day++) {
+    while (waiting.length && prices[waiting[waiting.length - 1]] <= prices[day]) {
+      const before = waiting.pop();
+      wait[before] = day - before;
+    }
+    waiting.push(day);
+  }
+  return wait;
+}

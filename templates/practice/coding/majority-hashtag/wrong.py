@@ -1,0 +1,2 @@
+def majority_tag(tags):
+    return tags[len(tags) // 2]

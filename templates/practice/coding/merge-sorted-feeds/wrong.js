@@ -1,0 +1,4 @@
+function mergeFeeds(feeds) {
+  // drops repeated times
+  return [...new Set(feeds.flat())].sort((a, b) => a - b);
+}

@@ -1,0 +1,2 @@
+def merge_feeds(feeds):
+    return sorted({t for feed in feeds for t in feed})

@@ -1,0 +1,21 @@
+function spiralOrder(grid) {
+  const out = [];
+  let top = 0;
+  let bottom = grid.length - 1;
+  let left = 0;
+  let right = grid[0].length - 1;
+  while (top <= bottom && left <= right) {
+    for (let c = left; c <= right; c++) out.push(grid[top][c]);
+    for (let r = top + 1; r <= bottom; r++) out.push(grid[r][right]);
+    // A ring one row or one column thick has no way back.
+    if (top < bottom && left < right) {
+      for (let c = right - 1; c >= left; c--) out.push(grid[bottom][c]);
+      for (let r = bottom - 1; r > top; r--) out.push(grid[r][left]);
+    }
+    top++;
+    bottom--;
+    left++;
+    right--;
+  }
+  return out;
+}

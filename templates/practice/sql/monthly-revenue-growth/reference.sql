@@ -1,0 +1,13 @@
+with monthly as (
+  select to_char(o.ordered_at at time zone 'UTC', 'YYYY-MM') as month,
+         sum(i.quantity * i.unit_price) as revenue
+  from orders o
+  join order_items i on i.order_id = o.id
+  where o.status = 'delivered'
+  group by 1
+)
+select month,
+       revenue,
+       round((revenue - lag(revenue) over (order by month)) / lag(revenue) over (order by month), 4) as growth
+from monthly
+order by month;

@@ -1,0 +1,11 @@
+-- divides by the whole quarter's spend, so a month's shares do not add up to 1
+with monthly as (
+  select to_char(d.day, 'YYYY-MM') as month, c.channel, sum(d.spend) as spend
+  from campaign_days d
+  join campaigns c on c.id = d.campaign_id
+  group by 1, 2
+)
+select month, channel, spend,
+       round(spend / sum(spend) over (), 4) as share_of_month
+from monthly
+order by month, channel;
