@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scheduleInterview } from '../../src/core/scheduling/schedule-interview.js';
@@ -28,8 +29,8 @@ let database: Database;
 let app: App;
 let world: World;
 const clock = new TestClock();
-const marker = `practice-marker-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-const person = { email: `private.${Date.now().toString(36)}@example.com`, firstName: 'Private', lastName: 'Practiser' };
+const marker = `practice-marker-${randomUUID()}`;
+const person = { email: `private.${randomUUID()}@example.com`, firstName: 'Private', lastName: 'Practiser' };
 let candidateId: string;
 let applicationId: string;
 let interviewId: string;

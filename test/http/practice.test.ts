@@ -293,7 +293,7 @@ describe('the public practice link', () => {
     expect(denied.statusCode).toBe(403);
     const published = await call('PUT', '/api/organisation/practice-link', { published: true }, admin);
     expect(published.statusCode, published.body).toBe(200);
-    const token = String(published.json().url).split('/practice/')[1]!;
+    const token = String(published.json().url).split('/practice/open/')[1]!;
     const space = await call('GET', `/api/practice/${token}`);
     expect(space.statusCode, space.body).toBe(200);
     expect(space.json()).toMatchObject({ attempts: null, plan: null });

@@ -280,7 +280,7 @@ export function practiceRoutes(app: App, ctx: AppContext, root = path.join(templ
       return {
         published: token !== null,
         publishedAt: publishedAt?.toISOString() ?? null,
-        url: token ? `${ctx.config.PUBLIC_URL}/practice/${token}` : null,
+        url: token ? `${ctx.config.PUBLIC_URL}/candidate/practice/open/${token}` : null,
       };
     },
   );
