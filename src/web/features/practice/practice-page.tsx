@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { practiceSpaceSchema } from '../../../contracts/practice';
 import { send, useAction, useApi } from '../../client';
@@ -169,6 +169,9 @@ function PracticeProblem({
   const [timed, setTimed] = useState<Timed>(null);
   const [left, setLeft] = useState<number | null>(null);
   const action = useAction();
+  const section = useRef<HTMLElement>(null);
+  // The problem opens below the rounds: bring it to the reader rather than leave them scrolling.
+  useEffect(() => section.current?.scrollIntoView({ block: 'start' }), []);
   const params = { kind: problem.kind, slug: problem.slug };
   const answer = { language: answerLanguage(language), code };
   useEffect(() => {
@@ -223,7 +226,7 @@ function PracticeProblem({
         onDone();
       });
   return (
-    <section aria-labelledby="problem-title" className="card">
+    <section ref={section} aria-labelledby="problem-title" className="card">
       <h2 id="problem-title">{problem.title}</h2>
       <p>{withCode(problem.statement)}</p>
       {problem.examples.length > 0 && (
