@@ -17,7 +17,14 @@ export const behaviouralPromptSchema = z
     weakAnswer: z.string().min(1).max(1000),
   })
   .strict();
-export const behaviouralSetSchema = z.object({ prompts: z.array(behaviouralPromptSchema).min(1).max(200) });
+/** The file itself: the company's values (key and name), then the prompts. */
+export const behaviouralSetSchema = z.object({
+  values: z
+    .array(z.object({ key: z.string().regex(/^[a-z0-9_]{1,40}$/), name: z.string().min(1).max(80) }).strict())
+    .min(1)
+    .max(10),
+  prompts: z.array(behaviouralPromptSchema).min(1).max(200),
+});
 export type BehaviouralPrompt = z.infer<typeof behaviouralPromptSchema>;
 
 /** The worked explanation an item may carry, shown only once a practice attempt is submitted. */

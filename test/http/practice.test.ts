@@ -13,6 +13,7 @@ import { loadPracticeContent } from '../../src/server/routes/practice.content.js
 import { templatesRoot } from '../../src/server/templates.js';
 import { openTestDatabase } from '../support/db.js';
 import { candidateLogin, errorCode, loginAs, testConfig } from '../support/http.js';
+import { testWorker } from '../support/worker.js';
 import { buildWorld, ids, ok, TestClock, type World } from '../support/world.js';
 
 /** The practice set the tests use until the shipped one is in templates/practice. */
@@ -281,6 +282,52 @@ describe('the preparation plan', () => {
     const ended = await call('DELETE', '/api/me/practice/plan', undefined, candidate);
     expect(ended.statusCode).toBe(200);
     expect((await call('GET', '/api/me/practice', undefined, candidate)).json().plan).toBeNull();
+  });
+});
+
+describe('plan reminders', () => {
+  it('email today’s items once a day while the plan is in force, and stop when I unsubscribe', async () => {
+    const person = { email: `reminded.${++n}@example.com`, firstName: 'Remi', lastName: `Nder ${n}` };
+    const application = await world.atTechnicalRound(person);
+    ok(
+      await scheduleInterview(world.deps, {
+        actor: world.staff.coordinator,
+        applicationId: application.id,
+        roundKey: 'tech',
+        startsAt: new Date(clock.now().getTime() + 3 * 86_400_000 + 3_600_000),
+        interviewerIds: [world.staff.interviewer.userId],
+        language: 'en',
+      }),
+    );
+    const cookie = await candidateLogin(app, database, world.slug, person.email);
+    expect((await call('POST', '/api/me/practice/plan', {}, cookie)).statusCode).toBe(201);
+    const worker = testWorker(world);
+    const reminders = async () =>
+      database.db
+        .selectFrom('deliveries')
+        .select(['subject', 'body'])
+        .where('candidate_id', '=', application.candidateId)
+        .where('subject', 'like', '%practice%')
+        .execute();
+    await worker.drain(true);
+    await worker.drain(true);
+    const first = await reminders();
+    expect(first).toHaveLength(1);
+    expect(first[0]!.body).toMatch(/Practice: /);
+    clock.advanceDays(1);
+    await worker.drain(true);
+    expect(await reminders()).toHaveLength(2);
+    const off = await call(
+      'PUT',
+      '/api/me/preferences',
+      { language: null, timezone: null, unsubscribed: true },
+      cookie,
+    );
+    expect(off.statusCode, off.body).toBe(200);
+    clock.advanceDays(1);
+    await worker.drain(true);
+    expect(await reminders()).toHaveLength(2);
+    await worker.close();
   });
 });
 

@@ -54,6 +54,8 @@ export interface PracticeRepository {
   insertPlan(plan: PracticePlan): Promise<void>;
   savePlanDays(id: string, days: PlanDay[]): Promise<void>;
   endPlan(id: string, at: Date): Promise<void>;
+  /** Plans in force with reminders on and their round still ahead, locked, with whether the candidate unsubscribed. */
+  lockPlansToRemind(now: Date, limit: number): Promise<{ plan: PracticePlan; unsubscribed: boolean }[]>;
   markReminded(id: string, day: string): Promise<void>;
   publishLink(orgId: string, tokenHash: string, at: Date): Promise<void>;
   unpublishLink(orgId: string): Promise<void>;

@@ -158,6 +158,31 @@ export function practiceRepository(db: Kysely<DB>): PracticeRepository {
     async endPlan(id, at) {
       await db.updateTable('practice_plans').set({ ended_at: at }).where('id', '=', id).execute();
     },
+    async lockPlansToRemind(now, limit) {
+      const rows = await db
+        .selectFrom('practice_plans as p')
+        .innerJoin('candidates as c', 'c.id', 'p.candidate_id')
+        .selectAll('p')
+        .select('c.unsubscribed_at')
+        .where('p.ended_at', 'is', null)
+        .where('p.reminders', '=', true)
+        .where('p.round_starts_at', '>', now)
+        .where((eb) =>
+          eb.or([
+            eb('p.last_reminded_on', 'is', null),
+            eb('p.last_reminded_on', '<', now.toISOString().slice(0, 10)),
+          ]),
+        )
+        .orderBy('p.id')
+        .limit(limit)
+        .forUpdate('p')
+        .skipLocked()
+        .execute();
+      return rows.map(({ unsubscribed_at, ...row }) => ({
+        plan: toPlan(row),
+        unsubscribed: unsubscribed_at !== null,
+      }));
+    },
     async markReminded(id, day) {
       await db.updateTable('practice_plans').set({ last_reminded_on: day }).where('id', '=', id).execute();
     },

@@ -60,10 +60,17 @@ export function loadPracticeContent(root: string, hiring: ProblemSet) {
   const present = fs.existsSync(root);
   const set = present ? withoutHiring(loadProblemSet(root), hiring) : empty();
   const behavioural = path.join(root, 'behavioural.json');
-  const prompts: BehaviouralPrompt[] = fs.existsSync(behavioural)
-    ? parseDataFile(behaviouralSetSchema, behavioural, fs.readFileSync(behavioural, 'utf8')).prompts
-    : [];
-  return { set, prompts, explanations: present ? explanations(root, set) : new Map<string, string>() };
+  const file = fs.existsSync(behavioural)
+    ? parseDataFile(behaviouralSetSchema, behavioural, fs.readFileSync(behavioural, 'utf8'))
+    : { values: [], prompts: [] };
+  const prompts: BehaviouralPrompt[] = file.prompts;
+  const values = new Map(file.values.map((v) => [v.key, v.name] as const));
+  return {
+    set,
+    prompts,
+    values,
+    explanations: present ? explanations(root, set) : new Map<string, string>(),
+  };
 }
 export type PracticeContent = ReturnType<typeof loadPracticeContent>;
 

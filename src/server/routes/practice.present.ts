@@ -53,7 +53,10 @@ export function practicePresenter(content: PracticeContent, catalog: ShippedCata
     asks: c.asks,
     daysToDeliver: c.daysToDeliver,
   }));
-  const prompts = content.prompts.map((p) => ({ ...p, valueName: values.get(p.value) ?? p.value }));
+  const prompts = content.prompts.map((p) => ({
+    ...p,
+    valueName: content.values.get(p.value) ?? values.get(p.value) ?? p.value,
+  }));
 
   /** Each round type once, in process order, with its kit's account of it and its practice items. */
   function rounds(planned: readonly PlannedRound[]) {
