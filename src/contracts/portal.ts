@@ -3,6 +3,7 @@ import { applicationSchema } from './applications.js';
 import { attachmentSchema, candidateSchema } from './candidates.js';
 import { portalThreadSchema } from './messages.js';
 import { candidateOfferSchema } from './offers.js';
+import { practiceAttemptSchema, practicePlanSchema } from './practice.js';
 
 // ---- the candidate's own view of their applications
 
@@ -56,6 +57,15 @@ export const dataExportSchema = z.object({
   ),
   /** The conversations with the hiring team, the candidate's own replies included. */
   conversations: z.array(portalThreadSchema),
+  /** Practice attempts (with the code written) and preparation plans: the candidate's own. */
+  practice: z.object({
+    attempts: z.array(
+      practiceAttemptSchema.extend({ language: z.string().nullable(), code: z.string().nullable() }),
+    ),
+    plans: z.array(
+      practicePlanSchema.omit({ done: true, total: true }).extend({ endedAt: z.string().nullable() }),
+    ),
+  }),
 });
 /** The candidate confirms erasure by typing the address they applied with. */
 export const erasureBody = z.object({ email: z.string().trim().min(1).max(255) });

@@ -75,6 +75,8 @@ export const eventKinds = [
   'interview.cancelled',
   'candidate.scheduling_link',
   'candidate.assessment_link',
+  /** A day of a candidate's preparation plan (non-essential: an unsubscribed candidate gets none). */
+  'candidate.practice_reminder',
   'scorecard.submitted',
   'feedback.reminder_before_due',
   'feedback.reminder_due',

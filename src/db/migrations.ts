@@ -1038,6 +1038,48 @@ const statements: Record<string, string[]> = {
       FROM applications CROSS JOIN generate_series(0, 5) AS l(level)
       GROUP BY 1, 2, 3, 4, 5, 6, 7`,
   ],
+  '0027_practice': [
+    // The candidate's own practice: never joined to applications, so no staff read model reaches it.
+    `CREATE TABLE practice_attempts (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      candidate_id uuid NOT NULL REFERENCES candidates(id),
+      kind text NOT NULL CHECK (kind IN ('coding', 'sql')),
+      slug text NOT NULL,
+      mode text NOT NULL CHECK (mode IN ('free', 'timed')),
+      language text,
+      code text,
+      started_at timestamptz NOT NULL,
+      deadline_at timestamptz,
+      submitted_at timestamptz,
+      passed integer,
+      total integer,
+      score_percent integer
+    )`,
+    `CREATE INDEX practice_attempts_candidate ON practice_attempts (org_id, candidate_id, started_at)`,
+    `CREATE TABLE practice_plans (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      candidate_id uuid NOT NULL REFERENCES candidates(id),
+      interview_id uuid NOT NULL REFERENCES interviews(id),
+      round_name text NOT NULL,
+      round_type text NOT NULL,
+      round_starts_at timestamptz NOT NULL,
+      days jsonb NOT NULL,
+      reminders boolean NOT NULL,
+      last_reminded_on date,
+      created_at timestamptz NOT NULL,
+      ended_at timestamptz
+    )`,
+    // One plan in force per candidate; an ended one stays for their export until they erase.
+    `CREATE UNIQUE INDEX practice_plans_active ON practice_plans (org_id, candidate_id) WHERE ended_at IS NULL`,
+    // The organisation's public practice link: only the token's hash, like every link secret.
+    `CREATE TABLE practice_links (
+      org_id uuid PRIMARY KEY REFERENCES orgs(id),
+      token_hash text NOT NULL UNIQUE,
+      published_at timestamptz NOT NULL
+    )`,
+  ],
 };
 
 function toMigration(list: string[]): Migration {

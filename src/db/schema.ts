@@ -9,6 +9,7 @@ import type { AccountSecurityTables, AccountTables } from './schema-accounts.js'
 import type { CollaborationTables } from './schema-collaboration.js';
 import type { ConversationTables } from './schema-conversations.js';
 import type { OfferTables } from './schema-offers.js';
+import type { PracticeTables } from './schema-practice.js';
 import type { ReportTables } from './schema-reports.js';
 
 type Json<T> = ColumnType<T, string, string>;
@@ -22,6 +23,7 @@ export interface DB
     AccountTables,
     CollaborationTables,
     OfferTables,
+    PracticeTables,
     ReportTables {
   assessments: {
     id: string;

@@ -30,6 +30,7 @@ import {
 } from './organisation/organisation.repository.js';
 import { outboxRepository } from './outbox.repository.js';
 import { padsRepository } from './pads/pads.repository.js';
+import { practiceRepository } from './practice/practice.repository.js';
 import { processesRepository } from './processes/processes.repository.js';
 import { schedulingRepository } from './scheduling/scheduling.repository.js';
 import type { DB } from './schema.js';
@@ -67,6 +68,7 @@ function createStore(trx: Kysely<DB>, clock: Clock): Store {
     tags: tagsRepository(trx),
     inbox: inboxRepository(trx),
     merges: mergesRepository(trx),
+    practice: practiceRepository(trx),
     audit: auditRepository(trx, clock),
     outbox: outboxRepository(trx, clock),
   };

@@ -58,6 +58,7 @@ import { candidateOfferRoutes } from './routes/offers.portal.js';
 import { organisationRoutes } from './routes/organisation.js';
 import { padRoutes } from './routes/pads.js';
 import { candidatePortalRoutes } from './routes/portal.js';
+import { practiceRoutes } from './routes/practice.js';
 import { processRoutes } from './routes/processes.js';
 import { reportRoutes } from './routes/reports.js';
 import { schedulingRoutes } from './routes/scheduling.js';
@@ -84,6 +85,8 @@ export interface BuildOptions {
   readDatabase?: Database;
   /** Pads' edits relayed between nodes (several serve nodes on one PostgreSQL). */
   padRelay?: PadRelay;
+  /** The practice set's folder (templates/practice unless given; tests pass a fixture). */
+  practiceRoot?: string;
   /** False once the process is shutting down: /readyz then sends the load balancer elsewhere. */
   accepting?: () => boolean;
 }
@@ -328,6 +331,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   searchRoutes(app, ctx);
   inboxRoutes(app, ctx);
   mergeRoutes(app, ctx);
+  practiceRoutes(app, ctx, options.practiceRoot);
   await padRoutes(app, ctx);
   await webAppRoutes(app);
 

@@ -22,6 +22,7 @@ import { AdminPage } from './features/organisation/admin-page';
 import { CandidatePadPage, PadPage } from './features/pads/pad-page';
 import { PortalOfferPage } from './features/portal/offer-page';
 import { PortalPage } from './features/portal/portal-page';
+import { PracticePage, PublicPracticePage } from './features/practice/practice-page';
 import { SearchBox } from './features/search/search-box';
 import { DecisionsPage } from './features/workspace/decisions-page';
 import { PipelinePage } from './features/workspace/pipeline-page';
@@ -162,6 +163,7 @@ function CandidateApp({ name }: { name: string }) {
     <Shell
       nav={[
         ['/candidate', 'My applications'],
+        ['/candidate/practice', 'Practice'],
         ['/candidate/sessions', 'Your sessions'],
       ]}
       who={name}
@@ -169,6 +171,7 @@ function CandidateApp({ name }: { name: string }) {
     >
       <Switch>
         <Route path="/candidate/sessions" component={CandidateSessionsPage} />
+        <Route path="/candidate/practice" component={PracticePage} />
         <Route path="/candidate/offers/:id">{(p) => <PortalOfferPage id={p.id} />}</Route>
         <Route path="/candidate" component={PortalPage} />
         <Route>
@@ -187,6 +190,9 @@ export function App() {
   // The emailed assessment link is its own credential: no sign-in.
   const assessment = location.match(/^\/candidate\/assessment\/([^/]+)$/);
   if (assessment?.[1]) return <CandidateAssessmentPage token={assessment[1]} />;
+  // An organisation's public practice link opens the practice space to anyone, signed in or not.
+  const practice = location.match(/^\/candidate\/practice\/open\/([^/]+)$/);
+  if (practice?.[1]) return <PublicPracticePage token={practice[1]} />;
   const pad = location.match(/^\/candidate\/pad\/([^/]+)$/);
   if (pad?.[1]) return <CandidatePadPage token={pad[1]} />;
   if (location === '/app/sign-in') return <SignInPage />;

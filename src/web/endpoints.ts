@@ -16,6 +16,7 @@ import type * as Offers from '../contracts/offers';
 import type * as Organisation from '../contracts/organisation';
 import type * as Pads from '../contracts/pads';
 import type * as Portal from '../contracts/portal';
+import type * as Practice from '../contracts/practice';
 import type * as Processes from '../contracts/processes';
 import type * as Scheduling from '../contracts/scheduling';
 import type * as Search from '../contracts/search';
@@ -370,6 +371,30 @@ export interface Endpoints {
     response: typeof Portal.portalApplicationSchema;
   };
   'POST /api/me/erasure': { body: typeof Portal.erasureBody; response: typeof Portal.erasureResponse };
+  'GET /api/me/practice': { response: typeof Practice.practiceSpaceSchema };
+  'POST /api/me/practice/{kind}/{slug}/run': {
+    body: typeof Practice.practiceAnswerBody;
+    response: typeof Practice.practiceGradeSchema;
+  };
+  'POST /api/me/practice/{kind}/{slug}/timed': { response: typeof Practice.timedPracticeSchema };
+  'POST /api/me/practice/timed/{id}/submit': {
+    body: typeof Practice.practiceAnswerBody;
+    response: typeof Practice.timedResultSchema;
+  };
+  'POST /api/me/practice/plan': {
+    body: typeof Practice.planBody;
+    response: typeof Practice.practicePlanSchema;
+  };
+  'DELETE /api/me/practice/plan': { response: z.ZodObject<{ ended: z.ZodBoolean }> };
+  'GET /api/practice/{token}': { response: typeof Practice.practiceSpaceSchema };
+  'POST /api/practice/{token}/{kind}/{slug}/run': {
+    body: typeof Practice.practiceAnswerBody;
+    response: typeof Practice.practiceGradeSchema;
+  };
+  'POST /api/practice/{token}/{kind}/{slug}/submit': {
+    body: typeof Practice.practiceAnswerBody;
+    response: typeof Practice.publicResultSchema;
+  };
 
   // ---- workspace
   'GET /api/jobs/{id}/pipeline': {

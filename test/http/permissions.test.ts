@@ -1132,6 +1132,70 @@ const endpoints: Endpoint[] = [
       payload: { language: 'zh', timezone: 'Asia/Shanghai', unsubscribed: false },
     }),
   },
+  // Practice: the candidate's own; an unknown item, practice or plan gets its own refusal past the table.
+  {
+    method: 'GET',
+    name: 'my practice space',
+    expect: candidateOnly,
+    prepare: async () => ({ url: '/api/me/practice' }),
+  },
+  {
+    method: 'POST',
+    name: 'run a practice answer',
+    expect: { ...candidateOnly, candidate: 'practice.unknown_item' },
+    prepare: async () => ({
+      url: '/api/me/practice/coding/no-such-practice-item/run',
+      payload: { language: 'javascript', code: '' },
+    }),
+  },
+  {
+    method: 'POST',
+    name: 'start a timed practice',
+    expect: { ...candidateOnly, candidate: 'practice.unknown_item' },
+    prepare: async () => ({ url: '/api/me/practice/coding/no-such-practice-item/timed' }),
+  },
+  {
+    method: 'POST',
+    name: 'submit a timed practice',
+    expect: { ...candidateOnly, candidate: 'practice.not_found' },
+    prepare: async () => ({
+      url: `/api/me/practice/timed/${randomUUID()}/submit`,
+      payload: { language: 'javascript', code: '' },
+    }),
+  },
+  {
+    method: 'POST',
+    name: 'make my preparation plan',
+    expect: { ...candidateOnly, candidate: 'practice.no_upcoming_round' },
+    prepare: async () => ({ url: '/api/me/practice/plan', payload: {} }),
+  },
+  {
+    method: 'PUT',
+    name: 'tick off a plan item',
+    expect: { ...candidateOnly, candidate: 'practice.plan_not_found' },
+    prepare: async () => ({
+      url: '/api/me/practice/plan/ticks',
+      payload: { date: '2026-03-02', kind: 'behavioural', slug: 'no-such-prompt', ticked: true },
+    }),
+  },
+  {
+    method: 'DELETE',
+    name: 'end my preparation plan',
+    expect: { ...candidateOnly, candidate: 'practice.plan_not_found' },
+    prepare: async () => ({ url: '/api/me/practice/plan' }),
+  },
+  {
+    method: 'GET',
+    name: 'the public practice link',
+    expect: adminOnly,
+    prepare: async () => ({ url: '/api/organisation/practice-link' }),
+  },
+  {
+    method: 'PUT',
+    name: 'publish the practice link',
+    expect: adminOnly,
+    prepare: async () => ({ url: '/api/organisation/practice-link', payload: { published: false } }),
+  },
   { method: 'GET', name: 'boards', expect: adminOnly, prepare: async () => ({ url: '/api/boards' }) },
   {
     method: 'POST',
@@ -2093,6 +2157,10 @@ describe('role × endpoint', () => {
       'GET /api/pad-links/{token}',
       'POST /api/assessments/{token}/events',
       'POST /api/assessments/{token}/submit',
+      // The public practice space: the organisation's published link is the credential (test/http/practice.test.ts).
+      'GET /api/practice/{token}',
+      'POST /api/practice/{token}/{kind}/{slug}/run',
+      'POST /api/practice/{token}/{kind}/{slug}/submit',
       // The public job board API: reads are open, applying takes the board's key (test/http/job-board.test.ts).
       'GET /v1/boards/{token}',
       'GET /v1/boards/{token}/jobs',

@@ -26,6 +26,7 @@ import type {
   TeamsRepository,
 } from '../organisation/organisation.port.js';
 import type { PadsRepository } from '../pads/pads.port.js';
+import type { PracticeRepository } from '../practice/practice.port.js';
 import type { ProcessesRepository } from '../processes/processes.port.js';
 import type { SchedulingRepository } from '../scheduling/scheduling.port.js';
 import type { TagsRepository } from '../tags/tags.port.js';
@@ -80,6 +81,7 @@ export interface Store {
   tags: TagsRepository;
   inbox: InboxRepository;
   merges: MergesRepository;
+  practice: PracticeRepository;
   audit: AuditRepository;
   outbox: OutboxRepository;
 }

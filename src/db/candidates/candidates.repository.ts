@@ -78,6 +78,17 @@ export function candidatesRepository(trx: Kysely<DB>, clock: Clock): CandidatesR
         .select('id')
         .where('org_id', '=', orgId)
         .where('candidate_id', '=', id);
+      // Practice is the candidate's alone and tells nothing about an application: it goes entirely.
+      await trx
+        .deleteFrom('practice_attempts')
+        .where('org_id', '=', orgId)
+        .where('candidate_id', '=', id)
+        .execute();
+      await trx
+        .deleteFrom('practice_plans')
+        .where('org_id', '=', orgId)
+        .where('candidate_id', '=', id)
+        .execute();
       await trx
         .updateTable('candidates')
         .set({

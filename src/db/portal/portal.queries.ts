@@ -5,6 +5,7 @@ import { candidateZone } from '../candidates/candidate-zone.js';
 import { candidateQueries, presentCandidate } from '../candidates/candidates.queries.js';
 import { messageQueries } from '../messages/messages.queries.js';
 import { offerQueries } from '../offers/offers.queries.js';
+import { practiceQueries } from '../practice/practice.queries.js';
 import type { DB } from '../schema.js';
 
 /** The candidate's own view: only ever rows of the signed-in candidate, in their organisation. */
@@ -56,8 +57,9 @@ export function portalQueries(db: Kysely<DB>, catalog: Catalog) {
 
     /** Everything held about the candidate, for their data export. */
     async dataExport(orgId: string, candidateId: string, now: Date) {
-      const [profile, applied, interviews, offered, attachments, messages, conversations] = await Promise.all(
-        [
+      const practice = practiceQueries(db);
+      const [profile, applied, interviews, offered, attachments, messages, conversations, attempts, plans] =
+        await Promise.all([
           db
             .selectFrom('candidates')
             .selectAll()
@@ -70,8 +72,9 @@ export function portalQueries(db: Kysely<DB>, catalog: Catalog) {
           candidates.attachments(orgId, candidateId),
           candidates.messages(orgId, candidateId),
           messageQueries(db).forCandidate(orgId, candidateId, now),
-        ],
-      );
+          practice.attempts(orgId, candidateId),
+          practice.plans(orgId, candidateId),
+        ]);
       return {
         profile: { ...presentCandidate(profile), resumeText: profile.resume_text },
         applications: applied,
@@ -80,6 +83,7 @@ export function portalQueries(db: Kysely<DB>, catalog: Catalog) {
         attachments,
         messages,
         conversations,
+        practice: { attempts, plans },
       };
     },
   };

@@ -10,6 +10,7 @@ import { dispatchEvents } from '../../core/notifications/dispatch-events.js';
 import { keepCandidatesInformed } from '../../core/notifications/keep-candidates-informed.js';
 import { MAX_ATTEMPTS, retryDelayMs } from '../../core/notifications/notification.rules.js';
 import type { MessageRenderer } from '../../core/notifications/notifications.port.js';
+import { remindPractice } from '../../core/practice/remind-practice.js';
 import type { Deps } from '../../core/shared/ports.js';
 import { deliveries } from '../../db/notifications/deliveries.repository.js';
 import type { DB } from '../../db/schema.js';
@@ -139,6 +140,7 @@ export async function runOnce(options: WorkerOptions, sweeps: boolean) {
     await keepCandidatesInformed(options.deps);
     await chaseUnansweredReplies(options.deps);
     await forgetExpired(options.deps);
+    await remindPractice(options.deps);
     if (options.grader) {
       const graded = await gradeAtDeadline({ ...options.deps, grader: options.grader });
       for (const assessmentId of graded.ok ? graded.value.failed : [])

@@ -1,5 +1,6 @@
 import { localTime } from '../../core/availability/availability.rules.js';
 import { candidateStep } from '../../core/portal/portal.rules.js';
+import { itemDone } from '../../core/practice/practice.rules.js';
 import { videoLink } from '../../core/scheduling/video.js';
 import type { Catalog } from '../../core/shared/ports.js';
 import type { portalQueries } from '../../db/portal/portal.queries.js';
@@ -38,5 +39,34 @@ export function presentDataExport(
     attachments: data.attachments,
     messages: data.messages,
     conversations: data.conversations,
+    practice: {
+      attempts: data.practice.attempts.map((a) => ({
+        id: a.id,
+        kind: a.kind,
+        slug: a.slug,
+        mode: a.mode,
+        language: a.language,
+        code: a.code,
+        startedAt: a.startedAt.toISOString(),
+        deadlineAt: a.deadlineAt?.toISOString() ?? null,
+        submittedAt: a.submittedAt?.toISOString() ?? null,
+        passed: a.passed,
+        total: a.total,
+        scorePercent: a.scorePercent,
+      })),
+      plans: data.practice.plans.map((p) => ({
+        id: p.id,
+        roundName: p.roundName,
+        roundType: p.roundType,
+        roundStartsAt: p.roundStartsAt.toISOString(),
+        reminders: p.reminders,
+        createdAt: p.createdAt.toISOString(),
+        endedAt: p.endedAt?.toISOString() ?? null,
+        days: p.days.map((d) => ({
+          date: d.date,
+          items: d.items.map((i) => ({ ...i, done: itemDone(i, data.practice.attempts, p.createdAt) })),
+        })),
+      })),
+    },
   };
 }

@@ -16,6 +16,10 @@ export function PortalPage() {
   return (
     <Page title="My applications">
       <p className="meta">Times are shown in your zone, {zone}.</p>
+      <p>
+        <Link href="/candidate/practice">Practise for your rounds</Link>: the same editor and tests, seen by
+        no one but you.
+      </p>
       <Show loaded={offers} isEmpty={(o) => o.items.length === 0} empty="">
         {(o) => (
           <section aria-labelledby="offers-title">
