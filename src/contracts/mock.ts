@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ratings } from './kits.js';
+import { codeLanguages } from './problems.js';
 
 /** The rounds a candidate can practise with a person. */
 export const mockRoundTypes = [
@@ -47,6 +48,8 @@ export const bookMockBody = z.object({
   startsAt: instant,
 });
 export const cancelMockBody = z.object({ reason });
+/** The language the session's pad starts in. */
+export const mockPadBody = z.object({ language: z.enum(codeLanguages).default('javascript') });
 
 export const coachingCardBody = z.object({
   /** A rating for each focus attribute of the round's kit, by its key. */

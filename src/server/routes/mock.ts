@@ -7,13 +7,13 @@ import {
   coachingCardBody,
   coachMockSchema,
   coachProfileSchema,
+  mockPadBody,
   mockRoundTypes,
   mockSettingsSchema,
   portalMockResponse,
   slotsQuery,
   slotsResponse,
 } from '../../contracts/mock.js';
-import { codeLanguages } from '../../contracts/problems.js';
 import { bookMock } from '../../core/mock/book-mock.js';
 import { cancelMock } from '../../core/mock/cancel-mock.js';
 import { listMockSlots } from '../../core/mock/list-mock-slots.js';
@@ -33,7 +33,6 @@ import { coachKit, presentMockSession } from './mock.present.js';
 const tags = ['mock interviews'];
 const refusals = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 const notFound = { code: 'mock.not_found' as const, message: 'No such mock interview.' };
-const padBody = z.object({ language: z.enum(codeLanguages).default('javascript') });
 
 /**
  * Mock interviews with a person: candidates book them in the portal, staff who volunteer coach
@@ -305,7 +304,7 @@ export function mockRoutes(app: App, ctx: AppContext) {
         tags,
         summary: "Opens the coding session's pad, which the candidate joins from the portal",
         params: idParams,
-        body: padBody,
+        body: mockPadBody,
         response: { 200: coachMockSchema, ...refusals },
       },
     },

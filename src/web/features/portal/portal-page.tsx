@@ -16,6 +16,10 @@ export function PortalPage() {
   return (
     <Page title="My applications">
       <p className="meta">Times are shown in your zone, {zone}.</p>
+      <p>
+        <Link href="/candidate/mock">Practise with a mock interview</Link>: a round with one of our people,
+        with a coaching card afterwards that only you see.
+      </p>
       <Show loaded={offers} isEmpty={(o) => o.items.length === 0} empty="">
         {(o) => (
           <section aria-labelledby="offers-title">
