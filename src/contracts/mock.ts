@@ -73,6 +73,8 @@ const sessionBase = z.object({
   startsAtLocal: z.string(),
   timezone: z.string(),
   status: z.enum(mockStatuses),
+  /** The session's start has passed: it can no longer be cancelled, and its outcome can be recorded. */
+  begun: z.boolean(),
   cancelReason: z.string().nullable(),
   videoUrl: z.string(),
   /** The session's coding pad, once the practice interviewer opened it. */

@@ -14,6 +14,7 @@ export function presentMockSession(
   reader: 'candidate' | 'coach',
   catalog: Catalog,
   videoRoomBaseUrl: string,
+  now: Date,
 ) {
   const roundType = row.round_type as MockRoundType;
   const kit = catalog.interviewKit(kitRoundOf[roundType]);
@@ -29,6 +30,7 @@ export function presentMockSession(
     startsAtLocal: localTime(row.starts_at, timezone),
     timezone,
     status: row.status,
+    begun: row.starts_at.getTime() <= now.getTime(),
     cancelReason: row.cancel_reason,
     videoUrl: mockVideoUrl(videoRoomBaseUrl, row.id),
     padId: row.pad_id,

@@ -49,7 +49,10 @@ export function mockRoutes(app: App, ctx: AppContext) {
   const candidateView = async (orgId: string, candidateId: string, id: string) => {
     const row = (await reads.ofCandidate(orgId, candidateId)).find((r) => r.id === id);
     return (
-      row && { ...presentMockSession(row, 'candidate', catalog, videoRoomBaseUrl), coachName: row.coach_name }
+      row && {
+        ...presentMockSession(row, 'candidate', catalog, videoRoomBaseUrl, ctx.clock.now()),
+        coachName: row.coach_name,
+      }
     );
   };
   const coachView = async (orgId: string, coachId: string, id: string) => {
@@ -57,7 +60,7 @@ export function mockRoutes(app: App, ctx: AppContext) {
     return row && coachPresent(row);
   };
   const coachPresent = (row: Awaited<ReturnType<typeof reads.ofCoach>>[number]) => {
-    const view = presentMockSession(row, 'coach', catalog, videoRoomBaseUrl);
+    const view = presentMockSession(row, 'coach', catalog, videoRoomBaseUrl, ctx.clock.now());
     return { ...view, candidateName: row.candidate_name, kit: coachKit(view.roundType, catalog) };
   };
 
@@ -92,7 +95,7 @@ export function mockRoutes(app: App, ctx: AppContext) {
           return { key, name: presentName(key), purpose: kit?.preparation.whatItTests ?? '' };
         }),
         items: rows.map((row) => ({
-          ...presentMockSession(row, 'candidate', catalog, videoRoomBaseUrl),
+          ...presentMockSession(row, 'candidate', catalog, videoRoomBaseUrl, ctx.clock.now()),
           coachName: row.coach_name,
         })),
       };

@@ -128,7 +128,7 @@ function SessionCard({ session: s, onChange }: { session: Session; onChange: () 
   const noShow = async () => {
     if (await action.run(() => send('POST /api/me/mock/sessions/{id}/no-show', { id: s.id }))) onChange();
   };
-  const begun = Date.parse(s.startsAt) <= Date.now();
+  const { begun } = s;
   return (
     <article className="card" aria-labelledby={`mock-${s.id}`}>
       <h3 id={`mock-${s.id}`}>

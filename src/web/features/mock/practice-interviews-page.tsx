@@ -230,7 +230,7 @@ function CardForm({ session: s, onChange }: { session: Session; onChange: () => 
   );
   const [advice, setAdvice] = useState('');
   const action = useAction();
-  const begun = Date.parse(s.startsAt) <= Date.now();
+  const { begun } = s;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (
