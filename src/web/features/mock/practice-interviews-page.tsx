@@ -162,6 +162,7 @@ export function PracticeInterviewPage({ id }: { id: string }) {
               </a>
             </p>
           )}
+          {s.status === 'booked' && !s.begun && <CancelSession id={s.id} onChange={session.reload} />}
           <SessionPad session={s} onChange={session.reload} />
           <Kit session={s} />
           {s.card ? (
@@ -290,5 +291,39 @@ function NoShow({ id, begun, onChange }: { id: string; begun: boolean; onChange:
       </button>
       <ErrorNotice error={action.error} />
     </p>
+  );
+}
+
+/** The practice interviewer cancels a session still ahead; the reason goes to the candidate. */
+function CancelSession({ id, onChange }: { id: string; onChange: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const action = useAction();
+  if (!open)
+    return (
+      <button type="button" className="secondary" onClick={() => setOpen(true)}>
+        Cancel this session
+      </button>
+    );
+  return (
+    <form
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (await action.run(() => send('POST /api/mock/sessions/{id}/cancel', { id }, { reason })))
+          onChange();
+      }}
+    >
+      <TextField
+        label="Why are you cancelling? The candidate reads this."
+        value={reason}
+        onChange={setReason}
+        required
+        error={action.error?.about('reason')}
+      />
+      <ErrorNotice error={action.error} />
+      <button type="submit" disabled={action.busy}>
+        Cancel the session
+      </button>
+    </form>
   );
 }
