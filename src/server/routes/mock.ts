@@ -18,6 +18,7 @@ import { bookMock } from '../../core/mock/book-mock.js';
 import { cancelMock } from '../../core/mock/cancel-mock.js';
 import { listMockSlots } from '../../core/mock/list-mock-slots.js';
 import { kitRoundOf } from '../../core/mock/mock.rules.js';
+import { mockOverview } from '../../core/mock/mock-overview.js';
 import { openMockPad } from '../../core/mock/open-mock-pad.js';
 import { recordNoShow } from '../../core/mock/record-no-show.js';
 import { saveCoachProfile } from '../../core/mock/save-coach-profile.js';
@@ -77,15 +78,7 @@ export function mockRoutes(app: App, ctx: AppContext) {
     },
     async (request) => {
       const { orgId, candidateId } = candidateOf(request);
-      const summary = await deps.transaction(async (store) => {
-        const settings = await store.mock.settings(orgId);
-        const since = new Date(ctx.clock.now().getTime() - settings.windowDays * 86_400_000);
-        return ok({
-          ...settings,
-          used: await store.mock.countSince(orgId, candidateId, since),
-          eligible: await store.mock.inProcess(orgId, candidateId),
-        });
-      });
+      const summary = await mockOverview(deps, { actor: candidateOf(request) });
       if (!summary.ok) throw new Error(summary.error.message);
       const rows = await reads.ofCandidate(orgId, candidateId);
       return {
