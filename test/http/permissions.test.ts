@@ -2056,10 +2056,27 @@ const endpoints: Endpoint[] = [
           url: '/api/me/mock/sessions',
           payload: { roundType: 'coding', startsAt: '2026-03-04T10:00:00Z' },
         };
+      // A practice interviewer of its own: the others' weeks fill up with the table's interviews.
+      const coachId = randomUUID();
+      await world.db
+        .insertInto('users')
+        .values({
+          id: coachId,
+          org_id: world.orgId,
+          email: `practice.${coachId}@example.com`,
+          email_normalized: `practice.${coachId}@example.com`,
+          name: `Practice coach ${++n}`,
+          timezone: 'UTC',
+          password_hash: 'unused',
+          roles: ['interviewer'],
+          team_ids: [],
+          created_at: new Date(),
+        })
+        .execute();
       await world.deps.transaction(async (store) => {
         await store.mock.saveCoach(
           world.orgId,
-          world.staff.interviewer.userId,
+          coachId,
           { active: true, roundTypes: ['coding'] },
           new Date(),
         );
