@@ -2070,7 +2070,7 @@ const endpoints: Endpoint[] = [
           password_hash: 'unused',
           roles: ['interviewer'],
           team_ids: [],
-          created_at: new Date(),
+          created_at: new Date('2026-01-01T00:00:00Z'),
         })
         .execute();
       await world.deps.transaction(async (store) => {
@@ -2078,7 +2078,7 @@ const endpoints: Endpoint[] = [
           world.orgId,
           coachId,
           { active: true, roundTypes: ['coding'] },
-          new Date(),
+          new Date('2026-01-01T00:00:00Z'),
         );
         return { ok: true as const, value: null };
       });
