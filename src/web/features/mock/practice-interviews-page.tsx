@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
-import { ratings } from '../../../contracts/kits';
-import { type MockRoundType, mockRoundTypes } from '../../../contracts/mock';
+import type { Rating } from '../../../contracts/kits';
+import type { MockRoundType } from '../../../contracts/mock';
 import { send, useAction, useApi } from '../../client';
 import type { Answer } from '../../endpoints';
 import { label } from '../../labels';
@@ -11,6 +11,8 @@ import { LivePad } from '../pads/live-pad';
 import { mockStatusLabels } from './portal-mock-page';
 
 type Session = Answer<'GET /api/mock/sessions'>['items'][number];
+/** The scale of the kits, weakest first (the contracts' values stay out of the bundle). */
+const ratings: readonly Rating[] = ['strong_no', 'no', 'mixed', 'yes', 'strong_yes'];
 const roundNames: Record<MockRoundType, string> = {
   coding: 'Coding',
   system_design: 'System design',
@@ -18,6 +20,7 @@ const roundNames: Record<MockRoundType, string> = {
   product_sense: 'Product sense',
   case_presentation: 'Case presentation',
 };
+const mockRoundTypes = Object.keys(roundNames) as MockRoundType[];
 
 /** Volunteering as a practice interviewer: on or off, and the rounds one coaches (the account page has it too). */
 export function VolunteerSection() {
@@ -226,7 +229,7 @@ function Kit({ session: s }: { session: Session }) {
 }
 
 function CardForm({ session: s, onChange }: { session: Session; onChange: () => void }) {
-  const [given, setGiven] = useState<Record<string, (typeof ratings)[number]>>(
+  const [given, setGiven] = useState<Record<string, Rating>>(
     Object.fromEntries(s.kit.focusAttributes.map((a) => [a.key, 'mixed'])),
   );
   const [advice, setAdvice] = useState('');
