@@ -131,6 +131,15 @@ export const errorCodes = [
   'merge.not_pending',
   'merge.invalid',
   'inbox.not_found',
+  'mock.disabled',
+  'mock.not_eligible',
+  'mock.not_found',
+  'mock.limit_reached',
+  'mock.slot_unavailable',
+  'mock.not_cancellable',
+  'mock.not_started',
+  'mock.outcome_recorded',
+  'mock.not_coding',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

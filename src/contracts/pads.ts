@@ -22,7 +22,8 @@ const problemView = z
 
 export const padSchema = z.object({
   id: z.string(),
-  applicationId: z.string(),
+  /** Null on a mock interview's pad, which belongs to the session. */
+  applicationId: z.string().nullable(),
   language: z.enum(codeLanguages),
   problemSlug: z.string().nullable(),
   problem: problemView,

@@ -94,6 +94,10 @@ export const eventKinds = [
   'staff.panel_member_removed',
   /** A notice in staff members' inboxes that they also want by email (payload.userIds). */
   'staff.notified',
+  /** A mock interview booked, cancelled, and its coaching card written (to the candidate only). */
+  'mock.booked',
+  'mock.cancelled',
+  'candidate.mock_card_ready',
 ] as const;
 export type EventKind = (typeof eventKinds)[number];
 

@@ -1080,6 +1080,61 @@ const statements: Record<string, string[]> = {
       published_at timestamptz NOT NULL
     )`,
   ],
+  '0028_mock_interviews': [
+    // Mock interviews: on, two per thirty days, until an admin says otherwise (no row = defaults).
+    `CREATE TABLE mock_settings (
+      org_id uuid PRIMARY KEY REFERENCES orgs(id),
+      enabled boolean NOT NULL,
+      max_sessions integer NOT NULL CHECK (max_sessions BETWEEN 0 AND 20),
+      window_days integer NOT NULL CHECK (window_days BETWEEN 1 AND 365),
+      updated_at timestamptz NOT NULL
+    )`,
+    // Staff who coach mock rounds, and which; their time is their interviewing availability.
+    `CREATE TABLE mock_coaches (
+      user_id uuid PRIMARY KEY REFERENCES users(id),
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      active boolean NOT NULL,
+      round_types text[] NOT NULL,
+      updated_at timestamptz NOT NULL
+    )`,
+    // A session belongs to a candidate and their practice interviewer, never to an application.
+    `CREATE TABLE mock_sessions (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      candidate_id uuid NOT NULL REFERENCES candidates(id),
+      coach_id uuid NOT NULL REFERENCES users(id),
+      round_type text NOT NULL,
+      starts_at timestamptz NOT NULL,
+      ends_at timestamptz NOT NULL,
+      status text NOT NULL CHECK (status IN ('booked', 'cancelled', 'held', 'candidate_no_show', 'coach_no_show')),
+      cancelled_by text CHECK (cancelled_by IN ('candidate', 'coach')),
+      cancel_reason text,
+      created_at timestamptz NOT NULL,
+      CHECK (ends_at > starts_at)
+    )`,
+    'CREATE INDEX mock_sessions_candidate ON mock_sessions (org_id, candidate_id, created_at)',
+    'CREATE INDEX mock_sessions_coach ON mock_sessions (org_id, coach_id, starts_at)',
+    `CREATE TABLE mock_cards (
+      session_id uuid PRIMARY KEY REFERENCES mock_sessions(id),
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      ratings jsonb NOT NULL,
+      advice text NOT NULL,
+      submitted_at timestamptz NOT NULL
+    )`,
+    // A mock session holds its people's time in the same table as interviews, so the one exclusion
+    // constraint keeps a person from being in a mock and a real interview at once (ADR 0024).
+    'ALTER TABLE interview_holds ADD COLUMN mock_session_id uuid REFERENCES mock_sessions(id) ON DELETE CASCADE',
+    'ALTER TABLE interview_holds DROP CONSTRAINT interview_holds_pkey',
+    'ALTER TABLE interview_holds ALTER COLUMN interview_id DROP NOT NULL',
+    `ALTER TABLE interview_holds ADD CONSTRAINT interview_holds_one_owner
+      CHECK ((interview_id IS NULL) <> (mock_session_id IS NULL))`,
+    'ALTER TABLE interview_holds ADD CONSTRAINT interview_holds_interview UNIQUE (interview_id, participant_id)',
+    'ALTER TABLE interview_holds ADD CONSTRAINT interview_holds_mock UNIQUE (mock_session_id, participant_id)',
+    // A mock session's pad has no application, so no hiring screen (they list by application) sees it.
+    'ALTER TABLE pads ALTER COLUMN application_id DROP NOT NULL',
+    'ALTER TABLE pads ADD COLUMN mock_session_id uuid UNIQUE REFERENCES mock_sessions(id)',
+    'ALTER TABLE pads ADD CONSTRAINT pads_one_owner CHECK ((application_id IS NULL) <> (mock_session_id IS NULL))',
+  ],
 };
 
 function toMigration(list: string[]): Migration {

@@ -8,6 +8,7 @@ import type { PlannedRound } from '../core/shared/types.js';
 import type { AccountSecurityTables, AccountTables } from './schema-accounts.js';
 import type { CollaborationTables } from './schema-collaboration.js';
 import type { ConversationTables } from './schema-conversations.js';
+import type { MockTables } from './schema-mock.js';
 import type { OfferTables } from './schema-offers.js';
 import type { PracticeTables } from './schema-practice.js';
 import type { ReportTables } from './schema-reports.js';
@@ -22,6 +23,7 @@ export interface DB
     AccountSecurityTables,
     AccountTables,
     CollaborationTables,
+    MockTables,
     OfferTables,
     PracticeTables,
     ReportTables {
@@ -53,7 +55,9 @@ export interface DB
   pads: {
     id: string;
     org_id: string;
-    application_id: string;
+    /** Null on a mock session's pad, which is the session's instead. */
+    application_id: string | null;
+    mock_session_id: ColumnType<string | null, string | null | undefined, never>;
     problem_slug: string | null;
     language: string;
     token_hash: string;
@@ -301,7 +305,14 @@ export interface DB
     language_confirmed_at: Date | null;
     change_reason: string | null;
   };
-  interview_holds: { interview_id: string; org_id: string; participant_id: string; during: string };
+  /** A person's booked time: an interview's or a mock session's (exactly one of the two). */
+  interview_holds: {
+    interview_id: string | null;
+    mock_session_id: ColumnType<string | null, string | null | undefined, never>;
+    org_id: string;
+    participant_id: string;
+    during: string;
+  };
   interviewer_profiles: {
     user_id: string;
     org_id: string;

@@ -18,6 +18,7 @@ import { inboxRepository } from './inbox/inbox.repository.js';
 import { jobsRepository } from './jobs/jobs.repository.js';
 import { mergesRepository } from './merges/merges.repository.js';
 import { messagesRepository } from './messages/messages.repository.js';
+import { mockRepository } from './mock/mock.repository.js';
 import { notesRepository } from './notes/notes.repository.js';
 import { notificationsRepository } from './notifications/notifications.repository.js';
 import { notificationsAdminRepository } from './notifications/notifications-admin.repository.js';
@@ -69,6 +70,7 @@ function createStore(trx: Kysely<DB>, clock: Clock): Store {
     inbox: inboxRepository(trx),
     merges: mergesRepository(trx),
     practice: practiceRepository(trx),
+    mock: mockRepository(trx),
     audit: auditRepository(trx, clock),
     outbox: outboxRepository(trx, clock),
   };

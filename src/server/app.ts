@@ -51,6 +51,7 @@ import { jobRoutes } from './routes/jobs.js';
 import { mergeRoutes } from './routes/merges.js';
 import { messageRoutes } from './routes/messages.js';
 import { mfaRoutes } from './routes/mfa.js';
+import { mockRoutes } from './routes/mock.js';
 import { noteRoutes } from './routes/notes.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { offerRoutes } from './routes/offers.js';
@@ -332,6 +333,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   inboxRoutes(app, ctx);
   mergeRoutes(app, ctx);
   practiceRoutes(app, ctx, options.practiceRoot);
+  mockRoutes(app, ctx);
   await padRoutes(app, ctx);
   await webAppRoutes(app);
 

@@ -134,6 +134,15 @@ export const httpStatus = {
   'merge.not_pending': 409,
   'merge.invalid': 422,
   'inbox.not_found': 404,
+  'mock.disabled': 403,
+  'mock.not_eligible': 403,
+  'mock.not_found': 404,
+  'mock.limit_reached': 409,
+  'mock.slot_unavailable': 409,
+  'mock.not_cancellable': 409,
+  'mock.not_started': 409,
+  'mock.outcome_recorded': 409,
+  'mock.not_coding': 409,
 } as const satisfies Record<ErrorCode, number>;
 
 /** The body of every error answer; typed, so a code missing from `ErrorCode` fails to compile. */

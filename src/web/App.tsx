@@ -16,6 +16,8 @@ import { Bell } from './features/inbox/bell';
 import { InboxPage } from './features/inbox/inbox-page';
 import { JobEditorPage } from './features/jobs/job-editor-page';
 import { JobsPage } from './features/jobs/jobs-page';
+import { PortalMockPadPage, PortalMockPage } from './features/mock/portal-mock-page';
+import { PracticeInterviewPage, PracticeInterviewsPage } from './features/mock/practice-interviews-page';
 import { OfferPage } from './features/offers/offer-page';
 import { OffersPage } from './features/offers/offers-page';
 import { AdminPage } from './features/organisation/admin-page';
@@ -43,6 +45,7 @@ function staffNav(me: StaffMe): [string, string][] {
     ['/app/offers', 'Offers', can(me, 'offer.read')],
     ['/app/reports', 'Reports', can(me, 'application.read')],
     ['/app/admin', 'Admin', can(me, 'org.manage')],
+    ['/app/practice-interviews', 'Practice interviews', can(me, 'mock.coach')],
     ['/app/account', 'Your account', true],
   ];
   return items.filter(([, , shown]) => shown).map(([path, label]) => [path, label]);
@@ -145,6 +148,8 @@ function StaffApp({ me }: { me: StaffMe }) {
         <Route path="/app/offers/:id">{(p) => <OfferPage id={p.id} />}</Route>
         <Route path="/app/reports" component={ReportsPage} />
         <Route path="/app/admin/:section?">{(p) => <AdminPage section={p.section ?? 'teams'} />}</Route>
+        <Route path="/app/practice-interviews" component={PracticeInterviewsPage} />
+        <Route path="/app/practice-interviews/:id">{(p) => <PracticeInterviewPage id={p.id} />}</Route>
         <Route path="/app/account">{() => <AccountPage timeZone={me.timezone} />}</Route>
         <Route>
           <Redirect to={home(me)} replace />
@@ -164,6 +169,7 @@ function CandidateApp({ name }: { name: string }) {
       nav={[
         ['/candidate', 'My applications'],
         ['/candidate/practice', 'Practice'],
+        ['/candidate/mock', 'Mock interviews'],
         ['/candidate/sessions', 'Your sessions'],
       ]}
       who={name}
@@ -173,6 +179,8 @@ function CandidateApp({ name }: { name: string }) {
         <Route path="/candidate/sessions" component={CandidateSessionsPage} />
         <Route path="/candidate/practice" component={PracticePage} />
         <Route path="/candidate/offers/:id">{(p) => <PortalOfferPage id={p.id} />}</Route>
+        <Route path="/candidate/mock" component={PortalMockPage} />
+        <Route path="/candidate/mock/pads/:id">{(p) => <PortalMockPadPage id={p.id} />}</Route>
         <Route path="/candidate" component={PortalPage} />
         <Route>
           <Redirect to="/candidate" replace />

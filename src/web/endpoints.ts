@@ -10,6 +10,7 @@ import type * as Inbox from '../contracts/inbox';
 import type * as Jobs from '../contracts/jobs';
 import type * as Merges from '../contracts/merges';
 import type * as Messages from '../contracts/messages';
+import type * as Mock from '../contracts/mock';
 import type * as Notes from '../contracts/notes';
 import type * as Notifications from '../contracts/notifications';
 import type * as Offers from '../contracts/offers';
@@ -457,6 +458,38 @@ export interface Endpoints {
   'POST /api/pads/{id}/run': { response: typeof Assessments.codeGradeSchema };
   'GET /api/pads/{id}/replay': { response: typeof Pads.replaySchema };
   'GET /api/pad-links/{token}': { response: typeof Pads.candidatePadSchema };
+
+  // ---- mock interviews
+  'GET /api/me/mock': { response: typeof Mock.portalMockResponse };
+  'GET /api/me/mock/slots': { query: typeof Mock.slotsQuery; response: typeof Mock.slotsResponse };
+  'POST /api/me/mock/sessions': { body: typeof Mock.bookMockBody; response: typeof Mock.candidateMockSchema };
+  'POST /api/me/mock/sessions/{id}/cancel': {
+    body: typeof Mock.cancelMockBody;
+    response: typeof Mock.candidateMockSchema;
+  };
+  'POST /api/me/mock/sessions/{id}/no-show': { response: typeof Mock.candidateMockSchema };
+  'GET /api/mock/settings': { response: typeof Mock.mockSettingsSchema };
+  'PUT /api/mock/settings': {
+    body: typeof Mock.mockSettingsSchema;
+    response: typeof Mock.mockSettingsSchema;
+  };
+  'GET /api/mock/coach': { response: typeof Mock.coachProfileSchema };
+  'PUT /api/mock/coach': { body: typeof Mock.coachProfileSchema; response: typeof Mock.coachProfileSchema };
+  'GET /api/mock/sessions': { response: Items<typeof Mock.coachMockSchema> };
+  'GET /api/mock/sessions/{id}': { response: typeof Mock.coachMockSchema };
+  'POST /api/mock/sessions/{id}/pad': {
+    body: typeof Mock.mockPadBody;
+    response: typeof Mock.coachMockSchema;
+  };
+  'POST /api/mock/sessions/{id}/cancel': {
+    body: typeof Mock.cancelMockBody;
+    response: typeof Mock.coachMockSchema;
+  };
+  'POST /api/mock/sessions/{id}/no-show': { response: typeof Mock.coachMockSchema };
+  'POST /api/mock/sessions/{id}/card': {
+    body: typeof Mock.coachingCardBody;
+    response: typeof Mock.coachMockSchema;
+  };
 }
 
 export type Route = keyof Endpoints;

@@ -36,7 +36,7 @@ const nextInterviewTime = () => new Date(Date.parse('2026-03-05T10:00:00Z') + bo
 let held = 0;
 const heldInterviewTime = () => new Date(Date.parse('2026-02-23T10:00:00Z') + held++ * 2 * 3_600_000);
 
-import { buildWorld, ok, PASSWORD, smallTemplate, TestClock, type World } from '../support/world.js';
+import { buildWorld, catalog, ok, PASSWORD, smallTemplate, TestClock, type World } from '../support/world.js';
 
 /**
  * The role × endpoint table, written out independently of the permission table in the code:
@@ -77,6 +77,41 @@ interface Endpoint {
   /** Builds a fresh, valid request for one cell, so each cell succeeds or fails on permission alone. */
   prepare: (role: Role) => Promise<{ url: string; payload?: unknown; headers?: Record<string, string> }>;
 }
+
+/** Mock sessions of the portal candidate, each at its own time, booked long ago so no limit applies. */
+let mockTimes = 0;
+async function mockSession(role: Role, when: 'ahead' | 'begun') {
+  const coach = role === 'candidate' ? world.staff.interviewer : world.staff[role];
+  const candidate = await world.db
+    .selectFrom('candidates')
+    .select('id')
+    .where('org_id', '=', world.orgId)
+    .where('email_normalized', '=', candidateEmail)
+    .executeTakeFirstOrThrow();
+  const base = Date.parse(when === 'ahead' ? '2026-07-01T10:00:00Z' : '2026-01-05T10:00:00Z');
+  const startsAt = new Date(base + mockTimes++ * 2 * 3_600_000);
+  const id = randomUUID();
+  ok(
+    await world.deps.transaction(async (store) => {
+      await store.mock.insert({
+        id,
+        orgId: world.orgId,
+        candidateId: candidate.id,
+        coachId: coach.userId,
+        roundType: 'coding',
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 3_600_000),
+        createdAt: new Date('2025-01-01T00:00:00Z'),
+      });
+      return { ok: true as const, value: id };
+    }),
+  );
+  return id;
+}
+const codingCard = () => ({
+  ratings: Object.fromEntries(catalog.interviewKit('coding')!.focusAttributes.map((a) => [a.key, 'yes'])),
+  advice: `Talk through the plan before writing code (${++n}).`,
+});
 
 let database: Database;
 let app: App;
@@ -2063,6 +2098,152 @@ const endpoints: Endpoint[] = [
     expect: readers,
     prepare: async () => ({ url: `/api/candidates/${(await freshApplication()).candidateId}/merges` }),
   },
+  {
+    method: 'GET',
+    name: 'mock interviews in my portal',
+    expect: candidateOnly,
+    prepare: async () => ({ url: '/api/me/mock' }),
+  },
+  {
+    method: 'GET',
+    name: 'open mock interview slots',
+    expect: candidateOnly,
+    prepare: async () => ({ url: '/api/me/mock/slots?roundType=coding' }),
+  },
+  {
+    method: 'POST',
+    name: 'book a mock interview',
+    expect: candidateOnly,
+    prepare: async (role) => {
+      if (role !== 'candidate')
+        return {
+          url: '/api/me/mock/sessions',
+          payload: { roundType: 'coding', startsAt: '2026-03-04T10:00:00Z' },
+        };
+      // A practice interviewer of its own: the others' weeks fill up with the table's interviews.
+      const coachId = randomUUID();
+      await world.db
+        .insertInto('users')
+        .values({
+          id: coachId,
+          org_id: world.orgId,
+          email: `practice.${coachId}@example.com`,
+          email_normalized: `practice.${coachId}@example.com`,
+          name: `Practice coach ${++n}`,
+          timezone: 'UTC',
+          password_hash: 'unused',
+          roles: ['interviewer'],
+          team_ids: [],
+          created_at: new Date('2026-01-01T00:00:00Z'),
+        })
+        .execute();
+      await world.deps.transaction(async (store) => {
+        await store.mock.saveCoach(
+          world.orgId,
+          coachId,
+          { active: true, roundTypes: ['coding'] },
+          new Date('2026-01-01T00:00:00Z'),
+        );
+        return { ok: true as const, value: null };
+      });
+      const slots = await app.inject({
+        method: 'GET',
+        url: '/api/me/mock/slots?roundType=coding',
+        headers: { cookie: cookies.candidate },
+      });
+      return {
+        url: '/api/me/mock/sessions',
+        payload: { roundType: 'coding', startsAt: slots.json().items[0].startsAt },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    name: 'cancel my mock interview',
+    expect: candidateOnly,
+    prepare: async (role) => ({
+      url: `/api/me/mock/sessions/${await mockSession(role, 'ahead')}/cancel`,
+      payload: { reason: 'A clash with an exam.' },
+    }),
+  },
+  {
+    method: 'POST',
+    name: "record my practice interviewer's absence",
+    expect: candidateOnly,
+    prepare: async (role) => ({ url: `/api/me/mock/sessions/${await mockSession(role, 'begun')}/no-show` }),
+  },
+  {
+    method: 'GET',
+    name: 'mock interview settings',
+    expect: allStaff,
+    prepare: async () => ({ url: '/api/mock/settings' }),
+  },
+  {
+    method: 'PUT',
+    name: 'mock interview settings',
+    expect: adminOnly,
+    prepare: async () => ({
+      url: '/api/mock/settings',
+      payload: { enabled: true, maxSessions: 2, windowDays: 30 },
+    }),
+  },
+  {
+    method: 'GET',
+    name: 'my practice interviewing',
+    expect: allStaff,
+    prepare: async () => ({ url: '/api/mock/coach' }),
+  },
+  {
+    method: 'PUT',
+    name: 'volunteer as a practice interviewer',
+    expect: allStaff,
+    prepare: async () => ({ url: '/api/mock/coach', payload: { active: true, roundTypes: ['coding'] } }),
+  },
+  {
+    method: 'GET',
+    name: 'the mock interviews I coach',
+    expect: allStaff,
+    prepare: async () => ({ url: '/api/mock/sessions' }),
+  },
+  {
+    method: 'GET',
+    name: 'a mock interview I coach',
+    expect: allStaff,
+    prepare: async (role) => ({ url: `/api/mock/sessions/${await mockSession(role, 'ahead')}` }),
+  },
+  {
+    method: 'POST',
+    name: 'open a mock interview pad',
+    expect: allStaff,
+    prepare: async (role) => ({
+      url: `/api/mock/sessions/${await mockSession(role, 'ahead')}/pad`,
+      payload: {},
+    }),
+  },
+  {
+    method: 'POST',
+    name: 'cancel a mock interview I coach',
+    expect: allStaff,
+    prepare: async (role) => ({
+      url: `/api/mock/sessions/${await mockSession(role, 'ahead')}/cancel`,
+      payload: { reason: 'Travelling that week.' },
+    }),
+  },
+  {
+    method: 'POST',
+    name: "record a candidate's absence from a mock interview",
+    expect: allStaff,
+    prepare: async (role) => ({ url: `/api/mock/sessions/${await mockSession(role, 'begun')}/no-show` }),
+  },
+  {
+    method: 'POST',
+    name: 'write a coaching card',
+    expect: allStaff,
+    prepare: async (role) => ({
+      url: `/api/mock/sessions/${await mockSession(role, 'begun')}/card`,
+      payload: codingCard(),
+    }),
+  },
 ];
 
 /** A staff member's authenticator app and passkeys removed, so each cell starts from none. */
@@ -2268,6 +2449,14 @@ const sessionOnly = new Set([
   'POST register a passkey',
   'DELETE remove a passkey',
   'POST new recovery codes',
+  'GET my practice interviewing',
+  'PUT volunteer as a practice interviewer',
+  'GET the mock interviews I coach',
+  'GET a mock interview I coach',
+  'POST open a mock interview pad',
+  'POST cancel a mock interview I coach',
+  "POST record a candidate's absence from a mock interview",
+  'POST write a coaching card',
 ]);
 
 describe('API token × endpoint', () => {

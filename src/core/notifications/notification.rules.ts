@@ -133,6 +133,14 @@ export const eventPlan: Record<EventKind, { emails: PlannedEmail[]; webhook?: We
     emails: [staff('recruiters', 'panel_member_removed'), staff('coordinators', 'panel_member_removed')],
   },
   'staff.notified': { emails: [staff('people', 'staff_notification')] },
+  // Mock interviews are no news about an application, and nothing of them goes to the hiring team.
+  'mock.booked': {
+    emails: [candidate('mock_booked', true, false), staff('interviewer', 'mock_booked_staff')],
+  },
+  'mock.cancelled': {
+    emails: [candidate('mock_cancelled', true, false), staff('interviewer', 'mock_cancelled_staff')],
+  },
+  'candidate.mock_card_ready': { emails: [candidate('mock_card_ready', true, false)] },
 };
 
 const UPDATE_HOUR = 9;

@@ -1,8 +1,11 @@
-/** A live coding pad on an application: interviewer and candidate edit one document. */
+/**
+ * A live coding pad on an application, or on a mock interview (then `applicationId` is null):
+ * interviewer and candidate edit one document.
+ */
 export interface Pad {
   id: string;
   orgId: string;
-  applicationId: string;
+  applicationId: string | null;
   problemSlug: string | null;
   language: string;
   createdAt: Date;
@@ -10,7 +13,7 @@ export interface Pad {
 
 /** Pads and their history: every edit and run, in order, so the session replays. */
 export interface PadsRepository {
-  insert(pad: Pad & { tokenHash: string; createdBy: string }): Promise<void>;
+  insert(pad: Pad & { tokenHash: string; createdBy: string; mockSessionId?: string }): Promise<void>;
   get(orgId: string, id: string): Promise<Pad | null>;
   /** One update of the pad's document (a Yjs update), as received. */
   recordEdit(padId: string, at: Date, author: string, update: Uint8Array): Promise<void>;

@@ -47,6 +47,8 @@ export const permissions = {
   'tag.delete': ['admin', 'recruiter'],
   'view.save': ['admin', 'recruiter', 'coordinator', 'hiring_manager', 'hr'],
   'inbox.read': ['admin', 'recruiter', 'coordinator', 'interviewer', 'hiring_manager', 'hr'],
+  /** Coaching mock interviews: one's own volunteering and sessions, never anyone else's. */
+  'mock.coach': ['admin', 'recruiter', 'coordinator', 'interviewer', 'hiring_manager', 'hr'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Action = keyof typeof permissions;
@@ -83,8 +85,11 @@ export const tokenScopes = {
 
 export type Scope = TokenScope;
 export const scopeNames = tokenScopeNames;
-/** Tokens never make tokens, so a leaked one cannot outlive its revocation: no scope holds these. */
-export const sessionOnlyActions = ['token.manage'] as const satisfies readonly Action[];
+/**
+ * No scope holds these. Tokens never make tokens, so a leaked one cannot outlive its revocation;
+ * and a mock interview is between two people, so no integration reads or writes one.
+ */
+export const sessionOnlyActions = ['token.manage', 'mock.coach'] as const satisfies readonly Action[];
 
 function scopesAllow(scopes: readonly string[], action: Action): boolean {
   return scopes.some((scope) =>

@@ -15,6 +15,7 @@ import type { InboxRepository } from '../inbox/inbox.port.js';
 import type { JobsRepository } from '../jobs/jobs.port.js';
 import type { MergesRepository } from '../merges/merges.port.js';
 import type { MessagesRepository } from '../messages/messages.port.js';
+import type { MockRepository } from '../mock/mock.port.js';
 import type { NotesRepository } from '../notes/notes.port.js';
 import type { MessageText, NotificationsRepository } from '../notifications/notifications.port.js';
 import type { NotificationsAdminRepository } from '../notifications/notifications-admin.port.js';
@@ -82,6 +83,7 @@ export interface Store {
   inbox: InboxRepository;
   merges: MergesRepository;
   practice: PracticeRepository;
+  mock: MockRepository;
   audit: AuditRepository;
   outbox: OutboxRepository;
 }

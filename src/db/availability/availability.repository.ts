@@ -57,7 +57,8 @@ export function availabilityRepository(db: Kysely<DB>): AvailabilityRepository {
       ])
       .where('participant_id', 'in', participantIds)
       .where(sql<boolean>`during && tstzrange(${new Date(window.start)}, ${new Date(window.end)}, '[)')`);
-    if (excludeInterviewId) query = query.where('interview_id', '<>', excludeInterviewId);
+    // A mock session's hold has no interview id, and still counts.
+    if (excludeInterviewId) query = query.where('interview_id', 'is distinct from', excludeInterviewId);
     return (await query.execute()).map(
       (h): Hold => ({
         participantId: h.participant_id,

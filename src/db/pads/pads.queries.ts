@@ -3,7 +3,15 @@ import type { DB } from '../schema.js';
 
 /** Pads as the API shows them, and each pad's history for its live document and its replay. */
 export function padsQueries(db: Kysely<DB>) {
-  const columns = ['id', 'org_id', 'application_id', 'problem_slug', 'language', 'created_at'] as const;
+  const columns = [
+    'id',
+    'org_id',
+    'application_id',
+    'mock_session_id',
+    'problem_slug',
+    'language',
+    'created_at',
+  ] as const;
   return {
     byId: (orgId: string, id: string) =>
       db

@@ -13,6 +13,7 @@ export function padsRepository(trx: Kysely<DB>): PadsRepository {
           id: pad.id,
           org_id: pad.orgId,
           application_id: pad.applicationId,
+          mock_session_id: pad.mockSessionId ?? null,
           problem_slug: pad.problemSlug,
           language: pad.language,
           token_hash: pad.tokenHash,

@@ -18,6 +18,7 @@ import { recordPadUpdate } from '../../core/pads/record-pad-update.js';
 import { runPad } from '../../core/pads/run-pad.js';
 import type { Actor } from '../../core/shared/types.js';
 import { assessmentsQueries } from '../../db/assessments/assessments.queries.js';
+import { mockQueries } from '../../db/mock/mock.queries.js';
 import { type PadView, padsQueries } from '../../db/pads/pads.queries.js';
 import { actorOf, signedIn } from '../auth.js';
 import { candidateWorkDenied, maySeeWorkOn } from '../candidate-work.js';
@@ -42,6 +43,7 @@ export async function padRoutes(app: App, ctx: AppContext) {
   await app.register(websocket, { options: { maxPayload: MAX_UPDATE_BYTES } });
   const reads = padsQueries(ctx.db);
   const work = assessmentsQueries(ctx.db);
+  const mocks = mockQueries(ctx.db);
   const problems = ctx.grading.problems.coding;
   const live = await liveDocuments({
     history: reads.events,
@@ -80,10 +82,23 @@ export async function padRoutes(app: App, ctx: AppContext) {
     };
   };
 
-  /** The pad when the actor may see it, else null. */
+  /**
+   * The pad when the actor may see it, else null. A mock session's pad is its two people's only:
+   * the practice interviewer and the candidate, signed in; nobody on the hiring side.
+   */
   async function padFor(actor: Actor | null, id: string) {
-    const pad = actor?.kind === 'staff' ? await reads.byId(actor.orgId, id) : undefined;
-    if (!pad || !(await maySeeWorkOn(work, actor, pad.application_id))) return null;
+    if (actor?.kind !== 'staff' && actor?.kind !== 'candidate') return null;
+    const pad = await reads.byId(actor.orgId, id);
+    if (!pad) return null;
+    if (pad.mock_session_id) {
+      const people = await mocks.padPeople(actor.orgId, pad.mock_session_id);
+      const mine =
+        actor.kind === 'staff'
+          ? people?.coach_id === actor.userId
+          : people?.candidate_id === actor.candidateId;
+      return mine ? pad : null;
+    }
+    if (!pad.application_id || !(await maySeeWorkOn(work, actor, pad.application_id))) return null;
     return pad;
   }
 

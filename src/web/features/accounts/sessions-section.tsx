@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { send, useAction, useApi } from '../../client';
 import { ErrorNotice, Page, Show, TextField, when } from '../../ui';
+import { VolunteerSection } from '../mock/practice-interviews-page';
 import { TwoStepSignIn } from './mfa-section';
 import { TokensSection } from './tokens-section';
 
@@ -145,6 +146,7 @@ export function AccountPage({ timeZone }: { timeZone: string }) {
       <ChangePassword />
       <TwoStepSignIn timeZone={timeZone} />
       <TokensSection kind="personal" />
+      <VolunteerSection />
     </Page>
   );
 }

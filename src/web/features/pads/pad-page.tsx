@@ -15,8 +15,12 @@ export function PadPage({ id }: { id: string }) {
       {(p) => (
         <Page title="Live coding pad">
           <p className="meta">
-            <Link href={`/app/applications/${p.applicationId}`}>Back to the candidate</Link> · opened{' '}
-            {when(p.createdAt, zone)}
+            <Link
+              href={p.applicationId ? `/app/applications/${p.applicationId}` : '/app/practice-interviews'}
+            >
+              Back to the candidate
+            </Link>{' '}
+            · opened {when(p.createdAt, zone)}
           </p>
           <LivePad
             path={`/api/pads/${id}/live`}

@@ -16,10 +16,16 @@ export function PortalPage() {
   return (
     <Page title="My applications">
       <p className="meta">Times are shown in your zone, {zone}.</p>
-      <p>
-        <Link href="/candidate/practice">Practise for your rounds</Link>: the same editor and tests, seen by
-        no one but you.
-      </p>
+      <ul>
+        <li>
+          <Link href="/candidate/practice">Practise for your rounds</Link>: the same editor and tests, seen by
+          no one but you.
+        </li>
+        <li>
+          <Link href="/candidate/mock">Practise with a mock interview</Link>: a round with one of our people,
+          with a coaching card afterwards that only you see.
+        </li>
+      </ul>
       <Show loaded={offers} isEmpty={(o) => o.items.length === 0} empty="">
         {(o) => (
           <section aria-labelledby="offers-title">
