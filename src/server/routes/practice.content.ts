@@ -11,6 +11,7 @@ import type { PracticeGrader } from '../../core/practice/practice.port.js';
 import { materialFor, type PlanItem } from '../../core/practice/practice.rules.js';
 import { ok } from '../../core/shared/result.js';
 import { grader, loadProblemSet, type ProblemSet } from '../problems.js';
+import type { SandboxPools } from '../sandbox/pools.js';
 import { parseDataFile } from '../templates.js';
 
 const normalised = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -94,10 +95,14 @@ export function planItemsFor(content: PracticeContent, roundType: string): PlanI
 /**
  * Grading for practice: the same sandboxes and comparisons as assessments, on the PUBLIC tests only
  * (a coding problem's examples; a query's rows against the reference). The hidden tests are never
- * run, so practice tells nothing about them. The runners are this process's own, started on first
- * use, with the practice set's dataset.
+ * run, so practice tells nothing about them. The runners are where assessments' run: a sandbox node's
+ * when `pools` is given (remotePools naming the practice dataset), else this process's own, started
+ * on first use, with the practice set's dataset.
  */
-export function practiceGrading(content: PracticeContent, options: { threads: number; snapshotDir: string }) {
+export function practiceGrading(
+  content: PracticeContent,
+  options: { threads: number; snapshotDir: string; pools?: SandboxPools },
+) {
   const grading = grader(content.set, options);
   const port: PracticeGrader = {
     item(kind: PracticeKind, slug: string) {

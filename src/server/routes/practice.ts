@@ -30,6 +30,7 @@ import { allow, candidateOf, candidateOnly, staffOf } from '../auth.js';
 import type { App, AppContext } from '../context.js';
 import { sendError } from '../errors.js';
 import { perAddress } from '../rate-limits.js';
+import { remotePools } from '../sandbox/pools.js';
 import { templatesRoot } from '../templates.js';
 import { loadPracticeContent, planItemsFor, practiceGrading } from './practice.content.js';
 import { practicePresenter } from './practice.present.js';
@@ -58,6 +59,16 @@ export function practiceRoutes(app: App, ctx: AppContext, root = path.join(templ
   const grading = practiceGrading(content, {
     threads: ctx.config.SANDBOX_RUNNERS,
     snapshotDir: path.join(ctx.config.DATA_DIR, 'sandbox-practice'),
+    // With a sandbox node, candidates' practice code runs there, as assessments' does.
+    ...(ctx.config.SANDBOX_URL && ctx.config.SANDBOX_SECRET
+      ? {
+          pools: remotePools({
+            url: ctx.config.SANDBOX_URL,
+            secret: ctx.config.SANDBOX_SECRET,
+            dataset: 'practice',
+          }),
+        }
+      : {}),
   });
   app.addHook('onClose', () => grading.close());
   const deps = { ...ctx.deps, practice: grading.port };
