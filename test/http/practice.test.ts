@@ -78,6 +78,12 @@ describe('the practice space', () => {
       path.join(copy, 'coding', 'valid-parentheses'),
       { recursive: true },
     );
+    // Made a valid practice item (an explanation, enough public tests), so only the overlap leaves it out.
+    const copied = path.join(copy, 'coding', 'valid-parentheses', 'problem.json');
+    const problem = JSON.parse(fs.readFileSync(copied, 'utf8'));
+    problem.explanation = 'A stack of the brackets still open.';
+    problem.examples = [...problem.examples, ...problem.hidden].slice(0, 3);
+    fs.writeFileSync(copied, JSON.stringify(problem));
     const content = loadPracticeContent(copy, hiring);
     expect([...content.set.coding.keys()]).toEqual(['pair-with-sum', 'reverse-words']);
     const space = (await call('GET', '/api/me/practice', undefined, candidate)).json();
