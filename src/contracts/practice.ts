@@ -151,5 +151,12 @@ export const practiceLinkSchema = z.object({
   url: z.string().nullable(),
 });
 export const practiceLinkBody = z.object({ published: z.boolean() });
+/** A brief read or a prompt rehearsed, ticked off (or back on) on a day of the plan. */
+export const planTickBody = z.object({
+  date: z.string().date(),
+  kind: z.enum(['case_study', 'behavioural']),
+  slug: z.string().min(1).max(60),
+  ticked: z.boolean(),
+});
 export const practiceTokenParams = z.object({ token: z.string().min(20).max(200) });
 export const publicItemParams = practiceTokenParams.extend(practiceItemParams.shape);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { errorBody } from '../../contracts/common.js';
 import {
   planBody,
+  planTickBody,
   practiceAnswerBody,
   practiceGradeSchema,
   practiceItemParams,
@@ -222,12 +223,7 @@ export function practiceRoutes(app: App, ctx: AppContext, root = path.join(templ
       schema: {
         tags,
         summary: 'Ticks off (or back on) a brief read or a prompt rehearsed on a day of my plan',
-        body: z.object({
-          date: z.string().date(),
-          kind: z.enum(['case_study', 'behavioural']),
-          slug: z.string().min(1).max(60),
-          ticked: z.boolean(),
-        }),
+        body: planTickBody,
         response: { 200: practicePlanSchema, ...refusals },
       },
     },
