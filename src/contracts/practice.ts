@@ -5,8 +5,9 @@ import { codeLanguages, difficulties } from './problems.js';
 const slug = z.string().regex(/^[a-z0-9-]{1,60}$/);
 
 /**
- * A behavioural practice prompt under templates/practice/behavioural.json: one company value (a
- * focus attribute of the behavioural kit), the question, and what a strong and a weak answer show.
+ * A behavioural practice prompt as answered: one company value (a focus attribute of the
+ * behavioural kit), the question, and what a strong and a weak answer show. The file's own
+ * schema, with its checks, is behaviouralPracticeSchema.
  */
 export const behaviouralPromptSchema = z
   .object({
@@ -17,18 +18,7 @@ export const behaviouralPromptSchema = z
     weakAnswer: z.string().min(1).max(1000),
   })
   .strict();
-/** The file itself: the company's values (key and name), then the prompts. */
-export const behaviouralSetSchema = z.object({
-  values: z
-    .array(z.object({ key: z.string().regex(/^[a-z0-9_]{1,40}$/), name: z.string().min(1).max(80) }).strict())
-    .min(1)
-    .max(10),
-  prompts: z.array(behaviouralPromptSchema).min(1).max(200),
-});
 export type BehaviouralPrompt = z.infer<typeof behaviouralPromptSchema>;
-
-/** The worked explanation an item may carry, shown only once a practice attempt is submitted. */
-export const explanationSchema = z.object({ explanation: z.string().min(1).max(8000).optional() });
 
 export const practiceKinds = ['coding', 'sql'] as const;
 export type PracticeKind = (typeof practiceKinds)[number];
@@ -161,5 +151,12 @@ export const practiceLinkSchema = z.object({
   url: z.string().nullable(),
 });
 export const practiceLinkBody = z.object({ published: z.boolean() });
+/** A brief read or a prompt rehearsed, ticked off (or back on) on a day of the plan. */
+export const planTickBody = z.object({
+  date: z.string().date(),
+  kind: z.enum(['case_study', 'behavioural']),
+  slug: z.string().min(1).max(60),
+  ticked: z.boolean(),
+});
 export const practiceTokenParams = z.object({ token: z.string().min(20).max(200) });
 export const publicItemParams = practiceTokenParams.extend(practiceItemParams.shape);

@@ -313,7 +313,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   applicationRoutes(app, ctx);
   candidateRoutes(app, ctx);
   messageRoutes(app, ctx);
-  candidatePortalRoutes(app, ctx);
+  candidatePortalRoutes(app, ctx, options.practiceRoot);
   offerRoutes(app, ctx);
   candidateOfferRoutes(app, ctx);
   feedbackRoutes(app, ctx);

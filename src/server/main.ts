@@ -16,6 +16,7 @@ import { type Config, loadConfig } from './config.js';
 import { startInboundSmtp } from './inbound-smtp.js';
 import { startWorker, type WorkerLog, workerLog } from './jobs/worker.js';
 import { messageRenderer } from './messages.js';
+import { loadPracticeSet } from './practice-set.js';
 import { grader, loadProblemSet } from './problems.js';
 import { remotePools } from './sandbox/pools.js';
 import { sandboxService } from './sandbox/service.js';
@@ -153,6 +154,10 @@ async function sandboxNode(config: Config) {
     runners: config.SANDBOX_RUNNERS,
     snapshotDir: path.join(config.DATA_DIR, 'sandbox'),
     datasetFile: loadProblemSet().datasetFile,
+    practice: {
+      datasetFile: loadPracticeSet().problems.datasetFile,
+      snapshotDir: path.join(config.DATA_DIR, 'sandbox-practice'),
+    },
   });
   const port = await service.listen(config.PORT, config.HOST);
   onStop(config, () => service.close());

@@ -78,6 +78,13 @@ function Shell({
   children: ReactNode;
 }) {
   const [location] = useLocation();
+  // The current entry is the most specific one the page is under: /candidate/practice is Practice,
+  // not also /candidate's My applications.
+  const under = (path: string) => location === path || location.startsWith(`${path}/`);
+  const current = nav
+    .map(([path]) => path)
+    .filter(under)
+    .sort((a, b) => b.length - a.length)[0];
   return (
     <>
       <a className="skip" href="#main">
@@ -89,7 +96,7 @@ function Shell({
           <ul>
             {nav.map(([path, label]) => (
               <li key={path}>
-                <Link href={path} aria-current={location.startsWith(path) ? 'page' : undefined}>
+                <Link href={path} aria-current={path === current ? 'page' : undefined}>
                   {label}
                 </Link>
               </li>

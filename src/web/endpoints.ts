@@ -387,6 +387,15 @@ export interface Endpoints {
     response: typeof Practice.practicePlanSchema;
   };
   'DELETE /api/me/practice/plan': { response: z.ZodObject<{ ended: z.ZodBoolean }> };
+  'PUT /api/me/practice/plan/ticks': {
+    body: typeof Practice.planTickBody;
+    response: typeof Practice.practicePlanSchema;
+  };
+  'GET /api/organisation/practice-link': { response: typeof Practice.practiceLinkSchema };
+  'PUT /api/organisation/practice-link': {
+    body: typeof Practice.practiceLinkBody;
+    response: typeof Practice.practiceLinkSchema;
+  };
   'GET /api/practice/{token}': { response: typeof Practice.practiceSpaceSchema };
   'POST /api/practice/{token}/{kind}/{slug}/run': {
     body: typeof Practice.practiceAnswerBody;

@@ -10,7 +10,7 @@ import { buildApp } from '../../src/server/app.js';
 import type { App } from '../../src/server/context.js';
 import { loadProblemSet } from '../../src/server/problems.js';
 import { loadPracticeContent } from '../../src/server/routes/practice.content.js';
-import { templatesRoot } from '../../src/server/templates.js';
+import { loadCatalog, templatesRoot } from '../../src/server/templates.js';
 import { openTestDatabase } from '../support/db.js';
 import { candidateLogin, errorCode, loginAs, testConfig } from '../support/http.js';
 import { testWorker } from '../support/worker.js';
@@ -78,6 +78,12 @@ describe('the practice space', () => {
       path.join(copy, 'coding', 'valid-parentheses'),
       { recursive: true },
     );
+    // Made a valid practice item (an explanation, enough public tests), so only the overlap leaves it out.
+    const copied = path.join(copy, 'coding', 'valid-parentheses', 'problem.json');
+    const problem = JSON.parse(fs.readFileSync(copied, 'utf8'));
+    problem.explanation = 'A stack of the brackets still open.';
+    problem.examples = [...problem.examples, ...problem.hidden].slice(0, 3);
+    fs.writeFileSync(copied, JSON.stringify(problem));
     const content = loadPracticeContent(copy, hiring);
     expect([...content.set.coding.keys()]).toEqual(['pair-with-sum', 'reverse-words']);
     const space = (await call('GET', '/api/me/practice', undefined, candidate)).json();
@@ -390,5 +396,24 @@ describe('my data', () => {
       .where('code', 'like', `%${marker}%`)
       .execute();
     expect(left).toEqual([]);
+  });
+});
+
+describe("the portal's preparation", () => {
+  it('shows samples from the practice set and no question from the hiring bank, anywhere in the portal', async () => {
+    const [mine] = (await call('GET', '/api/me/applications', undefined, candidate)).json().items;
+    expect(mine.preparation.sampleQuestions).toEqual([
+      'Practice: a pair with a given sum',
+      'Practice: words in reverse order',
+    ]);
+    const bank = [...loadCatalog().interviewKits.values()].flatMap((kit) =>
+      kit.questions.map((q) => q.prompt),
+    );
+    expect(bank.length).toBeGreaterThan(100);
+    for (const url of ['/api/me/applications', '/api/me/export', '/api/me/practice']) {
+      const response = await call('GET', url, undefined, candidate);
+      expect(response.statusCode, url).toBe(200);
+      for (const prompt of bank) expect(response.body.includes(prompt), `${url}: ${prompt}`).toBe(false);
+    }
   });
 });

@@ -1,11 +1,12 @@
 import type { Deps } from '../shared/ports.js';
 import { fail, ok } from '../shared/result.js';
 import type { Actor } from '../shared/types.js';
-import { buildPlan, type PlanItem } from './practice.rules.js';
+import { buildPlan, localDay, type PlanItem } from './practice.rules.js';
 
 /**
  * Makes the candidate's preparation plan for their next scheduled round: a day-by-day share of
- * that round type's practice items up to the day before it. A plan in force is replaced.
+ * that round type's practice items up to the day before it, days in the candidate's own zone. A
+ * plan in force is replaced.
  */
 export async function makePlan(
   deps: Deps,
@@ -41,7 +42,7 @@ export async function makePlan(
       roundName: next.roundName,
       roundType: next.roundType,
       roundStartsAt: next.startsAt,
-      days: buildPlan(now.toISOString().slice(0, 10), next.startsAt.toISOString().slice(0, 10), items),
+      days: buildPlan(localDay(now, next.zone), localDay(next.startsAt, next.zone), items),
       reminders: input.reminders,
       lastRemindedOn: null,
       createdAt: now,

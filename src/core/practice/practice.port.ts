@@ -28,7 +28,14 @@ export type PracticePlan = {
 };
 
 /** The candidate's next interview still to come, with its round's type. */
-export type NextRound = { interviewId: string; roundName: string; roundType: string; startsAt: Date };
+export type NextRound = {
+  interviewId: string;
+  roundName: string;
+  roundType: string;
+  startsAt: Date;
+  /** The candidate's time zone, which the plan's days follow. */
+  zone: string;
+};
 
 /**
  * The candidate's own practice. Every call takes the organisation and the candidate: nothing here is
@@ -55,7 +62,11 @@ export interface PracticeRepository {
   savePlanDays(id: string, days: PlanDay[]): Promise<void>;
   endPlan(id: string, at: Date): Promise<void>;
   /** Plans in force with reminders on and their round still ahead, locked, with whether the candidate unsubscribed. */
-  lockPlansToRemind(now: Date, limit: number): Promise<{ plan: PracticePlan; unsubscribed: boolean }[]>;
+  /** Plans that may be due a reminder, with each candidate's opt-out and time zone. */
+  lockPlansToRemind(
+    now: Date,
+    limit: number,
+  ): Promise<{ plan: PracticePlan; unsubscribed: boolean; zone: string }[]>;
   markReminded(id: string, day: string): Promise<void>;
   publishLink(orgId: string, tokenHash: string, at: Date): Promise<void>;
   unpublishLink(orgId: string): Promise<void>;

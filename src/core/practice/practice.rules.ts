@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { PracticeKind } from '../../contracts/practice.js';
 
 /** What a round type is practised with: problems in the sandboxes, a brief, or spoken prompts. */
@@ -38,6 +39,15 @@ export const PLAN_MAX_DAYS = 14;
 const DAY_MS = 86_400_000;
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * The calendar day `at` falls on in `zone` (an IANA name; UTC when it is not one): a plan's days and
+ * its once-a-day reminder follow the candidate's own midnight, not UTC's.
+ */
+export function localDay(at: Date, zone: string): string {
+  const local = DateTime.fromJSDate(at, { zone });
+  return (local.isValid ? local : DateTime.fromJSDate(at, { zone: 'utc' })).toISODate()!;
+}
 
 /**
  * The days from `today` up to the day before the round (today alone when the round is today or
@@ -93,12 +103,14 @@ export function reminderDue(
   plan: { reminders: boolean; endedAt: Date | null; roundStartsAt: Date; lastRemindedOn: string | null },
   optedOut: boolean,
   now: Date,
+  /** The candidate's time zone: "today" is their day. */
+  zone: string,
 ): boolean {
   return (
     plan.reminders &&
     plan.endedAt === null &&
     !optedOut &&
     now < plan.roundStartsAt &&
-    plan.lastRemindedOn !== isoDay(now.getTime())
+    plan.lastRemindedOn !== localDay(now, zone)
   );
 }

@@ -1,6 +1,6 @@
 import type { Deps } from '../shared/ports.js';
 import { ok } from '../shared/result.js';
-import { reminderDue } from './practice.rules.js';
+import { localDay, reminderDue } from './practice.rules.js';
 
 /** How many plans one sweep reminds; the rest wait for the next minute's sweep. */
 const BATCH = 100;
@@ -13,10 +13,11 @@ const BATCH = 100;
 export async function remindPractice(deps: Deps) {
   return deps.transaction(async (store) => {
     const now = deps.clock.now();
-    const day = now.toISOString().slice(0, 10);
     let sent = 0;
-    for (const { plan, unsubscribed } of await store.practice.lockPlansToRemind(now, BATCH)) {
-      if (!reminderDue(plan, unsubscribed, now)) continue;
+    for (const { plan, unsubscribed, zone } of await store.practice.lockPlansToRemind(now, BATCH)) {
+      // Once a day on the candidate's calendar, not UTC's.
+      const day = localDay(now, zone);
+      if (!reminderDue(plan, unsubscribed, now, zone)) continue;
       const today = plan.days.find((d) => d.date === day) ?? plan.days.at(-1);
       await store.outbox.enqueue({
         orgId: plan.orgId,

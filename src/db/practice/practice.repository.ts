@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { PracticeAttempt, PracticePlan, PracticeRepository } from '../../core/practice/practice.port.js';
+import { candidateZone } from '../candidates/candidate-zone.js';
 import { programJson } from '../columns.js';
 import type { DB } from '../schema.js';
 
@@ -116,6 +117,7 @@ export function practiceRepository(db: Kysely<DB>): PracticeRepository {
         roundName: round?.name ?? row.round_key,
         roundType: round?.roundType ?? '',
         startsAt: row.starts_at,
+        zone: await candidateZone(db, orgId, candidateId),
       };
     },
     async lockActivePlan(orgId, candidateId) {
@@ -162,25 +164,30 @@ export function practiceRepository(db: Kysely<DB>): PracticeRepository {
       const rows = await db
         .selectFrom('practice_plans as p')
         .innerJoin('candidates as c', 'c.id', 'p.candidate_id')
+        .innerJoin('orgs as o', 'o.id', 'p.org_id')
         .selectAll('p')
-        .select('c.unsubscribed_at')
+        .select(['c.unsubscribed_at', 'c.timezone', 'o.default_timezone'])
         .where('p.ended_at', 'is', null)
         .where('p.reminders', '=', true)
         .where('p.round_starts_at', '>', now)
         .where((eb) =>
           eb.or([
             eb('p.last_reminded_on', 'is', null),
-            eb('p.last_reminded_on', '<', now.toISOString().slice(0, 10)),
+            // A reminded day is the candidate's own, up to a day ahead of UTC's: which of these is
+            // due is decided in their zone (reminderDue); the least recently reminded come first.
+            eb('p.last_reminded_on', '<', new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10)),
           ]),
         )
+        .orderBy('p.last_reminded_on', (o) => o.asc().nullsFirst())
         .orderBy('p.id')
         .limit(limit)
         .forUpdate('p')
         .skipLocked()
         .execute();
-      return rows.map(({ unsubscribed_at, ...row }) => ({
+      return rows.map(({ unsubscribed_at, timezone, default_timezone, ...row }) => ({
         plan: toPlan(row),
         unsubscribed: unsubscribed_at !== null,
+        zone: timezone ?? default_timezone ?? 'UTC',
       }));
     },
     async markReminded(id, day) {

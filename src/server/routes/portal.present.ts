@@ -12,9 +12,13 @@ type InterviewRow = Awaited<ReturnType<Reads['interviews']>>[number];
 type ExportRows = Awaited<ReturnType<Reads['dataExport']>>;
 
 /** An application as its candidate sees it: the step it is in, the next one, how to prepare. */
-export const presentPortalApplication = (a: PortalApplicationRow, catalog: Catalog) => ({
+export const presentPortalApplication = (
+  a: PortalApplicationRow,
+  catalog: Catalog,
+  samplesFor: (roundType: string) => string[],
+) => ({
   ...a,
-  ...candidateStep(a.plan, a.currentRound, (roundType) => catalog.interviewKit(roundType)),
+  ...candidateStep(a.plan, a.currentRound, (roundType) => catalog.interviewKit(roundType), samplesFor),
 });
 
 /** An interview in the candidate's own time zone, with its video link while it is still on. */
@@ -28,12 +32,19 @@ export const presentCandidateInterview = (r: InterviewRow, videoRoomBaseUrl: str
 
 export function presentDataExport(
   data: ExportRows,
-  options: { now: Date; catalog: Catalog; videoRoomBaseUrl: string },
+  options: {
+    now: Date;
+    catalog: Catalog;
+    videoRoomBaseUrl: string;
+    samplesFor: (roundType: string) => string[];
+  },
 ) {
   return {
     exportedAt: options.now.toISOString(),
     profile: data.profile,
-    applications: data.applications.map((a) => presentPortalApplication(a, options.catalog)),
+    applications: data.applications.map((a) =>
+      presentPortalApplication(a, options.catalog, options.samplesFor),
+    ),
     interviews: data.interviews.map((i) => presentCandidateInterview(i, options.videoRoomBaseUrl)),
     offers: data.offers.map((o) => presentCandidateOffer(o, options.now)),
     attachments: data.attachments,

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 import { candidateApplyBody, idempotencyHeaders, withdrawBody } from '../../contracts/applications.js';
 import { errorBody, idParams } from '../../contracts/common.js';
@@ -15,7 +16,9 @@ import { portalQueries } from '../../db/portal/portal.queries.js';
 import { candidateOf, candidateOnly, SESSION_COOKIE } from '../auth.js';
 import type { App, AppContext } from '../context.js';
 import { sendError } from '../errors.js';
+import { templatesRoot } from '../templates.js';
 import { presentCandidateInterview, presentDataExport, presentPortalApplication } from './portal.present.js';
+import { loadPracticeContent, planItemsFor } from './practice.content.js';
 
 const refusals = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 const denied = { 401: errorBody, 403: errorBody };
@@ -30,13 +33,24 @@ const unconfirmedErasure = {
 };
 
 /** What a candidate signed in by link can do: only ever with their own applications. */
-export function candidatePortalRoutes(app: App, ctx: AppContext) {
+export function candidatePortalRoutes(
+  app: App,
+  ctx: AppContext,
+  practiceRoot = path.join(templatesRoot, 'practice'),
+) {
   const portal = portalQueries(ctx.db, ctx.catalog);
   const { deps, catalog } = ctx;
   const videoRoomBaseUrl = ctx.config.VIDEO_ROOM_BASE_URL;
+  // Preparation samples come from the practice set (what the practice space serves), never the kit.
+  const practice = loadPracticeContent(practiceRoot, ctx.grading.problems);
+  const samplesFor = (roundType: string) => planItemsFor(practice, roundType).map((item) => item.title);
   /** One of the candidate's applications as the portal shows it, after a change to it. */
   const mine = async (orgId: string, candidateId: string, applicationId: string) =>
-    presentPortalApplication((await portal.application(orgId, candidateId, applicationId))!, catalog);
+    presentPortalApplication(
+      (await portal.application(orgId, candidateId, applicationId))!,
+      catalog,
+      samplesFor,
+    );
 
   app.get(
     '/api/me/applications',
@@ -51,7 +65,7 @@ export function candidatePortalRoutes(app: App, ctx: AppContext) {
     async (request) => {
       const { orgId, candidateId } = candidateOf(request);
       const items = await portal.applications(orgId, candidateId);
-      return { items: items.map((a) => presentPortalApplication(a, catalog)) };
+      return { items: items.map((a) => presentPortalApplication(a, catalog, samplesFor)) };
     },
   );
 
@@ -86,7 +100,7 @@ export function candidatePortalRoutes(app: App, ctx: AppContext) {
       const { orgId, candidateId } = candidateOf(request);
       const data = await portal.dataExport(orgId, candidateId, ctx.clock.now());
       reply.header('content-disposition', 'attachment; filename="my-hireloop-data.json"');
-      return presentDataExport(data, { now: ctx.clock.now(), catalog, videoRoomBaseUrl });
+      return presentDataExport(data, { now: ctx.clock.now(), catalog, videoRoomBaseUrl, samplesFor });
     },
   );
 

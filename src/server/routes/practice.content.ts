@@ -1,17 +1,12 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import {
-  type BehaviouralPrompt,
-  behaviouralSetSchema,
-  explanationSchema,
-  type PracticeKind,
-} from '../../contracts/practice.js';
+import type { BehaviouralPrompt, PracticeKind } from '../../contracts/practice.js';
 import { type CaseStudy, codeLanguages } from '../../contracts/problems.js';
 import type { PracticeGrader } from '../../core/practice/practice.port.js';
 import { materialFor, type PlanItem } from '../../core/practice/practice.rules.js';
 import { ok } from '../../core/shared/result.js';
-import { grader, loadProblemSet, type ProblemSet } from '../problems.js';
-import { parseDataFile } from '../templates.js';
+import { loadPracticeSet } from '../practice-set.js';
+import { grader, type ProblemSet } from '../problems.js';
+import type { SandboxPools } from '../sandbox/pools.js';
 
 const normalised = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
 
@@ -28,18 +23,16 @@ function withoutHiring(set: ProblemSet, hiring: ProblemSet): ProblemSet {
   return { ...set, coding: apart(set.coding), sql: apart(set.sql), caseStudies: apart(set.caseStudies) };
 }
 
-/** Each item's worked explanation, read from its own file (the problem schemas may drop the field). */
-function explanations(root: string, set: ProblemSet) {
+/** Each item's worked explanation, by `kind:slug`, shown once an attempt is submitted. */
+function explanations(set: ProblemSet) {
   const found = new Map<string, string>();
-  const read = (key: string, file: string) => {
-    const { explanation } = parseDataFile(explanationSchema, file, fs.readFileSync(file, 'utf8'));
-    if (explanation) found.set(key, explanation);
+  const note = (kind: string, items: Map<string, { slug: string; explanation?: string }>) => {
+    for (const item of items.values())
+      if (item.explanation) found.set(`${kind}:${item.slug}`, item.explanation);
   };
-  for (const slug of set.coding.keys())
-    read(`coding:${slug}`, path.join(root, 'coding', slug, 'problem.json'));
-  for (const slug of set.sql.keys()) read(`sql:${slug}`, path.join(root, 'sql', slug, 'question.json'));
-  for (const slug of set.caseStudies.keys())
-    read(`case_study:${slug}`, path.join(root, 'case-studies', `${slug}.json`));
+  note('coding', set.coding);
+  note('sql', set.sql);
+  note('case_study', set.caseStudies);
   return found;
 }
 
@@ -52,25 +45,18 @@ const empty = (): ProblemSet => ({
 });
 
 /**
- * The practice set under `root` (templates/practice unless told), apart from the hiring set: an
- * item that shares a slug or title with a hiring problem is left out, so practice never shows a
- * hiring problem. A missing folder is an empty practice set, not a failed start.
+ * The practice set under `root` (templates/practice unless told), loaded and checked by
+ * loadPracticeSet, apart from the hiring set: an item that shares a slug or title with a hiring
+ * problem is left out, so practice never shows a hiring problem. A missing folder is an empty
+ * practice set, not a failed start.
  */
 export function loadPracticeContent(root: string, hiring: ProblemSet) {
-  const present = fs.existsSync(root);
-  const set = present ? withoutHiring(loadProblemSet(root), hiring) : empty();
-  const behavioural = path.join(root, 'behavioural.json');
-  const file = fs.existsSync(behavioural)
-    ? parseDataFile(behaviouralSetSchema, behavioural, fs.readFileSync(behavioural, 'utf8'))
-    : { values: [], prompts: [] };
-  const prompts: BehaviouralPrompt[] = file.prompts;
-  const values = new Map(file.values.map((v) => [v.key, v.name] as const));
-  return {
-    set,
-    prompts,
-    values,
-    explanations: present ? explanations(root, set) : new Map<string, string>(),
-  };
+  const practice = fs.existsSync(root) ? loadPracticeSet(root) : null;
+  const set = practice ? withoutHiring(practice.problems, hiring) : empty();
+  const behavioural = practice?.behavioural ?? { values: [], prompts: [] };
+  const prompts: BehaviouralPrompt[] = behavioural.prompts;
+  const values = new Map(behavioural.values.map((v) => [v.key, v.name] as const));
+  return { set, prompts, values, explanations: explanations(set) };
 }
 export type PracticeContent = ReturnType<typeof loadPracticeContent>;
 
@@ -94,10 +80,14 @@ export function planItemsFor(content: PracticeContent, roundType: string): PlanI
 /**
  * Grading for practice: the same sandboxes and comparisons as assessments, on the PUBLIC tests only
  * (a coding problem's examples; a query's rows against the reference). The hidden tests are never
- * run, so practice tells nothing about them. The runners are this process's own, started on first
- * use, with the practice set's dataset.
+ * run, so practice tells nothing about them. The runners are where assessments' run: a sandbox node's
+ * when `pools` is given (remotePools naming the practice dataset), else this process's own, started
+ * on first use, with the practice set's dataset.
  */
-export function practiceGrading(content: PracticeContent, options: { threads: number; snapshotDir: string }) {
+export function practiceGrading(
+  content: PracticeContent,
+  options: { threads: number; snapshotDir: string; pools?: SandboxPools },
+) {
   const grading = grader(content.set, options);
   const port: PracticeGrader = {
     item(kind: PracticeKind, slug: string) {

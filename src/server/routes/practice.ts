@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { errorBody } from '../../contracts/common.js';
 import {
   planBody,
+  planTickBody,
   practiceAnswerBody,
   practiceGradeSchema,
   practiceItemParams,
@@ -30,6 +31,7 @@ import { allow, candidateOf, candidateOnly, staffOf } from '../auth.js';
 import type { App, AppContext } from '../context.js';
 import { sendError } from '../errors.js';
 import { perAddress } from '../rate-limits.js';
+import { remotePools } from '../sandbox/pools.js';
 import { templatesRoot } from '../templates.js';
 import { loadPracticeContent, planItemsFor, practiceGrading } from './practice.content.js';
 import { practicePresenter } from './practice.present.js';
@@ -58,6 +60,16 @@ export function practiceRoutes(app: App, ctx: AppContext, root = path.join(templ
   const grading = practiceGrading(content, {
     threads: ctx.config.SANDBOX_RUNNERS,
     snapshotDir: path.join(ctx.config.DATA_DIR, 'sandbox-practice'),
+    // With a sandbox node, candidates' practice code runs there, as assessments' does.
+    ...(ctx.config.SANDBOX_URL && ctx.config.SANDBOX_SECRET
+      ? {
+          pools: remotePools({
+            url: ctx.config.SANDBOX_URL,
+            secret: ctx.config.SANDBOX_SECRET,
+            dataset: 'practice',
+          }),
+        }
+      : {}),
   });
   app.addHook('onClose', () => grading.close());
   const deps = { ...ctx.deps, practice: grading.port };
@@ -211,12 +223,7 @@ export function practiceRoutes(app: App, ctx: AppContext, root = path.join(templ
       schema: {
         tags,
         summary: 'Ticks off (or back on) a brief read or a prompt rehearsed on a day of my plan',
-        body: z.object({
-          date: z.string().date(),
-          kind: z.enum(['case_study', 'behavioural']),
-          slug: z.string().min(1).max(60),
-          ticked: z.boolean(),
-        }),
+        body: planTickBody,
         response: { 200: practicePlanSchema, ...refusals },
       },
     },

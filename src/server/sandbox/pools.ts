@@ -1,4 +1,4 @@
-import { type SandboxLanguage, SIGNATURE_HEADER, sign } from './protocol.js';
+import { type SandboxDataset, type SandboxLanguage, SIGNATURE_HEADER, sign } from './protocol.js';
 import type { Pool, RunRequest, RunResult, Sandbox, SqlRequest, SqlResult } from './runs.js';
 import { javascriptSandbox, pythonSandbox, sqlSandbox } from './sandboxes.js';
 
@@ -47,7 +47,13 @@ const unreachable = (detail: string) => ({ outcome: 'crashed' as const, detail, 
  * then never runs on a node that holds sessions or database credentials. A run the node cannot
  * take comes back `crashed` with the reason, as a runner that died would.
  */
-export function remotePools(options: { url: string; secret: string; timeoutMs?: number }): SandboxPools {
+export function remotePools(options: {
+  url: string;
+  secret: string;
+  timeoutMs?: number;
+  /** The SQL dataset the node runs queries on, by name (service.ts): its hiring one unless given. */
+  dataset?: SandboxDataset;
+}): SandboxPools {
   const base = options.url.replace(/\/+$/, '');
   async function call<Result>(
     language: SandboxLanguage,
@@ -55,7 +61,7 @@ export function remotePools(options: { url: string; secret: string; timeoutMs?: 
     owner = '',
   ) {
     const path = `/run/${language}`;
-    const body = JSON.stringify({ request, owner });
+    const body = JSON.stringify({ request, owner, ...(options.dataset ? { dataset: options.dataset } : {}) });
     try {
       const response = await fetch(`${base}${path}`, {
         method: 'POST',

@@ -13,6 +13,12 @@ export const SIGNATURE_SKEW_MS = 60_000;
 export const MAX_REQUEST_BYTES = 1024 * 1024;
 export const languages = ['javascript', 'python', 'sql'] as const;
 export type SandboxLanguage = (typeof languages)[number];
+/**
+ * The SQL datasets a node holds: the hiring questions' and the practice set's. A run names its
+ * dataset in the body (`dataset`, hiring when absent), so it is signed with the rest.
+ */
+export const datasets = ['hiring', 'practice'] as const;
+export type SandboxDataset = (typeof datasets)[number];
 
 const mac = (secret: string, at: string, path: string, body: string) =>
   createHmac('sha256', secret).update(`${at}.${path}.${body}`).digest('hex');

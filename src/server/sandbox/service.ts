@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { defaultLimits, type SandboxLimits } from '../problems.js';
 import { type LocalPools, localPools } from './pools.js';
 import {
+  datasets,
   languages,
   MAX_REQUEST_BYTES,
   type SandboxLanguage,
@@ -39,13 +40,19 @@ const answer = (response: http.ServerResponse, status: number, body: unknown) =>
   response.end(JSON.stringify(body));
 };
 
-type RunBody = { request?: { limits?: Partial<RunLimits> } & Record<string, unknown>; owner?: unknown };
+type RunBody = {
+  request?: { limits?: Partial<RunLimits> } & Record<string, unknown>;
+  owner?: unknown;
+  dataset?: unknown;
+};
 
 /**
  * A sandbox node: runs candidates' code for API and worker nodes that sign their requests
  * (protocol.ts). It holds no database credentials and no sessions; its runners are the in-process
  * ones (sandboxes.ts) with their limits, capped by this node's. `POST /run/{language}` takes
- * `{ request, owner }` and answers the run's result; `GET /healthz` answers anyone.
+ * `{ request, owner, dataset? }` and answers the run's result; `GET /healthz` answers anyone.
+ * SQL runs on the hiring dataset, or on the practice set's when the body names it and the node has
+ * it: practice queries run on this node too, never beside sessions and credentials.
  */
 export function sandboxService(options: {
   secret: string;
@@ -54,9 +61,13 @@ export function sandboxService(options: {
   datasetFile: string;
   limits?: SandboxLimits;
   pools?: LocalPools;
+  /** The practice set's dataset, with its own snapshot folder (a snapshot is one dataset's). */
+  practice?: { datasetFile: string; snapshotDir: string; pools?: LocalPools };
 }) {
   const limits = options.limits ?? defaultLimits;
   const pools = options.pools ?? localPools(options);
+  const practice = options.practice;
+  const practicePools = practice && (practice.pools ?? localPools({ ...practice, runners: options.runners }));
   let draining = false;
   const server = http.createServer(async (request, response) => {
     const path = (request.url ?? '').split('?')[0] ?? '';
@@ -87,12 +98,21 @@ export function sandboxService(options: {
     }
     if (!parsed.request || typeof parsed.request !== 'object')
       return answer(response, 400, { error: { code: 'validation.failed', message: 'request: required.' } });
+    const dataset = parsed.dataset ?? 'hiring';
+    if (!datasets.includes(dataset as never) || (dataset === 'practice' && !practicePools))
+      return answer(response, 400, {
+        error: {
+          code: 'validation.failed',
+          message: `dataset: this node has no SQL dataset named ${JSON.stringify(dataset)}.`,
+        },
+      });
+    const sqlPools = dataset === 'practice' && practicePools ? practicePools : pools;
     const owner = typeof parsed.owner === 'string' ? parsed.owner.slice(0, 200) : '';
     const capped = { ...parsed.request, limits: within(parsed.request.limits, limits[language]) };
     try {
       const result =
         language === 'sql'
-          ? await pools.sql().run(capped as never, owner)
+          ? await sqlPools.sql().run(capped as never, owner)
           : await pools[language]().run(capped as never, owner);
       answer(response, 200, result);
     } catch (error) {
@@ -114,7 +134,7 @@ export function sandboxService(options: {
     async close() {
       draining = true;
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await pools.close();
+      await Promise.all([pools.close(), practicePools?.close()]);
     },
   };
 }

@@ -30,6 +30,15 @@ if (mode === '--make-snapshot') {
   const [datasetFile, snapshotFile] = files;
   const database = new PGlite();
   await database.exec(fs.readFileSync(datasetFile, 'utf8'));
+  // Runs connect as `candidate`; PGlite waits forever for a role it lacks, so every run would hang.
+  // A dataset without the role is refused here, where the start-up names the dataset.
+  const role = await database.query(`select 1 from pg_roles where rolname = 'candidate' and rolcanlogin`);
+  if (role.rows.length === 0) {
+    host.stderr?.write?.(
+      `${datasetFile} has no login role "candidate" for runs to connect as (create role candidate login; grant select on its tables)\n`,
+    );
+    host.exit(4);
+  }
   const dump = await database.dumpDataDir('none');
   await database.close();
   fs.writeFileSync(snapshotFile, new Uint8Array(await dump.arrayBuffer()));

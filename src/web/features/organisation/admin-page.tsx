@@ -8,6 +8,7 @@ import { MessagesAdmin } from '../notifications/messages-admin';
 import { WebhooksAdmin } from '../notifications/webhooks-admin';
 import { ProcessesAdmin } from '../processes/processes-admin';
 import { PoliciesAdmin } from './policies-admin';
+import { PracticeLinkAdmin } from './practice-link-admin';
 import { SecurityAdmin } from './security-admin';
 import { TeamsAdmin } from './teams-admin';
 
@@ -19,6 +20,7 @@ const sections = [
   ['boards', 'Boards and keys'],
   ['messages', 'Message templates'],
   ['webhooks', 'Webhooks'],
+  ['practice', 'Practice link'],
   ['security', 'Sign-in and security'],
   ['tokens', 'API tokens'],
   ['audit', 'Audit log'],
@@ -46,6 +48,7 @@ export function AdminPage({ section }: { section: string }) {
       {section === 'boards' && <BoardsAdmin />}
       {section === 'messages' && <MessagesAdmin />}
       {section === 'webhooks' && <WebhooksAdmin />}
+      {section === 'practice' && <PracticeLinkAdmin />}
       {section === 'security' && <SecurityAdmin />}
       {section === 'tokens' && <OrganisationTokens />}
       {section === 'audit' && <AuditLog />}

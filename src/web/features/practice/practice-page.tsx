@@ -120,6 +120,10 @@ function Plan({ space, onChange }: { space: Space; onChange: () => void }) {
   const plan = space.plan;
   const make = () =>
     action.run(() => send('POST /api/me/practice/plan', {}, { reminders: true })).then(onChange);
+  const tick = (date: string, kind: 'case_study' | 'behavioural', slug: string, ticked: boolean) =>
+    action
+      .run(() => send('PUT /api/me/practice/plan/ticks', {}, { date, kind, slug, ticked }))
+      .then(onChange);
   return (
     <section aria-labelledby="plan-title" className="card">
       <h2 id="plan-title">Preparation plan</h2>
@@ -133,12 +137,27 @@ function Plan({ space, onChange }: { space: Space; onChange: () => void }) {
             {plan.days.map((d) => (
               <li key={d.date}>
                 {d.date}:{' '}
-                {d.items.map((i) => (
-                  <span key={`${i.kind}:${i.slug}`} className={i.done ? 'passed' : ''}>
-                    {i.done ? '✓ ' : ''}
-                    {i.title}{' '}
-                  </span>
-                ))}
+                {d.items.map((i) =>
+                  // A brief read or a prompt rehearsed leaves no attempt behind: the candidate ticks it off.
+                  i.kind === 'case_study' || i.kind === 'behavioural' ? (
+                    <label key={`${i.kind}:${i.slug}`} className={i.done ? 'passed' : ''}>
+                      <input
+                        type="checkbox"
+                        checked={i.done}
+                        disabled={action.busy}
+                        onChange={(e) =>
+                          tick(d.date, i.kind as 'case_study' | 'behavioural', i.slug, e.target.checked)
+                        }
+                      />{' '}
+                      {i.title}{' '}
+                    </label>
+                  ) : (
+                    <span key={`${i.kind}:${i.slug}`} className={i.done ? 'passed' : ''}>
+                      {i.done ? '✓ ' : ''}
+                      {i.title}{' '}
+                    </span>
+                  ),
+                )}
               </li>
             ))}
           </ol>
