@@ -3,6 +3,7 @@ import { applicationSchema } from './applications.js';
 import { attachmentSchema, candidateSchema } from './candidates.js';
 import { portalThreadSchema } from './messages.js';
 import { candidateOfferSchema } from './offers.js';
+import { candidateMockSchema } from './mock.js';
 import { practiceAttemptSchema, practicePlanSchema } from './practice.js';
 
 // ---- the candidate's own view of their applications
@@ -66,6 +67,8 @@ export const dataExportSchema = z.object({
       practicePlanSchema.omit({ done: true, total: true }).extend({ endedAt: z.string().nullable() }),
     ),
   }),
+  /** Mock interviews with their coaching cards: the candidate's own, like practice. */
+  mockInterviews: z.array(candidateMockSchema),
 });
 /** The candidate confirms erasure by typing the address they applied with. */
 export const erasureBody = z.object({ email: z.string().trim().min(1).max(255) });

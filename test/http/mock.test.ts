@@ -361,3 +361,86 @@ describe('mock interviews', () => {
     expect(errorCode(twice)).toBe('validation.failed');
   });
 });
+
+describe("mock interviews are the candidate's own data", () => {
+  it('are in their export, and erasing them cancels what is ahead and removes the words and the pad', async () => {
+    const { cookie } = await candidateInProcess();
+    const email = `mock.candidate.${n}@example.com`;
+    const items = (await firstSlot(cookie)).items;
+    const [soon, later] = [items[0]!, items[items.length - 1]!];
+    const first = await call(cookie, 'POST', '/api/me/mock/sessions', {
+      roundType: 'coding',
+      startsAt: soon.startsAt,
+    });
+    const second = await call(cookie, 'POST', '/api/me/mock/sessions', {
+      roundType: 'coding',
+      startsAt: later.startsAt,
+    });
+    expect([first.statusCode, second.statusCode], first.body + second.body).toEqual([201, 201]);
+    const [held, ahead] = [first.json().id as string, second.json().id as string];
+    const padded = await call(as.coach, 'POST', `/api/mock/sessions/${held}/pad`, {});
+    expect(padded.statusCode, padded.body).toBe(200);
+    const kit = padded.json().kit as { focusAttributes: { key: string }[] };
+    clock.advanceMs(Date.parse(soon.startsAt) - clock.now().getTime() + 60_000);
+    const marker = `MOCKEXPORT${ids.next().replaceAll('-', '')}`;
+    const card = await call(as.coach, 'POST', `/api/mock/sessions/${held}/card`, {
+      ratings: Object.fromEntries(kit.focusAttributes.map((a) => [a.key, 'mixed'])),
+      advice: `Test the edge cases out loud. ${marker}`,
+    });
+    expect(card.statusCode, card.body).toBe(200);
+
+    const exported = await call(cookie, 'GET', '/api/me/export');
+    expect(exported.statusCode, exported.body).toBe(200);
+    const mine = exported.json().mockInterviews as {
+      id: string;
+      status: string;
+      card: { advice: string } | null;
+    }[];
+    expect(mine.map((m) => [m.id, m.status]).sort()).toEqual(
+      [
+        [held, 'held'],
+        [ahead, 'booked'],
+      ].sort(),
+    );
+    expect(mine.find((m) => m.id === held)?.card?.advice).toContain(marker);
+
+    const erased = await call(cookie, 'POST', '/api/me/erasure', { email });
+    expect(erased.statusCode, erased.body).toBe(200);
+    const sessions = await world.db
+      .selectFrom('mock_sessions')
+      .select(['id', 'status', 'cancel_reason'])
+      .where('id', 'in', [held, ahead])
+      .execute();
+    expect(Object.fromEntries(sessions.map((s) => [s.id, s.status]))).toEqual({
+      [held]: 'held',
+      [ahead]: 'cancelled',
+    });
+    expect(sessions.every((s) => s.cancel_reason === null)).toBe(true);
+    const left = async (table: 'mock_cards' | 'pads' | 'interview_holds') => {
+      const column = table === 'mock_cards' ? 'session_id' : 'mock_session_id';
+      const rows = await world.db
+        .selectFrom(table)
+        .select(column)
+        .where(column, 'in', [held, ahead])
+        .execute();
+      return rows.map((r) => (r as Record<string, string | null>)[column]);
+    };
+    expect(await left('mock_cards')).toEqual([]);
+    expect(await left('pads')).toEqual([]);
+    // The held session keeps its past time; the one ahead frees both people's.
+    expect(await left('interview_holds')).toEqual([held, held]);
+    const coachList = await call(as.coach, 'GET', '/api/mock/sessions');
+    expect(coachList.body.includes(marker)).toBe(false);
+    const seen = coachList.json().items as {
+      id: string;
+      status: string;
+      card: unknown;
+      padId: string | null;
+    }[];
+    expect(seen.find((s) => s.id === held)).toMatchObject({ status: 'held', card: null, padId: null });
+    expect(seen.find((s) => s.id === ahead)).toMatchObject({ status: 'cancelled' });
+    // The freed slot is open again to someone else.
+    const { cookie: next } = await candidateInProcess();
+    expect((await firstSlot(next)).items.map((s) => s.startsAt)).toContain(later.startsAt);
+  });
+});
