@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { applicationSchema } from './applications.js';
 import { attachmentSchema, candidateSchema } from './candidates.js';
 import { portalThreadSchema } from './messages.js';
-import { candidateOfferSchema } from './offers.js';
 import { candidateMockSchema } from './mock.js';
+import { candidateOfferSchema } from './offers.js';
 import { practiceAttemptSchema, practicePlanSchema } from './practice.js';
 
 // ---- the candidate's own view of their applications

@@ -4,8 +4,8 @@ import { applicationQueries } from '../applications/applications.queries.js';
 import { candidateZone } from '../candidates/candidate-zone.js';
 import { candidateQueries, presentCandidate } from '../candidates/candidates.queries.js';
 import { messageQueries } from '../messages/messages.queries.js';
-import { offerQueries } from '../offers/offers.queries.js';
 import { mockQueries } from '../mock/mock.queries.js';
+import { offerQueries } from '../offers/offers.queries.js';
 import { practiceQueries } from '../practice/practice.queries.js';
 import type { DB } from '../schema.js';
 
