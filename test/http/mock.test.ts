@@ -452,3 +452,34 @@ describe("mock interviews are the candidate's own data", () => {
     expect((await firstSlot(next)).items.map((s) => s.startsAt)).toContain(later.startsAt);
   });
 });
+
+describe('booking spreads the load', () => {
+  it('gives a slot to the free practice interviewer with the fewest sessions ahead, not the first by id', async () => {
+    const [low, high] = (['coach', 'coach2'] as const)
+      .slice()
+      .sort((a, b) => (coachIds[a] < coachIds[b] ? -1 : 1));
+    const profile = (name: 'coach' | 'coach2', active: boolean) =>
+      call(as[name], 'PUT', '/api/mock/coach', { active, roundTypes: ['coding'] });
+    // Only the interviewer with the smaller id coaches at first, and takes a session.
+    expect((await profile(high!, false)).statusCode).toBe(200);
+    expect((await profile(low!, true)).statusCode).toBe(200);
+    const first = await candidateInProcess();
+    const taken = await call(first.cookie, 'POST', '/api/me/mock/sessions', {
+      roundType: 'coding',
+      startsAt: (await firstSlot(first.cookie)).items[0]!.startsAt,
+    });
+    expect(taken.json().coachName, taken.body).toBe(`Practice ${low}`);
+    // A time the busier one is free at too; with both volunteering, the one with no sessions takes it.
+    const second = await candidateInProcess();
+    const at = (await firstSlot(second.cookie)).items[0]!.startsAt;
+    expect((await profile(high!, true)).statusCode).toBe(200);
+    const spread = await call(second.cookie, 'POST', '/api/me/mock/sessions', {
+      roundType: 'coding',
+      startsAt: at,
+    });
+    expect(spread.statusCode, spread.body).toBe(201);
+    expect(spread.json().coachName).toBe(`Practice ${high}`);
+    await profile('coach2', false);
+    await profile('coach', true);
+  });
+});

@@ -105,6 +105,20 @@ export function mockRepository(trx: Kysely<DB>): MockRepository {
         .executeTakeFirstOrThrow();
       return Number(row.n);
     },
+    async loadOf(orgId, coachIds, window) {
+      if (coachIds.length === 0) return new Map();
+      const rows = await trx
+        .selectFrom('mock_sessions')
+        .select(['coach_id', (eb) => eb.fn.countAll<string>().as('n')])
+        .where('org_id', '=', orgId)
+        .where('coach_id', 'in', coachIds)
+        .where('status', '<>', 'cancelled')
+        .where('starts_at', '>=', window.start)
+        .where('starts_at', '<', window.end)
+        .groupBy('coach_id')
+        .execute();
+      return new Map(rows.map((r) => [r.coach_id, Number(r.n)]));
+    },
     async insert(s) {
       await trx
         .insertInto('mock_sessions')
