@@ -447,6 +447,19 @@ describe("mock interviews are the candidate's own data", () => {
     }[];
     expect(seen.find((s) => s.id === held)).toMatchObject({ status: 'held', card: null, padId: null });
     expect(seen.find((s) => s.id === ahead)).toMatchObject({ status: 'cancelled' });
+    // The practice interviewer is told of the session ahead going; the erased candidate is sent nothing.
+    const worker = testWorker(world);
+    await worker.drain();
+    await worker.close();
+    const told = await world.db
+      .selectFrom('deliveries')
+      .innerJoin('outbox', 'outbox.seq', 'deliveries.event_seq')
+      .select(['deliveries.recipient', 'deliveries.subject'])
+      .where('outbox.dedupe_key', '=', `mock.cancelled:${ahead}`)
+      .execute();
+    expect(told).toEqual([
+      { recipient: `coach@${world.slug}.example`, subject: 'Cancelled: mock coding with Erased' },
+    ]);
     // The freed slot is open again to someone else.
     const { cookie: next } = await candidateInProcess();
     expect((await firstSlot(next)).items.map((s) => s.startsAt)).toContain(later.startsAt);

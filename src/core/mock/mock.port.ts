@@ -61,6 +61,8 @@ export interface MockRepository {
     coachIds: readonly string[],
     window: { start: Date; end: Date },
   ): Promise<Map<string, number>>;
+  /** The candidate's sessions still booked that start after `now`. */
+  ahead(orgId: string, candidateId: string, now: Date): Promise<MockSession[]>;
   insert(session: Omit<MockSession, 'hasCard' | 'padId' | 'status'> & { createdAt: Date }): Promise<void>;
   /** The session with its row locked; null when it is not the organisation's. */
   lock(orgId: string, id: string): Promise<MockSession | null>;
