@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { applicationSchema } from './applications.js';
 import { attachmentSchema, candidateSchema } from './candidates.js';
 import { portalThreadSchema } from './messages.js';
+import { candidateMockSchema } from './mock.js';
 import { candidateOfferSchema } from './offers.js';
 import { practiceAttemptSchema, practicePlanSchema } from './practice.js';
 
@@ -66,6 +67,8 @@ export const dataExportSchema = z.object({
       practicePlanSchema.omit({ done: true, total: true }).extend({ endedAt: z.string().nullable() }),
     ),
   }),
+  /** Mock interviews with their coaching cards: the candidate's own, like practice. */
+  mockInterviews: z.array(candidateMockSchema),
 });
 /** The candidate confirms erasure by typing the address they applied with. */
 export const erasureBody = z.object({ email: z.string().trim().min(1).max(255) });

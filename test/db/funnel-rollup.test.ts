@@ -205,7 +205,12 @@ async function buildSeason() {
     .where('status', '=', 'active')
     .orderBy('submitted_at')
     .execute();
-  ok(await eraseCandidate(world.deps, { actor: candidateOf(apps.find((a) => a.id === open[0]!.id)!) }));
+  ok(
+    await eraseCandidate(world.deps, {
+      actor: candidateOf(apps.find((a) => a.id === open[0]!.id)!),
+      videoRoomBaseUrl: 'https://meet.hireloop.test/',
+    }),
+  );
   const kept = apps.find((a) => a.id === open[1]!.id)!;
   const merged = apps.find((a) => a.jobId !== kept.jobId && open.slice(6).some((o) => o.id === a.id))!;
   ok(

@@ -149,6 +149,16 @@ describe('mock interviews', () => {
       ].sort(),
     );
     expect(deliveries.some((d) => d.body.includes(marker))).toBe(false);
+    // The admin's mailbox shows those emails went, without to whom, when or where.
+    const mailbox = await call(as.admin, 'GET', '/api/deliveries?limit=200');
+    const mockEmails = (
+      mailbox.json().items as { subject: string; recipient: string; body: string; status: string }[]
+    ).filter((d) => d.subject === 'Mock interview email');
+    expect(mockEmails.map((d) => [d.recipient, d.body, d.status])).toEqual(
+      Array(3).fill(['Mock interview email', '', 'delivered']),
+    );
+    for (const text of [session.startsAt.slice(0, 16), 'Practice coach', `mock-${session.id}`])
+      expect(mailbox.body.includes(text), text).toBe(false);
 
     // Every staff GET route, as every other staff member, with every id of this story: nothing of
     // the session appears anywhere.
@@ -184,9 +194,7 @@ describe('mock interviews', () => {
           calls++;
           expect(response.statusCode, `${role} ${url}`).not.toBe(500);
           expect(response.body.includes(marker), `${role} ${url}`).toBe(false);
-          // An id the request itself carries may be echoed back (a "not found" naming it); the
-          // admin's outbound mailbox holds the two people's emails (times and the video room).
-          if (path.startsWith('/api/deliveries')) continue;
+          // An id the request itself carries may be echoed back (a "not found" naming it).
           for (const id of [session.id, padId].filter((i) => !url.includes(i)))
             expect(response.body.includes(id), `${role} ${url}`).toBe(false);
         }
@@ -359,5 +367,132 @@ describe('mock interviews', () => {
       roundTypes: ['coding', 'coding'],
     });
     expect(errorCode(twice)).toBe('validation.failed');
+  });
+});
+
+describe("mock interviews are the candidate's own data", () => {
+  it('are in their export, and erasing them cancels what is ahead and removes the words and the pad', async () => {
+    const { cookie } = await candidateInProcess();
+    const email = `mock.candidate.${n}@example.com`;
+    const items = (await firstSlot(cookie)).items;
+    const [soon, later] = [items[0]!, items[items.length - 1]!];
+    const first = await call(cookie, 'POST', '/api/me/mock/sessions', {
+      roundType: 'coding',
+      startsAt: soon.startsAt,
+    });
+    const second = await call(cookie, 'POST', '/api/me/mock/sessions', {
+      roundType: 'coding',
+      startsAt: later.startsAt,
+    });
+    expect([first.statusCode, second.statusCode], first.body + second.body).toEqual([201, 201]);
+    const [held, ahead] = [first.json().id as string, second.json().id as string];
+    const padded = await call(as.coach, 'POST', `/api/mock/sessions/${held}/pad`, {});
+    expect(padded.statusCode, padded.body).toBe(200);
+    const kit = padded.json().kit as { focusAttributes: { key: string }[] };
+    clock.advanceMs(Date.parse(soon.startsAt) - clock.now().getTime() + 60_000);
+    const marker = `MOCKEXPORT${ids.next().replaceAll('-', '')}`;
+    const card = await call(as.coach, 'POST', `/api/mock/sessions/${held}/card`, {
+      ratings: Object.fromEntries(kit.focusAttributes.map((a) => [a.key, 'mixed'])),
+      advice: `Test the edge cases out loud. ${marker}`,
+    });
+    expect(card.statusCode, card.body).toBe(200);
+
+    const exported = await call(cookie, 'GET', '/api/me/export');
+    expect(exported.statusCode, exported.body).toBe(200);
+    const mine = exported.json().mockInterviews as {
+      id: string;
+      status: string;
+      card: { advice: string } | null;
+    }[];
+    expect(mine.map((m) => [m.id, m.status]).sort()).toEqual(
+      [
+        [held, 'held'],
+        [ahead, 'booked'],
+      ].sort(),
+    );
+    expect(mine.find((m) => m.id === held)?.card?.advice).toContain(marker);
+
+    const erased = await call(cookie, 'POST', '/api/me/erasure', { email });
+    expect(erased.statusCode, erased.body).toBe(200);
+    const sessions = await world.db
+      .selectFrom('mock_sessions')
+      .select(['id', 'status', 'cancel_reason'])
+      .where('id', 'in', [held, ahead])
+      .execute();
+    expect(Object.fromEntries(sessions.map((s) => [s.id, s.status]))).toEqual({
+      [held]: 'held',
+      [ahead]: 'cancelled',
+    });
+    expect(sessions.every((s) => s.cancel_reason === null)).toBe(true);
+    const left = async (table: 'mock_cards' | 'pads' | 'interview_holds') => {
+      const column = table === 'mock_cards' ? 'session_id' : 'mock_session_id';
+      const rows = await world.db
+        .selectFrom(table)
+        .select(column)
+        .where(column, 'in', [held, ahead])
+        .execute();
+      return rows.map((r) => (r as Record<string, string | null>)[column]);
+    };
+    expect(await left('mock_cards')).toEqual([]);
+    expect(await left('pads')).toEqual([]);
+    // The held session keeps its past time; the one ahead frees both people's.
+    expect(await left('interview_holds')).toEqual([held, held]);
+    const coachList = await call(as.coach, 'GET', '/api/mock/sessions');
+    expect(coachList.body.includes(marker)).toBe(false);
+    const seen = coachList.json().items as {
+      id: string;
+      status: string;
+      card: unknown;
+      padId: string | null;
+    }[];
+    expect(seen.find((s) => s.id === held)).toMatchObject({ status: 'held', card: null, padId: null });
+    expect(seen.find((s) => s.id === ahead)).toMatchObject({ status: 'cancelled' });
+    // The practice interviewer is told of the session ahead going; the erased candidate is sent nothing.
+    const worker = testWorker(world);
+    await worker.drain();
+    await worker.close();
+    const told = await world.db
+      .selectFrom('deliveries')
+      .innerJoin('outbox', 'outbox.seq', 'deliveries.event_seq')
+      .select(['deliveries.recipient', 'deliveries.subject'])
+      .where('outbox.dedupe_key', '=', `mock.cancelled:${ahead}`)
+      .execute();
+    expect(told).toEqual([
+      { recipient: `coach@${world.slug}.example`, subject: 'Cancelled: mock coding with Erased' },
+    ]);
+    // The freed slot is open again to someone else.
+    const { cookie: next } = await candidateInProcess();
+    expect((await firstSlot(next)).items.map((s) => s.startsAt)).toContain(later.startsAt);
+  });
+});
+
+describe('booking spreads the load', () => {
+  it('gives a slot to the free practice interviewer with the fewest sessions ahead, not the first by id', async () => {
+    const [low, high] = (['coach', 'coach2'] as const)
+      .slice()
+      .sort((a, b) => (coachIds[a] < coachIds[b] ? -1 : 1));
+    const profile = (name: 'coach' | 'coach2', active: boolean) =>
+      call(as[name], 'PUT', '/api/mock/coach', { active, roundTypes: ['coding'] });
+    // Only the interviewer with the smaller id coaches at first, and takes a session.
+    expect((await profile(high!, false)).statusCode).toBe(200);
+    expect((await profile(low!, true)).statusCode).toBe(200);
+    const first = await candidateInProcess();
+    const taken = await call(first.cookie, 'POST', '/api/me/mock/sessions', {
+      roundType: 'coding',
+      startsAt: (await firstSlot(first.cookie)).items[0]!.startsAt,
+    });
+    expect(taken.json().coachName, taken.body).toBe(`Practice ${low}`);
+    // A time the busier one is free at too; with both volunteering, the one with no sessions takes it.
+    const second = await candidateInProcess();
+    const at = (await firstSlot(second.cookie)).items[0]!.startsAt;
+    expect((await profile(high!, true)).statusCode).toBe(200);
+    const spread = await call(second.cookie, 'POST', '/api/me/mock/sessions', {
+      roundType: 'coding',
+      startsAt: at,
+    });
+    expect(spread.statusCode, spread.body).toBe(201);
+    expect(spread.json().coachName).toBe(`Practice ${high}`);
+    await profile('coach2', false);
+    await profile('coach', true);
   });
 });

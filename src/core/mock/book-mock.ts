@@ -3,12 +3,19 @@ import { defaultCandidateHours } from '../availability/availability.rules.js';
 import type { Deps } from '../shared/ports.js';
 import { fail, ok } from '../shared/result.js';
 import type { Actor } from '../shared/types.js';
-import { bookingWindow, kitRoundOf, limitReached, mockMinutes, openSlots } from './mock.rules.js';
+import {
+  bookingWindow,
+  kitRoundOf,
+  leastLoaded,
+  limitReached,
+  mockMinutes,
+  openSlots,
+} from './mock.rules.js';
 import { mockMessage, mockVideoUrl } from './mock-messages.js';
 
 /**
- * A candidate books a mock round at one of its open slots. The practice interviewer is the first
- * one free then; their time and the candidate's are held like an interview's, so the exclusion
+ * A candidate books a mock round at one of its open slots. The practice interviewer is the one
+ * free then with the fewest sessions ahead; their time and the candidate's are held like an interview's, so the exclusion
  * constraint refuses it if either was booked for anything in the meantime.
  */
 export function bookMock(
@@ -64,7 +71,12 @@ export function bookMock(
       booked: [],
     };
     const open = openSlots(coaches, candidate, slot, minutes).find((s) => s.start === start);
-    const coachId = open?.coachIds[0];
+    if (!open) return unavailable;
+    const load = await store.mock.loadOf(orgId, open.coachIds, {
+      start: new Date(window.start),
+      end: new Date(window.end),
+    });
+    const coachId = leastLoaded(open.coachIds, load);
     if (!coachId) return unavailable;
     const id = deps.ids.next();
     const session = {

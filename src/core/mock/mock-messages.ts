@@ -23,12 +23,15 @@ const roundNames = {
 export const mockRoundName = (type: MockSession['roundType'], language: string) =>
   roundNames[language === 'zh' ? 'zh' : 'en'][type];
 
+/** The messages about mock sessions; the admin's mailbox shows their emails without their content. */
+export const mockMessageKinds = ['mock.booked', 'mock.cancelled', 'candidate.mock_card_ready'] as const;
+
 /**
  * A message about a mock session. It carries each side's time already written in their own zone
  * (there is no application, so the dispatcher has no interview of its own to format).
  */
 export function mockMessage(
-  kind: 'mock.booked' | 'mock.cancelled' | 'candidate.mock_card_ready',
+  kind: (typeof mockMessageKinds)[number],
   session: MockSession,
   parties: Parties,
   extra: { videoUrl: string; reason?: string },

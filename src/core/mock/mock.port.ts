@@ -55,6 +55,14 @@ export interface MockRepository {
   inProcess(orgId: string, candidateId: string): Promise<boolean>;
   /** Sessions of the candidate that were not cancelled, booked since `since`. */
   countSince(orgId: string, candidateId: string, since: Date): Promise<number>;
+  /** How many sessions, not cancelled, each of these practice interviewers has starting in `window`. */
+  loadOf(
+    orgId: string,
+    coachIds: readonly string[],
+    window: { start: Date; end: Date },
+  ): Promise<Map<string, number>>;
+  /** The candidate's sessions still booked that start after `now`. */
+  ahead(orgId: string, candidateId: string, now: Date): Promise<MockSession[]>;
   insert(session: Omit<MockSession, 'hasCard' | 'padId' | 'status'> & { createdAt: Date }): Promise<void>;
   /** The session with its row locked; null when it is not the organisation's. */
   lock(orgId: string, id: string): Promise<MockSession | null>;

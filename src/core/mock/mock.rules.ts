@@ -55,6 +55,26 @@ export function openSlots(
   return [...byStart.entries()].sort(([a], [b]) => a - b).map(([start, coachIds]) => ({ start, coachIds }));
 }
 
+/**
+ * Who takes a booking among the practice interviewers free then: the one with the fewest sessions
+ * over the booking window, so the load spreads over the volunteers; ties go to the smallest id.
+ */
+export function leastLoaded(
+  coachIds: readonly string[],
+  sessions: ReadonlyMap<string, number>,
+): string | null {
+  let best: string | null = null;
+  for (const id of coachIds) {
+    if (best === null) {
+      best = id;
+      continue;
+    }
+    const [load, bestLoad] = [sessions.get(id) ?? 0, sessions.get(best) ?? 0];
+    if (load < bestLoad || (load === bestLoad && id < best)) best = id;
+  }
+  return best;
+}
+
 /** Cancelled sessions do not count against the limit; held ones and no-shows do. */
 export const limitReached = (booked: number, settings: MockSettings) => booked >= settings.maxSessions;
 

@@ -89,6 +89,40 @@ export function candidatesRepository(trx: Kysely<DB>, clock: Clock): CandidatesR
         .where('org_id', '=', orgId)
         .where('candidate_id', '=', id)
         .execute();
+      // Mock interviews: sessions still ahead are cancelled and both people's time freed; every
+      // session keeps its place in the practice interviewer's list without its words or its pad.
+      const mockSessions = trx
+        .selectFrom('mock_sessions')
+        .select('id')
+        .where('org_id', '=', orgId)
+        .where('candidate_id', '=', id);
+      const ahead = await trx
+        .updateTable('mock_sessions')
+        .set({ status: 'cancelled', cancelled_by: 'candidate' })
+        .where('org_id', '=', orgId)
+        .where('candidate_id', '=', id)
+        .where('status', '=', 'booked')
+        .where('starts_at', '>', at)
+        .returning('id')
+        .execute();
+      if (ahead.length > 0)
+        await trx
+          .deleteFrom('interview_holds')
+          .where(
+            'mock_session_id',
+            'in',
+            ahead.map((s) => s.id),
+          )
+          .execute();
+      await trx
+        .updateTable('mock_sessions')
+        .set({ cancel_reason: null })
+        .where('id', 'in', mockSessions)
+        .execute();
+      await trx.deleteFrom('mock_cards').where('session_id', 'in', mockSessions).execute();
+      const mockPads = trx.selectFrom('pads').select('id').where('mock_session_id', 'in', mockSessions);
+      await trx.deleteFrom('pad_events').where('pad_id', 'in', mockPads).execute();
+      await trx.deleteFrom('pads').where('mock_session_id', 'in', mockSessions).execute();
       await trx
         .updateTable('candidates')
         .set({

@@ -1,6 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { MockRoundType } from '../../contracts/mock.js';
-import type { MockRepository, MockSession } from '../../core/mock/mock.port.js';
+import type { MockRepository } from '../../core/mock/mock.port.js';
 import { defaultMockSettings } from '../../core/mock/mock.rules.js';
 import type { DB } from '../schema.js';
 
@@ -14,6 +14,22 @@ const sessionColumns = [
   'mock_sessions.ends_at',
   'mock_sessions.status',
 ] as const;
+
+const sessionOfRow = (
+  row: Pick<
+    Selectable<DB['mock_sessions']>,
+    (typeof sessionColumns)[number] extends `mock_sessions.${infer C}` ? C : never
+  >,
+) => ({
+  id: row.id,
+  orgId: row.org_id,
+  candidateId: row.candidate_id,
+  coachId: row.coach_id,
+  roundType: row.round_type as MockRoundType,
+  startsAt: row.starts_at,
+  endsAt: row.ends_at,
+  status: row.status,
+});
 
 /** Mock interviews: settings, practice interviewers, sessions with their held time, and cards. */
 export function mockRepository(trx: Kysely<DB>): MockRepository {
@@ -105,6 +121,20 @@ export function mockRepository(trx: Kysely<DB>): MockRepository {
         .executeTakeFirstOrThrow();
       return Number(row.n);
     },
+    async loadOf(orgId, coachIds, window) {
+      if (coachIds.length === 0) return new Map();
+      const rows = await trx
+        .selectFrom('mock_sessions')
+        .select(['coach_id', (eb) => eb.fn.countAll<string>().as('n')])
+        .where('org_id', '=', orgId)
+        .where('coach_id', 'in', coachIds)
+        .where('status', '<>', 'cancelled')
+        .where('starts_at', '>=', window.start)
+        .where('starts_at', '<', window.end)
+        .groupBy('coach_id')
+        .execute();
+      return new Map(rows.map((r) => [r.coach_id, Number(r.n)]));
+    },
     async insert(s) {
       await trx
         .insertInto('mock_sessions')
@@ -134,6 +164,17 @@ export function mockRepository(trx: Kysely<DB>): MockRepository {
         )
         .execute();
     },
+    async ahead(orgId, candidateId, now) {
+      const rows = await trx
+        .selectFrom('mock_sessions')
+        .select(sessionColumns)
+        .where('org_id', '=', orgId)
+        .where('candidate_id', '=', candidateId)
+        .where('status', '=', 'booked')
+        .where('starts_at', '>', now)
+        .execute();
+      return rows.map((row) => ({ ...sessionOfRow(row), hasCard: false, padId: null }));
+    },
     async lock(orgId, id) {
       const row = await trx
         .selectFrom('mock_sessions')
@@ -145,19 +186,7 @@ export function mockRepository(trx: Kysely<DB>): MockRepository {
         .forUpdate('mock_sessions')
         .executeTakeFirst();
       if (!row) return null;
-      const session: MockSession = {
-        id: row.id,
-        orgId: row.org_id,
-        candidateId: row.candidate_id,
-        coachId: row.coach_id,
-        roundType: row.round_type as MockRoundType,
-        startsAt: row.starts_at,
-        endsAt: row.ends_at,
-        status: row.status,
-        hasCard: row.card !== null,
-        padId: row.pad_id,
-      };
-      return session;
+      return { ...sessionOfRow(row), hasCard: row.card !== null, padId: row.pad_id };
     },
     async setStatus(orgId, id, status, cancel) {
       await trx

@@ -1,12 +1,44 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { MessageTemplateFile } from '../../contracts/messages.js';
+import { mockMessageKinds } from '../../core/mock/mock-messages.js';
 import { afterTime, cursorTime, pageOf } from '../pagination.js';
 import type { DB } from '../schema.js';
 
 const iso = (d: Date) => d.toISOString();
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 
-function presentDelivery(r: Selectable<DB['deliveries']>) {
+/**
+ * Whether a delivery carries a mock session's email. Those are between the session's two people
+ * (ADR 0024): the mailbox keeps them, so an operator sees a failure and can retry, without who,
+ * when, the video room or a cancellation's reason.
+ */
+const aboutMock = (eb: ExpressionBuilder<DB, 'deliveries'>) =>
+  eb
+    .exists(
+      eb
+        .selectFrom('outbox')
+        .select('outbox.seq')
+        .whereRef('outbox.seq', '=', 'deliveries.event_seq')
+        .where('outbox.kind', 'in', mockMessageKinds),
+    )
+    .$castTo<boolean>()
+    .as('about_mock');
+
+const MOCK_EMAIL = 'Mock interview email';
+
+function presentDelivery(r: Selectable<DB['deliveries']> & { about_mock: boolean }) {
+  if (r.about_mock)
+    return {
+      ...presentVisible(r),
+      recipient: MOCK_EMAIL,
+      subject: MOCK_EMAIL,
+      body: '',
+      hasCalendar: false,
+    };
+  return presentVisible(r);
+}
+
+function presentVisible(r: Selectable<DB['deliveries']>) {
   return {
     id: r.id,
     channel: r.channel as 'email' | 'webhook',
@@ -43,6 +75,7 @@ export function notificationQueries(db: Kysely<DB>, shipped: Map<string, Message
       let query = db
         .selectFrom('deliveries')
         .selectAll()
+        .select(aboutMock)
         .select(cursorTime('created_at'))
         .where('org_id', '=', orgId);
       if (q.status) query = query.where('status', '=', q.status);
@@ -64,6 +97,7 @@ export function notificationQueries(db: Kysely<DB>, shipped: Map<string, Message
       const row = await db
         .selectFrom('deliveries')
         .selectAll()
+        .select(aboutMock)
         .where('org_id', '=', orgId)
         .where('id', '=', id)
         .executeTakeFirst();
@@ -76,7 +110,7 @@ export function notificationQueries(db: Kysely<DB>, shipped: Map<string, Message
         .execute();
       return {
         ...presentDelivery(row),
-        calendar: row.calendar,
+        calendar: row.about_mock ? null : row.calendar,
         attemptCount: row.attempts,
         attempts: attempts.map((a) => ({
           attempt: a.attempt,

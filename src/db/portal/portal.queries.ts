@@ -4,6 +4,7 @@ import { applicationQueries } from '../applications/applications.queries.js';
 import { candidateZone } from '../candidates/candidate-zone.js';
 import { candidateQueries, presentCandidate } from '../candidates/candidates.queries.js';
 import { messageQueries } from '../messages/messages.queries.js';
+import { mockQueries } from '../mock/mock.queries.js';
 import { offerQueries } from '../offers/offers.queries.js';
 import { practiceQueries } from '../practice/practice.queries.js';
 import type { DB } from '../schema.js';
@@ -58,23 +59,34 @@ export function portalQueries(db: Kysely<DB>, catalog: Catalog) {
     /** Everything held about the candidate, for their data export. */
     async dataExport(orgId: string, candidateId: string, now: Date) {
       const practice = practiceQueries(db);
-      const [profile, applied, interviews, offered, attachments, messages, conversations, attempts, plans] =
-        await Promise.all([
-          db
-            .selectFrom('candidates')
-            .selectAll()
-            .where('org_id', '=', orgId)
-            .where('id', '=', candidateId)
-            .executeTakeFirstOrThrow(),
-          applications.forCandidate(orgId, candidateId),
-          portal.interviews(orgId, candidateId),
-          offers.candidateOffers(orgId, candidateId),
-          candidates.attachments(orgId, candidateId),
-          candidates.messages(orgId, candidateId),
-          messageQueries(db).forCandidate(orgId, candidateId, now),
-          practice.attempts(orgId, candidateId),
-          practice.plans(orgId, candidateId),
-        ]);
+      const [
+        profile,
+        applied,
+        interviews,
+        offered,
+        attachments,
+        messages,
+        conversations,
+        attempts,
+        plans,
+        mock,
+      ] = await Promise.all([
+        db
+          .selectFrom('candidates')
+          .selectAll()
+          .where('org_id', '=', orgId)
+          .where('id', '=', candidateId)
+          .executeTakeFirstOrThrow(),
+        applications.forCandidate(orgId, candidateId),
+        portal.interviews(orgId, candidateId),
+        offers.candidateOffers(orgId, candidateId),
+        candidates.attachments(orgId, candidateId),
+        candidates.messages(orgId, candidateId),
+        messageQueries(db).forCandidate(orgId, candidateId, now),
+        practice.attempts(orgId, candidateId),
+        practice.plans(orgId, candidateId),
+        mockQueries(db).ofCandidate(orgId, candidateId),
+      ]);
       return {
         profile: { ...presentCandidate(profile), resumeText: profile.resume_text },
         applications: applied,
@@ -84,6 +96,7 @@ export function portalQueries(db: Kysely<DB>, catalog: Catalog) {
         messages,
         conversations,
         practice: { attempts, plans },
+        mockInterviews: mock,
       };
     },
   };

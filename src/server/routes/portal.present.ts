@@ -4,6 +4,7 @@ import { itemDone } from '../../core/practice/practice.rules.js';
 import { videoLink } from '../../core/scheduling/video.js';
 import type { Catalog } from '../../core/shared/ports.js';
 import type { portalQueries } from '../../db/portal/portal.queries.js';
+import { presentMockSession } from './mock.present.js';
 import { presentCandidateOffer } from './offers.present.js';
 
 type Reads = ReturnType<typeof portalQueries>;
@@ -79,5 +80,9 @@ export function presentDataExport(
         })),
       })),
     },
+    mockInterviews: data.mockInterviews.map((m) => ({
+      ...presentMockSession(m, 'candidate', options.catalog, options.videoRoomBaseUrl, options.now),
+      coachName: m.coach_name,
+    })),
   };
 }

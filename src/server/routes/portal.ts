@@ -168,7 +168,7 @@ export function candidatePortalRoutes(
       if (request.body.email.toLowerCase() !== me.email.toLowerCase()) {
         return reply.code(400).send(unconfirmedErasure);
       }
-      const result = await eraseCandidate(deps, { actor });
+      const result = await eraseCandidate(deps, { actor, videoRoomBaseUrl });
       if (!result.ok) return sendError(reply, result.error);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return result.value;
