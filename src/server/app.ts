@@ -59,6 +59,7 @@ import { candidateOfferRoutes } from './routes/offers.portal.js';
 import { organisationRoutes } from './routes/organisation.js';
 import { padRoutes } from './routes/pads.js';
 import { candidatePortalRoutes } from './routes/portal.js';
+import { loadPracticeContent } from './routes/practice.content.js';
 import { practiceRoutes } from './routes/practice.js';
 import { processRoutes } from './routes/processes.js';
 import { reportRoutes } from './routes/reports.js';
@@ -70,7 +71,7 @@ import { ssoRoutes } from './routes/sso.js';
 import { tagRoutes } from './routes/tags.js';
 import { webAppRoutes } from './routes/web-app.js';
 import { workspaceRoutes } from './routes/workspace.js';
-import { loadCatalog, type ShippedCatalog } from './templates.js';
+import { loadCatalog, type ShippedCatalog, templatesRoot } from './templates.js';
 
 export interface BuildOptions {
   database: Database;
@@ -313,7 +314,12 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   applicationRoutes(app, ctx);
   candidateRoutes(app, ctx);
   messageRoutes(app, ctx);
-  candidatePortalRoutes(app, ctx, options.practiceRoot);
+  // The practice set, read once: the portal's samples, the practice space and mock interviews' kits.
+  const practice = loadPracticeContent(
+    options.practiceRoot ?? path.join(templatesRoot, 'practice'),
+    ctx.grading.problems,
+  );
+  candidatePortalRoutes(app, ctx, practice);
   offerRoutes(app, ctx);
   candidateOfferRoutes(app, ctx);
   feedbackRoutes(app, ctx);
@@ -332,8 +338,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   searchRoutes(app, ctx);
   inboxRoutes(app, ctx);
   mergeRoutes(app, ctx);
-  practiceRoutes(app, ctx, options.practiceRoot);
-  mockRoutes(app, ctx);
+  practiceRoutes(app, ctx, practice);
+  mockRoutes(app, ctx, practice);
   await padRoutes(app, ctx);
   await webAppRoutes(app);
 

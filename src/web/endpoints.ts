@@ -10,14 +10,12 @@ import type * as Inbox from '../contracts/inbox';
 import type * as Jobs from '../contracts/jobs';
 import type * as Merges from '../contracts/merges';
 import type * as Messages from '../contracts/messages';
-import type * as Mock from '../contracts/mock';
 import type * as Notes from '../contracts/notes';
 import type * as Notifications from '../contracts/notifications';
 import type * as Offers from '../contracts/offers';
 import type * as Organisation from '../contracts/organisation';
 import type * as Pads from '../contracts/pads';
 import type * as Portal from '../contracts/portal';
-import type * as Practice from '../contracts/practice';
 import type * as Processes from '../contracts/processes';
 import type * as Scheduling from '../contracts/scheduling';
 import type * as Search from '../contracts/search';
@@ -25,6 +23,7 @@ import type * as Security from '../contracts/security';
 import type * as Tags from '../contracts/tags';
 import type * as Views from '../contracts/views';
 import type * as Workspace from '../contracts/workspace';
+import type { PracticeEndpoints } from './endpoints-practice';
 
 /** `{ items: [...] }`, the answer of a list that is not paged. */
 type Items<S extends z.ZodType> = z.ZodObject<{ items: z.ZodArray<S> }>;
@@ -39,7 +38,7 @@ type Nothing = z.ZodNull;
  * carries no Zod. Bodies are typed by what the schema accepts (`z.input`), answers by what it gives
  * (`z.output`), so a contract change the app does not follow fails `tsc -p src/web`.
  */
-export interface Endpoints {
+export interface Endpoints extends PracticeEndpoints {
   // ---- accounts
   /** 204 with a session; 200 when a second factor or an enrolment must come first. */
   'POST /api/auth/login': {
@@ -372,40 +371,6 @@ export interface Endpoints {
     response: typeof Portal.portalApplicationSchema;
   };
   'POST /api/me/erasure': { body: typeof Portal.erasureBody; response: typeof Portal.erasureResponse };
-  'GET /api/me/practice': { response: typeof Practice.practiceSpaceSchema };
-  'POST /api/me/practice/{kind}/{slug}/run': {
-    body: typeof Practice.practiceAnswerBody;
-    response: typeof Practice.practiceGradeSchema;
-  };
-  'POST /api/me/practice/{kind}/{slug}/timed': { response: typeof Practice.timedPracticeSchema };
-  'POST /api/me/practice/timed/{id}/submit': {
-    body: typeof Practice.practiceAnswerBody;
-    response: typeof Practice.timedResultSchema;
-  };
-  'POST /api/me/practice/plan': {
-    body: typeof Practice.planBody;
-    response: typeof Practice.practicePlanSchema;
-  };
-  'DELETE /api/me/practice/plan': { response: z.ZodObject<{ ended: z.ZodBoolean }> };
-  'PUT /api/me/practice/plan/ticks': {
-    body: typeof Practice.planTickBody;
-    response: typeof Practice.practicePlanSchema;
-  };
-  'GET /api/organisation/practice-link': { response: typeof Practice.practiceLinkSchema };
-  'PUT /api/organisation/practice-link': {
-    body: typeof Practice.practiceLinkBody;
-    response: typeof Practice.practiceLinkSchema;
-  };
-  'GET /api/practice/{token}': { response: typeof Practice.practiceSpaceSchema };
-  'POST /api/practice/{token}/{kind}/{slug}/run': {
-    body: typeof Practice.practiceAnswerBody;
-    response: typeof Practice.practiceGradeSchema;
-  };
-  'POST /api/practice/{token}/{kind}/{slug}/submit': {
-    body: typeof Practice.practiceAnswerBody;
-    response: typeof Practice.publicResultSchema;
-  };
-
   // ---- workspace
   'GET /api/jobs/{id}/pipeline': {
     query: typeof Workspace.pipelineQuery;
@@ -467,38 +432,6 @@ export interface Endpoints {
   'POST /api/pads/{id}/run': { response: typeof Assessments.codeGradeSchema };
   'GET /api/pads/{id}/replay': { response: typeof Pads.replaySchema };
   'GET /api/pad-links/{token}': { response: typeof Pads.candidatePadSchema };
-
-  // ---- mock interviews
-  'GET /api/me/mock': { response: typeof Mock.portalMockResponse };
-  'GET /api/me/mock/slots': { query: typeof Mock.slotsQuery; response: typeof Mock.slotsResponse };
-  'POST /api/me/mock/sessions': { body: typeof Mock.bookMockBody; response: typeof Mock.candidateMockSchema };
-  'POST /api/me/mock/sessions/{id}/cancel': {
-    body: typeof Mock.cancelMockBody;
-    response: typeof Mock.candidateMockSchema;
-  };
-  'POST /api/me/mock/sessions/{id}/no-show': { response: typeof Mock.candidateMockSchema };
-  'GET /api/mock/settings': { response: typeof Mock.mockSettingsSchema };
-  'PUT /api/mock/settings': {
-    body: typeof Mock.mockSettingsSchema;
-    response: typeof Mock.mockSettingsSchema;
-  };
-  'GET /api/mock/coach': { response: typeof Mock.coachProfileSchema };
-  'PUT /api/mock/coach': { body: typeof Mock.coachProfileSchema; response: typeof Mock.coachProfileSchema };
-  'GET /api/mock/sessions': { response: Items<typeof Mock.coachMockSchema> };
-  'GET /api/mock/sessions/{id}': { response: typeof Mock.coachMockSchema };
-  'POST /api/mock/sessions/{id}/pad': {
-    body: typeof Mock.mockPadBody;
-    response: typeof Mock.coachMockSchema;
-  };
-  'POST /api/mock/sessions/{id}/cancel': {
-    body: typeof Mock.cancelMockBody;
-    response: typeof Mock.coachMockSchema;
-  };
-  'POST /api/mock/sessions/{id}/no-show': { response: typeof Mock.coachMockSchema };
-  'POST /api/mock/sessions/{id}/card': {
-    body: typeof Mock.coachingCardBody;
-    response: typeof Mock.coachMockSchema;
-  };
 }
 
 export type Route = keyof Endpoints;

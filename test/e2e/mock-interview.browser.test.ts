@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submitApplication } from '../../src/core/applications/submit-application.js';
@@ -24,6 +25,10 @@ let base: string;
 const clock = new TestClock(); // Monday 2 March 2026, 09:00 UTC
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
 const person = { email: 'ada.mock@example.com', firstName: 'Ada', lastName: 'Okafor' };
+const reference = fs.readFileSync(
+  new URL('../../templates/practice/coding/ad-slot-picking/reference.js', import.meta.url),
+  'utf8',
+);
 
 beforeAll(async () => {
   requireBuiltWebApp();
@@ -94,8 +99,19 @@ describe('a mock interview', () => {
     await coach.page.getByRole('button', { name: 'Save' }).last().click();
     await coach.page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
 
-    // The candidate books the first open time, shown in Singapore time.
+    // The candidate first practises a shipped coding problem on its public tests.
     const candidate = await portal();
+    await candidate.page.goto(`${base}/candidate`);
+    await candidate.page.getByRole('link', { name: 'Practise for your rounds' }).click();
+    await candidate.page.getByRole('button', { name: 'Non-adjacent ad slots' }).first().click();
+    await candidate.page.getByLabel('Your answer').fill(reference);
+    await candidate.page.getByRole('button', { name: 'Run the public tests' }).click();
+    await expect
+      .poll(() => candidate.page.getByRole('status').first().textContent(), { timeout: 60_000 })
+      .toContain('3 of 3 examples pass');
+    problems.push(...(await review(candidate.page, 'mock-portal-practised')));
+
+    // Then books the first open mock time, shown in Singapore time.
     await candidate.page.goto(`${base}/candidate`);
     await candidate.page.getByRole('link', { name: 'Practise with a mock interview' }).click();
     await candidate.page.getByLabel('Round').selectOption('coding');

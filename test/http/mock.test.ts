@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scheduleInterview } from '../../src/core/scheduling/schedule-interview.js';
 import type { Database } from '../../src/db/database.js';
 import type { App } from '../../src/server/context.js';
+import { loadCatalog } from '../../src/server/templates.js';
 import { openTestDatabase } from '../support/db.js';
 import { buildTestApp, candidateLogin, errorCode, loginAs } from '../support/http.js';
 import { testWorker } from '../support/worker.js';
@@ -96,8 +97,14 @@ describe('mock interviews', () => {
     const padded = await call(as.coach, 'POST', `/api/mock/sessions/${session.id}/pad`, {});
     expect(padded.statusCode, padded.body).toBe(200);
     const padId = padded.json().padId as string;
-    const kit = padded.json().kit as { focusAttributes: { key: string }[] };
+    const kit = padded.json().kit as { focusAttributes: { key: string }[]; questions: { prompt: string }[] };
     expect(kit.focusAttributes.length).toBeGreaterThan(0);
+    // What to ask comes from the practice set: no question of the hiring bank reaches a candidate.
+    const hiring = new Set(
+      [...loadCatalog().interviewKits.values()].flatMap((k) => k.questions.map((q) => q.prompt)),
+    );
+    expect(kit.questions.length).toBeGreaterThan(0);
+    expect(kit.questions.filter((q) => hiring.has(q.prompt))).toEqual([]);
     // Both of them reach the pad; the candidate through their own sign-in.
     expect((await call(as.coach, 'GET', `/api/pads/${padId}`)).statusCode).toBe(200);
     const candidatePad = await call(cookie, 'GET', `/api/pads/${padId}`);

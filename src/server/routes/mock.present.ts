@@ -5,6 +5,7 @@ import { kitRoundOf } from '../../core/mock/mock.rules.js';
 import { mockRoundName, mockVideoUrl } from '../../core/mock/mock-messages.js';
 import type { Catalog } from '../../core/shared/ports.js';
 import type { MockSessionRow } from '../../db/mock/mock.queries.js';
+import { type PracticeContent, planItemsFor } from './practice.content.js';
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -49,18 +50,32 @@ export function presentMockSession(
   };
 }
 
-/** The round's kit for the practice interviewer: what it tests, what to ask, the time plan. */
-export function coachKit(roundType: MockRoundType, catalog: Catalog) {
+/**
+ * The round's kit for the practice interviewer: what it tests, the time plan and the attributes
+ * the card rates are the hiring kit's; what to ask comes from the practice set, never the hiring
+ * bank, whose questions must stay unseen by candidates until a real round.
+ */
+export function coachKit(roundType: MockRoundType, catalog: Catalog, practice: PracticeContent) {
   const kit = catalog.interviewKit(kitRoundOf[roundType]);
   return {
     purpose: kit?.purpose ?? '',
     focusAttributes: kit?.focusAttributes ?? [],
-    questions: (kit?.questions ?? []).map((q) => ({
-      id: q.id,
-      prompt: q.prompt,
-      strongAnswer: q.strongAnswer,
-      weakAnswer: q.weakAnswer,
-    })),
+    questions: practiceQuestions(kitRoundOf[roundType], practice),
     timePlan: kit?.timePlan ?? [],
   };
+}
+
+/** The practice set's items for a round type, as questions a practice interviewer can ask. */
+function practiceQuestions(roundType: string, practice: PracticeContent) {
+  const prompts = new Map(practice.prompts.map((p) => [p.id, p]));
+  return planItemsFor(practice, roundType).map((item) => {
+    const prompt = prompts.get(item.slug);
+    const explanation = practice.explanations.get(`${item.kind}:${item.slug}`);
+    return {
+      id: `${item.kind}:${item.slug}`,
+      prompt: item.title,
+      strongAnswer: prompt?.strongAnswer ?? explanation ?? '',
+      weakAnswer: prompt?.weakAnswer ?? '',
+    };
+  });
 }

@@ -30,6 +30,7 @@ import { allow, candidateOf, candidateOnly, staffOf } from '../auth.js';
 import type { App, AppContext } from '../context.js';
 import { sendError } from '../errors.js';
 import { coachKit, presentMockSession } from './mock.present.js';
+import type { PracticeContent } from './practice.content.js';
 
 const tags = ['mock interviews'];
 const refusals = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
@@ -40,7 +41,7 @@ const notFound = { code: 'mock.not_found' as const, message: 'No such mock inter
  * them. Only the session's two people ever read it; API tokens never reach it (`mock.coach` is a
  * session-only action), and no hiring read model joins these tables.
  */
-export function mockRoutes(app: App, ctx: AppContext) {
+export function mockRoutes(app: App, ctx: AppContext, practice: PracticeContent) {
   const reads = mockQueries(ctx.db);
   const { deps, catalog } = ctx;
   const videoRoomBaseUrl = ctx.config.VIDEO_ROOM_BASE_URL;
@@ -62,7 +63,7 @@ export function mockRoutes(app: App, ctx: AppContext) {
   };
   const coachPresent = (row: Awaited<ReturnType<typeof reads.ofCoach>>[number]) => {
     const view = presentMockSession(row, 'coach', catalog, videoRoomBaseUrl, ctx.clock.now());
-    return { ...view, candidateName: row.candidate_name, kit: coachKit(view.roundType, catalog) };
+    return { ...view, candidateName: row.candidate_name, kit: coachKit(view.roundType, catalog, practice) };
   };
 
   app.get(

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { z } from 'zod';
 import { candidateApplyBody, idempotencyHeaders, withdrawBody } from '../../contracts/applications.js';
 import { errorBody, idParams } from '../../contracts/common.js';
@@ -16,9 +15,8 @@ import { portalQueries } from '../../db/portal/portal.queries.js';
 import { candidateOf, candidateOnly, SESSION_COOKIE } from '../auth.js';
 import type { App, AppContext } from '../context.js';
 import { sendError } from '../errors.js';
-import { templatesRoot } from '../templates.js';
 import { presentCandidateInterview, presentDataExport, presentPortalApplication } from './portal.present.js';
-import { loadPracticeContent, planItemsFor } from './practice.content.js';
+import { type PracticeContent, planItemsFor } from './practice.content.js';
 
 const refusals = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 const denied = { 401: errorBody, 403: errorBody };
@@ -33,16 +31,11 @@ const unconfirmedErasure = {
 };
 
 /** What a candidate signed in by link can do: only ever with their own applications. */
-export function candidatePortalRoutes(
-  app: App,
-  ctx: AppContext,
-  practiceRoot = path.join(templatesRoot, 'practice'),
-) {
+export function candidatePortalRoutes(app: App, ctx: AppContext, practice: PracticeContent) {
   const portal = portalQueries(ctx.db, ctx.catalog);
   const { deps, catalog } = ctx;
   const videoRoomBaseUrl = ctx.config.VIDEO_ROOM_BASE_URL;
   // Preparation samples come from the practice set (what the practice space serves), never the kit.
-  const practice = loadPracticeContent(practiceRoot, ctx.grading.problems);
   const samplesFor = (roundType: string) => planItemsFor(practice, roundType).map((item) => item.title);
   /** One of the candidate's applications as the portal shows it, after a change to it. */
   const mine = async (orgId: string, candidateId: string, applicationId: string) =>

@@ -32,8 +32,7 @@ import type { App, AppContext } from '../context.js';
 import { sendError } from '../errors.js';
 import { perAddress } from '../rate-limits.js';
 import { remotePools } from '../sandbox/pools.js';
-import { templatesRoot } from '../templates.js';
-import { loadPracticeContent, planItemsFor, practiceGrading } from './practice.content.js';
+import { type PracticeContent, planItemsFor, practiceGrading } from './practice.content.js';
 import { practicePresenter } from './practice.present.js';
 
 const tags = ['practice'];
@@ -55,8 +54,7 @@ const linkGone = {
  * an organisation may publish (nothing stored for its visitors). `root` is the practice set's
  * folder, templates/practice unless told.
  */
-export function practiceRoutes(app: App, ctx: AppContext, root = path.join(templatesRoot, 'practice')) {
-  const content = loadPracticeContent(root, ctx.grading.problems);
+export function practiceRoutes(app: App, ctx: AppContext, content: PracticeContent) {
   const grading = practiceGrading(content, {
     threads: ctx.config.SANDBOX_RUNNERS,
     snapshotDir: path.join(ctx.config.DATA_DIR, 'sandbox-practice'),

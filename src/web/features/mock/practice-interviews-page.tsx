@@ -215,13 +215,14 @@ function Kit({ session: s }: { session: Session }) {
           </li>
         ))}
       </ol>
+      <h4>From the practice set (never the hiring questions)</h4>
       {s.kit.questions.map((q) => (
         <div key={q.id}>
           <p>
             <strong>{q.prompt}</strong>
           </p>
-          <p className="meta">Strong: {q.strongAnswer}</p>
-          <p className="meta">Weak: {q.weakAnswer}</p>
+          {q.strongAnswer && <p className="meta">Strong: {q.strongAnswer}</p>}
+          {q.weakAnswer && <p className="meta">Weak: {q.weakAnswer}</p>}
         </div>
       ))}
     </details>
