@@ -13,7 +13,7 @@ import type { App } from '../../src/server/context.js';
 import { launchChromium } from '../support/browser.js';
 import { openTestDatabase } from '../support/db.js';
 import { testConfig } from '../support/http.js';
-import { requireBuiltWebApp, review, watchErrors } from '../support/web.js';
+import { requireBuiltWebApp, review, staffContext, watchErrors } from '../support/web.js';
 import { buildWorld, catalog, ids, ok, TestClock, type World } from '../support/world.js';
 
 // A candidate in the backend internship's process practises in the portal: they read what their
@@ -146,4 +146,38 @@ it('a backend intern practises a coding problem and runs a timed practice', asyn
 
   expect(violations).toEqual([]);
   expect([...errors, ...phone.errors]).toEqual([]);
+}, 240_000);
+
+it('an admin publishes the public practice link, a visitor practises on it, and a withdrawn link stops', async () => {
+  const violations: string[] = [];
+  const admin = await staffContext(browser, base, world.slug, world.staff.admin.email);
+  await admin.page.goto(`${base}/app/admin/practice`);
+  await admin.page.getByRole('heading', { name: 'Public practice link' }).waitFor();
+  await admin.page.getByRole('button', { name: 'Publish a practice link' }).click();
+  const shown = admin.page.getByRole('status').filter({ hasText: 'shown this once' });
+  const url = (await shown.locator('code').textContent())!;
+  violations.push(...(await review(admin.page, 'practice-link-admin')));
+
+  // A visitor with no account opens it and runs a problem's public tests; nothing asks who they are.
+  const visitor = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 900 } });
+  const page = await visitor.newPage();
+  const errors = watchErrors(page);
+  await page.goto(url.replace(/^https?:\/\/[^/]+/, base));
+  await page.getByRole('button', { name: 'Practice: a pair with a given sum' }).first().click();
+  await answer(page, solution);
+  await page.getByRole('button', { name: 'Run the public tests' }).click();
+  await expect
+    .poll(() => page.getByRole('status').first().textContent(), { timeout: 60_000 })
+    .toContain('3 of 3 examples pass');
+  violations.push(...(await review(page, 'practice-public-link')));
+
+  // Withdrawn, the same link no longer opens the space.
+  await admin.page.getByRole('button', { name: 'Withdraw the link' }).click();
+  await admin.page.getByRole('button', { name: 'Withdraw it' }).click();
+  await admin.page.getByText('Not published.').waitFor();
+  await page.reload();
+  await expect.poll(() => page.getByRole('button', { name: 'Run the public tests' }).count()).toBe(0);
+  expect(violations).toEqual([]);
+  expect([...errors, ...admin.errors]).toEqual([]);
+  await Promise.all([visitor.close(), admin.context.close()]);
 }, 240_000);
