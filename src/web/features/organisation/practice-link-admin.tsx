@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { send, useAction, useApi } from '../../client';
-import { ConfirmAction, ErrorNotice, Show } from '../../ui';
+import { useStaff } from '../../session';
+import { ConfirmAction, ErrorNotice, Show, when } from '../../ui';
 
 /**
  * The organisation's public practice link: anyone holding it can practise on the practice set, and
@@ -8,6 +9,7 @@ import { ConfirmAction, ErrorNotice, Show } from '../../ui';
  * published; replacing it stops the old one working, withdrawing it stops any.
  */
 export function PracticeLinkAdmin() {
+  const me = useStaff();
   const link = useApi('GET /api/organisation/practice-link', {});
   const action = useAction();
   const [shown, setShown] = useState<string | null>(null);
@@ -31,7 +33,7 @@ export function PracticeLinkAdmin() {
           <>
             <p>
               {state.published
-                ? `Published ${new Date(state.publishedAt ?? '').toLocaleString()}.`
+                ? `Published ${when(state.publishedAt, me.timezone)}.`
                 : 'Not published.'}
             </p>
             {shown && (
