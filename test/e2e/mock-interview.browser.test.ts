@@ -128,7 +128,7 @@ describe('a mock interview', () => {
     await coach.page.getByRole('link', { name: 'Mock coding with Ada' }).click();
     await coach.page.getByRole('button', { name: 'Open the coding pad' }).click();
     const editor = coach.page.getByLabel(/Shared code/);
-    await eventually(() => coach.page.getByText('connected').count()).toBe(1);
+    await eventually(() => coach.page.getByText(/· connected$/).count()).toBe(1);
     await editor.pressSequentially('// say the plan first\n');
 
     // The candidate joins the same pad from the portal and writes beneath.
@@ -136,7 +136,7 @@ describe('a mock interview', () => {
     await candidate.page.getByRole('link', { name: 'Open the coding pad' }).click();
     const candidateEditor = candidate.page.getByLabel(/Shared code/);
     await eventually(() => candidateEditor.inputValue()).toContain('// say the plan first');
-    await eventually(() => candidate.page.getByText('connected').count()).toBe(1);
+    await eventually(() => candidate.page.getByText(/· connected$/).count()).toBe(1);
     await candidateEditor.press('Control+End');
     await candidateEditor.pressSequentially('const twoSum = () => [];');
     await eventually(() => editor.inputValue()).toContain('const twoSum = () => [];');

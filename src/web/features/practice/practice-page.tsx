@@ -96,18 +96,24 @@ function PracticeSpace({
               </details>
             ) : null;
           })}
-          {round.prompts.map((id) => {
-            const prompt = space.prompts.find((p) => p.id === id);
-            return prompt ? (
-              <details key={id}>
-                <summary>
-                  {prompt.prompt} <span className="meta">({prompt.valueName})</span>
-                </summary>
-                <p>A strong answer: {prompt.strongAnswer}</p>
-                <p>A weak answer: {prompt.weakAnswer}</p>
-              </details>
-            ) : null;
-          })}
+          {round.prompts.length > 0 && (
+            // Every value's prompts for every round would make the page endless on a phone: one fold.
+            <details>
+              <summary>Behavioural prompts ({round.prompts.length})</summary>
+              {round.prompts.map((id) => {
+                const prompt = space.prompts.find((p) => p.id === id);
+                return prompt ? (
+                  <details key={id}>
+                    <summary>
+                      {prompt.prompt} <span className="meta">({prompt.valueName})</span>
+                    </summary>
+                    <p>A strong answer: {prompt.strongAnswer}</p>
+                    <p>A weak answer: {prompt.weakAnswer}</p>
+                  </details>
+                ) : null;
+              })}
+            </details>
+          )}
         </section>
       ))}
       {problem && <PracticeProblem key={open} problem={problem} token={token} onDone={onChange} />}
