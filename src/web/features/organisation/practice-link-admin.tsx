@@ -31,11 +31,7 @@ export function PracticeLinkAdmin() {
       <Show loaded={link}>
         {(state) => (
           <>
-            <p>
-              {state.published
-                ? `Published ${when(state.publishedAt, me.timezone)}.`
-                : 'Not published.'}
-            </p>
+            <p>{state.published ? `Published ${when(state.publishedAt, me.timezone)}.` : 'Not published.'}</p>
             {shown && (
               <p role="status">
                 The link, shown this once (copy it now): <code>{shown}</code>
