@@ -1135,6 +1135,49 @@ const statements: Record<string, string[]> = {
     'ALTER TABLE pads ADD COLUMN mock_session_id uuid UNIQUE REFERENCES mock_sessions(id)',
     'ALTER TABLE pads ADD CONSTRAINT pads_one_owner CHECK ((application_id IS NULL) <> (mock_session_id IS NULL))',
   ],
+  '0029_screening': [
+    `CREATE TABLE screening_criteria (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      job_id uuid NOT NULL REFERENCES jobs(id),
+      position integer NOT NULL,
+      text text NOT NULL,
+      kind text NOT NULL CHECK (kind IN ('must', 'nice')),
+      weight integer NOT NULL CHECK (weight BETWEEN 1 AND 5),
+      "check" jsonb NOT NULL,
+      source text NOT NULL CHECK (source IN ('job', 'recruiter')),
+      UNIQUE (job_id, position)
+    )`,
+    `CREATE TABLE screening_criteria_versions (
+      job_id uuid PRIMARY KEY REFERENCES jobs(id),
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      version integer NOT NULL,
+      updated_at timestamptz NOT NULL
+    )`,
+    `CREATE TABLE screening_annotations (
+      id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      application_id uuid NOT NULL REFERENCES applications(id),
+      job_id uuid NOT NULL REFERENCES jobs(id),
+      matcher_name text NOT NULL,
+      matcher_version text NOT NULL,
+      criteria_version integer NOT NULL,
+      tier text NOT NULL CHECK (tier IN ('strong', 'possible', 'weak', 'unclear')),
+      verdicts jsonb NOT NULL,
+      computed_at timestamptz NOT NULL
+    )`,
+    // The newest annotation of an application is found by one index probe.
+    'CREATE INDEX screening_annotations_latest ON screening_annotations (application_id, id DESC)',
+    'CREATE INDEX screening_annotations_job ON screening_annotations (org_id, job_id, computed_at)',
+    `CREATE TABLE screening_settings (
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      job_id uuid REFERENCES jobs(id),
+      blind_review boolean NOT NULL,
+      updated_at timestamptz NOT NULL
+    )`,
+    'CREATE UNIQUE INDEX screening_settings_scope ON screening_settings (org_id, COALESCE(job_id, org_id))',
+    'ALTER TABLE applications ADD COLUMN screening_opt_out boolean NOT NULL DEFAULT false',
+  ],
 };
 
 function toMigration(list: string[]): Migration {

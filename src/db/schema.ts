@@ -12,6 +12,7 @@ import type { MockTables } from './schema-mock.js';
 import type { OfferTables } from './schema-offers.js';
 import type { PracticeTables } from './schema-practice.js';
 import type { ReportTables } from './schema-reports.js';
+import type { ScreeningTables } from './schema-screening.js';
 
 type Json<T> = ColumnType<T, string, string>;
 
@@ -26,7 +27,8 @@ export interface DB
     MockTables,
     OfferTables,
     PracticeTables,
-    ReportTables {
+    ReportTables,
+    ScreeningTables {
   assessments: {
     id: string;
     org_id: string;
@@ -241,6 +243,8 @@ export interface DB
     last_candidate_message_at: Date | null;
     next_update_at: Date | null;
     next_warning_at: Date | null;
+    /** The candidate asked that no matcher annotate this application (ADR 0025). */
+    screening_opt_out: Generated<boolean>;
   };
   round_decisions: {
     id: string;
