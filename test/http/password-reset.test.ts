@@ -119,8 +119,17 @@ describe('asking for a reset', () => {
 });
 
 describe('setting a new password with the link', () => {
-  it('works once, ends every session, and the old password stops working', async () => {
+  it('works once, ends every session, revokes personal API tokens, and the old password stops working', async () => {
     const cookie = await loginAs(app, world.slug, world.staff.interviewer.email);
+    const made = await app.inject({
+      method: 'POST',
+      url: '/api/auth/tokens',
+      headers: { cookie },
+      payload: { name: 'made before the reset', scopes: ['candidates:read'] },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const bearer = { authorization: `Bearer ${made.json().token}` };
+    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer })).statusCode).toBe(200);
     await ask(world.staff.interviewer.email);
     const [link] = await links();
     const set = await redeem(link!.token, 'a brand new passphrase for me');
@@ -129,6 +138,7 @@ describe('setting a new password with the link', () => {
     expect(errorCode(await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } }))).toBe(
       'auth.required',
     );
+    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer })).statusCode).toBe(401);
     const twice = await redeem(link!.token, 'another brand new passphrase');
     expect(twice.statusCode).toBe(401);
     expect(errorCode(twice)).toBe('auth.invalid_reset_link');

@@ -4,8 +4,9 @@ import { spendBudgets } from './throttle.js';
 
 /**
  * A reset link sets a new password (checked and hashed by the server) once, before it expires.
- * Every session of the account ends, every other reset of it stops working, and the owner is
- * emailed that their password changed.
+ * Every session of the account ends, every other reset of it stops working, its personal API tokens
+ * are revoked (whoever could sign in as the owner may have made some), and the owner is emailed that
+ * their password changed.
  */
 export async function resetPassword(
   deps: Deps,
@@ -35,13 +36,14 @@ export async function resetPassword(
     await store.accounts.setPasswordHash(reset.userId, input.passwordHash);
     await store.accounts.dropPasswordResets(reset.userId);
     const ended = await store.accounts.deleteHolderSessions({ userId: reset.userId }, null);
+    const revokedTokens = await store.accounts.revokeUserTokens(reset.userId, now);
     await store.audit.record({
       orgId: reset.orgId,
       actor: { kind: 'system' },
       entityType: 'user',
       entityId: reset.userId,
       action: 'user.password_reset',
-      data: { endedSessions: ended, address: input.address },
+      data: { endedSessions: ended, revokedTokens, address: input.address },
     });
     await store.outbox.enqueue({
       orgId: reset.orgId,
