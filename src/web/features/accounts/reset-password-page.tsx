@@ -74,8 +74,8 @@ function SetNewPassword({ token }: { token: string }) {
   if (done)
     return (
       <p role="status">
-        Your password is changed and every session of yours was signed out. <a href="/app/sign-in">Sign in</a>{' '}
-        with the new one.
+        Your password is changed, every session of yours was signed out and your personal API tokens no longer
+        work. <a href="/app/sign-in">Sign in</a> with the new one.
       </p>
     );
   const linkDead = action.error?.code === 'auth.invalid_reset_link';
