@@ -5,6 +5,7 @@ import { queryString, send, useAction, useApi } from '../../client';
 import { label } from '../../labels';
 import { can, useStaff } from '../../session';
 import { ConfirmAction, ErrorNotice, Page, Show, TextField } from '../../ui';
+import { BulkProgress, useBulkDecision } from '../applications/bulk-decide';
 import { FilterForm, SavedViews, useUrlFilter } from '../tags/list-filters';
 import { type Card, type Column, checkMove, type Move, MoveDialog } from './pipeline-move';
 
@@ -34,14 +35,19 @@ function BulkBar({ column, ids, onDone }: { column: Column; ids: string[]; onDon
   const [rationale, setRationale] = useState('');
   const [result, setResult] = useState('');
   const action = useAction();
+  const bulk = useBulkDecision();
   const decide = async (decision: 'advance' | 'reject') => {
     const items = ids.map((applicationId) => ({ applicationId, roundKey: column.key }));
-    const done = await action.run(() =>
-      send('POST /api/applications/bulk-decisions', {}, { items, decision, rationale }),
-    );
+    const done = await action.run(() => bulk.decide({ items, decision, rationale }));
     if (!done) return false;
-    const refused = done.results.find((r) => !r.ok)?.error?.message;
-    setResult(`${done.succeeded} decided${done.failed ? `; ${done.failed} not: ${refused}` : ''}.`);
+    const { result, interrupted } = done;
+    const refused = result.results.find((r) => !r.ok)?.error?.message;
+    const left = items.length - result.results.length;
+    setResult(
+      `${result.succeeded} decided${result.failed ? `; ${result.failed} not: ${refused}` : ''}` +
+        (interrupted ? `; ${left} not sent: ${interrupted.message}` : '') +
+        '.',
+    );
     onDone();
     return true;
   };
@@ -54,6 +60,7 @@ function BulkBar({ column, ids, onDone }: { column: Column; ids: string[]; onDon
       onConfirm={() => decide(decision)}
     >
       <ErrorNotice error={action.error} />
+      <BulkProgress progress={bulk.progress} />
       <TextField
         label="Rationale"
         multiline
