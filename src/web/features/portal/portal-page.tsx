@@ -144,18 +144,26 @@ function ApplicationCard({
           <p>
             <strong>Format:</strong> {label(a.preparation.format)} ({a.preparation.durationMinutes} minutes)
           </p>
-          <h4>Sample questions</h4>
-          <ul>
-            {a.preparation.sampleQuestions.map((q) => (
-              <li key={q}>{q}</li>
-            ))}
-          </ul>
-          <h4>Common mistakes</h4>
-          <ul>
-            {a.preparation.commonMistakes.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
+          {a.preparation.sampleQuestions.length > 0 && (
+            <>
+              <h4>Sample questions</h4>
+              <ul>
+                {a.preparation.sampleQuestions.map((q) => (
+                  <li key={q}>{q}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          {a.preparation.commonMistakes.length > 0 && (
+            <>
+              <h4>Common mistakes</h4>
+              <ul>
+                {a.preparation.commonMistakes.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            </>
+          )}
         </details>
       )}
       {thread && <PortalConversation thread={thread} timeZone={zone} onReplied={onReplied} />}
