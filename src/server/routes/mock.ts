@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { errorBody, idParams } from '../../contracts/common.js';
 import {
@@ -139,51 +140,78 @@ export function mockRoutes(app: App, ctx: AppContext, practice: PracticeContent)
     },
   );
 
-  app.post(
-    '/api/me/mock/sessions/:id/cancel',
+  // Either person of a session may cancel it (saying why) or record that the other did not come;
+  // each answers the session as they see it.
+  const sides = [
     {
-      preValidation: candidateOnly,
-      schema: {
-        tags,
-        summary: 'Cancels my mock interview, saying why',
-        params: idParams,
-        body: cancelMockBody,
-        response: { 200: candidateMockSchema, ...refusals },
+      prefix: '/api/me/mock',
+      guard: candidateOnly,
+      response: candidateMockSchema,
+      cancelled: 'Cancels my mock interview, saying why',
+      noShow: 'Records that my practice interviewer did not come',
+      view: (request: FastifyRequest, id: string) => {
+        const actor = candidateOf(request);
+        return { actor, answer: () => candidateView(actor.orgId, actor.candidateId, id) };
       },
     },
-    async (request, reply) => {
-      const actor = candidateOf(request);
-      const { id } = request.params;
-      const done = await cancelMock(deps, {
-        actor,
-        sessionId: id,
-        reason: request.body.reason,
-        videoRoomBaseUrl,
-      });
-      if (!done.ok) return sendError(reply, done.error);
-      return (await candidateView(actor.orgId, actor.candidateId, id))!;
-    },
-  );
-
-  app.post(
-    '/api/me/mock/sessions/:id/no-show',
     {
-      preValidation: candidateOnly,
-      schema: {
-        tags,
-        summary: 'Records that my practice interviewer did not come',
-        params: idParams,
-        response: { 200: candidateMockSchema, ...refusals },
+      prefix: '/api/mock',
+      guard: allow('mock.coach'),
+      response: coachMockSchema,
+      cancelled: 'Cancels a mock interview I coach, saying why; the candidate is told',
+      noShow: 'Records that the candidate did not come',
+      view: (request: FastifyRequest, id: string) => {
+        const actor = staffOf(request);
+        return { actor, answer: () => coachView(actor.orgId, actor.userId, id) };
       },
     },
-    async (request, reply) => {
-      const actor = candidateOf(request);
-      const { id } = request.params;
-      const done = await recordNoShow(deps, { actor, sessionId: id });
-      if (!done.ok) return sendError(reply, done.error);
-      return (await candidateView(actor.orgId, actor.candidateId, id))!;
-    },
-  );
+  ];
+  for (const side of sides) {
+    app.post(
+      `${side.prefix}/sessions/:id/cancel`,
+      {
+        preValidation: side.guard,
+        schema: {
+          tags,
+          summary: side.cancelled,
+          params: idParams,
+          body: cancelMockBody,
+          response: { 200: side.response, ...refusals },
+        },
+      },
+      async (request, reply) => {
+        const { id } = request.params;
+        const { actor, answer } = side.view(request, id);
+        const done = await cancelMock(deps, {
+          actor,
+          sessionId: id,
+          reason: request.body.reason,
+          videoRoomBaseUrl,
+        });
+        if (!done.ok) return sendError(reply, done.error);
+        return (await answer())!;
+      },
+    );
+    app.post(
+      `${side.prefix}/sessions/:id/no-show`,
+      {
+        preValidation: side.guard,
+        schema: {
+          tags,
+          summary: side.noShow,
+          params: idParams,
+          response: { 200: side.response, ...refusals },
+        },
+      },
+      async (request, reply) => {
+        const { id } = request.params;
+        const { actor, answer } = side.view(request, id);
+        const done = await recordNoShow(deps, { actor, sessionId: id });
+        if (!done.ok) return sendError(reply, done.error);
+        return (await answer())!;
+      },
+    );
+  }
 
   app.get(
     '/api/mock/settings',
@@ -310,52 +338,6 @@ export function mockRoutes(app: App, ctx: AppContext, practice: PracticeContent)
       const { id } = request.params;
       const opened = await openMockPad(deps, { actor, sessionId: id, language: request.body.language });
       if (!opened.ok) return sendError(reply, opened.error);
-      return (await coachView(actor.orgId, actor.userId, id))!;
-    },
-  );
-
-  app.post(
-    '/api/mock/sessions/:id/cancel',
-    {
-      preValidation: allow('mock.coach'),
-      schema: {
-        tags,
-        summary: 'Cancels a mock interview I coach, saying why; the candidate is told',
-        params: idParams,
-        body: cancelMockBody,
-        response: { 200: coachMockSchema, ...refusals },
-      },
-    },
-    async (request, reply) => {
-      const actor = staffOf(request);
-      const { id } = request.params;
-      const done = await cancelMock(deps, {
-        actor,
-        sessionId: id,
-        reason: request.body.reason,
-        videoRoomBaseUrl,
-      });
-      if (!done.ok) return sendError(reply, done.error);
-      return (await coachView(actor.orgId, actor.userId, id))!;
-    },
-  );
-
-  app.post(
-    '/api/mock/sessions/:id/no-show',
-    {
-      preValidation: allow('mock.coach'),
-      schema: {
-        tags,
-        summary: 'Records that the candidate did not come',
-        params: idParams,
-        response: { 200: coachMockSchema, ...refusals },
-      },
-    },
-    async (request, reply) => {
-      const actor = staffOf(request);
-      const { id } = request.params;
-      const done = await recordNoShow(deps, { actor, sessionId: id });
-      if (!done.ok) return sendError(reply, done.error);
       return (await coachView(actor.orgId, actor.userId, id))!;
     },
   );
