@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { attachmentSchema, candidateInput, candidateSchema } from './candidates.js';
 import { errorBody, pageQuery, uuid } from './common.js';
 import { roundSchema } from './process-template.js';
+import { queueScreening } from './screening.js';
 import { listFilterSchema } from './views.js';
 import { evidenceGaps, steps } from './vocabulary.js';
 
@@ -48,10 +49,17 @@ export const applicationSchema = z.object({
   version: z.number(),
 });
 export const applicationListItem = applicationSchema.extend({
+  /** Under blind review: "Applicant" and the first characters of the application id, never the name. */
   candidateName: z.string(),
   jobTitle: z.string(),
+  /** The matcher's annotation, or why there is none (ADR 0025). */
+  screening: queueScreening,
+  /** The application is at the resume screen, undecided, and its job is under blind review. */
+  blind: z.boolean(),
 });
 export const applicationDetail = applicationSchema.extend({
+  /** Name, email, phone hidden and the resume text redacted while under blind review (ADR 0025). */
+  blind: z.boolean(),
   /** With the resume text, for the screen and the hiring team. */
   candidate: candidateSchema.extend({
     resumeText: z.string().nullable(),
@@ -68,6 +76,20 @@ export const applicationListQuery = pageQuery.extend({
   /** Active applications whose current round belongs to this step, e.g. the resume screen queue. */
   step: z.enum(steps).optional(),
   candidateId: uuid.optional(),
+  sort: z
+    .enum(['submitted', 'tier'])
+    .default('submitted')
+    .describe(
+      'submitted: oldest first; tier: strong, possible, unclear, weak, not annotated, each oldest first',
+    ),
+  tier: z
+    .string()
+    .regex(
+      /^(strong|possible|weak|unclear)(,(strong|possible|weak|unclear))*$/,
+      'a comma-separated list of strong, possible, weak, unclear',
+    )
+    .optional()
+    .describe("Only applications whose current annotation has one of these tiers, e.g. 'strong,possible'"),
   // The shared list filter: team, tag, source, applied dates, owner, decided without evidence.
   ...listFilterSchema.omit({ jobId: true, step: true }).shape,
 });

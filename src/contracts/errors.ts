@@ -38,6 +38,8 @@ export const errorCodes = [
   'job.not_open',
   'job.headcount_filled',
   'candidate.not_found',
+  /** Blind review hides who the candidate is until the resume screen is decided (ADR 0025). */
+  'screening.blind_review',
   'candidate.erasure_blocked',
   'application.not_found',
   'application.limit_reached',

@@ -103,3 +103,26 @@ export const screeningEvidence = z.object({
   resumeText: z.string().nullable(),
   blind: z.boolean(),
 });
+
+/** Why an application has or lacks a current annotation, as the queue and the evidence say it. */
+export const screeningStatuses = ['annotated', 'pending', 'opted_out', 'no_resume', 'no_criteria'] as const;
+export type ScreeningStatus = (typeof screeningStatuses)[number];
+
+/** What the review queue shows of an application's annotation: its tier and the must-haves found. */
+export const queueScreening = z.object({
+  status: z.enum(screeningStatuses),
+  tier: z.enum(tiers).nullable(),
+  mustFound: z.number().int(),
+  mustTotal: z.number().int(),
+});
+export type QueueScreening = z.infer<typeof queueScreening>;
+
+/** The organisation's blind-review switch (ADR 0025). */
+export const orgScreeningSettings = z.object({ blindReview: z.boolean() });
+/** A job's own switch: null inherits the organisation's. */
+export const jobScreeningSettingsBody = z.object({ blindReview: z.boolean().nullable() });
+export const jobScreeningSettings = z.object({
+  blindReview: z.boolean().nullable(),
+  /** What applies to the job's resume screen now. */
+  effective: z.boolean(),
+});

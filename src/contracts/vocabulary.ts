@@ -98,6 +98,8 @@ export const eventKinds = [
   'mock.booked',
   'mock.cancelled',
   'candidate.mock_card_ready',
+  /** Asks the worker's annotation pass to run the matcher on one application; never dispatched as mail. */
+  'screening.annotate',
 ] as const;
 export type EventKind = (typeof eventKinds)[number];
 

@@ -1178,6 +1178,24 @@ const statements: Record<string, string[]> = {
     'CREATE UNIQUE INDEX screening_settings_scope ON screening_settings (org_id, COALESCE(job_id, org_id))',
     'ALTER TABLE applications ADD COLUMN screening_opt_out boolean NOT NULL DEFAULT false',
   ],
+  '0032_screening_tier': [
+    // The current annotation's summary, kept on the application so the queue sorts and counts by it
+    // without reading the annotation log; null until a matcher has annotated it.
+    `ALTER TABLE applications ADD COLUMN screening_tier text
+      CHECK (screening_tier IN ('strong', 'possible', 'weak', 'unclear'))`,
+    'ALTER TABLE applications ADD COLUMN screening_must_found smallint',
+    'ALTER TABLE applications ADD COLUMN screening_must_total smallint',
+    // The order of sort=tier: strong, possible, unclear, weak, then not annotated.
+    `ALTER TABLE applications ADD COLUMN screening_rank smallint GENERATED ALWAYS AS (
+      CASE screening_tier WHEN 'strong' THEN 0 WHEN 'possible' THEN 1 WHEN 'unclear' THEN 2 WHEN 'weak' THEN 3 ELSE 4 END
+    ) STORED`,
+    `CREATE INDEX applications_step_tier_queue ON applications
+      (org_id, (plan -> stage_index ->> 'step'), screening_rank, submitted_at, id) WHERE status = 'active'`,
+    `CREATE INDEX applications_job_tier_queue ON applications (org_id, job_id, screening_rank, submitted_at, id)`,
+    // The annotation pass claims its own outbox messages; dispatch never sees them.
+    `CREATE INDEX outbox_annotations ON outbox (available_at, seq)
+      WHERE dispatched_at IS NULL AND kind = 'screening.annotate'`,
+  ],
 };
 
 function toMigration(list: string[]): Migration {

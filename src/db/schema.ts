@@ -245,6 +245,12 @@ export interface DB
     next_warning_at: Date | null;
     /** The candidate asked that no matcher annotate this application (ADR 0025). */
     screening_opt_out: Generated<boolean>;
+    /** The current annotation's tier and must-have counts (0032); null until annotated. */
+    screening_tier: Generated<string | null>;
+    screening_must_found: Generated<number | null>;
+    screening_must_total: Generated<number | null>;
+    /** Generated from the tier: the order of sort=tier. */
+    screening_rank: Generated<number>;
   };
   round_decisions: {
     id: string;

@@ -66,6 +66,7 @@ import { reportRoutes } from './routes/reports.js';
 import { schedulingRoutes } from './routes/scheduling.js';
 import { schedulePageRoutes } from './routes/scheduling-page.js';
 import { scimRoutes } from './routes/scim.js';
+import { screeningRoutes } from './routes/screening.js';
 import { searchRoutes } from './routes/search.js';
 import { ssoRoutes } from './routes/sso.js';
 import { tagRoutes } from './routes/tags.js';
@@ -312,6 +313,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   processRoutes(app, ctx);
   jobRoutes(app, ctx);
   applicationRoutes(app, ctx);
+  screeningRoutes(app, ctx);
   candidateRoutes(app, ctx);
   messageRoutes(app, ctx);
   // The practice set, read once: the portal's samples, the practice space and mock interviews' kits.

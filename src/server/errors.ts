@@ -27,6 +27,7 @@ export const httpStatus = {
   not_found: 404,
   'conflict.stale_version': 409,
   'conflict.concurrent_change': 409,
+  'screening.blind_review': 403,
   'team.not_found': 422,
   'team.name_taken': 409,
   'board.token_taken': 409,

@@ -27,7 +27,7 @@ export function testWorker(world: World, smtpUrl?: string, overrides: Partial<Wo
       if (sweeps) await runOnce(options, true);
       for (let i = 0; i < 50; i++) {
         const pass = await runOnce(options, false);
-        if ((pass.dispatched?.events ?? 0) === 0 && pass.delivered === 0) return;
+        if ((pass.dispatched?.events ?? 0) === 0 && pass.delivered === 0 && pass.annotated === 0) return;
       }
       throw new Error('the worker did not settle');
     },

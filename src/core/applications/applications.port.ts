@@ -84,6 +84,11 @@ export interface SubmissionExtras {
   audit: AuditEntry;
   messages: OutboxMessage[];
   signInLink: NewSignInLink | null;
+  /**
+   * The submission brought a resume: the candidate's other open applications are annotated again
+   * (ADR 0025), each by a `screening.annotate` message whose key ends with `cause`.
+   */
+  reannotate?: { cause: string } | null;
 }
 
 export interface ApplicationsRepository {

@@ -1,6 +1,7 @@
 import { newSignInLink } from '../accounts/send-sign-in-link.js';
 import type { CandidateInput } from '../candidates/candidates.port.js';
 import { checkAcceptsApplications } from '../jobs/job.rules.js';
+import { annotateMessage } from '../screening/screening.port.js';
 import type { Deps } from '../shared/ports.js';
 import { fail, ok } from '../shared/result.js';
 import type { Actor, Application } from '../shared/types.js';
@@ -42,6 +43,10 @@ function requestFingerprint(deps: Deps, input: SubmitApplicationInput): string {
     }),
   );
 }
+
+/** A resume sent with the submission replaces the candidate's: their other applications are read anew. */
+const bringsResume = (input: SubmitApplicationInput) =>
+  Boolean(input.candidate?.resumeText) || (input.attachments ?? []).some((a) => a.kind === 'resume');
 
 export async function submitApplication(deps: Deps, input: SubmitApplicationInput) {
   const { actor } = input;
@@ -136,8 +141,11 @@ export async function submitApplication(deps: Deps, input: SubmitApplicationInpu
             payload: { applicationId, candidateId, jobId: job.id, status },
           },
           ...(welcome ? [welcome.message] : []),
+          // The matcher annotates it in the worker (ADR 0025); an opted-out one is passed by there.
+          annotateMessage(orgId, applicationId, 'submitted'),
         ],
         signInLink: welcome?.link ?? null,
+        reannotate: bringsResume(input) ? { cause: `resume:${applicationId}` } : null,
       },
     );
     return ok({ application, created: true });

@@ -1,3 +1,4 @@
+import { storeJobCriteria } from '../screening/job-criteria.js';
 import type { Deps } from '../shared/ports.js';
 import { fail, ok } from '../shared/result.js';
 import type { Actor, JobStatus } from '../shared/types.js';
@@ -14,7 +15,12 @@ export async function transitionJob(
     const allowed = checkJobTransition(job.status, input.to);
     if (!allowed.ok) return allowed;
     const updated = await store.jobs.update(actor.orgId, job.id, { status: input.to });
-    if (input.to === 'open') await store.boards.publish(actor.orgId, job.id, deps.clock.now());
+    if (input.to === 'open') {
+      await store.boards.publish(actor.orgId, job.id, deps.clock.now());
+      // The posting's qualifications become the screening criteria (ADR 0025), unless it has some.
+      const posted = await store.screening.job(actor.orgId, job.id);
+      if (posted) await storeJobCriteria(store, posted, deps.clock.now());
+    }
     await store.audit.record({
       orgId: actor.orgId,
       actor,

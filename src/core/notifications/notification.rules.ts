@@ -41,6 +41,8 @@ const staff = (audience: Audience, template: string): PlannedEmail => ({
 
 /** The one table of what each event sends, and to which webhook type it maps. */
 export const eventPlan: Record<EventKind, { emails: PlannedEmail[]; webhook?: WebhookEventType }> = {
+  // Worked by the annotation pass (core/screening/annotate-application.ts); dispatch never claims it.
+  'screening.annotate': { emails: [] },
   'application.submitted': {
     emails: [candidate('application_received', false)],
     webhook: 'application.created',

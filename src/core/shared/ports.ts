@@ -30,6 +30,7 @@ import type { PadsRepository } from '../pads/pads.port.js';
 import type { PracticeRepository } from '../practice/practice.port.js';
 import type { ProcessesRepository } from '../processes/processes.port.js';
 import type { SchedulingRepository } from '../scheduling/scheduling.port.js';
+import type { ScreeningRepository } from '../screening/screening.port.js';
 import type { TagsRepository } from '../tags/tags.port.js';
 import type { AuditRepository } from './audit.port.js';
 import type { OutboxRepository } from './outbox.port.js';
@@ -84,6 +85,7 @@ export interface Store {
   merges: MergesRepository;
   practice: PracticeRepository;
   mock: MockRepository;
+  screening: ScreeningRepository;
   audit: AuditRepository;
   outbox: OutboxRepository;
 }

@@ -1,9 +1,11 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { ListFilter } from '../../contracts/views.js';
 import type { EvidenceGap } from '../../contracts/vocabulary.js';
+import { redactForBlindReview } from '../../core/screening/index.js';
 import { presentCandidate, resumeUnread } from '../candidates/candidates.queries.js';
-import { afterTime, cursorTime, pageOf } from '../pagination.js';
+import { afterTime, cursorTime, encodeCursor, InvalidCursorError, pageOf } from '../pagination.js';
 import type { DB } from '../schema.js';
+import { blindName, knownOf, screeningQueries } from '../screening/screening.queries.js';
 import { all, applicationConditions, candidateConditions } from '../tags/filters.js';
 import { toApplication } from './applications.repository.js';
 
@@ -29,8 +31,33 @@ export function presentApplication(row: Selectable<DB['applications']>) {
   };
 }
 
+/** sort=tier's cursor: the tier's rank, the submission time as the database's text, the id. */
+function rankCursor(rows: { screening_rank: number; cursor_time: string; id: string }[], limit: number) {
+  const last = rows[limit - 1];
+  return rows.length > limit && last
+    ? encodeCursor(`${last.screening_rank}|${last.cursor_time}`, last.id)
+    : null;
+}
+
+function afterRank(cursor: string | undefined) {
+  if (!cursor) return null;
+  let sortValue = '';
+  let id = '';
+  try {
+    [sortValue, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+  } catch {
+    throw new InvalidCursorError('cursor is not one this API issued');
+  }
+  const match = typeof sortValue === 'string' ? /^([0-4])\|(.+)$/.exec(sortValue) : null;
+  if (!match || typeof id !== 'string') throw new InvalidCursorError('cursor is not one this API issued');
+  // The time and id are checked as a time-sorted cursor is.
+  const after = afterTime(encodeCursor(match[2]!, id))!;
+  return { rank: Number(match[1]), ...after };
+}
+
 /** Read models for applications: the review queue, one application, its timeline. */
 export function applicationQueries(db: Kysely<DB>) {
+  const screening = screeningQueries(db);
   return {
     /** R-APP-4: rolling review; the queue is read as applications arrived, oldest first, no batch. */
     async list(
@@ -41,19 +68,26 @@ export function applicationQueries(db: Kysely<DB>) {
         roundKey?: string;
         step?: string;
         candidateId?: string;
+        /** tier: strong, possible, unclear, weak, then not annotated; each oldest first (ADR 0025). */
+        sort?: 'submitted' | 'tier';
+        /** Comma-separated tiers of the current annotation. */
+        tier?: string;
         limit: number;
         cursor?: string;
       } & Omit<ListFilter, 'jobId' | 'step'>,
     ) {
-      const after = afterTime(q.cursor);
+      const byTier = q.sort === 'tier';
+      const after = byTier ? afterRank(q.cursor) : afterTime(q.cursor);
       let query = db
         .selectFrom('applications')
         .innerJoin('candidates', 'candidates.id', 'applications.candidate_id')
         .innerJoin('jobs', 'jobs.id', 'applications.job_id')
         .selectAll('applications')
         .select(['candidates.first_name', 'candidates.last_name', 'jobs.title as job_title'])
+        .select(sql<boolean>`candidates.resume_text is not null`.as('has_resume'))
         .select(cursorTime('applications.submitted_at'))
         .where('applications.org_id', '=', orgId);
+      if (q.tier) query = query.where('applications.screening_tier', 'in', q.tier.split(','));
       if (q.jobId) query = query.where('applications.job_id', '=', q.jobId);
       if (q.status) query = query.where('applications.status', '=', q.status);
       if (q.candidateId) query = query.where('applications.candidate_id', '=', q.candidateId);
@@ -71,7 +105,15 @@ export function applicationQueries(db: Kysely<DB>) {
           query.where(sql<boolean>`exists (select 1 from applications a join candidates c on c.id = a.candidate_id
           where a.id = applications.id and ${all(filtered)})`);
       }
-      if (after) {
+      if (after && 'rank' in after) {
+        query = query.where((eb) =>
+          eb(
+            eb.refTuple('applications.screening_rank', 'applications.submitted_at', 'applications.id'),
+            '>',
+            eb.tuple(sql<number>`${after.rank}::smallint`, after.time, after.id),
+          ),
+        );
+      } else if (after) {
         query = query.where((eb) =>
           eb(
             eb.refTuple('applications.submitted_at', 'applications.id'),
@@ -80,18 +122,28 @@ export function applicationQueries(db: Kysely<DB>) {
           ),
         );
       }
+      if (byTier) query = query.orderBy('applications.screening_rank');
       const rows = await query
         .orderBy('applications.submitted_at')
         .orderBy('applications.id')
         .limit(q.limit + 1)
         .execute();
-      const p = pageOf(rows, q.limit, (r) => [r.cursor_time, r.id]);
+      const p = byTier
+        ? { items: rows.slice(0, q.limit), nextCursor: rankCursor(rows, q.limit) }
+        : pageOf(rows, q.limit, (r) => [r.cursor_time, r.id]);
+      const shown = await screening.decorate(orgId, p.items);
       return {
-        items: p.items.map((r) => ({
-          ...presentApplication(r),
-          candidateName: `${r.first_name} ${r.last_name}`,
-          jobTitle: r.job_title,
-        })),
+        items: p.items.map((r) => {
+          const { screening: summary, blind } = shown.get(r.id)!;
+          const name = blind ? blindName(r.id) : { firstName: r.first_name, lastName: r.last_name };
+          return {
+            ...presentApplication(r),
+            candidateName: `${name.firstName} ${name.lastName}`,
+            jobTitle: r.job_title,
+            screening: summary,
+            blind,
+          };
+        }),
         nextCursor: p.nextCursor,
       };
     },
@@ -119,11 +171,19 @@ export function applicationQueries(db: Kysely<DB>) {
           .orderBy('seq')
           .execute(),
       ]);
+      // Blind review (ADR 0025): the screener sees the resume, not who wrote it, until the decision.
+      const blind = await screening.isBlind(orgId, row);
+      const person = presentCandidate(candidate);
       return {
         ...presentApplication(row),
+        blind,
         candidate: {
-          ...presentCandidate(candidate),
-          resumeText: candidate.resume_text,
+          ...person,
+          ...(blind ? { ...blindName(row.id), email: '', phone: null } : {}),
+          resumeText:
+            blind && candidate.resume_text !== null
+              ? redactForBlindReview(candidate.resume_text, knownOf(candidate))
+              : candidate.resume_text,
           resumeUnread: await resumeUnread(db, candidate),
         },
         job,
@@ -170,7 +230,7 @@ export function applicationQueries(db: Kysely<DB>) {
     async timeline(orgId: string, applicationId: string) {
       const app = await db
         .selectFrom('applications')
-        .select('plan')
+        .selectAll()
         .where('org_id', '=', orgId)
         .where('id', '=', applicationId)
         .executeTakeFirst();
@@ -197,6 +257,8 @@ export function applicationQueries(db: Kysely<DB>) {
         .where('audit_events.entity_id', '=', applicationId)
         .orderBy('audit_events.seq')
         .execute();
+      // Under blind review the candidate's own actions show without their name.
+      const hidden = (await screening.isBlind(orgId, app)) ? blindName(app.id) : null;
       const roundOf = (action: string, data: Record<string, unknown>) =>
         action.startsWith('round.') ? app.plan.find((r) => r.key === data.roundKey) : undefined;
       return rows.map((r) => {
@@ -208,7 +270,11 @@ export function applicationQueries(db: Kysely<DB>) {
           actor: {
             kind: r.actor_kind,
             id: r.actor_id,
-            name: r.user_name ?? r.candidate_name ?? r.board_name ?? null,
+            name:
+              r.user_name ??
+              (r.candidate_name && hidden ? `${hidden.firstName} ${hidden.lastName}` : r.candidate_name) ??
+              r.board_name ??
+              null,
           },
           reason: r.reason,
           data: r.data,

@@ -240,6 +240,17 @@ export function applicationsRepository(trx: Kysely<DB>): ApplicationsRepository 
       parts.push(sql`audit AS (${trx.insertInto('audit_events').values(auditRow(extras.audit, at))})`);
       const messages = extras.messages.map((m) => outboxRow({ ...m, hold: null }, at));
       if (messages.length > 0) parts.push(sql`messages AS (${enqueueQuery(trx, messages)})`);
+      if (extras.reannotate) {
+        // The new application is not in this statement's snapshot, so only the others are queued.
+        parts.push(sql`reannotate AS (
+          insert into outbox (org_id, kind, dedupe_key, payload, created_at, available_at)
+          select o.org_id, 'screening.annotate', 'screening.annotate:' || o.id || ':' || ${extras.reannotate.cause}::text,
+                 jsonb_build_object('applicationId', o.id), ${at}::timestamptz, ${at}::timestamptz
+          from applications o
+          where o.org_id = ${app.orgId} and o.candidate_id = ${app.candidateId}
+            and o.status in ('queued', 'active') and not o.screening_opt_out
+          on conflict (dedupe_key) do nothing)`);
+      }
       const link = extras.signInLink;
       if (link) {
         parts.push(sql`link AS (${trx.insertInto('sign_in_links').values(signInLinkRow(link))})`);

@@ -107,7 +107,7 @@ export function candidateQueries(db: Kysely<DB>) {
     attachmentFile: (orgId: string, id: string) =>
       db
         .selectFrom('attachments')
-        .select(['filename', 'content_type', 'data'])
+        .select(['filename', 'content_type', 'data', 'candidate_id'])
         .where('org_id', '=', orgId)
         .where('id', '=', id)
         .executeTakeFirst(),

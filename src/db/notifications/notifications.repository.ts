@@ -20,6 +20,7 @@ export function notificationsRepository(trx: Kysely<DB>): NotificationsRepositor
         .selectAll()
         .where('dispatched_at', 'is', null)
         .where('available_at', '<=', now)
+        .where('kind', '<>', 'screening.annotate')
         .orderBy('seq')
         .limit(limit)
         .forUpdate()

@@ -11,6 +11,9 @@ import { keepCandidatesInformed } from '../../core/notifications/keep-candidates
 import { MAX_ATTEMPTS, retryDelayMs } from '../../core/notifications/notification.rules.js';
 import type { MessageRenderer } from '../../core/notifications/notifications.port.js';
 import { remindPractice } from '../../core/practice/remind-practice.js';
+import { annotatePending } from '../../core/screening/annotate-application.js';
+import { localMatcher } from '../../core/screening/index.js';
+import type { Matcher } from '../../core/screening/matcher.port.js';
 import type { Deps } from '../../core/shared/ports.js';
 import { deliveries } from '../../db/notifications/deliveries.repository.js';
 import type { DB } from '../../db/schema.js';
@@ -62,6 +65,11 @@ export interface WorkerOptions {
    * the database); deliveries and events are shared out row by row (SKIP LOCKED) by every worker.
    */
   holder?: string;
+  /**
+   * What annotates applications for the resume screen (ADR 0025): the local matcher unless the
+   * organisation plugs in its own behind the port. Every output is logged with its name and version.
+   */
+  matcher?: Matcher;
 }
 
 /** How long one worker keeps the sweeps before another may take them (a worker that died lets go by then). */
@@ -125,6 +133,12 @@ export async function runOnce(options: WorkerOptions, sweeps: boolean) {
     replyDomain: options.replyDomain,
   });
   const delivered = await deliverDue(options);
+  const screening = await annotatePending(options.deps, {
+    matcher: options.matcher ?? localMatcher,
+    leaseMs: options.leaseMs,
+  });
+  if (screening.failed > 0)
+    options.log?.warn({ failed: screening.failed }, 'screening annotations failed; each is retried later');
   if (
     sweeps &&
     (!options.holder ||
@@ -148,7 +162,7 @@ export async function runOnce(options: WorkerOptions, sweeps: boolean) {
     }
     await refreshCalendarFeeds(options);
   }
-  return { dispatched: dispatched.ok ? dispatched.value : null, delivered };
+  return { dispatched: dispatched.ok ? dispatched.value : null, delivered, annotated: screening.claimed };
 }
 
 /** After failed passes the worker waits this long, doubling per failure up to a minute. */
