@@ -850,6 +850,65 @@ const endpoints: Endpoint[] = [
     expect: readers,
     prepare: async () => ({ url: `/api/applications/${(await freshApplication()).id}/timeline` }),
   },
+  // Screening (ADR 0025): criteria are the job's, evidence the application's, blind review the org's or a job's.
+  {
+    method: 'GET',
+    name: 'screening criteria',
+    expect: allStaff,
+    prepare: async () => ({ url: `/api/jobs/${world.jobs.fullTimeA.id}/screening/criteria` }),
+  },
+  {
+    method: 'PUT',
+    name: 'replace screening criteria',
+    expect: jobManagers,
+    prepare: async () => {
+      const current = await world.db
+        .selectFrom('screening_criteria_versions')
+        .select('version')
+        .where('job_id', '=', world.jobs.internA.id)
+        .executeTakeFirst();
+      return {
+        url: `/api/jobs/${world.jobs.internA.id}/screening/criteria`,
+        payload: {
+          expectedVersion: current?.version ?? 0,
+          items: [{ text: 'Writes Go', kind: 'must', weight: 3, check: { type: 'skills', anyOf: ['Go'] } }],
+        },
+      };
+    },
+  },
+  {
+    method: 'GET',
+    name: 'screening evidence',
+    expect: readers,
+    prepare: async () => ({ url: `/api/applications/${(await freshApplication()).id}/screening` }),
+  },
+  {
+    method: 'GET',
+    name: 'blind review (org)',
+    expect: allStaff,
+    prepare: async () => ({ url: '/api/screening/settings' }),
+  },
+  {
+    method: 'PUT',
+    name: 'set blind review (org)',
+    expect: adminOnly,
+    prepare: async () => ({ url: '/api/screening/settings', payload: { blindReview: false } }),
+  },
+  {
+    method: 'GET',
+    name: 'blind review (job)',
+    expect: allStaff,
+    prepare: async () => ({ url: `/api/jobs/${world.jobs.fullTimeA.id}/screening/settings` }),
+  },
+  {
+    method: 'PUT',
+    name: 'set blind review (job)',
+    expect: jobManagers,
+    prepare: async () => ({
+      url: `/api/jobs/${world.jobs.fullTimeA.id}/screening/settings`,
+      payload: { blindReview: null },
+    }),
+  },
   {
     method: 'POST',
     name: 'decide round',

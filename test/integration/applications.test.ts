@@ -492,7 +492,8 @@ describe('the pipeline', () => {
         .executeTakeFirstOrThrow();
       return [Number(audit.n), Number(outbox.n)];
     };
-    expect(await count()).toEqual([1, 1]);
+    // The submission's message, and the one asking the worker to annotate it (ADR 0025).
+    expect(await count()).toEqual([1, 2]);
     ok(
       await decideApplicationRound(world.deps, {
         actor: world.staff.recruiter,
@@ -503,7 +504,7 @@ describe('the pipeline', () => {
         overrideReason: 'Decided in the test without its interview.',
       }),
     );
-    expect(await count()).toEqual([2, 2]);
+    expect(await count()).toEqual([2, 3]);
     await decideApplicationRound(world.deps, {
       actor: world.staff.recruiter,
       applicationId: a.id,
@@ -512,7 +513,7 @@ describe('the pipeline', () => {
       rationale: 'again',
       overrideReason: 'Decided in the test without its interview.',
     });
-    expect(await count()).toEqual([2, 2]);
+    expect(await count()).toEqual([2, 3]);
     const timeline = (await applicationQueries(world.db).timeline(world.orgId, a.id))!;
     expect(timeline.map((e) => [e.action, e.actor.name, e.reason])).toEqual([
       ['application.submitted', 'recruiter', null],

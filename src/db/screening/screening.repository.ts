@@ -1,4 +1,5 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
+import { postingSchema } from '../../contracts/jobs.js';
 import type { Criterion } from '../../contracts/screening.js';
 import type {
   AnnotationSubject,
@@ -62,7 +63,8 @@ export async function screeningJob(
         title: row.title,
         jobFamily: row.job_family,
         employmentType: row.employment_type,
-        posting: row.posting,
+        // As the API answers it: a posting stored before a field existed reads with its default.
+        posting: postingSchema.safeParse(row.posting).data ?? row.posting,
       }
     : null;
 }
