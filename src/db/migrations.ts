@@ -1185,9 +1185,12 @@ const statements: Record<string, string[]> = {
       CHECK (screening_tier IN ('strong', 'possible', 'weak', 'unclear'))`,
     'ALTER TABLE applications ADD COLUMN screening_must_found smallint',
     'ALTER TABLE applications ADD COLUMN screening_must_total smallint',
-    // The order of sort=tier: strong, possible, unclear, weak, then not annotated.
+    // The order of sort=tier: strong, possible, unclear, weak, then not annotated (an opted-out
+    // application's earlier tier never counts).
     `ALTER TABLE applications ADD COLUMN screening_rank smallint GENERATED ALWAYS AS (
-      CASE screening_tier WHEN 'strong' THEN 0 WHEN 'possible' THEN 1 WHEN 'unclear' THEN 2 WHEN 'weak' THEN 3 ELSE 4 END
+      CASE WHEN screening_opt_out THEN 4 ELSE
+        CASE screening_tier WHEN 'strong' THEN 0 WHEN 'possible' THEN 1 WHEN 'unclear' THEN 2 WHEN 'weak' THEN 3 ELSE 4 END
+      END
     ) STORED`,
     `CREATE INDEX applications_step_tier_queue ON applications
       (org_id, (plan -> stage_index ->> 'step'), screening_rank, submitted_at, id) WHERE status = 'active'`,

@@ -354,6 +354,22 @@ describe('annotations', () => {
     ]);
     const evidence = await json(as.recruiter, 'GET', `/api/applications/${optedOut.id}/screening`);
     expect(evidence).toMatchObject({ status: 'opted_out', annotation: null });
+
+    // Annotated before the candidate opted out: that tier no longer shows, filters or sorts.
+    await world.db
+      .updateTable('applications')
+      .set({ screening_tier: 'strong' })
+      .where('id', '=', optedOut.id)
+      .execute();
+    const strong = await queue(as.recruiter, `jobId=${job.id}&tier=strong`);
+    expect(strong.items.map((i: { id: string }) => i.id)).not.toContain(optedOut.id);
+    const byTier = await queue(as.recruiter, `jobId=${job.id}&sort=tier`);
+    expect(byTier.items.find((i: { id: string }) => i.id === optedOut.id).screening).toEqual({
+      status: 'opted_out',
+      tier: null,
+      mustFound: 0,
+      mustTotal: 0,
+    });
   });
 
   it('a plugged-in matcher is logged by its name and version; sort=tier orders strong, possible, unclear, weak, then the rest, with exact pages', async () => {

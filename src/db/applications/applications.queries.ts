@@ -87,7 +87,10 @@ export function applicationQueries(db: Kysely<DB>) {
         .select(sql<boolean>`candidates.resume_text is not null`.as('has_resume'))
         .select(cursorTime('applications.submitted_at'))
         .where('applications.org_id', '=', orgId);
-      if (q.tier) query = query.where('applications.screening_tier', 'in', q.tier.split(','));
+      if (q.tier)
+        query = query
+          .where('applications.screening_tier', 'in', q.tier.split(','))
+          .where('applications.screening_opt_out', '=', false);
       if (q.jobId) query = query.where('applications.job_id', '=', q.jobId);
       if (q.status) query = query.where('applications.status', '=', q.status);
       if (q.candidateId) query = query.where('applications.candidate_id', '=', q.candidateId);
