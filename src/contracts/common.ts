@@ -42,4 +42,5 @@ export const staffRoleSchema = z.enum([
   'interviewer',
   'hiring_manager',
   'hr',
+  'compliance',
 ]);

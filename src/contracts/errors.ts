@@ -142,6 +142,9 @@ export const errorCodes = [
   'mock.not_started',
   'mock.outcome_recorded',
   'mock.not_coding',
+  'compliance.deciding_role',
+  'compliance.not_collected',
+  'compliance.office_not_found',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

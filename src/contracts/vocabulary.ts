@@ -159,3 +159,100 @@ export const tokenScopeNames = Object.keys(tokenScopeWords) as TokenScope[];
 /** What lands in a staff member's inbox. */
 export const inboxKinds = ['mention', 'reply', 'feedback_due', 'approval'] as const;
 export type InboxKind = (typeof inboxKinds)[number];
+
+// ---- voluntary self-identification (ADR 0025): categories, values, and Greenhouse's ids for them
+export const DECLINED = 'declined' as const;
+export const sexValues = ['male', 'female'] as const;
+export const raceValues = [
+  'american_indian_or_alaska_native',
+  'asian',
+  'black_or_african_american',
+  'hispanic_or_latino',
+  'white',
+  'native_hawaiian_or_pacific_islander',
+  'two_or_more_races',
+] as const;
+export const veteranValues = ['protected_veteran', 'not_protected_veteran'] as const;
+export const disabilityValues = ['yes', 'no'] as const;
+
+export const categoryKeys = ['sex', 'race', 'veteran', 'disability'] as const;
+export type CategoryKey = (typeof categoryKeys)[number];
+export const categoryValues = {
+  sex: sexValues,
+  race: raceValues,
+  veteran: veteranValues,
+  disability: disabilityValues,
+} as const satisfies Record<CategoryKey, readonly string[]>;
+
+/** The words a person reads for each value (career site, reports, CSV). */
+export const valueLabels: Record<string, string> = {
+  male: 'Male',
+  female: 'Female',
+  american_indian_or_alaska_native: 'American Indian or Alaska Native',
+  asian: 'Asian',
+  black_or_african_american: 'Black or African American',
+  hispanic_or_latino: 'Hispanic or Latino',
+  white: 'White',
+  native_hawaiian_or_pacific_islander: 'Native Hawaiian or Other Pacific Islander',
+  two_or_more_races: 'Two or More Races',
+  protected_veteran: 'I identify as one or more of the classifications of a protected veteran',
+  not_protected_veteran: 'I am not a protected veteran',
+  yes: 'Yes, I have a disability (or previously had a disability)',
+  no: "No, I don't have a disability",
+  declined: 'Declined to self-identify',
+  unknown: 'Unknown (no self-identification)',
+};
+export const categoryLabels: Record<CategoryKey | 'sex_race', string> = {
+  sex: 'Sex',
+  race: 'Race/ethnicity',
+  veteran: 'Veteran status',
+  disability: 'Disability status',
+  sex_race: 'Sex × race/ethnicity',
+};
+
+/**
+ * Greenhouse's EEOC ids, as its Job Board API takes them at the top level of a submission
+ * (`gender`, `race`, `veteran_status`, `disability_status`); the last id of each is "decline".
+ */
+export const eeocIds = {
+  gender: { 1: 'male', 2: 'female', 3: DECLINED },
+  race: {
+    1: 'american_indian_or_alaska_native',
+    2: 'asian',
+    3: 'black_or_african_american',
+    4: 'hispanic_or_latino',
+    5: 'white',
+    6: 'native_hawaiian_or_pacific_islander',
+    7: 'two_or_more_races',
+    8: DECLINED,
+  },
+  veteran_status: { 1: 'not_protected_veteran', 2: 'protected_veteran', 3: DECLINED },
+  disability_status: { 1: 'yes', 2: 'no', 3: DECLINED },
+} as const;
+export const eeocFieldCategory = {
+  gender: 'sex',
+  race: 'race',
+  veteran_status: 'veteran',
+  disability_status: 'disability',
+} as const satisfies Record<keyof typeof eeocIds, CategoryKey>;
+
+/**
+ * `demographic_questions` ids: question 1..4 are the four categories, and an answer option's id is
+ * the question id × 100 + the EEOC id of the value (so 103 is "decline" for sex).
+ */
+export const demographicQuestionIds = { sex: 1, race: 2, veteran: 3, disability: 4 } as const;
+
+/** The LL144 summary CSV's header, in order. */
+export const ll144CsvColumns = [
+  'scope',
+  'job_family',
+  'round',
+  'category',
+  'group',
+  'applicants',
+  'selected',
+  'selection_rate',
+  'impact_ratio',
+  'flagged_four_fifths',
+  'small_sample',
+] as const;

@@ -1178,6 +1178,30 @@ const statements: Record<string, string[]> = {
     'CREATE UNIQUE INDEX screening_settings_scope ON screening_settings (org_id, COALESCE(job_id, org_id))',
     'ALTER TABLE applications ADD COLUMN screening_opt_out boolean NOT NULL DEFAULT false',
   ],
+  '0030_compliance': [
+    // Whether an office may collect voluntary self-identification; no row means it may not.
+    `CREATE TABLE office_compliance_policies (
+      office_id uuid PRIMARY KEY REFERENCES offices(id),
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      collect_self_identification boolean NOT NULL,
+      version integer NOT NULL,
+      updated_at timestamptz NOT NULL,
+      updated_by uuid NOT NULL REFERENCES users(id)
+    )`,
+    // Kept apart from applications: no query that serves an application, candidate, search, export,
+    // webhook or audit row reads this table; only the adverse-impact report does (ADR 0025).
+    `CREATE TABLE self_identifications (
+      application_id uuid PRIMARY KEY REFERENCES applications(id) ON DELETE CASCADE,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      sex text CHECK (sex IN ('male', 'female', 'declined')),
+      race text CHECK (race IN ('american_indian_or_alaska_native', 'asian', 'black_or_african_american',
+        'hispanic_or_latino', 'white', 'native_hawaiian_or_pacific_islander', 'two_or_more_races', 'declined')),
+      veteran text CHECK (veteran IN ('protected_veteran', 'not_protected_veteran', 'declined')),
+      disability text CHECK (disability IN ('yes', 'no', 'declined')),
+      submitted_at timestamptz NOT NULL
+    )`,
+    'CREATE INDEX self_identifications_org ON self_identifications (org_id)',
+  ],
   '0032_screening_tier': [
     // The current annotation's summary, kept on the application so the queue sorts and counts by it
     // without reading the annotation log; null until a matcher has annotated it.

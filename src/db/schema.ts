@@ -7,6 +7,7 @@ import type { DayHours, WeeklyHours } from '../core/availability/availability.ru
 import type { PlannedRound } from '../core/shared/types.js';
 import type { AccountSecurityTables, AccountTables } from './schema-accounts.js';
 import type { CollaborationTables } from './schema-collaboration.js';
+import type { ComplianceTables } from './schema-compliance.js';
 import type { ConversationTables } from './schema-conversations.js';
 import type { MockTables } from './schema-mock.js';
 import type { OfferTables } from './schema-offers.js';
@@ -24,6 +25,7 @@ export interface DB
     AccountSecurityTables,
     AccountTables,
     CollaborationTables,
+    ComplianceTables,
     MockTables,
     OfferTables,
     PracticeTables,

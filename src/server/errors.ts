@@ -144,6 +144,9 @@ export const httpStatus = {
   'mock.not_started': 409,
   'mock.outcome_recorded': 409,
   'mock.not_coding': 409,
+  'compliance.deciding_role': 403,
+  'compliance.not_collected': 422,
+  'compliance.office_not_found': 404,
 } as const satisfies Record<ErrorCode, number>;
 
 /** The body of every error answer; typed, so a code missing from `ErrorCode` fails to compile. */

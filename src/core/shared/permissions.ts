@@ -49,6 +49,13 @@ export const permissions = {
   'inbox.read': ['admin', 'recruiter', 'coordinator', 'interviewer', 'hiring_manager', 'hr'],
   /** Coaching mock interviews: one's own volunteering and sessions, never anyone else's. */
   'mock.coach': ['admin', 'recruiter', 'coordinator', 'interviewer', 'hiring_manager', 'hr'],
+  /**
+   * The adverse-impact report: the only way self-identification leaves the server, as counts. A
+   * person who also holds a deciding role is refused even so (compliance.rules.ts, ADR 0025).
+   */
+  'compliance.read': ['compliance'],
+  /** How often the matcher's tier agreed with people's decisions; no self-identification in it. */
+  'compliance.agreement': ['admin', 'compliance'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Action = keyof typeof permissions;
@@ -80,16 +87,21 @@ export const tokenScopes = {
   'feedback:write': ['feedback.write', 'feedback.debrief', 'committee.vote'],
   'offers:read': ['offer.read'],
   'offers:write': ['offer.manage', 'offer.approve'],
-  'reports:read': ['insight.read'],
+  'reports:read': ['insight.read', 'compliance.agreement'],
 } as const satisfies Record<TokenScope, readonly Action[]>;
 
 export type Scope = TokenScope;
 export const scopeNames = tokenScopeNames;
 /**
  * No scope holds these. Tokens never make tokens, so a leaked one cannot outlive its revocation;
- * and a mock interview is between two people, so no integration reads or writes one.
+ * a mock interview is between two people, so no integration reads or writes one; and
+ * self-identification is read by a person signed in, never by an integration.
  */
-export const sessionOnlyActions = ['token.manage', 'mock.coach'] as const satisfies readonly Action[];
+export const sessionOnlyActions = [
+  'token.manage',
+  'mock.coach',
+  'compliance.read',
+] as const satisfies readonly Action[];
 
 function scopesAllow(scopes: readonly string[], action: Action): boolean {
   return scopes.some((scope) =>

@@ -10,6 +10,8 @@ export const staffRoles = [
   'interviewer',
   'hiring_manager',
   'hr',
+  /** Reads the fairness reports; holds no deciding permission (ADR 0025). */
+  'compliance',
 ] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
