@@ -125,6 +125,8 @@ describe('criteria', () => {
     expect(derived.jobId).toBe(job.id);
     expect(derived.items.length).toBeGreaterThanOrEqual(3);
     expect(derived.items.every((c: { source: string }) => c.source === 'job')).toBe(true);
+    // The same ids on every read, so an edit from version 0 can say which it keeps.
+    expect(await json(as.hm, 'GET', `/api/jobs/${job.id}/screening/criteria`)).toEqual(derived);
     expect(derived.items.filter((c: { kind: string }) => c.kind === 'must').length).toBeGreaterThanOrEqual(2);
 
     await json(as.recruiter, 'POST', `/api/jobs/${job.id}/transitions`, { to: 'open' });

@@ -19,7 +19,7 @@ export async function transitionJob(
       await store.boards.publish(actor.orgId, job.id, deps.clock.now());
       // The posting's qualifications become the screening criteria (ADR 0025), unless it has some.
       const posted = await store.screening.job(actor.orgId, job.id);
-      if (posted) await storeJobCriteria(store, posted, deps.clock.now());
+      if (posted) await storeJobCriteria(store, deps.ids, posted, deps.clock.now());
     }
     await store.audit.record({
       orgId: actor.orgId,

@@ -39,7 +39,8 @@ export async function replaceCriteria(
       const kept = edit.id && !seen.has(edit.id) ? known.get(edit.id) : undefined;
       if (kept) seen.add(kept.id);
       return {
-        id: kept?.id ?? deps.ids.next(),
+        // A posting's criterion (version 0) has a computed id: it gets a real one once stored.
+        id: kept && current.version > 0 ? kept.id : deps.ids.next(),
         text: edit.text,
         kind: edit.kind,
         weight: edit.weight,

@@ -1,5 +1,6 @@
 import type { Criterion, CriterionVerdict, Tier } from '../../contracts/screening.js';
 import type { OutboxMessage } from '../shared/types.js';
+import type { PostingJob } from './index.js';
 
 /** What criteria are derived from: the job and its posting as stored. */
 export interface ScreeningJob {
@@ -8,7 +9,8 @@ export interface ScreeningJob {
   title: string;
   jobFamily: string;
   employmentType: string;
-  posting: Record<string, unknown>;
+  /** As the API shapes it (`contracts/jobs.ts`), defaults filled in. */
+  posting: PostingJob['posting'];
 }
 
 export interface StoredCriteria {

@@ -29,10 +29,10 @@ export const blindName = (applicationId: string) => ({
 });
 
 /** The person's own words a redaction must catch even when no pattern would. */
-export const knownOf = (c: { first_name: string; last_name: string; email: string; phone: string | null }) =>
-  [c.first_name, c.last_name, `${c.first_name} ${c.last_name}`, c.email, c.phone ?? ''].filter(
-    (s) => s.trim().length > 1,
-  );
+export const knownOf = (c: { first_name: string; last_name: string; email: string }) => ({
+  names: [c.first_name, c.last_name, `${c.first_name} ${c.last_name}`].filter((s) => s.trim().length > 1),
+  emails: [c.email],
+});
 
 /** Read models for screening: criteria, blind review, the queue's annotations and the evidence. */
 export function screeningQueries(db: Kysely<DB>) {

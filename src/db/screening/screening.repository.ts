@@ -64,7 +64,7 @@ export async function screeningJob(
         jobFamily: row.job_family,
         employmentType: row.employment_type,
         // As the API answers it: a posting stored before a field existed reads with its default.
-        posting: postingSchema.safeParse(row.posting).data ?? row.posting,
+        posting: postingSchema.safeParse(row.posting).data ?? {},
       }
     : null;
 }
