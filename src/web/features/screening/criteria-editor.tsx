@@ -340,7 +340,7 @@ function CriterionRow({
             type="button"
             onClick={() => onMove(-1)}
             disabled={index === 0}
-            aria-label={`Move criterion ${n} up`}
+            aria-label={`Move up criterion ${n}`}
           >
             Move up
           </button>
@@ -348,7 +348,7 @@ function CriterionRow({
             type="button"
             onClick={() => onMove(1)}
             disabled={index === count - 1}
-            aria-label={`Move criterion ${n} down`}
+            aria-label={`Move down criterion ${n}`}
           >
             Move down
           </button>
