@@ -163,9 +163,7 @@ it('the queue sorts by tier, says how many must-haves each has, and shows the ev
   await page.getByLabel('Job', { exact: true }).selectOption(jobId);
   const queue = page.getByRole('region', { name: 'Queue, oldest first' });
   await queue.getByRole('button', { name: 'Wes Marlow' }).waitFor();
-  await page
-    .getByText(/The tier only orders and annotates the queue.*never advances or rejects anyone/)
-    .waitFor();
+  await page.getByText(/Sorting by tier orders the queue.*neither decides anything/).waitFor();
 
   await page.getByLabel('Order', { exact: true }).selectOption('tier');
   const byTier = page.getByRole('region', { name: 'Queue, by tier' });

@@ -16,7 +16,7 @@ import {
   when,
 } from '../../ui';
 import { EvidencePanel } from '../screening/evidence-panel';
-import { BlindBanner, TierBadge, tierDisclaimer, tierWords } from '../screening/words';
+import { BlindBanner, queueDisclaimer, TierBadge, tierWords } from '../screening/words';
 import { FilterForm, SavedViews, useUrlFilter } from '../tags/list-filters';
 import { BulkProgress, useBulkDecision } from './bulk-decide';
 import { RecentDecisions, useRecentDecisions } from './undo-decisions';
@@ -235,7 +235,7 @@ export function ScreeningPage() {
           }}
         />
       </div>
-      <p className="hint tier-note">{tierDisclaimer}</p>
+      <p className="hint tier-note">{queueDisclaimer}</p>
       <details className="more-filters" open={Object.keys(filter).length > 0}>
         <summary>More filters and saved views</summary>
         <FilterForm

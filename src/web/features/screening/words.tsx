@@ -50,6 +50,10 @@ export function TierBadge({ screening }: { screening: QueueScreening | null }) {
 export const tierDisclaimer =
   'The tier only orders and annotates the queue from the evidence below; it never advances or rejects anyone. You decide.';
 
+/** Beside the queue's order and tier filter. */
+export const queueDisclaimer =
+  "Sorting by tier orders the queue by the matcher's evidence, and the filter hides tiers you choose not to see; neither decides anything. Every application still waits for your decision.";
+
 export function BlindBanner() {
   return (
     <p className="blind-banner" role="note">
