@@ -127,7 +127,7 @@ it('a recruiter replaces the criteria derived from the posting, reorders them by
   await expect.poll(() => editor.getByText(/Derived from the posting/).count()).toBe(0);
   expect(recruiter.errors).toEqual([]);
   await recruiter.context.close();
-});
+}, 120_000);
 
 let zeldaId = '';
 
@@ -185,14 +185,15 @@ it('the queue sorts by tier, says how many must-haves each has, and shows the ev
 
   const detail = page.getByRole('region', { name: 'Screening Zelda Quintana' });
   const evidence = detail.getByRole('article', { name: 'Screening evidence' });
-  const go = evidence.getByRole('listitem').filter({ hasText: 'Go' }).first();
-  await go.getByText('Found').waitFor();
-  await evidence
-    .getByRole('listitem')
-    .filter({ hasText: 'Runs Kubernetes' })
-    .first()
-    .getByText('Found')
+  const criterion = (text: string) => evidence.locator('.criterion-evidence').filter({ hasText: text });
+  const go = criterion('Experience with Go');
+  // Each verdict in words beside its icon, with the reason and the quoted passage.
+  await expect.poll(() => go.locator('.verdict').textContent()).toBe('✓ Found');
+  await go
+    .getByRole('list', { name: 'Quoted passages' })
+    .getByText(/writing Go services/)
     .waitFor();
+  await expect.poll(() => criterion('Runs Kubernetes').locator('.verdict').textContent()).toBe('✓ Found');
   await evidence.getByText(/^By .+ computed .+ from criteria version 1\.$/).waitFor();
   const marks = detail.getByRole('article', { name: 'Resume' }).locator('mark');
   const marked = (await marks.allInnerTexts()).join(' | ');
@@ -206,12 +207,20 @@ it('the queue sorts by tier, says how many must-haves each has, and shows the ev
   // The application page has the same evidence.
   await page.goto(`${base}/app/applications/${weak.id}`);
   const panel = page.getByRole('region', { name: 'Resume screen evidence' });
-  await panel.getByText('Missing').first().waitFor();
+  await expect
+    .poll(() =>
+      panel
+        .locator('.criterion-evidence')
+        .filter({ hasText: 'Experience with Go' })
+        .locator('.verdict')
+        .textContent(),
+    )
+    .toBe('✗ Missing');
   await panel.getByText(/Tier:\s*Weak/).waitFor();
   expect(await review(page, 'screening-application-evidence')).toEqual([]);
   expect(recruiter.errors).toEqual([]);
   await recruiter.context.close();
-});
+}, 120_000);
 
 it('with blind review on, nothing on the screening page or the application page names the candidate until the decision', async () => {
   const admin = await staffContext(browser, base, world.slug, world.staff.admin.email);
@@ -279,4 +288,4 @@ it('with blind review on, nothing on the screening page or the application page 
   expect(await review(page, 'screening-after-decision')).toEqual([]);
   expect(recruiter.errors).toEqual([]);
   await recruiter.context.close();
-});
+}, 120_000);
