@@ -18,6 +18,7 @@ import type * as Pads from '../contracts/pads';
 import type * as Portal from '../contracts/portal';
 import type * as Processes from '../contracts/processes';
 import type * as Scheduling from '../contracts/scheduling';
+import type * as Screening from '../contracts/screening';
 import type * as Search from '../contracts/search';
 import type * as Security from '../contracts/security';
 import type * as Tags from '../contracts/tags';
@@ -194,6 +195,24 @@ export interface Endpoints extends PracticeEndpoints {
   'POST /api/jobs': { body: typeof Jobs.createJobBody; response: typeof Jobs.jobSchema };
   'PATCH /api/jobs/{id}': { body: typeof Jobs.updateJobBody; response: typeof Jobs.jobSchema };
   'POST /api/jobs/{id}/transitions': { body: typeof Jobs.jobTransitionBody; response: typeof Jobs.jobSchema };
+
+  // ---- screening (ADR 0025)
+  'GET /api/jobs/{id}/screening/criteria': { response: typeof Screening.criteriaList };
+  'PUT /api/jobs/{id}/screening/criteria': {
+    body: typeof Screening.replaceCriteriaBody;
+    response: typeof Screening.criteriaList;
+  };
+  'GET /api/jobs/{id}/screening/settings': { response: typeof Screening.jobScreeningSettings };
+  'PUT /api/jobs/{id}/screening/settings': {
+    body: typeof Screening.jobScreeningSettingsBody;
+    response: typeof Screening.jobScreeningSettings;
+  };
+  'GET /api/screening/settings': { response: typeof Screening.orgScreeningSettings };
+  'PUT /api/screening/settings': {
+    body: typeof Screening.orgScreeningSettings;
+    response: typeof Screening.orgScreeningSettings;
+  };
+  'GET /api/applications/{id}/screening': { response: typeof Screening.screeningEvidence };
 
   // ---- applications and candidates
   'GET /api/applications': {

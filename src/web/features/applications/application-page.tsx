@@ -10,6 +10,8 @@ import { NotesPanel } from '../notes/notes-panel';
 import { ApplicationOffers } from '../offers/application-offers';
 import { Pads } from '../pads/pads';
 import { Interviews } from '../scheduling/interviews';
+import { EvidencePanel } from '../screening/evidence-panel';
+import { BlindBanner } from '../screening/words';
 import { CandidateTags } from '../tags/candidate-tags';
 import { AddRoundForm, DecisionForm } from './decision-form';
 import { Timeline } from './timeline';
@@ -25,10 +27,17 @@ export function ApplicationPage({ id }: { id: string }) {
         <Page title={`${a.candidate.firstName} ${a.candidate.lastName}`}>
           <p className="meta">
             {a.job.title} · {label(a.status)} · step {label(a.step)} · applied{' '}
-            {when(a.submittedAt, me.timezone)} ·{' '}
-            <a href={`mailto:${a.candidate.email}`}>{a.candidate.email}</a>
-            {a.candidate.timezone && ` · ${a.candidate.timezone}`}
+            {when(a.submittedAt, me.timezone)}
+            {/* Blind review: the server answers no contact details; nothing of them is drawn either. */}
+            {!a.blind && (
+              <>
+                {' · '}
+                <a href={`mailto:${a.candidate.email}`}>{a.candidate.email}</a>
+                {a.candidate.timezone && ` · ${a.candidate.timezone}`}
+              </>
+            )}
           </p>
+          {a.blind && <BlindBanner />}
           <CandidateTags candidateId={a.candidate.id} />
           <Rounds application={a} />
           <UndoLatest
@@ -39,6 +48,10 @@ export function ApplicationPage({ id }: { id: string }) {
           />
           <div className="two-columns">
             <div>
+              <section className="screening-evidence" aria-labelledby="screening-evidence-heading">
+                <h2 id="screening-evidence-heading">Resume screen evidence</h2>
+                <EvidencePanel applicationId={id} timeZone={me.timezone} />
+              </section>
               {/* Evidence first: the panel, the assessments and pads, then the decision. */}
               {a.status === 'active' && a.currentRound && <Debriefing application={a} />}
               <Assessments

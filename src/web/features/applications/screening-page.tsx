@@ -1,10 +1,24 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'wouter';
+import type { Tier } from '../../../contracts/screening';
 import { send, useAction, useApi, useCursorList } from '../../client';
 import { can, useStaff } from '../../session';
 import type { ApplicationItem, BulkResult } from '../../types';
-import { ConfirmAction, Empty, ErrorNotice, Loading, MoreButton, Page, SelectField, when } from '../../ui';
+import {
+  Checkboxes,
+  ConfirmAction,
+  Empty,
+  ErrorNotice,
+  Loading,
+  MoreButton,
+  Page,
+  SelectField,
+  when,
+} from '../../ui';
+import { EvidencePanel } from '../screening/evidence-panel';
+import { BlindBanner, queueDisclaimer, TierBadge, tierWords } from '../screening/words';
 import { FilterForm, SavedViews, useUrlFilter } from '../tags/list-filters';
+import { BulkProgress, useBulkDecision } from './bulk-decide';
 import { RecentDecisions, useRecentDecisions } from './undo-decisions';
 
 const reasons = {
@@ -30,8 +44,10 @@ const movedOn = new Set([
 const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 
+const tierChoices = Object.keys(tierWords) as Tier[];
+
 /**
- * The resume screen, oldest first. Resume and requirements side by side; a, r, j, k, x and u
+ * The resume screen, oldest first or by the matcher's tier when the recruiter asks. Resume and requirements side by side; a, r, j, k, x and u
  * decide, move, select and undo without the mouse, because most applications end here.
  */
 export function ScreeningPage() {
@@ -40,12 +56,18 @@ export function ScreeningPage() {
   const [jobId, setJobId] = useState('');
   const [filter, setFilter] = useUrlFilter('/app/screening');
   const { jobId: _job, step: _step, ...more } = filter;
+  const [sort, setSort] = useState<'submitted' | 'tier'>('submitted');
+  const [tiersShown, setTiersShown] = useState<Tier[]>([]);
   const list = useCursorList('GET /api/applications', {
     step: 'resume_screen',
     jobId: jobId || filter.jobId || undefined,
     limit: 50,
+    sort,
+    // In the stated order, so the same choice is the same URL.
+    tier: tierChoices.filter((t) => tiersShown.includes(t)).join(',') || undefined,
     ...more,
   });
+  const bulkDecision = useBulkDecision();
   const [done, setDone] = useState<Set<string>>(new Set());
   const queue = useMemo(() => (list.items ?? []).filter((a) => !done.has(a.id)), [list.items, done]);
   const [index, setIndex] = useState(0);
@@ -101,24 +123,20 @@ export function ScreeningPage() {
     const items = queue
       .filter((a) => selected.has(a.id))
       .map((a) => ({ applicationId: a.id, roundKey: a.currentRound! }));
-    const result = await action.run(() =>
-      send(
-        'POST /api/applications/bulk-decisions',
-        {},
-        {
-          items,
-          decision,
-          rationale: rationale[decision],
-        },
-      ),
+    const done = await action.run(() =>
+      bulkDecision.decide({ items, decision, rationale: rationale[decision] }),
     );
-    if (!result) return false;
+    if (!done) return false;
+    const { result, interrupted } = done;
     setBulk(result);
     const gone = result.results.filter((r) => r.ok || movedOn.has(r.error?.code ?? ''));
     setDone((d) => new Set([...d, ...gone.map((r) => r.applicationId)]));
     setSelected(new Set());
     const label = `${result.succeeded} ${decision === 'advance' ? 'advanced' : 'rejected'}`;
-    setNotice(`${label}, ${result.failed} refused.`);
+    const left = items.length - result.results.length;
+    setNotice(
+      `${label}, ${result.failed} refused${interrupted ? `; ${left} not sent: ${interrupted.message}` : ''}.`,
+    );
     const taken = result.results.filter((r) => r.ok && r.decisionId && r.undoUntil);
     if (taken.length > 0)
       recent.add({
@@ -194,7 +212,30 @@ export function ScreeningPage() {
           onChange={(v) => setRationale((r) => ({ ...r, reject: v }))}
           options={reasons.reject.map((r) => [r, r] as const)}
         />
+        <SelectField
+          label="Order"
+          value={sort}
+          onChange={(v) => {
+            setSort(v);
+            setIndex(0);
+          }}
+          options={[
+            ['submitted', 'Oldest first'],
+            ['tier', 'Sort by tier'],
+          ]}
+        />
+        <Checkboxes
+          legend="Only these tiers"
+          values={tierChoices}
+          chosen={tiersShown}
+          labels={tierWords}
+          onChange={(chosen) => {
+            setTiersShown(chosen);
+            setIndex(0);
+          }}
+        />
       </div>
+      <p className="hint tier-note">{queueDisclaimer}</p>
       <details className="more-filters" open={Object.keys(filter).length > 0}>
         <summary>More filters and saved views</summary>
         <FilterForm
@@ -213,6 +254,7 @@ export function ScreeningPage() {
       </p>
       <ErrorNotice error={action.error ?? list.error} />
       <RecentDecisions recent={recent} timeZone={me.timezone} onUndone={bringBack} />
+      <BulkProgress progress={bulkDecision.progress} />
       {selected.size > 0 && (
         <section className="bulk-bar" aria-label="Bulk decision">
           {selected.size} selected
@@ -264,7 +306,7 @@ export function ScreeningPage() {
         <Empty>No application is waiting for its resume screen.</Empty>
       ) : (
         <div className="screening">
-          <section aria-label="Queue, oldest first" className="queue">
+          <section aria-label={sort === 'tier' ? 'Queue, by tier' : 'Queue, oldest first'} className="queue">
             <ul>
               {queue.map((a, i) => (
                 <li key={a.id} className={a.id === current?.id ? 'current' : undefined}>
@@ -291,6 +333,9 @@ export function ScreeningPage() {
                   <span className="meta">
                     {a.jobTitle} · {when(a.submittedAt, me.timezone)}
                   </span>
+                  <span className="queue-tier">
+                    <TierBadge screening={a.screening} />
+                  </span>
                 </li>
               ))}
             </ul>
@@ -312,6 +357,7 @@ function ScreenDetail({
   onDecide: (d: Decision) => void;
   busy: boolean;
 }) {
+  const me = useStaff();
   const detail = useApi('GET /api/applications/{id}', { id: item.id });
   const job = useApi('GET /api/jobs/{id}', { id: item.jobId });
   return (
@@ -334,44 +380,42 @@ function ScreenDetail({
           Reject (r)
         </button>
       </div>
-      <div className="side-by-side">
-        <article aria-label="Resume">
-          <h3>Resume</h3>
-          {detail.data ? (
-            <pre className="resume">
-              {detail.data.candidate.resumeText ??
-                (detail.data.candidate.resumeUnread
-                  ? `No text could be read from the resume: ${detail.data.candidate.resumeUnread.message}. The file is kept as sent.`
-                  : 'No resume text: see the attachments on the candidate page.')}
-            </pre>
-          ) : (
-            <Loading what="Loading the resume" />
-          )}
-        </article>
-        <article aria-label="Requirements">
-          <h3>Requirements</h3>
-          {job.data ? (
-            <>
-              <h4>Minimum</h4>
-              <ul>
-                {job.data.posting.minimumQualifications.map((q) => (
-                  <li key={q}>{q}</li>
-                ))}
-              </ul>
-              {job.data.posting.minimumQualifications.length === 0 && <Empty>None listed.</Empty>}
-              <h4>Preferred</h4>
-              <ul>
-                {job.data.posting.preferredQualifications.map((q) => (
-                  <li key={q}>{q}</li>
-                ))}
-              </ul>
-              {job.data.posting.preferredQualifications.length === 0 && <Empty>None listed.</Empty>}
-            </>
-          ) : (
-            <Loading what="Loading the requirements" />
-          )}
-        </article>
-      </div>
+      {item.blind && <BlindBanner />}
+      <EvidencePanel
+        applicationId={item.id}
+        timeZone={me.timezone}
+        fallbackResume={
+          detail.data
+            ? (detail.data.candidate.resumeText ??
+              (detail.data.candidate.resumeUnread
+                ? `No text could be read from the resume: ${detail.data.candidate.resumeUnread.message}. The file is kept as sent.`
+                : 'No resume text: see the attachments on the candidate page.'))
+            : undefined
+        }
+      />
+      <details className="requirements">
+        <summary>The posting's qualifications</summary>
+        {job.data ? (
+          <>
+            <h4>Minimum</h4>
+            <ul>
+              {job.data.posting.minimumQualifications.map((q) => (
+                <li key={q}>{q}</li>
+              ))}
+            </ul>
+            {job.data.posting.minimumQualifications.length === 0 && <Empty>None listed.</Empty>}
+            <h4>Preferred</h4>
+            <ul>
+              {job.data.posting.preferredQualifications.map((q) => (
+                <li key={q}>{q}</li>
+              ))}
+            </ul>
+            {job.data.posting.preferredQualifications.length === 0 && <Empty>None listed.</Empty>}
+          </>
+        ) : (
+          <Loading what="Loading the requirements" />
+        )}
+      </details>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { send, useAction, useApi } from '../../client';
 import { labelled } from '../../labels';
 import type { Job } from '../../types';
 import { Checkboxes, ErrorNotice, Page, SelectField, Show, TextField } from '../../ui';
+import { CriteriaEditor } from '../screening/criteria-editor';
 import { BandEditor, bandForm, bandOf, type Faq, FaqEditor, PostingPreview } from './job-editor-parts';
 
 type DegreeLevel = NonNullable<Job['posting']['internship']>['degreeLevels'][number];
@@ -280,6 +281,8 @@ export function JobEditorPage({ id, from }: { id?: string; from?: string | null 
         locations={lines(form.locations)}
         posting={posting}
       />
+      {/* Criteria are saved on their own, under their own version: they need a stored job. */}
+      {existing.data && <CriteriaEditor jobId={existing.data.id} />}
     </Page>
   );
 }

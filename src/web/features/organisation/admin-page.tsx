@@ -7,6 +7,7 @@ import { BoardsAdmin } from '../boards/boards-admin';
 import { MessagesAdmin } from '../notifications/messages-admin';
 import { WebhooksAdmin } from '../notifications/webhooks-admin';
 import { ProcessesAdmin } from '../processes/processes-admin';
+import { BlindReviewAdmin } from '../screening/blind-review-admin';
 import { PoliciesAdmin } from './policies-admin';
 import { PracticeLinkAdmin } from './practice-link-admin';
 import { SecurityAdmin } from './security-admin';
@@ -22,6 +23,7 @@ const sections = [
   ['webhooks', 'Webhooks'],
   ['practice', 'Practice link'],
   ['security', 'Sign-in and security'],
+  ['blind-review', 'Blind review'],
   ['tokens', 'API tokens'],
   ['audit', 'Audit log'],
 ] as const;
@@ -50,6 +52,7 @@ export function AdminPage({ section }: { section: string }) {
       {section === 'webhooks' && <WebhooksAdmin />}
       {section === 'practice' && <PracticeLinkAdmin />}
       {section === 'security' && <SecurityAdmin />}
+      {section === 'blind-review' && <BlindReviewAdmin />}
       {section === 'tokens' && <OrganisationTokens />}
       {section === 'audit' && <AuditLog />}
     </Page>
