@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { uuid } from './common.js';
+import { v1Compliance, v1DemographicQuestions, v1ScreeningNotice } from './compliance.js';
 import { errorCodes } from './errors.js';
 import { employmentTypes } from './vocabulary.js';
 
@@ -105,6 +106,13 @@ export const v1Job = v1JobWithContent.extend({
   questions: z.array(v1Question).optional().describe('With ?questions=true'),
   data_compliance: z.array(v1DataCompliance).optional().describe('With ?questions=true'),
   pay_input_ranges: z.array(v1PayInputRange).optional().describe('With ?pay_transparency=true'),
+  compliance: v1Compliance.optional().describe("With ?questions=true, where the posting's offices allow it"),
+  demographic_questions: v1DemographicQuestions
+    .optional()
+    .describe("With ?questions=true, where the posting's offices allow it"),
+  screening_notice: v1ScreeningNotice
+    .optional()
+    .describe('With ?questions=true: the matcher notice (ADR 0025)'),
 });
 
 export const v1Jobs = z.object({

@@ -45,6 +45,7 @@ import { boardAdminRoutes } from './routes/boards.js';
 import { careerSiteRoutes } from './routes/boards-career-site.js';
 import { jobBoardRoutes } from './routes/boards-v1.js';
 import { candidateRoutes } from './routes/candidates.js';
+import { complianceRoutes } from './routes/compliance.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { inboxRoutes } from './routes/inbox.js';
 import { jobRoutes } from './routes/jobs.js';
@@ -335,6 +336,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   assessmentRoutes(app, ctx);
   noteRoutes(app, ctx);
   tagRoutes(app, ctx);
+  complianceRoutes(app, ctx);
   searchRoutes(app, ctx);
   inboxRoutes(app, ctx);
   mergeRoutes(app, ctx);

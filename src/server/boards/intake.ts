@@ -4,8 +4,10 @@ import type { AttachmentInput } from '../../core/applications/applications.port.
 import { applyOnBoard } from '../../core/boards/apply-on-board.js';
 import { consentErrors, questionsFor, unansweredQuestions } from '../../core/boards/boards.rules.js';
 import type { BoardRow, LivePost } from '../../db/boards/boards.queries.js';
+import { complianceQueries } from '../../db/compliance/compliance.queries.js';
 import type { AppContext } from '../context.js';
 import { httpStatus } from '../errors.js';
+import { readComplianceFields } from './compliance-intake.js';
 import type { IntakeFile } from './request-body.js';
 import { readAttachment, textAttachment } from './resume-intake.js';
 
@@ -120,8 +122,14 @@ export async function receiveApplication(
   const gdprRetentionDays = board.gdpr_retention_days;
   // Every other field is checked before any file is read: a form that will be refused anyway
   // costs no reading (the core checks the same again, with the files' errors).
+  const compliance = await readComplianceFields(ctx, board.org_id, post, input.fields);
+  if (!compliance.ok && compliance.notCollected) {
+    const message = 'This posting does not collect self-identification.';
+    return { ok: false, status: 422, message, errors: compliance.errors, code: 'compliance.not_collected' };
+  }
   const early = [
     ...errors,
+    ...(compliance.ok ? [] : compliance.errors),
     ...unansweredQuestions(questionsFor(post.posting), answered, errors),
     ...consentErrors({ gdprRetentionDays }, consent),
   ];
@@ -144,5 +152,14 @@ export async function receiveApplication(
   });
   if (!result.ok) return refusal(result.error);
   const { application, created } = result.value;
+  if (created && compliance.ok && (compliance.self || compliance.optOut)) {
+    // Apart from the application, which never carries these answers (ADR 0025).
+    const { self, optOut } = compliance;
+    await complianceQueries(ctx.db).recordIntake(board.org_id, application.id, {
+      self,
+      optOut,
+      at: ctx.clock.now(),
+    });
+  }
   return { ok: true, applicationId: application.id, created };
 }

@@ -6,8 +6,10 @@ import { email } from '../../contracts/common.js';
 import { requestSignInLink } from '../../core/accounts/request-sign-in-link.js';
 import { LINK_MINUTES } from '../../core/accounts/send-sign-in-link.js';
 import { questionsFor } from '../../core/boards/boards.rules.js';
+import { collectsSelfIdentification } from '../../core/compliance/compliance.rules.js';
 import { type BoardRow, boardQueries, type LivePost } from '../../db/boards/boards.queries.js';
 import { boardAndPost } from '../../db/boards/boards.repository.js';
+import { complianceQueries } from '../../db/compliance/compliance.queries.js';
 import { type NamedApplication, receiveApplication } from '../boards/intake.js';
 import { escapeHtml as e, postingHtml, postUrl } from '../boards/postings.js';
 import { readBody } from '../boards/request-body.js';
@@ -15,6 +17,7 @@ import type { App, AppContext } from '../context.js';
 import { page } from '../html.js';
 import { formTypes } from '../http-guards.js';
 import { perAddress } from '../rate-limits.js';
+import { screeningNoticeSection, selfIdentificationSection } from './compliance.present.js';
 
 const employmentLabel: Record<string, string> = {
   full_time: 'Full-time',
@@ -113,6 +116,7 @@ function applicationForm(
   post: LivePost,
   values: Record<string, unknown>,
   errors: FieldError[],
+  collect: boolean,
 ) {
   const summary = errors.length
     ? `<div class="errors" role="alert" tabindex="-1" id="errors"><h2>Please fix ${errors.length === 1 ? 'this' : 'these'}</h2><ul>${errors
@@ -126,9 +130,10 @@ function applicationForm(
     board.gdpr_retention_days !== null
       ? `<label><input type="checkbox" name="data_compliance[gdpr_processing_consent_given]" value="true" required> ${e(board.org_name)} may process my data to consider me for this role and keep it for ${board.gdpr_retention_days} days.</label>`
       : '';
+  const selfId = collect ? selfIdentificationSection(e, values) : '';
   return (
     `<form method="post" action="/careers/${e(board.token)}/jobs/${post.post_id}/apply" enctype="multipart/form-data" aria-labelledby="apply-title">` +
-    `<h2 id="apply-title">Apply</h2>${summary}${fields}${consent}` +
+    `<h2 id="apply-title">Apply</h2>${summary}${fields}${screeningNoticeSection(e, values)}${selfId}${consent}` +
     // Humans never see or fill this field; form-filling bots do.
     `<div class="hp" aria-hidden="true"><label for="f-website">Website</label><input id="f-website" type="text" name="website" tabindex="-1" autocomplete="off"></div>` +
     `<input type="hidden" name="submission_id" value="${e(typeof values.submission_id === 'string' ? values.submission_id : randomUUID())}">` +
@@ -201,7 +206,8 @@ export function careerSiteRoutes(app: App, ctx: AppContext) {
       '<h1>Not found</h1><p>This job is no longer open, or the link is wrong.</p>',
     );
 
-  const jobPage = (
+  const compliance = complianceQueries(ctx.db);
+  const jobPage = async (
     reply: FastifyReply,
     status: number,
     board: BoardRow,
@@ -213,13 +219,17 @@ export function careerSiteRoutes(app: App, ctx: AppContext) {
     const url = postUrl(ctx.config.PUBLIC_URL, board.token, post.post_id);
     const address = typeof values.email === 'string' ? values.email : '';
     const held = open.length > 0 ? openApplications(board, post, open, address) : '';
+    const collect = collectsSelfIdentification(
+      post.office_ids,
+      await compliance.allowingOffices(board.org_id),
+    );
     return page(
       reply,
       status,
       `${post.title} — ${board.org_name}`,
       `<p><a href="/careers/${e(board.token)}">← All jobs at ${e(board.org_name)}</a></p>` +
         `<h1>${e(post.title)}</h1><p class="meta">${e(post.team_name)} · ${e(post.locations.join('; '))} · ${e(employmentLabel[post.employment_type] ?? post.employment_type)} · ${e(post.level)}</p>` +
-        `${held}<article>${postingHtml(post)}</article>${applicationForm(board, post, values, errors)}`,
+        `${held}<article>${postingHtml(post)}</article>${applicationForm(board, post, values, errors, collect)}`,
       `${jobPostingLd(board, post, url)}<link rel="canonical" href="${e(url)}">`,
     );
   };

@@ -13,8 +13,10 @@ import {
   v1Status,
 } from '../../contracts/boards.js';
 import { errorBody } from '../../contracts/common.js';
+import { collectsSelfIdentification } from '../../core/compliance/compliance.rules.js';
 import { type BoardRow, boardQueries } from '../../db/boards/boards.queries.js';
 import { boardAndPost } from '../../db/boards/boards.repository.js';
+import { complianceQueries } from '../../db/compliance/compliance.queries.js';
 import { receiveApplication } from '../boards/intake.js';
 import { keyMatches } from '../boards/keys.js';
 import { jobSummary } from '../boards/postings.js';
@@ -30,6 +32,7 @@ import type { App, AppContext } from '../context.js';
 import { formTypes } from '../http-guards.js';
 import { keyBudget, perAddress } from '../rate-limits.js';
 import { answerCache, entityTag, notModified, revalidate } from './boards-v1.cache.js';
+import { complianceAdditions, screeningOptOutQuestion } from './compliance.present.js';
 
 type Stamped = BoardRow & { stamp: string };
 
@@ -74,6 +77,7 @@ export function jobBoardRoutes(app: App, ctx: AppContext) {
   const boards = boardQueries(ctx.db);
   const publicUrl = ctx.config.PUBLIC_URL;
   const cache = answerCache(ctx.clock);
+  const compliance = complianceQueries(ctx.db);
   /**
    * A GET's answer: `variant` names it among the board's answers (the parsed query, never the raw
    * address, and without the JSONP callback, which is applied on the way out). A null from
@@ -176,7 +180,18 @@ export function jobBoardRoutes(app: App, ctx: AppContext) {
         const post = await boards.post(board.id, id(request));
         if (!post) return null;
         const add = { questions: q(request).questions === true, pay: q(request).pay_transparency === true };
-        return presentJob(board, post, await boards.places(board.org_id), publicUrl, add);
+        const job = presentJob(board, post, await boards.places(board.org_id), publicUrl, add);
+        if (!add.questions) return job;
+        // An office's policy change rewrites the office row, so the board's stamp renews this answer.
+        const collect = collectsSelfIdentification(
+          post.office_ids,
+          await compliance.allowingOffices(board.org_id),
+        );
+        return {
+          ...job,
+          questions: [...(job.questions ?? []), screeningOptOutQuestion],
+          ...complianceAdditions(collect),
+        };
       },
       'Job',
     ),
@@ -261,7 +276,9 @@ export function jobBoardRoutes(app: App, ctx: AppContext) {
         description:
           'Fields: first_name, last_name, email (required), phone, resume or resume_content + resume_content_filename ' +
           '(base64) or resume_text, the same for cover_letter, question_{id}, mapped_url_token, educations[], ' +
-          'employments[], data_compliance[...]. Each missing or invalid field is named in the 422 answer.',
+          'employments[], data_compliance[...]; voluntary self-identification as gender, race, veteran_status, ' +
+          'disability_status or demographic_answers[] where the posting asks for it (refused with ' +
+          'compliance.not_collected elsewhere), and screening_opt_out. Each missing or invalid field is named in the 422 answer.',
         params: itemParams,
         response: { 200: v1Applied, 401: v1Status, 422: v1Refused, 429: errorBody, ...missing },
       },
