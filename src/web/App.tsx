@@ -10,6 +10,8 @@ import { ScreeningPage } from './features/applications/screening-page';
 import { CandidateAssessmentPage } from './features/assessments/candidate-assessment-page';
 import { CandidatesPage } from './features/candidates/candidates-page';
 import { ProfilePage } from './features/candidates/profile-page';
+import { AgreementPage } from './features/compliance/agreement-page';
+import { FairnessPage } from './features/compliance/fairness-page';
 import { InterviewPage } from './features/feedback/interview-page';
 import { MyInterviewsPage } from './features/feedback/my-interviews-page';
 import { Bell } from './features/inbox/bell';
@@ -44,6 +46,8 @@ function staffNav(me: StaffMe): [string, string][] {
     ['/app/candidates', 'Candidates', can(me, 'candidate.read')],
     ['/app/offers', 'Offers', can(me, 'offer.read')],
     ['/app/reports', 'Reports', can(me, 'application.read')],
+    ['/app/fairness', 'Fairness', can(me, 'compliance.read')],
+    ['/app/agreement', 'Matcher agreement', can(me, 'compliance.agreement')],
     ['/app/admin', 'Admin', can(me, 'org.manage')],
     ['/app/practice-interviews', 'Practice interviews', can(me, 'mock.coach')],
     ['/app/account', 'Your account', true],
@@ -59,6 +63,7 @@ function home(me: StaffMe) {
     first('hiring_manager', '/app/decisions') ??
     first('hr', '/app/offers') ??
     first('admin', '/app/admin') ??
+    first('compliance', '/app/fairness') ??
     '/app/interviews'
   );
 }
@@ -154,6 +159,8 @@ function StaffApp({ me }: { me: StaffMe }) {
         <Route path="/app/offers" component={OffersPage} />
         <Route path="/app/offers/:id">{(p) => <OfferPage id={p.id} />}</Route>
         <Route path="/app/reports" component={ReportsPage} />
+        <Route path="/app/fairness" component={FairnessPage} />
+        <Route path="/app/agreement" component={AgreementPage} />
         <Route path="/app/admin/:section?">{(p) => <AdminPage section={p.section ?? 'teams'} />}</Route>
         <Route path="/app/practice-interviews" component={PracticeInterviewsPage} />
         <Route path="/app/practice-interviews/:id">{(p) => <PracticeInterviewPage id={p.id} />}</Route>

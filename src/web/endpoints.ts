@@ -5,6 +5,7 @@ import type * as Assessments from '../contracts/assessments';
 import type * as Boards from '../contracts/boards';
 import type * as Candidates from '../contracts/candidates';
 import type * as Common from '../contracts/common';
+import type * as Compliance from '../contracts/compliance';
 import type * as Feedback from '../contracts/feedback';
 import type * as Inbox from '../contracts/inbox';
 import type * as Jobs from '../contracts/jobs';
@@ -414,6 +415,25 @@ export interface Endpoints extends PracticeEndpoints {
   'GET /api/reports/applications': {
     query: typeof Workspace.drillQuery;
     response: typeof Workspace.drillResponse;
+  };
+
+  // ---- compliance (ADR 0025)
+  'GET /api/compliance/adverse-impact': {
+    query: typeof Compliance.adverseImpactQuery;
+    response: typeof Compliance.adverseImpactReport;
+  };
+  'GET /api/compliance/agreement': {
+    query: typeof Compliance.agreementQuery;
+    response: typeof Compliance.agreementReport;
+  };
+  'GET /api/compliance/office-policies': { response: typeof Compliance.officePolicyList };
+  'PUT /api/compliance/office-policies/{officeId}': {
+    body: typeof Compliance.putOfficePolicyBody;
+    response: typeof Compliance.officeCompliancePolicy;
+  };
+  'POST /api/me/applications/{id}/screening-opt-out': {
+    body: typeof Compliance.portalOptOutBody;
+    response: typeof Compliance.portalOptOutAnswer;
   };
 
   // ---- assessments

@@ -42,13 +42,14 @@ export const roundTypeLabels: Record<(typeof roundTypes)[number], string> = {
   hr: 'HR interview',
 };
 
-export const roleLabels: Record<Decider | 'admin' | 'coordinator' | 'interviewer', string> = {
+export const roleLabels: Record<Decider | 'admin' | 'coordinator' | 'interviewer' | 'compliance', string> = {
   admin: 'Admin',
   recruiter: 'Recruiter',
   coordinator: 'Coordinator',
   interviewer: 'Interviewer',
   hiring_manager: 'Hiring manager',
   hr: 'HR',
+  compliance: 'Compliance',
 };
 
 export const employmentTypeLabels: Record<EmploymentType, string> = {

@@ -4,7 +4,15 @@ import { roleLabels } from '../../labels';
 import type { StaffMe } from '../../types';
 import { Checkboxes, ErrorNotice, TextField } from '../../ui';
 
-const staffRoles = ['admin', 'recruiter', 'coordinator', 'interviewer', 'hiring_manager', 'hr'] as const;
+const staffRoles = [
+  'admin',
+  'recruiter',
+  'coordinator',
+  'interviewer',
+  'hiring_manager',
+  'hr',
+  'compliance',
+] as const;
 
 /** An admin adds a staff member with a first password, roles and teams. */
 export function NewUserForm({

@@ -7,7 +7,15 @@ import { Checkboxes, ConfirmAction, ErrorNotice, MoreButton, SelectField, TextFi
 import { NewUserForm } from './new-user-form';
 import { ResetMfaButton } from './reset-mfa-button';
 
-const staffRoles = ['admin', 'recruiter', 'coordinator', 'interviewer', 'hiring_manager', 'hr'] as const;
+const staffRoles = [
+  'admin',
+  'recruiter',
+  'coordinator',
+  'interviewer',
+  'hiring_manager',
+  'hr',
+  'compliance',
+] as const;
 type Role = (typeof staffRoles)[number];
 
 interface UserRow {

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { send, useAction, useApi } from '../../client';
 import type { Policy } from '../../types';
 import { ErrorNotice, SelectField, Show, TextField } from '../../ui';
+import { OfficeCompliancePolicies } from '../compliance/office-policies-admin';
 
 export function PoliciesAdmin() {
   const policies = useApi('GET /api/policies', {});
@@ -38,6 +39,7 @@ export function PoliciesAdmin() {
           }}
         />
       )}
+      <OfficeCompliancePolicies />
     </>
   );
 }

@@ -3,7 +3,15 @@ import { send, useAction, useApi } from '../../client';
 import type { Answer } from '../../endpoints';
 import { Checkboxes, ConfirmAction, ErrorNotice, SelectField, Show, TextField, when } from '../../ui';
 
-const staffRoles = ['admin', 'recruiter', 'coordinator', 'interviewer', 'hiring_manager', 'hr'] as const;
+const staffRoles = [
+  'admin',
+  'recruiter',
+  'coordinator',
+  'interviewer',
+  'hiring_manager',
+  'hr',
+  'compliance',
+] as const;
 type StaffRole = (typeof staffRoles)[number];
 
 /** Who must use two-step sign-in, and who may still use a password once single sign-on is on. */

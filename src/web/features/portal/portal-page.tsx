@@ -4,6 +4,7 @@ import { send, useAction, useApi } from '../../client';
 import { label } from '../../labels';
 import type { PortalApplication, PortalInterview, PortalThread } from '../../types';
 import { browserZone, ErrorNotice, money, Page, Show, TextField, when } from '../../ui';
+import { AnnotationOptOut, ScreeningNotice } from '../compliance/portal-opt-out';
 import { PortalConversation } from './portal-messages';
 
 /** Every application, where it stands, what comes next, how to prepare, and withdraw. */
@@ -42,6 +43,7 @@ export function PortalPage() {
           </section>
         )}
       </Show>
+      <ScreeningNotice />
       <Show loaded={apps} isEmpty={(a) => a.items.length === 0} empty="You have no applications with us yet.">
         {(a) =>
           a.items.map((app) => (
@@ -167,6 +169,13 @@ function ApplicationCard({
         </details>
       )}
       {thread && <PortalConversation thread={thread} timeZone={zone} onReplied={onReplied} />}
+      {open && (
+        <AnnotationOptOut
+          applicationId={a.id}
+          jobTitle={a.jobTitle}
+          optedOut={(a as PortalApplication & { screeningOptOut?: boolean }).screeningOptOut}
+        />
+      )}
       {open && <WithdrawForm applicationId={a.id} onDone={onChange} />}
     </article>
   );
