@@ -140,6 +140,12 @@ export const errorCodes = [
   'mock.not_started',
   'mock.outcome_recorded',
   'mock.not_coding',
+  'retention.office_not_found',
+  'retention.candidate_not_found',
+  'retention.already_on_hold',
+  'retention.hold_not_found',
+  'retention.dry_run_not_found',
+  'retention.no_application',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
