@@ -34,6 +34,7 @@ import { padsRepository } from './pads/pads.repository.js';
 import { practiceRepository } from './practice/practice.repository.js';
 import { processesRepository } from './processes/processes.repository.js';
 import { schedulingRepository } from './scheduling/scheduling.repository.js';
+import { retentionRepository } from './retention/retention.repository.js';
 import type { DB } from './schema.js';
 import { tagsRepository } from './tags/tags.repository.js';
 import { secretTokens } from './tokens.js';
@@ -71,6 +72,7 @@ function createStore(trx: Kysely<DB>, clock: Clock): Store {
     merges: mergesRepository(trx),
     practice: practiceRepository(trx),
     mock: mockRepository(trx),
+    retention: retentionRepository(trx),
     audit: auditRepository(trx, clock),
     outbox: outboxRepository(trx, clock),
   };
