@@ -68,6 +68,7 @@ import { schedulePageRoutes } from './routes/scheduling-page.js';
 import { scimRoutes } from './routes/scim.js';
 import { searchRoutes } from './routes/search.js';
 import { ssoRoutes } from './routes/sso.js';
+import { retentionRoutes } from './routes/retention.js';
 import { tagRoutes } from './routes/tags.js';
 import { webAppRoutes } from './routes/web-app.js';
 import { workspaceRoutes } from './routes/workspace.js';
@@ -335,6 +336,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   assessmentRoutes(app, ctx);
   noteRoutes(app, ctx);
   tagRoutes(app, ctx);
+  retentionRoutes(app, ctx);
   searchRoutes(app, ctx);
   inboxRoutes(app, ctx);
   mergeRoutes(app, ctx);

@@ -15,6 +15,8 @@ export const permissions = {
   'audit.read': ['admin'],
   /** Organisation API tokens; personal ones are each person's own. */
   'token.manage': ['admin'],
+  /** Retention policies, legal holds, dry runs and purges (erasing candidates in bulk). */
+  'retention.manage': ['admin'],
   'process.read': ['admin', 'recruiter', 'coordinator', 'hiring_manager', 'hr'],
   'process.manage': ['admin', 'hiring_manager'],
   'job.read': ['admin', 'recruiter', 'coordinator', 'interviewer', 'hiring_manager', 'hr'],
@@ -89,7 +91,7 @@ export const scopeNames = tokenScopeNames;
  * No scope holds these. Tokens never make tokens, so a leaked one cannot outlive its revocation;
  * and a mock interview is between two people, so no integration reads or writes one.
  */
-export const sessionOnlyActions = ['token.manage', 'mock.coach'] as const satisfies readonly Action[];
+export const sessionOnlyActions = ['token.manage', 'mock.coach', 'retention.manage'] as const satisfies readonly Action[];
 
 function scopesAllow(scopes: readonly string[], action: Action): boolean {
   return scopes.some((scope) =>
