@@ -96,9 +96,7 @@ export const runSchema = z.object({
 });
 export const dryRunSchema = runSchema.extend({ items: z.array(dueCandidate) });
 export const purgeInput = z.object({
-  dryRunId: uuid
-    .optional()
-    .describe('Erase only the candidates this dry run listed that are still due now'),
+  dryRunId: uuid.optional().describe('Erase only the candidates this dry run listed that are still due now'),
 });
 export const runPage = page(runSchema);
 export const runQuery = pageQuery;

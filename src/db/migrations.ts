@@ -1244,6 +1244,7 @@ const statements: Record<string, string[]> = {
       candidate_id uuid NOT NULL REFERENCES candidates(id),
       position integer NOT NULL,
       due_since timestamptz NOT NULL,
+      consent_expired_at timestamptz,
       reasons jsonb NOT NULL,
       PRIMARY KEY (run_id, candidate_id)
     )`,

@@ -56,6 +56,7 @@ export interface RetentionTables {
     candidate_id: string;
     position: number;
     due_since: Date;
+    consent_expired_at: Date | null;
     reasons: Json<DueReason[]>;
   };
 }

@@ -1,9 +1,9 @@
 import type { BoardSubmission, FieldError } from '../../contracts/boards.js';
 import type { AttachmentInput } from '../applications/applications.port.js';
 import { submitApplication } from '../applications/submit-application.js';
+import { recordApplicationConsent } from '../retention/record-consent.js';
 import type { Deps } from '../shared/ports.js';
 import { fail } from '../shared/result.js';
-import { recordApplicationConsent } from '../retention/record-consent.js';
 import { consentErrors, futureJobsConsent, questionsFor, unansweredQuestions } from './boards.rules.js';
 
 export interface BoardApplication {

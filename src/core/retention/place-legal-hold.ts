@@ -11,7 +11,8 @@ export async function placeLegalHold(
   return deps.transaction(async (store) => {
     // The candidate's row is locked, as a purge locks it: a hold and a purge never cross.
     const candidate = await store.candidates.lock(actor.orgId, input.candidateId);
-    if (!candidate) return fail('retention.candidate_not_found', 'No such candidate.', { field: 'candidateId' });
+    if (!candidate)
+      return fail('retention.candidate_not_found', 'No such candidate.', { field: 'candidateId' });
     const held = await store.retention.lockActiveHold(actor.orgId, input.candidateId);
     if (held)
       return fail('retention.already_on_hold', 'This candidate is already on a legal hold.', {

@@ -90,7 +90,8 @@ export function planPurge(
     let kept = false;
     for (const application of record.applications) {
       const { status, endedAt } = application;
-      const reason = isEnded(status) && endedAt ? applicationDue({ ...application, status, endedAt }, policies) : null;
+      const reason =
+        isEnded(status) && endedAt ? applicationDue({ ...application, status, endedAt }, policies) : null;
       if (!reason) {
         kept = true;
         break;

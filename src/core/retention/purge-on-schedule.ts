@@ -7,7 +7,9 @@ import { runPurge } from './run-purge.js';
  * candidates due under it, the same way an admin's purge does, recorded as the schedule's run.
  */
 export async function purgeOnSchedule(deps: Deps, input: { videoRoomBaseUrl: string }) {
-  const orgs = await deps.transaction(async (store) => ok(await store.retention.orgsDueForScheduledPurge(deps.clock.now())));
+  const orgs = await deps.transaction(async (store) =>
+    ok(await store.retention.orgsDueForScheduledPurge(deps.clock.now())),
+  );
   let erased = 0;
   for (const orgId of orgs.ok ? orgs.value : []) {
     const run = await runPurge(deps, {

@@ -33,7 +33,8 @@ export async function renewConsent(deps: Deps, input: { actor: Actor & { kind: '
   const { actor } = input;
   return deps.transaction(async (store) => {
     const policies = await store.retention.policiesOfCandidate(actor.orgId, actor.candidateId);
-    const hasApplied = (await store.applications.lockAllOfCandidate(actor.orgId, actor.candidateId)).length > 0;
+    const hasApplied =
+      (await store.applications.lockAllOfCandidate(actor.orgId, actor.candidateId)).length > 0;
     if (!hasApplied)
       return fail('retention.no_application', 'There is no application to keep you in mind from.');
     const givenAt = deps.clock.now();

@@ -3,7 +3,10 @@ import { fail, ok } from '../shared/result.js';
 import type { Actor } from '../shared/types.js';
 
 /** Ends a legal hold; the candidate falls under the office policies again from the next purge. */
-export async function releaseLegalHold(deps: Deps, input: { actor: Actor & { kind: 'staff' }; holdId: string }) {
+export async function releaseLegalHold(
+  deps: Deps,
+  input: { actor: Actor & { kind: 'staff' }; holdId: string },
+) {
   const { actor } = input;
   return deps.transaction(async (store) => {
     const hold = await store.retention.lockHold(actor.orgId, input.holdId);

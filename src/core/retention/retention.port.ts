@@ -13,7 +13,7 @@ export interface PurgeRunInput {
   keptOnHold: number;
   keptByConsent: number;
   more: boolean;
-  lines: { candidateId: string; dueSince: Date; reasons: DueReason[] }[];
+  lines: { candidateId: string; dueSince: Date; consentExpiredAt: Date | null; reasons: DueReason[] }[];
 }
 
 export interface ConsentToRenew {

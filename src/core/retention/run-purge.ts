@@ -9,7 +9,8 @@ import { planPurge } from './plan-purge.js';
 /** How many candidates one run lists or erases; a run with more due says so, and the next takes them. */
 export const PURGE_LIMIT = 200;
 
-export const PURGE_REASON = 'Erased by a retention purge: every application ended and its keep period passed.';
+export const PURGE_REASON =
+  'Erased by a retention purge: every application ended and its keep period passed.';
 
 /**
  * A dry run lists who a purge would erase now and why; a purge erases them and records what it
@@ -68,7 +69,12 @@ export async function runPurge(
       keptOnHold: plan.keptOnHold,
       keptByConsent: plan.keptByConsent,
       more: plan.more,
-      lines: due.map((d) => ({ candidateId: d.candidateId, dueSince: new Date(d.dueSince), reasons: d.reasons })),
+      lines: due.map((d) => ({
+        candidateId: d.candidateId,
+        dueSince: new Date(d.dueSince),
+        consentExpiredAt: d.consentExpiredAt ? new Date(d.consentExpiredAt) : null,
+        reasons: d.reasons,
+      })),
     };
     await store.retention.recordRun(run);
     return ok({ ...run, candidates: due.length, items: due });

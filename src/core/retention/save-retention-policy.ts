@@ -19,7 +19,14 @@ export async function saveRetentionPolicy(
         current: version,
       });
     const { version: _read, ...rules } = policy;
-    await store.retention.savePolicy(actor.orgId, officeId, rules, version + 1, actor.userId, deps.clock.now());
+    await store.retention.savePolicy(
+      actor.orgId,
+      officeId,
+      rules,
+      version + 1,
+      actor.userId,
+      deps.clock.now(),
+    );
     await store.audit.record({
       orgId: actor.orgId,
       actor,

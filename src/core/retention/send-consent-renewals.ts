@@ -14,7 +14,11 @@ export async function sendConsentRenewals(deps: Deps) {
   return deps.transaction(async (store) => {
     const now = deps.clock.now();
     let sent = 0;
-    for (const consent of await store.retention.lockConsentsToRenew(now, DEFAULT_RENEWAL_NOTICE_DAYS, BATCH)) {
+    for (const consent of await store.retention.lockConsentsToRenew(
+      now,
+      DEFAULT_RENEWAL_NOTICE_DAYS,
+      BATCH,
+    )) {
       if (!renewalDue(consent, consent.noticeDays ?? DEFAULT_RENEWAL_NOTICE_DAYS, now)) continue;
       await store.outbox.enqueue({
         orgId: consent.orgId,

@@ -91,7 +91,11 @@ export const scopeNames = tokenScopeNames;
  * No scope holds these. Tokens never make tokens, so a leaked one cannot outlive its revocation;
  * and a mock interview is between two people, so no integration reads or writes one.
  */
-export const sessionOnlyActions = ['token.manage', 'mock.coach', 'retention.manage'] as const satisfies readonly Action[];
+export const sessionOnlyActions = [
+  'token.manage',
+  'mock.coach',
+  'retention.manage',
+] as const satisfies readonly Action[];
 
 function scopesAllow(scopes: readonly string[], action: Action): boolean {
   return scopes.some((scope) =>

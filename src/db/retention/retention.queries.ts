@@ -115,7 +115,9 @@ export function retentionQueries(db: Kysely<DB>) {
       if (page.active !== undefined)
         query = query.where('h.released_at', page.active ? 'is' : 'is not', null);
       if (after)
-        query = query.where((eb) => eb(eb.refTuple('h.placed_at', 'h.id'), '<', eb.tuple(after.time, after.id)));
+        query = query.where((eb) =>
+          eb(eb.refTuple('h.placed_at', 'h.id'), '<', eb.tuple(after.time, after.id)),
+        );
       const rows = await query
         .orderBy('h.placed_at', 'desc')
         .orderBy('h.id', 'desc')
@@ -173,7 +175,14 @@ export function retentionQueries(db: Kysely<DB>) {
       const lines = await db
         .selectFrom('purge_run_lines as l')
         .innerJoin('candidates as c', 'c.id', 'l.candidate_id')
-        .select(['l.candidate_id', 'l.due_since', 'l.reasons', 'c.first_name', 'c.last_name'])
+        .select([
+          'l.candidate_id',
+          'l.due_since',
+          'l.consent_expired_at',
+          'l.reasons',
+          'c.first_name',
+          'c.last_name',
+        ])
         .where('l.run_id', '=', id)
         .orderBy('l.position')
         .execute();
@@ -184,7 +193,7 @@ export function retentionQueries(db: Kysely<DB>) {
             candidateId: l.candidate_id,
             name: `${l.first_name} ${l.last_name}`.trim(),
             dueSince: l.due_since.toISOString(),
-            consentExpiredAt: null,
+            consentExpiredAt: l.consent_expired_at?.toISOString() ?? null,
             reasons: l.reasons,
           }),
         ),

@@ -22,14 +22,22 @@ export function retentionRepository(trx: Kysely<DB>): RetentionRepository {
       .selectFrom('retention_policies')
       .selectAll()
       .where('org_id', '=', orgId)
-      .where('office_id', '=', sql<string>`ANY(ARRAY(SELECT unnest(office_ids) FROM jobs WHERE id IN (${jobIds})))`)
+      .where(
+        'office_id',
+        '=',
+        sql<string>`ANY(ARRAY(SELECT unnest(office_ids) FROM jobs WHERE id IN (${jobIds})))`,
+      )
       .execute();
     return rows.map(toPolicy);
   };
   const jobsOf = (where: ReturnType<typeof sql>) => sql`SELECT job_id FROM applications WHERE ${where}`;
   return {
     async policies(orgId) {
-      const rows = await trx.selectFrom('retention_policies').selectAll().where('org_id', '=', orgId).execute();
+      const rows = await trx
+        .selectFrom('retention_policies')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .execute();
       return new Map(rows.map((r) => [r.office_id, toPolicy(r)]));
     },
     async office(orgId, officeId) {
@@ -87,7 +95,9 @@ export function retentionRepository(trx: Kysely<DB>): RetentionRepository {
         .where('c.erased_at', 'is', null)
         .where('c.merged_into', 'is', null)
         .where((eb) =>
-          eb.exists(eb.selectFrom('applications as a').select('a.id').whereRef('a.candidate_id', '=', 'c.id')),
+          eb.exists(
+            eb.selectFrom('applications as a').select('a.id').whereRef('a.candidate_id', '=', 'c.id'),
+          ),
         )
         // No keep is shorter than a month: anyone with an application open or ended more recently is kept.
         .where((eb) =>
@@ -235,6 +245,7 @@ export function retentionRepository(trx: Kysely<DB>): RetentionRepository {
               candidate_id: line.candidateId,
               position,
               due_since: line.dueSince,
+              consent_expired_at: line.consentExpiredAt,
               reasons: JSON.stringify(line.reasons),
             })),
           )
@@ -321,7 +332,9 @@ export function retentionRepository(trx: Kysely<DB>): RetentionRepository {
         .where('k.renewal_sent_at', 'is', null)
         .where('k.withdrawn_at', 'is', null)
         .where('k.expires_at', '>', now)
-        .where(sql<boolean>`k.expires_at - make_interval(days => COALESCE(${notice}, ${defaultNoticeDays}::int)) <= ${now}`)
+        .where(
+          sql<boolean>`k.expires_at - make_interval(days => COALESCE(${notice}, ${defaultNoticeDays}::int)) <= ${now}`,
+        )
         .where('c.erased_at', 'is', null)
         // Only the newest consent of a candidate is offered for renewal: an older one was renewed.
         .where((eb) =>
@@ -351,7 +364,11 @@ export function retentionRepository(trx: Kysely<DB>): RetentionRepository {
       }));
     },
     async markRenewalSent(consentId, at) {
-      await trx.updateTable('candidate_consents').set({ renewal_sent_at: at }).where('id', '=', consentId).execute();
+      await trx
+        .updateTable('candidate_consents')
+        .set({ renewal_sent_at: at })
+        .where('id', '=', consentId)
+        .execute();
     },
   };
 }

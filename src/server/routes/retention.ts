@@ -201,7 +201,8 @@ export function retentionRoutes(app: App, ctx: AppContext) {
     },
     async (request, reply) => {
       const run = await reads.run(staffOf(request).orgId, request.params.id);
-      if (!run) return sendError(reply, { code: 'not_found', message: 'No such run.', details: { field: 'id' } });
+      if (!run)
+        return sendError(reply, { code: 'not_found', message: 'No such run.', details: { field: 'id' } });
       return run;
     },
   );

@@ -24,7 +24,10 @@ const policies = new Map([
 const now = new Date('2027-01-01T00:00:00Z');
 
 let n = 0;
-const record = (over: Partial<RetentionRecord> = {}, apps: Partial<RetentionRecord['applications'][number]>[] = [{}]) => {
+const record = (
+  over: Partial<RetentionRecord> = {},
+  apps: Partial<RetentionRecord['applications'][number]>[] = [{}],
+) => {
   n++;
   return {
     candidateId: `c${n}`,
