@@ -145,6 +145,12 @@ export const errorCodes = [
   'compliance.deciding_role',
   'compliance.not_collected',
   'compliance.office_not_found',
+  'retention.office_not_found',
+  'retention.candidate_not_found',
+  'retention.already_on_hold',
+  'retention.hold_not_found',
+  'retention.dry_run_not_found',
+  'retention.no_application',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -77,6 +77,8 @@ export const eventKinds = [
   'candidate.assessment_link',
   /** A day of a candidate's preparation plan (non-essential: an unsubscribed candidate gets none). */
   'candidate.practice_reminder',
+  /** A consent to future jobs about to expire: the candidate is asked to renew it (non-essential). */
+  'candidate.consent_renewal',
   'scorecard.submitted',
   'feedback.reminder_before_due',
   'feedback.reminder_due',

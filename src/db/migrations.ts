@@ -1202,6 +1202,77 @@ const statements: Record<string, string[]> = {
     )`,
     'CREATE INDEX self_identifications_org ON self_identifications (org_id)',
   ],
+  '0031_retention': [
+    // An office's retention policy; a month count left null means the policy does not cover that
+    // ending, so those candidates are kept (no policy, or no rule, never deletes).
+    `CREATE TABLE retention_policies (
+      office_id uuid PRIMARY KEY REFERENCES offices(id),
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      rejected_months integer CHECK (rejected_months BETWEEN 1 AND 240),
+      withdrawn_months integer CHECK (withdrawn_months BETWEEN 1 AND 240),
+      closed_months integer CHECK (closed_months BETWEEN 1 AND 240),
+      consent_months integer NOT NULL CHECK (consent_months BETWEEN 1 AND 120),
+      renewal_notice_days integer NOT NULL CHECK (renewal_notice_days BETWEEN 1 AND 90),
+      version integer NOT NULL,
+      updated_by uuid REFERENCES users(id),
+      updated_at timestamptz NOT NULL
+    )`,
+    'CREATE INDEX retention_policies_org ON retention_policies (org_id)',
+    // Consent to be considered for future jobs: every grant is a row (the history); the newest
+    // unexpired, unwithdrawn one is in force.
+    `CREATE TABLE candidate_consents (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      candidate_id uuid NOT NULL REFERENCES candidates(id),
+      application_id uuid REFERENCES applications(id),
+      source text NOT NULL CHECK (source IN ('application', 'portal_renewal')),
+      given_at timestamptz NOT NULL,
+      expires_at timestamptz NOT NULL,
+      withdrawn_at timestamptz,
+      renewal_sent_at timestamptz,
+      CHECK (expires_at > given_at)
+    )`,
+    'CREATE INDEX candidate_consents_candidate ON candidate_consents (org_id, candidate_id, expires_at DESC)',
+    'CREATE INDEX candidate_consents_expiring ON candidate_consents (expires_at) WHERE renewal_sent_at IS NULL AND withdrawn_at IS NULL',
+    'CREATE UNIQUE INDEX candidate_consents_one_per_application ON candidate_consents (application_id) WHERE application_id IS NOT NULL',
+    `CREATE TABLE legal_holds (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      candidate_id uuid NOT NULL REFERENCES candidates(id),
+      reason text NOT NULL,
+      placed_by uuid NOT NULL REFERENCES users(id),
+      placed_at timestamptz NOT NULL,
+      released_by uuid REFERENCES users(id),
+      released_at timestamptz,
+      CHECK ((released_at IS NULL) = (released_by IS NULL))
+    )`,
+    'CREATE INDEX legal_holds_org ON legal_holds (org_id, placed_at DESC, id)',
+    'CREATE UNIQUE INDEX legal_holds_one_active ON legal_holds (candidate_id) WHERE released_at IS NULL',
+    // What each dry run listed and each purge erased; a line names the candidate by id only.
+    `CREATE TABLE purge_runs (
+      id uuid PRIMARY KEY,
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      dry boolean NOT NULL,
+      trigger text NOT NULL CHECK (trigger IN ('person', 'schedule')),
+      run_by uuid REFERENCES users(id),
+      dry_run_id uuid REFERENCES purge_runs(id),
+      ran_at timestamptz NOT NULL,
+      candidates integer NOT NULL,
+      kept_on_hold integer NOT NULL,
+      kept_by_consent integer NOT NULL,
+      more boolean NOT NULL
+    )`,
+    'CREATE INDEX purge_runs_org ON purge_runs (org_id, ran_at DESC, id)',
+    `CREATE TABLE purge_run_lines (
+      run_id uuid NOT NULL REFERENCES purge_runs(id),
+      candidate_id uuid NOT NULL REFERENCES candidates(id),
+      position integer NOT NULL,
+      due_since timestamptz NOT NULL,
+      consent_expired_at timestamptz,
+      reasons jsonb NOT NULL,
+      PRIMARY KEY (run_id, candidate_id)
+    )`,
+  ],
   '0032_screening_tier': [
     // The current annotation's summary, kept on the application so the queue sorts and counts by it
     // without reading the annotation log; null until a matcher has annotated it.

@@ -13,6 +13,7 @@ import type { MockTables } from './schema-mock.js';
 import type { OfferTables } from './schema-offers.js';
 import type { PracticeTables } from './schema-practice.js';
 import type { ReportTables } from './schema-reports.js';
+import type { RetentionTables } from './schema-retention.js';
 import type { ScreeningTables } from './schema-screening.js';
 
 type Json<T> = ColumnType<T, string, string>;
@@ -30,6 +31,7 @@ export interface DB
     OfferTables,
     PracticeTables,
     ReportTables,
+    RetentionTables,
     ScreeningTables {
   assessments: {
     id: string;

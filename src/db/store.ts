@@ -33,6 +33,7 @@ import { outboxRepository } from './outbox.repository.js';
 import { padsRepository } from './pads/pads.repository.js';
 import { practiceRepository } from './practice/practice.repository.js';
 import { processesRepository } from './processes/processes.repository.js';
+import { retentionRepository } from './retention/retention.repository.js';
 import { schedulingRepository } from './scheduling/scheduling.repository.js';
 import type { DB } from './schema.js';
 import { screeningRepository } from './screening/screening.repository.js';
@@ -73,6 +74,7 @@ function createStore(trx: Kysely<DB>, clock: Clock): Store {
     practice: practiceRepository(trx),
     mock: mockRepository(trx),
     screening: screeningRepository(trx),
+    retention: retentionRepository(trx),
     audit: auditRepository(trx, clock),
     outbox: outboxRepository(trx, clock),
   };

@@ -64,6 +64,7 @@ import { loadPracticeContent } from './routes/practice.content.js';
 import { practiceRoutes } from './routes/practice.js';
 import { processRoutes } from './routes/processes.js';
 import { reportRoutes } from './routes/reports.js';
+import { retentionRoutes } from './routes/retention.js';
 import { schedulingRoutes } from './routes/scheduling.js';
 import { schedulePageRoutes } from './routes/scheduling-page.js';
 import { scimRoutes } from './routes/scim.js';
@@ -339,6 +340,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   noteRoutes(app, ctx);
   tagRoutes(app, ctx);
   complianceRoutes(app, ctx);
+  retentionRoutes(app, ctx);
   searchRoutes(app, ctx);
   inboxRoutes(app, ctx);
   mergeRoutes(app, ctx);

@@ -1,9 +1,10 @@
 import type { BoardSubmission, FieldError } from '../../contracts/boards.js';
 import type { AttachmentInput } from '../applications/applications.port.js';
 import { submitApplication } from '../applications/submit-application.js';
+import { recordApplicationConsent } from '../retention/record-consent.js';
 import type { Deps } from '../shared/ports.js';
 import { fail } from '../shared/result.js';
-import { consentErrors, questionsFor, unansweredQuestions } from './boards.rules.js';
+import { consentErrors, futureJobsConsent, questionsFor, unansweredQuestions } from './boards.rules.js';
 
 export interface BoardApplication {
   board: { id: string; orgId: string; gdprRetentionDays: number | null };
@@ -37,7 +38,7 @@ export async function applyOnBoard(deps: Deps, input: BoardApplication) {
   if (errors.length > 0 || !fields) {
     return fail('validation.failed', 'The application has invalid or missing fields.', { errors });
   }
-  return submitApplication(deps, {
+  const submitted = await submitApplication(deps, {
     actor: { kind: 'board', orgId: board.orgId, boardId: board.id },
     jobId: input.post.jobId,
     candidate: {
@@ -58,4 +59,15 @@ export async function applyOnBoard(deps: Deps, input: BoardApplication) {
     },
     signInLink: { publicUrl: input.publicUrl },
   });
+  // Recorded once per application (a replay finds it there); a failure here leaves the consent
+  // ungiven, which only ever keeps less.
+  if (submitted.ok && futureJobsConsent(input.consent)) {
+    const { application } = submitted.value;
+    await recordApplicationConsent(deps, {
+      orgId: board.orgId,
+      candidateId: application.candidateId,
+      applicationId: application.id,
+    });
+  }
+  return submitted;
 }

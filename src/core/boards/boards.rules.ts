@@ -68,6 +68,10 @@ export function unansweredQuestions(
 
 const given = (v: unknown) => v === true || v === 'true' || v === '1';
 
+/** Greenhouse's `gdpr_retention_consent_given`: the applicant agrees to be kept for future jobs. */
+export const futureJobsConsent = (consent: Record<string, unknown> | undefined) =>
+  given(consent?.gdpr_retention_consent_given);
+
 /** A board that keeps applicants' data for a retention period asks their consent to process it. */
 export function consentErrors(
   board: { gdprRetentionDays: number | null },

@@ -1,12 +1,11 @@
 import { endAsWithdrawn } from '../applications/withdraw-application.js';
-import { mockMessage, mockVideoUrl } from '../mock/mock-messages.js';
 import type { Deps } from '../shared/ports.js';
-import { ok } from '../shared/result.js';
+import { fail, ok } from '../shared/result.js';
 import type { Actor } from '../shared/types.js';
 import { checkErasable, openApplications } from './candidate.rules.js';
+import { eraseCandidateData } from './erase-candidate-data.js';
 
 export const ERASURE_REASON = 'The candidate asked for their data to be erased.';
-const MOCK_ERASURE_REASON = 'The candidate is no longer taking part.';
 
 /**
  * The candidate erases their own data. Open applications are withdrawn first (their
@@ -21,30 +20,23 @@ export async function eraseCandidate(
     const applications = await store.applications.lockAllOfCandidate(actor.orgId, actor.candidateId);
     const allowed = checkErasable(applications);
     if (!allowed.ok) return allowed;
+    // A legal hold (GDPR art. 17(3)(e)) keeps the records until it is released.
+    if (await store.retention.lockActiveHold(actor.orgId, actor.candidateId))
+      return fail(
+        'candidate.erasure_blocked',
+        'Your records are held for a legal matter, so they cannot be erased yet: ask the organisation to erase them once it ends.',
+        { legalHold: true },
+      );
     const withdrawn = openApplications(applications);
     for (const application of withdrawn)
       await endAsWithdrawn(deps, store, actor, application, ERASURE_REASON);
-    const now = deps.clock.now();
-    // Mock sessions ahead are cancelled by the erasure; their practice interviewers are told (the
-    // candidate is sent nothing once erased), under the name left after erasure.
-    const mockAhead = await store.mock.ahead(actor.orgId, actor.candidateId, now);
-    await store.candidates.erase(actor.orgId, actor.candidateId, now);
-    for (const session of mockAhead) {
-      const parties = await store.mock.parties(actor.orgId, actor.candidateId, session.coachId);
-      await store.outbox.enqueue(
-        mockMessage('mock.cancelled', session, parties, {
-          videoUrl: mockVideoUrl(input.videoRoomBaseUrl, session.id),
-          reason: MOCK_ERASURE_REASON,
-        }),
-      );
-    }
-    await store.audit.record({
+    await eraseCandidateData(store, {
       orgId: actor.orgId,
+      candidateId: actor.candidateId,
       actor,
-      entityType: 'candidate',
-      entityId: actor.candidateId,
-      action: 'candidate.erased',
       reason: ERASURE_REASON,
+      now: deps.clock.now(),
+      videoRoomBaseUrl: input.videoRoomBaseUrl,
     });
     return ok({ withdrawn: withdrawn.length });
   });

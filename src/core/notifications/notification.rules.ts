@@ -98,6 +98,7 @@ export const eventPlan: Record<EventKind, { emails: PlannedEmail[]; webhook?: We
   'candidate.scheduling_link': { emails: [candidate('interview_pick_a_time', true)] },
   'candidate.assessment_link': { emails: [candidate('assessment_invite', true)] },
   'candidate.practice_reminder': { emails: [candidate('practice_reminder', false, false)] },
+  'candidate.consent_renewal': { emails: [candidate('consent_renewal', false, false)] },
   'scorecard.submitted': { emails: [], webhook: 'scorecard.submitted' },
   'feedback.reminder_before_due': { emails: [staff('interviewer', 'feedback_reminder')] },
   'feedback.reminder_due': { emails: [staff('interviewer', 'feedback_due')] },

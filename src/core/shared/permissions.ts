@@ -15,6 +15,8 @@ export const permissions = {
   'audit.read': ['admin'],
   /** Organisation API tokens; personal ones are each person's own. */
   'token.manage': ['admin'],
+  /** Retention policies, legal holds, dry runs and purges (erasing candidates in bulk). */
+  'retention.manage': ['admin'],
   'process.read': ['admin', 'recruiter', 'coordinator', 'hiring_manager', 'hr'],
   'process.manage': ['admin', 'hiring_manager'],
   'job.read': ['admin', 'recruiter', 'coordinator', 'interviewer', 'hiring_manager', 'hr'],
@@ -101,6 +103,7 @@ export const sessionOnlyActions = [
   'token.manage',
   'mock.coach',
   'compliance.read',
+  'retention.manage',
 ] as const satisfies readonly Action[];
 
 function scopesAllow(scopes: readonly string[], action: Action): boolean {

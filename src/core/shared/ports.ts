@@ -29,6 +29,7 @@ import type {
 import type { PadsRepository } from '../pads/pads.port.js';
 import type { PracticeRepository } from '../practice/practice.port.js';
 import type { ProcessesRepository } from '../processes/processes.port.js';
+import type { RetentionRepository } from '../retention/retention.port.js';
 import type { SchedulingRepository } from '../scheduling/scheduling.port.js';
 import type { ScreeningRepository } from '../screening/screening.port.js';
 import type { TagsRepository } from '../tags/tags.port.js';
@@ -86,6 +87,7 @@ export interface Store {
   practice: PracticeRepository;
   mock: MockRepository;
   screening: ScreeningRepository;
+  retention: RetentionRepository;
   audit: AuditRepository;
   outbox: OutboxRepository;
 }

@@ -6,6 +6,16 @@ import type { DB } from '../schema.js';
 /** Merges chain (A into B, then B into C); a longer chain than this is a loop left by a bug. */
 const MAX_MERGE_HOPS = 20;
 
+/**
+ * Rows that are the candidate's alone and go entirely on erasure, by the column that ties them to
+ * the candidate: their own id, or one of their applications. A new table of personal data is one
+ * line here.
+ */
+export const erasedWithCandidate: readonly { table: keyof DB; by: 'candidate_id' | 'application_id' }[] = [
+  { table: 'candidate_consents', by: 'candidate_id' },
+  { table: 'screening_annotations', by: 'application_id' },
+];
+
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 export function candidatesRepository(trx: Kysely<DB>, clock: Clock): CandidatesRepository {
@@ -78,6 +88,13 @@ export function candidatesRepository(trx: Kysely<DB>, clock: Clock): CandidatesR
         .select('id')
         .where('org_id', '=', orgId)
         .where('candidate_id', '=', id);
+      for (const { table, by } of erasedWithCandidate) {
+        const owned =
+          by === 'candidate_id'
+            ? sql`candidate_id = ${id}`
+            : sql`application_id IN (SELECT id FROM applications WHERE org_id = ${orgId} AND candidate_id = ${id})`;
+        await sql`DELETE FROM ${sql.table(table)} WHERE org_id = ${orgId} AND ${owned}`.execute(trx);
+      }
       // Practice is the candidate's alone and tells nothing about an application: it goes entirely.
       await trx
         .deleteFrom('practice_attempts')

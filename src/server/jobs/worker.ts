@@ -11,6 +11,8 @@ import { keepCandidatesInformed } from '../../core/notifications/keep-candidates
 import { MAX_ATTEMPTS, retryDelayMs } from '../../core/notifications/notification.rules.js';
 import type { MessageRenderer } from '../../core/notifications/notifications.port.js';
 import { remindPractice } from '../../core/practice/remind-practice.js';
+import { purgeOnSchedule } from '../../core/retention/purge-on-schedule.js';
+import { sendConsentRenewals } from '../../core/retention/send-consent-renewals.js';
 import { annotatePending } from '../../core/screening/annotate-application.js';
 import { localMatcher } from '../../core/screening/index.js';
 import type { Matcher } from '../../core/screening/matcher.port.js';
@@ -155,6 +157,8 @@ export async function runOnce(options: WorkerOptions, sweeps: boolean) {
     await chaseUnansweredReplies(options.deps);
     await forgetExpired(options.deps);
     await remindPractice(options.deps);
+    await sendConsentRenewals(options.deps);
+    await purgeOnSchedule(options.deps, { videoRoomBaseUrl: options.videoRoomBaseUrl });
     if (options.grader) {
       const graded = await gradeAtDeadline({ ...options.deps, grader: options.grader });
       for (const assessmentId of graded.ok ? graded.value.failed : [])

@@ -131,9 +131,11 @@ function applicationForm(
       ? `<label><input type="checkbox" name="data_compliance[gdpr_processing_consent_given]" value="true" required> ${e(board.org_name)} may process my data to consider me for this role and keep it for ${board.gdpr_retention_days} days.</label>`
       : '';
   const selfId = collect ? selfIdentificationSection(e, values) : '';
+  // Optional and unticked: consent to future jobs is asked, never presumed.
+  const futureJobs = `<label><input type="checkbox" name="data_compliance[gdpr_retention_consent_given]" value="true"> Keep my application and consider me for future jobs at ${e(board.org_name)}.</label>`;
   return (
     `<form method="post" action="/careers/${e(board.token)}/jobs/${post.post_id}/apply" enctype="multipart/form-data" aria-labelledby="apply-title">` +
-    `<h2 id="apply-title">Apply</h2>${summary}${fields}${screeningNoticeSection(e, values)}${selfId}${consent}` +
+    `<h2 id="apply-title">Apply</h2>${summary}${fields}${screeningNoticeSection(e, values)}${selfId}${consent}${futureJobs}` +
     // Humans never see or fill this field; form-filling bots do.
     `<div class="hp" aria-hidden="true"><label for="f-website">Website</label><input id="f-website" type="text" name="website" tabindex="-1" autocomplete="off"></div>` +
     `<input type="hidden" name="submission_id" value="${e(typeof values.submission_id === 'string' ? values.submission_id : randomUUID())}">` +
