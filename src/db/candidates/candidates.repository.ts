@@ -14,6 +14,7 @@ const MAX_MERGE_HOPS = 20;
 export const erasedWithCandidate: readonly { table: keyof DB; by: 'candidate_id' | 'application_id' }[] = [
   { table: 'candidate_consents', by: 'candidate_id' },
   { table: 'screening_annotations', by: 'application_id' },
+  { table: 'self_identifications', by: 'application_id' },
 ];
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
