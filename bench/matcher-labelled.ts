@@ -362,7 +362,7 @@ async function main() {
         console.log(`--- ${truth} / ${v.verdict}: ${v.reason}\n${s.text}\n`);
       }
       for (const t of [
-        tally(byCriterion, `${s.job} · ${c.text.slice(0, 60)}`),
+        tally(byCriterion, `${s.job} · ${c.check.type} · ${c.text.slice(0, 50)}`),
         tally(byType, c.check.type),
         tally(byLang, s.lang),
         all,
