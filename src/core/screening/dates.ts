@@ -36,7 +36,7 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => { year: number; month: number |
   ],
   [/(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月/g, (m) => ym(Number(m[1]), Number(m[2]))],
   [
-    /(?<![\d.])((?:19|20)\d{2})\s*[./-]\s*(\d{1,2})(?:\s*[./-]\s*\d{1,2})?(?![\d])/g,
+    /(?<![\d.])((?:19|20)\d{2})[./-](\d{1,2})(?:[./-]\d{1,2})?(?![\d])/g,
     (m) => ym(Number(m[1]), Number(m[2])),
   ],
   [/(?<![\d./])(\d{1,2})\s*\/\s*((?:19|20)\d{2})(?!\d)/g, (m) => ym(Number(m[2]), Number(m[1]))],

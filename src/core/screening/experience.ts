@@ -24,7 +24,27 @@ const CN_NUM: Record<string, number> = {
   十: 10,
   十二: 12,
 };
-const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : (CN_NUM[s] ?? Number.NaN));
+const EN_NUM: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+};
+const WORD_NUM = Object.keys(EN_NUM).join('|');
+const num = (s: string) =>
+  /^\d+(?:\.\d)?$/.test(s) ? Number(s) : (CN_NUM[s] ?? EN_NUM[s.toLowerCase()] ?? Number.NaN);
 
 /** Weeks between the first day of one month and the last day of another (months 1-12, same or next year). */
 function weeksBetween(fromMonth: number, toMonth: number, fromYear = 2001, toYear?: number): number {
@@ -45,10 +65,13 @@ function statedWeeks(doc: Doc, p: Span): Stated[] {
     if (Number.isFinite(weeks) && weeks > 0)
       out.push({ start: p.start + m.index!, end: p.start + m.index! + m[0].length, weeks });
   };
-  for (const m of line.matchAll(/(\d{1,2})\s*\+?\s*(?:-\s*)?(?:full[- ]time\s+)?weeks?\b/gi))
-    push(m, Number(m[1]));
-  for (const m of line.matchAll(/(\d{1,2})\s*\+?\s*(?:-\s*)?months?\b/gi))
-    push(m, Math.floor((Number(m[1]) * 52) / 12));
+  const weeks = new RegExp(
+    `\\b(\\d{1,2}|${WORD_NUM})\\s*\\+?\\s*(?:-\\s*)?(?:full[- ]time\\s+)?weeks?\\b`,
+    'gi',
+  );
+  for (const m of line.matchAll(weeks)) push(m, num(m[1]!));
+  const months = new RegExp(`\\b(\\d{1,2}|${WORD_NUM})\\s*\\+?\\s*(?:-\\s*)?months?\\b`, 'gi');
+  for (const m of line.matchAll(months)) push(m, Math.floor((num(m[1]!) * 52) / 12));
   for (const m of line.matchAll(/(\d{1,2}|[一二两三四五六七八九十]+)\s*个\s*月/g))
     push(m, Math.floor((num(m[1]!) * 52) / 12));
   for (const m of line.matchAll(/(\d{1,2}|[一二两三四五六七八九十]+)\s*周/g)) push(m, num(m[1]!));
@@ -105,8 +128,10 @@ export function weeksAvailable(doc: Doc, c: Criterion, minimum: number): Criteri
 // ---------------------------------------------------------------------------------------------
 // Years of experience
 
-const YEARS_EN =
-  /(?:(?:over|more than|nearly|almost|about)\s+)?(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?)(?:['’])?(?!\s+old)(?:\s+of)?(?:\s+[\w-]+){0,5}?\s+(?:experience|exp\b)|(?:(?:over|more than)\s+)?(\d{1,2})\s*\+?\s*(?:years?|yrs?)\s+(?:building|in|of|working|as|doing|leading|running|developing|designing|shipping|managing)\b/gi;
+const YEARS_EN = new RegExp(
+  `(?:(?:over|more than|nearly|almost|about)\\s+)?\\b(\\d{1,2}(?:\\.\\d)?|${WORD_NUM})\\s*\\+?\\s*(?:years?|yrs?)(?:['’])?(?!\\s+old)(?:\\s+of)?(?:\\s+[\\w-]+){0,5}?\\s+(?:experience|exp\\b)|(?:(?:over|more than)\\s+)?\\b(\\d{1,2}|${WORD_NUM})\\s*\\+?\\s*(?:years?|yrs?)\\s+(?:building|in|of|working|as|doing|leading|running|developing|designing|shipping|managing)\\b`,
+  'gi',
+);
 const YEARS_ZH =
   /(\d{1,2}|[一二两三四五六七八九十]+)\s*年(?:以上|多)?(?:的)?[\u4e00-\u9fffA-Za-z\s]{0,12}?(?:经验|经历|从业)/g;
 

@@ -25,6 +25,22 @@ export type FamilyKey = (typeof familyKeys)[number];
 const s = (skill: string, synonyms: string[] = [], exact?: string[]): SkillEntry =>
   exact ? { skill, synonyms, exact } : { skill, synonyms };
 
+/** Soft skills, so a criterion naming them meets a resume in either language. */
+const general: SkillEntry[] = [
+  s('communication', [
+    'communicate',
+    'presented',
+    'presentations',
+    'public speaking',
+    '沟通',
+    '表达',
+    '沟通能力',
+  ]),
+  s('analytical', ['analysis', 'analytic', '分析', '分析能力']),
+  s('problem-solving', ['problem solving', 'troubleshooting', 'debugging', '解决问题']),
+  s('teamwork', ['team player', 'collaboration', 'collaborated', 'cross-functional', '团队合作', '协作']),
+];
+
 /** Shared by every engineering and data family. */
 const languages: SkillEntry[] = [
   s('Python', ['py', 'python3']),
@@ -265,7 +281,7 @@ export const vocabularies: Record<FamilyKey, SkillEntry[]> = {
 export function entriesFor(family: string | null): SkillEntry[] {
   const own = family && family in vocabularies ? vocabularies[family as FamilyKey] : [];
   const rest = familyKeys.filter((k) => k !== family).flatMap((k) => vocabularies[k]);
-  return [...own, ...rest];
+  return [...own, ...rest, ...general];
 }
 
 const norm = (x: string) => x.trim().toLowerCase().replace(/\s+/g, ' ');
