@@ -86,7 +86,8 @@ async function annotateOne(deps: Deps, matcher: Matcher, task: AnnotationTask): 
     const subject = await store.screening.subject(task.orgId, task.applicationId);
     if (!subject?.open || subject.optedOut || !subject.resumeText) return ok(null);
     // A job that was never opened through the app (an import, the seed) gets its posting's criteria now.
-    const criteria = subject.criteria ?? (await storeJobCriteria(store, deps.ids, subject.job, deps.clock.now()));
+    const criteria =
+      subject.criteria ?? (await storeJobCriteria(store, deps.ids, subject.job, deps.clock.now()));
     return ok({ ...subject, criteria });
   });
   const subject = read.ok ? read.value : null;
