@@ -32,6 +32,7 @@ export const ratio = (value: number | null) => (value === null ? '—' : value.t
 
 /** What a row means, in words: below four-fifths, a small sample, outside the comparison. */
 function Findings({ row, reference }: { row: GroupRow; reference: boolean }) {
+  if (row.applicants === 0) return <span className="finding">No applicants</span>;
   const words: ReactNode[] = [];
   if (row.flagged)
     words.push(
