@@ -65,7 +65,8 @@ function Findings({ row, reference }: { row: GroupRow; reference: boolean }) {
 export function GroupTable({ table, caption }: { table: CategoryTable; caption: string }) {
   const flagged = table.groups.filter((g) => g.flagged).length;
   return (
-    <div className="table-scroll">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls inside its region, which the keyboard must reach to scroll it
+    <section className="table-scroll" aria-label={caption} tabIndex={0}>
       <table className="fairness">
         <caption>
           {caption}
@@ -101,6 +102,6 @@ export function GroupTable({ table, caption }: { table: CategoryTable; caption: 
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
