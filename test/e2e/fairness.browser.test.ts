@@ -119,50 +119,56 @@ afterAll(async () => {
 describe('the fairness report', () => {
   it('shows the compliance reader a four-fifths breach and a small sample, and exports the LL144 CSV', async () => {
     const { context, page, errors } = await staffContext(browser, base, world.slug, complianceEmail());
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Fairness' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Fairness' }).waitFor();
-    await page.getByLabel('Season').selectOption('2026-H1');
-    await page.getByRole('heading', { level: 2, name: 'Rounds' }).waitFor();
-    await page.waitForFunction(() => !document.querySelector('.loading'));
+    page.setDefaultTimeout(10_000);
+    try {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Fairness' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Fairness' }).waitFor();
+      await page.getByLabel('Season').selectOption('2026-H1');
+      await page.getByRole('heading', { level: 2, name: 'Rounds' }).waitFor();
+      await page.waitForFunction(() => !document.querySelector('.loading'));
 
-    const sexTable = page.getByRole('table', { name: /^Sex: Round resume/ }).first();
-    const women = sexTable.getByRole('row', { name: /Female/ });
-    await expect.poll(() => women.textContent()).toContain('34');
-    expect(await women.textContent()).toContain('20.6%');
-    expect(await women.textContent()).toContain('0.41');
-    expect(await women.textContent()).toContain('Below four-fifths of the highest rate');
-    // The breach is said in words and marked with an icon, not by colour alone.
-    expect(await women.locator('.finding.flagged svg').count()).toBe(1);
-    const men = sexTable.getByRole('row', { name: /Male/ });
-    expect(await men.textContent()).toContain('Highest rate');
-    expect(await men.textContent()).not.toContain('Below four-fifths');
+      const sexTable = page.getByRole('table', { name: /^Sex: Round Resume/ }).first();
+      const women = sexTable.getByRole('row', { name: /Female/ });
+      await expect.poll(() => women.textContent()).toContain('34');
+      expect(await women.textContent()).toContain('20.6%');
+      expect(await women.textContent()).toContain('0.41');
+      expect(await women.textContent()).toContain('Below four-fifths of the highest rate');
+      // The breach is said in words and marked with an icon, not by colour alone.
+      expect(await women.locator('.finding.flagged svg').count()).toBe(1);
+      const men = sexTable.getByRole('row', { name: /Male/ });
+      expect(await men.textContent()).toContain('Highest rate');
+      expect(await men.textContent()).not.toContain('Below four-fifths');
 
-    const raceTable = page.getByRole('table', { name: /^Race\/ethnicity: Round resume/ }).first();
-    const asian = raceTable.getByRole('row', { name: /Asian/ });
-    expect(await asian.textContent()).toContain('Small sample: too few to draw a conclusion');
-    expect(await page.getByRole('heading', { name: 'Intersections' }).count()).toBeGreaterThan(0);
-    await page.getByText('The four-fifths rule:').waitFor();
-    expect(await review(page, 'fairness-report')).toEqual([]);
+      const raceTable = page.getByRole('table', { name: /^Race\/ethnicity: Round Resume/ }).first();
+      const asian = raceTable.getByRole('row', { name: /Asian/ });
+      expect(await asian.textContent()).toContain('Small sample: too few to draw a conclusion');
+      expect(await page.getByRole('heading', { name: 'Intersections' }).count()).toBeGreaterThan(0);
+      await page.getByText('The four-fifths rule:').waitFor();
+      expect(await review(page, 'fairness-report')).toEqual([]);
 
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Download LL144 audit CSV' }).click(),
-    ]);
-    const csv = fs.readFileSync((await download.path())!, 'utf8').split(/\r?\n/);
-    expect(csv[0]).toBe(ll144CsvColumns.join(','));
-    const femaleRow = csv.find((line) => /^round,.*,resume,Sex,Female,34,7,/.test(line));
-    expect(femaleRow, csv.join('\n')).toBeDefined();
-    expect(femaleRow!.split(',').slice(-2)).toEqual(['true', 'false']);
-    const asianRow = csv.find((line) => /^round,.*,resume,Race\/ethnicity,Asian,4,1,/.test(line));
-    expect(asianRow!.split(',').at(-1)).toBe('true');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Download LL144 audit CSV' }).click(),
+      ]);
+      const csv = fs.readFileSync((await download.path())!, 'utf8').split(/\r?\n/);
+      expect(csv[0]).toBe(ll144CsvColumns.join(','));
+      const femaleRow = csv.find((line) => /^round,.*,resume,Sex,Female,34,7,/.test(line));
+      expect(femaleRow, csv.join('\n')).toBeDefined();
+      expect(femaleRow!.split(',').slice(-2)).toEqual(['true', 'false']);
+      const asianRow = csv.find((line) => /^round,.*,resume,Race\/ethnicity,Asian,4,1,/.test(line));
+      expect(asianRow!.split(',').at(-1)).toBe('true');
 
-    // At a phone's width the tables scroll inside the page, the page itself does not.
-    await page.setViewportSize({ width: 390, height: 844 });
-    expect(await review(page, 'fairness-report-phone')).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    expect(errors).toEqual([]);
+      // At a phone's width the tables scroll inside the page, the page itself does not.
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await review(page, 'fairness-report-phone')).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      expect(errors).toEqual([]);
+    } catch (e) {
+      await page.screenshot({ path: '.test-results/web/fail-fairness.png', fullPage: true });
+      throw e;
+    }
     await context.close();
-  });
+  }, 90_000);
 
   it('is neither in the navigation nor at its address for people who decide', async () => {
     for (const who of ['recruiter', 'hiring_manager'] as const) {
@@ -188,33 +194,39 @@ describe('the fairness report', () => {
 
 it('shows an admin how often the matcher agreed with the decisions', async () => {
   const { context, page, errors } = await staffContext(browser, base, world.slug, world.staff.admin.email);
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Matcher agreement' })
-    .click();
-  await page.getByRole('heading', { level: 1, name: 'Matcher agreement' }).waitFor();
-  await page.getByText('checks the matcher against people', { exact: false }).waitFor();
-  const family = page
-    .getByRole('table', { name: 'Agreement by job family' })
-    .getByRole('row', { name: /Full time/ });
-  await family.waitFor();
-  // 64 compared, 61 agreed; 3 possible but rejected, none weak but moved on.
-  expect((await family.textContent())?.replace(/\s+/g, ' ')).toContain('64');
-  expect(await family.textContent()).toContain('61 of 64 (95.3%)');
-  const cells = await family.getByRole('cell').allTextContents();
-  expect(cells.slice(2, 4)).toEqual(['3', '0']);
-  const month = page
-    .getByRole('table', { name: 'Agreement by month' })
-    .getByRole('row', { name: /March 2026/ });
-  expect(await month.textContent()).toContain('61 of 64');
-  expect(await review(page, 'fairness-agreement')).toEqual([]);
-  // The admin decides (approves offers), so the adverse-impact report stays closed to them.
-  expect(
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Fairness' }).count(),
-  ).toBe(0);
-  expect(errors).toEqual([]);
+  page.setDefaultTimeout(10_000);
+  try {
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Matcher agreement' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Matcher agreement' }).waitFor();
+    await page.getByText('checks the matcher against people', { exact: false }).waitFor();
+    const family = page
+      .getByRole('table', { name: 'Agreement by job family' })
+      .getByRole('row', { name: /Full-time/ });
+    await family.waitFor();
+    // 64 compared, 61 agreed; 3 possible but rejected, none weak but moved on.
+    expect((await family.textContent())?.replace(/\s+/g, ' ')).toContain('64');
+    expect(await family.textContent()).toContain('61 of 64 (95.3%)');
+    const cells = await family.getByRole('cell').allTextContents();
+    expect(cells.slice(2, 4)).toEqual(['3', '0']);
+    const month = page
+      .getByRole('table', { name: 'Agreement by month' })
+      .getByRole('row', { name: /March 2026/ });
+    expect(await month.textContent()).toContain('61 of 64');
+    expect(await review(page, 'fairness-agreement')).toEqual([]);
+    // The admin decides (approves offers), so the adverse-impact report stays closed to them.
+    expect(
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Fairness' }).count(),
+    ).toBe(0);
+    expect(errors).toEqual([]);
+  } catch (e) {
+    await page.screenshot({ path: '.test-results/web/fail-agreement.png', fullPage: true });
+    throw e;
+  }
   await context.close();
-});
+}, 90_000);
 
 it('lets a candidate opt an application out of automated annotation', async () => {
   const application = await world.apply(

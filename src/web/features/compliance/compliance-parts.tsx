@@ -32,6 +32,7 @@ export const ratio = (value: number | null) => (value === null ? '—' : value.t
 
 /** What a row means, in words: below four-fifths, a small sample, outside the comparison. */
 function Findings({ row, reference }: { row: GroupRow; reference: boolean }) {
+  if (row.applicants === 0) return <span className="finding">No applicants</span>;
   const words: ReactNode[] = [];
   if (row.flagged)
     words.push(
@@ -64,7 +65,8 @@ function Findings({ row, reference }: { row: GroupRow; reference: boolean }) {
 export function GroupTable({ table, caption }: { table: CategoryTable; caption: string }) {
   const flagged = table.groups.filter((g) => g.flagged).length;
   return (
-    <div className="table-scroll">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls inside its region, which the keyboard must reach to scroll it
+    <section className="table-scroll" aria-label={caption} tabIndex={0}>
       <table className="fairness">
         <caption>
           {caption}
@@ -100,6 +102,6 @@ export function GroupTable({ table, caption }: { table: CategoryTable; caption: 
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
