@@ -179,7 +179,13 @@ export function CriteriaEditor({ jobId }: { jobId: string }) {
           <p>
             Someone else changed these criteria; reload to see theirs. Your edits are kept here until you do.
           </p>
-          <button type="button" onClick={() => stored.reload()}>
+          <button
+            type="button"
+            onClick={() => {
+              action.setError(undefined);
+              stored.reload();
+            }}
+          >
             Reload the criteria (discards your edits)
           </button>
         </div>
