@@ -222,7 +222,7 @@ it('the queue sorts by tier, says how many must-haves each has, and shows the ev
     .getByText(/writing Go services/)
     .waitFor();
   await expect.poll(() => criterion('Runs Kubernetes').locator('.verdict').textContent()).toBe('✓ Found');
-  await evidence.getByText(/^By .+ computed .+ from criteria version 1\.$/).waitFor();
+  await evidence.getByText(/^By .+ computed .+ from criteria version 2\.$/).waitFor();
   const marks = detail.getByRole('article', { name: 'Resume' }).locator('mark');
   const marked = (await marks.allInnerTexts()).join(' | ');
   for (const word of ['Go', 'Kafka', 'Kubernetes']) expect(marked).toContain(word);
