@@ -1,7 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { CriterionCheck } from '../../src/contracts/screening.js';
 import { createJob } from '../../src/core/jobs/create-job.js';
 import { transitionJob } from '../../src/core/jobs/transition-job.js';
+import { replaceCriteria } from '../../src/core/screening/replace-criteria.js';
 import type { Database } from '../../src/db/database.js';
 import type { App } from '../../src/server/context.js';
 import { launchChromium } from '../support/browser.js';
@@ -125,6 +127,32 @@ it('a recruiter replaces the criteria derived from the posting, reorders them by
   ]);
   expect(stored.slice(1).map((c) => c.text)).toEqual(['Runs Kubernetes', 'Knows Kafka']);
   await expect.poll(() => editor.getByText(/Derived from the posting/).count()).toBe(0);
+
+  // Another recruiter saves in between: this one is told to reload, and what they typed stays.
+  const current = await world.db
+    .selectFrom('screening_criteria')
+    .select(['id', 'text', 'kind', 'weight', 'check'])
+    .where('job_id', '=', job.id)
+    .orderBy('position')
+    .execute();
+  ok(
+    await replaceCriteria(world.deps, {
+      actor: world.staff.admin,
+      jobId: job.id,
+      expectedVersion: 1,
+      items: current.map((c) => ({ ...c, check: c.check as CriterionCheck })),
+    }),
+  );
+  await editor.getByLabel('Criterion 3: weight').selectOption('5');
+  await editor.getByRole('button', { name: 'Save criteria' }).click();
+  await editor
+    .getByRole('alert')
+    .getByText(/Someone else changed these criteria; reload/)
+    .waitFor();
+  expect(await editor.getByLabel('Criterion 3: weight').inputValue()).toBe('5');
+  await editor.getByRole('button', { name: /Reload the criteria/ }).click();
+  await expect.poll(() => editor.getByLabel('Criterion 3: weight').inputValue()).toBe('2');
+  await expect.poll(() => editor.getByRole('alert').count()).toBe(0);
   expect(recruiter.errors).toEqual([]);
   await recruiter.context.close();
 }, 120_000);
@@ -194,7 +222,7 @@ it('the queue sorts by tier, says how many must-haves each has, and shows the ev
     .getByText(/writing Go services/)
     .waitFor();
   await expect.poll(() => criterion('Runs Kubernetes').locator('.verdict').textContent()).toBe('✓ Found');
-  await evidence.getByText(/^By .+ computed .+ from criteria version 1\.$/).waitFor();
+  await evidence.getByText(/^By .+ computed .+ from criteria version 2\.$/).waitFor();
   const marks = detail.getByRole('article', { name: 'Resume' }).locator('mark');
   const marked = (await marks.allInnerTexts()).join(' | ');
   for (const word of ['Go', 'Kafka', 'Kubernetes']) expect(marked).toContain(word);

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { send, useAction, useApi } from '../../client';
 import { can, useStaff } from '../../session';
 import { ErrorNotice, Loading } from '../../ui';
@@ -7,9 +8,13 @@ export function BlindReviewAdmin() {
   const me = useStaff();
   const settings = useApi('GET /api/screening/settings', {});
   const action = useAction();
-  const on = settings.data?.blindReview ?? false;
+  // What was asked for shows at once and stays once the server agrees; a refusal puts back what was.
+  const [shown, setShown] = useState<boolean>();
+  const on = shown ?? settings.data?.blindReview ?? false;
   const toggle = async (blindReview: boolean) => {
-    if (await action.run(() => send('PUT /api/screening/settings', {}, { blindReview }))) settings.reload();
+    setShown(blindReview);
+    const saved = await action.run(() => send('PUT /api/screening/settings', {}, { blindReview }));
+    setShown(saved ? saved.blindReview : undefined);
   };
   return (
     <section aria-labelledby="blind-review-heading">

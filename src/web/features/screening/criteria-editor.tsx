@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { Criterion, CriterionCheck } from '../../../contracts/screening';
 import { type ApiError, send, useAction, useApi } from '../../client';
-import type { Body } from '../../endpoints';
+import type { Answer, Body } from '../../endpoints';
 import { Checkboxes, ErrorNotice, Loading, SelectField, TextField } from '../../ui';
 
 type Input = Body<'PUT /api/jobs/{id}/screening/criteria'>['items'][number];
@@ -179,7 +179,13 @@ export function CriteriaEditor({ jobId }: { jobId: string }) {
           <p>
             Someone else changed these criteria; reload to see theirs. Your edits are kept here until you do.
           </p>
-          <button type="button" onClick={() => stored.reload()}>
+          <button
+            type="button"
+            onClick={() => {
+              action.setError(undefined);
+              stored.reload();
+            }}
+          >
             Reload the criteria (discards your edits)
           </button>
         </div>
@@ -372,13 +378,21 @@ function JobBlindReview({ jobId }: { jobId: string }) {
   const settings = useApi('GET /api/jobs/{id}/screening/settings', { id: jobId });
   const action = useAction();
   const id = useId();
+  const [asked, setAsked] = useState<(typeof blindChoices)[number][0]>();
+  const [answer, setAnswer] = useState<Answer<'PUT /api/jobs/{id}/screening/settings'>>();
   if (settings.error) return <ErrorNotice error={settings.error} />;
   if (!settings.data) return <Loading what="Loading the blind-review setting" />;
-  const value = settings.data.blindReview === null ? 'inherit' : settings.data.blindReview ? 'on' : 'off';
+  const now = answer ?? settings.data;
+  const value = asked ?? (now.blindReview === null ? 'inherit' : now.blindReview ? 'on' : 'off');
+  // What was chosen shows at once and stays once the server agrees; a refusal puts back what was.
   const change = async (choice: (typeof blindChoices)[number][0]) => {
+    setAsked(choice);
     const blindReview = choice === 'inherit' ? null : choice === 'on';
-    if (await action.run(() => send('PUT /api/jobs/{id}/screening/settings', { id: jobId }, { blindReview })))
-      settings.reload();
+    const saved = await action.run(() =>
+      send('PUT /api/jobs/{id}/screening/settings', { id: jobId }, { blindReview }),
+    );
+    if (saved) setAnswer(saved);
+    setAsked(undefined);
   };
   return (
     <div className="job-blind-review" id={id}>
@@ -390,7 +404,7 @@ function JobBlindReview({ jobId }: { jobId: string }) {
         error={action.error ? (action.error as ApiError).message : undefined}
       />
       <p className="hint" role="status" aria-live="polite">
-        {settings.data.effective
+        {now.effective
           ? 'Blind review applies: screeners see no name, contact details or school until they decide.'
           : 'Blind review does not apply to this job.'}
       </p>
