@@ -18,6 +18,7 @@ import type * as Organisation from '../contracts/organisation';
 import type * as Pads from '../contracts/pads';
 import type * as Portal from '../contracts/portal';
 import type * as Processes from '../contracts/processes';
+import type * as Retention from '../contracts/retention';
 import type * as Scheduling from '../contracts/scheduling';
 import type * as Screening from '../contracts/screening';
 import type * as Search from '../contracts/search';
@@ -239,6 +240,21 @@ export interface Endpoints extends PracticeEndpoints {
     body: typeof Applications.addRoundBody;
     response: typeof Applications.applicationDetail;
   };
+  // ---- retention (admins), and the candidate's consent to future jobs
+  'GET /api/retention/policies': { response: typeof Retention.retentionPoliciesSchema };
+  'PUT /api/retention/policies/{officeId}': {
+    body: typeof Retention.retentionPolicyInput;
+    response: typeof Retention.retentionPolicySchema;
+  };
+  'GET /api/retention/holds': { query: typeof Retention.holdListQuery; response: typeof Retention.holdPage };
+  'POST /api/retention/holds': { body: typeof Retention.holdInput; response: typeof Retention.holdSchema };
+  'POST /api/retention/holds/{id}/release': { response: typeof Retention.holdSchema };
+  'POST /api/retention/dry-run': { response: typeof Retention.dryRunSchema };
+  'POST /api/retention/purge': { body: typeof Retention.purgeInput; response: typeof Retention.dryRunSchema };
+  'GET /api/retention/runs': { query: typeof Retention.runQuery; response: typeof Retention.runPage };
+  'GET /api/retention/runs/{id}': { response: typeof Retention.dryRunSchema };
+  'GET /api/me/consent': { response: typeof Retention.consentSchema };
+  'POST /api/me/consent': { response: typeof Retention.consentSchema };
   // ---- notes, tags, views, search, inbox, merges
   'GET /api/notes': { query: typeof Notes.noteListQuery; response: typeof Notes.noteListSchema };
   'POST /api/notes': { body: typeof Notes.noteInput; response: typeof Notes.noteSchema };

@@ -16,6 +16,8 @@ import { createOffer } from '../../src/core/offers/create-offer.js';
 import { respondToOffer } from '../../src/core/offers/respond-to-offer.js';
 import { sendOffer } from '../../src/core/offers/send-offer.js';
 import { submitOffer } from '../../src/core/offers/submit-offer.js';
+import { placeLegalHold } from '../../src/core/retention/place-legal-hold.js';
+import { runPurge } from '../../src/core/retention/run-purge.js';
 import { scheduleInterview } from '../../src/core/scheduling/schedule-interview.js';
 import { type Scope, scopeNames, scopesFor } from '../../src/core/shared/permissions.js';
 import { createTag } from '../../src/core/tags/create-tag.js';
@@ -121,6 +123,26 @@ const candidateEmail = 'portal.candidate@example.com';
 let n = 0;
 
 let bigJob: string;
+
+/** One office for the retention policy cells, made once. */
+let retentionOfficeId: string | undefined;
+async function retentionOffice() {
+  if (!retentionOfficeId) {
+    retentionOfficeId = randomUUID();
+    await world.db
+      .insertInto('offices')
+      .values({
+        id: retentionOfficeId,
+        org_id: world.orgId,
+        name: 'Retention office',
+        location: 'Berlin',
+        timezone: 'Europe/Berlin',
+        created_at: new Date('2026-01-01T00:00:00Z'),
+      })
+      .execute();
+  }
+  return retentionOfficeId;
+}
 
 async function freshApplication(jobId = bigJob) {
   return ok(
@@ -2303,6 +2325,115 @@ const endpoints: Endpoint[] = [
       payload: codingCard(),
     }),
   },
+  // Retention: admins only, by session (a purge erases candidates in bulk).
+  {
+    method: 'GET',
+    name: 'retention policies',
+    expect: adminOnly,
+    prepare: async () => ({ url: '/api/retention/policies' }),
+  },
+  {
+    method: 'PUT',
+    name: "set an office's retention policy",
+    expect: adminOnly,
+    prepare: async () => {
+      const officeId = await retentionOffice();
+      const version = (
+        await world.db
+          .selectFrom('retention_policies')
+          .select('version')
+          .where('office_id', '=', officeId)
+          .executeTakeFirst()
+      )?.version;
+      return {
+        url: `/api/retention/policies/${officeId}`,
+        payload: {
+          rejectedMonths: 6,
+          withdrawnMonths: 3,
+          closedMonths: null,
+          consentMonths: 12,
+          renewalNoticeDays: 30,
+          version: version ?? 0,
+        },
+      };
+    },
+  },
+  {
+    method: 'GET',
+    name: 'legal holds',
+    expect: adminOnly,
+    prepare: async () => ({ url: '/api/retention/holds' }),
+  },
+  {
+    method: 'POST',
+    name: 'place a legal hold',
+    expect: adminOnly,
+    prepare: async () => ({
+      url: '/api/retention/holds',
+      payload: { candidateId: (await freshApplication()).candidateId, reason: 'A claim was filed.' },
+    }),
+  },
+  {
+    method: 'POST',
+    name: 'release a legal hold',
+    expect: adminOnly,
+    prepare: async () => {
+      const hold = ok(
+        await placeLegalHold(world.deps, {
+          actor: world.staff.admin,
+          candidateId: (await freshApplication()).candidateId,
+          reason: 'A claim was filed.',
+        }),
+      );
+      return { url: `/api/retention/holds/${hold.id}/release` };
+    },
+  },
+  {
+    method: 'POST',
+    name: 'retention dry run',
+    expect: adminOnly,
+    prepare: async () => ({ url: '/api/retention/dry-run' }),
+  },
+  {
+    method: 'POST',
+    name: 'retention purge',
+    expect: adminOnly,
+    prepare: async () => ({ url: '/api/retention/purge', payload: {} }),
+  },
+  {
+    method: 'GET',
+    name: 'retention runs',
+    expect: adminOnly,
+    prepare: async () => ({ url: '/api/retention/runs' }),
+  },
+  {
+    method: 'GET',
+    name: 'one retention run',
+    expect: adminOnly,
+    prepare: async () => {
+      const run = ok(
+        await runPurge(world.deps, {
+          orgId: world.orgId,
+          actor: world.staff.admin,
+          dry: true,
+          videoRoomBaseUrl: 'https://meet.example/',
+        }),
+      );
+      return { url: `/api/retention/runs/${run.id}` };
+    },
+  },
+  {
+    method: 'GET',
+    name: 'my consent to future jobs',
+    expect: candidateOnly,
+    prepare: async () => ({ url: '/api/me/consent' }),
+  },
+  {
+    method: 'POST',
+    name: 'renew my consent to future jobs',
+    expect: candidateOnly,
+    prepare: async () => ({ url: '/api/me/consent', payload: {} }),
+  },
 ];
 
 /** A staff member's authenticator app and passkeys removed, so each cell starts from none. */
@@ -2516,6 +2647,15 @@ const sessionOnly = new Set([
   'POST cancel a mock interview I coach',
   "POST record a candidate's absence from a mock interview",
   'POST write a coaching card',
+  'GET retention policies',
+  "PUT set an office's retention policy",
+  'GET legal holds',
+  'POST place a legal hold',
+  'POST release a legal hold',
+  'POST retention dry run',
+  'POST retention purge',
+  'GET retention runs',
+  'GET one retention run',
 ]);
 
 describe('API token × endpoint', () => {

@@ -46,7 +46,7 @@ export async function runPurge(
       due = planPurge(locked, policies, now, limit).due;
       for (const candidate of due) {
         const applications = await store.applications.lockAllOfCandidate(orgId, candidate.candidateId);
-        // The planner never picks a hired candidate; R-CAND-4 is asked again all the same.
+        // The planner never picks a hired candidate; the erasure rule is asked again all the same.
         if (!checkErasable(applications).ok) throw new Error('the purge planned a hired candidate');
         await eraseCandidateData(store, {
           orgId,

@@ -7,6 +7,7 @@ import { BoardsAdmin } from '../boards/boards-admin';
 import { MessagesAdmin } from '../notifications/messages-admin';
 import { WebhooksAdmin } from '../notifications/webhooks-admin';
 import { ProcessesAdmin } from '../processes/processes-admin';
+import { RetentionAdmin } from '../retention/retention-admin';
 import { BlindReviewAdmin } from '../screening/blind-review-admin';
 import { PoliciesAdmin } from './policies-admin';
 import { PracticeLinkAdmin } from './practice-link-admin';
@@ -22,6 +23,7 @@ const sections = [
   ['messages', 'Message templates'],
   ['webhooks', 'Webhooks'],
   ['practice', 'Practice link'],
+  ['retention', 'Data retention'],
   ['security', 'Sign-in and security'],
   ['blind-review', 'Blind review'],
   ['tokens', 'API tokens'],
@@ -51,6 +53,7 @@ export function AdminPage({ section }: { section: string }) {
       {section === 'messages' && <MessagesAdmin />}
       {section === 'webhooks' && <WebhooksAdmin />}
       {section === 'practice' && <PracticeLinkAdmin />}
+      {section === 'retention' && <RetentionAdmin />}
       {section === 'security' && <SecurityAdmin />}
       {section === 'blind-review' && <BlindReviewAdmin />}
       {section === 'tokens' && <OrganisationTokens />}

@@ -5,6 +5,7 @@ import { label } from '../../labels';
 import type { PortalApplication, PortalInterview, PortalThread } from '../../types';
 import { browserZone, ErrorNotice, money, Page, Show, TextField, when } from '../../ui';
 import { AnnotationOptOut, ScreeningNotice } from '../compliance/portal-opt-out';
+import { FutureJobsConsent } from '../retention/future-jobs-consent';
 import { PortalConversation } from './portal-messages';
 
 /** Every application, where it stands, what comes next, how to prepare, and withdraw. */
@@ -67,6 +68,7 @@ export function PortalPage() {
           (your profile, applications, interviews, offers, files, the emails we sent and our conversations, as
           JSON).
         </p>
+        <FutureJobsConsent />
         <EraseForm />
       </section>
     </Page>
