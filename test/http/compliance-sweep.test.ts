@@ -196,4 +196,5 @@ it('no GET endpoint answers self-identification to any role; only the compliance
   // The marker finds what it looks for: the stored answers, as JSON, match it.
   const stored = await world.db.selectFrom('self_identifications').selectAll().execute();
   expect(JSON.stringify(stored)).toMatch(leak);
-});
+  // About a thousand requests: on a busy machine more than the default 30 s.
+}, 300_000);
