@@ -750,6 +750,64 @@ const endpoints: Endpoint[] = [
     prepare: async () => ({ url: '/api/audit-events/export?action=user.' }),
   },
   { method: 'GET', name: 'list policies', expect: allStaff, prepare: async () => ({ url: '/api/policies' }) },
+  // Fairness (ADR 0025): self-identification reports are the compliance role's alone
+  // (test/http/compliance.test.ts has that role and the deciders who also hold it).
+  {
+    method: 'GET',
+    name: "offices' self-identification policies",
+    expect: allStaff,
+    prepare: async () => ({ url: '/api/compliance/office-policies' }),
+  },
+  {
+    method: 'PUT',
+    name: "set an office's self-identification policy",
+    expect: adminOnly,
+    prepare: async () => {
+      const id = randomUUID();
+      await world.db
+        .insertInto('offices')
+        .values({
+          id,
+          org_id: world.orgId,
+          name: `Office ${++n}`,
+          location: 'X',
+          timezone: 'UTC',
+          created_at: new Date(),
+        })
+        .execute();
+      return {
+        url: `/api/compliance/office-policies/${id}`,
+        payload: { collectSelfIdentification: true, expectedVersion: 0 },
+      };
+    },
+  },
+  {
+    method: 'GET',
+    name: 'the adverse-impact report',
+    expect: row(['deny', 'deny', 'deny', 'deny', 'deny', 'deny', 'deny']),
+    prepare: async () => ({ url: '/api/compliance/adverse-impact' }),
+  },
+  {
+    method: 'GET',
+    name: 'the adverse-impact report as LL144 CSV',
+    expect: row(['deny', 'deny', 'deny', 'deny', 'deny', 'deny', 'deny']),
+    prepare: async () => ({ url: '/api/compliance/adverse-impact.csv' }),
+  },
+  {
+    method: 'GET',
+    name: "the matcher's agreement with decisions",
+    expect: adminOnly,
+    prepare: async () => ({ url: '/api/compliance/agreement' }),
+  },
+  {
+    method: 'POST',
+    name: 'opt my application out of annotation',
+    expect: candidateOnly,
+    prepare: async () => ({
+      url: `/api/me/applications/${portalApplicationId}/screening-opt-out`,
+      payload: { optOut: true },
+    }),
+  },
   {
     method: 'PUT',
     name: 'set policy',
@@ -2656,6 +2714,8 @@ const sessionOnly = new Set([
   'POST retention purge',
   'GET retention runs',
   'GET one retention run',
+  'GET the adverse-impact report',
+  'GET the adverse-impact report as LL144 CSV',
 ]);
 
 describe('API token × endpoint', () => {
