@@ -113,7 +113,7 @@ export const updateUserBody = z.object({
   expectedVersion: z.number().int().min(1).describe('The version the edit starts from; a stale one gets 409'),
   name: shortText.optional(),
   timezone: timezone.optional(),
-  roles: z.array(staffRoleSchema).min(1, 'at least one role').max(6).optional(),
+  roles: z.array(staffRoleSchema).min(1, 'at least one role').max(staffRoleSchema.options.length).optional(),
   teamIds: z.array(uuid).max(100).optional(),
   languages: z.array(language).min(1).max(20).optional(),
 });

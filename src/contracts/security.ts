@@ -59,7 +59,7 @@ export const ssoConnectionBody = z.object({
   clientSecret: z.string().min(1).max(500).nullable().describe('null keeps the stored secret'),
   defaultRoles: z
     .array(staffRoleSchema)
-    .max(6)
+    .max(staffRoleSchema.options.length)
     .describe('Roles of people created at first sign-in whose groups map to none'),
   groupsClaim: z.string().trim().min(1).max(100).default('groups'),
   enabled: z.boolean(),
@@ -83,7 +83,7 @@ export const groupMappingSchema = z.object({
     .min(1)
     .max(200)
     .describe('The group name as the provider sends it (claim value or SCIM displayName)'),
-  roles: z.array(staffRoleSchema).max(6),
+  roles: z.array(staffRoleSchema).max(staffRoleSchema.options.length),
   teamIds: z.array(z.uuid()).max(100),
 });
 export const groupMappingsBody = z.object({ mappings: z.array(groupMappingSchema).max(200) });
