@@ -359,6 +359,14 @@ describe('opting out later in the portal', () => {
     expect((await flag()).screening_opt_out).toBe(true);
     expect((await post(application.id, false)).statusCode).toBe(200);
     expect((await flag()).screening_opt_out).toBe(false);
+    // Back in: the matcher is asked for the annotation the application went without.
+    const asked = await world.db
+      .selectFrom('outbox')
+      .select('dedupe_key')
+      .where('kind', '=', 'screening.annotate')
+      .where('dedupe_key', 'like', `screening.annotate:${application.id}:opted-in:%`)
+      .execute();
+    expect(asked).toHaveLength(1);
     expect(errorCode(await post(other.id, true))).toBe('not_found');
     expect(
       errorCode(

@@ -23,6 +23,8 @@ export interface NewApplication {
   idempotencyFingerprint: string | null;
   source: string;
   answers: Record<string, unknown>;
+  /** Asked at application: no matcher ever reads this one (ADR 0025). */
+  screeningOptOut?: boolean;
 }
 
 export interface ApplicationChange {

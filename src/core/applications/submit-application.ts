@@ -19,6 +19,8 @@ export interface SubmitApplicationInput {
   attachments?: AttachmentInput[];
   /** Answers to the posting's questions, as sent. */
   answers?: Record<string, unknown>;
+  /** The candidate opted out of automated annotation, written with the application itself. */
+  screeningOptOut?: boolean;
   /** A new application brings its candidate a sign-in link to follow it, pointing here. */
   signInLink?: { publicUrl: string };
 }
@@ -115,6 +117,7 @@ export async function submitApplication(deps: Deps, input: SubmitApplicationInpu
         idempotencyFingerprint: fingerprint,
         source: input.source,
         answers: input.answers ?? {},
+        screeningOptOut: input.screeningOptOut ?? false,
       },
       {
         attachments: (input.attachments ?? []).map((attachment) => ({

@@ -20,6 +20,8 @@ export interface BoardApplication {
   errors: FieldError[];
   idempotencyKey?: string | undefined;
   source: string;
+  /** The candidate opted out of automated annotation on the form. */
+  screeningOptOut?: boolean;
   /** Where the candidate's sign-in link points. */
   publicUrl: string;
 }
@@ -58,6 +60,7 @@ export async function applyOnBoard(deps: Deps, input: BoardApplication) {
       ...(fields.data_compliance ? { data_compliance: fields.data_compliance } : {}),
     },
     signInLink: { publicUrl: input.publicUrl },
+    screeningOptOut: input.screeningOptOut ?? false,
   });
   // Recorded once per application (a replay finds it there); a failure here leaves the consent
   // ungiven, which only ever keeps less.

@@ -51,6 +51,7 @@ const insertApplication = (trx: Kysely<DB>, app: NewApplication) =>
       idempotency_fingerprint: app.idempotencyFingerprint,
       source: app.source,
       answers: JSON.stringify(app.answers),
+      screening_opt_out: app.screeningOptOut ?? false,
     })
     .returningAll();
 

@@ -4,9 +4,11 @@ import type { DomainError } from '../../contracts/errors.js';
 import type { Tier } from '../../contracts/screening.js';
 import type { ApplicationFacts } from '../../core/compliance/adverse-impact.js';
 import type { ScreenDecision } from '../../core/compliance/agreement.js';
+import { annotateMessage } from '../../core/screening/screening.port.js';
 import { fail, ok, type Result } from '../../core/shared/result.js';
 import type { Actor, PlannedRound } from '../../core/shared/types.js';
 import { auditRow } from '../audit.repository.js';
+import { enqueueQuery, outboxRow } from '../outbox.repository.js';
 import type { DB } from '../schema.js';
 
 export interface ReportRange {
@@ -196,6 +198,11 @@ export function complianceQueries(db: Kysely<DB>) {
           .executeTakeFirst();
         if (!row) return false;
         await setOptOut(trx, orgId, applicationId, optOut, at, candidateId);
+        // Opting back in asks the matcher for the annotation the application went without.
+        if (!optOut) {
+          const message = annotateMessage(orgId, applicationId, `opted-in:${at.toISOString()}`);
+          await enqueueQuery(trx, [outboxRow({ ...message, hold: null }, at)]).execute();
+        }
         return true;
       });
     },

@@ -148,6 +148,8 @@ export async function receiveApplication(
     errors,
     idempotencyKey: input.idempotencyKey,
     source: input.source,
+    // In the application's own insert, so the worker can never see it un-opted-out (ADR 0025).
+    screeningOptOut: compliance.ok && compliance.optOut,
     publicUrl: ctx.config.PUBLIC_URL,
   });
   if (!result.ok) return refusal(result.error);
