@@ -23,6 +23,8 @@ export const portalApplicationSchema = applicationSchema.extend({
   currentRoundName: z.string().nullable(),
   nextRoundName: z.string().nullable(),
   lastHeardAt: z.string().nullable(),
+  /** The candidate opted this application out of automated annotation (ADR 0025). */
+  screeningOptOut: z.boolean(),
   preparation: preparationSchema.nullable(),
 });
 export const candidateInterviewSchema = z.object({

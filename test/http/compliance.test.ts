@@ -357,6 +357,11 @@ describe('opting out later in the portal', () => {
         .where('id', '=', application.id)
         .executeTakeFirstOrThrow();
     expect((await flag()).screening_opt_out).toBe(true);
+    // The portal knows, so its page says so after a reload.
+    const listed = await app.inject({ url: '/api/me/applications', headers: { cookie } });
+    expect(listed.json().items.find((a: { id: string }) => a.id === application.id).screeningOptOut).toBe(
+      true,
+    );
     expect((await post(application.id, false)).statusCode).toBe(200);
     expect((await flag()).screening_opt_out).toBe(false);
     // Back in: the matcher is asked for the annotation the application went without.

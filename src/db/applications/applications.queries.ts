@@ -221,6 +221,7 @@ export function applicationQueries(db: Kysely<DB>) {
       return rows.map((r) => ({
         ...presentApplication(r),
         jobTitle: r.job_title,
+        screeningOptOut: r.screening_opt_out,
         lastHeardAt: r.last_candidate_message_at ? iso(r.last_candidate_message_at) : null,
       }));
     },

@@ -171,13 +171,7 @@ function ApplicationCard({
         </details>
       )}
       {thread && <PortalConversation thread={thread} timeZone={zone} onReplied={onReplied} />}
-      {open && (
-        <AnnotationOptOut
-          applicationId={a.id}
-          jobTitle={a.jobTitle}
-          optedOut={(a as PortalApplication & { screeningOptOut?: boolean }).screeningOptOut}
-        />
-      )}
+      {open && <AnnotationOptOut applicationId={a.id} jobTitle={a.jobTitle} optedOut={a.screeningOptOut} />}
       {open && <WithdrawForm applicationId={a.id} onDone={onChange} />}
     </article>
   );
