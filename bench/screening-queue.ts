@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { type Database, migrateToLatest, openDatabase, pgliteExtensions } from '../src/db/database.js';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { loadCatalog } from '../src/server/templates.js';
+import { withScratchDatabase } from './scratch-database.js';
 import { BENCH_PASSWORD, generate, uuidOf } from './generate.js';
 import { describeFigure, type Figure, figure, percentile, round, Samples, status } from './measure.js';
 
@@ -208,23 +208,7 @@ async function main() {
     }
   }
   if (DATABASES.includes('postgres')) {
-    const admin = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
-    await admin.connect();
-    const name = `hireloop_bench_screening_${process.pid}`;
-    try {
-      await admin.query(`create database ${name}`);
-      const url = new URL(POSTGRES_URL);
-      url.pathname = `/${name}`;
-      const server = await openDatabase({ databaseUrl: url.toString() });
-      try {
-        figures.push(...(await measure('postgres', server)));
-      } finally {
-        await server.close();
-      }
-    } finally {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
+    figures.push(...(await withScratchDatabase(POSTGRES_URL, 'hireloop_bench_screening', (server) => measure('postgres', server))));
   }
   const failed = figures.filter((f) => f.status === 'failed');
   const results = {

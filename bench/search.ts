@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { type Database, migrateToLatest, openDatabase, pgliteExtensions } from '../src/db/database.js';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { loadCatalog } from '../src/server/templates.js';
 import { BENCH_PASSWORD, generate } from './generate.js';
+import { withScratchDatabase } from './scratch-database.js';
 import { describeFigure, type Figure, figure, percentile, round, Samples, status } from './measure.js';
 
 /**
@@ -123,23 +123,7 @@ async function main() {
     await pglite.close();
   }
   if (DATABASES.includes('postgres')) {
-    const admin = new pg.Client({ connectionString: POSTGRES_URL });
-    await admin.connect();
-    const name = `hireloop_search_bench_${process.pid}`;
-    try {
-      await admin.query(`create database ${name}`);
-      const url = new URL(POSTGRES_URL);
-      url.pathname = `/${name}`;
-      const server = await openDatabase({ databaseUrl: url.toString() });
-      try {
-        figures.push(...(await measure('postgres', server)));
-      } finally {
-        await server.close();
-      }
-    } finally {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
+    figures.push(...(await withScratchDatabase(POSTGRES_URL, 'hireloop_search_bench', (server) => measure('postgres', server))));
   }
   const results = {
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version },
