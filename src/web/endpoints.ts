@@ -5,7 +5,6 @@ import type * as Assessments from '../contracts/assessments';
 import type * as Boards from '../contracts/boards';
 import type * as Candidates from '../contracts/candidates';
 import type * as Common from '../contracts/common';
-import type * as Compliance from '../contracts/compliance';
 import type * as Feedback from '../contracts/feedback';
 import type * as Inbox from '../contracts/inbox';
 import type * as Jobs from '../contracts/jobs';
@@ -26,6 +25,7 @@ import type * as Security from '../contracts/security';
 import type * as Tags from '../contracts/tags';
 import type * as Views from '../contracts/views';
 import type * as Workspace from '../contracts/workspace';
+import type { ComplianceEndpoints } from './endpoints-compliance';
 import type { PracticeEndpoints } from './endpoints-practice';
 
 /** `{ items: [...] }`, the answer of a list that is not paged. */
@@ -41,7 +41,7 @@ type Nothing = z.ZodNull;
  * carries no Zod. Bodies are typed by what the schema accepts (`z.input`), answers by what it gives
  * (`z.output`), so a contract change the app does not follow fails `tsc -p src/web`.
  */
-export interface Endpoints extends PracticeEndpoints {
+export interface Endpoints extends PracticeEndpoints, ComplianceEndpoints {
   // ---- accounts
   /** 204 with a session; 200 when a second factor or an enrolment must come first. */
   'POST /api/auth/login': {
@@ -431,25 +431,6 @@ export interface Endpoints extends PracticeEndpoints {
   'GET /api/reports/applications': {
     query: typeof Workspace.drillQuery;
     response: typeof Workspace.drillResponse;
-  };
-
-  // ---- compliance (ADR 0025)
-  'GET /api/compliance/adverse-impact': {
-    query: typeof Compliance.adverseImpactQuery;
-    response: typeof Compliance.adverseImpactReport;
-  };
-  'GET /api/compliance/agreement': {
-    query: typeof Compliance.agreementQuery;
-    response: typeof Compliance.agreementReport;
-  };
-  'GET /api/compliance/office-policies': { response: typeof Compliance.officePolicyList };
-  'PUT /api/compliance/office-policies/{officeId}': {
-    body: typeof Compliance.putOfficePolicyBody;
-    response: typeof Compliance.officeCompliancePolicy;
-  };
-  'POST /api/me/applications/{id}/screening-opt-out': {
-    body: typeof Compliance.portalOptOutBody;
-    response: typeof Compliance.portalOptOutAnswer;
   };
 
   // ---- assessments
