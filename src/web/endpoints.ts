@@ -255,6 +255,7 @@ export interface Endpoints extends PracticeEndpoints, ComplianceEndpoints {
   'GET /api/retention/runs/{id}': { response: typeof Retention.dryRunSchema };
   'GET /api/me/consent': { response: typeof Retention.consentSchema };
   'POST /api/me/consent': { response: typeof Retention.consentSchema };
+  'DELETE /api/me/consent': { response: typeof Retention.consentSchema };
   // ---- notes, tags, views, search, inbox, merges
   'GET /api/notes': { query: typeof Notes.noteListQuery; response: typeof Notes.noteListSchema };
   'POST /api/notes': { body: typeof Notes.noteInput; response: typeof Notes.noteSchema };

@@ -7,7 +7,7 @@ import type { Database } from '../../src/db/database.js';
 import type { App } from '../../src/server/context.js';
 import { launchChromium } from '../support/browser.js';
 import { openTestDatabase } from '../support/db.js';
-import { listening } from '../support/http.js';
+import { candidateLogin, listening } from '../support/http.js';
 import { requireBuiltWebApp, review, staffContext } from '../support/web.js';
 import { buildWorld, ids, ok, TestClock, type World } from '../support/world.js';
 
@@ -102,9 +102,9 @@ it('an admin sets a policy, runs the dry run, places a hold, and erases the rest
     .getByText(/Employment tribunal claim/)
     .waitFor();
 
-  await page.getByRole('button', { name: 'Erase these 1 candidates' }).click();
+  await page.getByRole('button', { name: 'Erase this candidate' }).click();
   await page
-    .getByRole('dialog', { name: 'Erase 1 candidates?' })
+    .getByRole('dialog', { name: 'Erase 1 candidate?' })
     .getByRole('button', { name: 'Erase them' })
     .click();
   // The message about what was erased stays while the dry run is rebuilt beneath it.
@@ -125,4 +125,36 @@ it('an admin sets a policy, runs the dry run, places a hold, and erases the rest
   ]);
   expect(admin.errors).toEqual([]);
   await admin.context.close();
+});
+
+it('a candidate keeps their consent to future jobs from the portal, and withdraws it as easily', async () => {
+  await world.apply(
+    { email: 'grace@example.com', firstName: 'Grace', lastName: 'Hopper' },
+    world.jobs.internA.id,
+  );
+  const [name, value] = (await candidateLogin(app, database, world.slug, 'grace@example.com')).split('=');
+  const context = await browser.newContext({
+    timezoneId: 'Europe/Berlin',
+    viewport: { width: 390, height: 844 },
+  });
+  await context.addCookies([{ name: name!, value: value!, url: base }]);
+  const page = await context.newPage();
+  await page.goto(`${base}/candidate`);
+  const status = page.getByRole('status').filter({ hasText: 'future jobs' });
+  await status.filter({ hasText: 'We do not keep you in mind' }).waitFor();
+  await page.getByRole('button', { name: 'Keep me in mind for future jobs' }).click();
+  await status.filter({ hasText: 'We keep you in mind for future jobs until' }).waitFor();
+  expect(await review(page, 'retention-portal-consent')).toEqual([]);
+  await page.getByRole('button', { name: 'Withdraw my consent' }).click();
+  await status.filter({ hasText: 'We do not keep you in mind' }).waitFor();
+  await expect.poll(() => page.getByRole('button', { name: 'Withdraw my consent' }).count()).toBe(0);
+  const consents = await world.db
+    .selectFrom('candidate_consents')
+    .innerJoin('candidates', 'candidates.id', 'candidate_consents.candidate_id')
+    .select('candidate_consents.withdrawn_at')
+    .where('candidates.email_normalized', '=', 'grace@example.com')
+    .execute();
+  expect(consents).toHaveLength(1);
+  expect(consents[0]!.withdrawn_at).not.toBeNull();
+  await context.close();
 });

@@ -1,4 +1,3 @@
-import { hash } from '@node-rs/argon2';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createJob } from '../../src/core/jobs/create-job.js';
 import { transitionJob } from '../../src/core/jobs/transition-job.js';
@@ -8,7 +7,8 @@ import type { App } from '../../src/server/context.js';
 import { addBoard } from '../support/boards.js';
 import { openTestDatabase } from '../support/db.js';
 import { buildTestApp, candidateLogin, loginAs } from '../support/http.js';
-import { buildWorld, ids, ok, PASSWORD, TestClock, type World } from '../support/world.js';
+import { selfIdentificationLeak } from '../support/self-identification.js';
+import { addStaffMember, buildWorld, ids, ok, TestClock, type World } from '../support/world.js';
 
 /**
  * The sweep (ADR 0025): applications carrying self-identification with distinctive answers, then
@@ -20,9 +20,6 @@ let app: App;
 let world: World;
 const cookies: Record<string, string> = {};
 const pool: Record<string, string> = {};
-/** The stored values and their labels: none is a word another response would use. */
-const leak =
-  /native_hawaiian|Native Hawaiian|american_indian|American Indian|protected_veteran|classifications of a protected veteran|"race":|"veteran":|"disability":/;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -127,22 +124,7 @@ beforeAll(async () => {
     if (role === 'compliance') continue;
     cookies[role] = await loginAs(app, world.slug, world.staff[role as keyof typeof world.staff].email);
   }
-  const email = `compliance@${world.slug}.example`;
-  await world.db
-    .insertInto('users')
-    .values({
-      id: ids.next(),
-      org_id: world.orgId,
-      email,
-      email_normalized: email,
-      name: 'Compliance',
-      timezone: 'UTC',
-      password_hash: await hash(PASSWORD),
-      roles: ['compliance'],
-      team_ids: [],
-      created_at: clock.now(),
-    })
-    .execute();
+  const { email } = await addStaffMember(world, clock, 'compliance', ['compliance']);
   cookies.compliance = await loginAs(app, world.slug, email);
   cookies.candidate = await candidateLogin(app, database, world.slug, 'sweep.0@example.com');
 });
@@ -181,7 +163,7 @@ it('no GET endpoint answers self-identification to any role; only the compliance
         expect(response.statusCode, `${role} ${url}`).toBe(200);
         continue;
       }
-      expect(response.body, `${role} GET ${url}`).not.toMatch(leak);
+      expect(response.body, `${role} GET ${url}`).not.toMatch(selfIdentificationLeak);
     }
   }
   // The sweep reached real answers: the application and candidate the answers belong to.
@@ -195,6 +177,6 @@ it('no GET endpoint answers self-identification to any role; only the compliance
   expect(answered.candidate).toBeGreaterThan(2);
   // The marker finds what it looks for: the stored answers, as JSON, match it.
   const stored = await world.db.selectFrom('self_identifications').selectAll().execute();
-  expect(JSON.stringify(stored)).toMatch(leak);
+  expect(JSON.stringify(stored)).toMatch(selfIdentificationLeak);
   // About a thousand requests: on a busy machine more than the default 30 s.
 }, 300_000);

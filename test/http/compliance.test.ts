@@ -1,4 +1,3 @@
-import { hash } from '@node-rs/argon2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideApplicationRound } from '../../src/core/applications/decide-round.js';
 import { createJob } from '../../src/core/jobs/create-job.js';
@@ -11,7 +10,7 @@ import { addBoard } from '../support/boards.js';
 import { openTestDatabase } from '../support/db.js';
 import { multipart } from '../support/files.js';
 import { buildTestApp, candidateLogin, errorCode, loginAs } from '../support/http.js';
-import { buildWorld, ids, ok, PASSWORD, TestClock, type World } from '../support/world.js';
+import { addStaffMember, buildWorld, ids, ok, TestClock, type World } from '../support/world.js';
 
 let database: Database;
 let app: App;
@@ -24,22 +23,7 @@ const board = () => `/v1/boards/ft-${world.slug}`;
 const basic = `Basic ${Buffer.from('ft-key:').toString('base64')}`;
 
 async function addUser(name: string, roles: StaffRole[]) {
-  const email = `${name}@${world.slug}.example`;
-  await world.db
-    .insertInto('users')
-    .values({
-      id: ids.next(),
-      org_id: world.orgId,
-      email,
-      email_normalized: email.toLowerCase(),
-      name,
-      timezone: 'UTC',
-      password_hash: await hash(PASSWORD),
-      roles,
-      team_ids: [],
-      created_at: clock.now(),
-    })
-    .execute();
+  const { email } = await addStaffMember(world, clock, name, roles);
   cookies[name] = await loginAs(app, world.slug, email);
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/core/accounts/create-api-token.js';
 import { createScimToken } from '../../src/core/accounts/scim-groups.js';
@@ -30,6 +31,7 @@ import { conversationWithReplyFile } from '../support/conversations.js';
 import { openTestDatabase } from '../support/db.js';
 import { multipart, pdfWith } from '../support/files.js';
 import { buildTestApp, candidateLogin, errorCode, loginAs } from '../support/http.js';
+import { selfIdentificationLeak, selfIdentifyEveryApplication } from '../support/self-identification.js';
 
 /** A new time for each booking: the database refuses to double-book an interviewer. */
 let bookings = 0;
@@ -38,7 +40,16 @@ const nextInterviewTime = () => new Date(Date.parse('2026-03-05T10:00:00Z') + bo
 let held = 0;
 const heldInterviewTime = () => new Date(Date.parse('2026-02-23T10:00:00Z') + held++ * 2 * 3_600_000);
 
-import { buildWorld, catalog, ok, PASSWORD, smallTemplate, TestClock, type World } from '../support/world.js';
+import {
+  addStaffMember,
+  buildWorld,
+  catalog,
+  ok,
+  PASSWORD,
+  smallTemplate,
+  TestClock,
+  type World,
+} from '../support/world.js';
 
 /**
  * The role × endpoint table, written out independently of the permission table in the code:
@@ -53,12 +64,20 @@ const roles = [
   'hiring_manager',
   'hr',
   'candidate',
+  'compliance',
 ] as const;
 type Role = (typeof roles)[number];
 type Cell = 'ok' | 'deny' | string;
-const row = (cells: Cell[]): Record<Role, Cell> =>
-  Object.fromEntries(roles.map((r, i) => [r, cells[i]!])) as Record<Role, Cell>;
-//                  admin   recruiter coordinator interviewer hiring_mgr hr      candidate
+/**
+ * The compliance role reads the adverse-impact report and nothing of the hiring itself, so its
+ * cell is 'deny' unless a row says otherwise.
+ */
+const row = (cells: Cell[], compliance: Cell = 'deny'): Record<Role, Cell> =>
+  Object.fromEntries(roles.map((r, i) => [r, r === 'compliance' ? compliance : cells[i]!])) as Record<
+    Role,
+    Cell
+  >;
+//                  admin   recruiter coordinator interviewer hiring_mgr hr      candidate (compliance)
 const allStaff = row(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'deny']);
 const adminOnly = row(['ok', 'deny', 'deny', 'deny', 'deny', 'deny', 'deny']);
 const readers = row(['ok', 'ok', 'ok', 'deny', 'ok', 'ok', 'deny']);
@@ -69,6 +88,8 @@ const offerReaders = row(['ok', 'ok', 'deny', 'deny', 'ok', 'ok', 'deny']);
 const offerManagers = row(['deny', 'ok', 'deny', 'deny', 'deny', 'ok', 'deny']);
 const deciders = row(['deny', 'ok', 'deny', 'deny', 'ok', 'ok', 'deny']);
 const schedulers = row(['deny', 'ok', 'ok', 'deny', 'deny', 'deny', 'deny']);
+// Each staff member's own account (sessions, password, second factors, personal tokens), the compliance role's too.
+const ownAccount = row(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'deny'], 'ok');
 // The interviewer edits their own availability; recruiters, coordinators and admins anyone's.
 const availabilityManagers = row(['ok', 'ok', 'ok', 'ok', 'deny', 'deny', 'deny']);
 
@@ -575,32 +596,32 @@ const endpoints: Endpoint[] = [
   {
     method: 'GET',
     name: 'who am I',
-    expect: row(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']),
+    expect: row(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'], 'ok'),
     prepare: async () => ({ url: '/api/auth/me' }),
   },
   {
     method: 'GET',
     name: 'my sessions',
-    expect: row(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']),
+    expect: row(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'], 'ok'),
     prepare: async () => ({ url: '/api/auth/sessions' }),
   },
   {
     method: 'DELETE',
     name: 'end one of my sessions',
     // Everyone may; an id that is not one of theirs is not found.
-    expect: row(Array(7).fill('session.not_found')),
+    expect: row(Array(7).fill('session.not_found'), 'session.not_found'),
     prepare: async () => ({ url: `/api/auth/sessions/${randomUUID()}` }),
   },
   {
     method: 'POST',
     name: 'end my other sessions',
-    expect: row(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']),
+    expect: row(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'], 'ok'),
     prepare: async () => ({ url: '/api/auth/sessions/end-others' }),
   },
   {
     method: 'POST',
     name: 'change my password',
-    expect: allStaff,
+    expect: ownAccount,
     // Set to the same password, so the role's later sign-ins still work.
     prepare: async () => ({
       url: '/api/auth/password',
@@ -692,13 +713,14 @@ const endpoints: Endpoint[] = [
   {
     method: 'GET',
     name: 'my API tokens',
-    expect: allStaff,
+    expect: ownAccount,
     prepare: async () => ({ url: '/api/auth/tokens' }),
   },
   {
     method: 'POST',
     name: 'make my API token',
-    expect: allStaff,
+    // The compliance role's tokens hold reports:read at most.
+    expect: row(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'deny'], 'token.scope_not_allowed'),
     prepare: async () => ({
       url: '/api/auth/tokens',
       payload: { name: 'script', scopes: ['organisation:read'] },
@@ -708,7 +730,7 @@ const endpoints: Endpoint[] = [
     method: 'DELETE',
     name: 'revoke my API token',
     // Everyone may; a token that is not theirs is not found.
-    expect: row([...Array(6).fill('token.not_found'), 'deny']),
+    expect: row([...Array(6).fill('token.not_found'), 'deny'], 'token.not_found'),
     prepare: async () => ({ url: `/api/auth/tokens/${randomUUID()}` }),
   },
   {
@@ -784,19 +806,19 @@ const endpoints: Endpoint[] = [
   {
     method: 'GET',
     name: 'the adverse-impact report',
-    expect: row(['deny', 'deny', 'deny', 'deny', 'deny', 'deny', 'deny']),
+    expect: row(['deny', 'deny', 'deny', 'deny', 'deny', 'deny', 'deny'], 'ok'),
     prepare: async () => ({ url: '/api/compliance/adverse-impact' }),
   },
   {
     method: 'GET',
     name: 'the adverse-impact report as LL144 CSV',
-    expect: row(['deny', 'deny', 'deny', 'deny', 'deny', 'deny', 'deny']),
+    expect: row(['deny', 'deny', 'deny', 'deny', 'deny', 'deny', 'deny'], 'ok'),
     prepare: async () => ({ url: '/api/compliance/adverse-impact.csv' }),
   },
   {
     method: 'GET',
     name: "the matcher's agreement with decisions",
-    expect: adminOnly,
+    expect: row(['ok', 'deny', 'deny', 'deny', 'deny', 'deny', 'deny'], 'ok'),
     prepare: async () => ({ url: '/api/compliance/agreement' }),
   },
   {
@@ -1921,20 +1943,20 @@ const endpoints: Endpoint[] = [
   {
     method: 'GET',
     name: 'my second factors',
-    expect: allStaff,
+    expect: ownAccount,
     prepare: async () => ({ url: '/api/account/mfa' }),
   },
   {
     method: 'POST',
     name: 'start setting up an authenticator app',
-    expect: allStaff,
+    expect: ownAccount,
     prepare: async () => ({ url: '/api/account/mfa/totp' }),
   },
   {
     method: 'POST',
     name: 'confirm an authenticator app',
     // Allowed callers get past the guard to "nothing being set up" (the row is cleared first).
-    expect: row(Array(6).fill('mfa.not_enrolled').concat('deny')),
+    expect: row(Array(6).fill('mfa.not_enrolled').concat('deny'), 'mfa.not_enrolled'),
     prepare: async (role) => {
       await clearFactors(role);
       return { url: '/api/account/mfa/totp/confirm', payload: { code: '123456' } };
@@ -1943,7 +1965,7 @@ const endpoints: Endpoint[] = [
   {
     method: 'DELETE',
     name: 'remove my authenticator app',
-    expect: row(Array(6).fill('mfa.not_enrolled').concat('deny')),
+    expect: row(Array(6).fill('mfa.not_enrolled').concat('deny'), 'mfa.not_enrolled'),
     prepare: async (role) => {
       await clearFactors(role);
       return { url: '/api/account/mfa/totp' };
@@ -1952,13 +1974,13 @@ const endpoints: Endpoint[] = [
   {
     method: 'POST',
     name: 'passkey registration options',
-    expect: allStaff,
+    expect: ownAccount,
     prepare: async () => ({ url: '/api/account/mfa/passkeys/options' }),
   },
   {
     method: 'POST',
     name: 'register a passkey',
-    expect: row(Array(6).fill('mfa.passkey_invalid').concat('deny')),
+    expect: row(Array(6).fill('mfa.passkey_invalid').concat('deny'), 'mfa.passkey_invalid'),
     prepare: async () => ({
       url: '/api/account/mfa/passkeys',
       payload: { response: { id: 'not-a-credential' } },
@@ -1967,13 +1989,13 @@ const endpoints: Endpoint[] = [
   {
     method: 'DELETE',
     name: 'remove a passkey',
-    expect: row(Array(6).fill('mfa.not_enrolled').concat('deny')),
+    expect: row(Array(6).fill('mfa.not_enrolled').concat('deny'), 'mfa.not_enrolled'),
     prepare: async () => ({ url: '/api/account/mfa/passkeys/not-a-credential' }),
   },
   {
     method: 'POST',
     name: 'new recovery codes',
-    expect: row(Array(6).fill('mfa.not_enrolled').concat('deny')),
+    expect: row(Array(6).fill('mfa.not_enrolled').concat('deny'), 'mfa.not_enrolled'),
     prepare: async () => ({ url: '/api/account/mfa/recovery-codes' }),
   },
   {
@@ -2492,6 +2514,12 @@ const endpoints: Endpoint[] = [
     expect: candidateOnly,
     prepare: async () => ({ url: '/api/me/consent', payload: {} }),
   },
+  {
+    method: 'DELETE',
+    name: 'withdraw my consent to future jobs',
+    expect: candidateOnly,
+    prepare: async () => ({ url: '/api/me/consent' }),
+  },
 ];
 
 /** A staff member's authenticator app and passkeys removed, so each cell starts from none. */
@@ -2506,6 +2534,9 @@ beforeAll(async () => {
   database = await openTestDatabase();
   const clock = new TestClock();
   world = await buildWorld(database, clock);
+  world.staff.compliance = await addStaffMember(world, clock, 'compliance', ['compliance']);
+  // Every application carries self-identification, so every cell can check that none comes back.
+  await selfIdentifyEveryApplication(database);
   app = await buildTestApp(database, clock);
   const job = ok(
     await createJob(world.deps, {
@@ -2650,6 +2681,9 @@ describe('role × endpoint', () => {
             payload: payload as object,
             headers: { cookie: cookies[role] },
           });
+          // Only the compliance role's own report speaks of self-identification, and as counts.
+          if (!(role === 'compliance' && endpoint.name.startsWith('the adverse-impact report')))
+            expect(response.body, 'self-identification in the response').not.toMatch(selfIdentificationLeak);
           if (expected === 'ok') {
             expect(response.statusCode, response.body).toBeLessThan(300);
           } else if (expected === 'deny') {
@@ -2662,6 +2696,16 @@ describe('role × endpoint', () => {
       }
     });
   }
+
+  it('every application made by the cells carries self-identification, which the marker finds', async () => {
+    const counts = await sql<{ applications: number; identified: number }>`
+      SELECT (SELECT count(*)::int FROM applications) AS applications,
+             (SELECT count(*)::int FROM self_identifications) AS identified`.execute(world.db);
+    expect(counts.rows[0]!.applications).toBeGreaterThan(100);
+    expect(counts.rows[0]!.identified).toBe(counts.rows[0]!.applications);
+    const stored = await world.db.selectFrom('self_identifications').selectAll().limit(1).execute();
+    expect(JSON.stringify(stored)).toMatch(selfIdentificationLeak);
+  });
 });
 
 /**

@@ -3,6 +3,7 @@ import { decideApplicationRound } from '../../src/core/applications/decide-round
 import { withdrawApplication } from '../../src/core/applications/withdraw-application.js';
 import { createJob } from '../../src/core/jobs/create-job.js';
 import { transitionJob } from '../../src/core/jobs/transition-job.js';
+import { purgeOnSchedule } from '../../src/core/retention/purge-on-schedule.js';
 import type { Database } from '../../src/db/database.js';
 import type { App } from '../../src/server/context.js';
 import { addBoard } from '../support/boards.js';
@@ -33,7 +34,7 @@ async function advance(days: number) {
   admin = await loginAs(app, world.slug, world.staff.admin.email);
 }
 
-const call = (cookie: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
+const call = (cookie: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
   app.inject({ method, url, payload: payload as object, headers: { cookie } });
 const basic = (key: string) => `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
 
@@ -387,5 +388,62 @@ describe('consent in the portal', () => {
     expect(renewed.statusCode, renewed.body).toBe(200);
     expect(renewed.json().current).toMatchObject({ source: 'portal_renewal' });
     expect((await call(admin, 'GET', '/api/me/consent')).statusCode).toBe(403);
+  });
+
+  it('a candidate withdraws their consent as easily; from then on the policy keeps them only its period', async () => {
+    await rejected('changedMind', job.berlin);
+    let cookie = await candidateLogin(app, database, world.slug, emails.changedMind!);
+    expect((await call(cookie, 'POST', '/api/me/consent', {})).json().current).not.toBeNull();
+    await advance(214); // seven months on: past Berlin's 6 months for a rejection, within the 12 of consent
+    const kept = (await call(admin, 'POST', '/api/retention/dry-run')).json();
+    expect(ids(kept.items)).not.toContain(who.changedMind);
+    expect(kept.keptByConsent).toBeGreaterThanOrEqual(1);
+
+    cookie = await candidateLogin(app, database, world.slug, emails.changedMind!);
+    const withdrawn = await call(cookie, 'DELETE', '/api/me/consent');
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect(withdrawn.json()).toEqual({ current: null, renewable: true });
+    const twice = await call(cookie, 'DELETE', '/api/me/consent');
+    expect([twice.statusCode, twice.json().current]).toEqual([200, null]);
+    const audit = await world.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('entity_id', '=', who.changedMind!)
+      .where('action', 'like', 'retention.consent_%')
+      .execute();
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      'retention.consent_renewed',
+      'retention.consent_withdrawn',
+    ]);
+
+    clock.advanceMs(60_000);
+    const due = (await call(admin, 'POST', '/api/retention/dry-run')).json();
+    const line = due.items.find((i: { candidateId: string }) => i.candidateId === who.changedMind);
+    expect(line.reasons).toEqual([
+      expect.objectContaining({ status: 'rejected', keepMonths: 6, office: 'Berlin' }),
+    ]);
+  });
+});
+
+describe('a backlog larger than one run', () => {
+  it('the schedule takes it run after run, without waiting a day between them, then stops', async () => {
+    await rejected('backlogOne', job.berlin);
+    await rejected('backlogTwo', job.berlin);
+    await advance(214);
+    const due = (await call(admin, 'POST', '/api/retention/dry-run')).json();
+    expect(ids(due.items)).toEqual(names('backlogOne', 'backlogTwo', 'changedMind'));
+    const sweep = () => purgeOnSchedule(world.deps, { videoRoomBaseUrl: 'https://meet.example', limit: 2 });
+    expect(ok(await sweep())).toEqual({ orgs: 1, erased: 2 });
+    clock.advanceMs(60_000);
+    expect(ok(await sweep())).toEqual({ orgs: 1, erased: 1 });
+    clock.advanceMs(60_000);
+    // The last run left nobody due: the next waits for tomorrow.
+    expect(ok(await sweep())).toEqual({ orgs: 0, erased: 0 });
+    expect(await erased()).toEqual(expect.arrayContaining(names('backlogOne', 'backlogTwo', 'changedMind')));
+    const runs = (await call(admin, 'GET', '/api/retention/runs?limit=2')).json().items;
+    expect(runs.map((r: { trigger: string; more: boolean }) => [r.trigger, r.more])).toEqual([
+      ['schedule', false],
+      ['schedule', true],
+    ]);
   });
 });

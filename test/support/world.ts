@@ -125,26 +125,8 @@ export async function buildWorld(
     ['hr', 'hr', [teamA, teamB]],
   ];
   const staff = {} as Staff;
-  for (const [name, role, teamIds] of staffSpec) {
-    const id = ids.next();
-    const email = `${name}@${slug}.example`;
-    await db
-      .insertInto('users')
-      .values({
-        id,
-        org_id: orgId,
-        email,
-        email_normalized: email.toLowerCase(),
-        name,
-        timezone: 'UTC',
-        password_hash: await passwordHash,
-        roles: [role],
-        team_ids: teamIds,
-        created_at: clock.now(),
-      })
-      .execute();
-    staff[name] = { kind: 'staff', orgId, userId: id, roles: [role], teamIds, email };
-  }
+  for (const [name, role, teamIds] of staffSpec)
+    staff[name] = await addStaffMember({ db, orgId, slug }, clock, name, [role], teamIds);
 
   const processA = ok(
     await adoptTemplate(deps, { actor: staff.admin, teamId: teamA, template: smallTemplate }),
@@ -255,3 +237,31 @@ export async function buildWorld(
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;
+
+/** A staff member of the world's organisation, signing in as `name@slug.example` with PASSWORD. */
+export async function addStaffMember(
+  world: Pick<World, 'db' | 'orgId' | 'slug'>,
+  clock: Clock,
+  name: string,
+  roles: StaffRole[],
+  teamIds: string[] = [],
+) {
+  const id = ids.next();
+  const email = `${name}@${world.slug}.example`;
+  await world.db
+    .insertInto('users')
+    .values({
+      id,
+      org_id: world.orgId,
+      email,
+      email_normalized: email.toLowerCase(),
+      name,
+      timezone: 'UTC',
+      password_hash: await passwordHash,
+      roles,
+      team_ids: teamIds,
+      created_at: clock.now(),
+    })
+    .execute();
+  return { kind: 'staff' as const, orgId: world.orgId, userId: id, roles, teamIds, email };
+}

@@ -58,3 +58,28 @@ export async function renewConsent(deps: Deps, input: { actor: Actor & { kind: '
     return ok({ givenAt, expiresAt });
   });
 }
+
+/**
+ * The candidate withdraws their consent to future jobs, as easily as they gave it (GDPR art. 7(3)):
+ * from now on the retention policy's ordinary period applies to them. Withdrawing with no consent
+ * in force changes nothing and is not an error.
+ */
+export async function withdrawConsent(deps: Deps, input: { actor: Actor & { kind: 'candidate' } }) {
+  const { actor } = input;
+  return deps.transaction(async (store) => {
+    const withdrawn = await store.retention.withdrawConsents(
+      actor.orgId,
+      actor.candidateId,
+      deps.clock.now(),
+    );
+    if (withdrawn > 0)
+      await store.audit.record({
+        orgId: actor.orgId,
+        actor,
+        entityType: 'candidate',
+        entityId: actor.candidateId,
+        action: 'retention.consent_withdrawn',
+      });
+    return ok({ withdrawn });
+  });
+}

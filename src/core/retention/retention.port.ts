@@ -65,7 +65,10 @@ export interface RetentionRepository {
   recordRun(run: PurgeRunInput): Promise<void>;
   /** The candidates a dry run listed, or null when there is no such dry run. */
   dryRunCandidates(orgId: string, runId: string): Promise<string[] | null>;
-  /** Organisations with a policy whose scheduled purge has not run in the last day. */
+  /**
+   * Organisations with a policy whose scheduled purge has not run in the last day, or whose last
+   * one left candidates due for the next.
+   */
   orgsDueForScheduledPurge(now: Date): Promise<string[]>;
   /** Policies of the offices of one application's job. */
   policiesOfApplication(orgId: string, applicationId: string): Promise<RetentionPolicy[]>;
@@ -80,6 +83,8 @@ export interface RetentionRepository {
     givenAt: Date;
     expiresAt: Date;
   }): Promise<void>;
+  /** Ends every consent of the candidate still in force; how many there were. */
+  withdrawConsents(orgId: string, candidateId: string, at: Date): Promise<number>;
   /**
    * Candidates' newest consents inside their notice period (the policies' longest, else
    * `defaultNoticeDays`) not yet offered for renewal, locked, skipping ones another sweep holds.

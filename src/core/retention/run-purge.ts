@@ -27,7 +27,7 @@ export async function runPurge(
     dry: boolean;
     dryRunId?: string | undefined;
     videoRoomBaseUrl: string;
-    limit?: number;
+    limit?: number | undefined;
   },
 ) {
   const { orgId, actor } = input;

@@ -282,7 +282,9 @@ export function retentionRepository(trx: Kysely<DB>): RetentionRepository {
                 .select('r.id')
                 .whereRef('r.org_id', '=', 'p.org_id')
                 .where('r.trigger', '=', 'schedule')
-                .where('r.ran_at', '>', dayAgo),
+                .where('r.ran_at', '>', dayAgo)
+                // A run that left some due for the next one is followed at once.
+                .where('r.more', '=', false),
             ),
           ),
         )
@@ -310,6 +312,17 @@ export function retentionRepository(trx: Kysely<DB>): RetentionRepository {
         // A replayed application records its consent once.
         .onConflict((oc) => oc.column('application_id').where('application_id', 'is not', null).doNothing())
         .execute();
+    },
+    async withdrawConsents(orgId, candidateId, at) {
+      const result = await trx
+        .updateTable('candidate_consents')
+        .set({ withdrawn_at: at })
+        .where('org_id', '=', orgId)
+        .where('candidate_id', '=', candidateId)
+        .where('withdrawn_at', 'is', null)
+        .where('expires_at', '>', at)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
     },
     async lockConsentsToRenew(now, defaultNoticeDays, limit) {
       // The longest notice among the policies of the offices the candidate applied to.

@@ -16,7 +16,7 @@ import {
   runQuery,
 } from '../../contracts/retention.js';
 import { placeLegalHold } from '../../core/retention/place-legal-hold.js';
-import { renewConsent } from '../../core/retention/record-consent.js';
+import { renewConsent, withdrawConsent } from '../../core/retention/record-consent.js';
 import { releaseLegalHold } from '../../core/retention/release-legal-hold.js';
 import { runPurge } from '../../core/retention/run-purge.js';
 import { saveRetentionPolicy } from '../../core/retention/save-retention-policy.js';
@@ -238,6 +238,23 @@ export function retentionRoutes(app: App, ctx: AppContext) {
       const actor = candidateOf(request);
       const result = await renewConsent(deps, { actor });
       if (!result.ok) return sendError(reply, result.error);
+      return reads.consent(actor.orgId, actor.candidateId, deps.clock.now());
+    },
+  );
+
+  app.delete(
+    '/api/me/consent',
+    {
+      preValidation: candidateOnly,
+      schema: {
+        tags: ['candidate portal'],
+        summary: 'Withdraws my consent to be considered for future jobs, from now',
+        response: { 200: consentSchema, ...denied },
+      },
+    },
+    async (request) => {
+      const actor = candidateOf(request);
+      await withdrawConsent(deps, { actor });
       return reads.consent(actor.orgId, actor.candidateId, deps.clock.now());
     },
   );

@@ -20,6 +20,11 @@ const actionWords: Record<string, string> = {
   'token.revoked': 'Revoked an API token',
   'token.used': 'Used an API token',
   'interview.panel_member_removed': 'Took a disabled interviewer off a panel',
+  'retention.policy_saved': "Set an office's retention policy",
+  'retention.hold_placed': 'Placed a legal hold',
+  'retention.hold_released': 'Released a legal hold',
+  'retention.consent_renewed': 'Renewed their consent to future jobs',
+  'retention.consent_withdrawn': 'Withdrew their consent to future jobs',
 };
 
 const kinds = [
@@ -29,6 +34,7 @@ const kinds = [
   ['token.', 'API tokens'],
   ['application.', 'Applications'],
   ['offer.', 'Offers'],
+  ['retention.', 'Data retention'],
 ] as const;
 
 /** Admin: who did what and when, filtered, with a CSV download of the same selection. */

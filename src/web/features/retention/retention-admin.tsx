@@ -5,6 +5,7 @@ import { useStaff } from '../../session';
 import { ConfirmAction, day, Empty, ErrorNotice, MoreButton, Show, TextField, when } from '../../ui';
 
 const endingWords = { rejected: 'rejected', withdrawn: 'withdrew', closed: 'closed with its job' } as const;
+const candidates = (n: number) => (n === 1 ? '1 candidate' : `${n} candidates`);
 
 /**
  * Data retention: each office's policy, the dry run of what a purge would erase now (the purge
@@ -32,7 +33,7 @@ export function RetentionAdmin() {
     setErasedNote(
       done.candidates === 0
         ? 'Nobody was erased: none of the listed candidates is still due.'
-        : `Erased ${done.candidates} ${done.candidates === 1 ? 'candidate' : 'candidates'} on ${when(done.ranAt, me.timezone)}.`,
+        : `Erased ${candidates(done.candidates)} on ${when(done.ranAt, me.timezone)}.`,
     );
     await dryRun();
     return true;
@@ -112,8 +113,12 @@ export function RetentionAdmin() {
                   </tbody>
                 </table>
                 <ConfirmAction
-                  trigger={`Erase these ${dry.items.length} candidates`}
-                  title={`Erase ${dry.items.length} candidates?`}
+                  trigger={
+                    dry.items.length === 1
+                      ? 'Erase this candidate'
+                      : `Erase these ${dry.items.length} candidates`
+                  }
+                  title={`Erase ${candidates(dry.items.length)}?`}
                   confirm="Erase them"
                   onConfirm={purge}
                   disabled={action.busy}
@@ -191,14 +196,22 @@ function Policies() {
   );
 }
 
+const keepFields = [
+  ['rejectedMonths', 'Keep rejected candidates (months)'],
+  ['withdrawnMonths', 'Keep candidates who withdrew (months)'],
+  ['closedMonths', 'Keep candidates whose job closed (months)'],
+] as const;
+type KeepField = (typeof keepFields)[number][0];
 const asField = (months: number | null | undefined) => (months == null ? '' : String(months));
 const asMonths = (value: string) => (value.trim() === '' ? null : Number(value));
 
 function PolicyForm({ view, onSaved }: { view: RetentionPolicyView; onSaved: () => void }) {
   const p = view.policy;
-  const [rejected, setRejected] = useState(asField(p?.rejectedMonths));
-  const [withdrawn, setWithdrawn] = useState(asField(p?.withdrawnMonths));
-  const [closed, setClosed] = useState(asField(p?.closedMonths));
+  const [keep, setKeep] = useState<Record<KeepField, string>>({
+    rejectedMonths: asField(p?.rejectedMonths),
+    withdrawnMonths: asField(p?.withdrawnMonths),
+    closedMonths: asField(p?.closedMonths),
+  });
   const [consent, setConsent] = useState(String(p?.consentMonths ?? 12));
   const [notice, setNotice] = useState(String(p?.renewalNoticeDays ?? 30));
   const action = useAction();
@@ -206,9 +219,9 @@ function PolicyForm({ view, onSaved }: { view: RetentionPolicyView; onSaved: () 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const body = {
-      rejectedMonths: asMonths(rejected),
-      withdrawnMonths: asMonths(withdrawn),
-      closedMonths: asMonths(closed),
+      rejectedMonths: asMonths(keep.rejectedMonths),
+      withdrawnMonths: asMonths(keep.withdrawnMonths),
+      closedMonths: asMonths(keep.closedMonths),
       consentMonths: Number(consent),
       renewalNoticeDays: Number(notice),
       version: view.version,
@@ -220,7 +233,6 @@ function PolicyForm({ view, onSaved }: { view: RetentionPolicyView; onSaved: () 
     )
       onSaved();
   };
-  const keepHint = 'Months; leave empty to keep these candidates';
   return (
     <form onSubmit={submit} aria-label={`Retention policy of ${view.officeName}`} className="card">
       <h3>{view.officeName}</h3>
@@ -228,30 +240,17 @@ function PolicyForm({ view, onSaved }: { view: RetentionPolicyView; onSaved: () 
         {p ? `Policy saved ${day(p.updatedAt.slice(0, 10))}.` : 'No policy: everyone is kept.'}
       </p>
       <ErrorNotice error={action.error?.issues.length ? undefined : action.error} />
-      <TextField
-        label="Keep rejected candidates (months)"
-        hint={keepHint}
-        type="number"
-        value={rejected}
-        onChange={setRejected}
-        error={issue('rejectedMonths')}
-      />
-      <TextField
-        label="Keep candidates who withdrew (months)"
-        hint={keepHint}
-        type="number"
-        value={withdrawn}
-        onChange={setWithdrawn}
-        error={issue('withdrawnMonths')}
-      />
-      <TextField
-        label="Keep candidates whose job closed (months)"
-        hint={keepHint}
-        type="number"
-        value={closed}
-        onChange={setClosed}
-        error={issue('closedMonths')}
-      />
+      {keepFields.map(([field, label]) => (
+        <TextField
+          key={field}
+          label={label}
+          hint="Months; leave empty to keep these candidates"
+          type="number"
+          value={keep[field]}
+          onChange={(value) => setKeep((k) => ({ ...k, [field]: value }))}
+          error={issue(field)}
+        />
+      ))}
       <TextField
         label="Consent to future jobs lasts (months)"
         type="number"
