@@ -4,7 +4,7 @@ import { newNonce, pagePolicy } from './csp.js';
 
 const style = `
 .notice{border:2px solid #1e7d32;padding:.5rem 1rem;background:#edf7ee}
-fieldset{border:0;padding:0;margin:0}.slot{display:block;font-weight:400;margin:.35rem 0}.day{margin:1.25rem 0 .25rem;font-size:1.05rem}
+fieldset{border:0;padding:0;margin:0}fieldset.self-id,fieldset.screening-notice{border-top:1px solid #e3e3e3;margin-top:1.5rem;padding-top:.75rem}fieldset.self-id legend,fieldset.screening-notice legend{font-weight:700;font-size:1.05rem;padding:0 .25rem 0 0}.slot{display:block;font-weight:400;margin:.35rem 0}.day{margin:1.25rem 0 .25rem;font-size:1.05rem}
 body{font:16px/1.55 system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fafafa}
 main{max-width:46rem;margin:0 auto;padding:1.5rem 1rem 4rem}
 a{color:#0b57d0}a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #f9a825;outline-offset:2px}

@@ -3,13 +3,16 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ll144CsvColumns } from '../../src/contracts/vocabulary.js';
 import { decideApplicationRound } from '../../src/core/applications/decide-round.js';
+import { createJob } from '../../src/core/jobs/create-job.js';
+import { transitionJob } from '../../src/core/jobs/transition-job.js';
 import type { Database } from '../../src/db/database.js';
 import type { App } from '../../src/server/context.js';
+import { addBoard } from '../support/boards.js';
 import { launchChromium } from '../support/browser.js';
 import { openTestDatabase } from '../support/db.js';
 import { candidateLogin, listening, loginAs } from '../support/http.js';
 import { requireBuiltWebApp, review, staffContext } from '../support/web.js';
-import { buildWorld, ok, TestClock, type World } from '../support/world.js';
+import { addStaffMember, buildWorld, ids, ok, TestClock, type World } from '../support/world.js';
 
 // The fairness pages (ADR 0025): the compliance reader's adverse-impact report and its LL144 export,
 // the admin's matcher agreement, the refusal everyone else meets, and the candidate's opt-out.
@@ -41,27 +44,8 @@ beforeAll(async () => {
   world = await buildWorld(database, clock);
   ({ app, base } = await listening(database, clock));
   const db = world.db;
-  const admin = await db
-    .selectFrom('users')
-    .select('password_hash')
-    .where('id', '=', world.staff.admin.userId)
-    .executeTakeFirstOrThrow();
   // Someone who holds only the compliance role, with the world's password.
-  await db
-    .insertInto('users')
-    .values({
-      id: crypto.randomUUID(),
-      org_id: world.orgId,
-      email: complianceEmail(),
-      email_normalized: complianceEmail(),
-      name: 'Compliance reader',
-      timezone: 'UTC',
-      password_hash: admin.password_hash,
-      roles: ['compliance'],
-      team_ids: [],
-      created_at: clock.now(),
-    })
-    .execute();
+  await addStaffMember(world, clock, 'compliance', ['compliance']);
 
   let possibleButRejected = 0;
   for (const person of season) {
@@ -253,4 +237,70 @@ it('lets a candidate opt an application out of automated annotation', async () =
     .executeTakeFirstOrThrow();
   expect(row.screening_opt_out).toBe(true);
   await context.close();
+});
+
+it("lets an admin have one office ask the self-identification questions, and only that office's postings ask them", async () => {
+  const openAt = async (office: string) => {
+    const officeId = ids.next();
+    await world.db
+      .insertInto('offices')
+      .values({
+        id: officeId,
+        org_id: world.orgId,
+        name: office,
+        location: office,
+        timezone: 'UTC',
+        created_at: clock.now(),
+      })
+      .execute();
+    const job = ok(
+      await createJob(world.deps, {
+        actor: world.staff.recruiter,
+        fields: {
+          title: `${office} engineer`,
+          teamId: world.teams.A,
+          processId: world.processes.A.id,
+          employmentType: 'full_time',
+          jobFamily: 'full_time',
+          headcount: 1,
+          level: 'mid',
+          locations: [office],
+          officeIds: [officeId],
+          posting: {},
+        },
+      }),
+    );
+    ok(await transitionJob(world.deps, { actor: world.staff.recruiter, jobId: job.id, to: 'open' }));
+  };
+  await openAt('New York');
+  await openAt('Singapore');
+  await addBoard(world, { token: `fair-${world.slug}`, name: 'Careers', employmentTypes: ['full_time'] });
+
+  const admin = await staffContext(browser, base, world.slug, world.staff.admin.email);
+  await admin.page.goto(`${base}/app/admin/policies`);
+  const form = admin.page.getByRole('form', { name: 'Self-identification at New York' });
+  await form.getByLabel('Ask applicants to New York the voluntary self-identification questions').check();
+  await form.getByRole('button', { name: 'Save' }).click();
+  await form
+    .getByRole('status')
+    .filter({ hasText: 'Saved: applicants to New York are asked the questions.' })
+    .waitFor();
+  expect(await review(admin.page, 'fairness-office-policy')).toEqual([]);
+  expect(admin.errors).toEqual([]);
+  await admin.context.close();
+
+  const page = await browser.newPage();
+  const selfIdentification = page.getByRole('group', { name: 'Voluntary self-identification' });
+  const notice = page.getByRole('group', { name: 'Automated resume annotation' });
+  await page.goto(`${base}/careers/fair-${world.slug}`);
+  await page.getByRole('link', { name: 'New York engineer' }).click();
+  await selfIdentification.waitFor();
+  expect(await selfIdentification.getByRole('combobox').count()).toBe(4);
+  await notice.waitFor();
+  await page.screenshot({ path: '.test-results/web/fairness-career-site-asks.png', fullPage: true });
+  await page.goto(`${base}/careers/fair-${world.slug}`);
+  await page.getByRole('link', { name: 'Singapore engineer' }).click();
+  await notice.waitFor();
+  expect(await selfIdentification.count()).toBe(0);
+  await page.close();
 });

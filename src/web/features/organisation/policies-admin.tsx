@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { send, useAction, useApi } from '../../client';
+import { label } from '../../labels';
 import type { Policy } from '../../types';
 import { ErrorNotice, SelectField, Show, TextField } from '../../ui';
 import { OfficeCompliancePolicies } from '../compliance/office-policies-admin';
@@ -62,8 +63,13 @@ function PolicyForm({ policy, onSaved }: { policy: Policy; onSaved: () => void }
       onSaved();
   };
   return (
-    <form onSubmit={submit} noValidate aria-label={`Policy for ${policy.jobFamily}`} className="inline-form">
-      <h3>{policy.jobFamily}</h3>
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label={`Policy for ${label(policy.jobFamily)}`}
+      className="inline-form"
+    >
+      <h3>{label(policy.jobFamily)}</h3>
       <ErrorNotice
         error={action.error}
         fields={{
