@@ -1294,6 +1294,13 @@ const statements: Record<string, string[]> = {
     `CREATE INDEX outbox_annotations ON outbox (available_at, seq)
       WHERE dispatched_at IS NULL AND kind = 'screening.annotate'`,
   ],
+  '0033_job_step_tier_queue': [
+    // One job's resume screen by tier, the screening page's own query: with the step inside the
+    // key, its first page is one ordered index range. Without it the planner, which cannot
+    // estimate the step expression, read the whole step's queue and sorted it.
+    `CREATE INDEX applications_job_step_tier_queue ON applications
+      (org_id, job_id, (plan -> stage_index ->> 'step'), screening_rank, submitted_at, id) WHERE status = 'active'`,
+  ],
 };
 
 function toMigration(list: string[]): Migration {

@@ -209,7 +209,10 @@ describe('reading boards', () => {
       label: 'Can you commit to at least 12 weeks during Summer 2025?',
     });
     // The candidate notice of automated annotation, with its opt-out, closes every job's questions.
-    expect(questions.at(-1)).toMatchObject({ required: false, label: 'Opt out of automated resume annotation' });
+    expect(questions.at(-1)).toMatchObject({
+      required: false,
+      label: 'Opt out of automated resume annotation',
+    });
     expect(one.screening_notice).toMatchObject({ opt_out_field: 'screening_opt_out' });
     expect(one.data_compliance).toEqual([
       {
