@@ -3,8 +3,6 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ll144CsvColumns } from '../../src/contracts/vocabulary.js';
 import { decideApplicationRound } from '../../src/core/applications/decide-round.js';
-import { createJob } from '../../src/core/jobs/create-job.js';
-import { transitionJob } from '../../src/core/jobs/transition-job.js';
 import type { Database } from '../../src/db/database.js';
 import type { App } from '../../src/server/context.js';
 import { addBoard } from '../support/boards.js';
@@ -12,7 +10,7 @@ import { launchChromium } from '../support/browser.js';
 import { openTestDatabase } from '../support/db.js';
 import { candidateLogin, listening, loginAs } from '../support/http.js';
 import { requireBuiltWebApp, review, staffContext } from '../support/web.js';
-import { addStaffMember, buildWorld, ids, ok, TestClock, type World } from '../support/world.js';
+import { addStaffMember, buildWorld, ok, openJobAtOffice, TestClock, type World } from '../support/world.js';
 
 // The fairness pages (ADR 0025): the compliance reader's adverse-impact report and its LL144 export,
 // the admin's matcher agreement, the refusal everyone else meets, and the candidate's opt-out.
@@ -240,40 +238,8 @@ it('lets a candidate opt an application out of automated annotation', async () =
 });
 
 it("lets an admin have one office ask the self-identification questions, and only that office's postings ask them", async () => {
-  const openAt = async (office: string) => {
-    const officeId = ids.next();
-    await world.db
-      .insertInto('offices')
-      .values({
-        id: officeId,
-        org_id: world.orgId,
-        name: office,
-        location: office,
-        timezone: 'UTC',
-        created_at: clock.now(),
-      })
-      .execute();
-    const job = ok(
-      await createJob(world.deps, {
-        actor: world.staff.recruiter,
-        fields: {
-          title: `${office} engineer`,
-          teamId: world.teams.A,
-          processId: world.processes.A.id,
-          employmentType: 'full_time',
-          jobFamily: 'full_time',
-          headcount: 1,
-          level: 'mid',
-          locations: [office],
-          officeIds: [officeId],
-          posting: {},
-        },
-      }),
-    );
-    ok(await transitionJob(world.deps, { actor: world.staff.recruiter, jobId: job.id, to: 'open' }));
-  };
-  await openAt('New York');
-  await openAt('Singapore');
+  await openJobAtOffice(world, clock, 'New York');
+  await openJobAtOffice(world, clock, 'Singapore');
   await addBoard(world, { token: `fair-${world.slug}`, name: 'Careers', employmentTypes: ['full_time'] });
 
   const admin = await staffContext(browser, base, world.slug, world.staff.admin.email);

@@ -1,15 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { decideApplicationRound } from '../../src/core/applications/decide-round.js';
-import { createJob } from '../../src/core/jobs/create-job.js';
-import { transitionJob } from '../../src/core/jobs/transition-job.js';
 import type { Database } from '../../src/db/database.js';
 import type { App } from '../../src/server/context.js';
 import { launchChromium } from '../support/browser.js';
 import { openTestDatabase } from '../support/db.js';
 import { candidateLogin, listening } from '../support/http.js';
 import { requireBuiltWebApp, review, staffContext } from '../support/web.js';
-import { buildWorld, ids, ok, TestClock, type World } from '../support/world.js';
+import { buildWorld, ok, openJobAtOffice, TestClock, type World } from '../support/world.js';
 
 let database: Database;
 let app: App;
@@ -32,40 +30,11 @@ afterAll(async () => {
 });
 
 it('an admin sets a policy, runs the dry run, places a hold, and erases the rest', async () => {
-  const officeId = ids.next();
-  await world.db
-    .insertInto('offices')
-    .values({
-      id: officeId,
-      org_id: world.orgId,
-      name: 'Berlin',
-      location: 'Berlin',
-      timezone: 'Europe/Berlin',
-      created_at: clock.now(),
-    })
-    .execute();
-  const job = ok(
-    await createJob(world.deps, {
-      actor: world.staff.recruiter,
-      fields: {
-        title: 'Berlin engineer',
-        teamId: world.teams.A,
-        processId: world.processes.A.id,
-        employmentType: 'full_time',
-        jobFamily: 'full_time',
-        headcount: 5,
-        level: 'mid',
-        locations: ['Berlin'],
-        officeIds: [officeId],
-        posting: {},
-      },
-    }),
-  );
-  ok(await transitionJob(world.deps, { actor: world.staff.recruiter, jobId: job.id, to: 'open' }));
+  const { jobId } = await openJobAtOffice(world, clock, 'Berlin', { timezone: 'Europe/Berlin' });
   for (const lastName of ['Lovelace', 'Hopper']) {
     const application = await world.apply(
       { email: `${lastName}@example.com`, firstName: 'Ada', lastName },
-      job.id,
+      jobId,
     );
     ok(
       await decideApplicationRound(world.deps, {

@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createJob } from '../../src/core/jobs/create-job.js';
-import { transitionJob } from '../../src/core/jobs/transition-job.js';
 import { staffRoles } from '../../src/core/shared/types.js';
 import type { Database } from '../../src/db/database.js';
 import type { App } from '../../src/server/context.js';
@@ -8,7 +6,7 @@ import { addBoard } from '../support/boards.js';
 import { openTestDatabase } from '../support/db.js';
 import { buildTestApp, candidateLogin, loginAs } from '../support/http.js';
 import { selfIdentificationLeak } from '../support/self-identification.js';
-import { addStaffMember, buildWorld, ids, ok, TestClock, type World } from '../support/world.js';
+import { addStaffMember, buildWorld, openJobAtOffice, TestClock, type World } from '../support/world.js';
 
 /**
  * The sweep (ADR 0025): applications carrying self-identification with distinctive answers, then
@@ -26,38 +24,7 @@ beforeAll(async () => {
   const clock = new TestClock();
   world = await buildWorld(database, clock);
   app = await buildTestApp(database, clock);
-  const officeId = ids.next();
-  await world.db
-    .insertInto('offices')
-    .values({
-      id: officeId,
-      org_id: world.orgId,
-      name: 'NYC',
-      location: 'NYC',
-      timezone: 'UTC',
-      created_at: clock.now(),
-    })
-    .execute();
-  const job = ok(
-    await createJob(world.deps, {
-      actor: world.staff.recruiter,
-      fields: {
-        title: 'Sweep job',
-        teamId: world.teams.A,
-        processId: world.processes.A.id,
-        employmentType: 'full_time',
-        jobFamily: 'full_time',
-        headcount: 5,
-        level: 'mid',
-        locations: ['NYC'],
-        officeIds: [officeId],
-        posting: {},
-      },
-    }),
-  );
-  const jobId = ok(
-    await transitionJob(world.deps, { actor: world.staff.recruiter, jobId: job.id, to: 'open' }),
-  ).id;
+  const { officeId, jobId } = await openJobAtOffice(world, clock, 'NYC', { title: 'Sweep job' });
   const board = await addBoard(
     world,
     { token: `sw-${world.slug}`, name: 'Careers', employmentTypes: ['full_time'] },

@@ -6,7 +6,7 @@ import { loadCatalog } from '../../src/server/templates.js';
 import { openTestDatabase } from '../support/db.js';
 import { buildTestApp, candidateLogin, errorCode, loginAs } from '../support/http.js';
 import { testWorker } from '../support/worker.js';
-import { buildWorld, ids, ok, TestClock, type World } from '../support/world.js';
+import { addStaffMember, buildWorld, ids, ok, TestClock, type World } from '../support/world.js';
 
 let database: Database;
 let app: App;
@@ -22,29 +22,15 @@ const call = (cookie: string, method: 'GET' | 'POST' | 'PUT', url: string, paylo
 
 /** A staff member outside the hiring roles' sight of the session: a volunteer practice interviewer. */
 async function addCoach(name: 'coach' | 'coach2') {
-  const hash = await world.db
-    .selectFrom('users')
-    .select('password_hash')
-    .where('id', '=', world.staff.interviewer.userId)
-    .executeTakeFirstOrThrow();
-  const id = ids.next();
-  const email = `${name}@${world.slug}.example`;
-  await world.db
-    .insertInto('users')
-    .values({
-      id,
-      org_id: world.orgId,
-      email,
-      email_normalized: email,
-      name: `Practice ${name}`,
-      timezone: 'UTC',
-      password_hash: hash.password_hash,
-      roles: ['interviewer'],
-      team_ids: [world.teams.A],
-      created_at: clock.now(),
-    })
-    .execute();
-  coachIds[name] = id;
+  const { userId, email } = await addStaffMember(
+    world,
+    clock,
+    name,
+    ['interviewer'],
+    [world.teams.A],
+    `Practice ${name}`,
+  );
+  coachIds[name] = userId;
   as[name] = await loginAs(app, world.slug, email);
 }
 

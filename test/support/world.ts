@@ -245,6 +245,7 @@ export async function addStaffMember(
   name: string,
   roles: StaffRole[],
   teamIds: string[] = [],
+  displayName = name,
 ) {
   const id = ids.next();
   const email = `${name}@${world.slug}.example`;
@@ -255,7 +256,7 @@ export async function addStaffMember(
       org_id: world.orgId,
       email,
       email_normalized: email.toLowerCase(),
-      name,
+      name: displayName,
       timezone: 'UTC',
       password_hash: await passwordHash,
       roles,
@@ -264,4 +265,44 @@ export async function addStaffMember(
     })
     .execute();
   return { kind: 'staff' as const, orgId: world.orgId, userId: id, roles, teamIds, email };
+}
+
+/** An office and an open full-time job of team A posted at it, titled `${office} engineer` unless told. */
+export async function openJobAtOffice(
+  world: World,
+  clock: Clock,
+  office: string,
+  options: { timezone?: string; title?: string } = {},
+) {
+  const officeId = ids.next();
+  await world.db
+    .insertInto('offices')
+    .values({
+      id: officeId,
+      org_id: world.orgId,
+      name: office,
+      location: office,
+      timezone: options.timezone ?? 'UTC',
+      created_at: clock.now(),
+    })
+    .execute();
+  const job = ok(
+    await createJob(world.deps, {
+      actor: world.staff.recruiter,
+      fields: {
+        title: options.title ?? `${office} engineer`,
+        teamId: world.teams.A,
+        processId: world.processes.A.id,
+        employmentType: 'full_time',
+        jobFamily: 'full_time',
+        headcount: 5,
+        level: 'mid',
+        locations: [office],
+        officeIds: [officeId],
+        posting: {},
+      },
+    }),
+  );
+  ok(await transitionJob(world.deps, { actor: world.staff.recruiter, jobId: job.id, to: 'open' }));
+  return { officeId, jobId: job.id };
 }
