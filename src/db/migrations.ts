@@ -1301,6 +1301,13 @@ const statements: Record<string, string[]> = {
     `CREATE INDEX applications_job_step_tier_queue ON applications
       (org_id, job_id, (plan -> stage_index ->> 'step'), screening_rank, submitted_at, id) WHERE status = 'active'`,
   ],
+  '0034_job_step_queue': [
+    // The same queue oldest first. Given 0033's index alone the planner, which cannot estimate the
+    // step expression, matched one job's step there and sorted the whole queue by time: 2.5 s
+    // at 100,000 applications in one resume screen, against one ordered index range here.
+    `CREATE INDEX applications_job_step_queue ON applications
+      (org_id, job_id, (plan -> stage_index ->> 'step'), submitted_at, id) WHERE status = 'active'`,
+  ],
 };
 
 function toMigration(list: string[]): Migration {
