@@ -102,7 +102,11 @@ export function applicationQueries(db: Kysely<DB>) {
         query = query
           .where('applications.status', '=', 'active')
           .where(sql<string>`applications.plan -> applications.stage_index ->> 'step'`, '=', q.step);
-      const filtered = [...applicationConditions(q), ...candidateConditions(q)];
+      // The job and the step are filtered above on the row itself; only the rest needs the join.
+      const filtered = [
+        ...applicationConditions({ ...q, jobId: undefined, step: undefined }),
+        ...candidateConditions(q),
+      ];
       if (filtered.length > 0) {
         query =
           query.where(sql<boolean>`exists (select 1 from applications a join candidates c on c.id = a.candidate_id
