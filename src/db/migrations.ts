@@ -1308,6 +1308,38 @@ const statements: Record<string, string[]> = {
     `CREATE INDEX applications_job_step_queue ON applications
       (org_id, job_id, (plan -> stage_index ->> 'step'), submitted_at, id) WHERE status = 'active'`,
   ],
+  '0035_board_content_versions': [
+    // The job boards' stamp in one row per organisation, bumped whenever a job, team, office or
+    // post of it is written. Before, every board request hashed every open job, team and office of
+    // the organisation (O(jobs), about half the cost of a cached answer at 1,001 jobs). The bump is
+    // a deferred trigger, so it takes the counter's lock at commit, after every other lock of the
+    // transaction: two transactions writing jobs of one organisation cannot deadlock on it.
+    `CREATE TABLE board_content_versions (
+      org_id uuid PRIMARY KEY REFERENCES orgs(id),
+      version bigint NOT NULL
+    )`,
+    `CREATE FUNCTION board_content_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE
+      changed record;
+      org uuid;
+    BEGIN
+      IF TG_OP = 'DELETE' THEN changed := OLD; ELSE changed := NEW; END IF;
+      IF TG_TABLE_NAME = 'job_posts' THEN
+        SELECT org_id INTO org FROM boards WHERE id = changed.board_id;
+      ELSE
+        org := changed.org_id;
+      END IF;
+      INSERT INTO board_content_versions (org_id, version) VALUES (org, 1)
+        ON CONFLICT (org_id) DO UPDATE SET version = board_content_versions.version + 1;
+      RETURN NULL;
+    END $$`,
+    ...['jobs', 'teams', 'offices', 'job_posts'].map(
+      (
+        table,
+      ) => `CREATE CONSTRAINT TRIGGER ${table}_board_content AFTER INSERT OR UPDATE OR DELETE ON ${table}
+        DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION board_content_changed()`,
+    ),
+  ],
 };
 
 function toMigration(list: string[]): Migration {

@@ -461,6 +461,8 @@ export interface DB
     created_at: Date;
   };
   job_posts: { id: Generated<number>; board_id: string; job_id: string; first_published_at: Date };
+  /** Bumped by triggers on every write to an organisation's jobs, teams, offices and posts. */
+  board_content_versions: { org_id: string; version: string };
   attachments: {
     id: string;
     org_id: string;

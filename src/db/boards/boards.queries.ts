@@ -87,28 +87,21 @@ export function boardQueries(db: Kysely<DB>) {
       return row ?? null;
     },
     /**
-     * The board with a stamp of everything its public answers are made of: the board and its
-     * organisation, the board's posts, the organisation's open jobs, teams and offices. A row's xmin
-     * changes with every write to it, so a count and an XOR of 64-bit hashes of (id, xmin) changes
-     * when any row of a set is written, added or removed. Posts are only ever inserted, so their
-     * count and highest id stand for them. The jobs are all the organisation's open ones rather than
-     * the board's: one scan of the jobs instead of a probe per post (a tenth of the time on PGlite),
-     * at the price of a rebuild when another board's job changes. Every node reads the same rows, so
-     * every node sees a change on its next request, with no channel between them.
+     * The board with a stamp of everything its public answers are made of: the board's and its
+     * organisation's row versions (xmin changes with every write to a row) and the organisation's
+     * counter of writes to its jobs, teams, offices and posts (migration 0035). Every node reads
+     * the same rows, so every node sees a change on its next request, with no channel between
+     * them; a write that changes nothing shown (another board's job) costs one render.
      */
     async stamped(token: string): Promise<(BoardRow & { stamp: string }) | null> {
-      const rowsOf = (table: 'jobs' | 'teams' | 'offices', where: ReturnType<typeof sql>) =>
-        sql`(SELECT count(*) || '.' || coalesce(bit_xor(hashtextextended(r.id::text || r.xmin::text, 0)), 0)
-               FROM ${sql.table(table)} r WHERE r.org_id = boards.org_id ${where})`;
       const row = await db
         .selectFrom('boards')
         .innerJoin('orgs', 'orgs.id', 'boards.org_id')
+        .leftJoin('board_content_versions as versions', 'versions.org_id', 'boards.org_id')
         .selectAll('boards')
         .select(['orgs.name as org_name', 'orgs.slug as org_slug', 'orgs.default_timezone as org_timezone'])
         .select(
-          sql<string>`concat_ws('/', boards.xmin::text, orgs.xmin::text,
-            (SELECT count(*) || '.' || coalesce(max(p.id), 0) FROM job_posts p WHERE p.board_id = boards.id),
-            ${rowsOf('jobs', sql`AND r.status = 'open'`)}, ${rowsOf('teams', sql``)}, ${rowsOf('offices', sql``)})`.as(
+          sql<string>`concat_ws('/', boards.xmin::text, orgs.xmin::text, coalesce(versions.version, 0))`.as(
             'stamp',
           ),
         )
