@@ -15,10 +15,14 @@ export interface Transport {
 const signBody = (body: string, secret: string) =>
   `sha256 ${createHmac('sha256', secret).update(body).digest('hex')}`;
 
+/** SMTP connections a transport keeps open and sends on side by side (the worker's lanes). */
+export const SMTP_CONNECTIONS = 5;
+
 /**
  * Email goes over SMTP when configured, else into the in-app mailbox (the delivery row is the
  * message). The Message-ID comes from the delivery, so a retry after a crash is recognisably the
- * same message to any receiver that deduplicates.
+ * same message to any receiver that deduplicates. Connections are pooled: a message does not
+ * pay a TCP, greeting and EHLO exchange of its own (the URL's own `pool=false` turns it off).
  */
 export function createTransport(options: {
   smtpUrl?: string | undefined;
@@ -27,7 +31,9 @@ export function createTransport(options: {
   /** Deliver webhooks to loopback and private addresses too. */
   allowPrivateNetwork?: boolean;
 }): Transport {
-  const smtp = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
+  const smtp = options.smtpUrl
+    ? nodemailer.createTransport({ url: options.smtpUrl, pool: true, maxConnections: SMTP_CONNECTIONS })
+    : null;
   return {
     async email(delivery) {
       if (!smtp) return { ok: true, response: 'stored in the in-app mailbox' };

@@ -172,7 +172,9 @@ describe('R-MSG-1: delivery order', () => {
     expect(booked?.subject).toBe('booked');
     // While the first is being sent (leased), the second still waits.
     expect(await claimedSubjects()).toEqual([]);
-    await deliveries(world.db).finish(booked!, clock.now(), { ok: true, response: '250' });
+    await deliveries(world.db).finish([
+      { delivery: booked!, at: clock.now(), outcome: { ok: true, response: '250' } },
+    ]);
     expect(await claimedSubjects()).toEqual(['moved']);
   });
 

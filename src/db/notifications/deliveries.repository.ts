@@ -3,6 +3,13 @@ import type { DB } from '../schema.js';
 
 export type Delivery = Selectable<DB['deliveries']>;
 
+/** One attempt at a delivery, as the worker finishes it. */
+export interface FinishedAttempt {
+  delivery: Delivery;
+  at: Date;
+  outcome: { ok: true; response: string } | { ok: false; error: string; retryAt: Date | null };
+}
+
 /** The delivery queue (the outbox worker's, not a use case's): claim with a lease, record each attempt, finish or back off. */
 export function deliveries(db: Kysely<DB>) {
   return {
@@ -87,38 +94,38 @@ export function deliveries(db: Kysely<DB>) {
       return new Set(rows.map((r) => r.id));
     },
 
-    async finish(
-      delivery: Delivery,
-      at: Date,
-      outcome: { ok: true; response: string } | { ok: false; error: string; retryAt: Date | null },
-    ) {
+    /**
+     * Records the attempts of a wave of deliveries and finishes each, in one transaction: delivered,
+     * back to pending until `retryAt`, or failed for good.
+     */
+    async finish(attempts: FinishedAttempt[]) {
+      if (attempts.length === 0) return;
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto('delivery_attempts')
-          .values({
-            delivery_id: delivery.id,
-            attempt: delivery.attempts,
-            at,
-            ok: outcome.ok,
-            response: (outcome.ok ? outcome.response : outcome.error).slice(0, 2000),
-          })
+          .values(
+            attempts.map(({ delivery, at, outcome }) => ({
+              delivery_id: delivery.id,
+              attempt: delivery.attempts,
+              at,
+              ok: outcome.ok,
+              response: (outcome.ok ? outcome.response : outcome.error).slice(0, 2000),
+            })),
+          )
           .onConflict((oc) => oc.columns(['delivery_id', 'attempt']).doNothing())
           .execute();
-        await trx
-          .updateTable('deliveries')
-          .set(
-            outcome.ok
-              ? { status: 'delivered', delivered_at: at, locked_until: null, last_error: null }
-              : outcome.retryAt
-                ? {
-                    next_attempt_at: outcome.retryAt,
-                    locked_until: null,
-                    last_error: outcome.error.slice(0, 2000),
-                  }
-                : { status: 'failed', locked_until: null, last_error: outcome.error.slice(0, 2000) },
-          )
-          .where('id', '=', delivery.id)
-          .execute();
+        const rows = attempts.map(({ delivery, at, outcome }) => {
+          const [status, error] = outcome.ok
+            ? ['delivered', null]
+            : [outcome.retryAt ? 'pending' : 'failed', outcome.error.slice(0, 2000)];
+          const retryAt = outcome.ok ? null : outcome.retryAt;
+          return sql`(${delivery.id}::uuid, ${status}::text, ${outcome.ok ? at : null}::timestamptz,
+            ${retryAt}::timestamptz, ${error}::text)`;
+        });
+        await sql`UPDATE deliveries d SET status = v.status, delivered_at = coalesce(v.delivered_at, d.delivered_at),
+            next_attempt_at = coalesce(v.retry_at, d.next_attempt_at), locked_until = NULL, last_error = v.error
+          FROM (VALUES ${sql.join(rows)}) AS v(id, status, delivered_at, retry_at, error)
+          WHERE d.id = v.id`.execute(trx);
       });
     },
 

@@ -17,11 +17,15 @@ import { annotatePending } from '../../core/screening/annotate-application.js';
 import { localMatcher } from '../../core/screening/index.js';
 import type { Matcher } from '../../core/screening/matcher.port.js';
 import type { Deps } from '../../core/shared/ports.js';
-import { deliveries } from '../../db/notifications/deliveries.repository.js';
+import {
+  type Delivery,
+  deliveries,
+  type FinishedAttempt,
+} from '../../db/notifications/deliveries.repository.js';
 import type { DB } from '../../db/schema.js';
 import { sharedState } from '../../db/shared-state.repository.js';
 import { calendarSource } from '../calendar-import.js';
-import type { Transport } from '../transport.js';
+import { SMTP_CONNECTIONS, type Transport } from '../transport.js';
 
 /** What the worker logs through: the app's logger in one process, a line logger in a worker node. */
 export type WorkerLog = Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
@@ -77,44 +81,63 @@ export interface WorkerOptions {
 /** How long one worker keeps the sweeps before another may take them (a worker that died lets go by then). */
 export const SWEEP_LEASE_MS = 90_000;
 
-/** Sends what is due now: every claimed delivery is attempted once and finished or rescheduled. */
-export async function deliverDue(options: WorkerOptions, limit = 20): Promise<number> {
+/** Outbox events one pass turns into deliveries. */
+export const DISPATCH_BATCH = 100;
+/** Deliveries one claim takes, and how many of them are sent side by side. */
+export const DELIVERY_BATCH = 100;
+export const DELIVERY_LANES = SMTP_CONNECTIONS;
+
+/**
+ * Sends what is due now: every claimed delivery is attempted once and finished or rescheduled.
+ * A claim never holds two deliveries for one recipient about one application (the later waits
+ * for the earlier), so sending a wave of them side by side keeps every recipient's order.
+ */
+export async function deliverDue(options: WorkerOptions, limit = DELIVERY_BATCH, lanes = DELIVERY_LANES) {
   const queue = deliveries(options.db);
   const claimed = await queue.claim(options.deps.clock.now(), options.leaseMs, limit);
-  for (const [index, delivery] of claimed.entries()) {
-    // Claimed in a batch, sent one by one: each is sent only while its lease is still this worker's,
-    // and the rest of the batch keeps its lease while this one goes (a slow batch is not taken over).
-    const held = await queue.renewMany(claimed.slice(index), options.deps.clock.now(), options.leaseMs);
-    if (!held.has(delivery.id)) continue;
-    const secret =
-      delivery.channel === 'webhook' && delivery.endpoint_id
-        ? await queue.secretOf(delivery.endpoint_id)
-        : null;
-    const result =
-      delivery.channel === 'email'
-        ? await options.transport.email(delivery)
-        : secret
-          ? await options.transport.webhook(delivery, secret)
-          : { ok: false as const, error: 'the webhook endpoint no longer exists' };
-    const at = options.deps.clock.now();
-    if (result.ok) {
-      await queue.finish(delivery, at, result);
-    } else {
-      const retryAt =
-        delivery.attempts < MAX_ATTEMPTS ? new Date(at.getTime() + retryDelayMs(delivery.attempts)) : null;
-      await queue.finish(delivery, at, { ok: false, error: result.error, retryAt });
-      options.log?.warn(
-        {
-          deliveryId: delivery.id,
-          channel: delivery.channel,
-          attempt: delivery.attempts,
-          willRetry: Boolean(retryAt),
-        },
-        'delivery failed',
-      );
-    }
+  for (let start = 0; start < claimed.length; start += lanes) {
+    // Claimed in a batch, sent a wave at a time: each is sent only while its lease is still this
+    // worker's, and the rest of the batch keeps its lease while a wave goes (a slow batch is not
+    // taken over).
+    const rest = claimed.slice(start);
+    const held = await queue.renewMany(rest, options.deps.clock.now(), options.leaseMs);
+    const wave = rest.slice(0, lanes).filter((delivery) => held.has(delivery.id));
+    const attempts = await Promise.all(wave.map((delivery) => attempt(options, queue, delivery)));
+    await queue.finish(attempts);
   }
   return claimed.length;
+}
+
+/** Sends one delivery and says how it went; a failure is retried later until its attempts run out. */
+async function attempt(
+  options: WorkerOptions,
+  queue: ReturnType<typeof deliveries>,
+  delivery: Delivery,
+): Promise<FinishedAttempt> {
+  const secret =
+    delivery.channel === 'webhook' && delivery.endpoint_id
+      ? await queue.secretOf(delivery.endpoint_id)
+      : null;
+  const result =
+    delivery.channel === 'email'
+      ? await options.transport.email(delivery)
+      : secret
+        ? await options.transport.webhook(delivery, secret)
+        : { ok: false as const, error: 'the webhook endpoint no longer exists' };
+  const at = options.deps.clock.now();
+  if (result.ok) return { delivery, at, outcome: result };
+  const retryAt =
+    delivery.attempts < MAX_ATTEMPTS ? new Date(at.getTime() + retryDelayMs(delivery.attempts)) : null;
+  options.log?.warn(
+    {
+      deliveryId: delivery.id,
+      channel: delivery.channel,
+      attempt: delivery.attempts,
+      willRetry: Boolean(retryAt),
+    },
+    'delivery failed',
+  );
+  return { delivery, at, outcome: { ok: false, error: result.error, retryAt } };
 }
 
 /** Re-reads interviewers' calendar feeds older than an hour, a few per sweep; a failure is kept for them to see. */
@@ -129,6 +152,7 @@ export async function refreshCalendarFeeds(options: WorkerOptions, limit = 5) {
 /** One pass of everything time-driven: events into deliveries, deliveries out, sweeps. */
 export async function runOnce(options: WorkerOptions, sweeps: boolean) {
   const dispatched = await dispatchEvents(options.deps, {
+    batch: DISPATCH_BATCH,
     renderer: options.renderer,
     publicUrl: options.publicUrl,
     videoRoomBaseUrl: options.videoRoomBaseUrl,
@@ -184,25 +208,29 @@ export function startWorker(options: WorkerOptions, intervalMs: number): () => P
   let lastSweep = 0;
   let failures = 0;
   let resumeAt = 0;
+  /** Whether the pass found as much as it takes: then the next one starts at once, not a tick later. */
   const pass = async () => {
     try {
       const now = Date.now();
       const sweeps = now - lastSweep >= 60_000;
       if (sweeps) lastSweep = now;
-      await runOnce(options, sweeps);
+      const done = await runOnce(options, sweeps);
       if (failures > 0) options.log?.info({ failures }, 'worker passes succeed again');
       failures = 0;
+      return (done.dispatched?.events ?? 0) >= DISPATCH_BATCH || done.delivered >= DELIVERY_BATCH;
     } catch (error) {
       failures += 1;
       resumeAt = Date.now() + backoffMs(failures, intervalMs);
       if (failures === 1 || Number.isInteger(Math.log2(failures)))
         options.log?.error({ err: error, failures }, 'worker pass failed; backing off');
+      return false;
     }
   };
   const tick = () => {
     if (stopped || running || Date.now() < resumeAt) return;
-    running = pass().finally(() => {
+    running = pass().then((more) => {
       running = null;
+      if (more) setImmediate(tick);
     });
   };
   const timer = setInterval(tick, intervalMs);
