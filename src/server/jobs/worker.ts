@@ -90,7 +90,8 @@ export const DELIVERY_LANES = SMTP_CONNECTIONS;
 /**
  * Sends what is due now: every claimed delivery is attempted once and finished or rescheduled.
  * A claim never holds two deliveries for one recipient about one application (the later waits
- * for the earlier), so sending a wave of them side by side keeps every recipient's order.
+ * for the earlier), so sending a wave of them side by side keeps a person's messages about one
+ * application in order.
  */
 export async function deliverDue(options: WorkerOptions, limit = DELIVERY_BATCH, lanes = DELIVERY_LANES) {
   const queue = deliveries(options.db);
