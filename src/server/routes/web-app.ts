@@ -13,9 +13,9 @@ export const FAVICON_SVG =
 export const WEB_ROOT = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
 /**
- * The React app: hashed assets under /app/assets (cached for a year, compressed), and its one page for every
- * client-side route of staff (/app/…) and candidates (/candidate/…), never cached so a new build
- * is picked up at once.
+ * The React app: hashed assets under /app/assets (cached for a year, sent compressed), and its
+ * one page for every client-side route of staff (/app/…) and candidates (/candidate/…), never
+ * cached so a new build is picked up at once.
  */
 export async function webAppRoutes(app: App) {
   const built = fs.existsSync(`${WEB_ROOT}/index.html`);
