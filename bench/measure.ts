@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+
 /**
  * What every benchmark here shares: each timed answer is checked, and a figure whose samples
  * include a wrong answer (an error status, a refused item, a page that repeats a row) is reported
@@ -123,4 +126,24 @@ export function describeFigure(f: Figure) {
   if (f.status === 'failed')
     return `${where}${f.name}: FAILED, ${f.errors} of ${f.samples} samples and ${f.baseline_errors} of ${f.baseline_samples} baseline samples were errors (${f.error})`;
   return `${where}${f.name}: ${f.value} ${f.unit} (baseline ${f.baseline}, ${f.baseline_name}; ratio ${f.ratio}; target ${f.target}: ${f.met ? 'met' : 'missed'})`;
+}
+
+/**
+ * Writes a run's figures to `file` beside the machine they were measured on and `about` (its
+ * size), and fails the process when a figure failed, naming each.
+ */
+export function writeResults(file: URL, about: Record<string, unknown>, startedAt: number, figures: Figure[]) {
+  const failed = figures.filter((f) => f.status === 'failed');
+  const results = {
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version },
+    ...about,
+    seconds: round((performance.now() - startedAt) / 1000),
+    failedFigures: failed.length,
+    scenarios: figures,
+  };
+  fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  if (failed.length) {
+    console.log(`${failed.length} figures failed: ${failed.map((f) => `${f.name} [${f.database}]: ${f.error}`).join('; ')}`);
+    process.exitCode = 1;
+  }
 }

@@ -1,12 +1,9 @@
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { dispatchEvents } from '../src/core/notifications/dispatch-events.js';
-import { type Database, migrateToLatest, openDatabase, pgliteExtensions } from '../src/db/database.js';
+import { type Database, migrateToLatest } from '../src/db/database.js';
 import { createDeps } from '../src/db/store.js';
 import { randomIds, systemClock } from '../src/server/app.js';
 import { deliverDue, runOnce, type WorkerOptions } from '../src/server/jobs/worker.js';
@@ -14,8 +11,8 @@ import { messageRenderer } from '../src/server/messages.js';
 import { loadCatalog } from '../src/server/templates.js';
 import { createTransport, SMTP_CONNECTIONS } from '../src/server/transport.js';
 import { generate } from './generate.js';
-import { describeFigure, type Figure, figure, round, Samples } from './measure.js';
-import { withScratchDatabase } from './scratch-database.js';
+import { describeFigure, type Figure, figure, Samples, writeResults } from './measure.js';
+import { onEachDatabase } from './scratch-database.js';
 
 /**
  * Messages per second from the outbox to a real SMTP server on loopback: MESSAGES outbox events
@@ -169,35 +166,10 @@ async function measure(kind: 'pglite' | 'postgres', database: Database): Promise
   }
 }
 
-async function main() {
-  const started = performance.now();
-  const figures: Figure[] = [];
-  if (DATABASES.includes('pglite')) {
-    const pglite = await PGlite.create({ extensions: pgliteExtensions });
-    const embedded = await openDatabase({ pglite });
-    try {
-      figures.push(...(await measure('pglite', embedded)));
-    } finally {
-      await embedded.close();
-      await pglite.close();
-    }
-  }
-  if (DATABASES.includes('postgres')) {
-    figures.push(...(await withScratchDatabase(POSTGRES_URL, 'hireloop_bench_messages', (server) => measure('postgres', server))));
-  }
-  const failed = figures.filter((f) => f.status === 'failed');
-  const results = {
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version },
-    messages: MESSAGES,
-    seconds: round((performance.now() - started) / 1000),
-    failedFigures: failed.length,
-    scenarios: figures,
-  };
-  fs.writeFileSync(new URL('./messages-results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
-  if (failed.length) {
-    console.log(`${failed.length} figures failed: ${failed.map((f) => `${f.name} [${f.database}]: ${f.error}`).join('; ')}`);
-    process.exitCode = 1;
-  }
-}
-
-await main();
+const started = performance.now();
+writeResults(
+  new URL('./messages-results.json', import.meta.url),
+  { messages: MESSAGES },
+  started,
+  await onEachDatabase(DATABASES, POSTGRES_URL, 'hireloop_bench_messages', measure),
+);

@@ -1,5 +1,6 @@
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { type Database, openDatabase } from '../src/db/database.js';
+import { type Database, openDatabase, pgliteExtensions } from '../src/db/database.js';
 
 /** Runs `work` on a database of its own on the PostgreSQL server at `serverUrl`, dropped afterwards. */
 export async function withScratchDatabase<T>(serverUrl: string, prefix: string, work: (db: Database) => Promise<T>) {
@@ -20,4 +21,29 @@ export async function withScratchDatabase<T>(serverUrl: string, prefix: string, 
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
+}
+
+/**
+ * Runs `measure` on each database `databases` names: `pglite` in memory, `postgres` on a scratch
+ * database of the server at `serverUrl`. Answers what the runs answered, PGlite's first.
+ */
+export async function onEachDatabase<T>(
+  databases: string[],
+  serverUrl: string,
+  prefix: string,
+  measure: (kind: 'pglite' | 'postgres', database: Database) => Promise<T[]>,
+): Promise<T[]> {
+  const all: T[] = [];
+  if (databases.includes('pglite')) {
+    const pglite = await PGlite.create({ extensions: pgliteExtensions });
+    const embedded = await openDatabase({ pglite });
+    try {
+      all.push(...(await measure('pglite', embedded)));
+    } finally {
+      await embedded.close();
+      await pglite.close();
+    }
+  }
+  if (databases.includes('postgres')) all.push(...(await withScratchDatabase(serverUrl, prefix, (db) => measure('postgres', db))));
+  return all;
 }

@@ -1,14 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
-import { type Database, migrateToLatest, openDatabase, pgliteExtensions } from '../src/db/database.js';
+import { type Database, migrateToLatest } from '../src/db/database.js';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { loadCatalog } from '../src/server/templates.js';
-import { withScratchDatabase } from './scratch-database.js';
+import { onEachDatabase } from './scratch-database.js';
 import { BENCH_PASSWORD, generate, uuidOf } from './generate.js';
-import { describeFigure, type Figure, figure, percentile, round, Samples, status } from './measure.js';
+import { describeFigure, type Figure, figure, percentile, Samples, status, writeResults } from './measure.js';
 
 /**
  * The resume-screen queue with annotations (ADR 0025). The generator's season of
@@ -194,36 +191,7 @@ async function measure(kind: 'postgres' | 'pglite', database: Database): Promise
   return figures;
 }
 
-async function main() {
-  const started = performance.now();
-  const figures: Figure[] = [];
-  if (DATABASES.includes('pglite')) {
-    const pglite = await PGlite.create({ extensions: pgliteExtensions });
-    const embedded = await openDatabase({ pglite });
-    try {
-      figures.push(...(await measure('pglite', embedded)));
-    } finally {
-      await embedded.close();
-      await pglite.close();
-    }
-  }
-  if (DATABASES.includes('postgres')) {
-    figures.push(...(await withScratchDatabase(POSTGRES_URL, 'hireloop_bench_screening', (server) => measure('postgres', server))));
-  }
-  const failed = figures.filter((f) => f.status === 'failed');
-  const results = {
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version },
-    applications: APPLICATIONS,
-    seconds: round((performance.now() - started) / 1000),
-    failedFigures: failed.length,
-    scenarios: figures,
-  };
-  fs.writeFileSync(new URL('./screening-queue-results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
-  console.table(figures.map((f) => ({ scenario: f.name, db: f.database, p95: f.value, baseline: f.baseline, ratio: f.ratio, met: f.met })));
-  if (failed.length) {
-    console.log(`${failed.length} figures failed: ${failed.map((f) => `${f.name} [${f.database}]: ${f.error}`).join('; ')}`);
-    process.exitCode = 1;
-  }
-}
-
-await main();
+const started = performance.now();
+const figures = await onEachDatabase(DATABASES, POSTGRES_URL, 'hireloop_bench_screening', measure);
+writeResults(new URL('./screening-queue-results.json', import.meta.url), { applications: APPLICATIONS }, started, figures);
+console.table(figures.map((f) => ({ scenario: f.name, db: f.database, p95: f.value, baseline: f.baseline, ratio: f.ratio, met: f.met })));

@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
-import { type Database, migrateToLatest, openDatabase, pgliteExtensions } from '../src/db/database.js';
+import { type Database, migrateToLatest } from '../src/db/database.js';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { loadCatalog } from '../src/server/templates.js';
 import { BENCH_PASSWORD, generate } from './generate.js';
-import { withScratchDatabase } from './scratch-database.js';
+import { onEachDatabase } from './scratch-database.js';
 import { describeFigure, type Figure, figure, percentile, round, Samples, status } from './measure.js';
 
 /**
@@ -114,17 +113,7 @@ async function measure(kind: string, database: Database): Promise<Figure[]> {
 
 async function main() {
   const started = performance.now();
-  const figures: Figure[] = [];
-  if (DATABASES.includes('pglite')) {
-    const pglite = await PGlite.create({ extensions: pgliteExtensions });
-    const embedded = await openDatabase({ pglite });
-    figures.push(...(await measure('pglite', embedded)));
-    await embedded.close();
-    await pglite.close();
-  }
-  if (DATABASES.includes('postgres')) {
-    figures.push(...(await withScratchDatabase(POSTGRES_URL, 'hireloop_search_bench', (server) => measure('postgres', server))));
-  }
+  const figures = await onEachDatabase(DATABASES, POSTGRES_URL, 'hireloop_search_bench', measure);
   const results = {
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version },
     candidates: CANDIDATES,

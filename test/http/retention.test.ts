@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideApplicationRound } from '../../src/core/applications/decide-round.js';
 import { withdrawApplication } from '../../src/core/applications/withdraw-application.js';
-import { createJob } from '../../src/core/jobs/create-job.js';
-import { transitionJob } from '../../src/core/jobs/transition-job.js';
 import { purgeOnSchedule } from '../../src/core/retention/purge-on-schedule.js';
 import type { Database } from '../../src/db/database.js';
 import type { App } from '../../src/server/context.js';
@@ -10,7 +8,7 @@ import { addBoard } from '../support/boards.js';
 import { openTestDatabase } from '../support/db.js';
 import { buildTestApp, candidateLogin, errorCode, loginAs } from '../support/http.js';
 import { testWorker } from '../support/worker.js';
-import { buildWorld, ok, TestClock, type World } from '../support/world.js';
+import { buildWorld, ok, openJobAt, TestClock, type World } from '../support/world.js';
 
 /**
  * A constructed season. Berlin keeps rejected candidates 6 months and those who withdrew 3;
@@ -46,27 +44,8 @@ const berlinPolicy = {
   renewalNoticeDays: 30,
 };
 
-async function openJob(title: string, officeIds: string[]) {
-  const created = ok(
-    await createJob(world.deps, {
-      actor: world.staff.recruiter,
-      fields: {
-        title,
-        teamId: world.teams.A,
-        processId: world.processes.A.id,
-        employmentType: 'full_time',
-        jobFamily: 'full_time',
-        headcount: 5,
-        level: 'mid',
-        locations: ['Europe'],
-        officeIds,
-        posting: {},
-      },
-    }),
-  );
-  return ok(await transitionJob(world.deps, { actor: world.staff.recruiter, jobId: created.id, to: 'open' }))
-    .id;
-}
+const openJob = (title: string, officeIds: string[]) =>
+  openJobAt(world, { title, officeIds, locations: ['Europe'] });
 
 async function rejected(name: string, jobId: string) {
   const person = world.candidate();

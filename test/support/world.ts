@@ -267,7 +267,31 @@ export async function addStaffMember(
   return { kind: 'staff' as const, orgId: world.orgId, userId: id, roles, teamIds, email };
 }
 
-/** An office and an open full-time job of team A posted at it, titled `${office} engineer` unless told. */
+/** An open full-time job of team A, mid level, at the offices named. */
+export async function openJobAt(
+  world: World,
+  job: { title: string; officeIds: string[]; locations: string[] },
+) {
+  const created = ok(
+    await createJob(world.deps, {
+      actor: world.staff.recruiter,
+      fields: {
+        ...job,
+        teamId: world.teams.A,
+        processId: world.processes.A.id,
+        employmentType: 'full_time',
+        jobFamily: 'full_time',
+        headcount: 5,
+        level: 'mid',
+        posting: {},
+      },
+    }),
+  );
+  return ok(await transitionJob(world.deps, { actor: world.staff.recruiter, jobId: created.id, to: 'open' }))
+    .id;
+}
+
+/** An office and an open job at it (openJobAt), titled `${office} engineer` unless told. */
 export async function openJobAtOffice(
   world: World,
   clock: Clock,
@@ -286,23 +310,10 @@ export async function openJobAtOffice(
       created_at: clock.now(),
     })
     .execute();
-  const job = ok(
-    await createJob(world.deps, {
-      actor: world.staff.recruiter,
-      fields: {
-        title: options.title ?? `${office} engineer`,
-        teamId: world.teams.A,
-        processId: world.processes.A.id,
-        employmentType: 'full_time',
-        jobFamily: 'full_time',
-        headcount: 5,
-        level: 'mid',
-        locations: [office],
-        officeIds: [officeId],
-        posting: {},
-      },
-    }),
-  );
-  ok(await transitionJob(world.deps, { actor: world.staff.recruiter, jobId: job.id, to: 'open' }));
-  return { officeId, jobId: job.id };
+  const jobId = await openJobAt(world, {
+    title: options.title ?? `${office} engineer`,
+    officeIds: [officeId],
+    locations: [office],
+  });
+  return { officeId, jobId };
 }
