@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { longEnoughToSearch } from './han.js';
 
 export const searchQuery = z.object({
   q: z
     .string()
     .trim()
-    .min(2)
     .max(200)
-    .describe('Name, email, phone or resume words; candidates need 3 characters'),
+    .refine(longEnoughToSearch, 'Type at least 2 characters, or one Chinese character')
+    .describe('Name, email, phone or resume words; candidates need 3 characters, or one Chinese character'),
   limit: z.coerce.number().int().min(1).max(50).default(10),
   cursor: z
     .string()

@@ -1340,6 +1340,18 @@ const statements: Record<string, string[]> = {
         DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION board_content_changed()`,
     ),
   ],
+  '0036_han_search': [
+    // Chinese has no spaces and its words are mostly two characters, which a trigram cannot hold:
+    // every Han character and every pair of neighbours becomes a lexeme, so a query of one or more
+    // characters is looked up in this index and its exact text checked on the rows it finds.
+    `CREATE FUNCTION han_grams(t text) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+      SELECT coalesce(array_to_tsvector(array_agg(DISTINCT gram.g)), ''::tsvector)
+      FROM regexp_matches(t, '[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]+', 'g') AS run(chars),
+        LATERAL generate_series(1, char_length(run.chars[1])) AS i,
+        LATERAL (VALUES (substr(run.chars[1], i, 1)), (substr(run.chars[1], i, 2))) AS gram(g)
+    $$`,
+    'CREATE INDEX candidates_han_search ON candidates USING gin (han_grams(search_text))',
+  ],
 };
 
 function toMigration(list: string[]): Migration {

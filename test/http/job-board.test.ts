@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import * as contract from '../../src/contracts/boards.js';
@@ -371,6 +373,53 @@ describe('applying through the API', () => {
       first.json().application_id,
     ]);
     expect([retry.json().created, again.json().created]).toEqual([false, false]);
+  });
+
+  it('Chinese resumes in PDF and DOCX are read and found by Chinese queries, one character or several', async () => {
+    const fixtures = path.join(import.meta.dirname, '../fixtures/resumes');
+    const applicants: Record<string, string> = {};
+    for (const file of ['zh-resume.pdf', 'zh-resume.docx']) {
+      const response = await apply({
+        ...person(file.replace('.', '-')),
+        resume_content: fs.readFileSync(path.join(fixtures, file)).toString('base64'),
+        resume_content_filename: file,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      const { candidate_id } = await world.db
+        .selectFrom('applications')
+        .select('candidate_id')
+        .where('id', '=', response.json().application_id)
+        .executeTakeFirstOrThrow();
+      applicants[candidate_id] = file;
+    }
+    const recruiter = await loginAs(app, world.slug, world.staff.recruiter.email);
+    const found = async (q: string) => {
+      const listed = (
+        await app.inject({
+          url: `/api/candidates?q=${encodeURIComponent(q)}`,
+          headers: { cookie: recruiter },
+        })
+      ).json();
+      const searched = (
+        await app.inject({ url: `/api/search?q=${encodeURIComponent(q)}`, headers: { cookie: recruiter } })
+      ).json();
+      const bySearch = searched.items
+        .filter((i: { kind: string }) => i.kind === 'candidate')
+        .map((i: { id: string }) => applicants[i.id])
+        .sort();
+      expect(listed.items.map((c: { id: string }) => applicants[c.id]).sort(), q).toEqual(bySearch);
+      return bySearch;
+    };
+    const both = ['zh-resume.docx', 'zh-resume.pdf'];
+    expect(await found('浙江大学')).toEqual(both);
+    expect(await found('硕士在读')).toEqual(both);
+    expect(await found('使用 Golang 和 MySQL')).toEqual(both);
+    // Two characters, the length of most Chinese words, and one.
+    expect(await found('武汉')).toEqual(both);
+    expect(await found('王')).toEqual(both);
+    // The same characters in another order are other words.
+    expect(await found('在读硕士')).toEqual([]);
+    expect(await found('汉武')).toEqual([]);
   });
 
   it('the same Idempotency-Key with a different body is refused with 422', async () => {

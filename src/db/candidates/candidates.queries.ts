@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { type TextUnread, textUnreadReasons } from '../../contracts/vocabulary.js';
 import { afterTime, cursorTime, pageOf } from '../pagination.js';
 import type { DB } from '../schema.js';
+import { textHolds } from '../search/candidate-text.js';
 
 const iso = (d: Date) => d.toISOString();
 
@@ -46,13 +47,9 @@ export function candidateQueries(db: Kysely<DB>) {
         .selectAll()
         .select(cursorTime('created_at'))
         .where('org_id', '=', orgId);
-      // Name, email or resume text; the trigram index on search_text serves the substring match.
-      if (q.q)
-        query = query.where(
-          'search_text',
-          'like',
-          `%${q.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-        );
+      // Name, email or resume text, found through the trigram or the Han index.
+      const text = q.q;
+      if (text) query = query.where((eb) => textHolds(eb, text));
       if (after) {
         query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(after.time, after.id)));
       }

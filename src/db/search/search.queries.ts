@@ -2,14 +2,15 @@ import { type Kysely, sql } from 'kysely';
 import type { SearchHit, SearchPage } from '../../contracts/search.js';
 import { afterTime, cursorTime, pageOf } from '../pagination.js';
 import type { DB } from '../schema.js';
+import { escapeLike, searchable, textHolds } from './candidate-text.js';
 
-const escapeLike = (q: string) => q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
 /** Jobs and people shown on the first page, before the candidates. */
 const FIRST_PAGE_OTHERS = 5;
 
 /**
- * Global search: candidates by name, email, resume text (the trigram index on search_text) or
- * phone digits (the trigram index on them); jobs by title; staff by name or email.
+ * Global search: candidates by name, email, resume text (the trigram index on search_text, or the
+ * Han index for Chinese) or phone digits (the trigram index on them); jobs by title; staff by name
+ * or email.
  */
 export function searchQueries(db: Kysely<DB>) {
   return {
@@ -60,8 +61,8 @@ export function searchQueries(db: Kysely<DB>) {
           })),
         );
       }
-      // Three characters make a trigram: shorter words would read the whole table.
-      if (q.q.length < 3 && digits.length < 4) return { items, nextCursor: null };
+      // A query no index can serve would read the whole table.
+      if (!searchable(q.q) && digits.length < 4) return { items, nextCursor: null };
       const after = afterTime(q.cursor);
       let query = db
         .selectFrom('candidates')
@@ -73,7 +74,7 @@ export function searchQueries(db: Kysely<DB>) {
           // An address is looked up by its start on the email's own index: every address shares
           // trigrams such as "com", which make a substring search read most of the table.
           if (q.q.includes('@')) return eb('email_normalized', 'like', `${escapeLike(q.q)}%`);
-          const text = eb(sql`search_text`, 'like', words);
+          const text = textHolds(eb, q.q);
           return digits.length >= 4
             ? eb.or([
                 text,

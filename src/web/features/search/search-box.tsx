@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
+import { longEnoughToSearch } from '../../../contracts/han';
 import type { SearchHit } from '../../../contracts/search';
 import { useApi } from '../../client';
 
@@ -18,8 +19,8 @@ export function SearchBox() {
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const id = useId();
-  const results = useApi('GET /api/search', q.length >= 2 ? { q, limit: 8 } : null);
-  const hits = q.length >= 2 ? (results.data?.items ?? []) : [];
+  const results = useApi('GET /api/search', longEnoughToSearch(q) ? { q, limit: 8 } : null);
+  const hits = longEnoughToSearch(q) ? (results.data?.items ?? []) : [];
 
   // Wait for a pause in typing before asking.
   useEffect(() => {
@@ -61,7 +62,7 @@ export function SearchBox() {
     }
   };
   const listId = `${id}-results`;
-  const shown = open && q.length >= 2;
+  const shown = open && longEnoughToSearch(q);
   return (
     <search className="search-box">
       <label htmlFor={id} className="visually-hidden">
