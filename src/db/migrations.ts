@@ -1352,6 +1352,15 @@ const statements: Record<string, string[]> = {
     $$`,
     'CREATE INDEX candidates_han_search ON candidates USING gin (han_grams(search_text))',
   ],
+  '0037_waited_for_messages_first': [
+    // Links a person has just asked for or been told to expect go before any backlog: a sign-in
+    // link must not wait behind ten thousand rejection emails. The kinds are named once, here.
+    `ALTER TABLE outbox ADD COLUMN waited_for boolean GENERATED ALWAYS AS (kind IN
+      ('candidate.sign_in_link', 'candidate.scheduling_link', 'candidate.assessment_link', 'staff.password_reset_link')) STORED`,
+    'CREATE INDEX outbox_undispatched_first ON outbox (waited_for DESC, seq) WHERE dispatched_at IS NULL',
+    'ALTER TABLE deliveries ADD COLUMN waited_for boolean NOT NULL DEFAULT false',
+    `CREATE INDEX deliveries_due_first ON deliveries (waited_for DESC, next_attempt_at) WHERE status = 'pending'`,
+  ],
 };
 
 function toMigration(list: string[]): Migration {

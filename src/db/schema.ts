@@ -298,6 +298,8 @@ export interface DB
     dispatched_at: Date | null;
     error: string | null;
     held_by: string | null;
+    /** Computed from the kind: a link someone waits for, dispatched before the rest. */
+    waited_for: ColumnType<boolean, never, never>;
   };
   vesting_schedules: { org_id: string; key: string; definition: Json<VestingSchedule>; created_at: Date };
   org_holidays: { org_id: string; day: string; name: string };
@@ -429,6 +431,8 @@ export interface DB
     created_at: Date;
     delivered_at: Date | null;
     reply_to: ColumnType<string | null, string | null | undefined, string | null>;
+    /** Copied from its event: sent before the rest, outside the order of the application's messages. */
+    waited_for: Generated<boolean>;
   };
   delivery_attempts: { delivery_id: string; attempt: number; at: Date; ok: boolean; response: string };
   message_templates: {

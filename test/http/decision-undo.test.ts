@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createSchedulingLink } from '../../src/core/scheduling/create-scheduling-link.js';
 import { scheduleInterview } from '../../src/core/scheduling/schedule-interview.js';
 import type { Database } from '../../src/db/database.js';
 import type { App } from '../../src/server/context.js';
@@ -287,5 +288,32 @@ describe('R-MSG-1: a decision can be undone before its message reaches the candi
     const subjects = mailTo(email).map((m) => m.mail.subject);
     expect(subjects).toHaveLength(2);
     expect(subjects[1]).toMatch(/^Interview scheduled/);
+  });
+  it('R-MSG-1: a scheduling link, sent ahead of other mail, still waits behind a held advance and follows its news', async () => {
+    const { application, email } = await applied();
+    const advanced = await call(as.recruiter, 'POST', `/api/applications/${application.id}/decisions`, {
+      roundKey: 'resume',
+      decision: 'advance',
+      rationale: 'Strong Go and Kafka experience.',
+    });
+    expect(advanced.statusCode).toBe(200);
+    ok(
+      await createSchedulingLink(world.deps, {
+        actor: world.staff.coordinator,
+        applicationId: application.id,
+        roundKey: 'tech',
+        interviewerIds: [world.staff.interviewer.userId],
+        language: 'en',
+        pageUrl: 'https://hireloop.test/schedule',
+      }),
+    );
+    await worker.drain();
+    expect(mailTo(email)).toEqual([]);
+    clock.advanceMs(5 * MINUTE);
+    await worker.drain();
+    const texts = mailTo(email).map((m) => m.mail.text ?? '');
+    expect(texts).toHaveLength(2);
+    expect(texts[0]).toContain('Good news');
+    expect(texts[1]).toContain('https://hireloop.test/schedule');
   });
 });

@@ -1,8 +1,10 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { requestSignInLink } from '../../src/core/accounts/request-sign-in-link.js';
 import { decideApplicationRound } from '../../src/core/applications/decide-round.js';
 import { submitApplication } from '../../src/core/applications/submit-application.js';
 import { withdrawApplication } from '../../src/core/applications/withdraw-application.js';
+import { dispatchEvents } from '../../src/core/notifications/dispatch-events.js';
 import { retryDelivery } from '../../src/core/notifications/retry-delivery.js';
 import { saveNotificationSettings } from '../../src/core/notifications/save-notification-settings.js';
 import { savePreferences } from '../../src/core/notifications/save-preferences.js';
@@ -287,6 +289,48 @@ describe('email over SMTP', () => {
       expect(sequences, address).toEqual([...sequences].sort((x, y) => x - y));
       expect(new Set(sequences).size, address).toBe(sequences.length);
     }
+  });
+
+  it('a link someone waits for goes before a backlog: asked for after twelve rejections, the sign-in link is dispatched and sent first', async () => {
+    const people = Array.from({ length: 12 }, () => world.candidate());
+    const applications = [];
+    for (const person of people) applications.push(await submit(person));
+    await worker.drain();
+    smtp.received.length = 0;
+    for (const application of applications)
+      ok(
+        await decideApplicationRound(world.deps, {
+          actor: world.staff.recruiter,
+          applicationId: application.id,
+          roundKey: 'resume',
+          decision: 'reject',
+          rationale: 'Not this time.',
+          overrideReason: 'Decided in the test without its interview.',
+        }),
+      );
+    const asking = people[11]!;
+    ok(
+      await requestSignInLink(world.deps, {
+        org: world.slug,
+        email: asking.email,
+        publicUrl: 'https://hireloop.test',
+        address: '203.0.113.9',
+        limits: { requestsPerMinutePerAddress: 10, emailsPerHourPerRecipient: 10 },
+      }),
+    );
+    // One event turned into deliveries, then one delivery sent: both are the link.
+    const dispatched = await dispatchEvents(world.deps, { ...worker.options, batch: 1 });
+    expect(dispatched.ok && dispatched.value.events).toBe(1);
+    expect(await deliverDue(worker.options, 1)).toBe(1);
+    expect(smtp.received).toHaveLength(1);
+    expect(to(asking.email)).toHaveLength(1);
+    expect(smtp.received[0]!.mail.text).toContain('https://hireloop.test/candidate/sign-in?token=');
+    await worker.drain();
+    expect(smtp.received).toHaveLength(13);
+    expect(to(asking.email).map((m) => m.mail.subject)).toEqual([
+      smtp.received[0]!.mail.subject,
+      'Your application for full_time job',
+    ]);
   });
 
   it('R-FB-5: a rejection uses the standard message; the rationale is shared only where the organisation allows it', async () => {

@@ -21,6 +21,10 @@ export function deliveries(db: Kysely<DB>) {
      * caused them. A delivery waits while the same recipient has an earlier one about the
      * application still pending (being sent, or waiting to retry), and while an earlier event about
      * the application is not yet turned into deliveries (another worker loop may be on it).
+     *
+     * Among the deliveries free to go, a message someone is waiting for (a sign-in, password
+     * reset, scheduling or assessment link) comes first. It still follows the earlier messages
+     * about its own application: a scheduling link after the news that the candidate advanced.
      */
     async claim(now: Date, leaseMs: number, limit: number): Promise<Delivery[]> {
       return db.transaction().execute(async (trx) => {
@@ -53,6 +57,7 @@ export function deliveries(db: Kysely<DB>) {
               ),
             ),
           )
+          .orderBy('d.waited_for', 'desc')
           .orderBy('d.next_attempt_at')
           .limit(limit)
           .forUpdate()

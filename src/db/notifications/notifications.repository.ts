@@ -21,6 +21,7 @@ export function notificationsRepository(trx: Kysely<DB>): NotificationsRepositor
         .where('dispatched_at', 'is', null)
         .where('available_at', '<=', now)
         .where('kind', '<>', 'screening.annotate')
+        .orderBy('waited_for', 'desc')
         .orderBy('seq')
         .limit(limit)
         .forUpdate()
@@ -194,6 +195,7 @@ export function notificationsRepository(trx: Kysely<DB>): NotificationsRepositor
           application_id: d.applicationId,
           topic: d.topic,
           reply_to: d.replyTo ?? null,
+          waited_for: sql<boolean>`(SELECT waited_for FROM outbox WHERE seq = ${d.eventSeq})`,
           next_attempt_at: d.createdAt,
           created_at: d.createdAt,
         })
