@@ -109,7 +109,9 @@ export async function generate(db: Kysely<DB>, options: { applications: number; 
         else 'Experience with ' || (array['Go','Kafka','SQL','Python','React','Kubernetes','Spark','Rust','Java','C++'])[1 + i % 10]
           || ' and ' || (array['recommendation','storage','search','payments','ads','video','growth','security'])[1 + i % 8] || ' systems, project ' || (i % 10007)
       end,
-      now() - ((i % 90) || ' days')::interval
+      -- The day by a hash of i, not i % 90: words and days both cycle with i, and a day from the same
+      -- cycle left the newest days without some words at all, which no real season does.
+      now() - ((abs(hashtext(i::text)) % 90) || ' days')::interval
     from generate_series(0, ${applications - 1}) i`.execute(db);
   // Pass-through like the seeds': 90% stop at the resume screen; the queue job's applicants all wait in it.
   await sql`insert into applications (id, org_id, job_id, team_id, candidate_id, process_id, job_family, status, stage_index, plan,

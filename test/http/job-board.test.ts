@@ -412,6 +412,7 @@ describe('applying through the API', () => {
     };
     const both = ['zh-resume.docx', 'zh-resume.pdf'];
     expect(await found('浙江大学')).toEqual(both);
+    expect(await found('王小明')).toEqual(both);
     expect(await found('硕士在读')).toEqual(both);
     expect(await found('使用 Golang 和 MySQL')).toEqual(both);
     // Two characters, the length of most Chinese words, and one.

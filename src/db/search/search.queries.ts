@@ -71,9 +71,6 @@ export function searchQueries(db: Kysely<DB>) {
         .where('merged_into', 'is', null)
         .where('erased_at', 'is', null)
         .where((eb) => {
-          // An address is looked up by its start on the email's own index: every address shares
-          // trigrams such as "com", which make a substring search read most of the table.
-          if (q.q.includes('@')) return eb('email_normalized', 'like', `${escapeLike(q.q)}%`);
           const text = textHolds(eb, q.q);
           return digits.length >= 4
             ? eb.or([
