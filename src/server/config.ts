@@ -130,6 +130,11 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  /**
+   * PostgreSQL's buffer pool in the embedded database (PGlite), in megabytes: its memory, resident
+   * for as long as the server runs. Larger helps when the organisation's data outgrows it.
+   */
+  PGLITE_SHARED_BUFFERS_MB: z.coerce.number().int().min(16).max(4096).default(32),
   /** Connections each process keeps to the database (DATABASE_URL) at most. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** A sandbox node (`hireloop sandbox`) that runs candidates' code; without it, runners are in this process. */

@@ -181,7 +181,7 @@ async function main() {
   const database = await openDatabase(
     config.DATABASE_URL
       ? { databaseUrl: config.DATABASE_URL, onConnectionError, poolSize: config.DATABASE_POOL_SIZE }
-      : { dataDir: config.DATA_DIR },
+      : { dataDir: config.DATA_DIR, sharedBuffersMb: config.PGLITE_SHARED_BUFFERS_MB },
   );
   started.lap('database');
   await migrateToLatest(database.db);

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DataDirLockedError, openDatabase } from '../../src/db/database.js';
 
@@ -54,4 +55,23 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the PGlite data directory lo
     expect(second).toBeInstanceOf(DataDirLockedError);
     await first.close();
   }, 60_000);
+});
+
+describe.skipIf(Boolean(process.env.DATABASE_URL))('the PGlite buffer pool', () => {
+  it('is set in the data directory from its next start, the rest of postgresql.conf kept', async () => {
+    const dir = fresh();
+    const shared = async (sharedBuffersMb: number) => {
+      const database = await openDatabase({ dataDir: dir, sharedBuffersMb });
+      const { rows } = await sql<{ shared_buffers: string }>`show shared_buffers`.execute(database.db);
+      const { rows: zone } = await sql<{ TimeZone: string }>`show timezone`.execute(database.db);
+      await database.close();
+      return [rows[0]!.shared_buffers, zone[0]!.TimeZone];
+    };
+    // Created by initdb at this start: its own default until the next.
+    expect(await shared(32)).toEqual(['128MB', 'UTC']);
+    expect(await shared(32)).toEqual(['32MB', 'UTC']);
+    expect(await shared(48)).toEqual(['48MB', 'UTC']);
+    const conf = fs.readFileSync(path.join(dir, 'pglite', 'postgresql.conf'), 'utf8');
+    expect(conf.match(/^shared_buffers.*$/gm)).toEqual(['shared_buffers = 48MB']);
+  }, 120_000);
 });
