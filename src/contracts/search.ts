@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { longEnoughToSearch } from './han.js';
+import { longEnoughToSearch } from './vocabulary.js';
 
 export const searchQuery = z.object({
   q: z

@@ -1,5 +1,5 @@
 import { type ExpressionBuilder, sql } from 'kysely';
-import { HAN_RUNS } from '../../contracts/han.js';
+import { HAN_RUNS } from '../../contracts/vocabulary.js';
 import type { DB } from '../schema.js';
 
 export const escapeLike = (q: string) => q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);

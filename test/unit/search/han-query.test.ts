@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { longEnoughToSearch } from '../../../src/contracts/han.js';
+import { longEnoughToSearch } from '../../../src/contracts/vocabulary.js';
 import { hanQuery, searchable } from '../../../src/db/search/candidate-text.js';
 
 describe('the Han lexemes a Chinese query looks up', () => {

@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
-import { longEnoughToSearch } from '../../../contracts/han';
 import type { SearchHit } from '../../../contracts/search';
+import { longEnoughToSearch } from '../../../contracts/vocabulary';
 import { useApi } from '../../client';
 
 const kindWords: Record<SearchHit['kind'], string> = {
